@@ -1,0 +1,158 @@
+"""The records that flow through transcheck: documents, segments, aligned rows, findings.
+
+Everything here is plain data. Checks create findings; formatters read them. Nothing
+in this module knows how a finding is displayed.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+class Category(enum.Enum):
+    """The categories of the JSON contract; other tools read these strings."""
+
+    DUPLICATION = "duplication"
+    LANGUAGE = "language"
+    UNTRANSLATED = "untranslated"
+    ALIGNMENT = "alignment"
+    NUMBER = "number"
+    ENTITY = "entity"
+    PUNCTUATION = "punctuation"
+    TERMINOLOGY = "terminology"
+    SEMANTIC = "semantic"
+    LENGTH = "length"
+    SPELLING = "spelling"
+    FORMAT = "format"
+
+
+class Kind(enum.Enum):
+    """What a segment is. Only prose is language-checked."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    CODE = "code"
+    IMAGE = "image"
+    URL = "url"
+    NUMBER = "number"
+    SYMBOLS = "symbols"
+
+    @property
+    def is_prose(self) -> bool:
+        return self in (Kind.HEADING, Kind.PARAGRAPH, Kind.LIST_ITEM)
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int  # 0-based position in its document
+    line: int  # 1-based, inclusive
+    end_line: int
+    text: str
+    kind: Kind
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind.is_prose
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as the user gave it: relative stays relative
+    language: str  # the code from the file name, e.g. "sv" or "pt-BR"
+    group: str
+    text: str
+    line_count: int
+    segments: tuple[Segment, ...]
+
+    @property
+    def base_language(self) -> str:
+        """The ISO 639-1 part of the language code ("pt" for "pt-BR")."""
+        return self.language.split("-")[0]
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What language identification concluded for one segment.
+
+    ``language`` is None when the evidence was too weak to say ("undetermined").
+    """
+
+    language: str | None
+    confidence: float
+    method: str  # "script", "langdetect", "too-short", "unsupported", "not-prose"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aligned unit across the documents of a group.
+
+    ``cells`` maps a language to the indices of that document's segments in the row
+    (empty: the document has nothing here).
+    """
+
+    cells: dict[str, tuple[int, ...]]
+
+    def present(self) -> list[str]:
+        return [lang for lang, idx in self.cells.items() if idx]
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found. Immutable, and free of any presentation.
+
+    ``key`` is the rule's statement of *what* is wrong, independent of where the
+    lines are; the fingerprint is derived from it so that baselines survive edits
+    that only move text.
+    """
+
+    code: str
+    rule: str
+    category: Category
+    severity: Severity
+    path: str
+    language: str
+    line: int
+    end_line: int
+    message: str
+    related: tuple[Location, ...] = ()
+    key: str = ""
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file that could not be read or understood. Reported as one line, exit code 2."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class GroupResult:
+    group: str
+    documents: list[Document]
+    rows: list[Row]
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,181 @@
+"""The one direction of flow: read -> segment -> identify language -> align -> check.
+
+Each group is checked on its own by ``check_group``, a pure function of its files and
+the settings, so groups can run in parallel processes and memory stays bounded by the
+largest group. Reporting happens after, from the collected results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from transcheck.model import Document, Finding, GroupResult, InputProblem
+from transcheck.read.decode import DecodeError, decode, split_lines
+from transcheck.read.discover import FileSpec, GroupSpec, discover
+from transcheck.rules.base import GroupView, Rule
+from transcheck.settings import Settings
+
+
+@dataclass
+class Report:
+    """All results of one run, in a stable order; what the formatters render."""
+
+    groups: list[GroupResult]
+    problems: list[InputProblem]
+    settings: Settings
+    rules: tuple[Rule, ...]
+    suppressed: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for g in self.groups for d in g.documents]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for g in self.groups for f in g.findings), key=finding_order)
+
+
+def finding_order(f: Finding):
+    # Ties keep the order the rule emitted them in (sorts are stable), e.g. row order.
+    return (f.path, f.line, f.end_line, f.code)
+
+
+def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
+    try:
+        size = os.path.getsize(spec.path)
+        if size > settings.max_file_bytes:
+            return InputProblem(
+                spec.path, f"file too large ({size} bytes; limit {settings.max_file_bytes})"
+            )
+        with open(spec.path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return InputProblem(spec.path, f"cannot read: {exc.strerror or exc}")
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        return InputProblem(spec.path, str(exc))
+    from transcheck.segment import segment
+
+    lines = split_lines(decoded.text)
+    segments = segment(spec.path, lines)
+    if not segments:
+        return InputProblem(spec.path, "empty file (no text to check)")
+    if len(segments) > settings.max_segments:
+        return InputProblem(
+            spec.path, f"too many segments ({len(segments)}; limit {settings.max_segments})"
+        )
+    return Document(
+        path=spec.path,
+        language=spec.language,
+        group=spec.group,
+        text=decoded.text,
+        line_count=len(lines),
+        segments=segments,
+    )
+
+
+def identify(documents: list[Document], settings: Settings):
+    from transcheck.langid import Identifier
+
+    t = settings.thresholds
+    identifier = Identifier(
+        [d.language for d in documents],
+        min_letters=t.langid_min_letters,
+        min_words=t.langid_min_words,
+        min_confidence=t.langid_min_confidence,
+    )
+    return {
+        (doc.language, seg.index): identifier.identify(seg.text, seg.is_prose)
+        for doc in documents
+        for seg in doc.segments
+    }
+
+
+def check_group(
+    spec: GroupSpec, settings: Settings, rules: tuple[Rule, ...]
+) -> tuple[GroupResult, list[InputProblem]]:
+    from transcheck.align.aligner import align
+
+    documents: list[Document] = []
+    problems: list[InputProblem] = []
+    for file in spec.files:
+        read = read_document(file, settings)
+        (problems if isinstance(read, InputProblem) else documents).append(read)
+    notes = []
+    if len(documents) == 1:
+        notes.append(
+            f"{spec.name}: only one language ({documents[0].language}); "
+            "nothing to compare, only single-document checks ran"
+        )
+    rows = align(documents, settings.source) if documents else []
+    view = GroupView(
+        name=spec.name,
+        documents={d.language: d for d in documents},
+        rows=rows,
+        guesses=identify(documents, settings),
+        settings=settings,
+    )
+    findings = [f for rule in rules for f in rule.check(view)]
+    result = GroupResult(
+        group=spec.name,
+        documents=documents,
+        rows=rows,
+        findings=fingerprinted(findings),
+        notes=notes,
+    )
+    return result, problems
+
+
+def fingerprinted(findings: Iterable[Finding]) -> list[Finding]:
+    """Give each finding a fingerprint that ignores line numbers.
+
+    It hashes the rule, the path and the rule's key (what is wrong); identical keys in
+    one file (the same paragraph missing twice) are told apart by their order.
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for f in sorted(findings, key=finding_order):
+        base = hashlib.sha256(f"{f.code}\0{f.path}\0{f.key}".encode()).hexdigest()[:16]
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append(replace(f, fingerprint=base if n == 0 else f"{base}:{n}"))
+    return out
+
+
+def run(paths: list[str], settings: Settings, rules: tuple[Rule, ...], jobs: int = 1) -> Report:
+    found = discover(paths)
+    problems = list(found.problems)
+    results: list[GroupResult] = []
+    for result, group_problems in _map_groups(found.groups, settings, rules, jobs):
+        results.append(result)
+        problems.extend(group_problems)
+    results = [r for r in results if r.documents]
+    return Report(groups=results, problems=problems, settings=settings, rules=rules)
+
+
+def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, list[InputProblem]]]:
+    if jobs <= 1 or len(groups) <= 1:
+        for spec in groups:
+            yield check_group(spec, settings, rules)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    codes = tuple(r.code for r in rules)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Results come back in submission order, so output equals a serial run.
+        yield from pool.map(
+            _check_group_by_codes, groups, [settings] * len(groups), [codes] * len(groups),
+            chunksize=max(1, len(groups) // (jobs * 8)),
+        )
+
+
+def _check_group_by_codes(spec, settings, codes):
+    # Rules hold functions; sending their codes across processes is cheaper and safe.
+    from transcheck.rules.registry import BY_CODE
+
+    return check_group(spec, settings, tuple(BY_CODE[c] for c in codes))

@@ -1,0 +1,139 @@
+"""From the paths on the command line to groups of documents.
+
+The language of a file comes from its name: ``LANG.EXT``, ``NAME.LANG.EXT`` or
+``LANG/NAME.EXT``. Files with the same NAME (in the same place) are one group: one
+document in several languages.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from transcheck.model import InputProblem
+from transcheck.read.languages import looks_like_tag, normalise_tag
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    path: str  # display path, as the user gave it
+    language: str
+    group: str
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    name: str
+    files: tuple[FileSpec, ...]  # sorted by language
+
+
+@dataclass(frozen=True)
+class Discovery:
+    groups: tuple[GroupSpec, ...]
+    problems: tuple[InputProblem, ...]
+
+
+def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Discovery:
+    problems: list[InputProblem] = []
+    specs: list[FileSpec] = []
+    seen_real: set[str] = set()
+    for given in paths:
+        if not os.path.lexists(given):
+            problems.append(InputProblem(given, "no such file or directory"))
+        elif os.path.isdir(given):
+            for path in _walk(given, problems):
+                _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real)
+        elif not os.path.exists(given):
+            problems.append(InputProblem(given, "broken symbolic link"))
+        else:
+            _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real)
+    if exclude:
+        import fnmatch
+
+        specs = [s for s in specs if not any(fnmatch.fnmatch(s.path, pat) for pat in exclude)]
+    return Discovery(groups=_group(specs, problems), problems=tuple(problems))
+
+
+def _walk(root: str, problems: list[InputProblem]):
+    visited: set[str] = set()
+
+    def walk(directory: str):
+        real = os.path.realpath(directory)
+        if real in visited:
+            problems.append(InputProblem(directory, "symbolic link loop, not followed"))
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(InputProblem(directory, f"cannot list directory: {exc.strerror}"))
+            return
+        for entry in entries:
+            path = os.path.join(directory, entry.name)
+            if entry.is_dir():
+                if entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                    yield from walk(path)
+            elif entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+                yield path
+
+    yield from walk(root)
+
+
+def _add(path, *, explicit, specs, problems, seen):
+    real = os.path.realpath(path)
+    if real in seen:
+        return
+    seen.add(real)
+    parsed = parse_name(path)
+    if isinstance(parsed, str):
+        if explicit or parsed.startswith("unknown language code"):
+            problems.append(InputProblem(path, parsed))
+        return
+    language, group = parsed
+    specs.append(FileSpec(path=path, language=language, group=group))
+
+
+def parse_name(path: str) -> tuple[str, str] | str:
+    """``(language, group)`` for a file path, or a message saying why there is none."""
+    directory, filename = os.path.split(path)
+    stem, suffix = os.path.splitext(filename)
+    if suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported file type {suffix or '(none)'!r}; transcheck reads .txt and .md"
+    parts = stem.split(".")
+    if looks_like_tag(parts[-1]):
+        tag = normalise_tag(parts[-1])
+        if tag is None:
+            return f"unknown language code {parts[-1]!r} in the file name"
+        name = ".".join(parts[:-1])
+        group = os.path.normpath(os.path.join(directory, name)) if name else os.path.normpath(directory or ".")
+        return tag, group
+    parent_dir, parent = os.path.split(os.path.normpath(directory or "."))
+    if directory and looks_like_tag(parent):
+        tag = normalise_tag(parent)
+        if tag is None:
+            return f"unknown language code {parent!r} in the directory name"
+        return tag, os.path.normpath(os.path.join(parent_dir, stem))
+    return "no language in the file name (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
+
+
+def _group(specs: list[FileSpec], problems: list[InputProblem]) -> tuple[GroupSpec, ...]:
+    by_group: dict[str, dict[str, FileSpec]] = {}
+    for spec in specs:
+        langs = by_group.setdefault(spec.group, {})
+        if spec.language in langs:
+            problems.append(
+                InputProblem(
+                    spec.path,
+                    f"second file for language {spec.language!r} in group {spec.group!r} "
+                    f"(first: {langs[spec.language].path}); skipped",
+                )
+            )
+            continue
+        langs[spec.language] = spec
+    return tuple(
+        GroupSpec(name=name, files=tuple(langs[lang] for lang in sorted(langs)))
+        for name, langs in sorted(by_group.items())
+    )

@@ -1,0 +1,56 @@
+"""The terminal report: findings grouped by document, one line each, then a summary."""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from transcheck.model import Severity
+from transcheck.pipeline import Report
+from transcheck.report.json_format import summary
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render(report: Report, color: bool = False) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, highlight=False,
+        width=200, color_system="standard" if color else None,
+    )
+    findings = report.findings
+    langs = {d.path: d.language for d in report.documents}
+    for path, items in groupby(findings, key=lambda f: f.path):
+        items = list(items)
+        console.print(Text(f"{path} ({langs.get(path, '?')})", style="bold underline"))
+        for f in items:
+            where = f"{path}:{f.line}" + (f"-{f.end_line}" if f.end_line != f.line else "")
+            line = Text("  ")
+            line.append(where, style="bold")
+            line.append("  ")
+            line.append(f"{f.severity.value:<7}", style=_STYLE[f.severity])
+            line.append(f" {f.code} ", style="dim")
+            line.append(f"{f.rule}: ", style="magenta")
+            line.append(f.message)
+            console.print(line, soft_wrap=True)
+        console.print()
+    for note in (n for g in report.groups for n in g.notes):
+        console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
+    counts = summary(findings)
+    docs = len(report.documents)
+    segs = sum(len(d.segments) for d in report.documents)
+    groups = len(report.groups)
+    tail = Text(f"{_n(docs, 'document')}, {_n(segs, 'segment')}, {_n(groups, 'group')}: ")
+    tail.append(_n(counts["error"], "error"), style=_STYLE[Severity.ERROR] if counts["error"] else "")
+    tail.append(f", {_n(counts['warning'], 'warning')}, {counts['info']} info")
+    if report.suppressed:
+        tail.append(f", {report.suppressed} suppressed")
+    console.print(tail, soft_wrap=True)
+    return out.getvalue()
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

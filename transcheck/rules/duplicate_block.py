@@ -1,0 +1,157 @@
+"""A block of segments that repeats earlier content of the same document.
+
+What it catches:
+    Consecutive segments that repeat, exactly or nearly (chrF at or above the
+    ``duplicate_min_chrf`` threshold, on normalised text), an earlier run of segments
+    of the same document. The whole repeated run is one finding, on the later copy,
+    with the first copy as the related location; runs broken by one edited segment
+    are joined.
+
+Why it matters:
+    Pasting an article body twice, or a translation memory inserting a paragraph
+    again, is a common export error, and a reader sees it at once.
+
+Example:
+    An article whose body (lines 6-24) appears again at lines 26-44 gives one finding:
+    "lines 26-44 repeat lines 6-24 (10 segments)".
+
+What it does not catch:
+    Short lines that legitimately recur on their own (a one-word heading, a button
+    label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
+    across different documents of a group is expected (names, file names) and is
+    never reported here.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from transcheck.model import Category, Document, Location, Severity
+from transcheck.rules.base import GroupView, Rule
+from transcheck.text import chrf, letters, normalise
+
+_SHINGLE = 7
+_SKETCH = 12
+_MIN_NEAR_CHARS = 24
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """Segments ``copy_start..copy_end`` (indices, inclusive) repeat ``orig_start..``."""
+
+    orig_start: int
+    orig_end: int
+    copy_start: int
+    copy_end: int
+
+
+def _sketch(text: str) -> frozenset[int]:
+    """Bottom-k sketch of the character shingles: similar texts share most entries."""
+    grams = {zlib.crc32(text[i : i + _SHINGLE].encode()) for i in range(len(text) - _SHINGLE + 1)}
+    return frozenset(sorted(grams)[:_SKETCH])
+
+
+def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
+    """For each segment index, the earlier indices it repeats."""
+    earlier: dict[int, set[int]] = {}
+    exact: dict[str, list[int]] = {}
+    for j, text in enumerate(texts):
+        for i in exact.get(text, ()):
+            earlier.setdefault(j, set()).add(i)
+        exact.setdefault(text, []).append(j)
+
+    index: dict[int, list[int]] = {}
+    for j, text in enumerate(texts):
+        if len(text) < _MIN_NEAR_CHARS:
+            continue
+        sketch = _sketch(text)
+        counts: dict[int, int] = {}
+        for h in sketch:
+            for i in index.get(h, ()):
+                counts[i] = counts.get(i, 0) + 1
+            index.setdefault(h, []).append(j)
+        for i, shared in counts.items():
+            if shared >= 3 and i not in earlier.get(j, ()) and texts[i] != text:
+                if chrf(text, texts[i]) >= min_chrf:
+                    earlier.setdefault(j, set()).add(i)
+    return earlier
+
+
+def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repeat]:
+    """The repeated runs of ``doc``, in document order. Shared with ``transcheck fix``."""
+    texts = [normalise(s.text) for s in doc.segments]
+    earlier = _matches(texts, min_chrf)
+
+    def matched(i: int, j: int) -> bool:
+        return i in earlier.get(j, ())
+
+    runs: list[Repeat] = []
+    j = 0
+    n = len(texts)
+    while j < n:
+        best: Repeat | None = None
+        for i in sorted(earlier.get(j, ())):
+            k = 1
+            while j + k < n and i + k < j and matched(i + k, j + k):
+                k += 1
+            if best is None or k > best.copy_end - best.copy_start + 1:
+                best = Repeat(i, i + k - 1, j, j + k - 1)
+        if best is None:
+            j += 1
+            continue
+        runs.append(best)
+        j = best.copy_end + 1
+
+    joined: list[Repeat] = []
+    for run in runs:
+        prev = joined[-1] if joined else None
+        if (
+            prev
+            and run.copy_start - prev.copy_start == run.orig_start - prev.orig_start
+            and run.copy_start - prev.copy_end <= 2
+        ):
+            joined[-1] = Repeat(prev.orig_start, run.orig_end, prev.copy_start, run.copy_end)
+        else:
+            joined.append(run)
+
+    def substantial(run: Repeat) -> bool:
+        segs = doc.segments[run.copy_start : run.copy_end + 1]
+        return sum(letters(s.text) for s in segs if s.is_prose) >= min_letters
+
+    return [run for run in joined if substantial(run)]
+
+
+def check(view: GroupView):
+    t = view.settings.thresholds
+    for doc in view.documents.values():
+        for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
+            segs = doc.segments
+            first, last = segs[run.copy_start], segs[run.copy_end]
+            o_first, o_last = segs[run.orig_start], segs[run.orig_end]
+            count = run.copy_end - run.copy_start + 1
+            span = _span(first.line, last.end_line)
+            orig = _span(o_first.line, o_last.end_line)
+            noun = "segment" if count == 1 else "segments"
+            yield RULE.finding(
+                doc,
+                first.line,
+                last.end_line,
+                f"{span} repeat{'s' if count == 1 else ''} {orig} ({count} {noun})",
+                related=[Location(doc.path, o_first.line, o_last.end_line)],
+                key="\n".join(normalise(s.text) for s in segs[run.copy_start : run.copy_end + 1]),
+            )
+
+
+def _span(a: int, b: int) -> str:
+    return f"line {a}" if a == b else f"lines {a}-{b}"
+
+
+RULE = Rule(
+    code="TC101",
+    name="duplicate-block",
+    category=Category.DUPLICATION,
+    severity=Severity.ERROR,
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,32 @@
+"""The one table of rules. A rule exists for transcheck when, and only when, it is here.
+
+Codes are stable: a code is never reused for a different rule. The hundreds follow the
+categories: 1xx duplication, 2xx language, 3xx alignment and structure, 4xx numbers and
+entities, 5xx terminology and meaning, 6xx punctuation, length and spelling, 7xx format.
+"""
+
+from __future__ import annotations
+
+from transcheck.rules import (
+    duplicate_block,
+    extra_segment,
+    missing_segment,
+    untranslated,
+    wrong_language,
+)
+from transcheck.rules.base import Rule
+
+RULES: tuple[Rule, ...] = (
+    duplicate_block.RULE,
+    wrong_language.RULE,
+    untranslated.RULE,
+    missing_segment.RULE,
+    extra_segment.RULE,
+)
+
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+
+def lookup(code_or_name: str) -> Rule | None:
+    return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())

@@ -1,0 +1,78 @@
+"""A segment left in another language, identical or nearly identical to the source or
+to the same segment in the other translations.
+
+What it catches:
+    A prose segment whose identified language is not the document's language and whose
+    text equals, or nearly equals (chrF at or above ``untranslated_min_chrf``), the
+    aligned segment of the source (``--source``) or of at least one other translation.
+    That is the signature of text copied through instead of translated.
+
+Why it matters:
+    Untranslated text is the most visible localization defect: an English title on a
+    Swedish page. Comparing with the other translations finds it without any source.
+
+Example:
+    ``sv.txt`` line 1 reads "Know Your Terminology: Customer Support vs Customer
+    Experience", identified as English, and tr, it and ar have the same text on their
+    aligned line: one finding per file, naming the languages that share the text.
+
+What it does not catch:
+    Short segments (names, brands, button labels) whose language cannot be told
+    reliably; text in a wrong language that matches nothing else (that is
+    ``wrong-language``, TC201); an English phrase inside a translated paragraph.
+"""
+
+from __future__ import annotations
+
+from transcheck.model import Category, Document, Location, Row, Segment, Severity
+from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.text import chrf
+from transcheck.langid.names import language_name
+
+
+def evidence(view: GroupView, doc: Document, seg: Segment) -> list[tuple[str, Location]]:
+    """Other languages whose aligned segment has (nearly) the same text as ``seg``."""
+    row_index = view.row_of.get((doc.language, seg.index))
+    if row_index is None:
+        return []
+    row: Row = view.rows[row_index]
+    threshold = view.settings.thresholds.untranslated_min_chrf
+    out = []
+    for lang in row.present():
+        if lang == doc.language:
+            continue
+        other = view.cell_text(row, lang)
+        if chrf(seg.text, other) >= threshold:
+            out.append((lang, view.cell_location(row, lang)))
+    return out
+
+
+def check(view: GroupView):
+    for doc in view.documents.values():
+        for seg in doc.segments:
+            guess = view.guesses.get((doc.language, seg.index))
+            if guess is None or guess.language is None or guess.language == doc.base_language:
+                continue
+            same = evidence(view, doc, seg)
+            if not same:
+                continue
+            langs = ", ".join(lang for lang, _ in same)
+            what = "the source" if view.source and view.source in dict(same) else langs
+            yield RULE.at_segment(
+                doc,
+                seg,
+                f"{language_name(guess.language)} text, the same as in {what}: "
+                f"“{snippet(seg.text)}”",
+                related=[loc for _, loc in same],
+                key=seg.text,
+            )
+
+
+RULE = Rule(
+    code="TC202",
+    name="untranslated",
+    category=Category.UNTRANSLATED,
+    severity=Severity.ERROR,
+    check=check,
+    doc=__doc__,
+)

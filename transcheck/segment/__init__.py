@@ -1,0 +1,30 @@
+"""Segmentation: a document's text into segments that keep their line spans.
+
+``.txt``: every non-empty line is a segment. ``.md``: block structure (headings,
+paragraphs, list items, code) from a CommonMark parser.
+"""
+
+from __future__ import annotations
+
+from transcheck.model import Kind, Segment
+from transcheck.segment.kinds import classify_line
+
+
+def segment(path: str, lines: list[str]) -> tuple[Segment, ...]:
+    if path.lower().endswith((".md", ".markdown")):
+        from transcheck.segment.markdown import segment_markdown
+
+        return segment_markdown(lines)
+    return segment_plain(lines)
+
+
+def segment_plain(lines: list[str]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if text:
+            out.append(Segment(len(out), number, number, text, classify_line(text)))
+    return tuple(out)
+
+
+__all__ = ["segment", "segment_plain", "Kind"]

@@ -1,0 +1,28 @@
+"""Every tunable number in one frozen record; it is also printed in the signature of
+machine-readable reports, so a result can be reproduced."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    duplicate_min_chrf: float = 90.0  # near-duplicate segments inside one document
+    duplicate_min_letters: int = 40  # a repeated block must hold at least this much text
+    untranslated_min_chrf: float = 85.0  # "nearly equal" to the source or a peer
+    langid_min_confidence: float = 0.95
+    langid_min_letters: int = 20
+    langid_min_words: int = 3
+
+
+@dataclass(frozen=True)
+class Settings:
+    source: str | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    seed: int = 0
+    max_file_bytes: int = 20_000_000
+    max_segments: int = 100_000
+
+    def as_dict(self) -> dict:
+        return asdict(self)
