@@ -22,7 +22,10 @@ from transcheck.model import Document, Row
 from transcheck.text import normalise
 
 SKIP = 0.62  # cost of leaving a row or a segment unmatched
-MERGE = 0.3  # extra cost of a 2-1 or 1-2 link over a 1-1 link
+# Extra cost of a 2-1 or 1-2 link over a 1-1 link. Set just above SKIP, so a merge wins
+# only when it fits clearly better than a 1-1 link plus a skip: a genuine split changes
+# the length match a lot, a short heading next to a paragraph hardly at all.
+MERGE = SKIP + 0.05
 # A 2-1 link is a sentence split in two: both parts carry real weight. Without this a
 # short line next to a paragraph (a heading, a caption) is absorbed into it instead of
 # being reported missing, since it barely changes the paragraph's length.

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+CLEAN = Path(__file__).resolve().parent / "data" / "clean"
+
+
+@pytest.fixture(scope="session")
+def corpus_report():
+    """The corpus checked once with every rule, for the tests that read it."""
+    from transcheck.pipeline import run
+    from transcheck.rules.registry import RULES
+    from transcheck.settings import Settings
+
+    return run([str(CORPUS)], Settings(), RULES)

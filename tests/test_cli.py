@@ -1,0 +1,114 @@
+"""The command line as a user meets it: exit codes, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT
+
+
+def transcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "transcheck", *args],
+        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
+    )
+
+
+def _two_good_files(directory: Path) -> None:
+    (directory / "sv.txt").write_text("Vårt team svarar på alla kundfrågor inom en arbetsdag.\n", encoding="utf-8")
+    (directory / "it.txt").write_text("Il nostro team risponde a tutte le domande entro un giorno.\n", encoding="utf-8")
+
+
+def test_corpus_text_report_and_exit_code():
+    result = transcheck("check", "corpus/")
+    assert result.returncode == 1
+    assert "corpus/ru.txt:10-18" in result.stdout
+    assert "duplicate-block" in result.stdout
+    assert result.stderr == ""
+
+
+def test_json_is_byte_identical_across_runs_and_jobs():
+    first = transcheck("check", "corpus/", "--format", "json", "--jobs", "1")
+    second = transcheck("check", "corpus/", "--format", "json", "--jobs", "2")
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["version"] == 1 and data["tool"]["name"] == "transcheck"
+    assert [d["path"] for d in data["documents"]] == [f"corpus/{l}.txt" for l in ("ar", "it", "ru", "sv", "tr")]
+    assert data["summary"]["error"] == sum(1 for f in data["findings"] if f["severity"] == "error")
+    assert all(f["fingerprint"] for f in data["findings"])
+    assert len({f["fingerprint"] for f in data["findings"]}) == len(data["findings"])
+
+
+def test_fail_on_never_exits_zero():
+    assert transcheck("check", "corpus/", "--fail-on", "never").returncode == 0
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "report.json"
+    result = transcheck("check", "corpus/", "-f", "json", "-o", str(out))
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("xx.txt", "Some text in a language nobody declared.\n".encode(), "unknown language code 'xx'"),
+        ("de.txt", b"", "empty file"),
+        ("fr.txt", b"   \n\t\n", "empty file"),
+        ("es.txt", "caf\u00e9".encode("latin-1") + b" con leche\n", "not valid UTF-8: byte 0xe9 at byte offset 3"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, name, content, message):
+    _two_good_files(tmp_path)
+    (tmp_path / name).write_bytes(content)
+    result = transcheck("check", str(tmp_path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert name in lines[0] and message in lines[0]
+    assert "Traceback" not in result.stderr
+    # the intact files are still checked and reported
+    assert "2 documents" in result.stdout
+
+
+def test_missing_path(tmp_path):
+    result = transcheck("check", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"transcheck: {tmp_path / 'nowhere'}: no such file or directory"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "corpus/", "--format", "yaml"),
+        ("check", "corpus/", "--fail-on", "sometimes"),
+        ("check", "corpus/", "--source", "xx"),
+        ("check", "corpus/", "--select", "TC999"),
+        ("explain", "TC999"),
+    ],
+)
+def test_usage_errors(args):
+    result = transcheck(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_rules_and_explain():
+    listing = transcheck("rules").stdout
+    assert "TC101" in listing and "duplicate-block" in listing
+    text = transcheck("explain", "TC101").stdout
+    for section in ("What it catches:", "Why it matters:", "Example:", "What it does not catch:"):
+        assert section in text
+
+
+def test_paths_stay_as_given():
+    result = transcheck("check", str(CORPUS / "sv.txt"), str(CORPUS / "it.txt"), "-f", "json")
+    data = json.loads(result.stdout)
+    assert {d["path"] for d in data["documents"]} == {str(CORPUS / "sv.txt"), str(CORPUS / "it.txt")}
