@@ -1,0 +1,45 @@
+"""File names to languages and groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.read.discover import discover, parse_name
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("corpus/ru.txt", ("ru", "corpus")),
+        ("docs/guide.sv.md", ("sv", "docs/guide")),
+        ("docs/it/guide.md", ("it", "docs/guide")),
+        ("pt_br.txt", ("pt-BR", ".")),
+        ("site/intro.zh-Hant.md", ("zh-Hant", "site/intro")),
+    ],
+)
+def test_parse_name(path, expected):
+    assert parse_name(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("corpus/xx.txt", "unknown language code 'xx'"),
+        ("corpus/notes.txt", "no language in the file name"),
+        ("corpus/sv.docx", "unsupported file type"),
+    ],
+)
+def test_parse_name_problems(path, message):
+    assert message in parse_name(path)
+
+
+def test_many_groups_in_one_directory(tmp_path):
+    for name in ("intro", "pricing", "faq"):
+        for lang in ("sv", "it", "tr"):
+            (tmp_path / f"{name}.{lang}.md").write_text(f"# {name} {lang}\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("not a translation\n", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    # README.md is skipped with a warning, never an error
+    assert [p.severity for p in found.problems] == ["warning"]
+    assert [g.name.rsplit("/", 1)[-1] for g in found.groups] == ["faq", "intro", "pricing"]
+    assert all([f.language for f in g.files] == ["it", "sv", "tr"] for g in found.groups)

@@ -1,0 +1,50 @@
+"""Language identification: script first, restricted langdetect, undetermined over guessing."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.langid import Identifier
+
+GROUP = ["ru", "sv", "tr", "it", "ar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "method"),
+    [
+        # langdetect alone calls these Finnish and French; short text stays undetermined
+        ("Ta en tur", None, "too-short"),
+        ("Fai un tour", None, "too-short"),
+        # the script settles it, whatever the length
+        ("Часть целого", "ru", "script"),
+        ("جزء من الكل", "ar", "script"),
+        # Latin brand on its own: not called English
+        ("Guru", None, "too-short"),
+        ("Know Your Terminology: Customer Support vs Customer Experience", "en", "langdetect"),
+        ("Kundupplevelsen börjar med ett företags varumärkesidentitet och dess löften.", "sv", "langdetect"),
+        ("Müşteri deneyimi, bir şirketin markasıyla başlar ve her etkileşimi kapsar.", "tr", "langdetect"),
+        ("L'esperienza del cliente inizia con il branding di un'azienda e le sue promesse.", "it", "langdetect"),
+        ("12 345 / 2024", None, "no-letters"),
+    ],
+)
+def test_identify(text, language, method):
+    guess = Identifier(GROUP).identify(text)
+    assert (guess.language, guess.method) == (language, method)
+
+
+def test_english_sentence_in_a_cyrillic_group_is_not_dropped():
+    # langdetect's cleaning would drop Latin letters next to many Cyrillic ones; the
+    # script split hands the Latin text to the Latin candidates instead.
+    guess = Identifier(["ru", "uk"]).identify("Every answer is checked by a second colleague first.")
+    assert guess.language == "en"
+
+
+def test_text_in_a_script_no_candidate_writes_is_not_guessed():
+    guess = Identifier(["sv", "it"]).identify("Каждый ответ проверяется вторым коллегой.")
+    assert guess.language is None and guess.method == "script:Cyrillic"
+
+
+def test_deterministic():
+    text = "Il supporto clienti è una parte dell'esperienza complessiva del cliente."
+    answers = {Identifier(GROUP).identify(text) for _ in range(5)}
+    assert len(answers) == 1

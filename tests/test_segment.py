@@ -1,0 +1,67 @@
+"""Segmentation keeps line spans and tells prose from the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.model import Kind
+from transcheck.read.decode import split_lines
+from transcheck.segment import segment
+from transcheck.segment.kinds import classify_line
+
+MARKDOWN = """# Customer support
+
+Customer support is part of
+the customer experience.
+
+- First item
+- Second item
+  continues here
+
+![diagram](cx-cs.png)
+
+```
+code stays code
+```
+
+## FAQ
+"""
+
+
+def test_markdown_blocks_and_spans():
+    segs = segment("doc.en.md", split_lines(MARKDOWN))
+    assert [(s.kind, s.line, s.end_line) for s in segs] == [
+        (Kind.HEADING, 1, 1),
+        (Kind.PARAGRAPH, 3, 4),
+        (Kind.LIST_ITEM, 6, 6),
+        (Kind.LIST_ITEM, 7, 8),
+        (Kind.PARAGRAPH, 10, 10),
+        (Kind.CODE, 12, 14),
+        (Kind.HEADING, 16, 16),
+    ]
+    assert segs[1].text == "Customer support is part of the customer experience."
+    assert segs[0].text == "Customer support"
+
+
+def test_plain_text_lines_keep_their_numbers():
+    segs = segment("ru.txt", split_lines("first\n\n  \nsecond\r\nthird\rfourth"))
+    assert [(s.text, s.line) for s in segs] == [("first", 1), ("second", 4), ("third", 5), ("fourth", 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("cx-cs-part-of-whole-blog.png", Kind.IMAGE),
+        ("https://example.com/a?b=c", Kind.URL),
+        ("www.example.org", Kind.URL),
+        ("2024", Kind.NUMBER),
+        ("١٢٣ / 45%", Kind.NUMBER),
+        ("config.yaml", Kind.CODE),
+        ("— * —", Kind.SYMBOLS),
+        ("Ta en tur", Kind.PARAGRAPH),
+        ("Guru", Kind.PARAGRAPH),
+        ("Vad är kundupplevelse (CX)?", Kind.PARAGRAPH),
+    ],
+)
+def test_classify_line(text, kind):
+    assert classify_line(text) is kind
