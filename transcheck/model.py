@@ -143,10 +143,17 @@ class Finding:
 
 @dataclass(frozen=True)
 class InputProblem:
-    """A file that could not be read or understood. Reported as one line, exit code 2."""
+    """A file that could not be read or understood, or was skipped. One line each.
+
+    ``severity`` "error": a file transcheck was asked to check and could not (missing,
+    unreadable, not text, too large); exit code 2. "warning": a file skipped by design
+    (no language in its name inside a walked directory, another file type, empty);
+    exit code 2 only with ``--strict``.
+    """
 
     path: str
     message: str
+    severity: str = "error"
 
 
 @dataclass

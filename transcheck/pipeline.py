@@ -45,16 +45,25 @@ def finding_order(f: Finding):
 
 
 def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
+    import stat
+
     try:
-        size = os.path.getsize(spec.path)
-        if size > settings.max_file_bytes:
+        info = os.stat(spec.path)
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO or a device would block or never end.
+            return InputProblem(spec.path, "not a regular file")
+        if info.st_size > settings.max_file_bytes:
             return InputProblem(
-                spec.path, f"file too large ({size} bytes; limit {settings.max_file_bytes})"
+                spec.path,
+                f"file too large ({info.st_size} bytes; limit {settings.max_file_bytes}, "
+                "see --max-file-size); skipped",
             )
         with open(spec.path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(settings.max_file_bytes + 1)
     except OSError as exc:
         return InputProblem(spec.path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > settings.max_file_bytes:  # it grew after the size check
+        return InputProblem(spec.path, f"file too large (limit {settings.max_file_bytes} bytes)")
     try:
         decoded = decode(data)
     except DecodeError as exc:
@@ -64,10 +73,12 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     lines = split_lines(decoded.text)
     segments = segment(spec.path, lines)
     if not segments:
-        return InputProblem(spec.path, "empty file (no text to check)")
+        return InputProblem(spec.path, "empty file (no text to check); skipped", "warning")
     if len(segments) > settings.max_segments:
         return InputProblem(
-            spec.path, f"too many segments ({len(segments)}; limit {settings.max_segments})"
+            spec.path,
+            f"too many segments ({len(segments)}; limit {settings.max_segments}, "
+            "see --max-segments); skipped",
         )
     return Document(
         path=spec.path,

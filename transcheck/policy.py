@@ -50,6 +50,16 @@ def select_rules(
     return tuple(r for r in rules if r.code in chosen - dropped)
 
 
+def blocking_problems(problems: Iterable, strict: bool = False) -> int:
+    """How many input problems force exit code 2.
+
+    Errors always do: a file that was asked for and could not be read or decoded. Files
+    skipped by design (severity "warning" or "info": no language in the name inside a
+    walked directory, another file type, an empty file) do only under ``--strict``.
+    """
+    return sum(1 for p in problems if strict or p.severity == "error")
+
+
 def exit_code(findings: Iterable[Finding], fail_on: str, input_problems: int = 0) -> int:
     """2 for any input or usage problem; 1 for a finding at or above ``fail_on``; else 0."""
     if input_problems:

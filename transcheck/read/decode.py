@@ -1,7 +1,7 @@
 """Bytes to text, without guessing.
 
-A translation file either decodes exactly (UTF-8, with or without BOM, or UTF-16 with
-a BOM) or is reported: a silent fallback to another encoding would change the text
+A translation file either decodes exactly (UTF-8, with or without BOM, or UTF-16 or
+UTF-32 with a BOM) or is reported: a silent fallback to another encoding would change the text
 that is being checked.
 """
 
@@ -17,7 +17,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "utf-32"
     newline: str  # the dominant newline of the file, "\n" when it has none
 
 
@@ -29,19 +29,53 @@ def decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         encoding, body = "utf-8-sig", data[len(codecs.BOM_UTF8) :]
         text = _strict_utf8(body, offset=len(codecs.BOM_UTF8))
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # Tested before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one.
+        encoding = "utf-32"
+        text = _strict_bom(data, encoding)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from None
+        text = _strict_bom(data, encoding)
     else:
         if b"\x00" in data:
             offset = data.index(0)
-            raise DecodeError(f"binary file (NUL byte at offset {offset})")
+            if _looks_like_utf16(data):
+                raise DecodeError(
+                    "looks like UTF-16 without a byte-order mark; "
+                    "save it as UTF-8 or as UTF-16 with a BOM"
+                )
+            raise DecodeError(f"binary file (NUL byte at offset {offset}); skipped")
         encoding = "utf-8"
         text = _strict_utf8(data, offset=0)
     return Decoded(text=text, encoding=encoding, newline=dominant_newline(text))
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """The inverse of ``decode``: the same encoding, the byte-order mark kept."""
+    if encoding == "utf-8-sig":
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    return text.encode(encoding)  # "utf-16"/"utf-32" write a BOM in native order
+
+
+def _strict_bom(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"invalid {encoding.upper()} at byte offset {exc.start}") from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        raise DecodeError(f"binary file (NUL character {offset} characters in); skipped")
+    return text
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte; binary formats do not."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    return max(even.count(0), odd.count(0)) >= 0.9 * half and min(even.count(0), odd.count(0)) == 0
 
 
 def _strict_utf8(data: bytes, offset: int) -> str:
@@ -49,8 +83,10 @@ def _strict_utf8(data: bytes, offset: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
+        line = data.count(b"\n", 0, exc.start) + 1
         raise DecodeError(
-            f"not valid UTF-8: byte 0x{bad} at offset {exc.start + offset}"
+            f"not valid UTF-8: byte 0x{bad} at byte offset {exc.start + offset} (line {line}); "
+            "transcheck reads UTF-8, or UTF-16 with a byte-order mark"
         ) from None
 
 

@@ -44,10 +44,23 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Discovery:
         if not os.path.lexists(given):
             problems.append(InputProblem(given, "no such file or directory"))
         elif os.path.isdir(given):
+            before, reported = len(specs), len(problems)
             for path in _walk(given, problems):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real)
+            if len(specs) == before and not any(
+                p.severity == "error" for p in problems[reported:]
+            ):
+                problems.append(
+                    InputProblem(
+                        given,
+                        "no translation files in this directory "
+                        "(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, .txt or .md)",
+                    )
+                )
         elif not os.path.exists(given):
-            problems.append(InputProblem(given, "broken symbolic link"))
+            problems.append(InputProblem(given, _dangling(given)))
+        elif not os.path.isfile(given):
+            problems.append(InputProblem(given, "not a regular file"))
         else:
             _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real)
     if exclude:
@@ -55,6 +68,18 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Discovery:
 
         specs = [s for s in specs if not any(fnmatch.fnmatch(s.path, pat) for pat in exclude)]
     return Discovery(groups=_group(specs, problems), problems=tuple(problems))
+
+
+def _dangling(path: str) -> str:
+    """Why a symbolic link leads nowhere: a loop or a missing target."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop, not followed"
+    return "broken symbolic link"
 
 
 def _walk(root: str, problems: list[InputProblem]):
@@ -73,16 +98,29 @@ def _walk(root: str, problems: list[InputProblem]):
             return
         for entry in entries:
             path = os.path.join(directory, entry.name)
+            if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
+                continue  # hidden files and tool directories are never translations
             if entry.is_dir():
-                if entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
-                    yield from walk(path)
-            elif entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+                yield from walk(path)
+            elif not entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+                problems.append(
+                    InputProblem(path, "not a .txt or .md file; skipped", severity="info")
+                )
+            elif entry.is_file():
                 yield path
+            elif entry.is_symlink() and not os.path.exists(path):
+                problems.append(InputProblem(path, _dangling(path)))
+            else:
+                problems.append(InputProblem(path, "not a regular file; skipped"))
 
     yield from walk(root)
 
 
 def _add(path, *, explicit, specs, problems, seen):
+    if not _printable(path):
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        problems.append(InputProblem(shown, "file name is not valid UTF-8; skipped"))
+        return
     real = os.path.realpath(path)
     if real in seen:
         return
@@ -91,9 +129,20 @@ def _add(path, *, explicit, specs, problems, seen):
     if isinstance(parsed, str):
         if explicit or parsed.startswith("unknown language code"):
             problems.append(InputProblem(path, parsed))
+        else:
+            problems.append(InputProblem(path, parsed + "; skipped", severity="warning"))
         return
     language, group = parsed
     specs.append(FileSpec(path=path, language=language, group=group))
+
+
+def _printable(path: str) -> bool:
+    # Names that are not UTF-8 arrive as lone surrogates; no report format can carry them.
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_name(path: str) -> tuple[str, str] | str:

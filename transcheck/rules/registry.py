@@ -10,6 +10,7 @@ from __future__ import annotations
 from transcheck.rules import (
     duplicate_block,
     extra_segment,
+    invisible_character,
     missing_segment,
     untranslated,
     wrong_language,
@@ -22,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     untranslated.RULE,
     missing_segment.RULE,
     extra_segment.RULE,
+    invisible_character.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,0 +1,159 @@
+"""An invisible character that has no business in the text: a zero-width space, a stray
+byte-order mark, a bidirectional override or a direction mark in text without any
+right-to-left script.
+
+What it catches:
+    Per line, with the column of each character:
+    - always: the bidirectional overrides U+202D and U+202E (they make text display
+      in another order than it is stored, the "Trojan Source" trick), a byte-order
+      mark U+FEFF inside the text, and the invisible operators U+2061-U+2064;
+    - U+200B ZERO WIDTH SPACE, except in Thai, Lao, Khmer, Burmese, Tibetan and
+      Dzongkha, which use it to mark word breaks;
+    - the direction marks U+200E, U+200F, U+061C and the embeddings and isolates
+      U+202A-U+202C, U+2066-U+2069 on a line without any right-to-left letter in a
+      document whose language is written left to right: a mark left over from an
+      Arabic or Hebrew source or a copy from a web page;
+    - an embedding or isolate that is not closed on its line (or a close without an
+      opening), in any language: the direction leaks into the text that follows;
+    - U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER only where they can
+      join nothing: at the start or end of a line or next to a space, punctuation or
+      a digit.
+
+Why it matters:
+    These characters are invisible in review but change what is stored: a search
+    for a term fails, a string comparison or a translation memory lookup misses, a
+    line breaks in the wrong place, or right-to-left controls reorder what a reader
+    sees.
+
+Example:
+    ``sv.txt`` line 3 reads "Kundupplevelse" but holds a zero-width space after
+    "Kund", pasted from a web page: "invisible character: U+200B ZERO WIDTH SPACE at
+    column 5".
+
+What it does not catch:
+    Legitimate uses are left alone on purpose: ZWNJ and ZWJ between letters, marks
+    or symbols (Persian and Urdu words, Indic conjuncts, emoji sequences such as
+    family and profession emoji, German ligature control), direction marks and
+    isolates in right-to-left documents or next to right-to-left text, the soft
+    hyphen U+00AD (a hyphenation hint) and the word joiner U+2060. A byte-order mark
+    at the very start of a file is part of the encoding, not of the text. Unusual
+    but visible spaces (no-break, thin) are not invisible and are not reported here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from transcheck.model import Category, Severity
+from transcheck.read.decode import split_lines
+from transcheck.read.languages import RTL_LANGUAGES
+from transcheck.rules.base import GroupView, Rule
+
+ALWAYS = frozenset("\u202d\u202e\ufeff\u2061\u2062\u2063\u2064")
+ZWSP = "\u200b"
+# Scripts written without spaces, where U+200B is the standard word-break hint.
+ZWSP_LANGUAGES = frozenset({"th", "lo", "km", "my", "bo", "dz"})
+MARKS = frozenset("\u200e\u200f\u061c")
+OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+CLOSERS = frozenset("\u202c\u2069")
+JOINERS = frozenset("\u200c\u200d")
+BIDI = MARKS | set(OPENERS) | CLOSERS | {"\u202d", "\u202e"}
+
+_SUSPECTS = ALWAYS | {ZWSP} | BIDI | JOINERS
+_NAMES = {"\u061c": "ARABIC LETTER MARK"}
+_MAX_LISTED = 3
+
+
+def _has_rtl(line: str) -> bool:
+    # Letters only: RLM and ALM themselves have the bidi class R / AL.
+    return any(
+        unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.category(ch)[0] == "L"
+        for ch in line
+    )
+
+
+def _joinable(ch: str | None) -> bool:
+    # Letters, combining marks, symbols (emoji) and modifiers are what ZWJ/ZWNJ act on.
+    return ch is not None and unicodedata.category(ch)[0] in "LMS"
+
+
+def _neighbour(line: str, i: int, step: int) -> str | None:
+    # Joiners may sit together (ZWNJ ZWJ); what matters is the visible neighbour.
+    j = i + step
+    while 0 <= j < len(line) and line[j] in JOINERS:
+        j += step
+    return line[j] if 0 <= j < len(line) else None
+
+
+def _unbalanced(line: str) -> set[int]:
+    """Columns (0-based) of embeddings/isolates without their partner on the line."""
+    stack: list[int] = []
+    bad: set[int] = set()
+    for i, ch in enumerate(line):
+        if ch in OPENERS:
+            stack.append(i)
+        elif ch in CLOSERS:
+            match = next((k for k in range(len(stack) - 1, -1, -1) if OPENERS[line[stack[k]]] == ch), None)
+            if match is None:
+                bad.add(i)
+            else:
+                del stack[match:]
+    return bad | set(stack)
+
+
+def suspects(line: str, language: str) -> list[tuple[int, str]]:
+    """``(column, character)`` of every flagged character of ``line`` (column 1-based)."""
+    if not any(ch in _SUSPECTS for ch in line):
+        return []
+    base = language.split("-")[0]
+    rtl_context = base in RTL_LANGUAGES or _has_rtl(line)
+    unbalanced = _unbalanced(line)
+    out = []
+    for i, ch in enumerate(line):
+        if ch not in _SUSPECTS:
+            continue
+        if ch in ALWAYS:
+            flagged = True
+        elif ch == ZWSP:
+            flagged = base not in ZWSP_LANGUAGES
+        elif ch in BIDI:
+            flagged = not rtl_context or i in unbalanced
+        else:  # ZWNJ / ZWJ
+            flagged = not (_joinable(_neighbour(line, i, -1)) and _joinable(_neighbour(line, i, 1)))
+        if flagged:
+            out.append((i + 1, ch))
+    return out
+
+
+def _name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {_NAMES.get(ch) or unicodedata.name(ch, 'UNNAMED')}"
+
+
+def check(view: GroupView):
+    for doc in view.documents.values():
+        for number, line in enumerate(split_lines(doc.text), start=1):
+            found = suspects(line, doc.language)
+            if not found:
+                continue
+            listed = "; ".join(f"{_name(ch)} at column {col}" for col, ch in found[:_MAX_LISTED])
+            more = len(found) - _MAX_LISTED
+            if more > 0:
+                listed += f"; and {more} more"
+            noun = "invisible character" if len(found) == 1 else "invisible characters"
+            yield RULE.finding(
+                doc,
+                number,
+                number,
+                f"{noun}: {listed}",
+                key=" ".join(f"{ord(ch):04X}" for _, ch in found) + "\n" + line,
+            )
+
+
+RULE = Rule(
+    code="TC701",
+    name="invisible-character",
+    category=Category.FORMAT,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
