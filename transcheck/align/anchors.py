@@ -27,6 +27,71 @@ def number_anchors(text: str) -> list[str]:
     return out
 
 
+# A number as written in any locale: digit groups joined by one separator each (1,000
+# 1 000 1.000 1'000 2,8 and the Arabic ٬ ٫); a space only joins a group of three.
+_LOCALE_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.,])\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
+)
+_DATE = re.compile(
+    r"(?<![A-Za-z0-9.,/-])(?:(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"|(\d{1,2})([./-])(\d{1,2})\5(\d{4}|\d{2}))(?![0-9])"
+)
+_GROUP_SEPARATORS = "'\u2019\u066c\u00a0\u202f "
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of ``text`` as canonical values, whatever the locale's conventions.
+
+    "1,000", "1 000", "1.000" and "1’000" are all "1000"; "2,8" and "2.8" are "2.8";
+    Arabic-Indic and Persian digits count as their ASCII values. One "." or "," followed
+    by exactly three digits is read as a thousands separator (unless the integer part
+    is 0), as writers of every locale mostly mean it. A numeric date (2024-03-05,
+    05.03.2024, 3/5/2024) is one value whose day and month order does not matter.
+    Digits glued to Latin letters (CO2, v1.2) and file names are skipped.
+    """
+    text = _FILE.sub(" ", text.translate(_ARABIC_INDIC))
+    out = []
+
+    def date(m: re.Match) -> str:
+        if m.group(1):
+            year, parts = m.group(1), (m.group(2), m.group(3))
+        else:
+            year, parts = m.group(7), (m.group(4), m.group(6))
+        day_month = sorted(int(p) for p in parts)
+        out.append(f"date:{int(year) % 100:02d}:{day_month[0]}:{day_month[1]}")
+        return " "
+
+    text = _DATE.sub(date, text)
+    for m in _LOCALE_NUMBER.finditer(text):
+        out.append(_canonical(m.group().replace("\u066b", ",")))
+    return out
+
+
+def _canonical(raw: str) -> str:
+    for sep in _GROUP_SEPARATORS:
+        raw = raw.replace(sep, "")
+    marks = [ch for ch in raw if ch in ".,"]
+    if not marks:
+        return raw.lstrip("0") or "0"
+    groups = re.split(r"[.,]", raw)
+    if len(set(marks)) == 2:
+        decimal = raw[max(raw.rfind("."), raw.rfind(","))]
+    elif len(marks) > 1:
+        if any(len(g) != 3 for g in groups[1:]):
+            return raw  # 1.2.3: a section or version number, compared as written
+        decimal = None  # 1.000.000 or 1,000,000
+    else:
+        whole, frac = groups
+        decimal = marks[0] if len(frac) != 3 or whole.strip("0") == "" else None
+    if decimal is None:
+        return raw.replace(".", "").replace(",", "").lstrip("0") or "0"
+    group = "," if decimal == "." else "."
+    whole, _, frac = raw.replace(group, "").partition(decimal)
+    whole = whole.lstrip("0") or "0"
+    frac = frac.rstrip("0")
+    return f"{whole}.{frac}" if frac else whole
+
+
 def anchors(text: str, latin_document: bool) -> Counter:
     """The anchor multiset of ``text``.
 

@@ -12,6 +12,7 @@ from transcheck.rules import (
     extra_segment,
     invisible_character,
     missing_segment,
+    number_mismatch,
     untranslated,
     wrong_language,
 )
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     untranslated.RULE,
     missing_segment.RULE,
     extra_segment.RULE,
+    number_mismatch.RULE,
     invisible_character.RULE,
 )
 

@@ -1,0 +1,112 @@
+"""Majority voting across the cells of one aligned row: shared by the rules that compare
+what the translations keep (numbers, names, punctuation, length, structure).
+
+Without a source, a document is reported only when at least three documents vote and
+a clear majority of them agrees on something else: a strict majority of at least two
+whose largest dissenting value is held by at most half as many documents. With a
+source (``--source``) the source is the reference: it is one more voter, and every
+translation that differs from it deviates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+
+from transcheck.model import Location, Row
+from transcheck.rules.base import GroupView
+
+MIN_VOTERS = 3
+
+
+@dataclass(frozen=True)
+class Deviation:
+    language: str  # the document that deviates
+    value: Hashable  # what it has
+    expected: Hashable  # what the majority (or the source) has
+    agree: tuple[str, ...]  # the languages that have ``expected``
+
+
+def deviations(view: GroupView, votes: dict[str, Hashable]) -> list[Deviation]:
+    """The languages whose value differs from the reference value of ``votes``.
+
+    ``votes`` maps each voting language to its value; a language that cannot say
+    (no cell, nothing measurable) is simply left out.
+    """
+    if not votes:
+        return []
+    source = view.source
+    if source is not None and source in votes:
+        expected = votes[source]
+        agree = tuple(lang for lang, v in votes.items() if v == expected)
+        if len(votes) < 2:
+            return []
+    else:
+        expected, agree = majority(votes)
+        if expected is None:
+            return []
+    return [
+        Deviation(lang, value, expected, agree)
+        for lang, value in votes.items()
+        if value != expected and lang != source
+    ]
+
+
+def majority(votes: dict[str, Hashable]) -> tuple[Hashable | None, tuple[str, ...]]:
+    """The clearly winning value and its holders, or (None, ()) when the vote is split."""
+    n = len(votes)
+    if n < MIN_VOTERS:
+        return None, ()
+    counts = Counter(votes.values()).most_common()
+    top, c = counts[0]
+    second = counts[1][1] if len(counts) > 1 else 0
+    if c < 2 or 2 * c <= n or 2 * second > c:
+        return None, ()
+    return top, tuple(lang for lang, v in votes.items() if v == top)
+
+
+def presence(
+    view: GroupView,
+    items: Iterable[Hashable],
+    has: Callable[[str, Hashable], bool],
+    voters: list[str],
+) -> dict[Hashable, list[Deviation]]:
+    """Per item, the voters that lack it while the reference has it, or have it while
+    the reference lacks it (``value`` True: has it). ``has(lang, item)`` decides."""
+    out: dict[Hashable, list[Deviation]] = {}
+    for item in items:
+        votes = {lang: has(lang, item) for lang in voters}
+        devs = deviations(view, votes)
+        if devs:
+            out[item] = devs
+    return out
+
+
+def related(view: GroupView, row: Row, languages: Iterable[str]) -> list[Location]:
+    out = []
+    for lang in languages:
+        loc = view.cell_location(row, lang)
+        if loc is not None:
+            out.append(loc)
+    return out
+
+
+def voting_languages(view: GroupView, row: Row) -> list[str]:
+    """The languages with a cell in ``row`` whose text is in the document's own language
+    (or undetermined): an untranslated cell is no evidence of what a translation keeps."""
+    out = []
+    for lang in row.present():
+        doc = view.documents[lang]
+        foreign = False
+        for i in row.cells[lang]:
+            guess = view.guesses.get((lang, i))
+            if guess is not None and guess.language and guess.language != doc.base_language:
+                foreign = True
+        if not foreign:
+            out.append(lang)
+    return out
+
+
+def names(languages: Iterable[str]) -> str:
+    return ", ".join(languages)

@@ -1,0 +1,130 @@
+"""A number that the other translations of a segment agree on and one translation lacks,
+changes or adds.
+
+What it catches:
+    In each aligned row, the numbers of every translation are read with their locale's
+    conventions normalised away (1,000 = 1 000 = 1.000 = 1’000; 2,8 = 2.8; Arabic-Indic
+    and Persian digits; 50 % = %50 = ٪٥٠; a numeric date in any day/month order). A
+    translation is reported when a clear majority of at least three documents (or the
+    source, with ``--source``) has a number it lacks, or lacks a number it has. The
+    message gives the numbers missing and added, and which languages have what.
+
+Why it matters:
+    A wrong price, date, version or percentage is the costliest translation error and
+    the easiest to miss by eye; comparing the translations finds it without a source.
+
+Example:
+    Four translations say "24" hours and "3 000" companies, ``tr.txt`` says "48" hours:
+    "24 missing (it, ru, sv have it); 48 not in the others".
+
+What it does not catch:
+    Numbers written as words ("two", "deux", "iki") and ordinals written as words: a
+    missing or added integer up to 10 is reported only when the same translation also
+    has another number in its place (a substitution), since one language may write
+    "two" where another writes "2"; Roman numerals are accepted for the number they
+    stand for. Times (10:30 vs 10.30) and ranges are compared number by number. An
+    ambiguous "1.500" is read as fifteen hundred. Numbers glued to Latin letters (CO2,
+    v1.2) and file names are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from transcheck.align.anchors import numbers
+from transcheck.model import Category, Kind, Severity
+from transcheck.rules import _consensus as consensus
+from transcheck.rules.base import GroupView, Rule
+from transcheck.text import normalise
+
+_SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
+_ROMAN = re.compile(r"\b[IVXLCDM]{2,7}\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+SMALL = 10  # integers up to this are often written as words
+
+
+def check(view: GroupView):
+    for row in view.rows:
+        voters = consensus.voting_languages(view, row)
+        if len(voters) < 2:
+            continue
+        texts = {lang: _text(view, row, lang) for lang in voters}
+        found = {lang: Counter(numbers(text)) for lang, text in texts.items()}
+        items = sorted(set().union(*found.values()))
+        if not items:
+            continue
+        missing: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        extra: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for item in items:
+            votes = {lang: found[lang][item] for lang in voters}
+            for dev in consensus.deviations(view, votes):
+                if dev.value < dev.expected:
+                    if item in _roman_values(texts[dev.language]):
+                        continue
+                    missing.setdefault(dev.language, []).append((item, dev.agree))
+                else:
+                    others = tuple(lang for lang in voters if votes[lang] < dev.value)
+                    extra.setdefault(dev.language, []).append((item, others))
+        for lang in sorted(set(missing) | set(extra)):
+            lacks = missing.get(lang, [])
+            adds = extra.get(lang, [])
+            if not adds:
+                lacks = [(n, a) for n, a in lacks if not _small(n)]
+            if not lacks:
+                adds = [(n, a) for n, a in adds if not _small(n)]
+            if not lacks and not adds:
+                continue
+            parts = [f"{_show(n)} missing ({consensus.names(a)} have it)" for n, a in lacks]
+            parts += [f"{_show(n)} not in the others ({consensus.names(a)})" for n, a in adds]
+            peers = sorted({x for _, a in lacks + adds for x in a} - {lang})
+            doc = view.documents[lang]
+            loc = view.cell_location(row, lang)
+            yield RULE.finding(
+                doc,
+                loc.line,
+                loc.end_line,
+                "number mismatch: " + "; ".join(parts),
+                related=consensus.related(view, row, peers),
+                key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
+            )
+
+
+def _text(view: GroupView, row, lang: str) -> str:
+    doc = view.documents[lang]
+    return " ".join(
+        doc.segments[i].text for i in row.cells[lang] if doc.segments[i].kind not in _SKIPPED_KINDS
+    )
+
+
+def _small(value: str) -> bool:
+    return value.isdigit() and int(value) <= SMALL
+
+
+def _show(value: str) -> str:
+    if value.startswith("date:"):
+        _, year, a, b = value.split(":")
+        return f"the date {a}/{b}/{year}"
+    return value
+
+
+def _roman_values(text: str) -> set[str]:
+    out = set()
+    for token in _ROMAN.findall(text):
+        total, prev = 0, 0
+        for ch in reversed(token):
+            v = _ROMAN_VALUES[ch]
+            total = total - v if v < prev else total + v
+            prev = max(prev, v)
+        out.add(str(total))
+    return out
+
+
+RULE = Rule(
+    code="TC401",
+    name="number-mismatch",
+    category=Category.NUMBER,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
