@@ -36,6 +36,15 @@ def check(
     select: List[str] = typer.Option([], "--select", help="Only these rules (code, prefix, name)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Not these rules."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Groups checked in parallel processes."),
+    strict: bool = typer.Option(
+        False, "--strict", help="Files skipped by design (no language in the name, other types, empty) are errors."
+    ),
+    max_file_size: Optional[str] = typer.Option(
+        None, "--max-file-size", help="Skip (and report) larger files: bytes, or 500k, 20M, 1G."
+    ),
+    max_segments: Optional[int] = typer.Option(
+        None, "--max-segments", help="Skip (and report) files with more segments."
+    ),
 ) -> None:
     """Check translations and report what is wrong."""
     from transcheck.pipeline import run
@@ -58,10 +67,10 @@ def check(
     except UnknownRule as exc:
         fail(str(exc))
     settings = Settings(source=normalise_tag(source) if source else None)
+    settings = _limits(settings, max_file_size, max_segments)
     report = run(paths, settings, rules, jobs=max(1, jobs))
 
-    for problem in report.problems:
-        typer.echo(f"transcheck: {problem.path}: {problem.message}", err=True)
+    _print_problems(report.problems, strict)
     color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(report, fmt, color=color)
     if output:
@@ -72,7 +81,9 @@ def check(
             fail(f"{output}: cannot write: {exc.strerror}")
     else:
         sys.stdout.write(text)
-    raise typer.Exit(exit_code(report.findings, fail_on, len(report.problems)))
+    from transcheck.policy import blocking_problems
+
+    raise typer.Exit(exit_code(report.findings, fail_on, blocking_problems(report.problems, strict)))
 
 
 @app.command()
@@ -99,9 +110,118 @@ def explain(code: str = typer.Argument(..., help="A rule code (TC101) or name.")
         typer.echo("\n".join("    " + ln if ln else "" for ln in body.splitlines()) + "\n")
 
 
+@app.command()
+def fix(
+    paths: List[str] = typer.Argument(..., help="Files or directories of translations."),
+    write: bool = typer.Option(False, "--write", help="Change the files (default: print a diff)."),
+    quotes: bool = typer.Option(
+        False, "--quotes", help="Also rewrite mismatched or mixed quotation marks in the language's style."
+    ),
+    max_file_size: Optional[str] = typer.Option(None, "--max-file-size", help="Skip larger files."),
+    max_segments: Optional[int] = typer.Option(None, "--max-segments", help="Skip files with more segments."),
+) -> None:
+    """Repair what needs no judgement: repeated blocks, and with --quotes quotation marks.
+
+    Prints a unified diff and changes nothing unless --write is given; exits 1 when
+    the diff is not empty."""
+    from transcheck.fix import FixConflict, fix_paths, write as write_plan
+    from transcheck.settings import Settings
+
+    settings = _limits(Settings(), max_file_size, max_segments)
+    plans, problems = fix_paths(paths, settings, quotes=quotes)
+    _print_problems(problems, strict=False)
+    from transcheck.fix import unified_diff
+
+    failed = pending = 0
+    for plan in plans:
+        if not plan.changed:
+            continue
+        pending += 1
+        for change in plan.changes:
+            typer.echo(f"{plan.path}: {change}", err=True)
+        if not write:
+            sys.stdout.write(unified_diff(plan))
+            continue
+        try:
+            write_plan(plan)
+        except FixConflict as exc:
+            typer.echo(f"transcheck: {exc}", err=True)
+            failed += 1
+        except OSError as exc:
+            typer.echo(f"transcheck: {plan.path}: cannot write: {exc.strerror or exc}", err=True)
+            failed += 1
+    from transcheck.policy import blocking_problems
+
+    if failed or blocking_problems(problems):
+        raise typer.Exit(EXIT_USAGE)
+    # Like a check: a dry run that would change something exits 1, so CI can require it.
+    raise typer.Exit(1 if pending and not write else 0)
+
+
+def _limits(settings, max_file_size: Optional[str], max_segments: Optional[int]):
+    """``settings`` with the command line's size limits, checked."""
+    from dataclasses import replace
+
+    if max_file_size is not None:
+        size = _parse_size(max_file_size)
+        if size is None:
+            fail(f"--max-file-size: expected a size such as 5000000, 500k, 20M or 1G, not {max_file_size!r}")
+        settings = replace(settings, max_file_bytes=size)
+    if max_segments is not None:
+        if max_segments < 1:
+            fail(f"--max-segments must be at least 1, not {max_segments}")
+        settings = replace(settings, max_segments=max_segments)
+    return settings
+
+
+def _parse_size(text: str) -> int | None:
+    import re
+
+    m = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", text, re.IGNORECASE)
+    if not m or int(m.group(1)) < 1:
+        return None
+    return int(m.group(1)) * 1024 ** "_kmg".index(m.group(2).lower() or "_")
+
+
+def _print_problems(problems, strict: bool) -> None:
+    """One line per problem on standard error. Files of other types found while walking
+    a directory are summed up in one line unless --strict makes each an error."""
+    others = []
+    for p in problems:
+        if p.severity == "info" and not strict:
+            others.append(p)
+        elif p.severity == "error" or strict:
+            typer.echo(f"transcheck: {p.path}: {p.message}", err=True)
+        else:
+            typer.echo(f"transcheck: warning: {p.path}: {p.message}", err=True)
+    if others:
+        n = len(others)
+        typer.echo(
+            f"transcheck: note: {n} other file{'s' if n > 1 else ''} skipped (not .txt or .md; "
+            f"first: {others[0].path}); --strict makes them errors",
+            err=True,
+        )
+
+
 def _split(values: List[str]) -> list[str]:
     return [v for value in values for v in value.replace(",", " ").split()]
 
 
 def main() -> None:
-    app()
+    """The entry point: a user never sees a traceback unless they ask with --debug."""
+    args = sys.argv[1:]
+    end = args.index("--") if "--" in args else len(args)
+    debug = "--debug" in args[:end]
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("transcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # SystemExit (every normal exit) is not an Exception
+        if debug:
+            raise
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+        typer.echo(f"transcheck: internal error: {detail}; rerun with --debug", err=True)
+        sys.exit(EXIT_USAGE)
