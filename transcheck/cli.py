@@ -37,7 +37,7 @@ def check(
     ignore: List[str] = typer.Option([], "--ignore", help="Not these rules."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Groups checked in parallel processes."),
     strict: bool = typer.Option(
-        False, "--strict", help="Files skipped by design (no language in the name, other types, empty) are errors."
+        False, "--strict", help="Files skipped in a directory (no language in the name, other types) are errors."
     ),
     max_file_size: Optional[str] = typer.Option(
         None, "--max-file-size", help="Skip (and report) larger files: bytes, or 500k, 20M, 1G."
@@ -184,23 +184,13 @@ def _parse_size(text: str) -> int | None:
 
 
 def _print_problems(problems, strict: bool) -> None:
-    """One line per problem on standard error. Files of other types found while walking
-    a directory are summed up in one line unless --strict makes each an error."""
-    others = []
+    """One line per problem on standard error. Files of other types met while walking
+    a directory (severity "info") stay silent unless --strict makes each an error."""
     for p in problems:
-        if p.severity == "info" and not strict:
-            others.append(p)
-        elif p.severity == "error" or strict:
+        if p.severity == "error" or strict:
             typer.echo(f"transcheck: {p.path}: {p.message}", err=True)
-        else:
+        elif p.severity == "warning":
             typer.echo(f"transcheck: warning: {p.path}: {p.message}", err=True)
-    if others:
-        n = len(others)
-        typer.echo(
-            f"transcheck: note: {n} other file{'s' if n > 1 else ''} skipped (not .txt or .md; "
-            f"first: {others[0].path}); --strict makes them errors",
-            err=True,
-        )
 
 
 def _split(values: List[str]) -> list[str]:

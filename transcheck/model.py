@@ -146,9 +146,9 @@ class InputProblem:
     """A file that could not be read or understood, or was skipped. One line each.
 
     ``severity`` "error": a file transcheck was asked to check and could not (missing,
-    unreadable, not text, too large); exit code 2. "warning": a file skipped by design
-    (no language in its name inside a walked directory, another file type, empty);
-    exit code 2 only with ``--strict``.
+    unreadable, not text, empty, too large); exit code 2. "warning" (printed) and "info"
+    (silent): a file skipped by design inside a walked directory (no language in its
+    name, another file type); exit code 2 only with ``--strict``.
     """
 
     path: str

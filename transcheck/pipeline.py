@@ -73,7 +73,7 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     lines = split_lines(decoded.text)
     segments = segment(spec.path, lines)
     if not segments:
-        return InputProblem(spec.path, "empty file (no text to check); skipped", "warning")
+        return InputProblem(spec.path, "empty file (no text to check)")
     if len(segments) > settings.max_segments:
         return InputProblem(
             spec.path,

@@ -55,7 +55,7 @@ def blocking_problems(problems: Iterable, strict: bool = False) -> int:
 
     Errors always do: a file that was asked for and could not be read or decoded. Files
     skipped by design (severity "warning" or "info": no language in the name inside a
-    walked directory, another file type, an empty file) do only under ``--strict``.
+    walked directory, another file type) do only under ``--strict``.
     """
     return sum(1 for p in problems if strict or p.severity == "error")
 
