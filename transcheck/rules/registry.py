@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from transcheck.rules import (
     duplicate_block,
+    entity_mismatch,
     extra_segment,
     invisible_character,
     missing_segment,
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     missing_segment.RULE,
     extra_segment.RULE,
     number_mismatch.RULE,
+    entity_mismatch.RULE,
     invisible_character.RULE,
 )
 

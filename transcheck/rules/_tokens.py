@@ -1,0 +1,141 @@
+"""Latin-script tokens of a segment, and matching a Latin name against its rendering in
+another script: shared by the entity and mixed-language checks.
+
+A name crosses scripts by transliteration ("Blake Morgan" is "Блейк Морган" and
+"بليك مورغان"); Arabic script writes no short vowels. So both sides are reduced to a
+consonant skeleton: transliterated to ASCII with anyascii, digraphs unified (ch, tsh,
+sh, gh, ph), letters folded into sound classes (b/p/f/v, c/k/g/j/q, s/z, t/d),
+vowels and the vowel-like y, w, h dropped, repeats collapsed. "Richardson" and
+"ريتشاردسون" both become "rCrtsn".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transcheck.align.anchors import _FILE
+from transcheck.langid.script import char_script
+from transcheck.model import Kind
+
+_WORD = re.compile(r"\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Characters after which a capitalised word starts a sentence or a quotation.
+_OPENERS = set('.!?:;"“”„«»‹›([{—–…¿¡\u061f')
+SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def acronymish(self) -> bool:
+        """CX, SaaS, iPhone: a capital letter after the first, so not merely a
+        capitalised word."""
+        return any(ch.isupper() for ch in self.text[1:])
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def is_latin(ch: str) -> bool:
+    return char_script(ch) == "Latin"
+
+
+def clean(text: str) -> str:
+    """``text`` with file names and URLs blanked (same length, so offsets hold)."""
+    text = _URL.sub(lambda m: " " * len(m.group()), text)
+    return _FILE.sub(lambda m: " " * len(m.group()), text)
+
+
+def latin_tokens(text: str) -> list[Token]:
+    """Maximal runs of Latin letters (and digits after a letter) inside words: hyphens
+    and apostrophes split ("Guru'da" gives "Guru", "SaaS-företag" gives "SaaS"), and so
+    does a change of script ("وCS" gives "CS")."""
+    out = []
+    for m in _WORD.finditer(text):
+        word, base = m.group(), m.start()
+        i = 0
+        while i < len(word):
+            if not is_latin(word[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(word) and (is_latin(word[j]) or word[j].isdigit()):
+                j += 1
+            start = base + i
+            before = text[:start].rstrip()
+            sentence_start = i == 0 and (not before or before[-1] in _OPENERS)
+            out.append(Token(word[i:j], start, base + j, sentence_start))
+            i = j
+    return out
+
+
+def other_script_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if any(ch.isalpha() and not is_latin(ch) for ch in w)]
+
+
+_DIGRAPHS = (
+    ("chr", "kr"), ("chl", "kl"), ("dzh", "j"), ("tsh", "C"), ("tch", "C"), ("sch", "s"),
+    ("ch", "C"), ("sh", "s"), ("zh", "j"), ("kh", "k"), ("gh", "g"), ("ph", "f"),
+    ("th", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
+)
+_CLASSES = str.maketrans("pfvcgjqzd", "bbbkkkkst")
+_DROP = re.compile(r"[aeiouyhw]")
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(word: str) -> str:
+    from anyascii import anyascii
+
+    s = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _DROP.sub("", s.translate(_CLASSES))
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "ال", "و", "ب", "ل", "ك", "ف")
+
+
+def transliteration_match(name: str, words: list[str], arabic_script: bool) -> bool:
+    """Whether one of ``words`` (written in a non-Latin script) renders the Latin
+    ``name``, allowing a short inflection ending and, in Arabic script, a clitic
+    prefix (و, ب, ل, ك, ف, ال)."""
+    from rapidfuzz.fuzz import ratio
+
+    target = skeleton(name)
+    if not target:
+        return False
+    slack = 1 if arabic_script else 2
+    for word in words:
+        forms = {skeleton(word)}
+        if arabic_script:
+            forms |= {skeleton(word[len(p):]) for p in _ARABIC_PREFIXES if word.startswith(p)}
+        for form in forms:
+            if form.startswith(target) and len(form) <= len(target) + slack:
+                return True
+            if len(target) >= 5 and ratio(form, target) >= 85:
+                return True
+    return False
+
+
+def latin_prefix_match(name: str, text: str) -> bool:
+    """``name`` written in Latin letters in ``text``, at the start of a word, in any case
+    and with any ending ("Guru'da", "CS-team", "وCS", "SaaS-компаний")."""
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    for m in pattern.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if not is_latin(before):
+            return True
+    return False
