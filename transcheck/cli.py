@@ -29,10 +29,12 @@ def fail(message: str) -> None:
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Files or directories of translations."),
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, junit, github, markdown or html."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here."),
     source: Optional[str] = typer.Option(None, "--source", help="Language of the original."),
-    fail_on: str = typer.Option("error", "--fail-on", help="error, warning, info or never."),
+    fail_on: Optional[str] = typer.Option(
+        None, "--fail-on", help="error, warning, info or never (default: the configuration's, else error)."
+    ),
     select: List[str] = typer.Option([], "--select", help="Only these rules (code, prefix, name)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Not these rules."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Groups checked in parallel processes."),
@@ -45,30 +47,66 @@ def check(
     max_segments: Optional[int] = typer.Option(
         None, "--max-segments", help="Skip (and report) files with more segments."
     ),
+    config: Optional[str] = typer.Option(
+        None, "--config", help="Configuration file (default: the nearest transcheck.toml or pyproject.toml with [tool.transcheck])."
+    ),
+    exclude: List[str] = typer.Option([], "--exclude", help="Skip files matching this glob."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
+    write_baseline: Optional[str] = typer.Option(
+        None, "--write-baseline", help="Write the fingerprints of the current findings to this file."
+    ),
+    changed_since: Optional[str] = typer.Option(
+        None, "--changed-since", help="Only findings a change since this git revision introduced."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on standard error."),
 ) -> None:
     """Check translations and report what is wrong."""
+    from transcheck.baseline import BaselineError
+    from transcheck.baseline import read as baseline_fingerprints
+    from transcheck.baseline import write as write_baseline_file
+    from transcheck.config import ConfigError, plan_run
     from transcheck.pipeline import run
-    from transcheck.policy import UnknownRule, exit_code, select_rules
+    from transcheck.policy import apply_policy, exit_code, policy_from
     from transcheck.read.languages import normalise_tag
     from transcheck.report import Format, render
-    from transcheck.rules.registry import RULES
-    from transcheck.settings import Settings
 
     try:
         fmt = Format(format)
     except ValueError:
         fail(f"unknown format {format!r}; choose from {', '.join(f.value for f in Format)}")
-    if fail_on not in FAIL_ON:
+    if fail_on is not None and fail_on not in FAIL_ON:
         fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     if source is not None and normalise_tag(source) is None:
         fail(f"--source: unknown language code {source!r}")
     try:
-        rules = select_rules(RULES, _split(select), _split(ignore))
-    except UnknownRule as exc:
+        plan = plan_run(
+            paths, config_path=config, source=normalise_tag(source) if source else None,
+            fail_on=fail_on, select=_split(select), ignore=_split(ignore), exclude=exclude,
+        )
+        known = baseline_fingerprints(baseline) if baseline else None
+    except (ConfigError, BaselineError) as exc:
         fail(str(exc))
-    settings = Settings(source=normalise_tag(source) if source else None)
+    settings, rules, fail_on = plan.settings, plan.rules, plan.fail_on
     settings = _limits(settings, max_file_size, max_segments)
-    report = run(paths, settings, rules, jobs=max(1, jobs))
+    from transcheck.progress import ProgressBar
+
+    with ProgressBar.for_terminal(quiet) as bar:
+        report = run(paths, settings, rules, jobs=max(1, jobs), exclude=plan.exclude, progress=bar)
+    scope = None
+    if changed_since:
+        from transcheck.changed import GitError, changed_scope
+
+        try:
+            report.changed, scope = changed_scope(report, changed_since)
+        except GitError as exc:
+            fail(str(exc))
+        report.changed_since = changed_since
+    current = apply_policy(report, policy_from(plan.config, known, scope))
+    if write_baseline:
+        try:
+            write_baseline_file(write_baseline, current)
+        except BaselineError as exc:
+            fail(str(exc))
 
     _print_problems(report.problems, strict)
     color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ

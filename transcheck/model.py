@@ -163,3 +163,34 @@ class GroupResult:
     rows: list[Row]
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SuppressedFinding:
+    """A finding the project chose not to report, and on whose authority.
+
+    ``kind`` uses SARIF's vocabulary: "inSource" for a comment in the checked file,
+    "external" for the configuration (per-file-ignores) or a suppression file.
+    """
+
+    finding: Finding
+    kind: str
+    justification: str
+
+
+@dataclass(frozen=True)
+class ChangedSegment:
+    """A segment that differs from the version at ``--changed-since REV``.
+
+    ``status`` is "added" (no counterpart in the old version), "modified", or
+    "removed" (old segments deleted before ``line``; a zero-width place);
+    ``chrf`` is chrF of the new text against the old segment it replaced (None when
+    added or removed): 100 means equal after normalisation, lower means a larger edit.
+    """
+
+    path: str
+    language: str
+    line: int
+    end_line: int
+    status: str
+    chrf: float | None = None

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from transcheck.model import Document, Finding, GroupResult, InputProblem
+from transcheck.model import (
+    ChangedSegment,
+    Document,
+    Finding,
+    GroupResult,
+    InputProblem,
+    SuppressedFinding,
+)
 from transcheck.read.decode import DecodeError, decode, split_lines
 from transcheck.read.discover import FileSpec, GroupSpec, discover
 from transcheck.rules.base import GroupView, Rule
@@ -29,6 +36,14 @@ class Report:
     rules: tuple[Rule, ...]
     suppressed: int = 0
     extra: dict = field(default_factory=dict)
+    # Set by policy.apply_policy; formatters read them (SARIF: suppressions, baselineState).
+    suppressed_findings: list[SuppressedFinding] = field(default_factory=list)
+    baselined: int = 0  # findings hidden because their fingerprint is in --baseline
+    baselined_findings: list[Finding] = field(default_factory=list)
+    baseline_state: dict[str, str] | None = None  # fingerprint -> "new"/"unchanged"; None: no baseline
+    changed_since: str | None = None  # the REV of --changed-since
+    changed: list[ChangedSegment] | None = None  # segments changed since REV, with chrF
+    out_of_scope: int = 0  # --changed-since: findings not introduced by the change
 
     @property
     def documents(self) -> list[Document]:
@@ -151,20 +166,35 @@ def fingerprinted(findings: Iterable[Finding]) -> list[Finding]:
     seen: dict[str, int] = {}
     out = []
     for f in sorted(findings, key=finding_order):
-        base = hashlib.sha256(f"{f.code}\0{f.path}\0{f.key}".encode()).hexdigest()[:16]
+        # "./docs/a.md" and "docs/a.md" name one file: a baseline must not depend on it.
+        path = os.path.normpath(f.path).replace(os.sep, "/")
+        base = hashlib.sha256(f"{f.code}\0{path}\0{f.key}".encode()).hexdigest()[:16]
         n = seen.get(base, 0)
         seen[base] = n + 1
         out.append(replace(f, fingerprint=base if n == 0 else f"{base}:{n}"))
     return out
 
 
-def run(paths: list[str], settings: Settings, rules: tuple[Rule, ...], jobs: int = 1) -> Report:
-    found = discover(paths)
+def run(
+    paths: list[str],
+    settings: Settings,
+    rules: tuple[Rule, ...],
+    jobs: int = 1,
+    exclude: tuple[str, ...] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Check ``paths``; ``progress(done, total)`` is called as groups finish."""
+    found = discover(paths, exclude=exclude)
     problems = list(found.problems)
     results: list[GroupResult] = []
-    for result, group_problems in _map_groups(found.groups, settings, rules, jobs):
+    total = len(found.groups)
+    for done, (result, group_problems) in enumerate(
+        _map_groups(found.groups, settings, rules, jobs), start=1
+    ):
         results.append(result)
         problems.extend(group_problems)
+        if progress is not None:
+            progress(done, total)
     results = [r for r in results if r.documents]
     return Report(groups=results, problems=problems, settings=settings, rules=rules)
 

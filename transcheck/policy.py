@@ -1,10 +1,13 @@
-"""Two decisions, each made here and nowhere else: which rules run, and the exit code."""
+"""The decisions made here and nowhere else: which rules run, which findings are
+reported (severity overrides, suppressions, the baseline, the changed-since scope), and
+the exit code."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
-from transcheck.model import Finding, Severity
+from transcheck.model import Finding, Severity, SuppressedFinding
 from transcheck.rules.base import Rule
 
 EXIT_OK = 0
@@ -32,22 +35,31 @@ def select_rules(
     rules = tuple(rules)
 
     def matching(entry: str) -> set[str]:
-        e = entry.strip()
-        hits = {
-            r.code
-            for r in rules
-            if e.upper() == "ALL"
-            or r.code.startswith(e.upper())
-            or r.name == e.lower()
-            or r.category.value == e.lower()
-        }
-        if not hits:
-            raise UnknownRule(f"unknown rule code or name: {entry!r}")
-        return hits
+        return resolve_codes(rules, entry)
 
     chosen = set().union(*(matching(e) for e in select)) if select else {r.code for r in rules}
     dropped = set().union(*(matching(e) for e in ignore)) if ignore else set()
     return tuple(r for r in rules if r.code in chosen - dropped)
+
+
+def resolve_codes(rules: Iterable[Rule], entry: str) -> set[str]:
+    """The codes one selection entry stands for (code, prefix, name, category, ALL);
+    ``UnknownRule`` when it matches none."""
+    e = entry.strip()
+    hits = {
+        r.code
+        for r in rules
+        if e
+        and (
+            e.upper() == "ALL"
+            or r.code.startswith(e.upper())
+            or r.name == e.lower()
+            or r.category.value == e.lower()
+        )
+    }
+    if not hits:
+        raise UnknownRule(f"unknown rule code or name: {entry!r}")
+    return hits
 
 
 def blocking_problems(problems: Iterable, strict: bool = False) -> int:
@@ -68,3 +80,95 @@ def exit_code(findings: Iterable[Finding], fail_on: str, input_problems: int = 0
         return EXIT_OK
     threshold = Severity(fail_on).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_OK
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the project decided about findings, from its configuration and the command line."""
+
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # rule code -> severity
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
+    suppressions: tuple = ()  # config.Suppression: fingerprint + justification
+    baseline: frozenset[str] | None = None  # fingerprints already known; None: no baseline
+    inline: bool = True  # honour <!-- transcheck: ignore ... --> comments in Markdown
+    scope: Callable[[Finding], bool] | None = None  # --changed-since: keep this finding?
+
+
+def apply_policy(report, policy: Policy) -> list[Finding]:
+    """Filter and adjust the findings of ``report`` in place, in this order:
+
+    1. per-rule severity overrides;
+    2. suppressions: inline comments ("inSource"), per-file-ignores and fingerprints
+       ("external"); they go to ``report.suppressed_findings``;
+    3. the baseline: known fingerprints go to ``report.baselined_findings`` and
+       ``report.baseline_state`` maps every fingerprint to SARIF's "new"/"unchanged";
+    4. the changed-since scope: findings outside it are only counted (``out_of_scope``).
+
+    Returns the findings after step 2, which is what ``--write-baseline`` records.
+    Problems found on the way (an inline comment naming no rule) join ``report.problems``.
+    """
+    from transcheck.config import path_matches
+    from transcheck.suppress import inline_suppressions
+
+    inline: dict[str, list] = {}
+    if policy.inline:
+        for doc in report.documents:
+            marks, problems = inline_suppressions(doc)
+            inline[doc.path] = marks
+            report.problems.extend(problems)
+    by_fingerprint = {s.fingerprint: s for s in policy.suppressions}
+
+    def suppression(f: Finding) -> tuple[str, str] | None:
+        for mark in inline.get(f.path, ()):
+            if mark.covers(f):
+                return "inSource", mark.justification
+        for pattern, codes in policy.per_file_ignores:
+            if f.code in codes and path_matches(f.path, pattern):
+                return "external", f"per-file-ignores: {pattern}"
+        entry = by_fingerprint.get(f.fingerprint)
+        if entry is not None:
+            return "external", entry.justification
+        return None
+
+    current: list[Finding] = []
+    report.suppressed_findings = []
+    report.baselined_findings = []
+    report.baseline_state = {} if policy.baseline is not None else None
+    report.out_of_scope = 0
+    for group in report.groups:
+        kept = []
+        for f in group.findings:
+            override = policy.severity.get(f.code)
+            if override is not None and override is not f.severity:
+                f = replace(f, severity=override)
+            why = suppression(f)
+            if why is not None:
+                report.suppressed_findings.append(SuppressedFinding(f, *why))
+                continue
+            current.append(f)
+            if policy.baseline is not None:
+                known = f.fingerprint in policy.baseline
+                report.baseline_state[f.fingerprint] = "unchanged" if known else "new"
+                if known:
+                    report.baselined_findings.append(f)
+                    continue
+            if policy.scope is not None and not policy.scope(f):
+                report.out_of_scope += 1
+                continue
+            kept.append(f)
+        group.findings = kept
+    report.suppressed = len(report.suppressed_findings)
+    report.baselined = len(report.baselined_findings)
+    return current
+
+
+def policy_from(config, baseline: frozenset[str] | None = None, scope=None) -> Policy:
+    """The policy of a ``config.Config`` plus the run's baseline and changed-since scope."""
+    return Policy(
+        severity=dict(config.severity),
+        per_file_ignores=config.per_file_ignores,
+        suppressions=config.suppressions,
+        baseline=baseline,
+        scope=scope,
+    )
+

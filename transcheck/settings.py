@@ -23,6 +23,7 @@ class Settings:
     seed: int = 0
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
+    glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
 
     def as_dict(self) -> dict:
         return asdict(self)

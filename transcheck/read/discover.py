@@ -66,7 +66,16 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Discovery:
     if exclude:
         import fnmatch
 
-        specs = [s for s in specs if not any(fnmatch.fnmatch(s.path, pat) for pat in exclude)]
+        # Patterns may be absolute (anchored at the configuration file's directory), so
+        # the absolute path is tried too: it matches however the user named the path.
+        specs = [
+            s
+            for s in specs
+            if not any(
+                fnmatch.fnmatch(s.path, pat) or fnmatch.fnmatch(os.path.abspath(s.path), pat)
+                for pat in exclude
+            )
+        ]
     return Discovery(groups=_group(specs, problems), problems=tuple(problems))
 
 

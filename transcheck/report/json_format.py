@@ -62,8 +62,28 @@ def as_dict(report: Report) -> dict:
         "findings": [finding_dict(f) for f in findings],
         "summary": summary(findings),
         "suppressed": report.suppressed,
+        "baselined": report.baselined,
+        **_changes(report),
         "problems": [{"path": p.path, "message": p.message} for p in report.problems],
         "notes": [n for g in groups for n in g.notes],
+    }
+
+
+def _changes(report: Report) -> dict:
+    """With --changed-since: the revision, the changed segments with chrF to their old
+    version, and how many findings were left out as not introduced by the change."""
+    if report.changed is None:
+        return {}
+    return {
+        "changed_since": {
+            "revision": report.changed_since,
+            "segments": [
+                {"path": c.path, "language": c.language, "line": c.line, "end_line": c.end_line,
+                 "status": c.status, "chrf": c.chrf}
+                for c in report.changed
+            ],
+            "not_introduced": report.out_of_scope,
+        }
     }
 
 

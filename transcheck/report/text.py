@@ -39,6 +39,8 @@ def render(report: Report, color: bool = False) -> str:
         console.print()
     for note in (n for g in report.groups for n in g.notes):
         console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
+    if report.changed is not None:
+        _print_changes(console, report)
     counts = summary(findings)
     docs = len(report.documents)
     segs = sum(len(d.segments) for d in report.documents)
@@ -48,8 +50,25 @@ def render(report: Report, color: bool = False) -> str:
     tail.append(f", {_n(counts['warning'], 'warning')}, {counts['info']} info")
     if report.suppressed:
         tail.append(f", {report.suppressed} suppressed")
+    if report.baselined:
+        tail.append(f", {report.baselined} baselined")
+    if report.changed is not None and report.out_of_scope:
+        tail.append(f", {report.out_of_scope} not introduced since {report.changed_since}")
     console.print(tail, soft_wrap=True)
     return out.getvalue()
+
+
+def _print_changes(console, report: Report) -> None:
+    """--changed-since: each changed segment and how much it changed (chrF to the old)."""
+    from rich.text import Text
+
+    changed = report.changed
+    console.print(Text(f"changed since {report.changed_since}: {_n(len(changed), 'segment')}", style="bold"))
+    for c in changed:
+        where = f"{c.path}:{c.line}" + (f"-{c.end_line}" if c.end_line != c.line else "")
+        how = f"modified, chrF {c.chrf:.1f} to the previous version" if c.status == "modified" else c.status
+        console.print(Text(f"  {where}  {how}"), soft_wrap=True)
+    console.print()
 
 
 def _n(count: int, noun: str) -> str:

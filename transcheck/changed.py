@@ -1,0 +1,257 @@
+"""``--changed-since REV``: report only what a change introduced.
+
+For every checked file the version at REV comes from git (``git cat-file blob
+REV:path``, the plumbing form of ``git show REV:path``), is segmented like the current
+file, and the two segment lists are aligned: identical segments by a longest-matching-
+blocks diff, and inside each edited stretch, old and new segments are paired by chrF in
+order (a pair needs chrF >= ``_SAME_SEGMENT``; otherwise the new one is "added" and the
+old one "removed"). Each changed segment records how much it changed: chrF of its text
+against the old segment it replaced.
+
+A finding is in scope when its line span touches a changed segment (or the place of a
+removed one) **and** it was not already there: the group is also checked as it was at
+REV, and a finding of the same rule in the same file is pre-existing when its old span
+maps onto the new one, or when it states the same problem (the same key, the basis of
+the fingerprint) no more often than at REV. Without that second test, fixing one
+sentence inside a long duplicated block would re-report the whole block, and inserting
+a paragraph would re-report a missing segment whose position the insertion moved.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from transcheck.model import ChangedSegment, Document, Finding, Segment
+
+_SAME_SEGMENT = 35.0  # chrF below this: a rewrite is treated as remove + add
+_MAX_PAIRING_CELLS = 2500  # larger edited stretches pair by position, not by chrF
+
+
+class GitError(ValueError):
+    """git could not answer; the message is one line."""
+
+
+@dataclass
+class Version:
+    """One document against its version at REV."""
+
+    doc: Document
+    old_text: str | None  # None: the file did not exist at REV (or was not text)
+    old_segments: tuple[Segment, ...]
+    old_to_new: dict[int, int]  # old segment index -> new segment index
+    changes: list[ChangedSegment]
+
+
+def _git(cwd: str, *args: str) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", "-C", cwd, *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("--changed-since needs git, and git is not installed") from None
+
+
+class _Repo:
+    def __init__(self, rev: str):
+        self.rev = rev
+        self._tops: dict[str, str] = {}
+        self._verified: set[str] = set()
+
+    def toplevel(self, path: str) -> str:
+        directory = os.path.dirname(os.path.realpath(path))
+        if directory not in self._tops:
+            done = _git(directory, "rev-parse", "--show-toplevel")
+            if done.returncode != 0:
+                raise GitError(f"{path}: not in a git repository (needed for --changed-since)")
+            top = done.stdout.decode("utf-8", "replace").strip()
+            if top not in self._verified:
+                check = _git(top, "rev-parse", "--verify", "--quiet", f"{self.rev}^{{commit}}")
+                if check.returncode != 0:
+                    raise GitError(f"--changed-since: unknown revision {self.rev!r} in {top}")
+                self._verified.add(top)
+            self._tops[directory] = top
+        return self._tops[directory]
+
+    def old_bytes(self, path: str) -> bytes | None:
+        top = self.toplevel(path)
+        rel = os.path.relpath(os.path.realpath(path), os.path.realpath(top)).replace(os.sep, "/")
+        done = _git(top, "cat-file", "blob", f"{self.rev}:{rel}")
+        return done.stdout if done.returncode == 0 else None
+
+
+def compare(doc: Document, old_text: str | None) -> Version:
+    """Align ``doc`` with its old text and list what changed."""
+    from transcheck.read.decode import split_lines
+    from transcheck.segment import segment
+
+    new = doc.segments
+    if old_text is None:
+        changes = [ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added") for s in new]
+        return Version(doc, None, (), {}, changes)
+    old = segment(doc.path, split_lines(old_text))
+    old_to_new, changes = align_versions(doc, old)
+    return Version(doc, old_text, old, old_to_new, changes)
+
+
+def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
+    from difflib import SequenceMatcher
+
+    from transcheck.text import chrf, normalise
+
+    new = doc.segments
+    a = [normalise(s.text) for s in old]
+    b = [normalise(s.text) for s in new]
+    new_to_old: dict[int, int] = {}
+    score: dict[int, float] = {}  # new index -> chrF against its old segment, if edited
+    removed_before: set[int] = set()  # new index before which old segments were deleted
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            new_to_old.update(zip(range(j1, j2), range(i1, i2)))
+            continue
+        pairs = _pair(a[i1:i2], b[j1:j2], chrf)
+        for i, j, value in pairs:
+            new_to_old[j1 + j] = i1 + i
+            score[j1 + j] = value
+        if len(pairs) < i2 - i1:
+            removed_before.add(j1)
+    # A copy inserted next to its original is ambiguous to a diff ("P" -> "P P" may
+    # mark either as added); the later one is the copy, as duplicate rules report it.
+    for j in range(len(new) - 1):
+        if j not in new_to_old and j + 1 in new_to_old and j + 1 not in score and b[j] == b[j + 1]:
+            new_to_old[j] = new_to_old.pop(j + 1)
+
+    changes: list[ChangedSegment] = []
+    for j, s in enumerate(new):
+        if j in removed_before:
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.line, "removed"))
+        if j not in new_to_old:
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added"))
+        elif j in score:
+            changes.append(
+                ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", round(score[j], 1))
+            )
+    if len(new) in removed_before:
+        line = new[-1].end_line + 1 if new else 1
+        changes.append(ChangedSegment(doc.path, doc.language, line, line, "removed"))
+    return {i: j for j, i in new_to_old.items()}, changes
+
+
+def _pair(old: list[str], new: list[str], chrf) -> list[tuple[int, int, float]]:
+    """Order-preserving pairs (old index, new index, chrF) maximising the total chrF."""
+    n, m = len(old), len(new)
+    if not n or not m:
+        return []
+    if n * m > _MAX_PAIRING_CELLS:
+        return [(k, k, chrf(new[k], old[k])) for k in range(min(n, m))]
+    score = [[chrf(new[j], old[i]) for j in range(m)] for i in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = score[i][j] + best[i + 1][j + 1] if score[i][j] >= _SAME_SEGMENT else -1.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if score[i][j] >= _SAME_SEGMENT and best[i][j] == score[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j, score[i][j]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def changed_scope(report, rev: str) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
+    """What changed since ``rev`` in the report's documents, and the scope predicate."""
+    from transcheck.read.decode import DecodeError, decode
+
+    repo = _Repo(rev)
+    versions: dict[str, Version] = {}
+    for doc in report.documents:
+        data = repo.old_bytes(doc.path)
+        old_text = None
+        if data is not None:
+            try:
+                old_text = decode(data).text
+            except DecodeError:
+                old_text = None
+        versions[doc.path] = compare(doc, old_text)
+
+    changes = [c for v in versions.values() for c in v.changes]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in changes:
+        spans.setdefault(c.path, []).append((c.line, c.end_line))
+
+    old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
+    old_keys: Counter = Counter()  # (path, code, key) at REV
+    for group in report.groups:
+        group_versions = [versions[d.path] for d in group.documents]
+        if any(v.changes for v in group_versions):
+            for f, version in _old_findings(group.group, group_versions, report):
+                old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
+                old_keys[(version.doc.path, f.code, f.key)] += 1
+    new_keys = Counter((f.path, f.code, f.key) for f in report.findings)
+
+    def in_scope(f: Finding) -> bool:
+        if not any(f.line <= end and f.end_line >= line for line, end in spans.get(f.path, ())):
+            return False
+        if any(f.line <= end and f.end_line >= line for line, end in old_spans.get((f.path, f.code), ())):
+            return False  # the same rule reported the same place at REV
+        # The same statement of what is wrong (the fingerprint's basis) as at REV, only
+        # moved by the edit: not new, unless the change added another one like it.
+        k = (f.path, f.code, f.key)
+        return not (f.key and new_keys[k] <= old_keys[k])
+
+    return changes, in_scope
+
+
+def _old_findings(name: str, versions: list[Version], report):
+    """Check the group as it was at REV; yields (finding, version of its document)."""
+    import tempfile
+
+    from transcheck.pipeline import check_group
+    from transcheck.read.discover import FileSpec, GroupSpec
+
+    present = [v for v in versions if v.old_text is not None]
+    if not present:
+        return
+    with tempfile.TemporaryDirectory(prefix="transcheck-rev-") as tmp:
+        files = []
+        for v in present:
+            # One directory per language keeps the file name (and so its format).
+            target = os.path.join(tmp, v.doc.language, os.path.basename(v.doc.path))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(v.old_text)
+            files.append(FileSpec(path=target, language=v.doc.language, group=name))
+        spec = GroupSpec(name=name, files=tuple(sorted(files, key=lambda s: s.language)))
+        result, _ = check_group(spec, report.settings, report.rules)
+    by_language = {v.doc.language: v for v in present}
+    for f in result.findings:
+        if f.language in by_language:
+            yield f, by_language[f.language]
+
+
+def _map_span(version: Version, f: Finding) -> tuple[int, int]:
+    """Where an old finding's lines are in the new document.
+
+    On segments: the new lines of those segments. Between segments (a finding about
+    something missing there): the whole corresponding gap of the new document, up to
+    and including the next segment, since new text inserted into the gap moves it.
+    """
+    new = version.doc.segments
+    mapped = version.old_to_new
+    hits = [
+        new[mapped[s.index]]
+        for s in version.old_segments
+        if s.line <= f.end_line and s.end_line >= f.line and s.index in mapped
+    ]
+    if hits:
+        return min(s.line for s in hits), max(s.end_line for s in hits)
+    before = [s for s in version.old_segments if s.end_line < f.line and s.index in mapped]
+    after = [s for s in version.old_segments if s.line > f.end_line and s.index in mapped]
+    start = new[mapped[before[-1].index]].end_line + 1 if before else 1
+    end = new[mapped[after[0].index]].line if after else (new[-1].end_line + 1 if new else 1)
+    return start, max(start, end)
