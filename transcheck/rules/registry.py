@@ -14,6 +14,7 @@ from transcheck.rules import (
     invisible_character,
     missing_segment,
     number_mismatch,
+    punctuation_mismatch,
     untranslated,
     wrong_language,
 )
@@ -27,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     extra_segment.RULE,
     number_mismatch.RULE,
     entity_mismatch.RULE,
+    punctuation_mismatch.RULE,
     invisible_character.RULE,
 )
 

@@ -1,0 +1,159 @@
+"""Quotation marks, brackets and question marks that one translation of a segment does
+not have the way the others do.
+
+What it catches:
+    In each aligned row, compared with a clear majority of at least three documents (or
+    with the source, under ``--source``):
+
+    - an odd number of double quotation marks where the others' quotations are all
+      closed (every convention counts: " ", “ ”, „ “, ” ”, « », » «, 「 」; apostrophes
+      and single quotes are never counted, so "l'esperienza" and "Guru'da" are fine);
+    - brackets ( ) [ ] { } that do not balance where the others' do;
+    - a question that ends as a statement, or the reverse: the others end with ? (or
+      ؟, ？, Greek ;) and this one does not.
+
+    Inside a single segment, whatever the others do, a quotation whose two marks do
+    not belong together (opened with " and closed with ”, or «…”) is reported at info
+    level: it reads as a slip and ``transcheck fix --quotes`` rewrites it.
+
+Why it matters:
+    A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
+    bracket or question mark changes how a sentence reads. Compared across the
+    translations, such slips stand out without any language knowledge.
+
+Example:
+    ``tr.txt`` line 12 opens Christine Richardson's quotation with " and never closes
+    it, while ar, it, ru and sv close theirs: "unbalanced quotation marks (1): the
+    quotation opened at “"Bir marka, sadece bir logo ve birkaç r…” is never closed; ar,
+    it, ru, sv close their quotations".
+
+What it does not catch:
+    A quotation that spans several paragraphs when only one translation spells it
+    that way; unbalanced single quotes (too often apostrophes); a question mark moved
+    to another sentence inside the same segment; which of two mixed marks was meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transcheck.model import Category, Severity
+from transcheck.rules import _consensus as consensus
+from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.text import normalise
+
+QUOTES = '"“”„‟«»「」『』'
+BRACKETS = ("()", "[]", "{}")
+QUESTION_MARKS = "?؟？⸮"
+# Pairs that are some language's convention; any other pairing of two marks is mixed.
+KNOWN_PAIRS = frozenset({
+    ('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
+    ("»", "»"), ("「", "」"), ("『", "』"),
+})
+_TRAILING = " \t\"“”„‟«»「」『』'’)]}*_"
+
+
+def check(view: GroupView):
+    for row in view.rows:
+        voters = [lang for lang in consensus.voting_languages(view, row)]
+        texts = {lang: _text(view, row, lang) for lang in voters}
+        texts = {lang: t for lang, t in texts.items() if t}
+        problems: dict[str, list[str]] = {}
+        peers: dict[str, set[str]] = {}
+
+        def note(lang: str, message: str, agree) -> None:
+            problems.setdefault(lang, []).append(message)
+            peers.setdefault(lang, set()).update(agree)
+
+        if len(texts) >= 2:
+            counts = {lang: sum(t.count(q) for q in QUOTES) for lang, t in texts.items()}
+            for dev in consensus.deviations(view, {k: v % 2 for k, v in counts.items()}):
+                if dev.value == 1:
+                    note(dev.language, f"unbalanced quotation marks ({counts[dev.language]}): "
+                         f"{_unpaired(texts[dev.language])}; "
+                         f"{consensus.names(dev.agree)} close their quotations", dev.agree)
+            for pair in BRACKETS:
+                balance = {lang: t.count(pair[0]) - t.count(pair[1]) for lang, t in texts.items()}
+                for dev in consensus.deviations(view, {k: v == 0 for k, v in balance.items()}):
+                    if dev.expected:
+                        b = balance[dev.language]
+                        what = f"{b} “{pair[0]}” unclosed" if b > 0 else f"{-b} “{pair[1]}” unopened"
+                        note(dev.language, f"unbalanced brackets ({what}); "
+                             f"{consensus.names(dev.agree)} balance theirs", dev.agree)
+            asks = {lang: _is_question(t, lang) for lang, t in texts.items()}
+            for dev in consensus.deviations(view, asks):
+                if dev.expected:
+                    note(dev.language, "ends as a statement where "
+                         f"{consensus.names(dev.agree)} end with a question mark", dev.agree)
+                else:
+                    note(dev.language, "ends with a question mark where "
+                         f"{consensus.names(dev.agree)} end as a statement", dev.agree)
+        for lang, messages in sorted(problems.items()):
+            doc = view.documents[lang]
+            loc = view.cell_location(row, lang)
+            yield RULE.finding(
+                doc, loc.line, loc.end_line, "; ".join(messages),
+                related=consensus.related(view, row, sorted(peers[lang])),
+                key="punctuation:" + "|".join(m.split(";")[0] for m in messages) + ":"
+                + normalise(texts[lang])[:80],
+            )
+    yield from _mixed_pairs(view)
+
+
+def _mixed_pairs(view: GroupView):
+    for doc in view.documents.values():
+        for seg in doc.segments:
+            if not seg.is_prose:
+                continue
+            marks = [(i, ch) for i, ch in enumerate(seg.text) if ch in QUOTES]
+            if len(marks) != 2:
+                continue
+            (o, a), (c, b) = marks
+            if (a, b) in KNOWN_PAIRS:
+                continue
+            text = seg.text
+            if (o > 0 and text[o - 1].isalnum()) or (c + 1 < len(text) and text[c + 1].isalnum()):
+                continue  # not clearly an opening and a closing mark
+            finding = RULE.at_segment(
+                doc, seg,
+                f"quotation opened with {a} and closed with {b}: the marks do not belong "
+                "together",
+                key=f"mixed-quotes:{a}{b}:" + normalise(seg.text)[:80],
+            )
+            yield replace(finding, severity=Severity.INFO)
+
+
+def _text(view: GroupView, row, lang: str) -> str:
+    doc = view.documents[lang]
+    return " ".join(doc.segments[i].text for i in row.cells[lang] if doc.segments[i].is_prose)
+
+
+def _unpaired(text: str) -> str:
+    """Where the odd mark is, taking marks two by two from the start: the last one is
+    left over. Quoted with what follows it, so a reviewer finds it at once."""
+    last = [i for i, ch in enumerate(text) if ch in QUOTES][-1]
+    before = text[last - 1] if last else " "
+    if not before.isalnum() and before not in ".,!?;:…؟":
+        return f"the quotation opened at “{snippet(text[last:], 40)}” is never closed"
+    return f"a closing mark after “{snippet(text[max(0, last - 39):last + 1], 40)}” has no opening"
+
+
+def _is_question(text: str, lang: str) -> bool:
+    stripped = text.rstrip(_TRAILING)
+    end = len(stripped)
+    while end and stripped[end - 1] in ".!?…;؟？⸮;。":
+        end -= 1
+    final = stripped[end:]
+    if lang.split("-")[0] == "el" and (";" in final or "\u037e" in final):
+        return True
+    return any(q in final for q in QUESTION_MARKS)
+
+
+RULE = Rule(
+    code="TC601",
+    name="punctuation-mismatch",
+    category=Category.PUNCTUATION,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
