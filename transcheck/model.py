@@ -64,6 +64,11 @@ class Segment:
     end_line: int
     text: str
     kind: Kind
+    # Markdown structure inside the segment (0 in plain text): heading level, and the
+    # links and images of its inline content.
+    level: int = 0
+    links: int = 0
+    images: int = 0
 
     @property
     def is_prose(self) -> bool:

@@ -12,9 +12,12 @@ from transcheck.rules import (
     entity_mismatch,
     extra_segment,
     invisible_character,
+    length_mismatch,
     missing_segment,
+    mixed_language,
     number_mismatch,
     punctuation_mismatch,
+    structure_mismatch,
     untranslated,
     wrong_language,
 )
@@ -24,11 +27,14 @@ RULES: tuple[Rule, ...] = (
     duplicate_block.RULE,
     wrong_language.RULE,
     untranslated.RULE,
+    mixed_language.RULE,
     missing_segment.RULE,
     extra_segment.RULE,
     number_mismatch.RULE,
     entity_mismatch.RULE,
     punctuation_mismatch.RULE,
+    length_mismatch.RULE,
+    structure_mismatch.RULE,
     invisible_character.RULE,
 )
 

@@ -25,10 +25,12 @@ def segment_markdown(lines: list[str]) -> tuple[Segment, ...]:
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
     pending_map = None
+    level = 0
     for tok in tokens:
         if tok.type.endswith("_open"):
             if tok.type == "heading_open":
                 pending, pending_map = Kind.HEADING, tok.map
+                level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
             elif tok.type == "paragraph_open":
                 kind = Kind.LIST_ITEM if "list_item" in context else Kind.PARAGRAPH
                 pending, pending_map = kind, tok.map
@@ -44,13 +46,23 @@ def segment_markdown(lines: list[str]) -> tuple[Segment, ...]:
             if text and span:
                 first, end = span[0] + 1, span[1]
                 kind = classify_line(text, default=pending)
-                out.append(Segment(len(out), first, max(first, end), text, kind))
+                links, images = _structure(tok)
+                out.append(Segment(len(out), first, max(first, end), text, kind,
+                                   level if pending is Kind.HEADING else 0, links, images))
             pending = None
         elif tok.type in ("fence", "code_block", "html_block") and tok.map:
             text = tok.content.strip()
             if text and not text.startswith("<!--"):
                 out.append(Segment(len(out), tok.map[0] + 1, tok.map[1], text, Kind.CODE))
     return tuple(out)
+
+
+def _structure(token) -> tuple[int, int]:
+    """The links and images of an inline token (an image inside a link counts as both)."""
+    children = token.children or ()
+    links = sum(1 for c in children if c.type == "link_open")
+    images = sum(1 for c in children if c.type == "image")
+    return links, images
 
 
 def _inline_text(token) -> str:

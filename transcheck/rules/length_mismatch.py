@@ -1,0 +1,135 @@
+"""A translation of a segment far shorter or longer than the other translations predict:
+a sentence left out, or text added, inside a segment.
+
+What it catches:
+    For every pair of languages the documents themselves give the expected length
+    ratio: the median of the log length ratios of their aligned rows, with the median
+    absolute deviation (MAD) as its spread. A segment whose log ratio to a peer departs
+    from that median by more than ``length_min_mads`` MADs (never less than a factor of
+    ``length_min_factor``) is short or long against that peer; it is reported when it is
+    so against at least two thirds of at least two peers (with ``--source``: against the
+    source, and against most of the other peers too). Lengths count letters and digits,
+    so spacing and punctuation habits do not matter. Peers' segments shorter than
+    ``length_min_letters`` letters are not compared.
+
+Why it matters:
+    A translator who skips a sentence, or a machine translation that drops a clause,
+    leaves a paragraph that reads fine on its own; only the comparison shows that half
+    of it is missing.
+
+Example:
+    ``it.txt`` renders "When a problem is solved, we send a short survey to find out
+    whether the customer was happy with the help" as only "Quando un problema è
+    risolto, inviamo un breve sondaggio": "about 49% of the length its peers predict
+    (ru, tr): text may be missing".
+
+What it does not catch:
+    Omissions too small to change the length beyond the spread of these documents
+    (a dropped word, a short clause); a pair of languages with fewer than
+    ``length_min_rows`` comparable rows; a segment missing as a whole (that is
+    ``missing-segment``, TC301); content replaced by other content of similar length.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+from transcheck.model import Category, Severity
+from transcheck.rules import _consensus as consensus
+from transcheck.rules.base import GroupView, Rule
+from transcheck.text import normalise
+
+MAD_FLOOR = 0.08  # log units: documents translated very evenly still vary this much
+
+
+def check(view: GroupView):
+    lengths = [
+        {lang: _length(view, row, lang) for lang in consensus.voting_languages(view, row)}
+        for row in view.rows
+    ]
+    t = view.settings.thresholds
+    stats = _pair_stats(lengths, t.length_min_letters, t.length_min_rows)
+    floor = math.log(t.length_min_factor)
+    for row, lens in zip(view.rows, lengths):
+        for lang, own in lens.items():
+            if own == 0:
+                continue  # no prose here: nothing to compare
+            verdicts: dict[str, int] = {}  # peer -> -1 short, +1 long, 0 as expected
+            ratio_sum, compared = 0.0, 0
+            for peer, theirs in lens.items():
+                if peer == lang or theirs < t.length_min_letters or (lang, peer) not in stats:
+                    continue
+                median, spread = stats[(lang, peer)]
+                dev = math.log(max(own, 1) / theirs) - median
+                limit = max(t.length_min_mads * spread, floor)
+                verdicts[peer] = -1 if dev <= -limit else 1 if dev >= limit else 0
+                ratio_sum += dev
+                compared += 1
+            for direction in (-1, 1):
+                agree = sorted(p for p, v in verdicts.items() if v == direction)
+                if not _enough(view, lang, verdicts, agree, direction):
+                    continue
+                percent = round(100 * math.exp(ratio_sum / compared))
+                what = "text may be missing" if direction < 0 else "text may have been added"
+                doc = view.documents[lang]
+                loc = view.cell_location(row, lang)
+                yield RULE.finding(
+                    doc, loc.line, loc.end_line,
+                    f"about {percent}% of the length its peers predict "
+                    f"({consensus.names(agree)}): {what}",
+                    related=consensus.related(view, row, agree),
+                    key=f"length:{'short' if direction < 0 else 'long'}:"
+                    + normalise(view.cell_text(row, lang))[:80],
+                )
+
+
+def _enough(view: GroupView, lang: str, verdicts: dict[str, int], agree: list[str],
+            direction: int) -> bool:
+    source = view.source
+    if source is not None and source in verdicts and lang != source:
+        if verdicts[source] != direction:
+            return False
+        others = [p for p in verdicts if p != source]
+        return not others or 2 * sum(1 for p in others if verdicts[p] == direction) > len(others)
+    if source is not None and lang == source:
+        return False  # the source is the reference, never the deviation
+    return len(verdicts) >= 2 and len(agree) >= 2 and 3 * len(agree) >= 2 * len(verdicts)
+
+
+def _pair_stats(
+    lengths: list[dict[str, int]], min_letters: int, min_rows: int
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """(median, scaled MAD) of log(len a / len b) per ordered language pair."""
+    ratios: dict[tuple[str, str], list[float]] = {}
+    for lens in lengths:
+        for a, la in lens.items():
+            for b, lb in lens.items():
+                if a != b and la >= min_letters and lb >= min_letters:
+                    ratios.setdefault((a, b), []).append(math.log(la / lb))
+    out = {}
+    for pair, values in ratios.items():
+        if len(values) < min_rows:
+            continue
+        median = statistics.median(values)
+        mad = statistics.median(abs(v - median) for v in values) * 1.4826
+        out[pair] = (median, max(mad, MAD_FLOOR))
+    return out
+
+
+def _length(view: GroupView, row, lang: str) -> int:
+    doc = view.documents[lang]
+    return sum(
+        1 for i in row.cells[lang] if doc.segments[i].is_prose
+        for ch in doc.segments[i].text if ch.isalnum()
+    )
+
+
+RULE = Rule(
+    code="TC602",
+    name="length-mismatch",
+    category=Category.LENGTH,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
