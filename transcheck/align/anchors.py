@@ -111,8 +111,12 @@ def anchors(text: str, latin_document: bool) -> Counter:
             if not any(ch.isupper() for ch in token):
                 continue
             start = m.start()
-            before = text_wo_files[:start].rstrip()
-            sentence_start = not before or before[-1] in ".!?:;\"“«(—-"
+            # The previous non-space character, without copying the text: a slice per
+            # token made one long line cost quadratic time.
+            k = start - 1
+            while k >= 0 and text_wo_files[k].isspace():
+                k -= 1
+            sentence_start = k < 0 or text_wo_files[k] in ".!?:;\"“«(—-"
             if sentence_start and not _is_acronymish(token):
                 continue
         found["lat:" + token.lower()] += 1

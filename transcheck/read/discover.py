@@ -97,7 +97,10 @@ def _walk(root: str, problems: list[InputProblem]):
     def walk(directory: str):
         real = os.path.realpath(directory)
         if real in visited:
-            problems.append(InputProblem(directory, "symbolic link loop, not followed"))
+            # Nothing is lost: the directory it leads back to is walked already.
+            problems.append(
+                InputProblem(directory, "symbolic link loop, not followed", severity="warning")
+            )
             return
         visited.add(real)
         try:
@@ -109,13 +112,17 @@ def _walk(root: str, problems: list[InputProblem]):
             path = os.path.join(directory, entry.name)
             if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
                 continue  # hidden files and tool directories are never translations
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link to itself: ELOOP, reported below
+                is_dir = False
+            if is_dir:
                 yield from walk(path)
             elif not entry.name.lower().endswith(SUPPORTED_SUFFIXES):
                 problems.append(
                     InputProblem(path, "not a .txt or .md file; skipped", severity="info")
                 )
-            elif entry.is_file():
+            elif _is_file(entry):
                 yield path
             elif entry.is_symlink() and not os.path.exists(path):
                 problems.append(InputProblem(path, _dangling(path)))
@@ -123,6 +130,13 @@ def _walk(root: str, problems: list[InputProblem]):
                 problems.append(InputProblem(path, "not a regular file; skipped"))
 
     yield from walk(root)
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _add(path, *, explicit, specs, problems, seen):

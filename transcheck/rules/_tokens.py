@@ -74,8 +74,12 @@ def latin_tokens(text: str) -> list[Token]:
             while j < len(word) and (is_latin(word[j]) or word[j].isdigit()):
                 j += 1
             start = base + i
-            before = text[:start].rstrip()
-            sentence_start = i == 0 and (not before or before[-1] in _OPENERS)
+            # The previous non-space character, found without copying the text: a
+            # slice per token made one long line cost quadratic time.
+            k = start - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            sentence_start = i == 0 and (k < 0 or text[k] in _OPENERS)
             out.append(Token(word[i:j], start, base + j, sentence_start))
             i = j
     return out

@@ -1,0 +1,402 @@
+"""Bad input: every way a translation file can be odd or broken is read right, or
+reported in one line naming the file, while the intact files are still checked."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from transcheck.model import InputProblem
+from transcheck.pipeline import read_document, run
+from transcheck.read.decode import DecodeError, decode, split_lines
+from transcheck.read.discover import FileSpec, discover
+from transcheck.rules.registry import BY_CODE, RULES
+from transcheck.settings import Settings
+
+SV = [
+    "Kundupplevelse är hela kundens resa med ditt varumärke, från första annons till köp.",
+    "Kundsupport är den del av upplevelsen där kunden ber om hjälp och får den.",
+    "Ta en tur",
+]
+IT = [
+    "L'esperienza del cliente è l'intero percorso del cliente con il tuo marchio, dal primo annuncio all'acquisto.",
+    "Il supporto clienti è la parte dell'esperienza in cui il cliente chiede aiuto e lo riceve.",
+    "Fai un tour",
+]
+
+
+def transcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "transcheck", *args],
+        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
+    )
+
+
+def _doc(path: Path, language: str = "sv"):
+    return read_document(FileSpec(str(path), language, str(path.parent)), Settings())
+
+
+def _lines_of(report, code: str) -> list[tuple[str, int, int]]:
+    return [(Path(f.path).name, f.line, f.end_line) for f in report.findings if f.code == code]
+
+
+# --- encodings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding"),
+    [
+        ("Hej\nvärlden\n".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Hej\nvärlden\n".encode(), "utf-8-sig"),
+        ("Hej\nvärlden\n".encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + "Hej\nvärlden\n".encode("utf-16-be"), "utf-16"),
+        ("Hej\nvärlden\n".encode("utf-32"), "utf-32"),
+    ],
+)
+def test_encodings_decode_exactly(encoded, encoding):
+    decoded = decode(encoded)
+    assert decoded.text == "Hej\nvärlden\n"  # no BOM left in the text
+    assert decoded.encoding == encoding
+
+
+def test_utf16_file_is_checked_with_right_line_numbers(tmp_path):
+    body = "\n".join([SV[0], "", SV[1], "", SV[0], "", SV[1]]) + "\n"
+    (tmp_path / "sv.txt").write_bytes(body.encode("utf-16"))
+    (tmp_path / "it.txt").write_text("\n".join([IT[0], "", IT[1]]) + "\n", encoding="utf-8")
+    report = run([str(tmp_path)], Settings(), (BY_CODE["TC101"],))
+    assert not report.problems
+    assert _lines_of(report, "TC101") == [("sv.txt", 5, 7)]
+
+
+def test_other_encodings_are_a_problem_naming_offset_and_line(tmp_path):
+    (tmp_path / "sv.txt").write_bytes("Hej\nvärlden\n".encode("latin-1"))
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    report = run([str(tmp_path)], Settings(), RULES)
+    [problem] = report.problems
+    assert problem.path.endswith("sv.txt")
+    assert "not valid UTF-8: byte 0xe4 at byte offset 5 (line 2)" in problem.message
+    assert [d.language for d in report.documents] == ["it"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL byte at offset 8)"),
+        ("Hej världen, hur mår du?".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+        (codecs.BOM_UTF16_LE + b"a\x00\x00\xd8", "invalid UTF-16 at byte offset 4"),
+    ],
+)
+def test_undecodable_bytes(data, message):
+    with pytest.raises(DecodeError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        decode(data)
+
+
+# --- newlines and sizes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "mixed"])
+def test_newline_styles_keep_line_numbers(tmp_path, newline):
+    lines = [SV[0], "", SV[1], "", SV[0], "", SV[1]]
+    if newline == "mixed":
+        body = "".join(line + ("\r\n", "\n", "\r")[i % 3] for i, line in enumerate(lines))
+    else:
+        body = newline.join(lines) + newline
+    (tmp_path / "sv.txt").write_bytes(body.encode())
+    (tmp_path / "it.txt").write_text(f"{IT[0]}\n\n{IT[1]}\n", encoding="utf-8")
+    report = run([str(tmp_path)], Settings(), (BY_CODE["TC101"],))
+    assert _lines_of(report, "TC101") == [("sv.txt", 5, 7)]
+    [sv] = [d for d in report.documents if d.language == "sv"]
+    assert sv.line_count == 7
+    assert [s.line for s in sv.segments] == [1, 3, 5, 7]
+
+
+def test_split_lines_counts_like_an_editor():
+    assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
+    assert split_lines("a\n") == ["a"]
+    assert split_lines("a\n\n") == ["a", ""]
+    # form feed and U+2028 are not line ends for editors and diffs
+    assert split_lines("a\fb\u2028c") == ["a\fb\u2028c"]
+
+
+def test_no_trailing_newline(tmp_path):
+    path = tmp_path / "sv.txt"
+    path.write_text(f"{SV[0]}\n\n{SV[1]}", encoding="utf-8")
+    doc = _doc(path)
+    assert doc.line_count == 3
+    assert [(s.line, s.text) for s in doc.segments] == [(1, SV[0]), (3, SV[1])]
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n", b"\r\n\r\n", codecs.BOM_UTF8])
+def test_empty_and_whitespace_only_files_are_reported(tmp_path, content):
+    path = tmp_path / "sv.txt"
+    path.write_bytes(content)
+    problem = _doc(path)
+    assert isinstance(problem, InputProblem) and "empty file" in problem.message
+
+
+def test_one_five_megabyte_line(tmp_path):
+    words = "Kundupplevelse är hela kundens resa med ditt varumärke. "
+    line = (words * (5_000_000 // len(words.encode()) + 1)).strip()
+    assert len(line.encode()) > 5_000_000
+    (tmp_path / "sv.txt").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    # Read, segment, identify, align and the structural rules; the rules' own speed on
+    # huge segments is measured in bench/.
+    rules = tuple(BY_CODE[c] for c in ("TC101", "TC201", "TC202", "TC301", "TC302", "TC701"))
+    report = run([str(tmp_path)], Settings(), rules)
+    assert not report.problems
+    [sv] = [d for d in report.documents if d.language == "sv"]
+    assert len(sv.segments) == 1 and sv.segments[0].end_line == 1
+    assert all(f.line == 1 for f in report.findings if f.path.endswith("sv.txt"))
+
+
+# --- paths -------------------------------------------------------------------------
+
+
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "sv.txt"
+    path.write_text(SV[0], encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running with privileges that read a mode-000 file (root)")
+        problem = _doc(path)
+        assert isinstance(problem, InputProblem)
+        assert problem.message.startswith("cannot read: Permission denied")
+    finally:
+        path.chmod(0o644)
+
+
+def test_directory_named_like_a_file(tmp_path):
+    (tmp_path / "sv.txt").mkdir()
+    (tmp_path / "sv.txt" / "guide.it.md").write_text(f"# {IT[2]}\n\n{IT[0]}\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    assert not found.problems
+    assert sorted(f.path.removeprefix(str(tmp_path)) for g in found.groups for f in g.files) == [
+        "/it.txt",
+        "/sv.txt/guide.it.md",
+    ]
+
+
+def test_fifo_is_reported_not_read(tmp_path):
+    os.mkfifo(tmp_path / "sv.txt")
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    found = discover([str(tmp_path)])  # would hang if the FIFO were opened
+    assert [(Path(p.path).name, p.message) for p in found.problems] == [
+        ("sv.txt", "not a regular file; skipped")
+    ]
+    assert discover([str(tmp_path / "sv.txt")]).problems[0].message == "not a regular file"
+
+
+def test_symbolic_link_loops(tmp_path):
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    os.symlink("sv.txt", tmp_path / "sv.txt")  # a link to itself
+    (tmp_path / "sub").mkdir()
+    os.symlink("..", tmp_path / "sub" / "up")  # a directory loop
+    found = discover([str(tmp_path)])
+    problems = {Path(p.path).name: (p.severity, p.message) for p in found.problems}
+    assert problems == {
+        "sv.txt": ("error", "symbolic link loop, not followed"),
+        "up": ("warning", "symbolic link loop, not followed"),
+    }
+    assert [f.language for g in found.groups for f in g.files] == ["it"]
+    explicit = discover([str(tmp_path / "sv.txt")])
+    assert explicit.problems[0].message == "symbolic link loop, not followed"
+
+
+def test_names_with_spaces_and_non_ascii(tmp_path):
+    folder = tmp_path / "Привет мир"
+    folder.mkdir()
+    (folder / "kund resa.sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n\n{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    (folder / "kund resa.it.txt").write_text(f"{IT[0]}\n\n{IT[1]}\n", encoding="utf-8")
+    result = transcheck("check", str(folder), "--select", "TC101", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert f"{folder}/kund resa.sv.txt" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_file_name_that_is_not_utf8(tmp_path):
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(tmp_path), b"gu\xefde.sv.txt"), "w") as fh:
+        fh.write(SV[0])
+    result = transcheck("check", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("gu\\xefde.sv.txt: file name is not valid UTF-8; skipped")
+
+
+def test_two_files_for_one_language_in_a_group(tmp_path):
+    (tmp_path / "sv").mkdir()
+    (tmp_path / "guide.sv.txt").write_text(SV[0] + "\n", encoding="utf-8")
+    (tmp_path / "sv" / "guide.txt").write_text(SV[1] + "\n", encoding="utf-8")
+    (tmp_path / "guide.it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    [problem] = found.problems
+    assert problem.severity == "error"
+    assert "second file for language 'sv'" in problem.message
+    assert [[f.language for f in g.files] for g in found.groups] == [["it", "sv"]]
+
+
+def test_single_language_group_is_a_note_not_a_crash(tmp_path):
+    (tmp_path / "sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    result = transcheck("check", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "note:" in result.stdout and "only one language (sv)" in result.stdout
+
+
+def test_unknown_language_code(tmp_path):
+    (tmp_path / "qq.md").write_text("# Rubrik\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(IT[0] + "\n", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    assert [(Path(p.path).name, p.severity) for p in found.problems] == [("qq.md", "error")]
+    assert "unknown language code 'qq'" in found.problems[0].message
+
+
+# --- Unicode normalisation -----------------------------------------------------------
+
+
+def test_nfc_and_nfd_are_the_same_text(tmp_path):
+    from transcheck.text import chrf, normalise
+
+    nfc = unicodedata.normalize("NFC", SV[0])
+    nfd = unicodedata.normalize("NFD", SV[0])
+    assert nfc != nfd
+    assert normalise(nfc) == normalise(nfd) and chrf(nfc, nfd) == 100.0
+    # a copy that differs only in normalisation form is still a repeated block
+    (tmp_path / "sv.txt").write_text(f"{nfc}\n\n{SV[1]}\n\n{nfd}\n\n{SV[1]}\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(f"{IT[0]}\n\n{IT[1]}\n", encoding="utf-8")
+    report = run([str(tmp_path)], Settings(), (BY_CODE["TC101"],))
+    assert _lines_of(report, "TC101") == [("sv.txt", 5, 7)]
+
+
+def test_untranslated_compares_normalised_text(tmp_path):
+    english = "Know Your Terminology: Customer Support versus Customer Experience"
+    (tmp_path / "sv.txt").write_text(f"{unicodedata.normalize('NFD', english + ' – Café')}\n\n{SV[0]}\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(f"{english} – Café\n\n{IT[0]}\n", encoding="utf-8")
+    report = run([str(tmp_path)], Settings(), (BY_CODE["TC202"],))
+    assert sorted(_lines_of(report, "TC202")) == [("it.txt", 1, 1), ("sv.txt", 1, 1)]
+
+
+# --- exit codes, messages, --strict, --debug -----------------------------------------
+
+
+def _broken_directory(directory: Path) -> list[str]:
+    """Intact sv/it files (the sv one with a repeated block) among broken ones."""
+    (directory / "sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n\n{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    (directory / "it.txt").write_text(f"{IT[0]}\n\n{IT[1]}\n", encoding="utf-8")
+    (directory / "de.txt").write_bytes("Grüße aus Köln\n".encode("latin-1"))
+    (directory / "fr.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (directory / "es.txt").write_bytes(b"")
+    (directory / "pt.txt").write_bytes("Olá, mundo".encode("utf-16-le"))
+    os.symlink("nl.txt", directory / "nl.txt")
+    (directory / "xx.txt").write_text("Text in no declared language.\n", encoding="utf-8")
+    return ["de.txt", "es.txt", "fr.txt", "nl.txt", "pt.txt", "xx.txt"]
+
+
+def test_directory_of_broken_files_runs_to_completion(tmp_path):
+    broken = _broken_directory(tmp_path)
+    result = transcheck("check", str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = sorted(result.stderr.strip().splitlines())
+    assert len(lines) == len(broken), result.stderr
+    for name, line in zip(broken, lines):
+        assert line.startswith(f"transcheck: {tmp_path / name}: "), line
+    # the intact files were checked, and their finding is in the report
+    assert f"{tmp_path / 'sv.txt'}:5-7" in result.stdout and "duplicate-block" in result.stdout
+    assert "2 documents" in result.stdout
+
+
+def test_strict_turns_skipped_files_into_errors(tmp_path):
+    (tmp_path / "sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(f"{IT[0]}\n\n{IT[1]}\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Remember the glossary.\n", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    relaxed = transcheck("check", str(tmp_path), "--select", "TC101")
+    assert relaxed.returncode == 0
+    assert relaxed.stderr.strip().splitlines() == [
+        f"transcheck: warning: {tmp_path / 'notes.txt'}: no language in the file name "
+        "(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT); skipped"
+    ]
+    strict = transcheck("check", str(tmp_path), "--select", "TC101", "--strict")
+    assert strict.returncode == 2
+    assert [line.split(": ")[1] for line in strict.stderr.strip().splitlines()] == [
+        str(tmp_path / "logo.png"),
+        str(tmp_path / "notes.txt"),
+    ]
+
+
+def test_directory_without_translations_is_an_error(tmp_path):
+    (tmp_path / "README.md").write_text("# Read me\n", encoding="utf-8")
+    result = transcheck("check", str(tmp_path))
+    assert result.returncode == 2
+    assert "no translation files in this directory" in result.stderr
+
+
+_CRASH = (
+    "import sys, transcheck.pipeline as p\n"
+    "def boom(*a, **k):\n    raise RuntimeError('the aligner fell over')\n"
+    "p.run = boom\n"
+    "sys.argv = ['transcheck', *sys.argv[1:]]\n"
+    "from transcheck.cli import main\nmain()\n"
+)
+
+
+def test_unexpected_error_is_one_line_unless_debug():
+    plain = subprocess.run(
+        [sys.executable, "-c", _CRASH, "check", "corpus/"],
+        capture_output=True, text=True, cwd=ROOT, encoding="utf-8",
+    )
+    assert plain.returncode == 2
+    assert plain.stderr == (
+        "transcheck: internal error: RuntimeError: the aligner fell over; rerun with --debug\n"
+    )
+    debug = subprocess.run(
+        [sys.executable, "-c", _CRASH, "check", "corpus/", "--debug"],
+        capture_output=True, text=True, cwd=ROOT, encoding="utf-8",
+    )
+    assert debug.returncode == 1
+    assert "Traceback" in debug.stderr and "the aligner fell over" in debug.stderr
+
+
+# --- limits ----------------------------------------------------------------------------
+
+
+def test_max_file_size(tmp_path):
+    (tmp_path / "sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(f"{IT[0]}\n", encoding="utf-8")
+    size = (tmp_path / "sv.txt").stat().st_size
+    result = transcheck("check", str(tmp_path), "--max-file-size", str(size - 1))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"transcheck: {tmp_path / 'sv.txt'}: file too large ({size} bytes; limit {size - 1}, "
+        "see --max-file-size); skipped\n"
+    )
+    assert "1 document" in result.stdout
+    assert transcheck("check", str(tmp_path), "--max-file-size", "1k").returncode == 0
+
+
+def test_max_segments(tmp_path):
+    (tmp_path / "sv.txt").write_text("\n".join(SV) + "\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text("\n".join(IT[:2]) + "\n", encoding="utf-8")
+    result = transcheck("check", str(tmp_path), "--max-segments", "2", "--select", "TC101")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"transcheck: {tmp_path / 'sv.txt'}: too many segments (3; limit 2, see --max-segments); skipped"
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [("--max-file-size", "lots"), ("--max-file-size", "0"), ("--max-segments", "0")]
+)
+def test_bad_limits_are_usage_errors(args):
+    result = transcheck("check", "corpus/", *args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
