@@ -54,3 +54,136 @@ def _finding(severity: Severity) -> Finding:
 )
 def test_exit_code(severities, fail_on, problems, code):
     assert exit_code([_finding(s) for s in severities], fail_on, problems) == code
+
+
+# --- apply_policy: severity overrides, suppressions, baseline, scope (one place) ---
+
+from transcheck.config import Suppression  # noqa: E402
+from transcheck.model import Document, GroupResult, Kind, Segment  # noqa: E402
+from transcheck.pipeline import Report, fingerprinted  # noqa: E402
+from transcheck.policy import Policy, apply_policy  # noqa: E402
+from transcheck.settings import Settings  # noqa: E402
+
+MD = """# Title
+
+<!-- transcheck: ignore TC202; product name -->
+Guru Support
+
+Plain paragraph.
+"""
+
+
+def _report() -> Report:
+    segs = (
+        Segment(0, 1, 1, "Title", Kind.HEADING),
+        Segment(1, 4, 4, "Guru Support", Kind.PARAGRAPH),
+        Segment(2, 6, 6, "Plain paragraph.", Kind.PARAGRAPH),
+    )
+    doc = Document("docs/legal.sv.md", "sv", "docs/legal", MD, 6, segs)
+    other = Document("docs/guide.sv.md", "sv", "docs/guide", "x\n", 1, (Segment(0, 1, 1, "x", Kind.PARAGRAPH),))
+
+    def f(code, path, line, severity=Severity.ERROR, key=""):
+        return Finding(code, "r", Category.ALIGNMENT, severity, path, "sv", line, line, "m", key=key or f"{code}{line}")
+
+    legal = fingerprinted([f("TC101", doc.path, 1), f("TC202", doc.path, 4), f("TC301", doc.path, 6, Severity.WARNING)])
+    guide = fingerprinted([f("TC301", other.path, 1, Severity.WARNING), f("TC202", other.path, 1)])
+    groups = [GroupResult("docs/guide", [other], [], guide), GroupResult("docs/legal", [doc], [], legal)]
+    return Report(groups=groups, problems=[], settings=Settings(), rules=RULES)
+
+
+def _fp(report, code, path):
+    return next(f.fingerprint for g in report.groups for f in g.findings if f.code == code and f.path == path)
+
+
+def _shown(report):
+    return [(f.code, f.path.split("/")[-1], f.severity.value) for f in report.findings]
+
+
+LEGAL, GUIDE = "docs/legal.sv.md", "docs/guide.sv.md"
+
+
+@pytest.mark.parametrize(
+    ("make_policy", "shown", "suppressed", "baselined"),
+    [
+        # inline comments are honoured by default: TC202 at legal:4 is suppressed in source
+        (lambda r: Policy(), {("TC101", "legal.sv.md", "error"), ("TC301", "legal.sv.md", "warning"),
+                              ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "warning")},
+         [("TC202", LEGAL, "inSource", "product name")], 0),
+        (lambda r: Policy(inline=False), 5, [], 0),
+        # severity override, applied before anything else
+        (lambda r: Policy(inline=False, severity={"TC301": Severity.ERROR}),
+         {("TC101", "legal.sv.md", "error"), ("TC202", "legal.sv.md", "error"), ("TC301", "legal.sv.md", "error"),
+          ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "error")}, [], 0),
+        # per-file-ignores match the path glob and the code only
+        (lambda r: Policy(inline=False, per_file_ignores=(("*/docs/legal.*.md", frozenset({"TC101", "TC301"})),)),
+         {("TC202", "legal.sv.md", "error"), ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "warning")},
+         [("TC101", LEGAL, "external", "per-file-ignores: */docs/legal.*.md"),
+          ("TC301", LEGAL, "external", "per-file-ignores: */docs/legal.*.md")], 0),
+        # fingerprint suppressions carry their justification
+        (lambda r: Policy(inline=False, suppressions=(Suppression(_fp(r, "TC202", GUIDE), "brand name", "s.toml"),)),
+         4, [("TC202", GUIDE, "external", "brand name")], 0),
+        # the baseline hides known fingerprints and counts them
+        (lambda r: Policy(inline=False, baseline=frozenset({_fp(r, "TC101", LEGAL), _fp(r, "TC301", GUIDE), "gone"})),
+         {("TC202", "legal.sv.md", "error"), ("TC301", "legal.sv.md", "warning"), ("TC202", "guide.sv.md", "error")},
+         [], 2),
+        # a suppressed finding is not baselined (suppression comes first)
+        (lambda r: Policy(baseline=frozenset({_fp(r, "TC202", LEGAL)})), 4,
+         [("TC202", LEGAL, "inSource", "product name")], 0),
+        # the changed-since scope keeps only what it accepts
+        (lambda r: Policy(inline=False, scope=lambda f: f.path == GUIDE), 2, [], 0),
+    ],
+)
+def test_apply_policy(make_policy, shown, suppressed, baselined):
+    report = _report()
+    before = len(report.findings)
+    current = apply_policy(report, make_policy(report))
+    got = _shown(report)
+    if isinstance(shown, int):
+        assert len(got) == shown
+    else:
+        assert set(got) == shown and len(got) == len(shown)
+    assert [(s.finding.code, s.finding.path, s.kind, s.justification) for s in report.suppressed_findings] == suppressed
+    assert report.suppressed == len(suppressed)
+    assert report.baselined == baselined == len(report.baselined_findings)
+    # what --write-baseline records: everything not suppressed
+    assert len(current) == before - len(suppressed)
+    assert report.out_of_scope == len(current) - baselined - len(got)
+
+
+def test_baseline_state_marks_new_and_unchanged():
+    report = _report()
+    known = _fp(report, "TC101", LEGAL)
+    apply_policy(report, Policy(inline=False, baseline=frozenset({known})))
+    assert report.baseline_state[known] == "unchanged"
+    assert {s for fp, s in report.baseline_state.items() if fp != known} == {"new"}
+    assert len(report.baseline_state) == 5
+    plain = _report()
+    apply_policy(plain, Policy())
+    assert plain.baseline_state is None
+
+
+def test_severity_override_changes_the_exit_code():
+    report = _report()
+    levels = {"TC101": Severity.INFO, "TC202": Severity.INFO, "TC301": Severity.INFO}
+    apply_policy(report, Policy(inline=False, severity=levels))
+    assert exit_code(report.findings, "warning") == 0
+    assert exit_code(report.findings, "info") == 1
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (("all",), (), ALL),
+        (("TC1", "TC3"), ("TC301",), [c for c in ALL if c.startswith("TC1") or c == "TC302" or (c.startswith("TC3") and c != "TC301")]),
+        (("TC101",), ("TC1",), []),  # ignore wins over select
+        (("untranslated", "TC101"), (), sorted(["TC101"] + [r.code for r in RULES if r.category.value == "untranslated"], key=ALL.index)),
+        ((" TC101 ",), (), ["TC101"]),
+    ],
+)
+def test_select_rules_more(select, ignore, expected):
+    assert [r.code for r in select_rules(RULES, select, ignore)] == expected
+
+
+def test_empty_entry_is_not_everything():
+    with pytest.raises(UnknownRule):
+        select_rules(RULES, ("",), ())

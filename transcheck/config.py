@@ -135,7 +135,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
         if key not in _KEYS:
-            raise ConfigError(f"{path}: unknown key {prefix}{raw_key!r}")
+            raise ConfigError(f"{path}: unknown key {prefix + raw_key!r}")
         if not isinstance(value, _KEYS[key]):
             raise err(raw_key, f"expected {_KEYS[key].__name__}, got {type(value).__name__}")
         values[key] = value
@@ -175,7 +175,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
     for raw, value in values.get("thresholds", {}).items():
         name = raw.replace("-", "_")
         if name not in kinds:
-            raise ConfigError(f"{path}: unknown key {prefix}thresholds.{raw!r}")
+            raise ConfigError(f"{path}: unknown key {prefix + 'thresholds.' + raw!r}")
         wants_int = kinds[name] in (int, "int")
         ok = isinstance(value, int) if wants_int else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok:

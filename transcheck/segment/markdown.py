@@ -52,7 +52,9 @@ def segment_markdown(lines: list[str]) -> tuple[Segment, ...]:
             pending = None
         elif tok.type in ("fence", "code_block", "html_block") and tok.map:
             text = tok.content.strip()
-            if text and not text.startswith("<!--"):
+            # An HTML comment is invisible (and may be a transcheck directive); a code
+            # block that merely shows one is still code.
+            if text and not (tok.type == "html_block" and text.startswith("<!--")):
                 out.append(Segment(len(out), tok.map[0] + 1, tok.map[1], text, Kind.CODE))
     return tuple(out)
 

@@ -1,0 +1,134 @@
+"""--changed-since: only findings a change introduced, and how much each segment changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+from tests.test_cli import transcheck
+from transcheck.changed import align_versions
+from transcheck.model import Document
+from transcheck.segment import segment
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+WRONG = "her dikdörtgenin bir kare olduğunu ama her karenin dikdörtgen olmadığını"
+RIGHT = "her karenin bir dikdörtgen olduğunu ama her dikdörtgenin kare olmadığını"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
+        cwd=repo, check=True, capture_output=True,
+    )
+
+
+@pytest.fixture()
+def repo(tmp_path):
+    work = tmp_path / "repo"
+    shutil.copytree(CORPUS, work)
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "corpus")
+    return work
+
+
+def test_fix_and_new_duplicate_yield_exactly_the_new_duplicate(repo):
+    tr = repo / "tr.txt"
+    lines = tr.read_text(encoding="utf-8").split("\n")
+    assert WRONG in lines[23] and WRONG in lines[43]  # lines 24 and 44
+    lines[23] = lines[23].replace(WRONG, RIGHT)
+    lines[43] = lines[43].replace(WRONG, RIGHT)
+    tr.write_text("\n".join(lines), encoding="utf-8")
+    sv = repo / "sv.txt"
+    sv_lines = sv.read_text(encoding="utf-8").split("\n")
+    paragraph = sv_lines[9]  # line 10, a long paragraph; pasted again below itself
+    assert len(paragraph) > 100
+    sv_lines[10:10] = ["", paragraph]
+    sv.write_text("\n".join(sv_lines), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "fix the geometry sentence; paste a paragraph twice")
+
+    result = transcheck("check", ".", "--changed-since", "HEAD~1", "-f", "json", cwd=repo)
+    data = json.loads(result.stdout)
+    # Whatever rules exist (a meaning-inversion rule included): the fixed sentence has
+    # nothing left to report, and every older defect is not part of this change.
+    assert [(f["code"], Path(f["path"]).name, f["line"]) for f in data["findings"]] == [("TC101", "sv.txt", 12)]
+    assert result.returncode == 1
+
+    changed = {(Path(c["path"]).name, c["line"]): c for c in data["changed_since"]["segments"]}
+    assert set(changed) == {("sv.txt", 12), ("tr.txt", 24), ("tr.txt", 44)}
+    assert changed[("sv.txt", 12)]["status"] == "added" and changed[("sv.txt", 12)]["chrf"] is None
+    for line in (24, 44):
+        c = changed[("tr.txt", line)]
+        assert c["status"] == "modified" and 0 < c["chrf"] < 100
+    assert data["changed_since"]["not_introduced"] > 0
+
+    text = transcheck("check", ".", "--changed-since", "HEAD~1", cwd=repo).stdout
+    assert "changed since HEAD~1: 3 segments" in text and "tr.txt:24  modified, chrF" in text
+
+
+def test_nothing_changed_reports_nothing(repo):
+    result = transcheck("check", ".", "--changed-since", "HEAD", "-f", "json", cwd=repo)
+    data = json.loads(result.stdout)
+    assert data["findings"] == [] and data["changed_since"]["segments"] == []
+    assert result.returncode == 0
+
+
+def test_new_file_is_all_added(repo):
+    (repo / "pt.txt").write_text("Olá mundo, esta é uma frase nova em português para o teste.\n", encoding="utf-8")
+    data = json.loads(transcheck("check", ".", "--changed-since", "HEAD", "-f", "json", cwd=repo).stdout)
+    assert [(Path(c["path"]).name, c["status"]) for c in data["changed_since"]["segments"]] == [("pt.txt", "added")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("--changed-since", "no-such-rev"), "unknown revision 'no-such-rev'")],
+)
+def test_bad_revision_exits_2(repo, args, message):
+    result = transcheck("check", ".", *args, cwd=repo)
+    assert result.returncode == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_outside_a_repository_exits_2(tmp_path):
+    (tmp_path / "sv.txt").write_text("Hej och välkommen till vår kundtjänst i dag.\n", encoding="utf-8")
+    result = transcheck("check", str(tmp_path), "--changed-since", "HEAD", cwd=tmp_path)
+    assert result.returncode == 2 and "not in a git repository" in result.stderr
+
+
+def _doc(text: str) -> Document:
+    lines = text.split("\n")
+    return Document("sv.txt", "sv", "g", text, len(lines), segment("sv.txt", lines))
+
+
+A = "Vårt team svarar på alla kundfrågor inom en arbetsdag."
+B = "Varje svar kontrolleras av en andra kollega innan det skickas."
+B2 = "Varje svar kontrolleras av två kollegor innan det skickas till kunden."
+C = "Kontakta oss gärna om du har fler frågor om tjänsten."
+D = "Vi har kontor i Göteborg, Malmö och Stockholm sedan många år."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ([A, B, C], [A, B, C], []),
+        ([A, B, C], [A, B2, C], [(2, "modified")]),
+        ([A, B, C], [A, B, D, C], [(3, "added")]),
+        ([A, B, C], [A, C], [(2, "removed")]),
+        ([A, B, C], [A, B], [(3, "removed")]),
+        ([A, B, C], [A, D, C], [(2, "removed"), (2, "added")]),  # unrelated text: not a modification
+        ([A, B], [A, A, B], [(2, "added")]),  # the later copy is the new one
+    ],
+)
+def test_align_versions(old, new, expected):
+    doc = _doc("\n".join(new))
+    _, changes = align_versions(doc, segment("sv.txt", old))
+    assert [(c.line, c.status) for c in changes] == expected
+    for c in changes:
+        assert (c.chrf is not None) == (c.status == "modified")
+        if c.chrf is not None:
+            assert 35 <= c.chrf < 100
