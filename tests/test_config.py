@@ -204,3 +204,12 @@ def test_readme_configuration_example_is_valid(tmp_path):
     path = _write(tmp_path / "pyproject.toml", example)
     config = load_config(str(path))
     assert config.fail_on == "warning" and config.severity == {"TC302": Severity.ERROR}
+
+
+def test_exclude_on_the_command_line_adds_to_the_file(tmp_path):
+    _docs(tmp_path / "a")
+    _docs(tmp_path / "b")
+    _docs(tmp_path / "c")
+    _write(tmp_path / "transcheck.toml", 'exclude = ["a/*"]\n')
+    data = json.loads(transcheck("check", ".", "--exclude", "b/*", "-f", "json", cwd=tmp_path).stdout)
+    assert {Path(d["path"]).parent.name for d in data["documents"]} == {"c"}
