@@ -160,6 +160,11 @@ def test_baseline_state_marks_new_and_unchanged():
     plain = _report()
     apply_policy(plain, Policy())
     assert plain.baseline_state is None
+    # suppressed findings carry a state too (SARIF: on every result or none)
+    inline = _report()
+    apply_policy(inline, Policy(baseline=frozenset()))
+    (item,) = inline.suppressed_findings
+    assert inline.baseline_state[item.finding.fingerprint] == "new"
 
 
 def test_severity_override_changes_the_exit_code():

@@ -141,14 +141,16 @@ def apply_policy(report, policy: Policy) -> list[Finding]:
             override = policy.severity.get(f.code)
             if override is not None and override is not f.severity:
                 f = replace(f, severity=override)
+            if policy.baseline is not None:
+                # Suppressed findings get a state too: SARIF wants it on every result or none.
+                known = f.fingerprint in policy.baseline
+                report.baseline_state[f.fingerprint] = "unchanged" if known else "new"
             why = suppression(f)
             if why is not None:
                 report.suppressed_findings.append(SuppressedFinding(f, *why))
                 continue
             current.append(f)
             if policy.baseline is not None:
-                known = f.fingerprint in policy.baseline
-                report.baseline_state[f.fingerprint] = "unchanged" if known else "new"
                 if known:
                     report.baselined_findings.append(f)
                     continue
