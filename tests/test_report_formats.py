@@ -1,0 +1,185 @@
+"""The CI formats (github, junit, markdown) on the corpus, checked for content: the
+right files, lines and rules, cross-checked against the JSON report of the same run.
+Then each format's escaping, on hostile text."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+from tests.conftest import ROOT
+from transcheck.model import Category, Finding, GroupResult, Location, Severity
+from transcheck.pipeline import Report
+from transcheck.report import github, junit, markdown
+from transcheck.rules.registry import RULES
+from transcheck.settings import Settings
+
+
+def cli(fmt: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", fmt],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def corpus_json() -> dict:
+    return json.loads(cli("json"))
+
+
+def _span(f: dict) -> str:
+    return str(f["line"]) if f["line"] == f["end_line"] else f"{f['line']}-{f['end_line']}"
+
+
+# ---------------------------------------------------------------- github
+
+
+_ANNOTATION = re.compile(
+    r"^::(?P<level>error|warning|notice) file=(?P<file>[^,]+),line=(?P<line>\d+),endLine=(?P<end>\d+),"
+    r"title=(?P<code>TC\d+) (?P<rule>[\w-]+)::(?P<message>.*)$"
+)
+
+
+def test_github_annotations_on_the_corpus(corpus_json):
+    out = cli("github")
+    annotations = [m.groupdict() for m in map(_ANNOTATION.match, out.splitlines()) if m]
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    want = [
+        (level[f["severity"]], f["path"], str(f["line"]), str(f["end_line"]), f["code"], f["rule"])
+        for f in corpus_json["findings"]
+    ]
+    got = [(a["level"], a["file"], a["line"], a["end"], a["code"], a["rule"]) for a in annotations]
+    assert got == want
+    # the corpus's known defects, where they are
+    assert ("error", "corpus/sv.txt", "26", "44", "TC101", "duplicate-block") in got
+    assert ("error", "corpus/ru.txt", "10", "18", "TC101", "duplicate-block") in got
+    for name in ("ar", "it", "sv", "tr"):
+        assert ("error", f"corpus/{name}.txt", "1", "1", "TC202", "untranslated") in got
+    assert sum(1 for a in got if a[1] == "corpus/ru.txt" and a[4] == "TC301") >= 3
+    summary = out.splitlines()[-1]
+    assert summary.startswith(f"transcheck: {corpus_json['summary']['error']} errors")
+    assert "rules:" + ",".join(corpus_json["signature"]["rules"]) in summary
+
+
+def test_github_escaping():
+    assert github.escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert github.escape_property("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A"
+    line = github.command("error", "x: 1, y", file="dir,a/b:c.md", line=3, title="T: t")
+    assert line == "::error file=dir%2Ca/b%3Ac.md,line=3,title=T%3A t::x: 1, y"
+
+
+def _report(*findings: Finding, documents=()) -> Report:
+    return Report(
+        groups=[GroupResult(group="g", documents=list(documents), rows=[], findings=list(findings))],
+        problems=[], settings=Settings(), rules=RULES,
+    )
+
+
+def _finding(message="m", severity=Severity.INFO, path="docs/sv.md", line=2, end_line=2, code="TC601") -> Finding:
+    return Finding(
+        code=code, rule="punctuation-mismatch", category=Category.PUNCTUATION, severity=severity,
+        path=path, language="sv", line=line, end_line=end_line, message=message,
+        related=(Location("docs/it.md", 2, 2),), fingerprint="f" + str(line),
+    )
+
+
+def test_github_info_is_a_notice_and_messages_stay_on_one_line():
+    out = github.render(_report(_finding("two\nlines 100%")))
+    assert out.splitlines()[0] == (
+        "::notice file=docs/sv.md,line=2,endLine=2,title=TC601 punctuation-mismatch::two%0Alines 100%25"
+    )
+
+
+# ---------------------------------------------------------------- junit
+
+
+def test_junit_on_the_corpus(corpus_json):
+    root = ET.fromstring(cli("junit"))
+    docs = [d["path"] for d in corpus_json["documents"]]
+    rules = corpus_json["signature"]["rules"]
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == docs
+    assert int(root.get("tests")) == len(docs) * len(rules)
+
+    failing = [f for f in corpus_json["findings"] if f["severity"] in ("error", "warning")]
+    expected_failures = Counter((f["path"], f["code"]) for f in failing)
+    assert int(root.get("failures")) == len(expected_failures)
+    for suite in suites:
+        path = suite.get("name")
+        cases = suite.findall("testcase")
+        assert [c.get("name").split()[0] for c in cases] == rules
+        props = {p.get("name"): p.get("value") for p in suite.find("properties")}
+        assert ",".join(rules) in props["transcheck.signature"]
+        for case in cases:
+            code = case.get("name").split()[0]
+            failure = case.find("failure")
+            if (path, code) not in expected_failures:
+                assert failure is None, (path, code)
+                continue
+            lines = failure.text.splitlines()
+            assert len(lines) == expected_failures[(path, code)]
+            mine = [f for f in failing if f["path"] == path and f["code"] == code]
+            assert [ln.split(": ", 1)[0] for ln in lines] == [f"{path}:{_span(f)}" for f in mine]
+            assert case.get("file") == path and case.get("line") == str(mine[0]["line"])
+        assert int(suite.get("failures")) == sum(1 for c in cases if c.find("failure") is not None)
+
+    sv = next(s for s in suites if s.get("name") == "corpus/sv.txt")
+    dup = next(c for c in sv.findall("testcase") if c.get("name") == "TC101 duplicate-block")
+    assert "corpus/sv.txt:26-44" in dup.find("failure").text
+
+
+def test_junit_survives_characters_xml_cannot_hold():
+    report = _report(
+        _finding("bad \x00\x1b <tag> & \"q\" \ud800 end", severity=Severity.ERROR),
+        _finding("just a note", severity=Severity.INFO, line=5, end_line=5),
+    )
+    root = ET.fromstring(junit.render(report))
+    failure = root.find(".//failure")
+    assert "<tag> & \"q\"" in failure.text and "\\u0000" in failure.text
+    assert "just a note" in root.find(".//system-out").text
+    assert root.find(".//failure").get("type") == "error"
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def test_markdown_on_the_corpus(corpus_json):
+    out = cli("markdown")
+    assert out.startswith(markdown.MARKER + "\n")
+    summary = corpus_json["summary"]
+    assert f"transcheck: {summary['error']} errors, {summary['warning']} warnings" in out.splitlines()[1]
+    for sev in ("error", "warning", "info"):
+        assert re.search(rf"^\| \S+ {sev} \| {summary[sev]} \|$", out, re.M)
+    # by language: every corpus language, with its own counts
+    for lang in ("ar", "it", "ru", "sv", "tr"):
+        mine = Counter(f["severity"] for f in corpus_json["findings"] if f["language"] == lang)
+        assert f"| {lang} | {mine['error']} | {mine['warning']} | {mine['info']} |" in out
+    # every finding exactly once, the most severe in the visible part, the rest folded
+    rows = re.findall(r"^\| \S+ (error|warning|info) \| `([^`]+)` \| (TC\d+) ", out, re.M)
+    want = Counter((f["severity"], f"{f['path']}:{_span(f)}", f["code"]) for f in corpus_json["findings"])
+    assert Counter(rows) == want
+    visible = out.split("<details>")[0]
+    top = re.findall(r"^\| \S+ (error|warning|info) \| `", visible, re.M)
+    assert len(top) == min(markdown.TOP, len(rows))
+    rank = {"error": 3, "warning": 2, "info": 1}
+    assert [rank[s] for s in top] == sorted((rank[s] for s in top), reverse=True)
+    if len(rows) > markdown.TOP:
+        assert f"<summary>{len(rows) - markdown.TOP} more finding" in out
+    assert "transcheck-signature: transcheck:" in out and "seed:0" in out
+
+
+def test_markdown_escapes_document_text():
+    out = markdown.render(_report(_finding("<img src=x onerror=alert(1)> | **b** @team `x` $y$", severity=Severity.ERROR)))
+    row = next(line for line in out.splitlines() if "TC601" in line and "sv.md" in line)
+    assert not re.search(r"(?<!\\)<img", row) and "\\<img" in row
+    assert "\\| \\*\\*b\\*\\*" in row
+    assert "@team" not in row and "@\u2060team" in row
+    assert row.count(" | ") == 3  # the message's pipe does not open a fifth column

@@ -1,0 +1,69 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on its lines in
+the pull request's diff view.
+
+    ::error file=corpus/sv.txt,line=26,endLine=44,title=TC101 duplicate-block::lines 26-44 repeat lines 6-24 (10 segments)
+
+Errors and warnings keep their level; info findings are notices. Input problems are
+error annotations on the file; group notes are notices without a file. The last line,
+plain log text, is the summary with the reproducibility signature.
+"""
+
+from __future__ import annotations
+
+from transcheck.model import Severity
+from transcheck.pipeline import Report
+from transcheck.report.common import by_severity, plural
+from transcheck.report.signature import signature_line
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_PROBLEM = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    """The message part: GitHub decodes %25, %0D and %0A there, nothing else."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """A property value: additionally ':' and ',' which would end the value."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **properties) -> str:
+    props = ",".join(
+        f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None
+    )
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def render(report: Report, color: bool = False) -> str:
+    lines = []
+    for problem in report.problems:
+        level = _PROBLEM.get(getattr(problem, "severity", "error"), "error")
+        lines.append(command(level, problem.message, file=problem.path, title="transcheck: input"))
+    for f in report.findings:
+        lines.append(
+            command(
+                COMMAND[f.severity],
+                f.message,
+                file=f.path,
+                line=f.line,
+                endLine=f.end_line,
+                title=f"{f.code} {f.rule}",
+            )
+        )
+    for note in (n for g in report.groups for n in g.notes):
+        lines.append(command("notice", note, title="transcheck"))
+    counts = by_severity(report.findings)
+    summary = (
+        f"transcheck: {plural(counts[Severity.ERROR], 'error')}, "
+        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
+        f" in {plural(len(report.documents), 'document')}"
+    )
+    if report.suppressed:
+        summary += f", {report.suppressed} suppressed"
+    baselined = int(getattr(report, "baselined", 0) or 0)
+    if baselined:
+        summary += f", {baselined} in the baseline"
+    lines.append(f"{summary} ({signature_line(report)})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,135 @@
+"""A short Markdown summary for a pull-request comment (GitHub, GitLab).
+
+A headline with the counts, a table by severity and one by language, the most severe
+findings first, the rest folded in a ``<details>`` block, and the reproducibility
+signature in an HTML comment (invisible when rendered) and a small footer. The first
+line is a marker comment so a CI job can find and update its previous comment.
+Quoted text from the documents is escaped: it can hold Markdown, HTML or @mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcheck import __version__
+from transcheck.model import Finding, Severity
+from transcheck.pipeline import Report
+from transcheck.report.common import (
+    SEVERITIES,
+    baselined_count,
+    by_language,
+    by_severity,
+    most_severe_first,
+    plural,
+    span,
+)
+from transcheck.report.signature import signature, signature_line
+
+MARKER = "<!-- transcheck-report -->"
+TOP = 10
+ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
+
+# Inside a table cell only inline syntax matters: emphasis, code, links, HTML tags and
+# entities, cell separators, strikethrough and GitHub's $math$.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+
+
+def escape(text: str) -> str:
+    """Plain text for a table cell: one line, Markdown and HTML inert, and no @mention
+    (a word joiner after '@' keeps a handle in a document from notifying anyone)."""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return text.replace("@", "@\u2060")
+
+
+def _code(text: str) -> str:
+    """An inline code span that holds any text, backticks included."""
+    text = " ".join(text.split())
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _row(f: Finding) -> str:
+    loc = _code(f"{f.path}:{span(f.line, f.end_line)}")
+    return f"| {ICON[f.severity]} {f.severity.value} | {loc} | {f.code} {escape(f.rule)} | {escape(f.message)} |"
+
+
+_HEAD = "| Severity | Location | Rule | Message |\n|---|---|---|---|"
+
+
+def render(report: Report, color: bool = False) -> str:
+    findings = report.findings
+    counts = by_severity(findings)
+    docs = report.documents
+    out = [MARKER]
+
+    headline = ", ".join(
+        plural(counts[s], s.value) if s is not Severity.INFO else f"{counts[s]} info" for s in SEVERITIES
+    )
+    status = "✅" if not findings else ICON[most_severe_first(findings)[0].severity]
+    out.append(f"### {status} transcheck: {headline}")
+    out.append("")
+    checked = (
+        f"Checked {plural(len(docs), 'document')} "
+        f"({', '.join(sorted({d.language for d in docs})) or 'none'}), "
+        f"{plural(sum(len(d.segments) for d in docs), 'segment')} "
+        f"in {plural(len(report.groups), 'group')}"
+    )
+    extra = []
+    if report.suppressed:
+        extra.append(f"{report.suppressed} suppressed")
+    if baselined_count(report):
+        extra.append(f"{baselined_count(report)} in the baseline")
+    if extra:
+        checked += " · not shown: " + ", ".join(extra)
+    out.append(checked + ".")
+
+    problems = [p for p in report.problems if getattr(p, "severity", "error") == "error"]
+    if problems:
+        out.append("")
+        out.append(f"**{plural(len(problems), 'file')} could not be checked:**")
+        out.append("")
+        out += [f"- {_code(p.path)}: {escape(p.message)}" for p in problems]
+
+    if findings:
+        out.append("")
+        out.append("| Severity | Findings |\n|---|---:|")
+        out += [f"| {ICON[s]} {s.value} | {counts[s]} |" for s in SEVERITIES]
+        out.append("")
+        out.append("| Language | Errors | Warnings | Info |\n|---|---:|---:|---:|")
+        for lang, c in by_language(report, findings).items():
+            out.append(
+                f"| {escape(lang)} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | {c[Severity.INFO]} |"
+            )
+        ordered = most_severe_first(findings)
+        top, rest = ordered[:TOP], ordered[TOP:]
+        out.append("")
+        out.append("#### Top findings" if rest else "#### Findings")
+        out.append("")
+        out.append(_HEAD)
+        out += [_row(f) for f in top]
+        if rest:
+            out.append("")
+            out.append(f"<details><summary>{plural(len(rest), 'more finding')}</summary>")
+            out.append("")
+            out.append(_HEAD)
+            out += [_row(f) for f in rest]
+            out.append("")
+            out.append("</details>")
+
+    notes = [n for g in report.groups for n in g.notes]
+    if notes:
+        out.append("")
+        out += [f"> {escape(n)}" for n in notes]
+
+    sig = signature(report)
+    out.append("")
+    out.append(f"<!-- transcheck-signature: {signature_line(report).replace('--', '- -')} -->")
+    out.append(
+        f"<sub>transcheck {__version__} · rules {', '.join(sig['rules'])} · seed {sig['seed']}"
+        f"{' · source ' + sig['source'] if sig['source'] else ''}</sub>"
+    )
+    return "\n".join(out) + "\n"

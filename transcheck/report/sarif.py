@@ -1,0 +1,188 @@
+"""SARIF 2.1.0, the static-analysis exchange format that GitHub code scanning, Azure
+DevOps and IDE viewers read.
+
+One run. The driver lists every enabled rule with its documentation (summary as the
+short description, the docstring sections as full description and Markdown help).
+Each finding is a result with its line region, related locations, the finding
+fingerprint as ``partialFingerprints`` (so viewers track it across line moves, as the
+baseline does), and its document language in the property bag. Findings that policy
+suppressed are results too, carrying ``suppressions`` (SARIF consumers then show them
+as dismissed); with a baseline, every result carries ``baselineState``. The run's
+property bag holds the reproducibility signature. No timestamps: output is
+byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+from transcheck import __version__
+from transcheck.model import Finding, Location, Severity
+from transcheck.pipeline import Report
+from transcheck.report.common import (
+    baseline_state,
+    baselined_count,
+    rule_markdown,
+    rule_text,
+    span,
+    suppressed_findings,
+)
+from transcheck.report.signature import signature
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "transcheck/v1"
+
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_PROBLEM = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri(path: str) -> str:
+    """A path as a URI reference: relative paths stay relative (viewers resolve them
+    against the checkout), absolute ones become file URIs; always '/' and %-escaped."""
+    posix = path.replace(os.sep, "/")
+    if os.path.isabs(path):
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
+    if posix.startswith("./"):
+        posix = posix[2:]
+    return quote(posix)
+
+
+def _physical(path: str, line: int, end_line: int, artifacts: dict[str, int]) -> dict:
+    location: dict = {"uri": uri(path)}
+    if path in artifacts:
+        location["index"] = artifacts[path]
+    return {
+        "artifactLocation": location,
+        "region": {"startLine": max(1, line), "endLine": max(1, end_line, line)},
+    }
+
+
+def _result(
+    f: Finding,
+    rule_index: dict[str, int],
+    artifacts: dict[str, int],
+    languages: dict[str, str],
+) -> dict:
+    result: dict = {"ruleId": f.code}
+    if f.code in rule_index:
+        result["ruleIndex"] = rule_index[f.code]
+    result["level"] = LEVEL[f.severity]
+    result["message"] = {"text": f.message}
+    result["locations"] = [{"physicalLocation": _physical(f.path, f.line, f.end_line, artifacts)}]
+    related = _related(f.related, artifacts, languages)
+    if related:
+        result["relatedLocations"] = related
+    if f.fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    result["properties"] = {"language": f.language, "category": f.category.value, "rule": f.rule}
+    return result
+
+
+def _related(related: tuple[Location, ...], artifacts: dict[str, int], languages: dict[str, str]) -> list[dict]:
+    out = []
+    seen = set()
+    for loc in related:
+        if loc is None:
+            continue
+        key = (loc.path, loc.line, loc.end_line)
+        if key in seen:  # relatedLocations must be unique
+            continue
+        seen.add(key)
+        lang = languages.get(loc.path)
+        label = f"{lang}: " if lang else ""
+        out.append(
+            {
+                "id": len(out) + 1,
+                "physicalLocation": _physical(loc.path, loc.line, loc.end_line, artifacts),
+                "message": {"text": f"{label}{loc.path}:{span(loc.line, loc.end_line)}"},
+            }
+        )
+    return out
+
+
+def _rule(rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule_text(rule)},
+        "help": {"text": rule_text(rule), "markdown": rule_markdown(rule)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"category": rule.category.value, "tags": ["translation", rule.category.value]},
+    }
+
+
+def as_dict(report: Report) -> dict:
+    rules = list(report.rules)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    documents = report.documents
+    languages = {d.path: d.language for d in documents}
+    artifacts = {d.path: i for i, d in enumerate(documents)}
+    states = baseline_state(report)
+
+    results = []
+    for f in report.findings:
+        result = _result(f, rule_index, artifacts, languages)
+        if states is not None:
+            result["baselineState"] = states.get(f.fingerprint, "new")
+        results.append(result)
+    for item in suppressed_findings(report):
+        result = _result(item.finding, rule_index, artifacts, languages)
+        suppression = {"kind": item.kind, "status": "accepted"}
+        if item.justification:
+            suppression["justification"] = item.justification
+        result["suppressions"] = [suppression]
+        if states is not None and item.finding.fingerprint in states:
+            result["baselineState"] = states[item.finding.fingerprint]
+        results.append(result)
+
+    notifications = [
+        {
+            "level": _PROBLEM.get(getattr(p, "severity", "error"), "error"),
+            "message": {"text": p.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.path)}}}],
+        }
+        for p in report.problems
+    ]
+    invocation: dict = {
+        "executionSuccessful": not any(getattr(p, "severity", "error") == "error" for p in report.problems)
+    }
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+
+    properties: dict = {"signature": signature(report)}
+    if baselined_count(report):
+        properties["baselined"] = baselined_count(report)
+    notes = [n for g in report.groups for n in g.notes]
+    if notes:
+        properties["notes"] = notes
+
+    run = {
+        "tool": {
+            "driver": {
+                "name": "transcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(r) for r in rules],
+            }
+        },
+        "invocations": [invocation],
+        "artifacts": [
+            {
+                "location": {"uri": uri(d.path)},
+                "mimeType": "text/markdown" if d.path.lower().endswith((".md", ".markdown")) else "text/plain",
+                "properties": {"language": d.language, "group": d.group},
+            }
+            for d in documents
+        ],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": properties,
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report, color: bool = False) -> str:
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
