@@ -113,9 +113,10 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "ال", "و", "ب", 
 
 
 def transliteration_match(name: str, words: list[str], arabic_script: bool) -> bool:
-    """Whether one of ``words`` (written in a non-Latin script) renders the Latin
-    ``name``, allowing a short inflection ending and, in Arabic script, a clitic
-    prefix (و, ب, ل, ك, ف, ال)."""
+    """Whether one of ``words`` renders the Latin ``name``: transliterated from another
+    script, or another language's form of it (Rom, Roma; Londra, London), allowing a
+    short inflection ending and, in Arabic script, a clitic prefix (و, ب, ل, ك, ف,
+    ال)."""
     from rapidfuzz.fuzz import ratio
 
     target = skeleton(name)
@@ -130,6 +131,9 @@ def transliteration_match(name: str, words: list[str], arabic_script: bool) -> b
             if form.startswith(target) and len(form) <= len(target) + slack:
                 return True
             if len(target) >= 5 and ratio(form, target) >= 85:
+                return True
+            if (len(target) >= 3 and abs(len(form) - len(target)) <= 1
+                    and form[:3] == target[:3]):
                 return True
     return False
 

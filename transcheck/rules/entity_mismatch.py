@@ -11,25 +11,32 @@ What it catches:
     reported when it has the token nowhere in its segment: not in any case, not with an
     ending or prefix ("Guru'da", "CX'i", "وCS", "SaaS-компаний"), and not transliterated
     into its own script ("Блейк Морган", "بليك مورغان" and "آبل" all match, through
-    anyascii and a consonant skeleton).
+    anyascii and a consonant skeleton). An all-capital acronym (CX, CS) counts only
+    where the others define it in parentheses, "customer experience (CX)": in running
+    text a translation may rightly spell out its meaning instead.
 
 Why it matters:
-    Names and product terms are anchors readers and search rely on; a dropped brand or
-    a replaced acronym usually means a sentence was rewritten or cut.
+    Names and product terms are anchors readers and search rely on; a dropped name or
+    brand, or a dropped acronym definition, usually means a sentence was rewritten or
+    cut.
 
 Example:
     sv, it, tr and ar keep "Genius Bar" in the sentence about Apple; ``ru.txt`` says
-    "фирменный бар": "“Genius” missing (ar, it, sv, tr have it)".
+    "фирменный сервис": "“Genius”, “Bar” are missing here (ar, it, sv, tr keep them)".
 
 What it does not catch:
     A small spelling variant of a name ("Blake Morgen"), since inflected and
-    transliterated forms must match; a name the majority itself translated; a name
+    transliterated forms, and other languages' forms of place names (Rom, Roma, Рим;
+    Londra, London), must match too; a name the majority itself translated; a name
     added by one translation only; capitalised common words that only some languages
     capitalise (German nouns) unless a clear majority shares them; names in non-Latin
-    scripts when the majority is not in Latin script.
+    scripts when the majority is not in Latin script; an acronym dropped from running
+    text (only a dropped definition is reported).
 """
 
 from __future__ import annotations
+
+import re
 
 from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity
@@ -61,7 +68,8 @@ def check(view: GroupView):
                     acronyms.add(tok.key)
         missing: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key in keys:
-            votes = {lang: cells[lang].votes_for(key) for lang in voters}
+            literal = key in acronyms  # CX is written CX everywhere, not transliterated
+            votes = {lang: cells[lang].votes_for(key, literal) for lang in voters}
             if view.source and key not in acronyms:
                 translations = [lang for lang in voters if lang != view.source]
                 keeping = sum(votes[lang] for lang in translations)
@@ -70,8 +78,11 @@ def check(view: GroupView):
             for dev in consensus.deviations(view, votes):
                 if dev.value or not dev.expected:
                     continue  # only a token the reference keeps and this one lacks
-                if cells[dev.language].renders(keys[key]):
+                if cells[dev.language].renders(keys[key], literal):
                     continue
+                if keys[key].isupper() and not _defined(keys[key], cells, dev.agree):
+                    continue  # an acronym rendered by its meaning is a translation
+
                 missing.setdefault(dev.language, []).append((key, dev.agree))
         for lang, items in sorted(missing.items()):
             holders = sorted({x for _, agree in items for x in agree})
@@ -89,6 +100,12 @@ def check(view: GroupView):
                 key="entity:" + ",".join(k for k, _ in items) + ":"
                 + normalise(cells[lang].text)[:80],
             )
+
+
+def _defined(acronym: str, cells: dict, holders) -> bool:
+    """Whether most ``holders`` define ``acronym`` here, in parentheses: "(CX)"."""
+    pattern = re.compile(r"\(\s*" + re.escape(acronym) + r"\s*\)")
+    return 2 * sum(1 for h in holders if pattern.search(cells[h].text)) > len(holders)
 
 
 class _Cell:
@@ -116,20 +133,29 @@ class _Cell:
 
     @property
     def words(self) -> list[str]:
+        """The words a name may hide in: every word of another script, and in a
+        Latin-script text its capitalised words (another language's form of a
+        place name: Rom for Roma)."""
         if self._words is None:
-            self._words = other_script_words(self.text)
+            self._words = other_script_words(self.text) + [
+                tok.text for tok in latin_tokens(self.text) if tok.capitalised
+            ]
         return self._words
 
-    def votes_for(self, key: str) -> bool:
+    def votes_for(self, key: str, literal: bool) -> bool:
         if key in self.anchors or key in self.sentence_initial:
             return True
-        return not self.latin and transliteration_match(key, self.words, self.arabic)
+        if literal or self.latin:
+            return False
+        return transliteration_match(key, self.words, self.arabic)
 
-    def renders(self, name: str) -> bool:
+    def renders(self, name: str, literal: bool) -> bool:
         """Whether the name is here in any form: any case, an ending, a prefix, or
         transliterated."""
         if latin_prefix_match(name, self.text):
             return True
+        if literal:
+            return False
         return bool(self.words) and transliteration_match(name, self.words, self.arabic)
 
 
