@@ -118,6 +118,8 @@ def _walk(root: str, problems: list[InputProblem]):
                 is_dir = False
             if is_dir:
                 yield from walk(path)
+            elif entry.name.lower() in ("glossary.tbx", "glossary.csv"):
+                continue  # the termbase beside the documents (transcheck.terms)
             elif not entry.name.lower().endswith(SUPPORTED_SUFFIXES):
                 problems.append(
                     InputProblem(path, "not a .txt or .md file; skipped", severity="info")

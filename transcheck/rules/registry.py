@@ -15,9 +15,12 @@ from transcheck.rules import (
     length_mismatch,
     missing_segment,
     mixed_language,
+    negation_flip,
     number_mismatch,
     punctuation_mismatch,
     structure_mismatch,
+    role_inversion,
+    terminology,
     untranslated,
     wrong_language,
 )
@@ -36,6 +39,9 @@ RULES: tuple[Rule, ...] = (
     length_mismatch.RULE,
     structure_mismatch.RULE,
     invisible_character.RULE,
+    terminology.RULE,
+    role_inversion.RULE,
+    negation_flip.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

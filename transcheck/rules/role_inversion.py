@@ -1,0 +1,177 @@
+"""Two concepts, numbers or names whose roles one translation swaps.
+
+What it catches:
+    In a row, the anchors of each translation are listed in reading order: glossary
+    concepts (found through inflection), numbers, Latin names and acronyms. For every
+    pair of anchors (A, B) that several translations share, each translation's
+    sequence of A and B is compared. Where the translations agree on a sequence in
+    which both orders occur (``A … B … B … A``: "all squares are rectangles, but not
+    all rectangles are squares"), a translation whose sequence is the same with A and
+    B exchanged (``B … A … A … B``), in every clause or in some, says the inverse. For
+    two numbers or two names that occur once each (``aged 29 … aged 19``), a
+    translation with the reverse order is reported when every other translation (at
+    least three) agrees. The message names the two swapped anchors and quotes what the
+    other languages say.
+
+Why it matters:
+    An inverted statement reads fluently, passes every spelling and length check and
+    keeps all the right words; it simply says the opposite. Only a comparison of
+    translations (or with the source) reveals it.
+
+Example:
+    ``tr.txt`` line 24 says "her dikdörtgenin bir kare olduğunu ama her karenin
+    dikdörtgen olmadığını" (every rectangle is a square, but not every square is a
+    rectangle): rectangle … square … square … rectangle, where ar, it, ru and sv have
+    square … rectangle … rectangle … square.
+
+What it does not catch:
+    A swap of two glossary concepts that occur once each (word order legitimately
+    differs: "X of Y" is "Y'nin X'i" in Turkish), a swap of two numbers or names in a
+    verb-final language (Turkish, Japanese, Korean, Hindi, Persian…) for the same
+    reason, concepts without a glossary entry, and any pair that fewer than three
+    translations (or the source) agree on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from transcheck.model import Category, Severity
+from transcheck.rules.base import GroupView, Rule, snippet
+
+MIN_AGREE = 3
+# Verb-final languages put modifiers and objects before their heads ("X of Y" is
+# "Y's X"), so the order of two once-occurring anchors says nothing about roles there.
+HEAD_FINAL = frozenset(
+    "tr az uz kk ky tk ja ko hi ur bn pa mr gu ne si ta te kn ml fa ps ku am my mn eu ka hy".split()
+)
+
+
+def _is_year(key: str) -> bool:
+    return key.startswith("n:") and len(key) == 6 and 1000 <= int(key[2:]) <= 2100
+
+
+def _swaps(expected: tuple, actual: tuple, a: str, b: str) -> bool:
+    """``actual`` is ``expected`` with A and B exchanged, fully or in some clauses."""
+    if len(actual) != len(expected) or actual == expected:
+        return False
+    swap = {a: b, b: a}
+    if actual == tuple(swap[k] for k in expected):
+        return True
+    if len(expected) < 4 or len(expected) % 2:
+        return False
+    # Clause by clause: "A is B, but not B is A" read as pairs (A B)(B A).
+    for i in range(0, len(expected), 2):
+        e, x = expected[i : i + 2], actual[i : i + 2]
+        if e != x and not (set(e) == {a, b} and x == e[::-1]):
+            return False
+    return True
+
+
+def check(view: GroupView):
+    from transcheck.rules._consensus import voting_languages
+    from transcheck.rules._roles import cell_anchors
+    from transcheck.terms import GlossaryError, termbase_for
+
+    try:
+        termbase = termbase_for(view)
+    except GlossaryError:
+        termbase = None
+    for row in view.rows:
+        voters = voting_languages(view, row)
+        if len(voters) < 2:
+            continue
+        anchors = {lang: cell_anchors(view.cell_text(row, lang), lang, termbase) for lang in voters}
+        keys_in = Counter(k for lang in voters for k in {a.key for a in anchors[lang]})
+        keys = sorted(k for k, n in keys_in.items() if n >= 2)
+        if len(keys) > 40:  # a very long cell: keep the most shared anchors
+            keys = sorted(sorted(keys, key=lambda k: -keys_in[k])[:40])
+        per_lang: dict[str, list] = {}
+        for a, b in combinations(keys, 2):
+            seqs = {}
+            for lang in voters:
+                seq = tuple(x.key for x in anchors[lang] if x.key in (a, b))
+                if a in seq and b in seq:
+                    seqs[lang] = seq
+            for lang, expected, agree in _deviants(view, seqs, a, b):
+                per_lang.setdefault(lang, []).append((a, b, expected, agree))
+        for lang, pairs in per_lang.items():
+            yield _finding(view, row, lang, pairs, anchors)
+
+
+def _deviants(view: GroupView, seqs: dict, a: str, b: str):
+    if len(seqs) < 2:
+        return
+    source = view.source
+    if source is not None and source in seqs:
+        expected = seqs[source]
+        agree = [lang for lang, s in seqs.items() if s == expected]
+    else:
+        counts = Counter(seqs.values()).most_common()
+        expected, n = counts[0]
+        if n < MIN_AGREE or 2 * n <= len(seqs) or (len(counts) > 1 and counts[1][1] == n):
+            return
+        agree = [lang for lang, s in seqs.items() if s == expected]
+    concept_pair = a.startswith("c:") or b.startswith("c:")
+    once = len(expected) == 2
+    if once:
+        if concept_pair or _is_year(a) or _is_year(b):
+            return
+        if len(agree) < MIN_AGREE or len(agree) != len(seqs) - 1:
+            return  # a lone reversal only counts against a unanimous rest
+    for lang, seq in seqs.items():
+        if lang == source or seq == expected:
+            continue
+        if once and lang.split("-")[0] in HEAD_FINAL:
+            continue
+        if _swaps(expected, seq, a, b):
+            yield lang, expected, tuple(agree)
+
+
+def _names(seq: tuple, labels: dict) -> str:
+    return " … ".join(labels[k] for k in seq)
+
+
+def _span(text: str, anchors: list, a: str, b: str) -> str:
+    """The text from the first to the last occurrence of A or B."""
+    xs = [x for x in anchors if x.key in (a, b)]
+    return " ".join(text[xs[0].start : xs[-1].start + len(xs[-1].surface)].split())
+
+
+def _finding(view: GroupView, row, lang: str, pairs: list, anchors: dict):
+    from transcheck.rules.missing_segment import witness_language
+
+    doc = view.documents[lang]
+    loc = view.cell_location(row, lang)
+    labels = {x.key: x.label for xs in anchors.values() for x in xs}
+    parts, related, keys = [], set(), []
+    for a, b, expected, agree in pairs:
+        here = tuple(x.key for x in anchors[lang] if x.key in (a, b))
+        witness = view.source if view.source in agree else witness_language(list(agree))
+        parts.append(
+            f"“{labels[a]}” and “{labels[b]}” swap roles: here {_names(here, labels)} "
+            f"(“{snippet(_span(view.cell_text(row, lang), anchors[lang], a, b), 90)}”), but "
+            f"{', '.join(agree)} say {_names(expected, labels)} ({witness}: "
+            f"“{snippet(_span(view.cell_text(row, witness), anchors[witness], a, b), 90)}”)"
+        )
+        related.update(agree)
+        keys.append(f"{a}|{b}|{'/'.join(here)}")
+    return RULE.finding(
+        doc,
+        loc.line,
+        loc.end_line,
+        "; ".join(parts),
+        related=[view.cell_location(row, o) for o in sorted(related)],
+        key=";".join(keys),
+    )
+
+
+RULE = Rule(
+    code="TC502",
+    name="role-inversion",
+    category=Category.SEMANTIC,
+    severity=Severity.ERROR,
+    check=check,
+    doc=__doc__,
+)

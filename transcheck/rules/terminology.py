@@ -1,0 +1,180 @@
+"""Glossary terms that one translation drops, renders with a competing term, or
+transliterates although the glossary says not to translate them.
+
+What it catches:
+    With a glossary (``glossary.tbx`` or ``glossary.csv`` beside the documents, or
+    ``--glossary FILE``), terms are found in every translation through inflection
+    (Snowball stems: Turkish ``müşteri desteğinin``, Russian ``прямоугольниками``,
+    Arabic ``والمربعات``). Four findings:
+
+    - *term missing*: a concept that every other translation of a row renders (at least
+      three of them), or that the source has, is absent from this one;
+    - *do-not-translate*: a brand or name marked do-not-translate appears transliterated
+      (``Гуру`` for ``Guru``);
+    - *deprecated term*: a term the glossary marks deprecated or superseded;
+    - *competing terms*: a document renders one concept with both its preferred term
+      and another variant, so readers meet two names for one thing.
+
+Why it matters:
+    Terminology is what a localization team promises its customers to keep: a product
+    name spelled three ways or a key concept silently dropped from one language
+    breaks that promise, and reviewers reading one language at a time do not see it.
+
+Example:
+    ``ru.txt`` line 19 writes the brand as ``Гуру`` where the glossary marks ``Guru``
+    do-not-translate and every other translation keeps ``Guru``; ``ru.txt`` renders
+    customer experience as both ``опыт клиента`` (preferred) and ``опыт покупателя``.
+
+What it does not catch:
+    Anything without a glossary; a concept the glossary lists no term for in a
+    language (that language does not vote); a term rendered by a pronoun or a synonym
+    the glossary does not list (add it as an admitted variant); a concept missing
+    from two translations at once without a source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from transcheck.model import Category, Severity
+from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, GlossaryError, termbase_for
+from transcheck.terms.match import matcher_for
+
+MIN_HOLDERS = 3
+
+
+def check(view: GroupView):
+    try:
+        termbase = termbase_for(view)
+    except GlossaryError:
+        return  # reported once by the pipeline as an input problem
+    if termbase is None or not termbase.concepts:
+        return
+    yield from _missing(view, termbase)
+    yield from _competing(view, termbase)
+
+
+def _label(concept) -> str:
+    return concept.label()
+
+
+def _missing(view: GroupView, termbase):
+    from transcheck.rules._consensus import voting_languages
+
+    for row in view.rows:
+        voters = voting_languages(view, row)
+        if len(voters) < 2:
+            continue
+        found = {}
+        for lang in voters:
+            found[lang] = {h.concept: h for h in matcher_for(termbase, lang).find(view.cell_text(row, lang))}
+        concepts = {c for hits in found.values() for c in hits}
+        for concept in sorted(concepts, key=lambda c: c.id):
+            covered = [lang for lang in voters if concept.terms_for(lang)]
+            have = [lang for lang in covered if concept in found[lang]]
+            lack = [lang for lang in covered if concept not in found[lang]]
+            source = view.source
+            if source in covered:
+                if source not in have:
+                    continue
+                lack = [lang for lang in lack if lang != source]
+            elif len(have) < MIN_HOLDERS or len(lack) != 1:
+                continue
+            for lang in lack:
+                doc = view.documents[lang]
+                loc = view.cell_location(row, lang)
+                if concept.do_not_translate:
+                    name = concept.label()
+                    shown = _rendering(name, view.cell_text(row, lang), lang)
+                    what = f"is transliterated as “{shown}”" if shown else "is missing"
+                    yield RULE.finding(
+                        doc,
+                        loc.line,
+                        loc.end_line,
+                        f"do-not-translate name “{name}” {what}; {', '.join(have)} keep "
+                        f"“{name}” as the glossary requires",
+                        related=[view.cell_location(row, o) for o in have],
+                        key=f"dnt:{concept.id}:{shown or ''}",
+                    )
+                    continue
+                expected = ", ".join(f"“{t.text}”" for t in concept.terms_for(lang)[:3])
+                said = "; ".join(f"{o}: “{found[o][concept].surface}”" for o in have[:3])
+                yield RULE.finding(
+                    doc,
+                    loc.line,
+                    loc.end_line,
+                    f"term missing: “{_label(concept)}” is rendered in {', '.join(have)} "
+                    f"({said}) but not here; the glossary's {lang} term: {expected}",
+                    related=[view.cell_location(row, o) for o in have],
+                    key=f"missing:{concept.id}:{snippet(view.cell_text(row, lang), 40)}",
+                )
+
+
+def _rendering(name: str, text: str, language: str) -> str | None:
+    """A word of ``text`` in another script that transliterates ``name`` (``Гуру``)."""
+    from anyascii import anyascii
+    from rapidfuzz.fuzz import ratio
+
+    from transcheck.rules._tokens import other_script_words, skeleton
+
+    target = skeleton(name)
+    arabic = language.split("-")[0] in ("ar", "fa", "ur", "ps")
+    for word in other_script_words(text):
+        forms = [word]
+        if arabic:
+            forms += [word[len(p):] for p in ("وال", "بال", "ال", "و", "ب", "ل") if word.startswith(p)]
+        for form in forms:
+            if ratio(anyascii(form).lower(), name.lower()) >= 80:
+                return word
+            if len(target) >= 2 and skeleton(form) == target:
+                return word
+    return None
+
+
+def _competing(view: GroupView, termbase):
+    for lang, doc in view.documents.items():
+        matcher = matcher_for(termbase, lang)
+        uses = defaultdict(lambda: defaultdict(list))  # concept -> term -> segments
+        for seg in doc.segments:
+            if not seg.is_prose:
+                continue
+            for hit in matcher.find(seg.text):
+                if not hit.concept.do_not_translate:
+                    uses[hit.concept][hit.term].append(seg)
+        for concept, by_term in sorted(uses.items(), key=lambda kv: kv[0].id):
+            preferred = [t for t in by_term if t.status == PREFERRED]
+            for term, segs in by_term.items():
+                segs = list(dict.fromkeys(segs))
+                first = segs[0]
+                lines = ", ".join(str(s.line) for s in segs[:5]) + (" …" if len(segs) > 5 else "")
+                if term.status == DEPRECATED:
+                    better = [t.text for t in concept.terms_for(lang) if t.status == PREFERRED]
+                    advice = f"; use “{better[0]}”" if better else ""
+                    yield RULE.at_segment(
+                        doc,
+                        first,
+                        f"deprecated term “{term.text}” for “{_label(concept)}” "
+                        f"(lines {lines}){advice}",
+                        key=f"deprecated:{concept.id}:{term.text}",
+                    )
+                elif term.status == ADMITTED and preferred:
+                    pref = preferred[0]
+                    pref_lines = ", ".join(str(s.line) for s in list(dict.fromkeys(by_term[pref]))[:5])
+                    yield RULE.at_segment(
+                        doc,
+                        first,
+                        f"competing terms for “{_label(concept)}”: “{term.text}” (lines "
+                        f"{lines}) and the preferred “{pref.text}” (lines {pref_lines})",
+                        key=f"competing:{concept.id}:{term.text}",
+                    )
+
+
+RULE = Rule(
+    code="TC501",
+    name="terminology",
+    category=Category.TERMINOLOGY,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)

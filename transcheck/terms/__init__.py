@@ -1,0 +1,155 @@
+"""The termbase: concepts and the accepted terms for each of them, per language.
+
+A glossary is read from ``glossary.tbx`` (TBX, ISO 30042) or ``glossary.csv`` found next
+to the documents of a group (the directory of its files or a parent directory, up to the
+path given on the command line), or from the file named by ``--glossary``. Matching a
+term in running text survives inflection: ``match.py`` compares Snowball stems.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+GLOSSARY_NAMES = ("glossary.tbx", "glossary.csv")
+
+PREFERRED = "preferred"
+ADMITTED = "admitted"
+DEPRECATED = "deprecated"
+
+
+class GlossaryError(Exception):
+    """A glossary file that cannot be read; reported as an input problem."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    status: str = ADMITTED  # preferred, admitted or deprecated
+
+
+@dataclass(frozen=True, eq=False)  # identity: hashable for caches despite the dict
+class Concept:
+    id: str
+    terms: dict  # language (base code, lower case) -> tuple[Term, ...]
+    do_not_translate: bool = False
+    note: str = ""
+
+    def label(self, prefer: tuple[str, ...] = ("en",)) -> str:
+        """A short human name for messages: the English term, else the concept id."""
+        for lang in prefer:
+            if self.terms.get(lang):
+                return self.terms[lang][0].text
+        return self.id
+
+    def terms_for(self, language: str) -> tuple[Term, ...]:
+        """Terms for a language; a do-not-translate concept's terms hold everywhere."""
+        base = language.split("-")[0].lower()
+        own = tuple(self.terms.get(language.lower()) or self.terms.get(base) or ())
+        if not self.do_not_translate:
+            return own
+        out, seen = list(own), {t.text for t in own}
+        for terms in self.terms.values():
+            for t in terms:
+                if t.text not in seen:
+                    seen.add(t.text)
+                    out.append(t)
+        return tuple(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Termbase:
+    path: str
+    concepts: tuple[Concept, ...]
+
+    def languages(self) -> set[str]:
+        return {lang for c in self.concepts for lang in c.terms}
+
+    def covers(self, concept: Concept, language: str) -> bool:
+        return bool(concept.terms_for(language))
+
+
+def load(path: str) -> Termbase:
+    """Read a glossary file; raises GlossaryError with a one-line reason."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(50_000_001)
+    except OSError as exc:
+        raise GlossaryError(path, f"cannot read glossary: {exc.strerror or exc}") from None
+    if len(data) > 50_000_000:
+        raise GlossaryError(path, "glossary too large (limit 50 MB)")
+    if path.lower().endswith(".csv"):
+        from transcheck.terms.csv import parse_csv
+
+        concepts = parse_csv(data, path)
+    else:
+        from transcheck.terms.tbx import parse_tbx
+
+        concepts = parse_tbx(data, path)
+    return Termbase(path=path, concepts=tuple(concepts))
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, mtime: float, size: int) -> Termbase:
+    return load(path)
+
+
+def load_cached(path: str) -> Termbase:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise GlossaryError(path, f"cannot read glossary: {exc.strerror or exc}") from None
+    return _load_cached(path, st.st_mtime, st.st_size)
+
+
+def _ancestors(path: str) -> list[str]:
+    """The directory of ``path`` and its parents as written, never above what the user
+    named: a relative path stops at its first component, an absolute one at the
+    working directory (or at its own directory when it lies outside it)."""
+    directory = os.path.dirname(path)
+    if not directory:
+        return ["."]
+    out = []
+    if os.path.isabs(directory):
+        cwd = os.getcwd()
+        inside = os.path.commonpath([cwd, directory]) == cwd
+        d = os.path.normpath(directory)
+        while True:
+            out.append(d)
+            if not inside or d == cwd or os.path.dirname(d) == d:
+                break
+            d = os.path.dirname(d)
+        return out
+    d = os.path.normpath(directory)
+    while d and d not in (".", os.curdir):
+        out.append(d)
+        d = os.path.dirname(d)
+    # "./docs/x.txt" comes from checking ".", so the working directory is in scope.
+    if not out or directory == "." or directory.startswith("./"):
+        out.append(".")
+    return out
+
+
+def find_glossary(paths: list[str]) -> str | None:
+    """The nearest glossary file for documents at ``paths``, or None."""
+    dirs = {d for p in paths for d in _ancestors(p)}
+    # Deepest first: a glossary beside the files beats one further up.
+    for d in sorted(dirs, key=lambda d: (-len(os.path.normpath(d).split(os.sep)), d)):
+        for name in GLOSSARY_NAMES:
+            candidate = os.path.join(d, name) if d != "." else name
+            if os.path.isfile(candidate):
+                return candidate
+    return None
+
+
+def termbase_for(view) -> Termbase | None:
+    """The termbase for a checked group: the configured one, else the nearest found."""
+    path = view.settings.glossary or find_glossary([d.path for d in view.documents.values()])
+    if not path:
+        return None
+    return load_cached(path)

@@ -1,0 +1,199 @@
+"""Finding glossary terms in running text, through inflection.
+
+Every word is compared by its Snowball stem (``snowballstemmer``: Arabic, Turkish,
+Russian, Swedish, Italian and thirty more). A text word matches a term word when
+
+- their stems are equal (``квадратами`` / ``квадрат``), or
+- the text word's stem extends a term stem of at least four letters
+  (``مستطيلات`` → ``مستطيلا`` extends ``مستطيل``), or
+- the text word starts with the whole term word, for agglutinative suffixes the
+  stemmer does not undo (Turkish ``deneyimidir`` / ``deneyim``, Russian ``опытом`` /
+  ``опыт``).
+
+Arabic writes the conjunctions و ف and the prepositions ب ل ك as prefixes of the next
+word; the Snowball Arabic stemmer removes ``ال`` and ``بال`` but leaves ``والمربعات``,
+``لدعم`` or ``فالتجربة`` intact, so those clitics are split off first.
+
+A multi-word term matches its words in order with at most two other words between
+consecutive ones (``esperienza complessiva del cliente``); its inner words of three
+letters or fewer (``del``, ``of``) are optional. Where matches overlap, the tightest
+wins, and a looser match survives only if it has a word of its own
+(``поддержкой/обслуживанием клиентов`` holds both support and service). Do-not-translate terms (brands) match exactly
+and case-sensitively, without stemming.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transcheck.terms import Concept, Term, Termbase
+
+STEMMERS = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "nb": "norwegian", "nn": "norwegian", "no": "norwegian", "fa": "persian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "yi": "yiddish",
+}
+MAX_GAP = 2
+_WORD = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words with their character spans. Apostrophes and hyphens separate words, so
+    ``Guru'da``, ``dell'esperienza`` and ``Guru-plattformen`` expose their stems."""
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def lower(word: str, language: str) -> str:
+    if language in ("tr", "az"):
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
+@lru_cache(maxsize=64)
+def _stemmer(language: str):
+    name = STEMMERS.get(language)
+    if name is None:
+        return None
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name)
+
+
+def _clitic_forms(word: str) -> list[str]:
+    forms = [word]
+    if len(word) > 3 and word[0] in "وف":
+        forms.append(word[1:])
+    for w in list(forms):
+        if len(w) > 3 and w[0] in "بلك":
+            forms.append(w[1:])
+            if w.startswith("لل") and len(w) > 4:
+                forms.append("ال" + w[2:])
+    return forms
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str, language: str) -> tuple[str, tuple[str, ...]]:
+    """(lower-cased word, its candidate stems)."""
+    low = lower(word, language)
+    stemmer = _stemmer(language)
+    forms = _clitic_forms(low) if language == "ar" else [low]
+    if stemmer is None:
+        return low, tuple(forms)
+    return low, tuple(dict.fromkeys(s for f in forms for s in (stemmer.stemWord(f), f)))
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # lower-cased
+    stem: str
+    optional: bool
+
+    def matches(self, low: str, stems: tuple[str, ...]) -> bool:
+        if len(self.text) >= 3 and low.startswith(self.text):
+            return True
+        for s in stems:
+            if s == self.stem or (len(self.stem) >= 4 and s.startswith(self.stem)):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: Concept
+    term: Term
+    start: int  # character span in the text
+    end: int
+    first: int  # token span, inclusive
+    last: int
+    surface: str
+
+
+class Matcher:
+    """The terms of one termbase in one language, ready to be found in text."""
+
+    def __init__(self, termbase: Termbase, language: str):
+        self.language = language
+        base = language.split("-")[0].lower()
+        self.base = base
+        stemmer = _stemmer(base)
+        self.patterns = []  # (concept, term, exact, words)
+        for concept in termbase.concepts:
+            for term in concept.terms_for(language):
+                words = [w for w, _, _ in tokens(term.text)]
+                if not words:
+                    continue
+                if concept.do_not_translate:
+                    self.patterns.append((concept, term, True, tuple(words)))
+                    continue
+                out = []
+                for k, w in enumerate(words):
+                    low = lower(w, base)
+                    stem = stemmer.stemWord(low) if stemmer else low
+                    optional = 0 < k < len(words) - 1 and len(low) <= 3
+                    out.append(_Word(low, stem, optional))
+                if all(w.optional for w in out):
+                    out = [_Word(w.text, w.stem, False) for w in out]
+                self.patterns.append((concept, term, False, tuple(out)))
+
+    def find(self, text: str) -> list[Hit]:
+        return list(_find(self, text))
+
+    def _match_at(self, words, toks, forms, i) -> tuple[int, ...] | None:
+        """The token indices of the required words of a match starting at token ``i``."""
+        required = [w for w in words if not w.optional]
+        if not required[0].matches(*forms[i]):
+            return None
+        pos = [i]
+        for w in required[1:]:
+            for j in range(pos[-1] + 1, min(len(toks), pos[-1] + 2 + MAX_GAP)):
+                if w.matches(*forms[j]):
+                    pos.append(j)
+                    break
+            else:
+                return None
+        return tuple(pos)
+
+
+@lru_cache(maxsize=20_000)
+def _find(matcher: Matcher, text: str) -> tuple[Hit, ...]:
+    toks = tokens(text)
+    if not toks:
+        return ()
+    forms = [word_forms(t, matcher.base) for t, _, _ in toks]
+    found = []
+    for concept, term, exact, words in matcher.patterns:
+        n = len(words)
+        for i in range(len(toks)):
+            if exact:
+                if tuple(t for t, _, _ in toks[i : i + n]) == words:
+                    found.append((tuple(range(i, i + n)), concept, term))
+                continue
+            pos = matcher._match_at(words, toks, forms, i)
+            if pos is not None:
+                found.append((pos, concept, term))
+    # More words first ("customer support" beats a "support" concept inside it), then
+    # fewer gaps, then leftmost. A match whose words are all taken is dropped.
+    found.sort(key=lambda h: (-len(h[0]), h[0][-1] - h[0][0], h[0][0]))
+    taken: set[int] = set()
+    hits = []
+    for pos, concept, term in found:
+        if all(k in taken for k in pos):
+            continue
+        taken.update(pos)
+        first, last = pos[0], pos[-1]
+        start, end = toks[first][1], toks[last][2]
+        hits.append(Hit(concept, term, start, end, first, last, text[start:end]))
+    hits.sort(key=lambda h: h.first)
+    return tuple(hits)
+
+
+@lru_cache(maxsize=256)
+def matcher_for(termbase: Termbase, language: str) -> Matcher:
+    return Matcher(termbase, language)
