@@ -4,7 +4,7 @@ another script: shared by the entity and mixed-language checks.
 A name crosses scripts by transliteration ("Blake Morgan" is "Блейк Морган" and
 "بليك مورغان"); Arabic script writes no short vowels. So both sides are reduced to a
 consonant skeleton: transliterated to ASCII with anyascii, digraphs unified (ch, tsh,
-sh, gh, ph), letters folded into sound classes (b/p/f/v, c/k/g/j/q, s/z, t/d),
+sh, gh, ph), letters folded into sound classes (b/p/f/v, c/k/g/j/q, s/z, t/d, l/r),
 vowels and the vowel-like y, w, h dropped, repeats collapsed. "Richardson" and
 "ريتشاردسون" both become "rCrtsn".
 """
@@ -94,7 +94,8 @@ _DIGRAPHS = (
     ("ch", "C"), ("sh", "s"), ("zh", "j"), ("kh", "k"), ("gh", "g"), ("ph", "f"),
     ("th", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
 )
-_CLASSES = str.maketrans("pfvcgjqzd", "bbbkkkkst")
+# l and r are one sound class: Japanese and Korean do not tell them apart.
+_CLASSES = str.maketrans("pfvcgjqzdl", "bbbkkkkstr")
 _DROP = re.compile(r"[aeiouyhw]")
 
 
@@ -112,11 +113,18 @@ def skeleton(word: str) -> str:
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "ال", "و", "ب", "ل", "ك", "ف")
 
 
-def transliteration_match(name: str, words: list[str], arabic_script: bool) -> bool:
+UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Thai"})  # no spaces between words
+
+
+def transliteration_match(
+    name: str, words: list[str], arabic_script: bool, unspaced: bool = False
+) -> bool:
     """Whether one of ``words`` renders the Latin ``name``: transliterated from another
     script, or another language's form of it (Rom, Roma; Londra, London), allowing a
     short inflection ending and, in Arabic script, a clitic prefix (و, ب, ل, ك, ف,
-    ال)."""
+    ال). In scripts written without spaces a "word" is a whole run of text, so the
+    name may sit anywhere inside it."""
+    from rapidfuzz.distance import Hamming
     from rapidfuzz.fuzz import ratio
 
     target = skeleton(name)
@@ -128,12 +136,17 @@ def transliteration_match(name: str, words: list[str], arabic_script: bool) -> b
         if arabic_script:
             forms |= {skeleton(word[len(p):]) for p in _ARABIC_PREFIXES if word.startswith(p)}
         for form in forms:
+            if unspaced and target in form:
+                return True
             if form.startswith(target) and len(form) <= len(target) + slack:
                 return True
             if len(target) >= 5 and ratio(form, target) >= 85:
                 return True
-            if (len(target) >= 3 and abs(len(form) - len(target)) <= 1
-                    and form[:3] == target[:3]):
+            if len(target) >= 3 and abs(len(form) - len(target)) <= 1 and form[:3] == target[:3]:
+                return True
+            # One consonant heard differently (López, Λόπεθ): same length, same start.
+            if (len(target) >= 3 and len(form) == len(target) and form[:2] == target[:2]
+                    and Hamming.distance(form, target) == 1):
                 return True
     return False
 

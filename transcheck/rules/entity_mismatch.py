@@ -42,6 +42,7 @@ from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
+    UNSPACED_SCRIPTS,
     SKIPPED_KINDS,
     clean,
     latin_prefix_match,
@@ -120,6 +121,7 @@ class _Cell:
         scripts = scripts_of(lang)
         self.latin = "Latin" in scripts
         self.arabic = "Arabic" in scripts
+        self.unspaced = bool(scripts & UNSPACED_SCRIPTS)
         self.anchors = {}
         self.sentence_initial: set[str] = set()
         for tok in latin_tokens(self.text):
@@ -147,7 +149,7 @@ class _Cell:
             return True
         if literal or self.latin:
             return False
-        return transliteration_match(key, self.words, self.arabic)
+        return transliteration_match(key, self.words, self.arabic, self.unspaced)
 
     def renders(self, name: str, literal: bool) -> bool:
         """Whether the name is here in any form: any case, an ending, a prefix, or
@@ -156,7 +158,8 @@ class _Cell:
             return True
         if literal:
             return False
-        return bool(self.words) and transliteration_match(name, self.words, self.arabic)
+        return bool(self.words) and transliteration_match(
+            name, self.words, self.arabic, self.unspaced)
 
 
 RULE = Rule(

@@ -42,6 +42,7 @@ from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
+    UNSPACED_SCRIPTS,
     SKIPPED_KINDS,
     clean,
     latin_prefix_match,
@@ -144,7 +145,8 @@ def _keeps(text: str, lang: str, words: tuple[str, ...]) -> bool:
     for word in words:
         if latin_prefix_match(word, text):
             continue
-        if native and transliteration_match(word, native, "Arabic" in scripts):
+        if native and transliteration_match(word, native, "Arabic" in scripts,
+                                            bool(scripts & UNSPACED_SCRIPTS)):
             continue
         return False
     return True

@@ -14,8 +14,8 @@ Why it matters:
     the easiest to miss by eye; comparing the translations finds it without a source.
 
 Example:
-    Four translations say "24" hours and "3 000" companies, ``tr.txt`` says "48" hours:
-    "24 missing (it, ru, sv have it); 48 not in the others".
+    ar, it, ru and sv answer within "24" hours (٢٤ in Arabic), ``tr.txt`` says "48":
+    "24 missing (ar, it, ru, sv have it); 48 not in the others (ar, it, ru, sv)".
 
 What it does not catch:
     Numbers written as words ("two", "deux", "iki") and ordinals written as words: a
@@ -84,7 +84,7 @@ def check(view: GroupView):
                 doc,
                 loc.line,
                 loc.end_line,
-                "number mismatch: " + "; ".join(parts),
+                "; ".join(parts),
                 related=consensus.related(view, row, peers),
                 key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
             )

@@ -8,7 +8,8 @@ What it catches:
     - an odd number of double quotation marks where the others' quotations are all
       closed (every convention counts: " ", “ ”, „ “, ” ”, « », » «, 「 」; apostrophes
       and single quotes are never counted, so "l'esperienza" and "Guru'da" are fine);
-    - brackets ( ) [ ] { } that do not balance where the others' do;
+    - brackets ( ) [ ] { } (and their full-width forms) that do not balance where the
+      others' do;
     - a question that ends as a statement, or the reverse: the others end with ? (or
       ؟, ？, Greek ;) and this one does not.
 
@@ -50,7 +51,8 @@ KNOWN_PAIRS = frozenset({
     ('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
     ("»", "»"), ("「", "」"), ("『", "』"),
 })
-_TRAILING = " \t\"“”„‟«»「」『』'’)]}*_"
+_FULL_WIDTH = str.maketrans("（）［］｛｝", "()[]{}")
+_TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
 
 def check(view: GroupView):
@@ -73,7 +75,7 @@ def check(view: GroupView):
                          f"{_unpaired(texts[dev.language])}; "
                          f"{consensus.names(dev.agree)} close their quotations", dev.agree)
             for pair in BRACKETS:
-                balance = {lang: t.count(pair[0]) - t.count(pair[1]) for lang, t in texts.items()}
+                balance = {lang: _balance(t, pair) for lang, t in texts.items()}
                 for dev in consensus.deviations(view, {k: v == 0 for k, v in balance.items()}):
                     if dev.expected:
                         b = balance[dev.language]
@@ -126,6 +128,11 @@ def _mixed_pairs(view: GroupView):
 def _text(view: GroupView, row, lang: str) -> str:
     doc = view.documents[lang]
     return " ".join(doc.segments[i].text for i in row.cells[lang] if doc.segments[i].is_prose)
+
+
+def _balance(text: str, pair: str) -> int:
+    text = text.translate(_FULL_WIDTH)
+    return text.count(pair[0]) - text.count(pair[1])
 
 
 def _unpaired(text: str) -> str:
