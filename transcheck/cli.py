@@ -157,16 +157,24 @@ def fix(
     ),
     max_file_size: Optional[str] = typer.Option(None, "--max-file-size", help="Skip larger files."),
     max_segments: Optional[int] = typer.Option(None, "--max-segments", help="Skip files with more segments."),
+    config: Optional[str] = typer.Option(
+        None, "--config", help="Configuration file (thresholds and excludes, as for check)."
+    ),
 ) -> None:
     """Repair what needs no judgement: repeated blocks, and with --quotes quotation marks.
 
     Prints a unified diff and changes nothing unless --write is given; exits 1 when
     the diff is not empty."""
+    from transcheck.config import ConfigError, plan_run
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
-    from transcheck.settings import Settings
 
-    settings = _limits(Settings(), max_file_size, max_segments)
-    plans, problems = fix_paths(paths, settings, quotes=quotes)
+    try:
+        # The configuration's thresholds, so that fix removes what check reports.
+        run_plan = plan_run(paths, config_path=config)
+    except ConfigError as exc:
+        fail(str(exc))
+    settings = _limits(run_plan.settings, max_file_size, max_segments)
+    plans, problems = fix_paths(paths, settings, quotes=quotes, exclude=run_plan.exclude)
     _print_problems(problems, strict=False)
     from transcheck.fix import unified_diff
 

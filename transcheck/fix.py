@@ -373,12 +373,12 @@ def write(plan: FilePlan) -> None:
 
 
 def fix_paths(
-    paths: list[str], settings: Settings, quotes: bool = False
+    paths: list[str], settings: Settings, quotes: bool = False, exclude: tuple[str, ...] = ()
 ) -> tuple[list[FilePlan], list[InputProblem]]:
     """Plans for every translation file under ``paths``, in a stable order."""
     from transcheck.read.discover import discover
 
-    found = discover(paths)
+    found = discover(paths, exclude=tuple(exclude))
     problems = list(found.problems)
     plans = []
     for group in found.groups:
