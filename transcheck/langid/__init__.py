@@ -61,11 +61,16 @@ def _factory(profiles: tuple[str, ...]):
     return factory
 
 
-@lru_cache(maxsize=200_000)
+# Repeats are mostly within a document (a pasted block) or among a few neighbouring
+# ones (boilerplate); a bounded cache keeps them cheap without holding every text of a
+# large run alive.
+@lru_cache(maxsize=8192)
 def _langdetect(text: str, profiles: tuple[str, ...]) -> tuple[str, float]:
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory(profiles).create()
+    from transcheck.langid.detector import FastDetector
+
+    detector = FastDetector(_factory(profiles))
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]

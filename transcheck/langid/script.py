@@ -7,6 +7,7 @@ Cyrillic paragraph in a group of ru/sv/tr/it/ar can only be Russian.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 # (first code point, last code point, script); a sorted table keeps the lookup cheap.
 _RANGES = (
@@ -56,6 +57,7 @@ def scripts_of(language: str) -> frozenset[str]:
     return LANGUAGE_SCRIPTS.get(language.split("-")[0], frozenset({"Latin"}))
 
 
+@lru_cache(maxsize=8192)  # texts use few distinct characters; the search is the cost
 def char_script(ch: str) -> str | None:
     cp = ord(ch)
     if cp < 0x41:
@@ -75,11 +77,12 @@ def char_script(ch: str) -> str | None:
 
 def script_counts(text: str) -> Counter:
     counts: Counter = Counter()
-    for ch in text:
+    # Per distinct character, not per character: a paragraph has a few dozen.
+    for ch, n in Counter(text).items():
         if ch.isalpha():
             script = char_script(ch)
             if script:
-                counts[script] += 1
+                counts[script] += n
     return counts
 
 
