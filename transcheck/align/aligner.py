@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transcheck.align.anchors import anchors
 from transcheck.langid.script import scripts_of
@@ -41,6 +41,11 @@ class _Unit:
     anchors: Counter
     text: str  # normalised; "" for merged units (no exact-match shortcut)
     prose: bool
+    # The number of anchors, counted once here rather than in every comparison.
+    weight: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "weight", sum(self.anchors.values()))
 
     def merge(self, other: _Unit) -> _Unit | None:
         """The two as one unit; None when they cannot be one translation unit."""
@@ -72,10 +77,16 @@ def _similarity(a: _Unit, b: _Unit, ratio: float) -> float:
         return 0.05
     expected = ratio * a.length
     length_sim = math.exp(-2.0 * abs(math.log((b.length + 12) / (expected + 12))))
-    if a.anchors or b.anchors:
-        shared = sum((a.anchors & b.anchors).values())
-        total = sum(a.anchors.values()) + sum(b.anchors.values())
-        anchor_sim = 2 * shared / total
+    if a.weight or b.weight:
+        # The size of the multiset intersection (Counter's "&"), without building it:
+        # this runs for every cell of every alignment.
+        small, big = (a.anchors, b.anchors) if len(a.anchors) <= len(b.anchors) else (b.anchors, a.anchors)
+        shared = 0
+        for key, count in small.items():
+            other = big.get(key)
+            if other:
+                shared += count if count < other else other
+        anchor_sim = 2 * shared / (a.weight + b.weight)
         return 0.55 * length_sim + 0.45 * anchor_sim
     return 0.55 * length_sim + 0.45 * 0.5
 
@@ -110,11 +121,23 @@ def _row_units(row: dict[str, tuple[int, ...]], units: dict[str, list[_Unit]]) -
     return out
 
 
-def _score(row_units: dict[str, _Unit], b: _Unit, lang: str, totals: dict[str, int]) -> float:
+def _score(row_units: dict[str, _Unit], b: _Unit, ratios: dict[str, float]) -> float:
     if not row_units:
         return 0.0
-    sims = [_similarity(a, b, totals[lang] / totals[other]) for other, a in row_units.items()]
+    sims = [_similarity(a, b, ratios[other]) for other, a in row_units.items()]
     return sum(sims) / len(sims)
+
+
+def _merge_rows(first: dict[str, _Unit], second: dict[str, _Unit]) -> dict[str, _Unit] | None:
+    """Two rows as one (for a 2-1 link); None when some language cannot merge."""
+    merged = dict(first)
+    for other, unit in second.items():
+        if other in merged:
+            unit = merged[other].merge(unit)
+            if unit is None:
+                return None
+        merged[other] = unit
+    return merged
 
 
 def _align_to_profile(rows, lang, units, totals):
@@ -128,57 +151,44 @@ def _align_to_profile(rows, lang, units, totals):
         centre = i * m / n if n else 0
         return abs(j - centre) <= width
 
+    ratios = {other: totals[lang] / totals[other] for other in totals}
+    # What a 2-1 link at row i or a 1-2 link at segment j would join; built once per
+    # row and per segment instead of once per cell.
+    row_pairs = [None] + [_merge_rows(row_units[i - 1], row_units[i]) for i in range(1, n)]
+    seg_pairs = [None] + [segs[j - 1].merge(segs[j]) for j in range(1, m)]
+
     cost = [[INF] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
 
-    pair_cache: dict[tuple[int, int, int, int], float] = {}
-
-    def link(i0, i1, j0, j1) -> float:
-        """Cost of linking rows[i0:i1] with segs[j0:j1]."""
-        key = (i0, i1, j0, j1)
-        if key not in pair_cache:
-            merged_row: dict[str, _Unit] = {}
-            for ru in row_units[i0:i1]:
-                for other, unit in ru.items():
-                    if other in merged_row:
-                        unit = merged_row[other].merge(unit)
-                        if unit is None:
-                            pair_cache[key] = INF
-                            return INF
-                    merged_row[other] = unit
-            b = segs[j0]
-            for extra in segs[j0 + 1 : j1]:
-                b = b.merge(extra)
-                if b is None:
-                    pair_cache[key] = INF
-                    return INF
-            sim = _score(merged_row, b, lang, totals)
-            pair_cache[key] = (1.0 - sim) + (MERGE if (i1 - i0) + (j1 - j0) > 2 else 0.0)
-        return pair_cache[key]
-
     for i in range(n + 1):
-        for j in range(m + 1):
+        row_cost, up = cost[i], cost[i - 1] if i else None
+        up2 = cost[i - 2] if i >= 2 else None
+        row_back = back[i]
+        centre = i * m / n if n else 0
+        # A superset of the band's columns; in_band decides exactly as before.
+        j_lo, j_hi = max(0, int(centre - width) - 1), min(m, int(centre + width) + 1)
+        for j in range(j_lo, j_hi + 1):
             if (i == 0 and j == 0) or not in_band(i, j):
                 continue
             best, arg = INF, None
-            if i and j and cost[i - 1][j - 1] < INF:
-                c = cost[i - 1][j - 1] + link(i - 1, i, j - 1, j)
+            if i and j and up[j - 1] < INF:
+                c = up[j - 1] + (1.0 - _score(row_units[i - 1], segs[j - 1], ratios))
                 if c < best:
                     best, arg = c, (i - 1, j - 1)
-            if i and cost[i - 1][j] + SKIP < best:
-                best, arg = cost[i - 1][j] + SKIP, (i - 1, j)
-            if j and cost[i][j - 1] + SKIP < best:
-                best, arg = cost[i][j - 1] + SKIP, (i, j - 1)
-            if i >= 2 and j and cost[i - 2][j - 1] < INF:
-                c = cost[i - 2][j - 1] + link(i - 2, i, j - 1, j)
+            if i and up[j] + SKIP < best:
+                best, arg = up[j] + SKIP, (i - 1, j)
+            if j and row_cost[j - 1] + SKIP < best:
+                best, arg = row_cost[j - 1] + SKIP, (i, j - 1)
+            if i >= 2 and j and up2[j - 1] < INF and row_pairs[i - 1] is not None:
+                c = up2[j - 1] + ((1.0 - _score(row_pairs[i - 1], segs[j - 1], ratios)) + MERGE)
                 if c < best:
                     best, arg = c, (i - 2, j - 1)
-            if i and j >= 2 and cost[i - 1][j - 2] < INF:
-                c = cost[i - 1][j - 2] + link(i - 1, i, j - 2, j)
+            if i and j >= 2 and up[j - 2] < INF and seg_pairs[j - 1] is not None:
+                c = up[j - 2] + ((1.0 - _score(row_units[i - 1], seg_pairs[j - 1], ratios)) + MERGE)
                 if c < best:
                     best, arg = c, (i - 1, j - 2)
-            cost[i][j], back[i][j] = best, arg
+            row_cost[j], row_back[j] = best, arg
 
     path = []
     i, j = n, m

@@ -108,7 +108,7 @@ def anchors(text: str, latin_document: bool) -> Counter:
     for m in _LATIN_TOKEN.finditer(text_wo_files):
         token = m.group()
         if latin_document:
-            if not any(ch.isupper() for ch in token):
+            if token.islower():  # ASCII letters first: no capital at all
                 continue
             start = m.start()
             # The previous non-space character, without copying the text: a slice per
