@@ -16,7 +16,8 @@ from transcheck.policy import EXIT_USAGE, FAIL_ON
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Check the translations of a document against each other.",
+    help="Check the translations of a document against each other. "
+    "--debug (with any command) shows a traceback instead of a one-line internal error.",
     pretty_exceptions_enable=False,
 )
 
@@ -163,8 +164,8 @@ def fix(
 ) -> None:
     """Repair what needs no judgement: repeated blocks, and with --quotes quotation marks.
 
-    Prints a unified diff and changes nothing unless --write is given; exits 1 when
-    the diff is not empty."""
+    Prints a unified diff and changes nothing unless --write is given; exits 1 when the diff is not empty.
+    """
     from transcheck.config import ConfigError, plan_run
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
 
