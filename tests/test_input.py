@@ -400,3 +400,24 @@ def test_bad_limits_are_usage_errors(args):
     result = transcheck("check", "corpus/", *args)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_failing_rule_costs_only_its_own_findings(tmp_path, monkeypatch):
+    from transcheck.rules.base import Rule
+
+    def broken(view):
+        raise ValueError("cannot handle this text")
+
+    bad = Rule(code="TC999", name="broken", category=RULES[0].category,
+               severity=RULES[0].severity, check=broken, doc="Broken.")
+    (tmp_path / "sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n\n{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(f"{IT[0]}\n\n{IT[1]}\n", encoding="utf-8")
+    monkeypatch.delenv("TRANSCHECK_DEBUG", raising=False)
+    report = run([str(tmp_path)], Settings(), (bad, BY_CODE["TC101"]))
+    assert _lines_of(report, "TC101") == [("sv.txt", 5, 7)]
+    [problem] = report.problems
+    assert problem.severity == "error"
+    assert problem.message.startswith("internal error in TC999 broken: ValueError: cannot handle this text")
+    monkeypatch.setenv("TRANSCHECK_DEBUG", "1")
+    with pytest.raises(ValueError):
+        run([str(tmp_path)], Settings(), (bad,))

@@ -251,6 +251,7 @@ def main() -> None:
     debug = "--debug" in args[:end]
     if debug:
         sys.argv.remove("--debug")
+        os.environ["TRANSCHECK_DEBUG"] = "1"  # read by the pipeline, also in worker processes
     try:
         app()
     except KeyboardInterrupt:

@@ -146,7 +146,7 @@ def check_group(
         guesses=identify(documents, settings),
         settings=settings,
     )
-    findings = [f for rule in rules for f in rule.check(view)]
+    findings = _run_rules(rules, view, problems)
     result = GroupResult(
         group=spec.name,
         documents=documents,
@@ -155,6 +155,28 @@ def check_group(
         notes=notes,
     )
     return result, problems
+
+
+def _run_rules(rules: tuple[Rule, ...], view: GroupView, problems: list[InputProblem]) -> list[Finding]:
+    """Every rule's findings. A rule that fails on some input costs its own findings
+    for this group, one line and exit code 2, not the whole report; with --debug
+    (``TRANSCHECK_DEBUG``) the exception propagates."""
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings.extend(rule.check(view))
+        except Exception as exc:
+            if os.environ.get("TRANSCHECK_DEBUG"):
+                raise
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            problems.append(
+                InputProblem(
+                    view.name,
+                    f"internal error in {rule.code} {rule.name}: {detail}; "
+                    "its findings for this group are missing; rerun with --debug",
+                )
+            )
+    return findings
 
 
 def fingerprinted(findings: Iterable[Finding]) -> list[Finding]:
