@@ -110,3 +110,52 @@ def voting_languages(view: GroupView, row: Row) -> list[str]:
 
 def names(languages: Iterable[str]) -> str:
     return ", ".join(languages)
+
+
+def displaced(view: GroupView, row_index: int, lang: str, reach: int = 5,
+              margin: float = 0.25, close: float = 0.75) -> bool:
+    """Whether ``lang``'s cell in this row shares its anchors (numbers, Latin names,
+    file names) with the other documents' cells of a nearby row, closely and clearly
+    more than with this one: the aligner put it in the wrong row, around a dropped or
+    repeated segment, and comparing it with this row's cells would report the
+    misalignment as a defect. A defect lowers the overlap with its own row too, so a
+    nearby row must match nearly as a whole, not merely better."""
+    own = _anchor_set(view, row_index, lang)
+    if not own:
+        return False
+    here = _overlap(view, row_index, lang, own)
+    for j in range(max(0, row_index - reach), min(len(view.rows), row_index + reach + 1)):
+        if j == row_index:
+            continue
+        near = _overlap(view, j, lang, own)
+        if near >= close and near > here + margin:
+            return True
+    return False
+
+
+def _anchor_set(view: GroupView, row_index: int, lang: str) -> frozenset:
+    cache = view.__dict__.setdefault("_consensus_anchor_sets", {})
+    key = (row_index, lang)
+    if key not in cache:
+        from transcheck.align.anchors import anchors
+        from transcheck.langid.script import scripts_of
+
+        row = view.rows[row_index]
+        text = view.cell_text(row, lang) if row.cells.get(lang) else ""
+        found = anchors(text, "Latin" in scripts_of(lang)) if text else {}
+        cache[key] = frozenset(k for k in found if not k.startswith("punct:"))
+    return cache[key]
+
+
+def _overlap(view: GroupView, row_index: int, lang: str, own: frozenset) -> float:
+    """Median Dice overlap of ``own`` with the other documents' cells of a row."""
+    import statistics
+
+    scores = []
+    for other in view.rows[row_index].present():
+        if other == lang:
+            continue
+        theirs = _anchor_set(view, row_index, other)
+        if own or theirs:
+            scores.append(2 * len(own & theirs) / (len(own) + len(theirs)))
+    return statistics.median(scores) if scores else 0.0

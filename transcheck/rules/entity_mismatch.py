@@ -6,8 +6,9 @@ What it catches:
     CamelCase (CX, CSM, SaaS, iPhone), capitalised words that do not start a sentence
     (Guru, Apple, Genius Bar, Blake Morgan) and, in documents of another script, every
     Latin word. A token counts only when a clear majority of at least three documents
-    has it as an anchor (with ``--source``: when the source has it and, for a merely
-    capitalised word, at least half of the translations too). A translation is
+    has it as an anchor, at least two of them in Latin letters (with ``--source``: when
+    the source has it and, for a merely capitalised word, at least half of the
+    translations too). A translation is
     reported when it has the token nowhere in its segment: not in any case, not with an
     ending or prefix ("Guru'da", "CX'i", "وCS", "SaaS-компаний"), and not transliterated
     into its own script ("Блейк Морган", "بليك مورغان" and "آبل" all match, through
@@ -55,7 +56,7 @@ from transcheck.text import normalise
 
 
 def check(view: GroupView):
-    for row in view.rows:
+    for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         if len(voters) < 2:
             continue
@@ -70,6 +71,10 @@ def check(view: GroupView):
         missing: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key in keys:
             literal = key in acronyms  # CX is written CX everywhere, not transliterated
+            written = [lang for lang in voters if cells[lang].writes(key)]
+            if len(written) < 2 and view.source not in written:
+                # Transliteration alone is no evidence: "продукт" sounds like Prodotto.
+                continue
             votes = {lang: cells[lang].votes_for(key, literal) for lang in voters}
             if view.source and key not in acronyms:
                 translations = [lang for lang in voters if lang != view.source]
@@ -86,6 +91,8 @@ def check(view: GroupView):
 
                 missing.setdefault(dev.language, []).append((key, dev.agree))
         for lang, items in sorted(missing.items()):
+            if consensus.displaced(view, r, lang):
+                continue
             holders = sorted({x for _, agree in items for x in agree})
             shown = ", ".join(f"“{keys[key]}”" for key, _ in items)
             verb = "is" if len(items) == 1 else "are"
@@ -144,8 +151,12 @@ class _Cell:
             ]
         return self._words
 
+    def writes(self, key: str) -> bool:
+        """The token is here in Latin letters, as an anchor."""
+        return key in self.anchors or key in self.sentence_initial
+
     def votes_for(self, key: str, literal: bool) -> bool:
-        if key in self.anchors or key in self.sentence_initial:
+        if self.writes(key):
             return True
         if literal or self.latin:
             return False

@@ -51,7 +51,7 @@ def check(view: GroupView):
     t = view.settings.thresholds
     stats = _pair_stats(lengths, t.length_min_letters, t.length_min_rows)
     floor = math.log(t.length_min_factor)
-    for row, lens in zip(view.rows, lengths):
+    for r, (row, lens) in enumerate(zip(view.rows, lengths)):
         for lang, own in lens.items():
             if own == 0:
                 continue  # no prose here: nothing to compare
@@ -69,6 +69,8 @@ def check(view: GroupView):
             for direction in (-1, 1):
                 agree = sorted(p for p, v in verdicts.items() if v == direction)
                 if not _enough(view, lang, verdicts, agree, direction):
+                    continue
+                if consensus.displaced(view, r, lang):
                     continue
                 percent = round(100 * math.exp(ratio_sum / compared))
                 what = "text may be missing" if direction < 0 else "text may have been added"

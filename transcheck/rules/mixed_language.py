@@ -63,7 +63,7 @@ MIN_CONFIDENCE = 0.99
 
 
 def check(view: GroupView):
-    for row in view.rows:
+    for r, row in enumerate(view.rows):
         present = row.present()
         texts = {lang: _text(view, row, lang) for lang in present}
         for lang in consensus.voting_languages(view, row):
@@ -75,7 +75,7 @@ def check(view: GroupView):
                 if 2 * len(keeping) >= len(others):
                     continue  # a name the others keep, not a phrase to translate
                 language = _foreign_language(view, lang, phrase)
-                if language is None:
+                if language is None or consensus.displaced(view, r, lang):
                     continue
                 translating = [o for o in others if o not in keeping]
                 doc = view.documents[lang]

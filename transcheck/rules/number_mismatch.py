@@ -45,7 +45,7 @@ SMALL = 10  # integers up to this are often written as words
 
 
 def check(view: GroupView):
-    for row in view.rows:
+    for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         if len(voters) < 2:
             continue
@@ -67,6 +67,8 @@ def check(view: GroupView):
                     others = tuple(lang for lang in voters if votes[lang] < dev.value)
                     extra.setdefault(dev.language, []).append((item, others))
         for lang in sorted(set(missing) | set(extra)):
+            if consensus.displaced(view, r, lang):
+                continue
             lacks = missing.get(lang, [])
             adds = extra.get(lang, [])
             if not adds:

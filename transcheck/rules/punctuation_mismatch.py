@@ -56,8 +56,8 @@ _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
 
 def check(view: GroupView):
-    for row in view.rows:
-        voters = [lang for lang in consensus.voting_languages(view, row)]
+    for r, row in enumerate(view.rows):
+        voters = consensus.voting_languages(view, row)
         texts = {lang: _text(view, row, lang) for lang in voters}
         texts = {lang: t for lang, t in texts.items() if t}
         problems: dict[str, list[str]] = {}
@@ -91,6 +91,8 @@ def check(view: GroupView):
                     note(dev.language, "ends with a question mark where "
                          f"{consensus.names(dev.agree)} end as a statement", dev.agree)
         for lang, messages in sorted(problems.items()):
+            if consensus.displaced(view, r, lang):
+                continue
             doc = view.documents[lang]
             loc = view.cell_location(row, lang)
             yield RULE.finding(

@@ -45,7 +45,7 @@ def check(view: GroupView):
         lang for lang, doc in view.documents.items()
         if doc.path.lower().endswith((".md", ".markdown"))
     }
-    for row in view.rows:
+    for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row) if lang in markdown]
         if len(voters) < 2:
             continue
@@ -76,6 +76,8 @@ def check(view: GroupView):
                 note(dev.language, f"{_count(dev.value, noun)} where "
                      f"{consensus.names(dev.agree)} have {_count(dev.expected, noun)}", dev.agree)
         for lang, messages in sorted(problems.items()):
+            if consensus.displaced(view, r, lang):
+                continue
             doc = view.documents[lang]
             loc = view.cell_location(row, lang)
             yield RULE.finding(
