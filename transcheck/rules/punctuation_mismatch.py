@@ -138,13 +138,30 @@ def _balance(text: str, pair: str) -> int:
 
 
 def _unpaired(text: str) -> str:
-    """Where the odd mark is, taking marks two by two from the start: the last one is
-    left over. Quoted with what follows it, so a reviewer finds it at once."""
-    last = [i for i, ch in enumerate(text) if ch in QUOTES][-1]
-    before = text[last - 1] if last else " "
-    if not before.isalnum() and before not in ".,!?;:…؟":
-        return f"the quotation opened at “{snippet(text[last:], 40)}” is never closed"
-    return f"a closing mark after “{snippet(text[max(0, last - 39):last + 1], 40)}” has no opening"
+    """Where the odd mark is, quoted with what follows it, so a reviewer finds it at
+    once. Each mark is read as opening (after a space, before a letter) or closing
+    (after a letter, before a space or punctuation) and matched like brackets."""
+    marks = [i for i, ch in enumerate(text) if ch in QUOTES]
+    stack: list[int] = []
+    stray: list[int] = []
+    for i in marks:
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if opens and not closes:
+            stack.append(i)
+        elif closes and not opens and stack:
+            stack.pop()
+        elif closes and not opens:
+            stray.append(i)
+    if stack:
+        return f"the quotation opened at “{snippet(text[stack[0]:], 40)}” is never closed"
+    last = (stray or marks)[-1]
+    where = snippet(text[max(0, last - 39):last + 1], 40)
+    if stray:
+        return f"a closing mark after “{where}” has no opening"
+    return f"a mark after “{where}” has no partner"
 
 
 def _is_question(text: str, lang: str) -> bool:
