@@ -38,7 +38,9 @@ def check(
     ),
     select: List[str] = typer.Option([], "--select", help="Only these rules (code, prefix, name)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Not these rules."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Groups checked in parallel processes."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", help="Groups checked in parallel processes (default: one per CPU core)."
+    ),
     strict: bool = typer.Option(
         False, "--strict", help="Files skipped in a directory (no language in the name, other types) are errors."
     ),
@@ -92,7 +94,7 @@ def check(
     from transcheck.progress import ProgressBar
 
     with ProgressBar.for_terminal(quiet) as bar:
-        report = run(paths, settings, rules, jobs=max(1, jobs), exclude=plan.exclude, progress=bar)
+        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar)
     scope = None
     if changed_since:
         from transcheck.changed import GitError, changed_scope
@@ -238,6 +240,12 @@ def _print_problems(problems, strict: bool) -> None:
             typer.echo(f"transcheck: {p.path}: {p.message}", err=True)
         elif p.severity == "warning":
             typer.echo(f"transcheck: warning: {p.path}: {p.message}", err=True)
+
+
+def _jobs(jobs: Optional[int]) -> int:
+    # One process per core by default: groups are independent and the output is the
+    # same for any number of processes.
+    return max(1, os.cpu_count() or 1) if jobs is None else max(1, jobs)
 
 
 def _split(values: List[str]) -> list[str]:

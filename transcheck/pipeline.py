@@ -229,6 +229,7 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
     from concurrent.futures import ProcessPoolExecutor
 
     codes = tuple(r.code for r in rules)
+    jobs = min(jobs, len(groups))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # Results come back in submission order, so output equals a serial run.
         yield from pool.map(

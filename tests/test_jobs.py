@@ -1,0 +1,53 @@
+"""Parallel checking must not change a byte of the report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import CORPUS, ROOT
+
+LANGS = ("ar", "it", "ru", "sv", "tr")
+
+
+def transcheck(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "transcheck", *args],
+        capture_output=True, text=True, cwd=ROOT, encoding="utf-8",
+    )
+
+
+def make_groups(directory: Path, count: int = 8) -> None:
+    """``count`` groups cut from the corpus, each with defects of its own."""
+    lines = {
+        lang: [ln for ln in (CORPUS / f"{lang}.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+        for lang in LANGS
+    }
+    for k in range(count):
+        for n, lang in enumerate(LANGS):
+            if k % 4 == 3 and lang == "ru":
+                continue  # some groups lack a language
+            own = lines[lang][k % 5 : k % 5 + 12]
+            if (k + n) % 3 == 0:
+                del own[4]  # a dropped paragraph
+            if k % 2:
+                own += own[1:4]  # a pasted block
+            sub = directory / ("nested" if k % 3 == 0 else "top")
+            sub.mkdir(exist_ok=True)
+            (sub / f"doc{k}.{lang}.txt").write_text("\n\n".join(own) + "\n", encoding="utf-8")
+
+
+def test_jobs_give_byte_identical_json(tmp_path):
+    make_groups(tmp_path)
+    serial = transcheck("check", str(tmp_path), "-f", "json", "--jobs", "1")
+    parallel = transcheck("check", str(tmp_path), "-f", "json", "--jobs", "4")
+    default = transcheck("check", str(tmp_path), "-f", "json")
+    assert serial.returncode == parallel.returncode == default.returncode == 1, serial.stderr
+    assert parallel.stdout == serial.stdout
+    assert default.stdout == serial.stdout
+    report = json.loads(serial.stdout)
+    assert len(report["alignment"]) == 8
+    groups_with_findings = {Path(f["path"]).name.split(".")[0] for f in report["findings"]}
+    assert len(groups_with_findings) > 4
