@@ -421,3 +421,21 @@ def test_a_failing_rule_costs_only_its_own_findings(tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCHECK_DEBUG", "1")
     with pytest.raises(ValueError):
         run([str(tmp_path)], Settings(), (bad,))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "--bogus", "corpus/"), "No such option: --bogus"),
+        (("check",), "Missing argument 'paths'"),
+        (("check", "corpus/", "--jobs", "many"), "Invalid value for '--jobs'"),
+        (("fix", "corpus/", "--max-segments", "x"), "Invalid value for '--max-segments'"),
+        (("translate", "corpus/"), "No such command 'translate'"),
+    ],
+)
+def test_command_line_mistakes_are_one_line(args, message):
+    result = transcheck(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("transcheck: ") and message in line and "--help" in line

@@ -260,9 +260,21 @@ def main() -> None:
     if debug:
         sys.argv.remove("--debug")
         os.environ["TRANSCHECK_DEBUG"] = "1"  # read by the pipeline, also in worker processes
+    if not sys.argv[1:]:
+        app()  # the help, as no_args_is_help asks
+    click = _click_exceptions()
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except click.UsageError as exc:
+        # One line instead of click's usage block: the same rule as for bad input.
+        command = f"transcheck {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "transcheck"
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        typer.echo(f"transcheck: {message}; see '{command} --help'", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        typer.echo(f"transcheck: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(EXIT_USAGE)
+    except (KeyboardInterrupt, getattr(click, "Abort", KeyboardInterrupt)):
         typer.echo("transcheck: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # SystemExit (every normal exit) is not an Exception
@@ -271,3 +283,13 @@ def main() -> None:
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
         typer.echo(f"transcheck: internal error: {detail}; rerun with --debug", err=True)
         sys.exit(EXIT_USAGE)
+    sys.exit(code or 0)
+
+
+def _click_exceptions():
+    # Recent typer versions carry their own copy of click; older ones use click itself.
+    try:
+        from typer._click import exceptions
+    except ImportError:
+        from click import exceptions
+    return exceptions
