@@ -22,9 +22,10 @@ What it does not catch:
     missing or added integer up to 10 is reported only when the same translation also
     has another number in its place (a substitution), since one language may write
     "two" where another writes "2"; Roman numerals are accepted for the number they
-    stand for. Times (10:30 vs 10.30) and ranges are compared number by number. An
-    ambiguous "1.500" is read as fifteen hundred. Numbers glued to Latin letters (CO2,
-    v1.2) and file names are not compared.
+    stand for. A time written 10.30 in one language and 10:30 in another reads as a
+    different number and is reported; an ambiguous "1.500" is read as fifteen
+    hundred. Numbers glued to Latin letters (CO2, v1.2) and file names are not
+    compared.
 """
 
 from __future__ import annotations
