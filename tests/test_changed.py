@@ -132,3 +132,14 @@ def test_align_versions(old, new, expected):
         assert (c.chrf is not None) == (c.status == "modified")
         if c.chrf is not None:
             assert 35 <= c.chrf < 100
+
+
+def test_uncommitted_edits_count_as_changes(repo):
+    sv = repo / "sv.txt"
+    lines = sv.read_text(encoding="utf-8").split("\n")
+    lines[7] = lines[7] + " Nu med en extra mening om kundupplevelse."
+    sv.write_text("\n".join(lines), encoding="utf-8")
+    data = json.loads(transcheck("check", ".", "--changed-since", "HEAD", "-f", "json", cwd=repo).stdout)
+    assert [(Path(c["path"]).name, c["line"], c["status"]) for c in data["changed_since"]["segments"]] == [
+        ("sv.txt", 8, "modified")
+    ]

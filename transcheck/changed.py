@@ -58,6 +58,7 @@ class _Repo:
         self.rev = rev
         self._tops: dict[str, str] = {}
         self._verified: set[str] = set()
+        self._same: dict[str, frozenset[str]] = {}  # repository -> files equal at REV
 
     def toplevel(self, path: str) -> str:
         directory = os.path.dirname(os.path.realpath(path))
@@ -74,9 +75,27 @@ class _Repo:
             self._tops[directory] = top
         return self._tops[directory]
 
-    def old_bytes(self, path: str) -> bytes | None:
+    def _relative(self, path: str) -> tuple[str, str]:
         top = self.toplevel(path)
-        rel = os.path.relpath(os.path.realpath(path), os.path.realpath(top)).replace(os.sep, "/")
+        return top, os.path.relpath(os.path.realpath(path), os.path.realpath(top)).replace(os.sep, "/")
+
+    def unchanged(self, path: str) -> bool:
+        """Tracked, and equal to its version at REV (one ``git diff`` per repository,
+        so that a large tree with a small change costs two git calls, not one per file)."""
+        top, rel = self._relative(path)
+        if top not in self._same:
+            diff = _git(top, "diff", "--name-only", "--no-renames", "-z", self.rev, "--")
+            tracked = _git(top, "ls-files", "-z")
+            if diff.returncode != 0 or tracked.returncode != 0:
+                self._same[top] = frozenset()
+            else:
+                changed = set(diff.stdout.decode("utf-8", "surrogateescape").split("\0"))
+                files = tracked.stdout.decode("utf-8", "surrogateescape").split("\0")
+                self._same[top] = frozenset(f for f in files if f and f not in changed)
+        return rel in self._same[top]
+
+    def old_bytes(self, path: str) -> bytes | None:
+        top, rel = self._relative(path)
         done = _git(top, "cat-file", "blob", f"{self.rev}:{rel}")
         return done.stdout if done.returncode == 0 else None
 
@@ -170,6 +189,10 @@ def changed_scope(report, rev: str) -> tuple[list[ChangedSegment], Callable[[Fin
     repo = _Repo(rev)
     versions: dict[str, Version] = {}
     for doc in report.documents:
+        if repo.unchanged(doc.path):
+            identity = {s.index: s.index for s in doc.segments}
+            versions[doc.path] = Version(doc, doc.text, doc.segments, identity, [])
+            continue
         data = repo.old_bytes(doc.path)
         old_text = None
         if data is not None:
