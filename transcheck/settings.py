@@ -15,7 +15,7 @@ class Thresholds:
     langid_min_letters: int = 20
     langid_min_words: int = 3
     length_min_letters: int = 40  # peers shorter than this are not length-compared
-    length_min_rows: int = 5  # rows a language pair needs before its length ratio is trusted
+    length_min_rows: int = 3  # rows a language pair needs before its length ratio is trusted
     length_min_mads: float = 4.0  # deviation from the pair's median log ratio, in MADs
     length_min_factor: float = 1.6  # ... and never less than this factor
 

@@ -40,7 +40,10 @@ from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, Rule
 from transcheck.text import normalise
 
-MAD_FLOOR = 0.08  # log units: documents translated very evenly still vary this much
+# Log units: documents translated very evenly still vary this much; a ratio learnt from
+# few rows is less certain, so the floor rises as the rows get fewer.
+MAD_FLOOR = 0.08
+FEW_ROWS_MARGIN = 0.2
 
 
 def check(view: GroupView):
@@ -115,7 +118,7 @@ def _pair_stats(
             continue
         median = statistics.median(values)
         mad = statistics.median(abs(v - median) for v in values) * 1.4826
-        out[pair] = (median, max(mad, MAD_FLOOR))
+        out[pair] = (median, max(mad, MAD_FLOOR + FEW_ROWS_MARGIN / len(values)))
     return out
 
 
