@@ -20,6 +20,7 @@ from transcheck.rules import (
     punctuation_mismatch,
     structure_mismatch,
     role_inversion,
+    spelling,
     terminology,
     untranslated,
     wrong_language,
@@ -42,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     terminology.RULE,
     role_inversion.RULE,
     negation_flip.RULE,
+    spelling.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

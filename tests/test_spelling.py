@@ -1,0 +1,74 @@
+"""The spelling rule's helpers, and its behaviour without the optional dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.pipeline import run
+from transcheck.rules import _hunspell, spelling
+from transcheck.settings import Settings
+
+TYPO = {
+    "tr.txt": "Kendi Markamızın Başkannte, Christine Richardson şunu belirtmeyi sever.\n",
+    "it.txt": "La responsabile del marchio, Christine Richardson, ama sottolinearlo.\n",
+}
+
+
+def _write(tmp_path, files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+def _findings(tmp_path):
+    report = run([str(tmp_path)], Settings(), (spelling.RULE,))
+    return [(f.path.rsplit("/", 1)[-1], f.line) for f in report.findings]
+
+
+def test_names_match_across_scripts():
+    assert spelling.skeleton("Richardson") == spelling.skeleton("Ричардсон")
+    assert spelling._same_name(spelling.skeleton("Richardson"), spelling.skeleton("ريتشاردسون"))
+    assert spelling._same_name(spelling.skeleton("Morgan"), spelling.skeleton("مورغان"))
+    assert not spelling._same_name(spelling.skeleton("Başkannte"), spelling.skeleton("Anthony"))
+
+
+def test_words_keep_joined_forms_and_drop_urls_and_files():
+    text = "Guru'da CS-team https://example.com/a-b logo.png dell'esperienza"
+    assert [w for _, w in spelling.words(text)] == ["Guru'da", "CS-team", "dell'esperienza"]
+
+
+def test_dictionary_names_follow_the_language_tag():
+    names = frozenset({"pt_PT", "pt_BR", "en_GB", "ar", "sv_SE"})
+    assert _hunspell.dictionary_name("pt-BR", names) == "pt_BR"
+    assert _hunspell.dictionary_name("pt", names) == "pt_PT"
+    assert _hunspell.dictionary_name("en-US", names) == "en_GB"
+    assert _hunspell.dictionary_name("ar", names) == "ar"
+    assert _hunspell.dictionary_name("sv", names) == "sv_SE"
+    assert _hunspell.dictionary_name("fi", names) is None
+
+
+def test_without_the_engine_the_rule_reports_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(_hunspell, "_engine_class", lambda: None)
+    _hunspell.load.cache_clear()
+    try:
+        _write(tmp_path, TYPO)
+        assert _findings(tmp_path) == []
+        assert not _hunspell.engine_available()
+    finally:
+        _hunspell.load.cache_clear()
+
+
+def test_without_dictionaries_the_rule_reports_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(_hunspell, "_available", lambda: (None, frozenset()))
+    _hunspell.load.cache_clear()
+    try:
+        _write(tmp_path, TYPO)
+        assert _findings(tmp_path) == []
+    finally:
+        _hunspell.load.cache_clear()
+
+
+def test_with_the_dictionaries_the_typo_is_found(tmp_path):
+    if not _hunspell.engine_available():
+        pytest.skip("the spelling extra is not installed (pip install 'transcheck[spelling]')")
+    _write(tmp_path, TYPO)
+    assert _findings(tmp_path) == [("tr.txt", 1)]
