@@ -62,6 +62,9 @@ def check(
         None, "--changed-since", help="Only findings a change since this git revision introduced."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on standard error."),
+    glossary: Optional[str] = typer.Option(
+        None, "--glossary", help="Termbase, TBX or CSV (default: glossary.tbx or glossary.csv beside the documents)."
+    ),
 ) -> None:
     """Check translations and report what is wrong."""
     from transcheck.baseline import BaselineError
@@ -91,10 +94,12 @@ def check(
         fail(str(exc))
     settings, rules, fail_on = plan.settings, plan.rules, plan.fail_on
     settings = _limits(settings, max_file_size, max_segments)
+    settings = _glossary(settings, glossary)
     from transcheck.progress import ProgressBar
 
     with ProgressBar.for_terminal(quiet) as bar:
-        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar)
+        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
+                     keep_text=bool(changed_since))  # --changed-since rebuilds old versions from it
     scope = None
     if changed_since:
         from transcheck.changed import GitError, changed_scope
@@ -246,6 +251,23 @@ def _jobs(jobs: Optional[int]) -> int:
     # One process per core by default: groups are independent and the output is the
     # same for any number of processes.
     return max(1, os.cpu_count() or 1) if jobs is None else max(1, jobs)
+
+
+def _glossary(settings, path: Optional[str]):
+    """Settings with the termbase named on the command line (or in the configuration),
+    read once here so that a broken one is one line on stderr and exit code 2."""
+    from dataclasses import replace
+
+    from transcheck.terms import GlossaryError, load_cached
+
+    if path:
+        settings = replace(settings, glossary=path)
+    if settings.glossary:
+        try:
+            load_cached(settings.glossary)
+        except GlossaryError as exc:
+            fail(f"{exc.path}: {exc}")
+    return settings
 
 
 def _split(values: List[str]) -> list[str]:
