@@ -98,8 +98,7 @@ def check(
     from transcheck.progress import ProgressBar
 
     with ProgressBar.for_terminal(quiet) as bar:
-        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
-                     keep_text=bool(changed_since))  # --changed-since rebuilds old versions from it
+        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar)
     scope = None
     if changed_since:
         from transcheck.changed import GitError, changed_scope
