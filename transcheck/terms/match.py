@@ -17,8 +17,9 @@ word; the Snowball Arabic stemmer removes ``ال`` and ``بال`` but leaves ``�
 A multi-word term matches its words in order with at most two other words between
 consecutive ones (``esperienza complessiva del cliente``); its inner words of three
 letters or fewer (``del``, ``of``) are optional. Where matches overlap, the tightest
-wins, and a looser match survives only if it has a word of its own
-(``поддержкой/обслуживанием клиентов`` holds both support and service). Do-not-translate terms (brands) match exactly
+wins; a looser match survives only if it has a word of its own and shares none with
+a match of its own concept (``поддержкой/обслуживанием клиентов`` holds both support
+and service). Do-not-translate terms (brands) match exactly
 and case-sensitively, without stemming.
 """
 
@@ -181,12 +182,12 @@ def _find(matcher: Matcher, text: str) -> tuple[Hit, ...]:
     # More words first ("customer support" beats a "support" concept inside it), then
     # fewer gaps, then leftmost. A match whose words are all taken is dropped.
     found.sort(key=lambda h: (-len(h[0]), h[0][-1] - h[0][0], h[0][0]))
-    taken: set[int] = set()
+    taken: dict[int, Concept] = {}
     hits = []
     for pos, concept, term in found:
-        if all(k in taken for k in pos):
+        if all(k in taken for k in pos) or any(taken.get(k) is concept for k in pos):
             continue
-        taken.update(pos)
+        taken.update((k, concept) for k in pos)
         first, last = pos[0], pos[-1]
         start, end = toks[first][1], toks[last][2]
         hits.append(Hit(concept, term, start, end, first, last, text[start:end]))
