@@ -138,7 +138,10 @@ def transliteration_match(
         for form in forms:
             if unspaced and target in form:
                 return True
-            if form.startswith(target) and len(form) <= len(target) + slack:
+            # A short skeleton (Bar: br) takes at most one more consonant, or every
+            # word that starts alike (бренда: brnt) would render it.
+            room = slack if len(target) > 2 else min(slack, 1) if not arabic_script else 0
+            if form.startswith(target) and len(form) <= len(target) + room:
                 return True
             if len(target) >= 5 and ratio(form, target) >= 85:
                 return True

@@ -84,7 +84,10 @@ def check(view: GroupView):
             for dev in consensus.deviations(view, votes):
                 if dev.value or not dev.expected:
                     continue  # only a token the reference keeps and this one lacks
-                if cells[dev.language].renders(keys[key], literal):
+                # Names the others share are other names, not renderings of this one.
+                shared = {k for k in keys if k != key and sum(
+                    cells[o].writes(k) for o in voters if o != dev.language) >= 2}
+                if cells[dev.language].renders(keys[key], literal, shared):
                     continue
                 if keys[key].isupper() and not _defined(keys[key], cells, dev.agree):
                     continue  # an acronym rendered by its meaning is a translation
@@ -142,14 +145,16 @@ class _Cell:
 
     @property
     def words(self) -> list[str]:
-        """The words a name may hide in: every word of another script, and in a
-        Latin-script text its capitalised words (another language's form of a
-        place name: Rom for Roma)."""
+        """The words of another script, where a transliterated name may be."""
         if self._words is None:
-            self._words = other_script_words(self.text) + [
-                tok.text for tok in latin_tokens(self.text) if tok.capitalised
-            ]
+            self._words = other_script_words(self.text)
         return self._words
+
+    @property
+    def capitalised(self) -> list[str]:
+        """Capitalised Latin words, where another language's form of a place name may
+        be (Rom for Roma)."""
+        return [tok.text for tok in latin_tokens(self.text) if tok.capitalised]
 
     def writes(self, key: str) -> bool:
         """The token is here in Latin letters, as an anchor."""
@@ -162,15 +167,15 @@ class _Cell:
             return False
         return transliteration_match(key, self.words, self.arabic, self.unspaced)
 
-    def renders(self, name: str, literal: bool) -> bool:
+    def renders(self, name: str, literal: bool, names: set[str] = frozenset()) -> bool:
         """Whether the name is here in any form: any case, an ending, a prefix, or
         transliterated."""
         if latin_prefix_match(name, self.text):
             return True
         if literal:
             return False
-        return bool(self.words) and transliteration_match(
-            name, self.words, self.arabic, self.unspaced)
+        words = self.words + [w for w in self.capitalised if w.casefold() not in names]
+        return bool(words) and transliteration_match(name, words, self.arabic, self.unspaced)
 
 
 RULE = Rule(

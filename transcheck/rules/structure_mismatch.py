@@ -18,9 +18,9 @@ Why it matters:
     text itself may be perfectly translated, so only the structure shows it.
 
 Example:
-    ``sv.md`` line 7 reads "Vad är kundupplevelse?" as a plain paragraph while the
-    ``## heading`` of it, ru and tr is a heading: "a paragraph where it, ru, tr have a
-    heading (level 2)".
+    ``sv.md`` line 5 reads "Vad är kundupplevelse?" as a plain paragraph where it, ru
+    and tr have a ``##`` heading: "a paragraph where it, ru, tr have a heading (level
+    2)".
 
 What it does not catch:
     A heading, list item or image that is missing as a whole segment (that is
