@@ -16,9 +16,12 @@ class Anchor:
     label: str  # how a message names it, the same in every language
     surface: str  # the text in this cell
     start: int
+    initial: bool = False  # a capitalised word at a sentence start: a name only if seen elsewhere
 
 
 def cell_anchors(text: str, language: str, termbase) -> list[Anchor]:
+    """Anchors in reading order. Capitalised Latin words that start a sentence are
+    marked ``initial``; see ``names_confirmed``."""
     from transcheck.rules._tokens import clean, latin_tokens
 
     out: list[Anchor] = []
@@ -37,10 +40,17 @@ def cell_anchors(text: str, language: str, termbase) -> list[Anchor]:
     for tok in latin_tokens(cleaned):
         if any(a <= tok.start < b for a, b in spans) or len(tok.text) < 2:
             continue
-        if latin_doc and not (tok.acronymish or (tok.capitalised and not tok.sentence_start)):
+        if not tok.capitalised and not tok.acronymish:
             continue
-        if not latin_doc and not tok.capitalised:
-            continue
-        out.append(Anchor("l:" + tok.key, tok.text, tok.text, tok.start))
+        initial = latin_doc and tok.sentence_start and not tok.acronymish
+        out.append(Anchor("l:" + tok.key, tok.text, tok.text, tok.start, initial))
     out.sort(key=lambda a: a.start)
     return out
+
+
+def names_confirmed(anchors: dict[str, list[Anchor]]) -> dict[str, list[Anchor]]:
+    """The anchors of a row's cells without the sentence-initial capitalised words that
+    appear nowhere in the row except at a sentence start ("Every", "Sintra'ya" stays
+    when "Sintra" is a name elsewhere)."""
+    names = {a.key for xs in anchors.values() for a in xs if not a.initial}
+    return {lang: [a for a in xs if not a.initial or a.key in names] for lang, xs in anchors.items()}

@@ -4,10 +4,10 @@ What it catches:
     In a row, the anchors of each translation are listed in reading order: glossary
     concepts (found through inflection), numbers, Latin names and acronyms. For every
     pair of anchors (A, B) that several translations share, each translation's
-    sequence of A and B is compared. Where the translations agree on a sequence in
-    which both orders occur (``A … B … B … A``: "all squares are rectangles, but not
-    all rectangles are squares"), a translation whose sequence is the same with A and
-    B exchanged (``B … A … A … B``), in every clause or in some, says the inverse. For
+    sequence of A and B is compared. Where the translations agree on a mirrored
+    sequence (``A … B … B … A``: "all squares are rectangles, but not all rectangles
+    are squares"), a translation whose sequence is the same with A and B exchanged
+    (``B … A … A … B``), in every clause or in some, says the inverse. For
     two numbers or two names that occur once each (``aged 29 … aged 19``), a
     translation with the reverse order is reported when every other translation (at
     least three) agrees. The message names the two swapped anchors and quotes what the
@@ -71,7 +71,7 @@ def _swaps(expected: tuple, actual: tuple, a: str, b: str) -> bool:
 
 def check(view: GroupView):
     from transcheck.rules._consensus import voting_languages
-    from transcheck.rules._roles import cell_anchors
+    from transcheck.rules._roles import cell_anchors, names_confirmed
     from transcheck.terms import GlossaryError, termbase_for
 
     try:
@@ -82,7 +82,9 @@ def check(view: GroupView):
         voters = voting_languages(view, row)
         if len(voters) < 2:
             continue
-        anchors = {lang: cell_anchors(view.cell_text(row, lang), lang, termbase) for lang in voters}
+        anchors = names_confirmed(
+            {lang: cell_anchors(view.cell_text(row, lang), lang, termbase) for lang in voters}
+        )
         keys_in = Counter(k for lang in voters for k in {a.key for a in anchors[lang]})
         keys = sorted(k for k, n in keys_in.items() if n >= 2)
         if len(keys) > 40:  # a very long cell: keep the most shared anchors
@@ -115,6 +117,11 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
         agree = [lang for lang, s in seqs.items() if s == expected]
     concept_pair = a.startswith("c:") or b.startswith("c:")
     once = len(expected) == 2
+    if not once and expected != expected[::-1]:
+        # Only a mirrored pattern (A … B … B … A) states roles; a parallel one
+        # (B … A … B … A) mostly reflects word order inside noun phrases ("Lumo 2
+        # battery" / "batteri i Lumo 2"), which differs between languages.
+        return
     if once:
         if concept_pair or _is_year(a) or _is_year(b):
             return

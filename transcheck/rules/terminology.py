@@ -26,7 +26,9 @@ Example:
     customer experience as both ``опыт клиента`` (preferred) and ``опыт покупателя``.
 
 What it does not catch:
-    Anything without a glossary; a concept the glossary lists no term for in a
+    A term dropped from a cell that still has it inside a compound word (counted as
+    present: "santimetrekare" holds "kare"). Anything without a glossary; a concept
+    the glossary lists no term for in a
     language (that language does not vote); a term rendered by a pronoun or a synonym
     the glossary does not list (add it as an admitted variant); a concept missing
     from two translations at once without a source.
@@ -84,6 +86,8 @@ def _missing(view: GroupView, termbase):
             for lang in lack:
                 doc = view.documents[lang]
                 loc = view.cell_location(row, lang)
+                if not concept.do_not_translate and _inside_a_word(concept, lang, view.cell_text(row, lang)):
+                    continue
                 if concept.do_not_translate:
                     name = concept.label()
                     shown = _rendering(name, view.cell_text(row, lang), lang)
@@ -109,6 +113,26 @@ def _missing(view: GroupView, termbase):
                     related=[view.cell_location(row, o) for o in have],
                     key=f"missing:{concept.id}:{snippet(view.cell_text(row, lang), 40)}",
                 )
+
+
+def _inside_a_word(concept, language: str, text: str) -> bool:
+    """Whether a word of one of the concept's terms sits inside a longer word of
+    ``text``: compounds carry terms where no word starts with them (Turkish
+    "santimetrekare", German "Kundenerlebnis"), so such a cell is not evidence of a
+    missing term."""
+    from transcheck.terms.match import _stemmer, lower, tokens
+
+    base = language.split("-")[0]
+    stemmer = _stemmer(base)
+    words = [lower(w, base) for w, _, _ in tokens(text)]
+    for term in concept.terms_for(language):
+        for w, _, _ in tokens(term.text):
+            low = lower(w, base)
+            stem = stemmer.stemWord(low) if stemmer else low
+            for key in {low, stem}:
+                if len(key) >= 4 and any(key in word and not word.startswith(key) for word in words):
+                    return True
+    return False
 
 
 def _rendering(name: str, text: str, language: str) -> str | None:

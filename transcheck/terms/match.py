@@ -76,7 +76,10 @@ def _clitic_forms(word: str) -> list[str]:
             forms.append(w[1:])
             if w.startswith("لل") and len(w) > 4:
                 forms.append("ال" + w[2:])
-    return forms
+    # The article too: the stemmer's own prefix rules are erratic on short words
+    # ("بطارية" loses its first letter, "الضمان" becomes "الضم").
+    forms += [w[2:] for w in forms if w.startswith("ال") and len(w) > 4]
+    return list(dict.fromkeys(forms))
 
 
 @lru_cache(maxsize=200_000)
@@ -100,7 +103,7 @@ class _Word:
         if len(self.text) >= 3 and low.startswith(self.text):
             return True
         for s in stems:
-            if s == self.stem or (len(self.stem) >= 4 and s.startswith(self.stem)):
+            if s == self.stem or s == self.text or (len(self.stem) >= 4 and s.startswith(self.stem)):
                 return True
         return False
 
