@@ -1,4 +1,4 @@
-"""A sentence negated in every other translation but not in this one, or the reverse.
+"""A sentence negated in every other translation but not in this one.
 
 What it catches:
     Each cell of a row is split into sentences; when the translations have the same
