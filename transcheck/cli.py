@@ -98,7 +98,8 @@ def check(
     from transcheck.progress import ProgressBar
 
     with ProgressBar.for_terminal(quiet) as bar:
-        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar)
+        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
+                     keep_text=bool(changed_since))  # --changed-since rebuilds old versions from it
     scope = None
     if changed_since:
         from transcheck.changed import GitError, changed_scope

@@ -41,8 +41,13 @@ class InlineSuppression:
         )
 
 
+def may_have_inline_suppressions(doc: Document) -> bool:
+    """Whether ``doc.text`` is read here; the report drops the text of other documents."""
+    return doc.path.lower().endswith(_MARKDOWN) and "transcheck" in doc.text
+
+
 def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[InputProblem]]:
-    if not doc.path.lower().endswith(_MARKDOWN) or "transcheck" not in doc.text:
+    if not may_have_inline_suppressions(doc):
         return [], []
     from transcheck.policy import UnknownRule, resolve_codes
     from transcheck.read.decode import split_lines
