@@ -439,3 +439,20 @@ def test_command_line_mistakes_are_one_line(args, message):
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith("transcheck: ") and message in line and "--help" in line
+
+
+def test_templated_text_costs_bounded_work(monkeypatch):
+    """Hundreds of lines that differ by one number: chrF runs a bounded number of times
+    per line (not once per pair), and exact repeats keep a bounded list of originals."""
+    from transcheck.rules import duplicate_block
+
+    calls = []
+    real = duplicate_block.chrf
+    monkeypatch.setattr(duplicate_block, "chrf", lambda a, b: calls.append(1) or real(a, b))
+    n = 300
+    templated = [duplicate_block.normalise(f"{SV[0]} Avsnitt {i}.") for i in range(n)]
+    duplicate_block._matches(templated, 90.0)
+    assert len(calls) <= duplicate_block._MAX_CANDIDATES * n
+    same = duplicate_block._matches([templated[0]] * n, 90.0)
+    assert max(len(v) for v in same.values()) <= 2 * duplicate_block._MAX_CANDIDATES
+    assert same[n - 1] >= {0, n - 2}  # the first and the latest copies are kept

@@ -19,7 +19,8 @@ What it does not catch:
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
     across different documents of a group is expected (names, file names) and is
-    never reported here.
+    never reported here. In templated text (many lines alike), a near repeat is looked
+    for among the eight most similar earlier segments only, to keep the check linear.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from transcheck.text import chrf, letters, normalise
 _SHINGLE = 7
 _SKETCH = 12
 _MIN_NEAR_CHARS = 24
+# Bounds on the work per segment (see _matches); ordinary documents never reach them.
+_MAX_CANDIDATES = 8
+_MAX_BUCKET = 64
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,21 @@ def _sketch(text: str) -> frozenset[int]:
 
 
 def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
-    """For each segment index, the earlier indices it repeats."""
+    """For each segment index, the earlier indices it repeats.
+
+    The work per segment is bounded, so templated text (hundreds of lines that differ
+    by one number) costs linear time instead of a chrF for every pair: an exact repeat
+    keeps its first and its latest earlier copies, and chrF runs only on the few
+    earlier segments that share the most sketch entries with it, read from the latest
+    entries of each sketch bucket.
+    """
     earlier: dict[int, set[int]] = {}
     exact: dict[str, list[int]] = {}
     for j, text in enumerate(texts):
-        for i in exact.get(text, ()):
-            earlier.setdefault(j, set()).add(i)
-        exact.setdefault(text, []).append(j)
+        seen = exact.setdefault(text, [])
+        if seen:
+            earlier.setdefault(j, set()).update(seen[:_MAX_CANDIDATES], seen[-_MAX_CANDIDATES:])
+        seen.append(j)
 
     index: dict[int, list[int]] = {}
     for j, text in enumerate(texts):
@@ -68,13 +80,18 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
         sketch = _sketch(text)
         counts: dict[int, int] = {}
         for h in sketch:
-            for i in index.get(h, ()):
+            bucket = index.setdefault(h, [])
+            for i in bucket[-_MAX_BUCKET:]:
                 counts[i] = counts.get(i, 0) + 1
-            index.setdefault(h, []).append(j)
-        for i, shared in counts.items():
-            if shared >= 3 and i not in earlier.get(j, ()) and texts[i] != text:
-                if chrf(text, texts[i]) >= min_chrf:
-                    earlier.setdefault(j, set()).add(i)
+            bucket.append(j)
+        already = earlier.get(j, ())
+        candidates = sorted(
+            (i for i, shared in counts.items() if shared >= 3 and i not in already and texts[i] != text),
+            key=lambda i: (-counts[i], -i),
+        )
+        for i in candidates[:_MAX_CANDIDATES]:
+            if chrf(text, texts[i]) >= min_chrf:
+                earlier.setdefault(j, set()).add(i)
     return earlier
 
 
