@@ -210,8 +210,15 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path):
         ("ru.txt", "Экран 5\" и «текст».\nЭто «первый» пример.\n", None),
         ("ru.txt", "Он сказал «слово „внутри“ текста».\n", None),
         ("en.txt", "He said “one ”two“ three” once.\nA “plain” one.\n", None),
-        # languages without a settled convention are never touched
+        # without a settled convention, a mismatched pair takes the document's own style
         ("tr.txt", "Bir «örnek” cümle.\n", None),
+        (
+            "ar.txt",
+            'قال "نعم" ثم "لا" ثم "ربما” أخيرا.\n',
+            'قال "نعم" ثم "لا" ثم "ربما" أخيرا.\n',
+        ),
+        ("tr.txt", 'Bir "örnek" ve "ikinci” cümle.\n', None),  # one example is no house style
+        ("tr.txt", 'Bir "bir" “iki” «üç» "dört» cümle.\n', None),  # no majority
     ],
 )
 def test_quotes(tmp_path, name, text, expected):

@@ -6,7 +6,9 @@ Two repairs exist:
   together with the blank lines that separated it, so the layout stays as it was;
 - **quotes** (only when asked for): a quotation whose marks do not belong together
   (``«text”``) or that uses another style than the rest of the document, when the
-  document already uses its language's convention, is rewritten in that convention.
+  document already uses its language's convention, is rewritten in that convention;
+  in a language without a settled convention, a mismatched pair takes the style most
+  of the document's well-formed quotations use.
 
 A plan is computed from the bytes read; nothing is written unless asked. Writing keeps
 the encoding (byte-order mark included), every line's own newline, the presence of a
@@ -228,12 +230,9 @@ _INNER_SPACE = " \u00a0\u202f"
 def normalise_quotes(text: str, spec: FileSpec, changes: list[str]) -> str:
     base = spec.language.split("-")[0]
     styles = QUOTE_STYLES.get(base)
-    if not styles:
-        return text
     doc = _document(text, spec)
     pieces = _pieces(text)
-    candidates = []  # (segment, pairs)
-    uses_convention = False
+    candidates = []  # (segment, raw text, pairs)
     for seg in doc.segments:
         if not seg.is_prose:
             continue
@@ -243,8 +242,14 @@ def normalise_quotes(text: str, spec: FileSpec, changes: list[str]) -> str:
         pairs = _pairs(raw)
         if pairs is None:
             continue
-        uses_convention |= any((raw[o], raw[c]) == styles[0] for o, c in pairs)
         candidates.append((seg, raw, pairs))
+    if not styles:
+        # No settled convention for the language: a mismatched pair takes the style
+        # the document itself uses for most of its quotations, when there is one.
+        styles = _house_style(candidates)
+        if not styles:
+            return text
+    uses_convention = any((raw[o], raw[c]) == styles[0] for _, raw, pairs in candidates for o, c in pairs)
     accepted = set(styles)
     open_mark, close_mark = styles[0]
     spaced = base in _SPACED
@@ -270,6 +275,24 @@ def normalise_quotes(text: str, spec: FileSpec, changes: list[str]) -> str:
     if not count:
         return text
     return _join(pieces, text.endswith(("\n", "\r")))
+
+
+def _house_style(candidates) -> tuple[tuple[str, str], ...]:
+    """The style of more than half of the document's well-formed quotations, if at
+    least two use it; otherwise none (and nothing is rewritten)."""
+    from collections import Counter
+
+    styles = Counter(
+        (raw[o], raw[c])
+        for _, raw, pairs in candidates
+        for o, c in pairs
+        if (raw[o], raw[c]) in _KNOWN_PAIRS
+    )
+    total = sum(styles.values())
+    if not total:
+        return ()
+    n, style = max((n, style) for style, n in styles.items())
+    return (style,) if n >= 2 and n * 2 > total else ()
 
 
 def _pairs(raw: str) -> list[tuple[int, int]] | None:
