@@ -183,3 +183,12 @@ def test_markdown_escapes_document_text():
     assert "\\| \\*\\*b\\*\\*" in row
     assert "@team" not in row and "@\u2060team" in row
     assert row.count(" | ") == 3  # the message's pipe does not open a fifth column
+
+
+def test_markdown_stays_within_a_comment_when_findings_are_many():
+    many = [_finding(f"number {i} differs " + "x" * 150, severity=Severity.WARNING, line=i, end_line=i) for i in range(1, 2001)]
+    out = markdown.render(_report(*many))
+    assert len(out) < 65536
+    assert out.count("| 🟠 warning | `docs/sv.md:") == markdown.TOP + markdown.FOLDED
+    assert f"and {2000 - markdown.TOP - markdown.FOLDED} more, not listed here" in out
+    assert "| 🟠 warning | 2000 |" in out

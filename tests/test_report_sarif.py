@@ -104,15 +104,21 @@ def test_suppressions_and_baseline_state_are_valid():
     )
     report.suppressed_findings = [_Suppressed(quiet, "inSource", "the product name stays English")]
     report.suppressed = 1
-    report.baseline_state = {"new1": "new", "old1": "unchanged"}
+    known = _finding(line=5, fingerprint="old2")  # hidden by the baseline
+    report.baselined_findings = [known]
+    report.baselined = 1
+    report.baseline_state = {"new1": "new", "old1": "unchanged", "old2": "unchanged"}
     log = sarif.as_dict(report)
     assert errors(log) == []
     results = log["runs"][0]["results"]
-    assert [r.get("baselineState") for r in results] == ["new", "unchanged", None]
-    assert results[2]["suppressions"] == [
+    regions = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results]
+    assert regions == [3, 5, 9, 12]
+    assert [r.get("baselineState") for r in results] == ["new", "unchanged", "unchanged", None]
+    assert [r["partialFingerprints"][sarif.FINGERPRINT_KEY] for r in results] == ["new1", "old2", "old1", "sup1"]
+    assert results[3]["suppressions"] == [
         {"kind": "inSource", "status": "accepted", "justification": "the product name stays English"}
     ]
-    assert results[2]["level"] == "note"
+    assert results[3]["level"] == "note"
 
 
 def test_paths_become_uri_references():

@@ -17,6 +17,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from html import escape
@@ -65,21 +66,31 @@ class _Placement:
         self.segment_hits: dict[tuple[str, int], list[int]] = {}
         self.anchor: dict[int, int] = {}
         self.unplaced: list[int] = []
+        self._ends: dict[str, list[int]] = {}
+        self._row_of = {(lang, i): r for r, row in enumerate(self.rows) for lang, idx in row.cells.items() for i in idx}
         for fid, f in findings:
             self._place(fid, f)
 
     def _overlapping(self, lang: str, line: int, end_line: int) -> list[int]:
+        """The rows whose cell for ``lang`` holds a segment touching the line span."""
         doc = self.docs.get(lang)
         if doc is None:
             return []
-        out = []
-        for r, row in enumerate(self.rows):
-            for i in row.cells.get(lang, ()):
-                seg = doc.segments[i]
-                if seg.line <= end_line and seg.end_line >= line:
-                    out.append(r)
-                    break
-        return out
+        return sorted(
+            {self._row_of[(lang, i)] for i in self._segments(doc, line, end_line) if (lang, i) in self._row_of}
+        )
+
+    def _segments(self, doc: Document, line: int, end_line: int) -> range:
+        # Segments are in line order and do not overlap: the ones touching a span are
+        # one run, found by bisection (a large document has many thousands).
+        ends = self._ends.get(doc.language)
+        if ends is None:
+            ends = self._ends[doc.language] = [s.end_line for s in doc.segments]
+        first = bisect.bisect_left(ends, line)
+        last = first
+        while last < len(doc.segments) and doc.segments[last].line <= end_line:
+            last += 1
+        return range(first, last)
 
     def _gap_row(self, f: Finding) -> int | None:
         """The row where ``f``'s document has nothing and which holds every related
@@ -114,12 +125,8 @@ class _Placement:
         self.starts.setdefault((rows[0], f.language), []).append(fid)
         for r in rows[1:]:
             self.continues.setdefault((r, f.language), []).append(fid)
-        doc = self.docs[f.language]
-        for r in rows:
-            for i in self.rows[r].cells.get(f.language, ()):
-                seg = doc.segments[i]
-                if seg.line <= f.end_line and seg.end_line >= f.line:
-                    self.segment_hits.setdefault((f.language, i), []).append(fid)
+        for i in self._segments(self.docs[f.language], f.line, f.end_line):
+            self.segment_hits.setdefault((f.language, i), []).append(fid)
 
 
 def _worst(ids: list[int], findings: dict[int, Finding]) -> str:

@@ -27,6 +27,9 @@ from transcheck.report.signature import signature, signature_line
 
 MARKER = "<!-- transcheck-report -->"
 TOP = 10
+# A GitHub comment holds at most 65536 characters: past this many rows the folded
+# list stops and points at the full reports.
+FOLDED = 150
 ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
 
 # Inside a table cell only inline syntax matters: emphasis, code, links, HTML tags and
@@ -116,7 +119,12 @@ def render(report: Report, color: bool = False) -> str:
             out.append(f"<details><summary>{plural(len(rest), 'more finding')}</summary>")
             out.append("")
             out.append(_HEAD)
-            out += [_row(f) for f in rest]
+            out += [_row(f) for f in rest[:FOLDED]]
+            if len(rest) > FOLDED:
+                out.append("")
+                out.append(
+                    f"… and {len(rest) - FOLDED} more, not listed here: the SARIF, JUnit or HTML report has them all."
+                )
             out.append("")
             out.append("</details>")
 

@@ -20,10 +20,9 @@ from urllib.parse import quote
 
 from transcheck import __version__
 from transcheck.model import Finding, Location, Severity
-from transcheck.pipeline import Report
+from transcheck.pipeline import Report, finding_order
 from transcheck.report.common import (
     baseline_state,
-    baselined_count,
     rule_markdown,
     rule_text,
     span,
@@ -122,8 +121,12 @@ def as_dict(report: Report) -> dict:
     artifacts = {d.path: i for i, d in enumerate(documents)}
     states = baseline_state(report)
 
+    # Findings already in the baseline are hidden from the other formats; here they are
+    # results with baselineState "unchanged", so a viewer that tracks results across
+    # runs (code scanning) keeps them open instead of counting them as fixed.
+    baselined = sorted(getattr(report, "baselined_findings", None) or [], key=finding_order)
     results = []
-    for f in report.findings:
+    for f in sorted([*report.findings, *baselined], key=finding_order):
         result = _result(f, rule_index, artifacts, languages)
         if states is not None:
             result["baselineState"] = states.get(f.fingerprint, "new")
@@ -153,8 +156,6 @@ def as_dict(report: Report) -> dict:
         invocation["toolExecutionNotifications"] = notifications
 
     properties: dict = {"signature": signature(report)}
-    if baselined_count(report):
-        properties["baselined"] = baselined_count(report)
     notes = [n for g in report.groups for n in g.notes]
     if notes:
         properties["notes"] = notes
