@@ -28,7 +28,8 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[str]:
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    settings = Settings(source=case.get("source"))
+    # ``embeddings = true``: the case runs with --embeddings (the optional extra).
+    settings = Settings(source=case.get("source"), embeddings=case.get("embeddings", False))
     report = run([str(tmp_path)], settings, (BY_CODE[code],))
     assert not report.problems, report.problems
     got = []
@@ -41,6 +42,11 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[str]:
 @pytest.mark.parametrize(("code", "case"), list(_load()))
 def test_rule_case(tmp_path, code, case):
     assert code in BY_CODE, f"{code}.toml names no registered rule"
+    if case.get("embeddings"):
+        from transcheck import embeddings
+
+        if not embeddings.available():
+            pytest.skip("needs the embeddings extra: " + embeddings.EXTRA_HINT)
     assert run_case(tmp_path, code, case) == sorted(case["expect"], key=_order)
 
 

@@ -65,6 +65,10 @@ def check(
     glossary: Optional[str] = typer.Option(
         None, "--glossary", help="Termbase, TBX or CSV (default: glossary.tbx or glossary.csv beside the documents)."
     ),
+    embeddings: bool = typer.Option(
+        False, "--embeddings",
+        help="Use sentence embeddings in alignment and the meaning-drift check (needs transcheck[embeddings]).",
+    ),
 ) -> None:
     """Check translations and report what is wrong."""
     from transcheck.baseline import BaselineError
@@ -95,6 +99,14 @@ def check(
     settings, rules, fail_on = plan.settings, plan.rules, plan.fail_on
     settings = _limits(settings, max_file_size, max_segments)
     settings = _glossary(settings, glossary)
+    if embeddings:
+        from dataclasses import replace
+
+        from transcheck import embeddings as sentence_embeddings
+
+        if not sentence_embeddings.available():
+            fail(f"--embeddings needs the embeddings extra: {sentence_embeddings.EXTRA_HINT}")
+        settings = replace(settings, embeddings=True)
     from transcheck.progress import ProgressBar
 
     with ProgressBar.for_terminal(quiet) as bar:

@@ -138,7 +138,7 @@ def check_group(
             f"{spec.name}: only one language ({documents[0].language}); "
             "nothing to compare, only single-document checks ran"
         )
-    rows = align(documents, settings.source) if documents else []
+    rows = align(documents, settings.source, settings.embeddings) if documents else []
     view = GroupView(
         name=spec.name,
         documents={d.language: d for d in documents},

@@ -21,11 +21,15 @@ class Thresholds:
     spelling_min_letters: int = 4  # shorter words are not spell-checked
     spelling_name_min_letters: int = 6  # capitalised words inside a sentence: mostly names
     spelling_long_word: int = 8  # from this length a typo may be two edits from its word
+    drift_min_rows: int = 5  # rows of 3+ prose cells a group needs for meaning statistics
+    drift_min_gap: float = 0.04  # cosine below the language pairs' usual level, at least
+    drift_min_mads: float = 4.0  # ... and this many MADs below the group's median drift
 
 
 @dataclass(frozen=True)
 class Settings:
     source: str | None = None
+    embeddings: bool = False  # sentence embeddings in alignment and TC504 (optional extra)
     thresholds: Thresholds = field(default_factory=Thresholds)
     seed: int = 0
     max_file_bytes: int = 20_000_000

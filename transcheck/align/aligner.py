@@ -8,6 +8,12 @@ allows 1-1, 1-0, 0-1, 2-1 and 1-2 links, and its segments are written into the r
 Pairs are scored on what survives translation: length (relative to the length ratio of
 the two languages in these very documents) and shared anchors (numbers, Latin names and
 acronyms, file names, ? and quotes). Identical normalised text matches outright.
+
+With the optional embeddings (``--embeddings``), the score also weighs meaning: the
+cosine of the two segments' multilingual sentence embeddings, measured against the
+median cosine of unrelated segment pairs of the same two documents. A paragraph moved
+elsewhere then no longer resembles the paragraphs around its old place, so it is left
+unmatched (reported missing and extra) instead of pulling its neighbours out of line.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ class _Unit:
     anchors: Counter
     text: str  # normalised; "" for merged units (no exact-match shortcut)
     prose: bool
+    # Sum of the unit vectors of its segments' embeddings; None without embeddings.
+    vector: object = field(default=None, compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison.
     weight: int = field(init=False, repr=False, compare=False)
 
@@ -53,24 +61,59 @@ class _Unit:
             return None
         if min(self.length, other.length) < MIN_PART * (self.length + other.length):
             return None
-        return _Unit(self.length + other.length, self.anchors + other.anchors, "", True)
+        return _Unit(self.length + other.length, self.anchors + other.anchors, "", True,
+                     _add(self.vector, other.vector))
 
     def join(self, other: _Unit) -> _Unit:
         """Unconditional union, for a row that earlier links already merged."""
         return _Unit(self.length + other.length, self.anchors + other.anchors, "",
-                     self.prose or other.prose)
+                     self.prose or other.prose, _add(self.vector, other.vector))
 
 
-def _units(doc: Document) -> list[_Unit]:
+def _add(a, b):
+    return None if a is None or b is None else a + b
+
+
+# Weight of meaning in a pair's score. Cosines are read on the scale of the two
+# documents themselves: 0 at the median of all their segment pairs (unrelated text on
+# the same topic), 1 at the median of each segment's best match (a translation).
+MEANING_WEIGHT = 0.6
+MIN_SPAN = 0.02
+
+
+def _units(doc: Document, vectors=None) -> list[_Unit]:
     latin = "Latin" in scripts_of(doc.language)
     return [
-        _Unit(max(1, len(s.text)), anchors(s.text, latin), normalise(s.text), s.is_prose)
-        for s in doc.segments
+        _Unit(max(1, len(s.text)), anchors(s.text, latin), normalise(s.text), s.is_prose,
+              None if vectors is None else vectors[i])
+        for i, s in enumerate(doc.segments)
     ]
 
 
-def _similarity(a: _Unit, b: _Unit, ratio: float) -> float:
-    """0..1: how likely ``b`` translates ``a``, given the length ratio b/a of the languages."""
+def _similarity(a: _Unit, b: _Unit, ratio: float,
+                scale: tuple[float, float] | None = None) -> float:
+    """0..1: how likely ``b`` translates ``a``, given the length ratio b/a of the languages
+    and, with embeddings, the two documents' cosine ``scale`` (unrelated, translation)."""
+    surface = _surface(a, b, ratio)
+    if scale is None or a.vector is None or b.vector is None or surface == 1.0:
+        return surface
+    if not (a.prose and b.prose):
+        return surface
+    low, high = scale
+    cosine = _cosine(a.vector, b.vector)
+    meaning = min(1.0, max(0.0, (cosine - low) / max(MIN_SPAN, high - low)))
+    return (1 - MEANING_WEIGHT) * surface + MEANING_WEIGHT * meaning
+
+
+def _cosine(a, b) -> float:
+    import numpy as np
+
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    return float(a @ b) / (na * nb) if na and nb else 0.0
+
+
+def _surface(a: _Unit, b: _Unit, ratio: float) -> float:
+    """The score from length and anchors alone (the default, embedding-free path)."""
     if a.text and a.text == b.text:
         return 1.0
     if a.prose != b.prose:
@@ -91,22 +134,57 @@ def _similarity(a: _Unit, b: _Unit, ratio: float) -> float:
     return 0.55 * length_sim + 0.45 * 0.5
 
 
-def align(documents: list[Document], source: str | None = None) -> list[Row]:
-    """Rows of segment indices, one cell per language, in document order."""
+def _embedded_units(documents: list[Document]):
+    """Units with sentence vectors, and each language pair's cosine scale (see
+    MEANING_WEIGHT); None when the embeddings extra is not installed."""
+    from transcheck import embeddings
+
+    matrix = embeddings.embed([s.text for d in documents for s in d.segments])
+    if matrix is None:
+        return None
+    import numpy as np
+
+    units, prose, start = {}, {}, 0
+    for d in documents:
+        block = matrix[start : start + len(d.segments)]
+        start += len(d.segments)
+        units[d.language] = _units(d, block)
+        prose[d.language] = block[[i for i, s in enumerate(d.segments) if s.is_prose]]
+    scales = {}
+    for a in prose:
+        for b in prose:
+            if a < b and len(prose[a]) and len(prose[b]):
+                cos = prose[a] @ prose[b].T
+                best = np.concatenate([cos.max(axis=1), cos.max(axis=0)])
+                scales[(a, b)] = scales[(b, a)] = (float(np.median(cos)), float(np.median(best)))
+    return units, scales
+
+
+def align(documents: list[Document], source: str | None = None,
+          embeddings: bool = False) -> list[Row]:
+    """Rows of segment indices, one cell per language, in document order.
+
+    ``embeddings`` adds sentence meaning to the pair score when the extra is installed;
+    otherwise alignment uses the surface features alone.
+    """
     if not documents:
         return []
     order = sorted(
         documents,
         key=lambda d: (d.language != source, -len(d.segments), d.language),
     )
-    units = {d.language: _units(d) for d in documents}
+    embedded = _embedded_units(documents) if embeddings else None
+    if embedded is None:
+        units, unrelated = {d.language: _units(d) for d in documents}, {}
+    else:
+        units, unrelated = embedded
     totals = {lang: sum(u.length for u in us) or 1 for lang, us in units.items()}
     languages = [d.language for d in documents]
 
     first = order[0].language
     rows: list[dict[str, tuple[int, ...]]] = [{first: (i,)} for i in range(len(units[first]))]
     for doc in order[1:]:
-        rows = _align_to_profile(rows, doc.language, units, totals)
+        rows = _align_to_profile(rows, doc.language, units, totals, unrelated)
     return [Row({lang: tuple(row.get(lang, ())) for lang in sorted(languages)}) for row in rows]
 
 
@@ -121,10 +199,15 @@ def _row_units(row: dict[str, tuple[int, ...]], units: dict[str, list[_Unit]]) -
     return out
 
 
-def _score(row_units: dict[str, _Unit], b: _Unit, ratios: dict[str, float]) -> float:
+def _score(row_units: dict[str, _Unit], b: _Unit, ratios: dict[str, float],
+           scales: dict[str, tuple[float, float]] | None = None) -> float:
     if not row_units:
         return 0.0
-    sims = [_similarity(a, b, ratios[other]) for other, a in row_units.items()]
+    if scales:
+        sims = [_similarity(a, b, ratios[other], scales.get(other))
+                for other, a in row_units.items()]
+    else:
+        sims = [_surface(a, b, ratios[other]) for other, a in row_units.items()]
     return sum(sims) / len(sims)
 
 
@@ -140,7 +223,7 @@ def _merge_rows(first: dict[str, _Unit], second: dict[str, _Unit]) -> dict[str, 
     return merged
 
 
-def _align_to_profile(rows, lang, units, totals):
+def _align_to_profile(rows, lang, units, totals, unrelated=None):
     segs = units[lang]
     n, m = len(rows), len(segs)
     row_units = [_row_units(r, units) for r in rows]
@@ -152,6 +235,8 @@ def _align_to_profile(rows, lang, units, totals):
         return abs(j - centre) <= width
 
     ratios = {other: totals[lang] / totals[other] for other in totals}
+    # With embeddings: per language already in the profile, its cosine scale.
+    meaning = {o: c for (o, l), c in (unrelated or {}).items() if l == lang} or None
     # What a 2-1 link at row i or a 1-2 link at segment j would join; built once per
     # row and per segment instead of once per cell.
     row_pairs = [None] + [_merge_rows(row_units[i - 1], row_units[i]) for i in range(1, n)]
@@ -173,7 +258,7 @@ def _align_to_profile(rows, lang, units, totals):
                 continue
             best, arg = INF, None
             if i and j and up[j - 1] < INF:
-                c = up[j - 1] + (1.0 - _score(row_units[i - 1], segs[j - 1], ratios))
+                c = up[j - 1] + (1.0 - _score(row_units[i - 1], segs[j - 1], ratios, meaning))
                 if c < best:
                     best, arg = c, (i - 1, j - 1)
             if i and up[j] + SKIP < best:
@@ -181,11 +266,11 @@ def _align_to_profile(rows, lang, units, totals):
             if j and row_cost[j - 1] + SKIP < best:
                 best, arg = row_cost[j - 1] + SKIP, (i, j - 1)
             if i >= 2 and j and up2[j - 1] < INF and row_pairs[i - 1] is not None:
-                c = up2[j - 1] + ((1.0 - _score(row_pairs[i - 1], segs[j - 1], ratios)) + MERGE)
+                c = up2[j - 1] + ((1.0 - _score(row_pairs[i - 1], segs[j - 1], ratios, meaning)) + MERGE)
                 if c < best:
                     best, arg = c, (i - 2, j - 1)
             if i and j >= 2 and up[j - 2] < INF and seg_pairs[j - 1] is not None:
-                c = up[j - 2] + ((1.0 - _score(row_units[i - 1], seg_pairs[j - 1], ratios)) + MERGE)
+                c = up[j - 2] + ((1.0 - _score(row_units[i - 1], seg_pairs[j - 1], ratios, meaning)) + MERGE)
                 if c < best:
                     best, arg = c, (i - 1, j - 2)
             row_cost[j], row_back[j] = best, arg

@@ -13,6 +13,7 @@ from transcheck.rules import (
     extra_segment,
     invisible_character,
     length_mismatch,
+    meaning_drift,
     missing_segment,
     mixed_language,
     negation_flip,
@@ -44,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     role_inversion.RULE,
     negation_flip.RULE,
     spelling.RULE,
+    meaning_drift.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
