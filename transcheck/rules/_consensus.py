@@ -11,7 +11,7 @@ translation that differs from it deviates.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from transcheck.model import Location, Row
@@ -64,23 +64,6 @@ def majority(votes: dict[str, Hashable]) -> tuple[Hashable | None, tuple[str, ..
     if c < 2 or 2 * c <= n or 2 * second > c:
         return None, ()
     return top, tuple(lang for lang, v in votes.items() if v == top)
-
-
-def presence(
-    view: GroupView,
-    items: Iterable[Hashable],
-    has: Callable[[str, Hashable], bool],
-    voters: list[str],
-) -> dict[Hashable, list[Deviation]]:
-    """Per item, the voters that lack it while the reference has it, or have it while
-    the reference lacks it (``value`` True: has it). ``has(lang, item)`` decides."""
-    out: dict[Hashable, list[Deviation]] = {}
-    for item in items:
-        votes = {lang: has(lang, item) for lang in voters}
-        devs = deviations(view, votes)
-        if devs:
-            out[item] = devs
-    return out
 
 
 def related(view: GroupView, row: Row, languages: Iterable[str]) -> list[Location]:
