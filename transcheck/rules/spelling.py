@@ -14,7 +14,8 @@ What it catches:
     language knows it. It has a letter trigram that no known word of the document
     has ("nnt"). And a dictionary word is one edit from it (two for words of
     ``spelling_long_word`` letters or more), an edit that is not an ending or an
-    affix: endings a dictionary misses (Turkish -nız beside -mız) are not typos.
+    affix or the final letter: endings a dictionary misses (Turkish -nız beside -mız)
+    are not typos.
 
 Why it matters:
     A misspelt word in a published translation looks careless, and nothing else in
@@ -31,8 +32,10 @@ What it does not catch:
     words shorter than ``spelling_min_letters``; capitalised words inside a sentence
     shorter than ``spelling_name_min_letters`` (mostly names); acronyms, CamelCase,
     words with digits, URLs, file names and words in another script; typos in an
-    ending of an agglutinative language (Turkish, Finnish, Hungarian), or that only
-    add or drop letters at a word's end; segments identified as another language;
+    ending of an agglutinative language (Turkish, Finnish, Hungarian), in a word's
+    final letter, or that only add or drop letters at its start or end; typos that
+    happen to split into two known words (Swedish rekt + nagel); segments identified
+    as another language;
     languages with no dictionary. Technical jargon unknown to the dictionary can
     still be reported (readline, umask): accept it with a baseline or ``--ignore``.
     It needs the optional dictionaries (``pip install transcheck[spelling]``);
@@ -166,13 +169,14 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", latin)
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Skeletons close enough to be one name: same first sound, 80% alike."""
+def _same_name(a: str, b: str, strict: bool = False) -> bool:
+    """Skeletons close enough to be one name: same first sound, 80% alike (90% when
+    ``strict``, for lower-case words: a loanword, not a cognate with a typo in it)."""
     if not a or not b or a[0] != b[0]:
         return False
     if min(len(a), len(b)) <= 3:
         return a == b
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= (0.9 if strict else 0.8)
 
 
 # -- the typo signature ---------------------------------------------------------------
@@ -243,6 +247,8 @@ class _Checker:
                 free and depth < 3 and len(tail) >= 6 and self._compound(tail, depth + 1)
             ):
                 continue
+            if not (free or self.lang in _AGGLUTINATIVE) and min(len(head), len(tail)) < 4:
+                continue  # short parts join by chance in languages that rarely compound
             heads = {head}
             if free:
                 heads |= {head + "a", head + "e", head[:-1], head[:-1] + "a", head[:-1] + "e"}
@@ -323,8 +329,9 @@ def _deletes_and_swaps(word: str) -> set[str]:
 
 def _inflection(word: str, correction: str, stem: int) -> bool:
     """Forms of one word that a dictionary may not list, not a typo: one is the other
-    with an affix (raporlamaz / raporlama), or they part only after a known word that
-    begins them (platform-unuzda / platform-umuzda), or only in their last two letters."""
+    with an affix (raporlamaz / raporlama), they differ only in their final letter, or
+    (agglutinative languages) they part only after a known word that begins them
+    (platform-unuzda / platform-umuzda)."""
     if word in correction or correction in word:
         return True
     common = 0
@@ -332,7 +339,9 @@ def _inflection(word: str, correction: str, stem: int) -> bool:
         if x != y:
             break
         common += 1
-    return common >= stem > 0 or common >= min(len(word), len(correction)) - 2
+    if len(word) == len(correction) and common == len(word) - 1:
+        return True
+    return common >= stem > 0
 
 
 def novel_trigrams(word: str, seen: set[str]) -> bool:
@@ -466,7 +475,8 @@ def check(view: GroupView):
                     if row_names is None:
                         row_names = _row_names(view, doc, seg.index)
                     sk, script = skeleton(part), char_script(part[0])
-                    if any(_same_name(sk, o) for s, o in row_names if s != script):
+                    strict = part[0].islower()
+                    if any(_same_name(sk, o, strict) for s, o in row_names if s != script):
                         continue
                     if not novel_trigrams(part, seen):
                         continue
