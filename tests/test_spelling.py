@@ -72,3 +72,25 @@ def test_with_the_dictionaries_the_typo_is_found(tmp_path):
         pytest.skip("the spelling extra is not installed (pip install 'transcheck[spelling]')")
     _write(tmp_path, TYPO)
     assert _findings(tmp_path) == [("tr.txt", 1)]
+
+
+def test_cli_notes_the_missing_dictionaries(tmp_path):
+    import subprocess
+    import sys
+
+    _write(tmp_path, TYPO)
+    code = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def imp(name, *a, **k):\n"
+        "    if name == 'hunspell': raise ImportError(name)\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = imp\n"
+        "from transcheck.cli import main\n"
+        "sys.argv = ['transcheck', 'check', '--select', 'TC603', sys.argv[1]]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "spelling (TC603) skipped, no dictionaries: " + _hunspell.EXTRA_HINT in done.stderr
+    assert "TC603" not in done.stdout.replace("--select TC603", "")

@@ -107,6 +107,12 @@ def check(
         if not sentence_embeddings.available():
             fail(f"--embeddings needs the embeddings extra: {sentence_embeddings.EXTRA_HINT}")
         settings = replace(settings, embeddings=True)
+    if not quiet and any(r.code == "TC603" for r in rules):
+        from transcheck.rules import _hunspell
+
+        if not _hunspell.engine_available():
+            typer.echo(f"transcheck: note: spelling (TC603) skipped, no dictionaries: {_hunspell.EXTRA_HINT}",
+                       err=True)
     from transcheck.progress import ProgressBar
 
     with ProgressBar.for_terminal(quiet) as bar:
