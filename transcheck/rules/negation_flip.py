@@ -23,7 +23,9 @@ What it does not catch:
     An *added* negation: translations add idiomatic ones ("не просто" for "more than
     just", "не так" for "wrong") too often for a count to tell a real one from them.
     Languages without a marker list (they do not vote); negation carried by a prefix
-    (un-, не-, غير) or a word of negative meaning ("lack", "fail"); rows whose
+    (un-, не-, غير) or a word of negative meaning ("lack", "fail"), and so a dropped
+    negation in a Russian, Ukrainian, Polish, Arabic or Turkish sentence that has such
+    a prefixed word ("недолго", "غير", "-sız": the rule cannot tell); rows whose
     translations split sentences differently; a negation moved to another clause of
     the same sentence; any sentence where the others do not agree among themselves
     (negative concord and double negation make counts differ legitimately, so the
@@ -67,11 +69,11 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
 }
 # Turkish negates the verb with -ma/-me before tense and person: -mıyor (progressive),
 # -maz (aorist), -madı (past), -mamış, -madık/-madığ (participle), -mayan, -mayacak,
-# -mamalı, -mamak, -madan. The bare -ma/-me is left out: it is also the verbal noun
+# -mamalı, -mamak, -madan, and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
 # ("anlamanın", "düşünme").
 _TR_NEG = re.compile(
     r"\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
-    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n)\w*"
+    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n)\w*"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:n['’]t)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟。！？])[\"'”»’)\]]*\s+(?=\S)")
@@ -106,6 +108,23 @@ def negations(sentence: str, language: str) -> int | None:
         elif base == "tr" and _TR_NEG.fullmatch(low):
             n_primary += 1
     return n_primary if n_primary else min(n_concord, 1)
+
+
+# Negation carried by a word's prefix or suffix ("недолго" = not for long, "غير" = un-,
+# Turkish -sız = without) is not counted, so a sentence that has such a word may well
+# keep the negation the others state with a separate "not".
+_WEAK = {
+    "ru": re.compile(r"(?<!\w)(?:не|ни)\w{3,}", re.IGNORECASE),
+    "uk": re.compile(r"(?<!\w)(?:не|ні)\w{3,}", re.IGNORECASE),
+    "pl": re.compile(r"(?<!\w)nie\w{3,}", re.IGNORECASE),
+    "ar": re.compile(r"(?<!\w)[وف]?غير(?!\w)"),
+    "tr": re.compile(r"\w{2,}s[ıiuü]z\w*"),
+}
+
+
+def _weak_negation(sentence: str, language: str) -> bool:
+    pattern = _WEAK.get(language.split("-")[0])
+    return bool(pattern and pattern.search(sentence))
 
 
 def check(view: GroupView):
@@ -146,6 +165,8 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
             return
         agree = [lang for lang, v in votes.items() if v == expected]
     for lang in deviants:
+        if _weak_negation(split[lang][k], lang):
+            continue
         if votes[lang] > expected:
             # Languages add negations idiomatically ("не просто" for "more than just",
             # "не так" for "wrong"); only a negation the others have and this one

@@ -1,7 +1,7 @@
 """The benchmark's own parallel texts, written for it in six languages, one paragraph
 per line. ``SPLIT`` says which texts tune the rules and which only report on them."""
 
-SPLIT = {"tune": ["product"], "report": ["geometry", "travel"]}
+SPLIT = {"tune": ["product"], "report": ["geometry", "travel", "coffee"]}
 
 TEXTS = {
 "product": {
@@ -154,6 +154,62 @@ Müze pazartesileri açık değildir ve biletler internetten satılmaz.
 Hiç taksiye binmedik: her şey yürüyerek 20 dakika mesafede.
 Son günümüzde 5 saat yağmur yağdı, ama hiç umursamadık.""",
 },
+"coffee": {
+"en": """A short guide to coffee at home
+An espresso uses about 18 grams of coffee and takes 25 seconds to brew.
+Every espresso is a coffee, but not every coffee is an espresso.
+Do not use boiling water: the best temperature is between 90 and 96 degrees.
+Sofia, 52, has roasted beans for 30 years; her apprentice Jonas, 23, started in 2021.
+Ground coffee does not keep its aroma for long, so buy small bags.
+A cup of filter coffee has more caffeine than an espresso, although it tastes milder.
+The course costs 45 euros and lasts 2 hours.
+Milk is not necessary, but many guests ask for it.""",
+"sv": """En kort guide till kaffe hemma
+En espresso kräver ungefär 18 gram kaffe och tar 25 sekunder att brygga.
+Varje espresso är ett kaffe, men inte varje kaffe är en espresso.
+Använd inte kokande vatten: den bästa temperaturen är mellan 90 och 96 grader.
+Sofia, 52 år, har rostat bönor i 30 år; hennes lärling Jonas, 23 år, började 2021.
+Malet kaffe behåller inte sin arom länge, så köp små påsar.
+En kopp bryggkaffe innehåller mer koffein än en espresso, även om det smakar mildare.
+Kursen kostar 45 euro och varar i 2 timmar.
+Mjölk är inte nödvändig, men många gäster ber om det.""",
+"it": """Una breve guida al caffè in casa
+Un espresso richiede circa 18 grammi di caffè e si prepara in 25 secondi.
+Ogni espresso è un caffè, ma non ogni caffè è un espresso.
+Non usare acqua bollente: la temperatura migliore è tra 90 e 96 gradi.
+Sofia, 52 anni, tosta chicchi da 30 anni; il suo apprendista Jonas, 23 anni, ha iniziato nel 2021.
+Il caffè macinato non conserva a lungo il suo aroma, quindi compra sacchetti piccoli.
+Una tazza di caffè filtro contiene più caffeina di un espresso, anche se ha un gusto più delicato.
+Il corso costa 45 euro e dura 2 ore.
+Il latte non è necessario, ma molti ospiti lo chiedono.""",
+"ru": """Краткое руководство по кофе дома
+Для эспрессо нужно около 18 граммов кофе, а заваривается он 25 секунд.
+Каждый эспрессо — это кофе, но не каждый кофе — это эспрессо.
+Не используйте кипяток: лучшая температура — от 90 до 96 градусов.
+Софья, 52 года, обжаривает зёрна уже 30 лет; её ученик Йонас, 23 года, начал в 2021 году.
+Молотый кофе недолго сохраняет свой аромат, поэтому покупайте маленькие пакеты.
+Чашка фильтр-кофе содержит больше кофеина, чем эспрессо, хотя на вкус она мягче.
+Курс стоит 45 евро и длится 2 часа.
+Молоко не обязательно, но многие гости его просят.""",
+"ar": """دليل قصير لتحضير القهوة في المنزل
+يحتاج الإسبريسو إلى نحو 18 غرامًا من القهوة ويستغرق تحضيره 25 ثانية.
+كل إسبريسو هو قهوة، لكن ليست كل قهوة إسبريسو.
+لا تستخدم الماء المغلي: أفضل درجة حرارة بين 90 و96 درجة.
+تحمص صوفيا، 52 عامًا، البن منذ 30 عامًا؛ وبدأ متدربها يوناس، 23 عامًا، في عام 2021.
+لا تحتفظ القهوة المطحونة برائحتها طويلًا، لذا اشترِ أكياسًا صغيرة.
+يحتوي كوب القهوة المفلترة على كافيين أكثر من الإسبريسو، مع أن طعمه أخف.
+تبلغ تكلفة الدورة 45 يورو وتستغرق ساعتين.
+الحليب ليس ضروريًا، لكن كثيرًا من الضيوف يطلبونه.""",
+"tr": """Evde kahve için kısa bir rehber
+Bir espresso için yaklaşık 18 gram kahve gerekir ve demlenmesi 25 saniye sürer.
+Her espresso bir kahvedir, ancak her kahve bir espresso değildir.
+Kaynar su kullanmayın: en iyi sıcaklık 90 ile 96 derece arasındadır.
+52 yaşındaki Sofia 30 yıldır çekirdek kavuruyor; 23 yaşındaki çırağı Jonas 2021'de başladı.
+Öğütülmüş kahve aromasını uzun süre korumaz, bu yüzden küçük paketler alın.
+Bir fincan filtre kahve, espressodan daha fazla kafein içerir, ancak tadı daha yumuşaktır.
+Kurs 45 euro tutuyor ve 2 saat sürüyor.
+Süt gerekli değildir, ama birçok misafir ister.""",
+},
 }
 
 # Hand-written defects that a string operation cannot make: per text, the line (0-based)
@@ -177,6 +233,14 @@ INVERSIONS = {
   "tr": ("Sintra'ya giden her tren Queluz'da durur, ancak Queluz'da duran her tren Sintra'ya gitmez", "Queluz'a giden her tren Sintra'da durur, ancak Sintra'da duran her tren Queluz'a gitmez"),
 }),
 }
+INVERSIONS["coffee"] = (2, {
+  "en": ("Every espresso is a coffee, but not every coffee is an espresso", "Every coffee is an espresso, but not every espresso is a coffee"),
+  "sv": ("Varje espresso är ett kaffe, men inte varje kaffe är en espresso", "Varje kaffe är en espresso, men inte varje espresso är ett kaffe"),
+  "it": ("Ogni espresso è un caffè, ma non ogni caffè è un espresso", "Ogni caffè è un espresso, ma non ogni espresso è un caffè"),
+  "ru": ("Каждый эспрессо — это кофе, но не каждый кофе — это эспрессо", "Каждый кофе — это эспрессо, но не каждый эспрессо — это кофе"),
+  "ar": ("كل إسبريسو هو قهوة، لكن ليست كل قهوة إسبريسو", "كل قهوة هي إسبريسو، لكن ليس كل إسبريسو قهوة"),
+  "tr": ("Her espresso bir kahvedir, ancak her kahve bir espresso değildir", "Her kahve bir espressodur, ancak her espresso bir kahve değildir"),
+})
 NEGATIONS = {
 "product": (3, {
   "en": ("does not switch off", "switches off"), "sv": ("stängs inte av", "stängs av"),
@@ -194,8 +258,13 @@ NEGATIONS = {
   "ar": ("المتحف ليس مفتوحًا", "المتحف مفتوح"), "tr": ("Müze pazartesileri açık değildir", "Müze pazartesileri açıktır"),
 }),
 }
+NEGATIONS["coffee"] = (5, {
+  "en": ("does not keep", "keeps"), "sv": ("behåller inte", "behåller"), "it": ("non conserva", "conserva"),
+  "ru": ("недолго сохраняет", "долго сохраняет"), "ar": ("لا تحتفظ", "تحتفظ"), "tr": ("korumaz", "korur"),
+})
 # Lines whose two numbers are exchanged to plant a swapped pair (the ages).
-NUMBER_SWAPS = {"product": (4, "34", "27"), "geometry": (5, "12", "9"), "travel": (5, "41", "16")}
+NUMBER_SWAPS = {"product": (4, "34", "27"), "geometry": (5, "12", "9"), "travel": (5, "41", "16"),
+                "coffee": (4, "52", "23")}
 
 GLOSSARY = """concept,en,sv,it,ru,ar,tr,dnt
 square,square,kvadrat|fyrkant,quadrato,квадрат,مربع,kare,
@@ -206,6 +275,8 @@ battery,battery,batteri,batteria,аккумулятор,بطارية,pil,
 warranty,warranty,garanti,garanzia,гарантия,ضمان,garanti,
 train,train,tåg,treno,поезд,قطار,tren,
 museum,museum,museum|museet,museo,музей,متحف,müze,
+coffee,coffee,kaffe,caffè,кофе,قهوة,kahve,
+espresso,espresso,espresso,espresso,эспрессо,إسبريسو,espresso,
 customer-experience,customer experience,kundupplevelse,esperienza del cliente|esperienza cliente|esperienze clienti,опыт клиента|опыт покупателя|опыт клиентов,تجربة العملاء|تجربة العميل|تجربة عملاء|تجارب عملاء,müşteri deneyimi,
 customer-support,customer support,kundsupport,supporto clienti,поддержка клиентов,دعم العملاء|دعم عملاء,müşteri desteği|müşteri destek,
 customer-service,customer service,kundservice,servizio clienti,обслуживание клиентов,خدمة العملاء,müşteri hizmetleri,
