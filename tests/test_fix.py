@@ -236,3 +236,22 @@ def test_unified_diff_of_an_unchanged_plan_is_empty(tmp_path):
     path.write_text(f"{A}\n{B}\n", encoding="utf-8")
     plan = plan_file(FileSpec(str(path), "sv", str(tmp_path)), Settings())
     assert not plan.changed and unified_diff(plan) == ""
+
+
+def test_write_keeps_the_owner(tmp_path):
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("only root can give a file to another owner")
+    path = tmp_path / "sv.txt"
+    path.write_text(f"{A}\n{B}\n{A}\n{B}\n", encoding="utf-8")
+    os.chown(path, 4321, 4321)
+    write(plan_file(FileSpec(str(path), "sv", str(tmp_path)), Settings()))
+    assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4321)
+
+
+def test_limits_apply_to_fix(tmp_path):
+    (tmp_path / "sv.txt").write_text(f"{A}\n{B}\n{A}\n{B}\n", encoding="utf-8")
+    result = transcheck("fix", str(tmp_path), "--max-segments", "3")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"transcheck: {tmp_path / 'sv.txt'}: too many segments (4; limit 3); skipped"
+    result = transcheck("fix", str(tmp_path), "--max-file-size", "10")
+    assert result.returncode == 2 and "file too large" in result.stderr

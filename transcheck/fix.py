@@ -74,6 +74,11 @@ def plan_file(spec: FileSpec, settings: Settings, quotes: bool = False) -> FileP
         decoded = decode(data)
     except DecodeError as exc:
         return InputProblem(spec.path, str(exc))
+    segments = len(_document(decoded.text, spec).segments)
+    if segments > settings.max_segments:
+        return InputProblem(
+            spec.path, f"too many segments ({segments}; limit {settings.max_segments}); skipped"
+        )
     plan = FilePlan(
         path=spec.path,
         language=spec.language,
@@ -133,8 +138,6 @@ def remove_repeats(text: str, spec: FileSpec, settings: Settings, changes: list[
     final_newline = text.endswith(("\n", "\r"))
     for _ in range(_MAX_PASSES):
         doc = _document(text, spec)
-        if len(doc.segments) > settings.max_segments:
-            break
         pieces = _pieces(text)
         drop: set[int] = set()  # 0-based line indices
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
@@ -374,14 +377,18 @@ def write(plan: FilePlan) -> None:
     data = _encode_like(plan.new_text, plan.encoding, plan.original)
     target = os.path.realpath(plan.path)  # through a symbolic link, never replacing it
     directory = os.path.dirname(target)
-    mode = os.stat(target).st_mode & 0o7777
+    before = os.stat(target)
     fd, tmp = tempfile.mkstemp(prefix=".transcheck-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, before.st_mode & 0o7777)
+        try:
+            os.chown(tmp, before.st_uid, before.st_gid)
+        except (AttributeError, PermissionError):
+            pass  # only the owner's own files, or root, can keep another owner
         # Last moment before the replace: the file must still be what was planned on.
         info = os.stat(target)
         with open(target, "rb") as fh:
