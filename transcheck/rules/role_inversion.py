@@ -156,8 +156,9 @@ def _finding(view: GroupView, row, lang: str, pairs: list, anchors: dict):
     for a, b, expected, agree in pairs:
         here = tuple(x.key for x in anchors[lang] if x.key in (a, b))
         witness = view.source if view.source in agree else witness_language(list(agree))
+        first, second = (a, b) if expected[0] == a else (b, a)  # in the others' order
         parts.append(
-            f"“{labels[a]}” and “{labels[b]}” swap roles: here {_names(here, labels)} "
+            f"“{labels[first]}” and “{labels[second]}” swap roles: here {_names(here, labels)} "
             f"(“{snippet(_span(view.cell_text(row, lang), anchors[lang], a, b), 90)}”), but "
             f"{', '.join(agree)} say {_names(expected, labels)} ({witness}: "
             f"“{snippet(_span(view.cell_text(row, witness), anchors[witness], a, b), 90)}”)"
