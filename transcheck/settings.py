@@ -18,7 +18,8 @@ class Thresholds:
     length_min_rows: int = 3  # rows a language pair needs before its length ratio is trusted
     length_min_mads: float = 4.0  # deviation from the pair's median log ratio, in MADs
     length_min_factor: float = 1.6  # ... and never less than this factor
-    spelling_min_letters: int = 4  # shorter words are not spell-checked
+    spelling_min_letters: int = 5  # shorter words are not spell-checked
+    spelling_term_min_segments: int = 3  # a word in this many paragraphs is a term, not a typo
     spelling_name_min_letters: int = 6  # capitalised words inside a sentence: mostly names
     spelling_long_word: int = 8  # from this length a typo may be two edits from its word
     drift_min_rows: int = 5  # rows of 3+ prose cells a group needs for meaning statistics

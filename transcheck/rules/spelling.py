@@ -29,8 +29,11 @@ Example:
 
 What it does not catch:
     Real words in the wrong place (a wrong but valid word is a grammar problem);
-    words shorter than ``spelling_min_letters``; capitalised words inside a sentence
-    shorter than ``spelling_name_min_letters`` (mostly names); acronyms, CamelCase,
+    words shorter than ``spelling_min_letters``; a word the document uses in
+    ``spelling_term_min_segments`` or more different paragraphs (a term, however the
+    dictionary sees it; a duplicated paragraph counts once); capitalised words
+    inside a sentence shorter than ``spelling_name_min_letters`` (mostly names);
+    acronyms, CamelCase,
     words with digits, URLs, file names and words in another script; typos in an
     ending of an agglutinative language (Turkish, Finnish, Hungarian), in a word's
     final letter, or that only add or drop letters at its start or end; typos that
@@ -38,14 +41,16 @@ What it does not catch:
     as another language;
     languages with no dictionary. Technical jargon unknown to the dictionary can
     still be reported (readline, umask): accept it with a baseline or ``--ignore``.
-    It needs the optional dictionaries (``pip install transcheck[spelling]``);
-    without them it reports nothing.
+    In Arabic and Hebrew script, where most one-letter variants of a word are words
+    too, findings are info, not warnings. It needs the optional dictionaries
+    (``pip install transcheck[spelling]``); without them it reports nothing.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -54,6 +59,7 @@ from transcheck.langid.script import char_script, scripts_of
 from transcheck.model import Category, Document, Severity
 from transcheck.rules import _hunspell
 from transcheck.rules.base import GroupView, Rule
+from transcheck.text import normalise
 
 # Spans that are not words of any language: removed before words are taken.
 _NOT_PROSE = re.compile(
@@ -81,6 +87,9 @@ _COMPOUNDING = frozenset({"sv", "de", "nl", "da", "nb", "nn", "no", "is", "fo", 
 # Languages that stack suffixes: a dictionary lists a stem's common forms, not all.
 _AGGLUTINATIVE = frozenset({"tr", "az", "tk", "uz", "kk", "ky", "tt", "ba", "fi", "et", "hu", "eu"})
 _LOANWORD_LANGUAGE = "en"
+# Scripts that write consonant roots (abjads): so many one-letter variants of a word are
+# words too that a close dictionary word is weak evidence of a typo; reported as info.
+_DENSE_SCRIPTS = frozenset({"Arabic", "Hebrew"})
 # Two-edit candidates grow with the square of the length; longer words get one edit.
 _MAX_TWO_EDIT_LETTERS = 16
 # Letters a language may write or omit at will: Russian ё is usually printed as е,
@@ -372,6 +381,19 @@ def _group_vocabulary(view: GroupView) -> dict[str, set[str]]:
     return out
 
 
+def _usage(doc: Document) -> dict[str, set[str]]:
+    """For each word of a document, the distinct paragraphs (by normalised text, so a
+    duplicated block counts once) that use it."""
+    out: dict[str, set[str]] = {}
+    for seg in doc.segments:
+        key = normalise(seg.text)
+        for _, w in words(seg.text):
+            for part in {w, *re.split(r"['’ʼ‘\-‐]", w)}:
+                if part:
+                    out.setdefault(part.casefold(), set()).add(key)
+    return out
+
+
 def _termbase_words(view: GroupView) -> set[str]:
     """Every word of every term of the group's termbase, in any language."""
     try:
@@ -445,6 +467,8 @@ def check(view: GroupView):
             if len(w) >= 3 and not any(ch.isdigit() for ch in w) and checker.dictionary.knows(w)
         }
         seen = _trigrams(accepted)
+        usage = _usage(doc)
+        term_uses = view.settings.thresholds.spelling_term_min_segments
         alphabet = "".join(sorted({ch for w in accepted for ch in w if ch.isalpha()}))
         peers_vocab = terms.union(*(v for lang, v in vocabulary.items() if lang != doc.language))
         for seg in doc.segments:
@@ -472,6 +496,8 @@ def check(view: GroupView):
                     folded = part.casefold()
                     if folded in peers_vocab or folded in reported or checker.known(part):
                         continue
+                    if len(usage.get(folded, ())) >= term_uses:
+                        continue  # used the same way in several paragraphs: a term
                     if row_names is None:
                         row_names = _row_names(view, doc, seg.index)
                     sk, script = skeleton(part), char_script(part[0])
@@ -484,13 +510,16 @@ def check(view: GroupView):
                     if fix is None:
                         continue
                     reported.add(folded)
-                    yield RULE.at_segment(
+                    finding = RULE.at_segment(
                         doc,
                         seg,
                         f"“{part}” is not a {language_name(doc.base_language)} word "
                         f"({checker.dictionary.name} dictionary; nearest: “{fix}”)",
                         key=folded,
                     )
+                    if checker.scripts & _DENSE_SCRIPTS:
+                        finding = replace(finding, severity=Severity.INFO)
+                    yield finding
 
 
 RULE = Rule(
