@@ -23,7 +23,7 @@ class Thresholds:
     spelling_name_min_letters: int = 6  # capitalised words inside a sentence: mostly names
     spelling_long_word: int = 8  # from this length a typo may be two edits from its word
     drift_min_rows: int = 5  # rows of 3+ prose cells a group needs for meaning statistics
-    drift_min_gap: float = 0.04  # cosine below the language pairs' usual level, at least
+    drift_min_gap: float = 0.06  # cosine below the language pairs' usual level, at least
     drift_min_mads: float = 4.0  # ... and this many MADs below the group's median drift
 
 

@@ -513,8 +513,8 @@ def check(view: GroupView):
                     finding = RULE.at_segment(
                         doc,
                         seg,
-                        f"“{part}” is not a {language_name(doc.base_language)} word "
-                        f"({checker.dictionary.name} dictionary; nearest: “{fix}”)",
+                        f"“{part}” is not in the {language_name(doc.base_language)} dictionary "
+                        f"({checker.dictionary.name}) and looks mistyped; nearest word: “{fix}”",
                         key=folded,
                     )
                     if checker.scripts & _DENSE_SCRIPTS:
