@@ -39,11 +39,22 @@ def test_words_keep_joined_forms_and_drop_urls_and_files():
 def test_dictionary_names_follow_the_language_tag():
     names = frozenset({"pt_PT", "pt_BR", "en_GB", "ar", "sv_SE"})
     assert _hunspell.dictionary_name("pt-BR", names) == "pt_BR"
-    assert _hunspell.dictionary_name("pt", names) == "pt_PT"
+    assert _hunspell.dictionary_names("pt", names) == ["pt_BR", "pt_PT"]
     assert _hunspell.dictionary_name("en-US", names) == "en_GB"
     assert _hunspell.dictionary_name("ar", names) == "ar"
     assert _hunspell.dictionary_name("sv", names) == "sv_SE"
     assert _hunspell.dictionary_name("fi", names) is None
+    both = frozenset({"en_GB", "en_US", "sv_SE"})
+    assert _hunspell.dictionary_names("en", both) == ["en_GB", "en_US"]
+    assert _hunspell.dictionary_names("en-US", both) == ["en_US"]
+
+
+def test_english_accepts_british_and_american_spelling():
+    english = _hunspell.load("en")
+    if english is None:
+        pytest.skip("the spelling extra is not installed (pip install 'transcheck[spelling]')")
+    assert english.knows("colour") and english.knows("color")
+    assert not english.knows("colorr")
 
 
 def test_without_the_engine_the_rule_reports_nothing(tmp_path, monkeypatch):

