@@ -16,7 +16,9 @@ Example:
     (langdetect 1.00) in an Italian document".
 
 What it does not catch:
-    Segments too short to identify (names, one-word headings, button labels), which
+    Segments whose verdict rests on words the other translations share (names,
+    brands: "Откройте Chrome Web Store."), or with a quarter of their letters in the
+    document's own script; segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
     phrase inside an otherwise correct paragraph.
@@ -24,13 +26,47 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
+
+from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
-from transcheck.model import Category, Severity
+from transcheck.langid.script import script_counts, scripts_of
+from transcheck.model import Category, Document, Segment, Severity
 from transcheck.rules.base import GroupView, Rule, snippet
 from transcheck.rules.untranslated import evidence
 
+# A segment with this share of its letters in its document's own script is at most
+# mixed, not written in another language.
+_OWN_SCRIPT_SHARE = 0.25
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _own_script_share(doc: Document, text: str) -> float:
+    counts = script_counts(text)
+    total = sum(counts.values())
+    own = sum(counts[s] for s in scripts_of(doc.language))
+    return own / total if total else 0.0
+
+
+def _without_shared_words(view: GroupView, doc: Document, seg: Segment) -> str:
+    """The segment less the words its aligned peers also contain.
+
+    Words every translation shares (Chrome Web Store, Guru, SaaS) say nothing about
+    which language a segment is in, yet in a short segment they can outweigh the rest.
+    """
+    row_index = view.row_of.get((doc.language, seg.index))
+    if row_index is None:
+        return seg.text
+    row = view.rows[row_index]
+    shared: set[str] = set()
+    for lang in row.present():
+        if lang != doc.language:
+            shared.update(_WORD.findall(view.cell_text(row, lang)))
+    return " ".join(w for w in _WORD.findall(seg.text) if w not in shared)
+
 
 def check(view: GroupView):
+    identifier = None
     for doc in view.documents.values():
         for seg in doc.segments:
             guess = view.guesses.get((doc.language, seg.index))
@@ -38,6 +74,17 @@ def check(view: GroupView):
                 continue
             if evidence(view, doc, seg):
                 continue  # untranslated (TC202) says it better
+            other_script = not (scripts_of(guess.language) & scripts_of(doc.language))
+            if other_script and _own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE:
+                continue
+            if identifier is None:
+                t = view.settings.thresholds
+                identifier = Identifier(
+                    list(view.documents), min_letters=t.langid_min_letters,
+                    min_words=t.langid_min_words, min_confidence=t.langid_min_confidence,
+                )
+            if identifier.identify(_without_shared_words(view, doc, seg)).language != guess.language:
+                continue
             how = "by its script" if guess.method == "script" else f"langdetect {guess.confidence:.2f}"
             yield RULE.at_segment(
                 doc,
