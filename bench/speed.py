@@ -31,6 +31,7 @@ import os
 import platform
 import random
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -252,9 +253,10 @@ def transcheck_cmd(code: str | None) -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "transcheck"]
 
 
-def run_check(directory: str, jobs: int | None, repeat: int, code: str | None = None) -> dict:
+def run_check(directory: str, jobs: int | None, repeat: int, code: str | None = None,
+              extra: tuple[str, ...] = ()) -> dict:
     out = os.path.join(OUT, "last-report.json")
-    cmd = transcheck_cmd(code) + ["check", directory, "-f", "json", "--fail-on", "never"]
+    cmd = transcheck_cmd(code) + ["check", directory, "-f", "json", "--fail-on", "never", *extra]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     runs = [measure(cmd, out, code) for _ in range(repeat)]
@@ -265,6 +267,7 @@ def run_check(directory: str, jobs: int | None, repeat: int, code: str | None = 
         report = json.load(fh)
     best = min(runs, key=lambda r: r["wall"])
     return {
+        "rules": len(report["signature"]["rules"]),
         "wall": best["wall"],
         "cpu": min(r["cpu"] for r in runs),
         "maxrss": max(r["maxrss"] for r in runs),
@@ -311,6 +314,8 @@ def main() -> None:
     parser.add_argument("--code", help="benchmark the transcheck package in this directory instead "
                         "(e.g. `git archive REV | tar -x -C DIR`), to compare versions")
     parser.add_argument("--no-langdetect", action="store_true", help="skip the langdetect baseline")
+    parser.add_argument("--check-args", default="", help="more options for transcheck check, "
+                        "e.g. \"--ignore TC603\"")
     parser.add_argument(
         "--langdetect-limit", type=int, default=20000,
         help="time langdetect on at most this many segments and scale up (default 20000)",
@@ -322,10 +327,12 @@ def main() -> None:
         sizes = [2000, 8000] if args.quick else [10000, 50000, 200000]
 
     os.makedirs(OUT, exist_ok=True)
-    print(f"machine: {machine()}")
-    corpus = run_check(CORPUS, args.jobs, max(3, args.repeat), args.code)
+    print(f"machine: {machine()}, load average {os.getloadavg()[0]:.1f} at start")
+    extra = tuple(shlex.split(args.check_args))
+    corpus = run_check(CORPUS, args.jobs, max(3, args.repeat), args.code, extra)
     print(f"corpus/: {corpus['segments']} segments, {corpus['wall']:.3f} s wall (best of "
-          f"{max(3, args.repeat)}), peak {corpus['maxrss'] / 2**20:.0f} MiB, {corpus['findings']} findings")
+          f"{max(3, args.repeat)}), peak {corpus['maxrss'] / 2**20:.0f} MiB, {corpus['findings']} findings, "
+          f"{corpus['rules']} rules")
 
     pool = sentence_pool()
     print("check: wall seconds of `transcheck check DIR -f json` (start-up included) and its CPU"
@@ -337,7 +344,7 @@ def main() -> None:
     results = {}
     for size in sizes:
         directory, documents = build(size, pool)
-        check = run_check(directory, args.jobs, args.repeat, args.code)
+        check = run_check(directory, args.jobs, args.repeat, args.code, extra)
         if args.no_langdetect:
             ld = {"time": float("nan"), "cpu": float("nan"), "estimated": False}
         else:
@@ -359,6 +366,8 @@ def main() -> None:
                 print(f"linearity: {big_docs} vs {docs} documents (x{big_docs / docs:.2f}): "
                       f"time x{big['wall'] / r['wall']:.2f} (CPU x{big['cpu'] / r['cpu']:.2f}), "
                       f"peak memory x{big['maxrss'] / r['maxrss']:.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end (wall times grow with other load; "
+          "CPU times much less)")
 
 
 if __name__ == "__main__":
