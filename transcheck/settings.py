@@ -32,10 +32,10 @@ class Settings:
     source: str | None = None
     embeddings: bool = False  # sentence embeddings in alignment and TC504 (optional extra)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
     seed: int = 0
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
-    glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
 
     def as_dict(self) -> dict:
         return asdict(self)
