@@ -9,18 +9,21 @@ from transcheck.policy import UnknownRule, exit_code, select_rules
 from transcheck.rules.registry import RULES
 
 ALL = [r.code for r in RULES]
+DEFAULT = [r.code for r in RULES if r.default]
+OPT_IN = [r.code for r in RULES if not r.default]
 
 
 @pytest.mark.parametrize(
     ("select", "ignore", "expected"),
     [
-        ((), (), ALL),
+        ((), (), DEFAULT),
+        (("ALL",), (), ALL),
         (("TC101",), (), ["TC101"]),
         (("TC3",), (), [c for c in ALL if c.startswith("TC3")]),
         (("duplicate-block",), (), ["TC101"]),
         (("alignment",), (), [c for c in ALL if c in ("TC301", "TC302")]),
         (("ALL",), ("TC302",), [c for c in ALL if c != "TC302"]),
-        ((), ("TC1", "TC2"), [c for c in ALL if not c.startswith(("TC1", "TC2"))]),
+        ((), ("TC1", "TC2"), [c for c in DEFAULT if not c.startswith(("TC1", "TC2"))]),
         (("tc101",), (), ["TC101"]),
     ],
 )
@@ -192,3 +195,12 @@ def test_select_rules_more(select, ignore, expected):
 def test_empty_entry_is_not_everything():
     with pytest.raises(UnknownRule):
         select_rules(RULES, ("",), ())
+
+
+def test_opt_in_rules_are_off_until_selected_or_extended():
+    assert OPT_IN, "the table has opt-in rules (spelling)"
+    assert [r.code for r in select_rules(RULES, (), (), OPT_IN)] == ALL
+    assert [r.code for r in select_rules(RULES, OPT_IN, (), ())] == OPT_IN
+    assert [r.code for r in select_rules(RULES, ("TC101",), (), ("TC2",))] == ["TC101"] + [
+        c for c in ALL if c.startswith("TC2")
+    ]

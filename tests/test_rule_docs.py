@@ -60,6 +60,7 @@ def test_table_escapes_pipes_and_markers_are_required():
     class Fake:
         code, name, summary = "TC999", "x", "a | b"
         category = Category.FORMAT
+        default = True
 
         class severity:
             value = "info"

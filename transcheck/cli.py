@@ -38,6 +38,9 @@ def check(
     ),
     select: List[str] = typer.Option([], "--select", help="Only these rules (code, prefix, name)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Not these rules."),
+    extend_select: List[str] = typer.Option(
+        [], "--extend-select", help="These rules too, e.g. the opt-in TC603 spelling."
+    ),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", help="Groups checked in parallel processes (default: one per CPU core)."
     ),
@@ -92,6 +95,7 @@ def check(
         plan = plan_run(
             paths, config_path=config, source=normalise_tag(source) if source else None,
             fail_on=fail_on, select=_split(select), ignore=_split(ignore), exclude=exclude,
+            extend_select=_split(extend_select),
         )
         known = baseline_fingerprints(baseline) if baseline else None
     except (ConfigError, BaselineError) as exc:
@@ -156,7 +160,10 @@ def rules() -> None:
     from transcheck.rules.registry import RULES
 
     for r in RULES:
-        typer.echo(f"{r.code}  {r.name:<20} {r.category.value:<13} {r.severity.value:<8} {r.summary}")
+        state = "" if r.default else " [opt-in]"
+        typer.echo(
+            f"{r.code}  {r.name:<21} {r.category.value:<13} {r.severity.value:<8} {r.summary}{state}"
+        )
 
 
 @app.command()

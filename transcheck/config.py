@@ -20,6 +20,7 @@ SUPPRESSION_FILE = ".transcheck-suppressions.toml"
 # Keys of the configuration table, with the type each must have.
 _KEYS = {
     "select": list,
+    "extend-select": list,
     "ignore": list,
     "severity": dict,
     "thresholds": dict,
@@ -50,6 +51,7 @@ class Config:
     path: str | None = None  # the file it was read from; None: no configuration
     root: str = "."  # absolute directory the paths in the file are relative to
     select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] | None = None
     severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
     thresholds: dict[str, float | int] = field(default_factory=dict)
@@ -158,6 +160,8 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
     if "ignore" in values:
         ignore = strings("ignore", values["ignore"])
         codes("ignore", ignore)
+    extend_select = strings("extend-select", values.get("extend-select", []))
+    codes("extend-select", extend_select)
 
     severity: dict[str, Severity] = {}
     for entry, level in values.get("severity", {}).items():
@@ -219,6 +223,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         path=path,
         root=root,
         select=select,
+        extend_select=extend_select,
         ignore=ignore,
         severity=severity,
         thresholds=thresholds,
@@ -309,6 +314,7 @@ def plan_run(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     exclude: list[str] | None = None,
+    extend_select: list[str] | None = None,
 ) -> RunPlan:
     """Merge the configuration file with the command line; the command line wins, key
     by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
@@ -324,6 +330,7 @@ def plan_run(
             RULES,
             select if select else (config.select or ()),
             ignore if ignore else (config.ignore or ()),
+            tuple(config.extend_select) + tuple(extend_select or ()),
         )
     except UnknownRule as exc:
         raise ConfigError(str(exc)) from None

@@ -27,8 +27,9 @@ def rules_table(rules: Iterable) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for r in rules:
+        severity = r.severity.value if r.default else f"{r.severity.value} (opt-in)"
         lines.append(
-            f"| {r.code} | `{r.name}` | {r.category.value} | {r.severity.value} | {cell(r.summary)} |"
+            f"| {r.code} | `{r.name}` | {r.category.value} | {severity} | {cell(r.summary)} |"
         )
     return "\n".join(lines) + "\n"
 

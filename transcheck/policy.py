@@ -25,21 +25,24 @@ def select_rules(
     rules: Iterable[Rule],
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    extend: Iterable[str] = (),
 ) -> tuple[Rule, ...]:
-    """Rules enabled by ``select`` (default: all) minus ``ignore``.
+    """Rules enabled by ``select`` (default: the rules on by default) plus ``extend``,
+    minus ``ignore``.
 
     Entries are codes (``TC101``), code prefixes (``TC1``, ``TC``), rule names
-    (``duplicate-block``) or categories (``duplication``); ``ALL`` selects everything.
-    An entry that matches no rule raises ``UnknownRule`` naming it.
+    (``duplicate-block``) or categories (``duplication``); ``ALL`` selects everything,
+    opt-in rules included. An entry that matches no rule raises ``UnknownRule`` naming it.
     """
     rules = tuple(rules)
 
-    def matching(entry: str) -> set[str]:
-        return resolve_codes(rules, entry)
+    def matching(entries: Iterable[str]) -> set[str]:
+        return set().union(*(resolve_codes(rules, e) for e in entries))
 
-    chosen = set().union(*(matching(e) for e in select)) if select else {r.code for r in rules}
-    dropped = set().union(*(matching(e) for e in ignore)) if ignore else set()
-    return tuple(r for r in rules if r.code in chosen - dropped)
+    select, ignore, extend = tuple(select), tuple(ignore), tuple(extend)
+    chosen = matching(select) if select else {r.code for r in rules if r.default}
+    chosen |= matching(extend)
+    return tuple(r for r in rules if r.code in chosen - matching(ignore))
 
 
 def resolve_codes(rules: Iterable[Rule], entry: str) -> set[str]:

@@ -124,12 +124,20 @@ def transliteration_match(
     short inflection ending and, in Arabic script, a clitic prefix (و, ب, ل, ك, ف,
     ال). In scripts written without spaces a "word" is a whole run of text, so the
     name may sit anywhere inside it."""
+    # Latin "j" is /j/ in German or Scandinavian names (Jonas: Йонас, يوناس) and /dʒ/
+    # in English ones (John: Джон, جون): try both readings.
+    targets = {skeleton(name)}
+    if "j" in name.lower():
+        targets.add(skeleton(re.sub("[jJ]", "y", name)))
+    return any(
+        _renders(target, words, arabic_script, unspaced) for target in sorted(targets) if target
+    )
+
+
+def _renders(target: str, words: list[str], arabic_script: bool, unspaced: bool) -> bool:
     from rapidfuzz.distance import Hamming
     from rapidfuzz.fuzz import ratio
 
-    target = skeleton(name)
-    if not target:
-        return False
     slack = 1 if arabic_script else 2
     for word in words:
         forms = {skeleton(word)}

@@ -71,6 +71,9 @@ class Rule:
     severity: Severity
     check: Callable[[GroupView], Iterable[Finding]]
     doc: str = field(repr=False)
+    # Off unless selected by code, prefix or ALL: for rules whose cost or dependencies
+    # (dictionaries) a project opts into.
+    default: bool = True
 
     @property
     def summary(self) -> str:

@@ -35,17 +35,17 @@ RULES: tuple[Rule, ...] = (
     mixed_language.RULE,
     missing_segment.RULE,
     extra_segment.RULE,
+    structure_mismatch.RULE,
     number_mismatch.RULE,
     entity_mismatch.RULE,
-    punctuation_mismatch.RULE,
-    length_mismatch.RULE,
-    structure_mismatch.RULE,
-    invisible_character.RULE,
     terminology.RULE,
     role_inversion.RULE,
     negation_flip.RULE,
-    spelling.RULE,
     meaning_drift.RULE,
+    punctuation_mismatch.RULE,
+    length_mismatch.RULE,
+    spelling.RULE,
+    invisible_character.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -529,4 +529,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     doc=__doc__,
+    default=False,
 )
