@@ -252,6 +252,6 @@ def test_limits_apply_to_fix(tmp_path):
     (tmp_path / "sv.txt").write_text(f"{A}\n{B}\n{A}\n{B}\n", encoding="utf-8")
     result = transcheck("fix", str(tmp_path), "--max-segments", "3")
     assert result.returncode == 2
-    assert result.stderr.strip() == f"transcheck: {tmp_path / 'sv.txt'}: too many segments (4; limit 3); skipped"
+    assert result.stderr.strip() == f"transcheck: {tmp_path / 'sv.txt'}: too many segments (4; limit 3, see --max-segments); skipped"
     result = transcheck("fix", str(tmp_path), "--max-file-size", "10")
     assert result.returncode == 2 and "file too large" in result.stderr

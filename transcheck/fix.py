@@ -22,8 +22,9 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from transcheck.model import Document, InputProblem, Segment
-from transcheck.read.decode import DecodeError, decode, encode
+from transcheck.model import InputProblem, Segment
+from transcheck.pipeline import read_file, segment_limit_problem, to_document
+from transcheck.read.decode import encode
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings
 
@@ -56,29 +57,13 @@ class FilePlan:
 
 def plan_file(spec: FileSpec, settings: Settings, quotes: bool = False) -> FilePlan | InputProblem:
     """What ``fix`` would change in one file; an ``InputProblem`` when it cannot be read."""
-    import stat
-
-    try:
-        info = os.stat(spec.path)
-        if not stat.S_ISREG(info.st_mode):
-            return InputProblem(spec.path, "not a regular file")
-        if info.st_size > settings.max_file_bytes:
-            return InputProblem(
-                spec.path, f"file too large ({info.st_size} bytes; limit {settings.max_file_bytes})"
-            )
-        with open(spec.path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return InputProblem(spec.path, f"cannot read: {exc.strerror or exc}")
-    try:
-        decoded = decode(data)
-    except DecodeError as exc:
-        return InputProblem(spec.path, str(exc))
-    segments = len(_document(decoded.text, spec).segments)
-    if segments > settings.max_segments:
-        return InputProblem(
-            spec.path, f"too many segments ({segments}; limit {settings.max_segments}); skipped"
-        )
+    raw = read_file(spec, settings)
+    if isinstance(raw, InputProblem):
+        return raw
+    too_many = segment_limit_problem(to_document(spec, raw.decoded.text), settings)
+    if too_many:
+        return too_many
+    data, decoded = raw.data, raw.decoded
     plan = FilePlan(
         path=spec.path,
         language=spec.language,
@@ -86,27 +71,12 @@ def plan_file(spec: FileSpec, settings: Settings, quotes: bool = False) -> FileP
         encoding=decoded.encoding,
         old_text=decoded.text,
         new_text=decoded.text,
-        mtime_ns=info.st_mtime_ns,
+        mtime_ns=raw.mtime_ns,
     )
     plan.new_text = remove_repeats(plan.new_text, spec, settings, plan.changes)
     if quotes:
         plan.new_text = normalise_quotes(plan.new_text, spec, plan.changes)
     return plan
-
-
-def _document(text: str, spec: FileSpec) -> Document:
-    from transcheck.read.decode import split_lines
-    from transcheck.segment import segment
-
-    lines = split_lines(text)
-    return Document(
-        path=spec.path,
-        language=spec.language,
-        group=spec.group,
-        text=text,
-        line_count=len(lines),
-        segments=segment(spec.path, lines),
-    )
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
@@ -137,7 +107,7 @@ def remove_repeats(text: str, spec: FileSpec, settings: Settings, changes: list[
     t = settings.thresholds
     final_newline = text.endswith(("\n", "\r"))
     for _ in range(_MAX_PASSES):
-        doc = _document(text, spec)
+        doc = to_document(spec, text)
         pieces = _pieces(text)
         drop: set[int] = set()  # 0-based line indices
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
@@ -233,7 +203,7 @@ _INNER_SPACE = " \u00a0\u202f"
 def normalise_quotes(text: str, spec: FileSpec, changes: list[str]) -> str:
     base = spec.language.split("-")[0]
     styles = QUOTE_STYLES.get(base)
-    doc = _document(text, spec)
+    doc = to_document(spec, text)
     pieces = _pieces(text)
     candidates = []  # (segment, raw text, pairs)
     for seg in doc.segments:

@@ -20,7 +20,7 @@ from transcheck.model import (
     InputProblem,
     SuppressedFinding,
 )
-from transcheck.read.decode import DecodeError, decode, split_lines
+from transcheck.read.decode import Decoded, DecodeError, decode, split_lines
 from transcheck.read.discover import FileSpec, GroupSpec, discover
 from transcheck.rules.base import GroupView, Rule
 from transcheck.settings import Settings
@@ -59,7 +59,17 @@ def finding_order(f: Finding):
     return (f.path, f.line, f.end_line, f.code)
 
 
-def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes as read, and their text; what ``fix`` needs to write it back."""
+
+    data: bytes
+    decoded: Decoded
+    mtime_ns: int
+
+
+def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
+    """Read and decode one file, within the size limit; shared by check and fix."""
     import stat
 
     try:
@@ -83,26 +93,41 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
         decoded = decode(data)
     except DecodeError as exc:
         return InputProblem(spec.path, str(exc))
+    return RawFile(data=data, decoded=decoded, mtime_ns=info.st_mtime_ns)
+
+
+def to_document(spec: FileSpec, text: str) -> Document:
     from transcheck.segment import segment
 
-    lines = split_lines(decoded.text)
-    segments = segment(spec.path, lines)
-    if not segments:
-        return InputProblem(spec.path, "empty file (no text to check)")
-    if len(segments) > settings.max_segments:
-        return InputProblem(
-            spec.path,
-            f"too many segments ({len(segments)}; limit {settings.max_segments}, "
-            "see --max-segments); skipped",
-        )
+    lines = split_lines(text)
     return Document(
         path=spec.path,
         language=spec.language,
         group=spec.group,
-        text=decoded.text,
+        text=text,
         line_count=len(lines),
-        segments=segments,
+        segments=segment(spec.path, lines),
     )
+
+
+def segment_limit_problem(doc: Document, settings: Settings) -> InputProblem | None:
+    if len(doc.segments) > settings.max_segments:
+        return InputProblem(
+            doc.path,
+            f"too many segments ({len(doc.segments)}; limit {settings.max_segments}, "
+            "see --max-segments); skipped",
+        )
+    return None
+
+
+def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
+    raw = read_file(spec, settings)
+    if isinstance(raw, InputProblem):
+        return raw
+    doc = to_document(spec, raw.decoded.text)
+    if not doc.segments:
+        return InputProblem(spec.path, "empty file (no text to check)")
+    return segment_limit_problem(doc, settings) or doc
 
 
 def identify(documents: list[Document], settings: Settings):

@@ -142,3 +142,29 @@ def _overlap(view: GroupView, row_index: int, lang: str, own: frozenset) -> floa
         if own or theirs:
             scores.append(2 * len(own & theirs) / (len(own) + len(theirs)))
     return statistics.median(scores) if scores else 0.0
+
+
+class RowNotes:
+    """What one row's checks found per language, reported as one finding per language
+    (several messages joined), with the agreeing languages as related locations."""
+
+    def __init__(self) -> None:
+        self.messages: dict[str, list[str]] = {}
+        self.peers: dict[str, set[str]] = {}
+
+    def note(self, lang: str, message: str, agree: Iterable[str]) -> None:
+        self.messages.setdefault(lang, []).append(message)
+        self.peers.setdefault(lang, set()).update(agree)
+
+    def findings(self, rule, view: GroupView, row_index: int, key):
+        """``key(lang, messages)`` states what is wrong, for the fingerprint."""
+        row = view.rows[row_index]
+        for lang, messages in sorted(self.messages.items()):
+            if displaced(view, row_index, lang):
+                continue
+            loc = view.cell_location(row, lang)
+            yield rule.finding(
+                view.documents[lang], loc.line, loc.end_line, "; ".join(messages),
+                related=related(view, row, sorted(self.peers[lang])),
+                key=key(lang, messages),
+            )

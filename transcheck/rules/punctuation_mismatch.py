@@ -60,12 +60,8 @@ def check(view: GroupView):
         voters = consensus.voting_languages(view, row)
         texts = {lang: _text(view, row, lang) for lang in voters}
         texts = {lang: t for lang, t in texts.items() if t}
-        problems: dict[str, list[str]] = {}
-        peers: dict[str, set[str]] = {}
-
-        def note(lang: str, message: str, agree) -> None:
-            problems.setdefault(lang, []).append(message)
-            peers.setdefault(lang, set()).update(agree)
+        notes = consensus.RowNotes()
+        note = notes.note
 
         if len(texts) >= 2:
             counts = {lang: sum(t.count(q) for q in QUOTES) for lang, t in texts.items()}
@@ -90,17 +86,11 @@ def check(view: GroupView):
                 else:
                     note(dev.language, "ends with a question mark where "
                          f"{consensus.names(dev.agree)} end as a statement", dev.agree)
-        for lang, messages in sorted(problems.items()):
-            if consensus.displaced(view, r, lang):
-                continue
-            doc = view.documents[lang]
-            loc = view.cell_location(row, lang)
-            yield RULE.finding(
-                doc, loc.line, loc.end_line, "; ".join(messages),
-                related=consensus.related(view, row, sorted(peers[lang])),
-                key="punctuation:" + "|".join(m.split(";")[0] for m in messages) + ":"
-                + normalise(texts[lang])[:80],
-            )
+        yield from notes.findings(
+            RULE, view, r,
+            key=lambda lang, messages: "punctuation:" + "|".join(m.split(";")[0] for m in messages)
+            + ":" + normalise(texts[lang])[:80],
+        )
     yield from _mixed_pairs(view)
 
 

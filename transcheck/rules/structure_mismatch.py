@@ -50,12 +50,8 @@ def check(view: GroupView):
         if len(voters) < 2:
             continue
         segs = {lang: [view.documents[lang].segments[i] for i in row.cells[lang]] for lang in voters}
-        problems: dict[str, list[str]] = {}
-        peers: dict[str, set[str]] = {}
-
-        def note(lang, message, agree):
-            problems.setdefault(lang, []).append(message)
-            peers.setdefault(lang, set()).update(agree)
+        notes = consensus.RowNotes()
+        note = notes.note
 
         kinds = {lang: _kind(s) for lang, s in segs.items()}
         kinds = {lang: k for lang, k in kinds.items() if k is not None}
@@ -75,17 +71,12 @@ def check(view: GroupView):
             for dev in consensus.deviations(view, counts):
                 note(dev.language, f"{_count(dev.value, noun)} where "
                      f"{consensus.names(dev.agree)} have {_count(dev.expected, noun)}", dev.agree)
-        for lang, messages in sorted(problems.items()):
-            if consensus.displaced(view, r, lang):
-                continue
-            doc = view.documents[lang]
-            loc = view.cell_location(row, lang)
-            yield RULE.finding(
-                doc, loc.line, loc.end_line, "; ".join(messages),
-                related=consensus.related(view, row, sorted(peers[lang])),
-                key="structure:" + "|".join(m.split(" where ")[0] for m in messages) + ":"
-                + normalise(view.cell_text(row, lang))[:80],
-            )
+        yield from notes.findings(
+            RULE, view, r,
+            key=lambda lang, messages: "structure:"
+            + "|".join(m.split(" where ")[0] for m in messages)
+            + ":" + normalise(view.cell_text(row, lang))[:80],
+        )
 
 
 def _kind(segments) -> Kind | None:
