@@ -25,7 +25,8 @@ What it does not catch:
     Languages without a marker list (they do not vote); negation carried by a prefix
     (un-, не-, غير) or a word of negative meaning ("lack", "fail"), and so a dropped
     negation in a Russian, Ukrainian, Polish, Arabic or Turkish sentence that has such
-    a prefixed word ("недолго", "غير", "-sız": the rule cannot tell); rows whose
+    a prefixed word ("недолго", "غير", "-sız": the rule cannot tell; such a sentence
+    abstains from the vote on the others, too); rows whose
     translations split sentences differently; a negation moved to another clause of
     the same sentence; any sentence where the others do not agree among themselves
     (negative concord and double negation make counts differ legitimately, so the
@@ -144,7 +145,13 @@ def check(view: GroupView):
             continue
         langs = [lang for lang in voters if len(split[lang]) == size]
         for k in range(size):
-            votes = {lang: negations(split[lang][k], lang) for lang in langs}
+            # A sentence that may carry its negation in a prefix ("недолго") abstains:
+            # its count says nothing either way, and it must not break the others' vote.
+            votes = {
+                lang: negations(split[lang][k], lang)
+                for lang in langs
+                if lang == source or not _weak_negation(split[lang][k], lang)
+            }
             yield from _judge(view, row, k, votes, split)
 
 
