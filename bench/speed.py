@@ -358,6 +358,16 @@ def main() -> None:
             f"{check['wall'] / ld['time']:>6.2f} {check['cpu'] / ld['cpu']:>5.2f}",
             flush=True,
         )
+    # The parallel run must not change a byte: check it on the first generated corpus.
+    first_dir, _ = build(sizes[0], pool)
+    outputs = []
+    for jobs in (1, 4):
+        cmd = transcheck_cmd(args.code) + ["check", first_dir, "-f", "json", "--fail-on", "never",
+                                          "--jobs", str(jobs), *extra]
+        env = dict(os.environ, PYTHONPATH=os.path.abspath(args.code)) if args.code else None
+        outputs.append(subprocess.run(cmd, capture_output=True, env=env, check=True).stdout)
+    print(f"--jobs 1 vs --jobs 4 on {sizes[0]} segments: JSON "
+          f"{'byte-identical' if outputs[0] == outputs[1] else 'DIFFERENT'}")
     print("(~: langdetect timed on a sample of "
           f"{args.langdetect_limit} prose segments and scaled)")
     for docs, r in sorted(results.items()):

@@ -121,7 +121,8 @@ def check(
 
     with ProgressBar.for_terminal(quiet) as bar:
         report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
-                     keep_text=bool(changed_since))  # --changed-since rebuilds old versions from it
+                     # --changed-since rebuilds old versions from the text; HTML shows it
+                     keep_text=bool(changed_since) or fmt is Format.HTML)
     scope = None
     if changed_since:
         from transcheck.changed import GitError, changed_scope

@@ -57,7 +57,7 @@ class Kind(enum.Enum):
         return self in (Kind.HEADING, Kind.PARAGRAPH, Kind.LIST_ITEM)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a report holds every segment of a run
 class Segment:
     index: int  # 0-based position in its document
     line: int  # 1-based, inclusive

@@ -246,8 +246,8 @@ def run(
 ) -> Report:
     """Check ``paths``; ``progress(done, total)`` is called as groups finish.
 
-    With ``keep_text`` False the report keeps each document's segments but not its
-    whole text (see ``_without_text``)."""
+    With ``keep_text`` False the report keeps each document's segments (their lines and
+    kinds) but not the text (see ``_without_text``)."""
     found = discover(paths, exclude=exclude)
     problems = list(found.problems)
     results: list[GroupResult] = []
@@ -264,15 +264,19 @@ def run(
 
 
 def _without_text(result: GroupResult) -> GroupResult:
-    """The result without the full text of its documents, which no formatter reads.
+    """The result without the text of its documents and segments.
 
-    The report holds every group until it is rendered, and a document's text is about
-    40% of what it holds per segment. Inline suppressions read the text afterwards, so
-    the documents that may have them keep it."""
+    The report holds every group until it is rendered; without the text, what it holds
+    per segment is a few numbers, so memory stays close to what the largest group
+    needs while it is checked. Only the HTML report shows segment text, and inline
+    suppressions read the document text afterwards, so the documents that may have
+    them keep it."""
     from transcheck.suppress import may_have_inline_suppressions
 
     documents = [
-        d if may_have_inline_suppressions(d) else replace(d, text="") for d in result.documents
+        d if may_have_inline_suppressions(d)
+        else replace(d, text="", segments=tuple(replace(s, text="") for s in d.segments))
+        for d in result.documents
     ]
     return replace(result, documents=documents)
 
