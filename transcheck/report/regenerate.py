@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from transcheck.report.signature import LIBRARIES
+
 REPORTS = {
     "corpus.md": "markdown",
     "corpus.json": "json",
@@ -26,8 +28,11 @@ REPORTS = {
 }
 COMMAND = "python -m transcheck.report.regenerate"
 
-_KEYS = r"transcheck|python|py|langdetect|sacrebleu|markdown-it-py|semanticVersion"
-_VERSION = re.compile(rf"""(\b(?:{_KEYS})\b"?\s*[:= ]\s*"?)\d+\.\d+[0-9A-Za-z.+-]*""")
+_KEYS = "|".join(
+    map(re.escape, ("transcheck", "python", "py", "semanticVersion") + LIBRARIES)
+)
+# A library of an optional extra reads "absent" where it is not installed.
+_VERSION = re.compile(rf"""((?<![\w-])(?:{_KEYS})\b"?\s*[:= ]\s*"?)(?:\d+\.\d+[0-9A-Za-z.+-]*|absent)""")
 # "version" also names SARIF's own format version (2.1.0), which must stay visible.
 _TOOL_VERSION = re.compile(r'("version"\s*:\s*")(?!2\.1\.0")\d+\.\d+[0-9A-Za-z.+-]*')
 

