@@ -36,7 +36,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)

@@ -25,6 +25,16 @@ def where(f: Finding) -> str:
     return f"{f.path}:{span(f.line, f.end_line)}"
 
 
+def set_aside(report: Report) -> list[str]:
+    """What policy kept out of the report, as phrases: "2 suppressed", "5 in the baseline"."""
+    out = []
+    if report.suppressed:
+        out.append(f"{report.suppressed} suppressed")
+    if baselined_count(report):
+        out.append(f"{baselined_count(report)} in the baseline")
+    return out
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 

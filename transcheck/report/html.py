@@ -28,9 +28,9 @@ from transcheck.pipeline import Report
 from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import (
     SEVERITIES,
-    baselined_count,
     by_severity,
     plural,
+    set_aside,
     span,
 )
 from transcheck.report.signature import signature, signature_line
@@ -307,7 +307,6 @@ def _filters(report: Report, findings: list[Finding], langs: list[str]) -> list[
 def render(report: Report, color: bool = False) -> str:
     findings = report.findings
     numbered = list(enumerate(findings, start=1))
-    by_id = dict(numbered)
     counts = by_severity(findings)
     docs = report.documents
     langs = sorted({d.language for d in docs})
@@ -355,11 +354,7 @@ def render(report: Report, color: bool = False) -> str:
     out += _filters(report, findings, langs)
     out.append("<main>")
 
-    hidden = []
-    if report.suppressed:
-        hidden.append(f"{report.suppressed} suppressed")
-    if baselined_count(report):
-        hidden.append(f"{baselined_count(report)} in the baseline")
+    hidden = set_aside(report)
     if hidden:
         out.append(f'<p class="banner">Not shown: {_e(", ".join(hidden))}.</p>')
     problems = [p for p in report.problems if getattr(p, "severity", "error") != "info"]

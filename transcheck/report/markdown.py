@@ -16,11 +16,11 @@ from transcheck.model import Finding, Severity
 from transcheck.pipeline import Report
 from transcheck.report.common import (
     SEVERITIES,
-    baselined_count,
     by_language,
     by_severity,
     most_severe_first,
     plural,
+    set_aside,
     span,
 )
 from transcheck.report.signature import signature, signature_line
@@ -81,11 +81,7 @@ def render(report: Report, color: bool = False) -> str:
         f"{plural(sum(len(d.segments) for d in docs), 'segment')} "
         f"in {plural(len(report.groups), 'group')}"
     )
-    extra = []
-    if report.suppressed:
-        extra.append(f"{report.suppressed} suppressed")
-    if baselined_count(report):
-        extra.append(f"{baselined_count(report)} in the baseline")
+    extra = set_aside(report)
     if extra:
         checked += " · not shown: " + ", ".join(extra)
     out.append(checked + ".")

@@ -162,9 +162,8 @@ class RowNotes:
         for lang, messages in sorted(self.messages.items()):
             if displaced(view, row_index, lang):
                 continue
-            loc = view.cell_location(row, lang)
-            yield rule.finding(
-                view.documents[lang], loc.line, loc.end_line, "; ".join(messages),
+            yield rule.at_cell(
+                view, row, lang, "; ".join(messages),
                 related=related(view, row, sorted(self.peers[lang])),
                 key=key(lang, messages),
             )

@@ -110,6 +110,11 @@ class Rule:
     def at_segment(self, doc: Document, seg: Segment, message: str, **kw) -> Finding:
         return self.finding(doc, seg.line, seg.end_line, message, **kw)
 
+    def at_cell(self, view: GroupView, row: Row, lang: str, message: str, **kw) -> Finding:
+        """A finding on ``lang``'s cell of an aligned row (all its segments)."""
+        loc = view.cell_location(row, lang)
+        return self.finding(view.documents[lang], loc.line, loc.end_line, message, **kw)
+
 
 _HEADING = re.compile(r"^(%s):\s*$" % "|".join(map(re.escape, SECTIONS)), re.MULTILINE)
 

@@ -99,12 +99,10 @@ def check(view: GroupView):
             holders = sorted({x for _, agree in items for x in agree})
             shown = ", ".join(f"“{keys[key]}”" for key, _ in items)
             verb = "is" if len(items) == 1 else "are"
-            doc = view.documents[lang]
-            loc = view.cell_location(row, lang)
-            yield RULE.finding(
-                doc,
-                loc.line,
-                loc.end_line,
+            yield RULE.at_cell(
+                view,
+                row,
+                lang,
                 f"{shown} {verb} missing here ({consensus.names(holders)} keep "
                 f"{'it' if len(items) == 1 else 'them'})",
                 related=consensus.related(view, row, holders),

@@ -31,13 +31,11 @@ def check(view: GroupView):
             continue
         absent = [lang for lang, idx in row.cells.items() if not idx]
         for lang in row.present():
-            doc = view.documents[lang]
-            loc = view.cell_location(row, lang)
             text = view.cell_text(row, lang)
-            yield RULE.finding(
-                doc,
-                loc.line,
-                loc.end_line,
+            yield RULE.at_cell(
+                view,
+                row,
+                lang,
                 f"extra segment, absent in {', '.join(absent)}: “{snippet(text)}”",
                 key=normalise(text),
             )

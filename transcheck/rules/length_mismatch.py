@@ -77,10 +77,8 @@ def check(view: GroupView):
                     continue
                 percent = round(100 * math.exp(ratio_sum / compared))
                 what = "text may be missing" if direction < 0 else "text may have been added"
-                doc = view.documents[lang]
-                loc = view.cell_location(row, lang)
-                yield RULE.finding(
-                    doc, loc.line, loc.end_line,
+                yield RULE.at_cell(
+                    view, row, lang,
                     f"about {percent}% of the length its peers predict "
                     f"({consensus.names(agree)}): {what}",
                     related=consensus.related(view, row, agree),

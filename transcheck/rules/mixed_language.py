@@ -79,9 +79,8 @@ def check(view: GroupView):
                     continue
                 translating = [o for o in others if o not in keeping]
                 doc = view.documents[lang]
-                loc = view.cell_location(row, lang)
-                yield RULE.finding(
-                    doc, loc.line, loc.end_line,
+                yield RULE.at_cell(
+                    view, row, lang,
                     f"{language} phrase “{phrase}” inside {language_name(doc.base_language)} "
                     f"text; {consensus.names(translating)} translate it",
                     related=consensus.related(view, row, translating),

@@ -179,15 +179,13 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
             # "не так" for "wrong"); only a negation the others have and this one
             # lacks is evidence enough.
             continue
-        doc = view.documents[lang]
-        loc = view.cell_location(row, lang)
         have = votes[lang]
         witness = view.source if view.source in agree else witness_language(agree)
         what = "has no negation" if have == 0 else f"has {have} negation{'s' if have > 1 else ''}"
-        yield RULE.finding(
-            doc,
-            loc.line,
-            loc.end_line,
+        yield RULE.at_cell(
+            view,
+            row,
+            lang,
             f"negation differs: sentence {k + 1} (“{snippet(split[lang][k], 70)}”) {what}, "
             f"but in {', '.join(agree)} it has {expected} "
             f"({witness}: “{snippet(split[witness][k], 70)}”)",

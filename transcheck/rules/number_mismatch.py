@@ -81,12 +81,10 @@ def check(view: GroupView):
             parts = [f"{_show(n)} missing ({consensus.names(a)} have it)" for n, a in lacks]
             parts += [f"{_show(n)} not in the others ({consensus.names(a)})" for n, a in adds]
             peers = sorted({x for _, a in lacks + adds for x in a} - {lang})
-            doc = view.documents[lang]
-            loc = view.cell_location(row, lang)
-            yield RULE.finding(
-                doc,
-                loc.line,
-                loc.end_line,
+            yield RULE.at_cell(
+                view,
+                row,
+                lang,
                 "; ".join(parts),
                 related=consensus.related(view, row, peers),
                 key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
