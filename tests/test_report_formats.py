@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import ROOT
 from transcheck.model import Category, Finding, GroupResult, Location, Severity
 from transcheck.pipeline import Report
-from transcheck.report import github, junit, markdown
+from transcheck.report import Format, github, markdown, render
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 
@@ -92,7 +92,7 @@ def _finding(message="m", severity=Severity.INFO, path="docs/sv.md", line=2, end
 
 
 def test_github_info_is_a_notice_and_messages_stay_on_one_line():
-    out = github.render(_report(_finding("two\nlines 100%")))
+    out = render(_report(_finding("two\nlines 100%")), Format.GITHUB)
     assert out.splitlines()[0] == (
         "::notice file=docs/sv.md,line=2,endLine=2,title=TC601 punctuation-mismatch::two%0Alines 100%25"
     )
@@ -141,7 +141,7 @@ def test_junit_survives_characters_xml_cannot_hold():
         _finding("bad \x00\x1b <tag> & \"q\" \ud800 end", severity=Severity.ERROR),
         _finding("just a note", severity=Severity.INFO, line=5, end_line=5),
     )
-    root = ET.fromstring(junit.render(report))
+    root = ET.fromstring(render(report, Format.JUNIT))
     failure = root.find(".//failure")
     assert "<tag> & \"q\"" in failure.text and "\\u0000" in failure.text
     assert "just a note" in root.find(".//system-out").text
@@ -177,7 +177,7 @@ def test_markdown_on_the_corpus(corpus_json):
 
 
 def test_markdown_escapes_document_text():
-    out = markdown.render(_report(_finding("<img src=x onerror=alert(1)> | **b** @team `x` $y$", severity=Severity.ERROR)))
+    out = render(_report(_finding("<img src=x onerror=alert(1)> | **b** @team `x` $y$", severity=Severity.ERROR)), Format.MARKDOWN)
     row = next(line for line in out.splitlines() if "TC601" in line and "sv.md" in line)
     assert not re.search(r"(?<!\\)<img", row) and "\\<img" in row
     assert "\\| \\*\\*b\\*\\*" in row
@@ -187,7 +187,7 @@ def test_markdown_escapes_document_text():
 
 def test_markdown_stays_within_a_comment_when_findings_are_many():
     many = [_finding(f"number {i} differs " + "x" * 150, severity=Severity.WARNING, line=i, end_line=i) for i in range(1, 2001)]
-    out = markdown.render(_report(*many))
+    out = render(_report(*many), Format.MARKDOWN)
     assert len(out) < 65536
     assert out.count("| 🟠 warning | `docs/sv.md:") == markdown.TOP + markdown.FOLDED
     assert f"and {2000 - markdown.TOP - markdown.FOLDED} more, not listed here" in out

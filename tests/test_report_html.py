@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ROOT
 from transcheck.pipeline import run
-from transcheck.report import html
+from transcheck.report import Format, render
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 
@@ -60,8 +60,8 @@ def fixture_report():
 
 
 def test_self_contained_and_deterministic(fixture_report):
-    text = html.render(fixture_report)
-    assert text == html.render(fixture_report)
+    text = render(fixture_report, Format.HTML)
+    assert text == render(fixture_report, Format.HTML)
     page = Page(text)
     assert not page.find("link") and not page.find("img") and not page.find("iframe")
     assert all("src" not in a for _, a in page.elements)
@@ -71,13 +71,13 @@ def test_self_contained_and_deterministic(fixture_report):
 
 
 def test_text_is_escaped(fixture_report):
-    text = html.render(fixture_report)
+    text = render(fixture_report, Format.HTML)
     assert "<Save" not in text and "&lt;Save &amp; Exit&gt;" in text
     assert "<حفظ" not in text and "&lt;حفظ وخروج&gt;" in text
 
 
 def test_rows_columns_rtl_and_findings(fixture_report):
-    page = Page(html.render(fixture_report))
+    page = Page(render(fixture_report, Format.HTML))
     group = fixture_report.groups[0]
     rows = page.find("tr", id=True)
     assert [r["id"] for r in rows] == [f"g1-r{i}" for i in range(1, len(group.rows) + 1)]
@@ -111,7 +111,7 @@ def test_placement_without_rows_lists_the_finding(fixture_report):
     from transcheck.pipeline import Report
 
     report = Report(groups=[group], problems=[], settings=Settings(), rules=RULES)
-    text = html.render(report)
+    text = render(report, Format.HTML)
     assert "Findings not on an aligned row" in text and 'id="f1"' in text
 
 

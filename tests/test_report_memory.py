@@ -1,26 +1,53 @@
-"""The report keeps what formatters and suppressions read, not every document's text."""
+"""A report checked with a formatter keeps summaries, not documents, and writes the
+same bytes as a report that kept every group whole."""
 
 from __future__ import annotations
 
+import pytest
+
+from transcheck.model import DocumentInfo
 from transcheck.pipeline import run
-from transcheck.report import Format, render
+from transcheck.policy import Policy, apply_policy
+from transcheck.report import Format, formatter, render
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 
 
-def test_report_without_text_renders_the_same(tmp_path):
-    (tmp_path / "a.sv.txt").write_text("Vad är kundupplevelse (CX)?\nKundupplevelse är hela resan.\n", encoding="utf-8")
-    (tmp_path / "a.it.txt").write_text("Cos'è l'esperienza del cliente (CX)?\n", encoding="utf-8")
-    (tmp_path / "a.tr.txt").write_text("Müşteri deneyimi (CX) nedir?\nMüşteri deneyimi tüm yolculuktur.\n", encoding="utf-8")
-    (tmp_path / "b.sv.md").write_text("<!-- transcheck: ignore TC301 -->\nHej världen, detta är en text.\n", encoding="utf-8")
-    (tmp_path / "b.it.md").write_text("Ciao mondo, questo è un testo.\n", encoding="utf-8")
-    full = run([str(tmp_path)], Settings(), RULES, jobs=1)
-    light = run([str(tmp_path)], Settings(), RULES, jobs=1, keep_text=False)
-    for fmt in Format:
-        if fmt is not Format.HTML:  # the one format that shows segment text
-            assert render(light, fmt) == render(full, fmt), fmt
-    texts = {d.path.rsplit("/", 1)[-1]: d.text for d in light.documents}
-    assert texts["a.sv.txt"] == texts["a.it.txt"] == ""
-    assert all(s.text == "" for d in light.documents if d.text == "" for s in d.segments)
-    assert "transcheck: ignore" in texts["b.sv.md"]  # read afterwards by inline suppressions
-    assert all(d.segments for d in light.documents)
+@pytest.fixture
+def two_groups(tmp_path):
+    # Paths of the two groups interleave in finding order (it/a, it/b, sv/a, sv/b), and
+    # one Markdown document suppresses a finding inline, so both need the whole group.
+    files = {
+        "sv/a.txt": "Vad är kundupplevelse (CX)?\nResan har 5 steg och tar 20 minuter.\n",
+        "it/a.txt": "Cos'è l'esperienza del cliente (CX)?\nIl viaggio ha 5 fasi e dura 20 minuti.\n",
+        "tr/a.txt": "Müşteri deneyimi (CX) nedir?\nYolculuk 6 adımdan oluşur ve 20 dakika sürer.\n",
+        "sv/b.md": "<!-- transcheck: ignore TC201 -->\nCustomer support is not the same thing at all.\n\n"
+        "Hej världen, detta är en text på 30 rader.\n",
+        "it/b.md": "Il supporto clienti non è affatto la stessa cosa.\n\nCiao mondo, questo è un testo di 40 righe.\n",
+        "tr/b.md": "Müşteri desteği hiç de aynı şey değildir.\n\nMerhaba dünya, bu 30 satırlık bir metindir.\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_streamed_report_writes_the_same_bytes(two_groups, fmt):
+    whole = run([two_groups], Settings(), RULES, jobs=1)
+    apply_policy(whole, Policy())
+    streamed = run([two_groups], Settings(), RULES, jobs=1, policy=Policy(), formatter=formatter(fmt))
+    assert render(streamed) == render(whole, fmt)
+    assert streamed.suppressed == whole.suppressed == 1
+    # findings in both groups, in an order that is not the groups' order
+    assert [f.path.split("/")[-2:] for f in streamed.findings] == [["it", "b.md"], ["tr", "a.txt"]]
+    assert len(streamed.groups) == len(streamed.sections) == 2
+    assert all(isinstance(d, DocumentInfo) for d in streamed.documents)
+    assert all(not g.rows for g in streamed.groups)
+    assert [d.segment_count for d in streamed.documents] == [len(d.segments) for d in whole.documents]
+
+
+def test_streamed_report_is_written_in_its_own_format_only(two_groups):
+    streamed = run([two_groups], Settings(), RULES, jobs=1, formatter=formatter(Format.JSON))
+    with pytest.raises(ValueError, match="not html"):
+        render(streamed, Format.HTML)

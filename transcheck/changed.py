@@ -182,55 +182,61 @@ def _pair(old: list[str], new: list[str], chrf) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def changed_scope(report, rev: str) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
-    """What changed since ``rev`` in the report's documents, and the scope predicate."""
-    from transcheck.read.decode import DecodeError, decode
+class ChangedSince:
+    """``--changed-since REV`` for a run, one group at a time (git answers are cached
+    across groups: one ``git diff`` per repository)."""
 
-    repo = _Repo(rev)
-    versions: dict[str, Version] = {}
-    for doc in report.documents:
-        if repo.unchanged(doc.path):
-            identity = {s.index: s.index for s in doc.segments}
-            versions[doc.path] = Version(doc, doc.text, doc.segments, identity, [])
-            continue
-        data = repo.old_bytes(doc.path)
-        old_text = None
-        if data is not None:
-            try:
-                old_text = decode(data).text
-            except DecodeError:
-                old_text = None
-        versions[doc.path] = compare(doc, old_text)
+    def __init__(self, rev: str):
+        self.rev = rev
+        self._repo = _Repo(rev)
 
-    changes = [c for v in versions.values() for c in v.changes]
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for c in changes:
-        spans.setdefault(c.path, []).append((c.line, c.end_line))
+    def group(self, group, settings, rules) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
+        """What changed since REV in one whole group's documents, and the scope predicate
+        for its findings. ``GitError`` when git cannot answer."""
+        from transcheck.read.decode import DecodeError, decode
 
-    old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
-    old_keys: Counter = Counter()  # (path, code, key) at REV
-    for group in report.groups:
-        group_versions = [versions[d.path] for d in group.documents]
-        if any(v.changes for v in group_versions):
-            for f, version in _old_findings(group.group, group_versions, report):
+        versions: list[Version] = []
+        for doc in group.documents:
+            if self._repo.unchanged(doc.path):
+                identity = {s.index: s.index for s in doc.segments}
+                versions.append(Version(doc, doc.text, doc.segments, identity, []))
+                continue
+            data = self._repo.old_bytes(doc.path)
+            old_text = None
+            if data is not None:
+                try:
+                    old_text = decode(data).text
+                except DecodeError:
+                    old_text = None
+            versions.append(compare(doc, old_text))
+
+        changes = [c for v in versions for c in v.changes]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for c in changes:
+            spans.setdefault(c.path, []).append((c.line, c.end_line))
+
+        old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
+        old_keys: Counter = Counter()  # (path, code, key) at REV
+        if changes:
+            for f, version in _old_findings(group.group, versions, settings, rules):
                 old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1
-    new_keys = Counter((f.path, f.code, f.key) for f in report.findings)
+        new_keys = Counter((f.path, f.code, f.key) for f in group.findings)
 
-    def in_scope(f: Finding) -> bool:
-        if not any(f.line <= end and f.end_line >= line for line, end in spans.get(f.path, ())):
-            return False
-        if any(f.line <= end and f.end_line >= line for line, end in old_spans.get((f.path, f.code), ())):
-            return False  # the same rule reported the same place at REV
-        # The same statement of what is wrong (the fingerprint's basis) as at REV, only
-        # moved by the edit: not new, unless the change added another one like it.
-        k = (f.path, f.code, f.key)
-        return not (f.key and new_keys[k] <= old_keys[k])
+        def in_scope(f: Finding) -> bool:
+            if not any(f.line <= end and f.end_line >= line for line, end in spans.get(f.path, ())):
+                return False
+            if any(f.line <= end and f.end_line >= line for line, end in old_spans.get((f.path, f.code), ())):
+                return False  # the same rule reported the same place at REV
+            # The same statement of what is wrong (the fingerprint's basis) as at REV, only
+            # moved by the edit: not new, unless the change added another one like it.
+            k = (f.path, f.code, f.key)
+            return not (f.key and new_keys[k] <= old_keys[k])
 
-    return changes, in_scope
+        return changes, in_scope
 
 
-def _old_findings(name: str, versions: list[Version], report):
+def _old_findings(name: str, versions: list[Version], settings, rules):
     """Check the group as it was at REV; yields (finding, version of its document)."""
     import tempfile
 
@@ -250,7 +256,7 @@ def _old_findings(name: str, versions: list[Version], report):
                 fh.write(v.old_text)
             files.append(FileSpec(path=target, language=v.doc.language, group=name))
         spec = GroupSpec(name=name, files=tuple(sorted(files, key=lambda s: s.language)))
-        result, _ = check_group(spec, report.settings, report.rules)
+        result, _ = check_group(spec, settings, rules)
     by_language = {v.doc.language: v for v in present}
     for f in result.findings:
         if f.language in by_language:

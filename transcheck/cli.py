@@ -79,9 +79,9 @@ def check(
     from transcheck.baseline import write as write_baseline_file
     from transcheck.config import ConfigError, plan_run
     from transcheck.pipeline import run
-    from transcheck.policy import apply_policy, exit_code, policy_from
+    from transcheck.policy import exit_code, policy_from
     from transcheck.read.languages import normalise_tag
-    from transcheck.report import Format, render
+    from transcheck.report import Format, formatter, write
 
     try:
         fmt = Format(format)
@@ -117,39 +117,39 @@ def check(
         if not _hunspell.engine_available():
             typer.echo(f"transcheck: note: spelling (TC603) skipped, no dictionaries: {_hunspell.EXTRA_HINT}",
                        err=True)
+    color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    changes = None
+    if changed_since:
+        from transcheck.changed import ChangedSince
+
+        changes = ChangedSince(changed_since)
+    from transcheck.changed import GitError
     from transcheck.progress import ProgressBar
 
-    with ProgressBar.for_terminal(quiet) as bar:
-        report = run(paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
-                     # --changed-since rebuilds old versions from the text; HTML shows it
-                     keep_text=bool(changed_since) or fmt is Format.HTML)
-    scope = None
-    if changed_since:
-        from transcheck.changed import GitError, changed_scope
-
-        try:
-            report.changed, scope = changed_scope(report, changed_since)
-        except GitError as exc:
-            fail(str(exc))
-        report.changed_since = changed_since
-    current = apply_policy(report, policy_from(plan.config, known, scope))
+    try:
+        with ProgressBar.for_terminal(quiet) as bar:
+            report = run(
+                paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
+                policy=policy_from(plan.config, known), changed_since=changes,
+                formatter=formatter(fmt, color=color),
+            )
+    except GitError as exc:
+        fail(str(exc))
     if write_baseline:
         try:
-            write_baseline_file(write_baseline, current)
+            write_baseline_file(write_baseline, report.unsuppressed)
         except BaselineError as exc:
             fail(str(exc))
 
     _print_problems(report.problems, strict)
-    color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(report, fmt, color=color)
     if output:
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+                write(report, fh)
         except OSError as exc:
             fail(f"{output}: cannot write: {exc.strerror}")
     else:
-        sys.stdout.write(text)
+        write(report, sys.stdout)
     from transcheck.policy import blocking_problems
 
     raise typer.Exit(exit_code(report.findings, fail_on, blocking_problems(report.problems, strict)))

@@ -89,6 +89,29 @@ class Document:
         """The ISO 639-1 part of the language code ("pt" for "pt-BR")."""
         return self.language.split("-")[0]
 
+    @property
+    def segment_count(self) -> int:
+        return len(self.segments)
+
+    def info(self) -> DocumentInfo:
+        return DocumentInfo(self.path, self.language, self.group, self.line_count, len(self.segments))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What a report keeps of a document once its group has been rendered: where it is
+    and how big it was; its text and segments are gone. Reads like a ``Document`` for
+    everything a report's summary uses."""
+
+    path: str
+    language: str
+    group: str
+    line_count: int
+    segment_count: int
+
+    def info(self) -> DocumentInfo:
+        return self
+
 
 @dataclass(frozen=True)
 class LanguageGuess:
@@ -163,11 +186,17 @@ class InputProblem:
 
 @dataclass
 class GroupResult:
+    """One group, checked. ``documents`` are ``DocumentInfo`` and ``rows`` empty once
+    the group has been rendered and summarised (``summary``)."""
+
     group: str
-    documents: list[Document]
+    documents: list[Document] | list[DocumentInfo]
     rows: list[Row]
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> GroupResult:
+        return GroupResult(self.group, [d.info() for d in self.documents], [], self.findings, self.notes)
 
 
 @dataclass(frozen=True)

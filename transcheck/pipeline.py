@@ -1,8 +1,11 @@
-"""The one direction of flow: read -> segment -> identify language -> align -> check.
+"""The one direction of flow: read -> segment -> identify language -> align -> check,
+then per group the report's decisions, its section of the output, and its summary.
 
 Each group is checked on its own by ``check_group``, a pure function of its files and
-the settings, so groups can run in parallel processes and memory stays bounded by the
-largest group. Reporting happens after, from the collected results.
+the settings, so groups can run in parallel processes. ``run`` takes the results in
+order and, when given a formatter, keeps of each group only its findings and a summary
+of its documents once the formatter has seen it whole: memory stays bounded by the
+largest group plus the findings, not by the whole directory.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from transcheck.model import (
     ChangedSegment,
     Document,
+    DocumentInfo,
     Finding,
     GroupResult,
     InputProblem,
@@ -25,6 +30,11 @@ from transcheck.read.discover import FileSpec, GroupSpec, discover
 from transcheck.rules.base import GroupView, Rule
 from transcheck.settings import Settings
 
+if TYPE_CHECKING:
+    from transcheck.changed import ChangedSince
+    from transcheck.policy import Policy
+    from transcheck.report.base import Formatter, Spool
+
 
 @dataclass
 class Report:
@@ -34,19 +44,23 @@ class Report:
     problems: list[InputProblem]
     settings: Settings
     rules: tuple[Rule, ...]
-    suppressed: int = 0
     extra: dict = field(default_factory=dict)
-    # Set by policy.apply_policy; formatters read them (SARIF: suppressions, baselineState).
+    # Set by policy.apply_group_policy; formatters read them (SARIF: suppressions, baselineState).
+    suppressed: int = 0
     suppressed_findings: list[SuppressedFinding] = field(default_factory=list)
     baselined: int = 0  # findings hidden because their fingerprint is in --baseline
     baselined_findings: list[Finding] = field(default_factory=list)
     baseline_state: dict[str, str] | None = None  # fingerprint -> "new"/"unchanged"; None: no baseline
+    unsuppressed: list[Finding] = field(default_factory=list)  # what --write-baseline records
     changed_since: str | None = None  # the REV of --changed-since
     changed: list[ChangedSegment] | None = None  # segments changed since REV, with chrF
     out_of_scope: int = 0  # --changed-since: findings not introduced by the change
+    # With a formatter: its sections, one per group, and the groups are summaries.
+    formatter: Formatter | None = None
+    sections: Spool | None = None
 
     @property
-    def documents(self) -> list[Document]:
+    def documents(self) -> list[Document] | list[DocumentInfo]:
         return [d for g in self.groups for d in g.documents]
 
     @property
@@ -242,43 +256,59 @@ def run(
     jobs: int = 1,
     exclude: tuple[str, ...] = (),
     progress: Callable[[int, int], None] | None = None,
-    keep_text: bool = True,
+    *,
+    policy: Policy | None = None,
+    changed_since: ChangedSince | None = None,
+    formatter: Formatter | None = None,
 ) -> Report:
     """Check ``paths``; ``progress(done, total)`` is called as groups finish.
 
-    With ``keep_text`` False the report keeps each document's segments (their lines and
-    kinds) but not the text (see ``_without_text``)."""
+    Each group, as it finishes and in order: the segments changed since a revision
+    (``changed_since``), then the ``policy`` (overrides, suppressions, baseline, scope),
+    then the ``formatter``'s section, after which only the group's summary is kept.
+    Without a formatter the report keeps every group whole, for a caller that reads
+    segments and rows or renders several formats.
+    """
     found = discover(paths, exclude=exclude)
-    problems = list(found.problems)
-    results: list[GroupResult] = []
+    report = Report(groups=[], problems=list(found.problems), settings=settings, rules=rules)
+    if changed_since is not None:
+        report.changed, report.changed_since = [], changed_since.rev
+    if formatter is not None:
+        from transcheck.report.base import Spool
+
+        report.formatter, report.sections = formatter, Spool()
     total = len(found.groups)
     for done, (result, group_problems) in enumerate(
         _map_groups(found.groups, settings, rules, jobs), start=1
     ):
-        results.append(result if keep_text else _without_text(result))
-        problems.extend(group_problems)
+        report.problems.extend(group_problems)
+        if result.documents:
+            _report_group(report, result, policy, changed_since)
         if progress is not None:
             progress(done, total)
-    results = [r for r in results if r.documents]
-    return Report(groups=results, problems=problems, settings=settings, rules=rules)
+    return report
 
 
-def _without_text(result: GroupResult) -> GroupResult:
-    """The result without the text of its documents and segments.
+def _report_group(report: Report, result: GroupResult, policy, changed_since) -> None:
+    scope = None
+    if changed_since is not None:
+        changes, scope = changed_since.group(result, report.settings, report.rules)
+        report.changed.extend(changes)
+    if policy is not None:
+        from transcheck.policy import apply_group_policy
 
-    The report holds every group until it is rendered; without the text, what it holds
-    per segment is a few numbers, so memory stays close to what the largest group
-    needs while it is checked. Only the HTML report shows segment text, and inline
-    suppressions read the document text afterwards, so the documents that may have
-    them keep it."""
-    from transcheck.suppress import may_have_inline_suppressions
+        apply_group_policy(report, result, policy, scope)
+    if report.formatter is not None:
+        report.sections.append(report.formatter.section(result, report))
+        result = result.summary()
+    report.groups.append(result)
 
-    documents = [
-        d if may_have_inline_suppressions(d)
-        else replace(d, text="", segments=tuple(replace(s, text="") for s in d.segments))
-        for d in result.documents
-    ]
-    return replace(result, documents=documents)
+
+# Groups per task sent to a worker, and tasks in flight per worker: enough to keep the
+# workers busy and the pipes cheap, few enough that results waiting for an earlier,
+# slower group (and a worker's finished batch) stay a handful of groups.
+_BATCH = 4
+_AHEAD = 4
 
 
 def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, list[InputProblem]]]:
@@ -286,20 +316,32 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
         for spec in groups:
             yield check_group(spec, settings, rules)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     codes = tuple(r.code for r in rules)
     jobs = min(jobs, len(groups))
+    batches = iter([groups[i:i + _BATCH] for i in range(0, len(groups), _BATCH)])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # Results come back in submission order, so output equals a serial run.
-        yield from pool.map(
-            _check_group_by_codes, groups, [settings] * len(groups), [codes] * len(groups),
-            chunksize=max(1, len(groups) // (jobs * 8)),
-        )
+        pending = deque()
+
+        def submit() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append(pool.submit(_check_groups_by_codes, batch, settings, codes))
+
+        for _ in range(jobs * _AHEAD):
+            submit()
+        # Results are taken in submission order, so output equals a serial run.
+        while pending:
+            done = pending.popleft().result()
+            submit()
+            yield from done
 
 
-def _check_group_by_codes(spec, settings, codes):
+def _check_groups_by_codes(specs, settings, codes):
     # Rules hold functions; sending their codes across processes is cheaper and safe.
     from transcheck.rules.registry import BY_CODE
 
-    return check_group(spec, settings, tuple(BY_CODE[c] for c in codes))
+    rules = tuple(BY_CODE[c] for c in codes)
+    return [check_group(spec, settings, rules) for spec in specs]

@@ -94,28 +94,37 @@ class Policy:
     suppressions: tuple = ()  # config.Suppression: fingerprint + justification
     baseline: frozenset[str] | None = None  # fingerprints already known; None: no baseline
     inline: bool = True  # honour <!-- transcheck: ignore ... --> comments in Markdown
-    scope: Callable[[Finding], bool] | None = None  # --changed-since: keep this finding?
 
 
-def apply_policy(report, policy: Policy) -> list[Finding]:
-    """Filter and adjust the findings of ``report`` in place, in this order:
+def apply_policy(report, policy: Policy, scope: Callable[[Finding], bool] | None = None) -> list[Finding]:
+    """``apply_group_policy`` on every group of a report that holds its groups whole;
+    returns what ``--write-baseline`` records."""
+    for group in report.groups:
+        apply_group_policy(report, group, policy, scope)
+    return report.unsuppressed
+
+
+def apply_group_policy(report, group, policy: Policy, scope: Callable[[Finding], bool] | None = None) -> None:
+    """Filter and adjust the findings of one whole group (documents with their text) in
+    place, in this order:
 
     1. per-rule severity overrides;
     2. suppressions: inline comments ("inSource"), per-file-ignores and fingerprints
        ("external"); they go to ``report.suppressed_findings``;
     3. the baseline: known fingerprints go to ``report.baselined_findings`` and
        ``report.baseline_state`` maps every fingerprint to SARIF's "new"/"unchanged";
-    4. the changed-since scope: findings outside it are only counted (``out_of_scope``).
+    4. the changed-since ``scope``: findings outside it are only counted (``out_of_scope``).
 
-    Returns the findings after step 2, which is what ``--write-baseline`` records.
-    Problems found on the way (an inline comment naming no rule) join ``report.problems``.
+    The findings left after step 2 join ``report.unsuppressed``, which is what
+    ``--write-baseline`` records. Problems found on the way (an inline comment naming no
+    rule) join ``report.problems``.
     """
     from transcheck.config import path_matches
     from transcheck.suppress import inline_suppressions
 
     inline: dict[str, list] = {}
     if policy.inline:
-        for doc in report.documents:
+        for doc in group.documents:
             marks, problems = inline_suppressions(doc)
             inline[doc.path] = marks
             report.problems.extend(problems)
@@ -133,47 +142,39 @@ def apply_policy(report, policy: Policy) -> list[Finding]:
             return "external", entry.justification
         return None
 
-    current: list[Finding] = []
-    report.suppressed_findings = []
-    report.baselined_findings = []
-    report.baseline_state = {} if policy.baseline is not None else None
-    report.out_of_scope = 0
-    for group in report.groups:
-        kept = []
-        for f in group.findings:
-            override = policy.severity.get(f.code)
-            if override is not None and override is not f.severity:
-                f = replace(f, severity=override)
-            if policy.baseline is not None:
-                # Suppressed findings get a state too: SARIF wants it on every result or none.
-                known = f.fingerprint in policy.baseline
-                report.baseline_state[f.fingerprint] = "unchanged" if known else "new"
-            why = suppression(f)
-            if why is not None:
-                report.suppressed_findings.append(SuppressedFinding(f, *why))
-                continue
-            current.append(f)
-            if policy.baseline is not None:
-                if known:
-                    report.baselined_findings.append(f)
-                    continue
-            if policy.scope is not None and not policy.scope(f):
-                report.out_of_scope += 1
-                continue
-            kept.append(f)
-        group.findings = kept
+    if policy.baseline is not None and report.baseline_state is None:
+        report.baseline_state = {}
+    kept = []
+    for f in group.findings:
+        override = policy.severity.get(f.code)
+        if override is not None and override is not f.severity:
+            f = replace(f, severity=override)
+        if policy.baseline is not None:
+            # Suppressed findings get a state too: SARIF wants it on every result or none.
+            known = f.fingerprint in policy.baseline
+            report.baseline_state[f.fingerprint] = "unchanged" if known else "new"
+        why = suppression(f)
+        if why is not None:
+            report.suppressed_findings.append(SuppressedFinding(f, *why))
+            continue
+        report.unsuppressed.append(f)
+        if policy.baseline is not None and known:
+            report.baselined_findings.append(f)
+            continue
+        if scope is not None and not scope(f):
+            report.out_of_scope += 1
+            continue
+        kept.append(f)
+    group.findings = kept
     report.suppressed = len(report.suppressed_findings)
     report.baselined = len(report.baselined_findings)
-    return current
 
 
-def policy_from(config, baseline: frozenset[str] | None = None, scope=None) -> Policy:
-    """The policy of a ``config.Config`` plus the run's baseline and changed-since scope."""
+def policy_from(config, baseline: frozenset[str] | None = None) -> Policy:
+    """The policy of a ``config.Config`` plus the run's baseline."""
     return Policy(
         severity=dict(config.severity),
         per_file_ignores=config.per_file_ignores,
         suppressions=config.suppressions,
         baseline=baseline,
-        scope=scope,
     )
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from transcheck.model import Severity
 from transcheck.pipeline import Report
+from transcheck.report.base import Formatter
 from transcheck.report.common import by_severity, plural
 from transcheck.report.signature import signature_line
 
@@ -36,7 +37,7 @@ def command(name: str, message: str, **properties) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-def render(report: Report, color: bool = False) -> str:
+def _render(report: Report, color: bool = False) -> str:
     lines = []
     for problem in report.problems:
         level = _PROBLEM.get(getattr(problem, "severity", "error"), "error")
@@ -67,3 +68,11 @@ def render(report: Report, color: bool = False) -> str:
         summary += f", {baselined} in the baseline"
     lines.append(f"{summary} ({signature_line(report)})")
     return "\n".join(lines) + "\n"
+
+
+class GithubFormatter(Formatter):
+    def render(self, report: Report) -> str:
+        return _render(report, self.color)
+
+
+FORMATTER = GithubFormatter

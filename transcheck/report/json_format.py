@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from transcheck import __version__
 from transcheck.model import Finding, Severity
 from transcheck.pipeline import Report
+from transcheck.report.base import Formatter
 from transcheck.report.signature import signature
 
 
@@ -33,40 +35,70 @@ def summary(findings: list[Finding]) -> dict:
     return counts
 
 
-def as_dict(report: Report) -> dict:
-    findings = report.findings
-    groups = report.groups
+def _alignment(group) -> dict:
+    """The group's aligned rows as line numbers per language."""
+    docs = {d.language: d for d in group.documents}
     return {
-        "version": 1,
-        "tool": {"name": "transcheck", "version": __version__},
-        "signature": signature(report),
-        "documents": [
-            {"path": d.path, "language": d.language, "group": d.group, "segments": len(d.segments)}
-            for g in groups
-            for d in g.documents
+        "group": group.group,
+        "rows": [
+            {lang: [docs[lang].segments[i].line for i in idx] for lang, idx in row.cells.items()}
+            for row in group.rows
         ],
-        "alignment": [
-            {
-                "group": g.group,
-                "rows": [
-                    {
-                        lang: [docs[lang].segments[i].line for i in idx]
-                        for lang, idx in row.cells.items()
-                    }
-                    for row in g.rows
-                ],
-            }
-            for g in groups
-            for docs in [{d.language: d for d in g.documents}]
-        ],
-        "findings": [finding_dict(f) for f in findings],
-        "summary": summary(findings),
-        "suppressed": report.suppressed,
-        "baselined": report.baselined,
-        **_changes(report),
-        "problems": [{"path": p.path, "message": p.message} for p in report.problems],
-        "notes": [n for g in groups for n in g.notes],
     }
+
+
+class JsonFormatter(Formatter):
+    """Written member by member, each group's alignment as the group finishes: the same
+    bytes as one ``json.dumps(..., indent=2)`` of the whole report, without holding it."""
+
+    def section(self, group, report: Report) -> str:
+        return _dumps(_alignment(group), "    ")
+
+    def finish(self, report: Report, sections: Iterable[str]) -> Iterator[str]:
+        findings = report.findings
+        head = {
+            "version": 1,
+            "tool": {"name": "transcheck", "version": __version__},
+            "signature": signature(report),
+        }
+        yield "{\n" + "".join(f"{_member(k, v)},\n" for k, v in head.items())
+        documents = (
+            {"path": d.path, "language": d.language, "group": d.group, "segments": d.segment_count}
+            for d in report.documents
+        )
+        yield from _array("documents", (_dumps(d, "    ") for d in documents))
+        yield ",\n"
+        yield from _array("alignment", sections)
+        yield ",\n"
+        yield from _array("findings", (_dumps(finding_dict(f), "    ") for f in findings))
+        yield ",\n"
+        tail = {
+            "summary": summary(findings),
+            "suppressed": report.suppressed,
+            "baselined": report.baselined,
+            **_changes(report),
+            "problems": [{"path": p.path, "message": p.message} for p in report.problems],
+            "notes": [n for g in report.groups for n in g.notes],
+        }
+        yield ",\n".join(_member(k, v) for k, v in tail.items()) + "\n}\n"
+
+
+def _dumps(value, indent: str) -> str:
+    """``value`` as JSON, indented by two, as it reads nested ``indent`` deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+def _array(key: str, items: Iterable[str]) -> Iterator[str]:
+    """A top-level member whose value is a list, item by item (each dumped 4 deep)."""
+    opened = False
+    for text in items:
+        yield (",\n    " if opened else f"  {json.dumps(key)}: [\n    ") + text
+        opened = True
+    yield "\n  ]" if opened else f"  {json.dumps(key)}: []"
+
+
+def _member(key: str, value) -> str:
+    return f"  {json.dumps(key)}: {_dumps(value, '  ')}"
 
 
 def _changes(report: Report) -> dict:
@@ -87,5 +119,4 @@ def _changes(report: Report) -> dict:
     }
 
 
-def render(report: Report, color: bool = False) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+FORMATTER = JsonFormatter

@@ -17,6 +17,7 @@ from xml.sax.saxutils import quoteattr
 
 from transcheck.model import Finding, Severity
 from transcheck.pipeline import Report
+from transcheck.report.base import Formatter
 from transcheck.report.common import plural, where
 from transcheck.report.signature import signature, signature_line
 
@@ -62,7 +63,7 @@ def _properties(report: Report, indent: str) -> list[str]:
     return lines
 
 
-def render(report: Report, color: bool = False) -> str:
+def _render(report: Report, color: bool = False) -> str:
     findings = report.findings
     by_path = {path: list(items) for path, items in groupby(findings, key=lambda f: f.path)}
     suites: list[list[str]] = []
@@ -145,3 +146,11 @@ def render(report: Report, color: bool = False) -> str:
         out += suite
     out.append("</testsuites>")
     return "\n".join(out) + "\n"
+
+
+class JunitFormatter(Formatter):
+    def render(self, report: Report) -> str:
+        return _render(report, self.color)
+
+
+FORMATTER = JunitFormatter

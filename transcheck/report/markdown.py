@@ -14,6 +14,7 @@ import re
 from transcheck import __version__
 from transcheck.model import Finding, Severity
 from transcheck.pipeline import Report
+from transcheck.report.base import Formatter
 from transcheck.report.common import (
     SEVERITIES,
     by_language,
@@ -63,7 +64,7 @@ def _row(f: Finding) -> str:
 _HEAD = "| Severity | Location | Rule | Message |\n|---|---|---|---|"
 
 
-def render(report: Report, color: bool = False) -> str:
+def _render(report: Report, color: bool = False) -> str:
     findings = report.findings
     counts = by_severity(findings)
     docs = report.documents
@@ -78,7 +79,7 @@ def render(report: Report, color: bool = False) -> str:
     checked = (
         f"Checked {plural(len(docs), 'document')} "
         f"({', '.join(sorted({d.language for d in docs})) or 'none'}), "
-        f"{plural(sum(len(d.segments) for d in docs), 'segment')} "
+        f"{plural(sum(d.segment_count for d in docs), 'segment')} "
         f"in {plural(len(report.groups), 'group')}"
     )
     extra = set_aside(report)
@@ -137,3 +138,11 @@ def render(report: Report, color: bool = False) -> str:
         f"{' · source ' + sig['source'] if sig['source'] else ''}</sub>"
     )
     return "\n".join(out) + "\n"
+
+
+class MarkdownFormatter(Formatter):
+    def render(self, report: Report) -> str:
+        return _render(report, self.color)
+
+
+FORMATTER = MarkdownFormatter

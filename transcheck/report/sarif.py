@@ -21,6 +21,7 @@ from urllib.parse import quote
 from transcheck import __version__
 from transcheck.model import Finding, Location, Severity
 from transcheck.pipeline import Report, finding_order
+from transcheck.report.base import Formatter
 from transcheck.report.common import (
     baseline_state,
     rule_markdown,
@@ -185,5 +186,13 @@ def as_dict(report: Report) -> dict:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(report: Report, color: bool = False) -> str:
+def _render(report: Report, color: bool = False) -> str:
     return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+class SarifFormatter(Formatter):
+    def render(self, report: Report) -> str:
+        return _render(report, self.color)
+
+
+FORMATTER = SarifFormatter

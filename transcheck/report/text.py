@@ -7,12 +7,13 @@ from itertools import groupby
 
 from transcheck.model import Severity
 from transcheck.pipeline import Report
+from transcheck.report.base import Formatter
 from transcheck.report.json_format import summary
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render(report: Report, color: bool = False) -> str:
+def _render(report: Report, color: bool = False) -> str:
     from rich.console import Console
     from rich.text import Text
 
@@ -43,7 +44,7 @@ def render(report: Report, color: bool = False) -> str:
         _print_changes(console, report)
     counts = summary(findings)
     docs = len(report.documents)
-    segs = sum(len(d.segments) for d in report.documents)
+    segs = sum(d.segment_count for d in report.documents)
     groups = len(report.groups)
     tail = Text(f"{_n(docs, 'document')}, {_n(segs, 'segment')}, {_n(groups, 'group')}: ")
     tail.append(_n(counts["error"], "error"), style=_STYLE[Severity.ERROR] if counts["error"] else "")
@@ -73,3 +74,11 @@ def _print_changes(console, report: Report) -> None:
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class TextFormatter(Formatter):
+    def render(self, report: Report) -> str:
+        return _render(report, self.color)
+
+
+FORMATTER = TextFormatter
