@@ -36,6 +36,8 @@ MERGE = SKIP + 0.05
 # short line next to a paragraph (a heading, a caption) is absorbed into it instead of
 # being reported missing, since it barely changes the paragraph's length.
 MIN_PART = 0.2
+RATIO_PRIOR = 500  # characters; see _align_to_profile
+TIE = 1e-9
 INF = float("inf")
 
 
@@ -234,7 +236,10 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
         centre = i * m / n if n else 0
         return abs(j - centre) <= width
 
-    ratios = {other: totals[lang] / totals[other] for other in totals}
+    # The languages' length ratio as these documents show it, pulled towards 1 by a few
+    # paragraphs' worth of characters: in a short document one missing sentence would
+    # otherwise set the ratio, and the remaining sentences would be merged to fit it.
+    ratios = {other: (totals[lang] + RATIO_PRIOR) / (totals[other] + RATIO_PRIOR) for other in totals}
     # With embeddings: per language already in the profile, its cosine scale.
     meaning = {o: c for (o, l), c in (unrelated or {}).items() if l == lang} or None
     # What a 2-1 link at row i or a 1-2 link at segment j would join; built once per
@@ -261,9 +266,12 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
                 c = up[j - 1] + (1.0 - _score(row_units[i - 1], segs[j - 1], ratios, meaning))
                 if c < best:
                     best, arg = c, (i - 1, j - 1)
-            if i and up[j] + SKIP < best:
+            # Skips win ties (to rounding): the path is traced back from the end, so of
+            # two equally good alignments the one matching earlier is kept, and of two
+            # copies of a passage the later one is left over, as TC101 reports it.
+            if i and up[j] + SKIP < best + TIE:
                 best, arg = up[j] + SKIP, (i - 1, j)
-            if j and row_cost[j - 1] + SKIP < best:
+            if j and row_cost[j - 1] + SKIP < best + TIE:
                 best, arg = row_cost[j - 1] + SKIP, (i, j - 1)
             if i >= 2 and j and up2[j - 1] < INF and row_pairs[i - 1] is not None:
                 c = up2[j - 1] + ((1.0 - _score(row_pairs[i - 1], segs[j - 1], ratios, meaning)) + MERGE)
