@@ -206,3 +206,24 @@ def test_opt_in_rules_are_off_until_selected_or_extended():
     assert [r.code for r in select_rules(RULES, ("TC101",), (), ("TC2",))] == ["TC101"] + [
         c for c in ALL if c.startswith("TC2")
     ]
+
+
+def _stale(report):
+    return [(p.path, p.severity) for p in report.problems if "suppresses nothing" in p.message]
+
+
+def test_inline_comment_that_suppresses_nothing_is_a_warning():
+    used = _report()
+    apply_policy(used, Policy())
+    assert _stale(used) == []
+    stale = _report()
+    legal = stale.groups[1]
+    legal.findings = [f for f in legal.findings if f.code != "TC202"]
+    apply_policy(stale, Policy())
+    assert _stale(stale) == [("docs/legal.sv.md:3", "warning")]
+    # a rule that did not run cannot be known to have found nothing
+    unknown = _report()
+    unknown.groups[1].findings = [f for f in unknown.groups[1].findings if f.code != "TC202"]
+    unknown.rules = tuple(r for r in RULES if r.code != "TC202")
+    apply_policy(unknown, Policy())
+    assert _stale(unknown) == []

@@ -45,7 +45,7 @@ def check(
         None, "--jobs", "-j", help="Groups checked in parallel processes (default: one per CPU core)."
     ),
     strict: bool = typer.Option(
-        False, "--strict", help="Files skipped in a directory (no language in the name, other types) are errors."
+        False, "--strict", help="Every warning about the input is an error: files skipped in a directory (no language in the name, other types), inline comments that suppress nothing."
     ),
     max_file_size: Optional[str] = typer.Option(
         None, "--max-file-size", help="Skip (and report) larger files: bytes, or 500k, 20M, 1G."

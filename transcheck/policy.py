@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from transcheck.model import Finding, Severity, SuppressedFinding
+from transcheck.model import Finding, InputProblem, Severity, SuppressedFinding
 from transcheck.rules.base import Rule
 
 EXIT_OK = 0
@@ -129,10 +129,12 @@ def apply_group_policy(report, group, policy: Policy, scope: Callable[[Finding],
             inline[doc.path] = marks
             report.problems.extend(problems)
     by_fingerprint = {s.fingerprint: s for s in policy.suppressions}
+    used = set()
 
     def suppression(f: Finding) -> tuple[str, str] | None:
         for mark in inline.get(f.path, ()):
             if mark.covers(f):
+                used.add(mark)
                 return "inSource", mark.justification
         for pattern, codes in policy.per_file_ignores:
             if f.code in codes and path_matches(f.path, pattern):
@@ -166,8 +168,23 @@ def apply_group_policy(report, group, policy: Policy, scope: Callable[[Finding],
             continue
         kept.append(f)
     group.findings = kept
+    enabled = {r.code for r in report.rules}
+    for mark in (m for marks in inline.values() for m in marks):
+        # Only a comment whose every rule ran can be known to suppress nothing.
+        if mark not in used and mark.codes <= enabled:
+            report.problems.append(stale_comment(mark))
     report.suppressed = len(report.suppressed_findings)
     report.baselined = len(report.baselined_findings)
+
+
+def stale_comment(mark) -> InputProblem:
+    rules = ", ".join(sorted(mark.codes))
+    lines = f"line {mark.line}" if mark.line == mark.end_line else f"lines {mark.line}-{mark.end_line}"
+    return InputProblem(
+        f"{mark.path}:{mark.comment_line}",
+        f"this transcheck comment suppresses nothing ({rules} found nothing at {lines}); remove it",
+        severity="warning",
+    )
 
 
 def policy_from(config, baseline: frozenset[str] | None = None) -> Policy:

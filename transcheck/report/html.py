@@ -380,7 +380,7 @@ def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[l
         out.append(f'<p class="banner">Not shown: {_e(", ".join(hidden))}.</p>')
     problems = [p for p in report.problems if getattr(p, "severity", "error") != "info"]
     if problems:
-        out.append('<div class="banner warn"><strong>Files not checked</strong><ul>')
+        out.append('<div class="banner warn"><strong>Input problems</strong><ul>')
         out += [f"<li><code>{_e(p.path)}</code>: {_e(p.message)}</li>" for p in problems]
         out.append("</ul></div>")
 
