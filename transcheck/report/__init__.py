@@ -37,8 +37,12 @@ _MODULES = {
 }
 
 
+def formatter_class(fmt: Format) -> type[Formatter]:
+    return importlib.import_module(_MODULES[fmt]).FORMATTER
+
+
 def formatter(fmt: Format, color: bool = False) -> Formatter:
-    return importlib.import_module(_MODULES[fmt]).FORMATTER(color=color)
+    return formatter_class(fmt)(color=color)
 
 
 def write(report: Report, out: TextIO, fmt: Format | None = None, color: bool = False) -> None:
@@ -61,10 +65,6 @@ def write(report: Report, out: TextIO, fmt: Format | None = None, color: bool = 
         sections = [chosen.section(group, report) for group in report.groups]
     for chunk in chosen.finish(report, sections):
         out.write(chunk)
-
-
-def formatter_class(fmt: Format) -> type[Formatter]:
-    return importlib.import_module(_MODULES[fmt]).FORMATTER
 
 
 def render(report: Report, fmt: Format | None = None, color: bool = False) -> str:

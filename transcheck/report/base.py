@@ -57,6 +57,3 @@ class Spool:
         for size in self._sizes:
             yield self._file.read(size).decode("utf-8")
         self._file.seek(0, 2)
-
-    def close(self) -> None:
-        self._file.close()
