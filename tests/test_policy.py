@@ -113,10 +113,11 @@ LEGAL, GUIDE = "docs/legal.sv.md", "docs/guide.sv.md"
                               ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "warning")},
          [("TC202", LEGAL, "inSource", "product name")], 0),
         (lambda r: Policy(inline=False), 5, [], 0),
-        # severity override, applied before anything else
-        (lambda r: Policy(inline=False, severity={"TC301": Severity.ERROR}),
-         {("TC101", "legal.sv.md", "error"), ("TC202", "legal.sv.md", "error"), ("TC301", "legal.sv.md", "error"),
-          ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "error")}, [], 0),
+        # severity override, applied before anything else (TC301's default is error; its
+        # warnings here are below it and take the lower override as their cap)
+        (lambda r: Policy(inline=False, severity={"TC301": Severity.INFO, "TC101": Severity.WARNING}),
+         {("TC101", "legal.sv.md", "warning"), ("TC202", "legal.sv.md", "error"), ("TC301", "legal.sv.md", "info"),
+          ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "info")}, [], 0),
         # per-file-ignores match the path glob and the code only
         (lambda r: Policy(inline=False, per_file_ignores=(("*/docs/legal.*.md", frozenset({"TC101", "TC301"})),)),
          {("TC202", "legal.sv.md", "error"), ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "warning")},
@@ -227,3 +228,56 @@ def test_inline_comment_that_suppresses_nothing_is_a_warning():
     unknown.rules = tuple(r for r in RULES if r.code != "TC202")
     apply_policy(unknown, Policy())
     assert _stale(unknown) == []
+
+
+# --- severity overrides: the rule's default is what an override replaces ---
+
+W, E, I = Severity.WARNING, Severity.ERROR, Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("severity", "default", "override", "expected"),
+    [
+        (W, W, W, W),  # the default itself: nothing changes
+        (I, W, W, I),  # ... also for findings the rule downgraded
+        (W, W, E, E),  # at the default: the override
+        (W, W, I, I),
+        (I, W, E, I),  # downgraded by the rule: kept
+        (W, E, I, I),  # downgraded, and capped by a lower override
+        (W, E, W, W),
+    ],
+)
+def test_overridden(severity, default, override, expected):
+    from transcheck.policy import overridden
+
+    assert overridden(severity, default, override) is expected
+
+MIXED_QUOTES = {
+    "sv.txt": "Vårt team sa «hej“ till alla kunder som ringde in i dag.\n",
+    "it.txt": "Il nostro team ha detto «ciao“ a tutti i clienti che hanno chiamato oggi.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("override", "shown", "code"),
+    [
+        (None, "info", 0),
+        ("warning", "info", 0),  # TC601's own default: changes nothing
+        ("error", "info", 0),  # the rule downgraded these below its default: they stay
+        ("info", "info", 0),
+    ],
+)
+def test_override_keeps_a_rules_own_downgrade(tmp_path, override, shown, code):
+    from tests.test_cli import transcheck
+
+    for name, text in MIXED_QUOTES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    if override:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.transcheck.severity]\nTC601 = "{override}"\n')
+    result = transcheck("check", ".", "--fail-on", "warning", "-f", "json", cwd=tmp_path)
+    import json
+
+    assert result.stdout, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert {(f["code"], f["severity"]) for f in findings} == {("TC601", shown)}
+    assert result.returncode == code

@@ -146,11 +146,14 @@ def apply_group_policy(report, group, policy: Policy, scope: Callable[[Finding],
 
     if policy.baseline is not None and report.baseline_state is None:
         report.baseline_state = {}
+    defaults = {r.code: r.severity for r in report.rules}
     kept = []
     for f in group.findings:
         override = policy.severity.get(f.code)
-        if override is not None and override is not f.severity:
-            f = replace(f, severity=override)
+        if override is not None:
+            level = overridden(f.severity, defaults.get(f.code, f.severity), override)
+            if level is not f.severity:
+                f = replace(f, severity=level)
         if policy.baseline is not None:
             # Suppressed findings get a state too: SARIF wants it on every result or none.
             known = f.fingerprint in policy.baseline
@@ -175,6 +178,20 @@ def apply_group_policy(report, group, policy: Policy, scope: Callable[[Finding],
             report.problems.append(stale_comment(mark))
     report.suppressed = len(report.suppressed_findings)
     report.baselined = len(report.baselined_findings)
+
+
+def overridden(severity: Severity, default: Severity, override: Severity) -> Severity:
+    """A finding's severity under a configured override of its rule's severity.
+
+    The override replaces the rule's default: findings at the default take the
+    override; a finding the rule itself set below its default (a weaker case) keeps
+    that, capped by the override. An override equal to the default changes nothing.
+    """
+    if override is default:
+        return severity
+    if severity is default:
+        return override
+    return min(severity, override, key=lambda s: s.rank)
 
 
 def stale_comment(mark) -> InputProblem:
