@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from tests.test_cli import transcheck
-from transcheck.changed import align_versions
+from transcheck.decide.changed import align_versions
 from transcheck.model import Document
 from transcheck.segment import segment
 
@@ -143,3 +143,28 @@ def test_uncommitted_edits_count_as_changes(repo):
     assert [(Path(c["path"]).name, c["line"], c["status"]) for c in data["changed_since"]["segments"]] == [
         ("sv.txt", 8, "modified")
     ]
+
+
+@pytest.mark.xfail(strict=True, reason="the old revision is checked without the glossary")
+def test_glossary_beside_the_documents_is_used_for_the_old_revision_too(tmp_path):
+    """A terminology finding already there at REV is not new because a change touched
+    its segment: the old revision is checked with the same glossary."""
+    import tomllib
+
+    from tests.test_rule_cases import CASES_DIR
+
+    case = tomllib.loads((CASES_DIR / "TC501.toml").read_text(encoding="utf-8"))["case"][0]
+    assert case["expect"] == ["it.txt:2"] and "glossary.csv" in case["files"]
+    for name, text in case["files"].items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "docs")
+    it = tmp_path / "it.txt"
+    it.write_text(it.read_text(encoding="utf-8").replace("Un buon", "Un ottimo"), encoding="utf-8")
+
+    result = transcheck("check", ".", "--select", "TC501", "--changed-since", "HEAD", "-f", "json", cwd=tmp_path)
+    data = json.loads(result.stdout)
+    assert [(Path(c["path"]).name, c["status"]) for c in data["changed_since"]["segments"]] == [("it.txt", "modified")]
+    assert data["findings"] == [] and data["changed_since"]["not_introduced"] == 1
+    assert result.returncode == 0

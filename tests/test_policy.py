@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transcheck.model import Category, Finding, Severity
-from transcheck.policy import UnknownRule, exit_code, select_rules
+from transcheck.decide.judge import UnknownRule, exit_code, select_rules
 from transcheck.rules.registry import RULES
 
 ALL = [r.code for r in RULES]
@@ -61,10 +61,10 @@ def test_exit_code(severities, fail_on, problems, code):
 
 # --- apply_policy: severity overrides, suppressions, baseline, scope (one place) ---
 
-from transcheck.config import Suppression  # noqa: E402
+from transcheck.decide.config import Suppression  # noqa: E402
 from transcheck.model import Document, GroupResult, Kind, Segment  # noqa: E402
 from transcheck.pipeline import Report, fingerprinted  # noqa: E402
-from transcheck.policy import Policy, apply_policy  # noqa: E402
+from transcheck.decide.judge import Policy, apply_policy  # noqa: E402
 from transcheck.settings import Settings  # noqa: E402
 
 MD = """# Title
@@ -248,7 +248,7 @@ W, E, I = Severity.WARNING, Severity.ERROR, Severity.INFO
     ],
 )
 def test_overridden(severity, default, override, expected):
-    from transcheck.policy import overridden
+    from transcheck.decide.judge import overridden
 
     assert overridden(severity, default, override) is expected
 

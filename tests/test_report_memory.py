@@ -7,7 +7,7 @@ import pytest
 
 from transcheck.model import DocumentInfo
 from transcheck.pipeline import run
-from transcheck.policy import Policy, apply_policy
+from transcheck.decide.judge import Policy, apply_policy
 from transcheck.report import Format, formatter, render
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings

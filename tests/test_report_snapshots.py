@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from transcheck.report import Format
-from transcheck.report.regenerate import redact
+from tools.regenerate import redact
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "data" / "fixture"

@@ -1,11 +1,11 @@
 """The example reports committed in reports/ are what the current code produces from
 corpus/ (version numbers aside). When this fails, the rules, the aligner or a format
-changed: run `python -m transcheck.report.regenerate`, review the diff, commit it."""
+changed: run `python -m tools.regenerate`, review the diff, commit it."""
 
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from transcheck.report.regenerate import COMMAND, REPORTS, redact, stale
+from tools.regenerate import COMMAND, REPORTS, redact, stale
 
 
 def test_committed_reports_are_fresh():

@@ -11,7 +11,7 @@ from typing import List, Optional
 
 import typer
 
-from transcheck.policy import EXIT_USAGE, FAIL_ON
+from transcheck.decide.judge import EXIT_USAGE, FAIL_ON
 
 app = typer.Typer(
     add_completion=False,
@@ -74,12 +74,12 @@ def check(
     ),
 ) -> None:
     """Check translations and report what is wrong."""
-    from transcheck.baseline import BaselineError
-    from transcheck.baseline import read as baseline_fingerprints
-    from transcheck.baseline import write as write_baseline_file
-    from transcheck.config import ConfigError, plan_run
+    from transcheck.decide.baseline import BaselineError
+    from transcheck.decide.baseline import read as baseline_fingerprints
+    from transcheck.decide.baseline import write as write_baseline_file
+    from transcheck.decide.config import ConfigError, plan_run
     from transcheck.pipeline import run
-    from transcheck.policy import exit_code, policy_from
+    from transcheck.decide.judge import exit_code, policy_from
     from transcheck.read.languages import normalise_tag
     from transcheck.report import Format, formatter, write
 
@@ -120,10 +120,10 @@ def check(
     color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     changes = None
     if changed_since:
-        from transcheck.changed import ChangedSince
+        from transcheck.decide.changed import ChangedSince
 
         changes = ChangedSince(changed_since)
-    from transcheck.changed import GitError
+    from transcheck.decide.changed import GitError
     from transcheck.progress import ProgressBar
 
     try:
@@ -150,7 +150,7 @@ def check(
             fail(f"{output}: cannot write: {exc.strerror}")
     else:
         write(report, sys.stdout)
-    from transcheck.policy import blocking_problems
+    from transcheck.decide.judge import blocking_problems
 
     raise typer.Exit(exit_code(report.findings, fail_on, blocking_problems(report.problems, strict)))
 
@@ -199,7 +199,7 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given; exits 1 when the diff is not empty.
     """
-    from transcheck.config import ConfigError, plan_run
+    from transcheck.decide.config import ConfigError, plan_run
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
 
     try:
@@ -230,7 +230,7 @@ def fix(
         except OSError as exc:
             typer.echo(f"transcheck: {plan.path}: cannot write: {exc.strerror or exc}", err=True)
             failed += 1
-    from transcheck.policy import blocking_problems
+    from transcheck.decide.judge import blocking_problems
 
     if failed or blocking_problems(problems):
         raise typer.Exit(EXIT_USAGE)

@@ -31,8 +31,8 @@ from transcheck.rules.base import GroupView, Rule
 from transcheck.settings import Settings
 
 if TYPE_CHECKING:
-    from transcheck.changed import ChangedSince
-    from transcheck.policy import Policy
+    from transcheck.decide.changed import ChangedSince
+    from transcheck.decide.judge import Policy
     from transcheck.report.base import Formatter, Spool
 
 
@@ -295,7 +295,7 @@ def _report_group(report: Report, result: GroupResult, policy, changed_since) ->
         changes, scope = changed_since.group(result, report.settings, report.rules)
         report.changed.extend(changes)
     if policy is not None:
-        from transcheck.policy import apply_group_policy
+        from transcheck.decide.judge import apply_group_policy
 
         apply_group_policy(report, result, policy, scope)
     if report.formatter is not None:

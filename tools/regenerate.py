@@ -2,8 +2,8 @@
 
 Run from the repository root:
 
-    python -m transcheck.report.regenerate           # rewrite reports/corpus.*
-    python -m transcheck.report.regenerate --check   # exit 1 if a committed report is stale
+    python -m tools.regenerate           # rewrite reports/corpus.*
+    python -m tools.regenerate --check   # exit 1 if a committed report is stale
 
 The reports are produced by the command line exactly as a user runs it
 (``transcheck check corpus/ --format ...``), so they show what the current rules,
@@ -26,7 +26,7 @@ REPORTS = {
     "corpus.sarif": "sarif",
     "corpus.html": "html",
 }
-COMMAND = "python -m transcheck.report.regenerate"
+COMMAND = "python -m tools.regenerate"
 
 _KEYS = "|".join(
     map(re.escape, ("transcheck", "python", "py", "semanticVersion") + LIBRARIES)

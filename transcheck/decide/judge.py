@@ -119,8 +119,8 @@ def apply_group_policy(report, group, policy: Policy, scope: Callable[[Finding],
     ``--write-baseline`` records. Problems found on the way (an inline comment naming no
     rule) join ``report.problems``.
     """
-    from transcheck.config import path_matches
-    from transcheck.suppress import inline_suppressions
+    from transcheck.decide.config import path_matches
+    from transcheck.decide.suppress import inline_suppressions
 
     inline: dict[str, list] = {}
     if policy.inline:

@@ -126,7 +126,7 @@ def load_config(path: str | None) -> Config:
 
 
 def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
-    from transcheck.policy import FAIL_ON, UnknownRule, resolve_codes
+    from transcheck.decide.judge import FAIL_ON, UnknownRule, resolve_codes
     from transcheck.read.languages import normalise_tag
     from transcheck.rules.registry import RULES
 
@@ -319,7 +319,7 @@ def plan_run(
     """Merge the configuration file with the command line; the command line wins, key
     by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
     line ``--exclude`` patterns add to the file's). Raises ``ConfigError``."""
-    from transcheck.policy import UnknownRule, select_rules
+    from transcheck.decide.judge import UnknownRule, select_rules
     from transcheck.rules.registry import RULES
 
     if config_path is not None and not os.path.isfile(config_path):
