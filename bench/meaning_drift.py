@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "bench" / "data" / "precision"))
 from texts import TEXTS  # noqa: E402
 
 from transcheck import embeddings  # noqa: E402
-from transcheck.pipeline import run  # noqa: E402
+from transcheck.runner import run  # noqa: E402
 from transcheck.rules import meaning_drift  # noqa: E402
 from transcheck.settings import Settings  # noqa: E402
 

@@ -75,7 +75,7 @@ def write(directory: Path, docs: dict[str, list[str]]) -> None:
 
 
 def check(directory: Path):
-    from transcheck.pipeline import run
+    from transcheck.runner import run
     from transcheck.rules.registry import RULES
     from transcheck.settings import Settings
 

@@ -92,7 +92,7 @@ def sentence_pool() -> tuple[list[dict[str, str]], list[dict[str, str]], list[di
     """(sentences, headings, non-prose lines), each a list of {language: text}."""
     sys.path.insert(0, ROOT)
     from transcheck.align.aligner import align
-    from transcheck.pipeline import read_document
+    from transcheck.read.file import read_document
     from transcheck.read.discover import FileSpec
     from transcheck.settings import Settings
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench" / "data" / "precision"))
 from texts import TEXTS  # noqa: E402
 
 from transcheck.model import Severity  # noqa: E402
-from transcheck.pipeline import run  # noqa: E402
+from transcheck.runner import run  # noqa: E402
 from transcheck.rules import _hunspell, spelling  # noqa: E402
 from transcheck.rules.spelling import words  # noqa: E402
 from transcheck.settings import Settings  # noqa: E402

@@ -12,7 +12,7 @@ CLEAN = Path(__file__).resolve().parent / "data" / "clean"
 @pytest.fixture(scope="session")
 def corpus_report():
     """The corpus checked once with every rule, for the tests that read it."""
-    from transcheck.pipeline import run
+    from transcheck.runner import run
     from transcheck.rules.registry import RULES
     from transcheck.settings import Settings
 

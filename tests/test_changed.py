@@ -145,7 +145,6 @@ def test_uncommitted_edits_count_as_changes(repo):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="the old revision is checked without the glossary")
 def test_glossary_beside_the_documents_is_used_for_the_old_revision_too(tmp_path):
     """A terminology finding already there at REV is not new because a change touched
     its segment: the old revision is checked with the same glossary."""

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import transcheck
-from transcheck.decide.config import ConfigError, find_config, load_config, plan_run
+from transcheck.decide.config import ConfigError, find_config, load_config
+from transcheck.decide.plan import plan_run
 from transcheck.model import Severity
 from transcheck.rules.registry import RULES
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import CLEAN, CORPUS
 from transcheck.model import Severity
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from transcheck import embeddings
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.rules import meaning_drift
 from transcheck.settings import Settings
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from transcheck.align.aligner import align
 from transcheck.model import Document
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.read.decode import DecodeError, decode, encode, split_lines
 from transcheck.report import Format, render
 from transcheck.rules.registry import BY_CODE, RULES

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import ROOT
 from transcheck.model import InputProblem
-from transcheck.pipeline import read_document, run
+from transcheck.read.file import read_document, run
 from transcheck.read.decode import DecodeError, decode, split_lines
 from transcheck.read.discover import FileSpec, discover
 from transcheck.rules.registry import BY_CODE, RULES
@@ -341,9 +341,9 @@ def test_directory_without_translations_is_an_error(tmp_path):
 
 
 _CRASH = (
-    "import sys, transcheck.pipeline as p\n"
+    "import sys, transcheck.runner as p\n"
     "def boom(*a, **k):\n    raise RuntimeError('the aligner fell over')\n"
-    "p.run = boom\n"
+    "p.check = boom\n"
     "sys.argv = ['transcheck', *sys.argv[1:]]\n"
     "from transcheck.cli import main\nmain()\n"
 )

@@ -55,18 +55,18 @@ def test_jobs_give_byte_identical_json(tmp_path):
 
 def test_parallel_results_come_in_order_through_a_small_window(tmp_path, monkeypatch):
     # One group per task and one task ahead per worker: the window refills many times.
-    from transcheck import pipeline
+    from transcheck import runner
     from transcheck.read.discover import discover
     from transcheck.rules.registry import RULES
     from transcheck.settings import Settings
 
     make_groups(tmp_path, count=7)
-    monkeypatch.setattr(pipeline, "_BATCH", 1)
-    monkeypatch.setattr(pipeline, "_AHEAD", 1)
+    monkeypatch.setattr(runner, "_BATCH", 1)
+    monkeypatch.setattr(runner, "_AHEAD", 1)
     groups = discover([str(tmp_path)]).groups
     rules = tuple(r for r in RULES if r.default)
-    serial = list(pipeline._map_groups(groups, Settings(), rules, jobs=1))
-    parallel = list(pipeline._map_groups(groups, Settings(), rules, jobs=2))
+    serial = list(runner._map_groups([(g, None) for g in groups], Settings(), rules, jobs=1))
+    parallel = list(runner._map_groups([(g, None) for g in groups], Settings(), rules, jobs=2))
     assert [r.group for r, _ in parallel] == [g.name for g in groups]
     assert [r.findings for r, _ in parallel] == [r.findings for r, _ in serial]
     assert sum(len(r.findings) for r, _ in serial) > 7

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from transcheck.model import Category, Finding, Severity
-from transcheck.decide.judge import UnknownRule, exit_code, select_rules
+from transcheck.decide.exit import exit_code
+from transcheck.decide.select import UnknownRule, select_rules
 from transcheck.rules.registry import RULES
 
 ALL = [r.code for r in RULES]
@@ -59,12 +60,15 @@ def test_exit_code(severities, fail_on, problems, code):
     assert exit_code([_finding(s) for s in severities], fail_on, problems) == code
 
 
-# --- apply_policy: severity overrides, suppressions, baseline, scope (one place) ---
+# --- judge: severity overrides, suppressions, baseline, scope (one place) ---
 
 from transcheck.decide.config import Suppression  # noqa: E402
 from transcheck.model import Document, GroupResult, Kind, Segment  # noqa: E402
-from transcheck.pipeline import Report, fingerprinted  # noqa: E402
-from transcheck.decide.judge import Policy, apply_policy  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from transcheck.decide.judge import Policy, judge, report_of  # noqa: E402
+from transcheck.model import Report  # noqa: E402
+from transcheck.runner import fingerprinted  # noqa: E402
 from transcheck.settings import Settings  # noqa: E402
 
 MD = """# Title
@@ -92,6 +96,13 @@ def _report() -> Report:
     guide = fingerprinted([f("TC301", other.path, 1, Severity.WARNING), f("TC202", other.path, 1)])
     groups = [GroupResult("docs/guide", [other], [], guide), GroupResult("docs/legal", [doc], [], legal)]
     return Report(groups=groups, problems=[], settings=Settings(), rules=RULES)
+
+
+def apply_policy(report: Report, policy: Policy, scope=None) -> Report:
+    """``report`` with every group judged, as the runner builds it."""
+    judged = [judge(g, policy, report.rules, scope) for g in report.groups]
+    return report_of(judged, [p for j in judged for p in j.problems], report.settings, report.rules,
+                     baseline=policy.baseline is not None)
 
 
 def _fp(report, code, path):
@@ -142,7 +153,8 @@ def test_apply_policy(make_policy, shown, suppressed, baselined):
     before = len(report.findings)
     made = make_policy(report)
     policy, scope = made if isinstance(made, tuple) else (made, None)
-    current = apply_policy(report, policy, scope)
+    report = apply_policy(report, policy, scope)
+    current = report.unsuppressed
     got = _shown(report)
     if isinstance(shown, int):
         assert len(got) == shown
@@ -159,16 +171,14 @@ def test_apply_policy(make_policy, shown, suppressed, baselined):
 def test_baseline_state_marks_new_and_unchanged():
     report = _report()
     known = _fp(report, "TC101", LEGAL)
-    apply_policy(report, Policy(inline=False, baseline=frozenset({known})))
+    report = apply_policy(report, Policy(inline=False, baseline=frozenset({known})))
     assert report.baseline_state[known] == "unchanged"
     assert {s for fp, s in report.baseline_state.items() if fp != known} == {"new"}
     assert len(report.baseline_state) == 5
-    plain = _report()
-    apply_policy(plain, Policy())
+    plain = apply_policy(_report(), Policy())
     assert plain.baseline_state is None
     # suppressed findings carry a state too (SARIF: on every result or none)
-    inline = _report()
-    apply_policy(inline, Policy(baseline=frozenset()))
+    inline = apply_policy(_report(), Policy(baseline=frozenset()))
     (item,) = inline.suppressed_findings
     assert inline.baseline_state[item.finding.fingerprint] == "new"
 
@@ -176,7 +186,7 @@ def test_baseline_state_marks_new_and_unchanged():
 def test_severity_override_changes_the_exit_code():
     report = _report()
     levels = {"TC101": Severity.INFO, "TC202": Severity.INFO, "TC301": Severity.INFO}
-    apply_policy(report, Policy(inline=False, severity=levels))
+    report = apply_policy(report, Policy(inline=False, severity=levels))
     assert exit_code(report.findings, "warning") == 0
     assert exit_code(report.findings, "info") == 1
 
@@ -214,20 +224,16 @@ def _stale(report):
 
 
 def test_inline_comment_that_suppresses_nothing_is_a_warning():
-    used = _report()
-    apply_policy(used, Policy())
+    used = apply_policy(_report(), Policy())
     assert _stale(used) == []
-    stale = _report()
-    legal = stale.groups[1]
-    legal.findings = [f for f in legal.findings if f.code != "TC202"]
-    apply_policy(stale, Policy())
+    report = _report()
+    guide, legal = report.groups
+    legal = replace(legal, findings=[f for f in legal.findings if f.code != "TC202"])
+    stale = apply_policy(replace(report, groups=[guide, legal]), Policy())
     assert _stale(stale) == [("docs/legal.sv.md:3", "warning")]
     # a rule that did not run cannot be known to have found nothing
-    unknown = _report()
-    unknown.groups[1].findings = [f for f in unknown.groups[1].findings if f.code != "TC202"]
-    unknown.rules = tuple(r for r in RULES if r.code != "TC202")
-    apply_policy(unknown, Policy())
-    assert _stale(unknown) == []
+    unknown = replace(report, groups=[guide, legal], rules=tuple(r for r in RULES if r.code != "TC202"))
+    assert _stale(apply_policy(unknown, Policy())) == []
 
 
 # --- severity overrides: the rule's default is what an override replaces ---

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from tests.test_cli import transcheck
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.progress import MIN_GROUPS, ProgressBar
 from transcheck.rules.registry import BY_CODE
 from transcheck.settings import Settings

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ROOT
 from transcheck.model import Category, Finding, GroupResult, Location, Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report import Format, github, markdown, render
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.report import Format, render
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
@@ -108,7 +108,7 @@ def test_placement_without_rows_lists_the_finding(fixture_report):
 
     f = replace(fixture_report.findings[0], line=999, end_line=999, related=())
     group = replace(fixture_report.groups[0], findings=[f])
-    from transcheck.pipeline import Report
+    from transcheck.model import Report
 
     report = Report(groups=[group], problems=[], settings=Settings(), rules=RULES)
     text = render(report, Format.HTML)

@@ -12,7 +12,7 @@ from jsonschema import Draft4Validator
 
 from tests.conftest import ROOT
 from transcheck.model import Category, Finding, GroupResult, Location, Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report import sarif
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
@@ -28,7 +28,7 @@ def errors(log: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def fixture_report():
-    from transcheck.pipeline import run
+    from transcheck.runner import run
 
     return run([str(FIXTURE)], Settings(), RULES)
 
@@ -128,7 +128,7 @@ def test_paths_become_uri_references():
 
 
 def test_input_problems_are_notifications(tmp_path):
-    from transcheck.pipeline import run
+    from transcheck.runner import run
 
     (tmp_path / "sv.txt").write_text("Vårt team svarar på alla frågor inom en arbetsdag.\n", encoding="utf-8")
     (tmp_path / "it.txt").write_bytes(b"caf\xe9\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.rules.registry import BY_CODE, RULES
 from transcheck.settings import Settings
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from transcheck.model import Category, Severity
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.rules.registry import BY_CODE
 from transcheck.settings import Settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.pipeline import run
+from transcheck.runner import run
 from transcheck.rules import _hunspell, spelling
 from transcheck.settings import Settings
 

@@ -1,4 +1,4 @@
-"""The command line. Parses options, runs the pipeline, renders, and exits.
+"""The command line. Parses options, hands the run to ``runner``, writes the report, and exits.
 
 Every failure the user can cause ends in one line on standard error and exit code 2.
 """
@@ -11,7 +11,7 @@ from typing import List, Optional
 
 import typer
 
-from transcheck.decide.judge import EXIT_USAGE, FAIL_ON
+from transcheck.decide.exit import EXIT_USAGE
 
 app = typer.Typer(
     add_completion=False,
@@ -77,61 +77,41 @@ def check(
     from transcheck.decide.baseline import BaselineError
     from transcheck.decide.baseline import read as baseline_fingerprints
     from transcheck.decide.baseline import write as write_baseline_file
-    from transcheck.decide.config import ConfigError, plan_run
-    from transcheck.pipeline import run
-    from transcheck.decide.judge import exit_code, policy_from
-    from transcheck.read.languages import normalise_tag
+    from transcheck.decide.changed import ChangedSince, GitError
+    from transcheck.decide.config import ConfigError
+    from transcheck.decide.exit import run_exit_code
+    from transcheck.decide.judge import policy_from
+    from transcheck.decide.plan import plan_run
+    from transcheck.progress import ProgressBar
     from transcheck.report import Format, formatter, write
+    from transcheck.runner import check as check_paths
 
     try:
         fmt = Format(format)
     except ValueError:
         fail(f"unknown format {format!r}; choose from {', '.join(f.value for f in Format)}")
-    if fail_on is not None and fail_on not in FAIL_ON:
-        fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    if source is not None and normalise_tag(source) is None:
-        fail(f"--source: unknown language code {source!r}")
     try:
         plan = plan_run(
-            paths, config_path=config, source=normalise_tag(source) if source else None,
-            fail_on=fail_on, select=_split(select), ignore=_split(ignore), exclude=exclude,
-            extend_select=_split(extend_select),
+            paths, config_path=config, source=source, fail_on=fail_on, select=_split(select),
+            ignore=_split(ignore), exclude=exclude, extend_select=_split(extend_select),
         )
         known = baseline_fingerprints(baseline) if baseline else None
     except (ConfigError, BaselineError) as exc:
         fail(str(exc))
-    settings, rules, fail_on = plan.settings, plan.rules, plan.fail_on
-    settings = _limits(settings, max_file_size, max_segments)
-    settings = _glossary(settings, glossary)
+    settings = _glossary(_limits(plan.settings, max_file_size, max_segments), glossary)
+    processes = _jobs(jobs)
     if embeddings:
-        from dataclasses import replace
-
-        from transcheck import embeddings as sentence_embeddings
-
-        if not sentence_embeddings.available():
-            fail(f"--embeddings needs the embeddings extra: {sentence_embeddings.EXTRA_HINT}")
-        settings = replace(settings, embeddings=True)
-    if not quiet and any(r.code == "TC603" for r in rules):
-        from transcheck.rules import _hunspell
-
-        if not _hunspell.engine_available():
-            typer.echo(f"transcheck: note: spelling (TC603) skipped, no dictionaries: {_hunspell.EXTRA_HINT}",
-                       err=True)
+        settings = _embeddings(settings)
+    if not quiet:
+        _notes(plan.rules)
     color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    changes = None
-    if changed_since:
-        from transcheck.decide.changed import ChangedSince
-
-        changes = ChangedSince(changed_since)
-    from transcheck.decide.changed import GitError
-    from transcheck.progress import ProgressBar
-
+    chosen = formatter(fmt, color=color)
     try:
         with ProgressBar.for_terminal(quiet) as bar:
-            report = run(
-                paths, settings, rules, jobs=_jobs(jobs), exclude=plan.exclude, progress=bar,
-                policy=policy_from(plan.config, known), changed_since=changes,
-                formatter=formatter(fmt, color=color),
+            report, sections = check_paths(
+                paths, settings, plan.rules, chosen, jobs=processes, exclude=plan.exclude, progress=bar,
+                policy=policy_from(plan.config, known),
+                changed_since=ChangedSince(changed_since) if changed_since else None,
             )
     except GitError as exc:
         fail(str(exc))
@@ -145,14 +125,30 @@ def check(
     if output:
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                write(report, fh)
+                write(report, fh, chosen, sections)
         except OSError as exc:
             fail(f"{output}: cannot write: {exc.strerror}")
     else:
-        write(report, sys.stdout)
-    from transcheck.decide.judge import blocking_problems
+        write(report, sys.stdout, chosen, sections)
+    raise typer.Exit(run_exit_code(report, plan.fail_on, strict))
 
-    raise typer.Exit(exit_code(report.findings, fail_on, blocking_problems(report.problems, strict)))
+
+def _embeddings(settings):
+    from dataclasses import replace
+
+    from transcheck import embeddings as sentence_embeddings
+
+    if not sentence_embeddings.available():
+        fail(f"--embeddings needs the embeddings extra: {sentence_embeddings.EXTRA_HINT}")
+    return replace(settings, embeddings=True)
+
+
+def _notes(rules) -> None:
+    """One line per selected rule that cannot run here (its optional extra is missing)."""
+    for rule in rules:
+        why = rule.unavailable()
+        if why:
+            typer.echo(f"transcheck: note: {rule.name} ({rule.code}) skipped, {why}", err=True)
 
 
 @app.command()
@@ -199,7 +195,8 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given; exits 1 when the diff is not empty.
     """
-    from transcheck.decide.config import ConfigError, plan_run
+    from transcheck.decide.config import ConfigError
+    from transcheck.decide.plan import plan_run
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
 
     try:
@@ -230,7 +227,7 @@ def fix(
         except OSError as exc:
             typer.echo(f"transcheck: {plan.path}: cannot write: {exc.strerror or exc}", err=True)
             failed += 1
-    from transcheck.decide.judge import blocking_problems
+    from transcheck.decide.exit import blocking_problems
 
     if failed or blocking_problems(problems):
         raise typer.Exit(EXIT_USAGE)
@@ -276,7 +273,9 @@ def _print_problems(problems, strict: bool) -> None:
 def _jobs(jobs: Optional[int]) -> int:
     # One process per core by default: groups are independent and the output is the
     # same for any number of processes.
-    return max(1, os.cpu_count() or 1) if jobs is None else max(1, jobs)
+    if jobs is not None and jobs < 1:
+        fail(f"--jobs must be at least 1, not {jobs}")
+    return max(1, os.cpu_count() or 1) if jobs is None else jobs
 
 
 def _glossary(settings, path: Optional[str]):
@@ -307,7 +306,7 @@ def main() -> None:
     debug = "--debug" in args[:end]
     if debug:
         sys.argv.remove("--debug")
-        os.environ["TRANSCHECK_DEBUG"] = "1"  # read by the pipeline, also in worker processes
+        os.environ["TRANSCHECK_DEBUG"] = "1"  # read by the runner, also in worker processes
     if not sys.argv[1:]:
         app()  # the help, as no_args_is_help asks
     click = _click_exceptions()

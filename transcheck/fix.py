@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from transcheck.model import InputProblem, Segment
-from transcheck.pipeline import read_file, segment_limit_problem, to_document
+from transcheck.read.file import read_file, segment_limit_problem, to_document
 from transcheck.read.decode import encode
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings

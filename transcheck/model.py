@@ -7,7 +7,9 @@ in this module knows how a finding is displayed.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
 
 
 class Severity(enum.Enum):
@@ -167,6 +169,9 @@ class Finding:
     related: tuple[Location, ...] = ()
     key: str = ""
     fingerprint: str = ""
+    # The index of the aligned row the finding is about, when the rule knows it (a
+    # cell of a row, a row's gap); None for findings on a document's own lines.
+    row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -184,19 +189,23 @@ class InputProblem:
     severity: str = "error"
 
 
-@dataclass
+@dataclass(frozen=True)
 class GroupResult:
     """One group, checked. ``documents`` are ``DocumentInfo`` and ``rows`` empty once
     the group has been rendered and summarised (``summary``)."""
 
     group: str
-    documents: list[Document] | list[DocumentInfo]
-    rows: list[Row]
-    findings: list[Finding]
-    notes: list[str] = field(default_factory=list)
+    documents: tuple[Document, ...] | tuple[DocumentInfo, ...]
+    rows: tuple[Row, ...]
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        for name in ("documents", "rows", "findings", "notes"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def summary(self) -> GroupResult:
-        return GroupResult(self.group, [d.info() for d in self.documents], [], self.findings, self.notes)
+        return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings, self.notes)
 
 
 @dataclass(frozen=True)
@@ -228,3 +237,56 @@ class ChangedSegment:
     end_line: int
     status: str
     chrf: float | None = None
+
+
+def finding_order(f: Finding):
+    # Ties keep the order the rule emitted them in (sorts are stable), e.g. row order.
+    return (f.path, f.line, f.end_line, f.code)
+
+
+@dataclass(frozen=True)
+class Report:
+    """All results of one run, in a stable order; what the formatters render.
+
+    Built once, after the last group, from the groups as ``decide`` judged them: the
+    findings shown, and what was set aside (suppressed, in the baseline, not introduced
+    since ``--changed-since``). ``settings`` and ``rules`` are the run's
+    (``settings.Settings``, ``rules.base.Rule``).
+    """
+
+    groups: tuple[GroupResult, ...]
+    problems: tuple[InputProblem, ...]
+    settings: Any
+    rules: tuple[Any, ...]
+    suppressed_findings: tuple[SuppressedFinding, ...] = ()
+    baselined_findings: tuple[Finding, ...] = ()  # hidden: their fingerprint is in --baseline
+    # fingerprint -> "new"/"unchanged" (SARIF's baselineState); None: no baseline
+    baseline_state: MappingProxyType | None = None
+    unsuppressed: tuple[Finding, ...] = ()  # what --write-baseline records
+    changed_since: str | None = None  # the REV of --changed-since
+    changed: tuple[ChangedSegment, ...] | None = None  # segments changed since REV, with chrF
+    out_of_scope: int = 0  # --changed-since: findings not introduced by the change
+
+    def __post_init__(self):
+        for name in ("groups", "problems", "rules", "suppressed_findings", "baselined_findings", "unsuppressed"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if self.changed is not None:
+            object.__setattr__(self, "changed", tuple(self.changed))
+        if self.baseline_state is not None:
+            object.__setattr__(self, "baseline_state", MappingProxyType(dict(self.baseline_state)))
+
+    @property
+    def suppressed(self) -> int:
+        return len(self.suppressed_findings)
+
+    @property
+    def baselined(self) -> int:
+        return len(self.baselined_findings)
+
+    @property
+    def documents(self) -> list[Document] | list[DocumentInfo]:
+        return [d for g in self.groups for d in g.documents]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for g in self.groups for f in g.findings), key=finding_order)

@@ -27,13 +27,42 @@ class Thresholds:
     drift_min_mads: float = 4.0  # ... and this many MADs below the group's median drift
 
 
+# The range each threshold must lie in, (low, high, low included); by default a
+# threshold is a non-negative finite number.
+_RANGES = {
+    "duplicate_min_chrf": (0.0, 100.0, True),
+    "untranslated_min_chrf": (0.0, 100.0, True),
+    "langid_min_confidence": (0.0, 1.0, False),
+    "length_min_rows": (1, None, True),
+    "length_min_factor": (1.0, None, True),
+    "spelling_term_min_segments": (1, None, True),
+    "spelling_long_word": (1, None, True),
+    "drift_min_rows": (1, None, True),
+    "drift_min_gap": (0.0, 2.0, True),
+}
+
+
+def threshold_error(name: str, value: float) -> str | None:
+    """Why ``value`` cannot be the threshold ``name`` (nan, infinite, out of range), or None."""
+    import math
+
+    low, high, closed = _RANGES.get(name, (0, None, True))
+    if not math.isfinite(value):
+        return f"must be a finite number, not {value!r}"
+    too_low = value < low if closed else value <= low
+    if high is None:
+        return f"must be at least {low}, not {value!r}" if too_low else None
+    if too_low or value > high:
+        return f"must be in {'[' if closed else '('}{low}, {high}], not {value!r}"
+    return None
+
+
 @dataclass(frozen=True)
 class Settings:
     source: str | None = None
     embeddings: bool = False  # sentence embeddings in alignment and TC504 (optional extra)
     thresholds: Thresholds = field(default_factory=Thresholds)
     glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
-    seed: int = 0
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
 

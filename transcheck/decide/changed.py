@@ -190,9 +190,11 @@ class ChangedSince:
         self.rev = rev
         self._repo = _Repo(rev)
 
-    def group(self, group, settings, rules) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
+    def group(self, group, recheck) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
         """What changed since REV in one whole group's documents, and the scope predicate
-        for its findings. ``GitError`` when git cannot answer."""
+        for its findings. ``recheck(spec)`` checks a group of files (the old versions) the
+        way the run checks its groups, with the same rules, settings and glossary, and
+        returns its ``GroupResult``. ``GitError`` when git cannot answer."""
         from transcheck.read.decode import DecodeError, decode
 
         versions: list[Version] = []
@@ -218,7 +220,7 @@ class ChangedSince:
         old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
         old_keys: Counter = Counter()  # (path, code, key) at REV
         if changes:
-            for f, version in _old_findings(group.group, versions, settings, rules):
+            for f, version in _old_findings(group.group, versions, recheck):
                 old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1
         new_keys = Counter((f.path, f.code, f.key) for f in group.findings)
@@ -236,11 +238,10 @@ class ChangedSince:
         return changes, in_scope
 
 
-def _old_findings(name: str, versions: list[Version], settings, rules):
+def _old_findings(name: str, versions: list[Version], recheck):
     """Check the group as it was at REV; yields (finding, version of its document)."""
     import tempfile
 
-    from transcheck.pipeline import check_group
     from transcheck.read.discover import FileSpec, GroupSpec
 
     present = [v for v in versions if v.old_text is not None]
@@ -256,7 +257,7 @@ def _old_findings(name: str, versions: list[Version], settings, rules):
                 fh.write(v.old_text)
             files.append(FileSpec(path=target, language=v.doc.language, group=name))
         spec = GroupSpec(name=name, files=tuple(sorted(files, key=lambda s: s.language)))
-        result, _ = check_group(spec, settings, rules)
+        result = recheck(spec)
     by_language = {v.doc.language: v for v in present}
     for f in result.findings:
         if f.language in by_language:

@@ -126,7 +126,8 @@ def load_config(path: str | None) -> Config:
 
 
 def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
-    from transcheck.decide.judge import FAIL_ON, UnknownRule, resolve_codes
+    from transcheck.decide.exit import fail_on_error
+    from transcheck.decide.select import UnknownRule, resolve_codes
     from transcheck.read.languages import normalise_tag
     from transcheck.rules.registry import RULES
 
@@ -173,7 +174,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
             severity[code] = sev
 
     thresholds: dict[str, float | int] = {}
-    from transcheck.settings import Thresholds
+    from transcheck.settings import Thresholds, threshold_error
 
     kinds = {f.name: f.type for f in fields(Thresholds)}
     for raw, value in values.get("thresholds", {}).items():
@@ -186,6 +187,8 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
             kind = "an integer" if wants_int else "a number"
             raise err(f"thresholds.{raw}", f"expected {kind}, got {value!r}")
         thresholds[name] = value if wants_int else float(value)
+        if threshold_error(name, thresholds[name]):
+            raise err(f"thresholds.{raw}", threshold_error(name, thresholds[name]))
 
     source = values.get("source")
     if source is not None:
@@ -199,8 +202,8 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         glossary = os.path.normpath(os.path.join(root, glossary))
 
     fail_on = values.get("fail-on")
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise err("fail-on", f"must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if fail_on is not None and fail_on_error(fail_on):
+        raise err("fail-on", fail_on_error(fail_on))
 
     exclude = tuple(_anchor(root, p) for p in strings("exclude", values.get("exclude", [])))
 
@@ -277,69 +280,3 @@ def path_matches(path: str, pattern: str) -> bool:
     import fnmatch
 
     return fnmatch.fnmatchcase(os.path.abspath(path), pattern) or fnmatch.fnmatchcase(path, pattern)
-
-
-def settings_from(config: Config, source: str | None = None, base=None):
-    """Settings for a run: the defaults, then the configuration, then ``source`` from
-    the command line (already normalised)."""
-    from dataclasses import replace
-
-    from transcheck.settings import Settings
-
-    settings = base or Settings()
-    thresholds = replace(settings.thresholds, **config.thresholds)
-    changes = {"thresholds": thresholds, "source": source or config.source or settings.source}
-    if config.glossary is not None:
-        changes["glossary"] = config.glossary
-    return replace(settings, **changes)
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    """Everything ``transcheck check`` decided before checking, file and flags merged."""
-
-    config: Config
-    settings: object  # transcheck.settings.Settings
-    rules: tuple
-    fail_on: str
-    exclude: tuple[str, ...]
-
-
-def plan_run(
-    paths: list[str],
-    *,
-    config_path: str | None = None,
-    source: str | None = None,
-    fail_on: str | None = None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    exclude: list[str] | None = None,
-    extend_select: list[str] | None = None,
-) -> RunPlan:
-    """Merge the configuration file with the command line; the command line wins, key
-    by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
-    line ``--exclude`` patterns add to the file's). Raises ``ConfigError``."""
-    from transcheck.decide.judge import UnknownRule, select_rules
-    from transcheck.rules.registry import RULES
-
-    if config_path is not None and not os.path.isfile(config_path):
-        raise ConfigError(f"--config: no such file: {config_path}")
-    config = load_config(config_path if config_path is not None else find_config(paths))
-    try:
-        rules = select_rules(
-            RULES,
-            select if select else (config.select or ()),
-            ignore if ignore else (config.ignore or ()),
-            tuple(config.extend_select) + tuple(extend_select or ()),
-        )
-    except UnknownRule as exc:
-        raise ConfigError(str(exc)) from None
-    cwd = os.path.abspath(".")
-    patterns = config.exclude + tuple(_anchor(cwd, p) for p in (exclude or ()))
-    return RunPlan(
-        config=config,
-        settings=settings_from(config, source),
-        rules=rules,
-        fail_on=fail_on or config.fail_on or "error",
-        exclude=patterns,
-    )

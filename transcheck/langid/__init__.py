@@ -25,7 +25,7 @@ from transcheck.model import LanguageGuess
 # langdetect names some languages differently from ISO 639-1.
 _TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "nb": ("no",), "nn": ("no",), "no": ("no",)}
 _FROM_LANGDETECT = {"zh-cn": "zh", "zh-tw": "zh", "no": "no"}
-_SEED = 0
+SEED = 0  # langdetect's draws; printed in every report's signature
 
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")
@@ -57,7 +57,7 @@ def _factory(profiles: tuple[str, ...]):
             texts.append(fh.read())
     factory = DetectorFactory()
     factory.load_json_profile(texts)
-    factory.seed = _SEED
+    factory.seed = SEED
     return factory
 
 

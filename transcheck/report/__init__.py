@@ -9,9 +9,10 @@ from __future__ import annotations
 import enum
 import importlib
 import io
+from collections.abc import Iterable
 from typing import TextIO
 
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report.base import Formatter
 
 
@@ -45,29 +46,20 @@ def formatter(fmt: Format, color: bool = False) -> Formatter:
     return formatter_class(fmt)(color=color)
 
 
-def write(report: Report, out: TextIO, fmt: Format | None = None, color: bool = False) -> None:
-    """Write ``report`` to ``out``.
-
-    A report checked with a formatter (``pipeline.run(formatter=...)``) already holds
-    that formatter's sections and only the summaries of its groups; it is written in its
-    own format. Otherwise ``fmt`` names the format and the sections are made here from
-    the whole groups the report holds.
-    """
-    if report.formatter is not None:
-        if fmt is not None and type(report.formatter) is not formatter_class(fmt):
-            raise ValueError(f"this report was prepared for {type(report.formatter).__name__}, not {fmt.value}")
-        chosen, sections = report.formatter, report.sections
-    else:
-        if fmt is None:
-            raise ValueError("a format is needed for a report checked without a formatter")
-        chosen = formatter(fmt, color)
+def write(report: Report, out: TextIO, fmt: Format | Formatter, sections: Iterable[str] | None = None,
+          color: bool = False) -> None:
+    """Write ``report`` to ``out`` in a format (a ``Format``, or the ``Formatter`` that
+    made ``sections`` while the groups were checked, ``runner.check``). Without
+    ``sections`` they are made here from the whole groups the report holds."""
+    chosen = fmt if isinstance(fmt, Formatter) else formatter(fmt, color)
+    if sections is None:
         # Every section before ``finish``, as when they are made while checking.
         sections = [chosen.section(group, report) for group in report.groups]
     for chunk in chosen.finish(report, sections):
         out.write(chunk)
 
 
-def render(report: Report, fmt: Format | None = None, color: bool = False) -> str:
+def render(report: Report, fmt: Format, color: bool = False) -> str:
     out = io.StringIO()
-    write(report, out, fmt, color)
+    write(report, out, fmt, color=color)
     return out.getvalue()

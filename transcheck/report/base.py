@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 
 from transcheck.model import GroupResult
-from transcheck.pipeline import Report
+from transcheck.model import Report
 
 
 class Formatter:
@@ -25,7 +25,9 @@ class Formatter:
         self.color = color
 
     def section(self, group: GroupResult, report: Report) -> str:
-        """The part of the report that needs the group's segments; "" for none."""
+        """The part of the report that needs the group's segments; "" for none.
+        ``report`` carries the run's settings and rules; its groups and counts are not
+        known yet."""
         return ""
 
     def finish(self, report: Report, sections: Iterable[str]) -> Iterator[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from transcheck.model import Finding, Severity
-from transcheck.pipeline import Report, finding_order
+from transcheck.model import Report, finding_order
 from transcheck.rules.base import Rule
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

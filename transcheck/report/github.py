@@ -11,7 +11,7 @@ plain log text, is the summary with the reproducibility signature.
 from __future__ import annotations
 
 from transcheck.model import Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import by_severity, plural
 from transcheck.report.signature import signature_line

@@ -25,7 +25,7 @@ from html import escape
 
 from transcheck import __version__
 from transcheck.model import Document, Finding, GroupResult, Row, Severity
-from transcheck.pipeline import Report, finding_order
+from transcheck.model import Report, finding_order
 from transcheck.report.base import Formatter
 from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import (

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from transcheck import __version__
 from transcheck.model import Finding, Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.signature import signature
 

@@ -16,7 +16,7 @@ from itertools import groupby
 from xml.sax.saxutils import quoteattr
 
 from transcheck.model import Finding, Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import plural, where
 from transcheck.report.signature import signature, signature_line

@@ -13,7 +13,7 @@ import re
 
 from transcheck import __version__
 from transcheck.model import Finding, Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import (
     SEVERITIES,

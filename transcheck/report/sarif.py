@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from transcheck import __version__
 from transcheck.model import Finding, Location, Severity
-from transcheck.pipeline import Report, finding_order
+from transcheck.model import Report, finding_order
 from transcheck.report.base import Formatter
 from transcheck.report.common import (
     baseline_state,

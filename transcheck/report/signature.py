@@ -7,7 +7,8 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 
 from transcheck import __version__
-from transcheck.pipeline import Report
+from transcheck.langid import SEED as LANGID_SEED
+from transcheck.model import Report
 
 LIBRARIES = (
     "langdetect", "sacrebleu", "markdown-it-py", "PyStemmer", "anyascii", "rapidfuzz",
@@ -31,7 +32,7 @@ def signature(report: Report) -> dict:
         "libraries": {name: _version(name) for name in LIBRARIES},
         "rules": [r.code for r in report.rules],
         "source": s.source,
-        "seed": s.seed,
+        "seed": LANGID_SEED,
         "thresholds": s.as_dict()["thresholds"],
     }
 

@@ -6,7 +6,7 @@ import io
 from itertools import groupby
 
 from transcheck.model import Severity
-from transcheck.pipeline import Report
+from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.json_format import summary
 

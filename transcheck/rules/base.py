@@ -2,7 +2,8 @@
 
 A rule is a record (code, name, category, default severity, documentation) and one
 function from a checked group to findings. Rules never format output and never read
-files: the pipeline hands them segments, language guesses and aligned rows.
+files: the runner hands them a ``context.GroupView`` (segments, language guesses,
+aligned rows, the termbase).
 """
 
 from __future__ import annotations
@@ -10,57 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
+from transcheck.context import GroupView  # what a rule is given; re-exported for the rules
 from transcheck.model import (
     Category,
     Document,
     Finding,
-    LanguageGuess,
     Location,
     Row,
     Segment,
     Severity,
 )
-from transcheck.settings import Settings
 
 SECTIONS = ("What it catches", "Why it matters", "Example", "What it does not catch")
-
-
-@dataclass
-class GroupView:
-    """Everything a rule may look at for one group of documents."""
-
-    name: str
-    documents: dict[str, Document]  # by language, sorted
-    rows: list[Row]
-    guesses: dict[tuple[str, int], LanguageGuess]  # (language, segment index)
-    settings: Settings
-
-    @property
-    def source(self) -> str | None:
-        src = self.settings.source
-        return src if src in self.documents else None
-
-    @cached_property
-    def row_of(self) -> dict[tuple[str, int], int]:
-        out = {}
-        for r, row in enumerate(self.rows):
-            for lang, idx in row.cells.items():
-                for i in idx:
-                    out[(lang, i)] = r
-        return out
-
-    def cell_text(self, row: Row, lang: str) -> str:
-        doc = self.documents[lang]
-        return " ".join(doc.segments[i].text for i in row.cells.get(lang, ()))
-
-    def cell_location(self, row: Row, lang: str) -> Location | None:
-        idx = row.cells.get(lang, ())
-        if not idx:
-            return None
-        doc = self.documents[lang]
-        return Location(doc.path, doc.segments[idx[0]].line, doc.segments[idx[-1]].end_line)
 
 
 @dataclass(frozen=True)
@@ -74,6 +37,9 @@ class Rule:
     # Off unless selected by code, prefix or ALL: for rules whose cost or dependencies
     # (dictionaries) a project opts into.
     default: bool = True
+    # Why the rule cannot run here (an optional extra is missing), or None; the command
+    # line says so once instead of the rule silently finding nothing.
+    unavailable: Callable[[], str | None] = field(default=lambda: None, repr=False)
 
     @property
     def summary(self) -> str:
@@ -92,6 +58,7 @@ class Rule:
         message: str,
         related: Iterable[Location] = (),
         key: str = "",
+        row: int | None = None,
     ) -> Finding:
         return Finding(
             code=self.code,
@@ -105,6 +72,7 @@ class Rule:
             message=message,
             related=tuple(related),
             key=key,
+            row=row,
         )
 
     def at_segment(self, doc: Document, seg: Segment, message: str, **kw) -> Finding:
@@ -113,7 +81,8 @@ class Rule:
     def at_cell(self, view: GroupView, row: Row, lang: str, message: str, **kw) -> Finding:
         """A finding on ``lang``'s cell of an aligned row (all its segments)."""
         loc = view.cell_location(row, lang)
-        return self.finding(view.documents[lang], loc.line, loc.end_line, message, **kw)
+        index = view.row_of[(lang, row.cells[lang][0])]
+        return self.finding(view.documents[lang], loc.line, loc.end_line, message, row=index, **kw)
 
 
 _HEADING = re.compile(r"^(%s):\s*$" % "|".join(map(re.escape, SECTIONS)), re.MULTILINE)

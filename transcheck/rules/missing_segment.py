@@ -58,6 +58,7 @@ def check(view: GroupView):
                 f"“{snippet(text)}” ({witness})",
                 related=[view.cell_location(row, other) for other in present],
                 key=f"{witness}:{normalise(text)}",
+                row=r,
             )
 
 

@@ -522,6 +522,12 @@ def check(view: GroupView):
                     yield finding
 
 
+def _unavailable() -> str | None:
+    from transcheck.rules import _hunspell
+
+    return None if _hunspell.engine_available() else f"no dictionaries: {_hunspell.EXTRA_HINT}"
+
+
 RULE = Rule(
     code="TC603",
     name="spelling",
@@ -530,4 +536,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     default=False,
+    unavailable=_unavailable,
 )

@@ -148,8 +148,5 @@ def find_glossary(paths: list[str]) -> str | None:
 
 
 def termbase_for(view) -> Termbase | None:
-    """The termbase for a checked group: the configured one, else the nearest found."""
-    path = view.settings.glossary or find_glossary([d.path for d in view.documents.values()])
-    if not path:
-        return None
-    return load_cached(path)
+    """The termbase of a checked group, as the runner resolved it (``context.py``)."""
+    return view.termbase

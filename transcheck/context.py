@@ -1,0 +1,126 @@
+"""What a rule is given: the ``GroupView`` of one group, built once per group.
+
+The view holds the group's documents, their aligned rows, a language guess for every
+segment, the source language, the project termbase and, with ``--embeddings``, the
+sentence vectors. The glossary is resolved by the runner once per group in the main
+process (``resolve_glossary``) from the documents' real paths, so a group checked
+again elsewhere (the old revision of ``--changed-since``, in a temporary directory)
+uses the same one; rules never look for files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from transcheck.model import Document, InputProblem, LanguageGuess, Location, Row
+from transcheck.settings import Settings
+
+
+class Vectors:
+    """Sentence embeddings of texts (unit vectors), computed on demand and cached for
+    the process; present on a view only with ``--embeddings`` and the extra installed."""
+
+    def __call__(self, texts: list[str]):
+        """A (len(texts), dim) array, one row per text."""
+        from transcheck import embeddings
+
+        return embeddings.embed(texts)
+
+    def __getitem__(self, text: str):
+        return self([text])[0]
+
+
+@dataclass
+class GroupView:
+    """Everything a rule may look at for one group of documents."""
+
+    name: str
+    documents: dict[str, Document]  # by language, sorted
+    rows: list[Row]
+    guesses: dict[tuple[str, int], LanguageGuess]  # (language, segment index)
+    # The run's settings, until every rule takes its own options (see rules/base.py).
+    settings: Settings = field(default_factory=Settings)
+    source: str | None = None  # the source language, when the group has it
+    termbase: object | None = None  # terms.Termbase, or None without a glossary
+    vectors: Vectors | None = None  # None: embeddings off
+
+    @cached_property
+    def row_of(self) -> dict[tuple[str, int], int]:
+        out = {}
+        for r, row in enumerate(self.rows):
+            for lang, idx in row.cells.items():
+                for i in idx:
+                    out[(lang, i)] = r
+        return out
+
+    def cell_text(self, row: Row, lang: str) -> str:
+        doc = self.documents[lang]
+        return " ".join(doc.segments[i].text for i in row.cells.get(lang, ()))
+
+    def cell_location(self, row: Row, lang: str) -> Location | None:
+        idx = row.cells.get(lang, ())
+        if not idx:
+            return None
+        doc = self.documents[lang]
+        return Location(doc.path, doc.segments[idx[0]].line, doc.segments[idx[-1]].end_line)
+
+
+def resolve_glossary(settings: Settings, paths: list[str]) -> str | None:
+    """The glossary of a group of files: the configured one, else the nearest
+    ``glossary.tbx``/``glossary.csv`` beside or above them."""
+    from transcheck.terms import find_glossary
+
+    return settings.glossary or find_glossary(paths)
+
+
+def load_glossary(path: str | None) -> tuple[object | None, InputProblem | None]:
+    """The termbase at ``path`` (cached per process), or the one-line problem that
+    makes the terminology rules run without it."""
+    from transcheck.terms import GlossaryError, load_cached
+
+    if not path:
+        return None, None
+    try:
+        return load_cached(path), None
+    except GlossaryError as exc:
+        return None, InputProblem(exc.path, str(exc))
+
+
+def identify(documents: list[Document], settings: Settings) -> dict[tuple[str, int], LanguageGuess]:
+    from transcheck.langid import Identifier
+
+    t = settings.thresholds
+    identifier = Identifier(
+        [d.language for d in documents],
+        min_letters=t.langid_min_letters,
+        min_words=t.langid_min_words,
+        min_confidence=t.langid_min_confidence,
+    )
+    return {
+        (doc.language, seg.index): identifier.identify(seg.text, seg.is_prose)
+        for doc in documents
+        for seg in doc.segments
+    }
+
+
+def build_view(name: str, documents: list[Document], settings: Settings, termbase=None) -> GroupView:
+    """Align the documents, identify every segment's language, and bundle it all."""
+    from transcheck.align.aligner import align
+
+    vectors = None
+    if settings.embeddings:
+        from transcheck import embeddings
+
+        vectors = Vectors() if embeddings.available() else None
+    by_language = {d.language: d for d in documents}
+    return GroupView(
+        name=name,
+        documents=by_language,
+        rows=align(documents, settings.source, settings.embeddings) if documents else [],
+        guesses=identify(documents, settings),
+        settings=settings,
+        source=settings.source if settings.source in by_language else None,
+        termbase=termbase,
+        vectors=vectors,
+    )

@@ -1,0 +1,82 @@
+"""The plan of a run: the configuration file merged with the command line, every
+value validated once, here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from transcheck.decide.config import Config, ConfigError, _anchor, find_config, load_config
+from transcheck.decide.exit import fail_on_error
+from transcheck.settings import Settings
+
+
+def settings_from(config: Config, source: str | None = None, base=None):
+    """Settings for a run: the defaults, then the configuration, then ``source`` from
+    the command line (already normalised)."""
+    from dataclasses import replace
+
+    settings = base or Settings()
+    thresholds = replace(settings.thresholds, **config.thresholds)
+    changes = {"thresholds": thresholds, "source": source or config.source or settings.source}
+    if config.glossary is not None:
+        changes["glossary"] = config.glossary
+    return replace(settings, **changes)
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything ``transcheck check`` decided before checking, file and flags merged."""
+
+    config: Config
+    settings: Settings
+    rules: tuple
+    fail_on: str
+    exclude: tuple[str, ...]
+
+
+def plan_run(
+    paths: list[str],
+    *,
+    config_path: str | None = None,
+    source: str | None = None,
+    fail_on: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    exclude: list[str] | None = None,
+    extend_select: list[str] | None = None,
+) -> RunPlan:
+    """Merge the configuration file with the command line; the command line wins, key
+    by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
+    line ``--exclude`` patterns add to the file's). Raises ``ConfigError``."""
+    from transcheck.decide.select import UnknownRule, select_rules
+    from transcheck.read.languages import normalise_tag
+    from transcheck.rules.registry import RULES
+
+    if fail_on is not None and fail_on_error(fail_on):
+        raise ConfigError(f"--fail-on {fail_on_error(fail_on)}")
+    if source is not None:
+        if normalise_tag(source) is None:
+            raise ConfigError(f"--source: unknown language code {source!r}")
+        source = normalise_tag(source)
+    if config_path is not None and not os.path.isfile(config_path):
+        raise ConfigError(f"--config: no such file: {config_path}")
+    config = load_config(config_path if config_path is not None else find_config(paths))
+    try:
+        rules = select_rules(
+            RULES,
+            select if select else (config.select or ()),
+            ignore if ignore else (config.ignore or ()),
+            tuple(config.extend_select) + tuple(extend_select or ()),
+        )
+    except UnknownRule as exc:
+        raise ConfigError(str(exc)) from None
+    cwd = os.path.abspath(".")
+    patterns = config.exclude + tuple(_anchor(cwd, p) for p in (exclude or ()))
+    return RunPlan(
+        config=config,
+        settings=settings_from(config, source),
+        rules=rules,
+        fail_on=fail_on or config.fail_on or "error",
+        exclude=patterns,
+    )

@@ -1,0 +1,84 @@
+"""Reading one file: bytes within the size limit, decoded, segmented, within the
+segment limit. The one reader of ``check`` and ``fix``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from transcheck.model import Document, InputProblem
+from transcheck.read.decode import Decoded, DecodeError, decode, split_lines
+from transcheck.read.discover import FileSpec
+from transcheck.settings import Settings
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes as read, and their text; what ``fix`` needs to write it back."""
+
+    data: bytes
+    decoded: Decoded
+    mtime_ns: int
+
+
+def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
+    """Read and decode one file, within the size limit."""
+    import stat
+
+    max_bytes = settings.max_file_bytes
+    try:
+        info = os.stat(spec.path)
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO or a device would block or never end.
+            return InputProblem(spec.path, "not a regular file")
+        if info.st_size > max_bytes:
+            return InputProblem(
+                spec.path,
+                f"file too large ({info.st_size} bytes; limit {max_bytes}, see --max-file-size); skipped",
+            )
+        with open(spec.path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return InputProblem(spec.path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:  # it grew after the size check
+        return InputProblem(spec.path, f"file too large (limit {max_bytes} bytes)")
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        return InputProblem(spec.path, str(exc))
+    return RawFile(data=data, decoded=decoded, mtime_ns=info.st_mtime_ns)
+
+
+def to_document(spec: FileSpec, text: str) -> Document:
+    from transcheck.segment import segment
+
+    lines = split_lines(text)
+    return Document(
+        path=spec.path,
+        language=spec.language,
+        group=spec.group,
+        text=text,
+        line_count=len(lines),
+        segments=segment(spec.path, lines),
+    )
+
+
+def segment_limit_problem(doc: Document, settings: Settings) -> InputProblem | None:
+    max_segments = settings.max_segments
+    if len(doc.segments) > max_segments:
+        return InputProblem(
+            doc.path,
+            f"too many segments ({len(doc.segments)}; limit {max_segments}, see --max-segments); skipped",
+        )
+    return None
+
+
+def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
+    """One file as a document to check, or why it cannot be one."""
+    raw = read_file(spec, settings)
+    if isinstance(raw, InputProblem):
+        return raw
+    doc = to_document(spec, raw.decoded.text)
+    if not doc.segments:
+        return InputProblem(spec.path, "empty file (no text to check)")
+    return segment_limit_problem(doc, settings) or doc

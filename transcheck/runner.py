@@ -1,0 +1,231 @@
+"""The loop of a run: for each group, read → context → rules, then (in the main
+process, in group order) decide → the formatter's section; after the last group the
+report is built once, and the formatter writes it (``report.write``).
+
+Each group is checked on its own by ``check_group``, a pure function of its files, the
+settings and its glossary, so groups can run in parallel processes; the results are
+taken back in order, so the output is the same for any number of processes. With a
+formatter, a group is reduced to its findings and a summary of its documents once its
+section is written: memory stays bounded by the largest group plus the findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from transcheck.context import build_view, load_glossary, resolve_glossary
+from transcheck.decide.judge import JudgedGroup, Policy, judge, report_of
+from transcheck.model import (
+    ChangedSegment,
+    Document,
+    Finding,
+    GroupResult,
+    InputProblem,
+    Report,
+    finding_order,
+)
+from transcheck.read.discover import GroupSpec, discover
+from transcheck.read.file import read_document
+from transcheck.rules.base import Rule
+from transcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from transcheck.decide.changed import ChangedSince
+    from transcheck.report.base import Formatter, Spool
+
+
+def check_group(
+    spec: GroupSpec, settings: Settings, rules: tuple[Rule, ...], glossary: str | None = None
+) -> tuple[GroupResult, list[InputProblem]]:
+    """Read, align, identify and check one group; ``glossary`` is the path the runner
+    resolved for it (None: none)."""
+    documents: list[Document] = []
+    problems: list[InputProblem] = []
+    for file in spec.files:
+        read = read_document(file, settings)
+        (problems if isinstance(read, InputProblem) else documents).append(read)
+    notes = []
+    if len(documents) == 1:
+        notes.append(
+            f"{spec.name}: only one language ({documents[0].language}); "
+            "nothing to compare, only single-document checks ran"
+        )
+    termbase, problem = load_glossary(glossary) if documents else (None, None)
+    if problem is not None:
+        # Reported once here; the terminology rules then run without it.
+        problems.append(problem)
+    view = build_view(spec.name, documents, settings, termbase)
+    findings = _run_rules(rules, view, problems)
+    result = GroupResult(
+        group=spec.name,
+        documents=tuple(documents),
+        rows=tuple(view.rows),
+        findings=tuple(fingerprinted(findings)),
+        notes=tuple(notes),
+    )
+    return result, problems
+
+
+def _run_rules(rules: tuple[Rule, ...], view, problems: list[InputProblem]) -> list[Finding]:
+    """Every rule's findings. A rule that fails on some input costs its own findings
+    for this group, one line and exit code 2, not the whole report; with --debug
+    (``TRANSCHECK_DEBUG``) the exception propagates."""
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings.extend(rule.check(view))
+        except Exception as exc:
+            if os.environ.get("TRANSCHECK_DEBUG"):
+                raise
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            problems.append(
+                InputProblem(
+                    view.name,
+                    f"internal error in {rule.code} {rule.name}: {detail}; "
+                    "its findings for this group are missing; rerun with --debug",
+                )
+            )
+    return findings
+
+
+def fingerprinted(findings: Iterable[Finding]) -> list[Finding]:
+    """Give each finding a fingerprint that ignores line numbers.
+
+    It hashes the rule, the path and the rule's key (what is wrong); identical keys in
+    one file (the same paragraph missing twice) are told apart by their order.
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for f in sorted(findings, key=finding_order):
+        # "./docs/a.md" and "docs/a.md" name one file: a baseline must not depend on it.
+        path = os.path.normpath(f.path).replace(os.sep, "/")
+        base = hashlib.sha256(f"{f.code}\0{path}\0{f.key}".encode()).hexdigest()[:16]
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append(replace(f, fingerprint=base if n == 0 else f"{base}:{n}"))
+    return out
+
+
+def check(
+    paths: list[str],
+    settings: Settings,
+    rules: tuple[Rule, ...],
+    formatter: Formatter,
+    jobs: int = 1,
+    exclude: tuple[str, ...] = (),
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    policy: Policy | None = None,
+    changed_since: ChangedSince | None = None,
+) -> tuple[Report, Spool]:
+    """Check ``paths`` for ``formatter``: the report (its groups reduced to summaries)
+    and the formatter's sections, one per group, for ``report.write``."""
+    from transcheck.report.base import Spool
+
+    sections = Spool()
+
+    def render(group: GroupResult, header: Report) -> GroupResult:
+        sections.append(formatter.section(group, header))
+        return group.summary()
+
+    report = _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render)
+    return report, sections
+
+
+def run(
+    paths: list[str],
+    settings: Settings,
+    rules: tuple[Rule, ...],
+    jobs: int = 1,
+    exclude: tuple[str, ...] = (),
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    policy: Policy | None = None,
+    changed_since: ChangedSince | None = None,
+) -> Report:
+    """Check ``paths``; the report keeps every group whole (segments and rows), for a
+    caller that reads them or renders several formats. ``progress(done, total)`` is
+    called as groups finish."""
+    return _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, None)
+
+
+def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
+    found = discover(paths, exclude=exclude)
+    groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in found.groups]
+    # What a formatter's section may read of the run before its groups are known.
+    header = Report(groups=(), problems=(), settings=settings, rules=rules)
+    problems = list(found.problems)
+    judged: list[JudgedGroup] = []
+    changed: list[ChangedSegment] | None = [] if changed_since is not None else None
+    results = _map_groups(groups, settings, rules, jobs)
+    for done, ((spec, glossary), (result, group_problems)) in enumerate(zip(groups, results), start=1):
+        problems.extend(group_problems)
+        if result.documents:
+            scope = None
+            if changed_since is not None:
+                def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
+                    return check_group(old, settings, rules, glossary)[0]
+
+                changes, scope = changed_since.group(result, recheck)
+                changed.extend(changes)
+            verdict = judge(result, policy, rules, scope) if policy is not None else JudgedGroup(result)
+            problems.extend(verdict.problems)
+            if render is not None:
+                verdict = replace(verdict, group=render(verdict.group, header))
+            judged.append(verdict)
+        if progress is not None:
+            progress(done, len(groups))
+    return report_of(
+        judged, problems, settings, rules,
+        baseline=policy is not None and policy.baseline is not None,
+        changed_since=changed_since.rev if changed_since is not None else None,
+        changed=changed,
+    )
+
+
+# Groups per task sent to a worker, and tasks in flight per worker: enough to keep the
+# workers busy and the pipes cheap, few enough that results waiting for an earlier,
+# slower group (and a worker's finished batch) stay a handful of groups.
+_BATCH = 4
+_AHEAD = 4
+
+
+def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, list[InputProblem]]]:
+    """``check_group`` of each (spec, glossary), in order, in ``jobs`` processes."""
+    if jobs <= 1 or len(groups) <= 1:
+        for spec, glossary in groups:
+            yield check_group(spec, settings, rules, glossary)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    codes = tuple(r.code for r in rules)
+    jobs = min(jobs, len(groups))
+    batches = iter([groups[i:i + _BATCH] for i in range(0, len(groups), _BATCH)])
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending = deque()
+
+        def submit() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append(pool.submit(_check_groups_by_codes, batch, settings, codes))
+
+        for _ in range(jobs * _AHEAD):
+            submit()
+        # Results are taken in submission order, so output equals a serial run.
+        while pending:
+            done = pending.popleft().result()
+            submit()
+            yield from done
+
+
+def _check_groups_by_codes(batch, settings, codes):
+    # Rules hold functions; sending their codes across processes is cheaper and safe.
+    from transcheck.rules.registry import BY_CODE
+
+    rules = tuple(BY_CODE[c] for c in codes)
+    return [check_group(spec, settings, rules, glossary) for spec, glossary in batch]
