@@ -98,16 +98,14 @@ def test_suppressions_and_baseline_state_are_valid():
     kept = _finding(line=3, fingerprint="new1")
     old = _finding(line=9, fingerprint="old1")
     quiet = _finding(line=12, severity=Severity.INFO, fingerprint="sup1")
+    known = _finding(line=5, fingerprint="old2")  # hidden by the baseline
     report = Report(
         groups=[GroupResult(group="docs", documents=[], rows=[], findings=[kept, old])],
         problems=[], settings=Settings(), rules=RULES,
+        suppressed_findings=[_Suppressed(quiet, "inSource", "the product name stays English")],
+        baselined_findings=[known],
+        baseline_state={"new1": "new", "old1": "unchanged", "old2": "unchanged"},
     )
-    report.suppressed_findings = [_Suppressed(quiet, "inSource", "the product name stays English")]
-    report.suppressed = 1
-    known = _finding(line=5, fingerprint="old2")  # hidden by the baseline
-    report.baselined_findings = [known]
-    report.baselined = 1
-    report.baseline_state = {"new1": "new", "old1": "unchanged", "old2": "unchanged"}
     log = sarif.as_dict(report)
     assert errors(log) == []
     results = log["runs"][0]["results"]

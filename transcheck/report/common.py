@@ -1,20 +1,14 @@
-"""What several output formats need alike: counts, spans, rule help, and the findings
-that policy set aside (suppressed or already in the baseline).
-
-Reading those through ``getattr`` keeps every format usable on a bare ``Report`` built
-by a test or an API caller that never ran the policy step.
-"""
+"""What several output formats need alike: spans, per-language counts, rule help.
+Counts and what was set aside are in ``summary``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from transcheck.model import Finding, Severity
-from transcheck.model import Report, finding_order
+from transcheck.model import Finding, Report, Severity, finding_order
+from transcheck.report.summary import SEVERITIES, by_severity, plural  # noqa: F401 (shared)
 from transcheck.rules.base import Rule
-
-SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def span(line: int, end_line: int) -> str:
@@ -25,25 +19,10 @@ def where(f: Finding) -> str:
     return f"{f.path}:{span(f.line, f.end_line)}"
 
 
-def set_aside(report: Report) -> list[str]:
-    """What policy kept out of the report, as phrases: "2 suppressed", "5 in the baseline"."""
-    out = []
-    if report.suppressed:
-        out.append(f"{report.suppressed} suppressed")
-    if baselined_count(report):
-        out.append(f"{baselined_count(report)} in the baseline")
-    return out
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
-    counts = {s: 0 for s in SEVERITIES}
-    for f in findings:
-        counts[f.severity] += 1
-    return counts
 
 
 def by_language(report: Report, findings: Iterable[Finding]) -> dict[str, dict[Severity, int]]:
@@ -60,19 +39,10 @@ def most_severe_first(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, finding_order(f)))
 
 
-def suppressed_findings(report: Report) -> list:
-    """``model.SuppressedFinding`` records (finding, kind, justification), in finding order."""
-    items = getattr(report, "suppressed_findings", None) or []
-    return sorted(items, key=lambda s: finding_order(s.finding))
 
 
-def baseline_state(report: Report) -> dict[str, str] | None:
-    """Fingerprint -> "new"/"unchanged" when a baseline was applied, else None."""
-    return getattr(report, "baseline_state", None)
 
 
-def baselined_count(report: Report) -> int:
-    return int(getattr(report, "baselined", 0) or 0)
 
 
 _LITERAL = re.compile(r"``(.+?)``", re.S)

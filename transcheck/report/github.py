@@ -13,7 +13,7 @@ from __future__ import annotations
 from transcheck.model import Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
-from transcheck.report.common import by_severity, plural
+from transcheck.report.summary import plural, summarise
 from transcheck.report.signature import signature_line
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -39,8 +39,9 @@ def command(name: str, message: str, **properties) -> str:
 
 def _render(report: Report, color: bool = False) -> str:
     lines = []
-    for problem in report.problems:
-        level = _PROBLEM.get(getattr(problem, "severity", "error"), "error")
+    summary = summarise(report)
+    for problem in summary.problems:
+        level = _PROBLEM.get(problem.severity, "error")
         lines.append(command(level, problem.message, file=problem.path, title="transcheck: input"))
     for f in report.findings:
         lines.append(
@@ -53,20 +54,10 @@ def _render(report: Report, color: bool = False) -> str:
                 title=f"{f.code} {f.rule}",
             )
         )
-    for note in (n for g in report.groups for n in g.notes):
+    for note in summary.notes:
         lines.append(command("notice", note, title="transcheck"))
-    counts = by_severity(report.findings)
-    summary = (
-        f"transcheck: {plural(counts[Severity.ERROR], 'error')}, "
-        f"{plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
-        f" in {plural(len(report.documents), 'document')}"
-    )
-    if report.suppressed:
-        summary += f", {report.suppressed} suppressed"
-    baselined = int(getattr(report, "baselined", 0) or 0)
-    if baselined:
-        summary += f", {baselined} in the baseline"
-    lines.append(f"{summary} ({signature_line(report)})")
+    tail = ", ".join((f"transcheck: {summary.tally} in {plural(summary.documents, 'document')}",) + summary.set_aside)
+    lines.append(f"{tail} ({signature_line(report)})")
     return "\n".join(lines) + "\n"
 
 

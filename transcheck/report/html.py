@@ -32,9 +32,9 @@ from transcheck.report.common import (
     SEVERITIES,
     by_severity,
     plural,
-    set_aside,
     span,
 )
+from transcheck.report.summary import summarise
 from transcheck.report.signature import signature, signature_line
 
 
@@ -94,32 +94,16 @@ class _Placement:
             last += 1
         return range(first, last)
 
-    def _gap_row(self, f: Finding) -> int | None:
-        """The row where ``f``'s document has nothing and which holds every related
-        location of the other documents: the finding is about that gap."""
-        others = [loc for loc in f.related if loc is not None and loc.path != f.path]
-        if not others or len(others) != len([loc for loc in f.related if loc is not None]):
-            return None
-        by_path = {d.path: d.language for d in self.docs.values()}
-        candidates = None
-        for loc in others:
-            lang = by_path.get(loc.path)
-            if lang is None:
-                return None
-            rows = set(self._overlapping(lang, loc.line, loc.end_line))
-            candidates = rows if candidates is None else candidates & rows
-        for r in sorted(candidates or ()):
-            if not self.rows[r].cells.get(f.language):
-                return r
-        return None
-
     def _place(self, fid: int, f: Finding) -> None:
-        gap = self._gap_row(f)
-        if gap is not None:
-            self.starts.setdefault((gap, f.language), []).append(fid)
-            self.anchor[fid] = gap
+        if f.row is not None and not self.rows[f.row].cells.get(f.language):
+            # About the row where its document has nothing (a missing segment): shown
+            # in that gap, not on the line where the segment would be inserted.
+            self.starts.setdefault((f.row, f.language), []).append(fid)
+            self.anchor[fid] = f.row
             return
         rows = self._overlapping(f.language, f.line, f.end_line)
+        if f.row is not None:
+            rows = [f.row] + [r for r in rows if r != f.row]
         if not rows:
             self.unplaced.append(fid)
             return
@@ -340,13 +324,10 @@ class HtmlFormatter(Formatter):
 
 def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[list[str], list[str]]:
     """The page around the group tables: what comes before them and what after."""
-    counts = by_severity(findings)
-    docs = report.documents
-    langs = sorted({d.language for d in docs})
-
-    headline = ", ".join(
-        plural(counts[s], s.value) if s is not Severity.INFO else f"{counts[s]} info" for s in SEVERITIES
-    )
+    summary = summarise(report)
+    counts = summary.counts
+    langs = list(summary.languages)
+    headline = summary.tally
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -367,18 +348,17 @@ def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[l
         for s in SEVERITIES
     ]
     out.append(
-        f'<div class="stat"><div class="num">{len(docs)}</div><div class="lbl">documents</div></div>'
-        f'<div class="stat"><div class="num">{sum(d.segment_count for d in docs)}</div><div class="lbl">segments</div></div>'
-        f'<div class="stat"><div class="num">{len(report.groups)}</div><div class="lbl">{"group" if len(report.groups) == 1 else "groups"}</div></div>'
+        f'<div class="stat"><div class="num">{summary.documents}</div><div class="lbl">documents</div></div>'
+        f'<div class="stat"><div class="num">{summary.segments}</div><div class="lbl">segments</div></div>'
+        f'<div class="stat"><div class="num">{summary.groups}</div><div class="lbl">{"group" if summary.groups == 1 else "groups"}</div></div>'
     )
     out.append("</div></header>")
     out += _filters(report, findings, langs)
     out.append("<main>")
 
-    hidden = set_aside(report)
-    if hidden:
-        out.append(f'<p class="banner">Not shown: {_e(", ".join(hidden))}.</p>')
-    problems = [p for p in report.problems if getattr(p, "severity", "error") != "info"]
+    if summary.set_aside:
+        out.append(f'<p class="banner">Not shown: {_e(", ".join(summary.set_aside))}.</p>')
+    problems = summary.shown_problems
     if problems:
         out.append('<div class="banner warn"><strong>Input problems</strong><ul>')
         out += [f"<li><code>{_e(p.path)}</code>: {_e(p.message)}</li>" for p in problems]

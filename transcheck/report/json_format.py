@@ -10,6 +10,7 @@ from transcheck.model import Finding, Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.signature import signature
+from transcheck.report.summary import summarise
 
 
 def finding_dict(f: Finding) -> dict:
@@ -26,13 +27,6 @@ def finding_dict(f: Finding) -> dict:
         "related": [{"path": r.path, "line": r.line, "end_line": r.end_line} for r in f.related],
         "fingerprint": f.fingerprint,
     }
-
-
-def summary(findings: list[Finding]) -> dict:
-    counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    for f in findings:
-        counts[f.severity.value] += 1
-    return counts
 
 
 def _alignment(group) -> dict:
@@ -55,7 +49,8 @@ class JsonFormatter(Formatter):
         return _dumps(_alignment(group), "    ")
 
     def finish(self, report: Report, sections: Iterable[str]) -> Iterator[str]:
-        findings = report.findings
+        summary = summarise(report)
+        findings = summary.findings
         head = {
             "version": 1,
             "tool": {"name": "transcheck", "version": __version__},
@@ -73,12 +68,12 @@ class JsonFormatter(Formatter):
         yield from _array("findings", (_dumps(finding_dict(f), "    ") for f in findings))
         yield ",\n"
         tail = {
-            "summary": summary(findings),
+            "summary": {s.value: n for s, n in summary.counts.items()},
             "suppressed": report.suppressed,
             "baselined": report.baselined,
             **_changes(report),
-            "problems": [{"path": p.path, "message": p.message} for p in report.problems],
-            "notes": [n for g in report.groups for n in g.notes],
+            "problems": [{"path": p.path, "message": p.message} for p in summary.problems],
+            "notes": list(summary.notes),
         }
         yield ",\n".join(_member(k, v) for k, v in tail.items()) + "\n}\n"
 

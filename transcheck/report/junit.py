@@ -19,6 +19,7 @@ from transcheck.model import Finding, Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import plural, where
+from transcheck.report.summary import summarise
 from transcheck.report.signature import signature, signature_line
 
 _FAILING = (Severity.ERROR, Severity.WARNING)
@@ -117,9 +118,7 @@ def _render(report: Report, color: bool = False) -> str:
         suite.append("  </testsuite>")
         suites.append(suite)
 
-    for problem in report.problems:
-        if getattr(problem, "severity", "error") != "error":
-            continue
+    for problem in summarise(report).unreadable:
         total_tests += 1
         total_errors += 1
         suite = [

@@ -18,12 +18,11 @@ from transcheck.report.base import Formatter
 from transcheck.report.common import (
     SEVERITIES,
     by_language,
-    by_severity,
     most_severe_first,
     plural,
-    set_aside,
     span,
 )
+from transcheck.report.summary import summarise
 from transcheck.report.signature import signature, signature_line
 
 MARKER = "<!-- transcheck-report -->"
@@ -65,29 +64,26 @@ _HEAD = "| Severity | Location | Rule | Message |\n|---|---|---|---|"
 
 
 def _render(report: Report, color: bool = False) -> str:
-    findings = report.findings
-    counts = by_severity(findings)
-    docs = report.documents
+    summary = summarise(report)
+    findings = list(summary.findings)
+    counts = summary.counts
     out = [MARKER]
 
-    headline = ", ".join(
-        plural(counts[s], s.value) if s is not Severity.INFO else f"{counts[s]} info" for s in SEVERITIES
-    )
+    headline = summary.tally
     status = "✅" if not findings else ICON[most_severe_first(findings)[0].severity]
     out.append(f"### {status} transcheck: {headline}")
     out.append("")
     checked = (
-        f"Checked {plural(len(docs), 'document')} "
-        f"({', '.join(sorted({d.language for d in docs})) or 'none'}), "
-        f"{plural(sum(d.segment_count for d in docs), 'segment')} "
-        f"in {plural(len(report.groups), 'group')}"
+        f"Checked {plural(summary.documents, 'document')} "
+        f"({', '.join(summary.languages) or 'none'}), "
+        f"{plural(summary.segments, 'segment')} "
+        f"in {plural(summary.groups, 'group')}"
     )
-    extra = set_aside(report)
-    if extra:
-        checked += " · not shown: " + ", ".join(extra)
+    if summary.set_aside:
+        checked += " · not shown: " + ", ".join(summary.set_aside)
     out.append(checked + ".")
 
-    problems = [p for p in report.problems if getattr(p, "severity", "error") == "error"]
+    problems = summary.unreadable
     if problems:
         out.append("")
         out.append(f"**{plural(len(problems), 'file')} could not be checked:**")
@@ -125,7 +121,7 @@ def _render(report: Report, color: bool = False) -> str:
             out.append("")
             out.append("</details>")
 
-    notes = [n for g in report.groups for n in g.notes]
+    notes = summary.notes
     if notes:
         out.append("")
         out += [f"> {escape(n)}" for n in notes]

@@ -19,17 +19,15 @@ import os
 from urllib.parse import quote
 
 from transcheck import __version__
-from transcheck.model import Finding, Location, Severity
-from transcheck.model import Report, finding_order
+from transcheck.model import Finding, Location, Report, Severity, finding_order
 from transcheck.report.base import Formatter
 from transcheck.report.common import (
-    baseline_state,
     rule_markdown,
     rule_text,
     span,
-    suppressed_findings,
 )
 from transcheck.report.signature import signature
+from transcheck.report.summary import summarise
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "transcheck/v1"
@@ -120,19 +118,20 @@ def as_dict(report: Report) -> dict:
     documents = report.documents
     languages = {d.path: d.language for d in documents}
     artifacts = {d.path: i for i, d in enumerate(documents)}
-    states = baseline_state(report)
+    summary = summarise(report)
+    states = report.baseline_state
 
     # Findings already in the baseline are hidden from the other formats; here they are
     # results with baselineState "unchanged", so a viewer that tracks results across
     # runs (code scanning) keeps them open instead of counting them as fixed.
-    baselined = sorted(getattr(report, "baselined_findings", None) or [], key=finding_order)
+    baselined = sorted(report.baselined_findings, key=finding_order)
     results = []
     for f in sorted([*report.findings, *baselined], key=finding_order):
         result = _result(f, rule_index, artifacts, languages)
         if states is not None:
             result["baselineState"] = states.get(f.fingerprint, "new")
         results.append(result)
-    for item in suppressed_findings(report):
+    for item in summary.suppressed:
         result = _result(item.finding, rule_index, artifacts, languages)
         suppression = {"kind": item.kind, "status": "accepted"}
         if item.justification:
@@ -144,20 +143,20 @@ def as_dict(report: Report) -> dict:
 
     notifications = [
         {
-            "level": _PROBLEM.get(getattr(p, "severity", "error"), "error"),
+            "level": _PROBLEM.get(p.severity, "error"),
             "message": {"text": p.message},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.path)}}}],
         }
-        for p in report.problems
+        for p in summary.problems
     ]
     invocation: dict = {
-        "executionSuccessful": not any(getattr(p, "severity", "error") == "error" for p in report.problems)
+        "executionSuccessful": summary.successful
     }
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
 
     properties: dict = {"signature": signature(report)}
-    notes = [n for g in report.groups for n in g.notes]
+    notes = list(summary.notes)
     if notes:
         properties["notes"] = notes
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 from itertools import groupby
 
-from transcheck.model import Severity
-from transcheck.model import Report
+from transcheck.model import Report, Severity
 from transcheck.report.base import Formatter
-from transcheck.report.json_format import summary
+from transcheck.report.summary import summarise
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -22,7 +21,8 @@ def _render(report: Report, color: bool = False) -> str:
         file=out, force_terminal=color, no_color=not color, highlight=False,
         width=200, color_system="standard" if color else None,
     )
-    findings = report.findings
+    summary = summarise(report)
+    findings = summary.findings
     langs = {d.path: d.language for d in report.documents}
     for path, items in groupby(findings, key=lambda f: f.path):
         items = list(items)
@@ -38,17 +38,16 @@ def _render(report: Report, color: bool = False) -> str:
             line.append(f.message)
             console.print(line, soft_wrap=True)
         console.print()
-    for note in (n for g in report.groups for n in g.notes):
+    for note in summary.notes:
         console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
     if report.changed is not None:
         _print_changes(console, report)
-    counts = summary(findings)
-    docs = len(report.documents)
-    segs = sum(d.segment_count for d in report.documents)
-    groups = len(report.groups)
-    tail = Text(f"{_n(docs, 'document')}, {_n(segs, 'segment')}, {_n(groups, 'group')}: ")
-    tail.append(_n(counts["error"], "error"), style=_STYLE[Severity.ERROR] if counts["error"] else "")
-    tail.append(f", {_n(counts['warning'], 'warning')}, {counts['info']} info")
+    counts = summary.counts
+    tail = Text(
+        f"{_n(summary.documents, 'document')}, {_n(summary.segments, 'segment')}, {_n(summary.groups, 'group')}: "
+    )
+    tail.append(_n(counts[Severity.ERROR], "error"), style=_STYLE[Severity.ERROR] if counts[Severity.ERROR] else "")
+    tail.append(f", {_n(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info")
     if report.suppressed:
         tail.append(f", {report.suppressed} suppressed")
     if report.baselined:
