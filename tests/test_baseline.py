@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from tests.test_cli import transcheck
-from transcheck import baseline
+from transcheck.decide import baseline
 from transcheck.model import Category, Finding, Severity
 
 

@@ -120,6 +120,14 @@ def test_command_line_overrides_the_file(tmp_path):
         ("[thresholds]\nduplicate_min_chrff = 1\n", "unknown key 'thresholds.duplicate_min_chrff'"),
         ("[thresholds]\nduplicate_min_letters = 'many'\n", "thresholds.duplicate_min_letters: expected an integer"),
         ("[thresholds]\nduplicate_min_chrf = true\n", "thresholds.duplicate_min_chrf: expected a number"),
+        ("[thresholds]\nlangid_min_confidence = 0\n", "thresholds.langid_min_confidence: must be in (0.0, 1.0], not 0.0"),
+        ("[thresholds]\nlangid_min_confidence = 1.5\n", "thresholds.langid_min_confidence: must be in (0.0, 1.0]"),
+        ("[thresholds]\nlangid_min_confidence = nan\n", "thresholds.langid_min_confidence: must be a finite number, not nan"),
+        ("[thresholds]\ndrift_min_mads = inf\n", "thresholds.drift_min_mads: must be a finite number, not inf"),
+        ("[thresholds]\nduplicate_min_chrf = -1\n", "thresholds.duplicate_min_chrf: must be in [0.0, 100.0], not -1.0"),
+        ("[thresholds]\nduplicate_min_letters = -3\n", "thresholds.duplicate_min_letters: must be at least 0, not -3"),
+        ("[thresholds]\nlength_min_rows = 0\n", "thresholds.length_min_rows: must be at least 1, not 0"),
+        ("[thresholds]\nlength_min_factor = 0.5\n", "thresholds.length_min_factor: must be at least 1.0, not 0.5"),
         ("fail-on = 'sometimes'\n", "fail-on: must be one of"),
         ("source = 'xx-yy-zz'\n", "source: unknown language code"),
         ("[per-file-ignores]\n'a/*.md' = ['TC999']\n", "per-file-ignores.a/*.md: unknown rule code"),
@@ -214,3 +222,24 @@ def test_exclude_on_the_command_line_adds_to_the_file(tmp_path):
     _write(tmp_path / "transcheck.toml", 'exclude = ["a/*"]\n')
     data = json.loads(transcheck("check", ".", "--exclude", "b/*", "-f", "json", cwd=tmp_path).stdout)
     assert {Path(d["path"]).parent.name for d in data["documents"]} == {"c"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--jobs", "0"), "--jobs must be at least 1, not 0"),
+        (("-j", "-2"), "--jobs must be at least 1, not -2"),
+        (("--fail-on", "sometimes"), "--fail-on must be one of error, warning, info, never, not 'sometimes'"),
+        (("--source", "xx-yy-zz"), "--source: unknown language code 'xx-yy-zz'"),
+    ],
+)
+def test_bad_command_line_value_is_one_line_and_exit_2(tmp_path, args, message):
+    _docs(tmp_path)
+    result = transcheck("check", str(tmp_path), *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"transcheck: {message}\n"
+
+
+def test_thresholds_in_range_are_accepted(tmp_path):
+    path = _write(tmp_path / "transcheck.toml", "[thresholds]\nlangid_min_confidence = 1\nduplicate_min_letters = 0\n")
+    assert load_config(str(path)).thresholds == {"langid_min_confidence": 1.0, "duplicate_min_letters": 0}

@@ -14,7 +14,8 @@ import pytest
 
 from tests.conftest import ROOT
 from transcheck.model import InputProblem
-from transcheck.read.file import read_document, run
+from transcheck.read.file import read_document
+from transcheck.runner import run
 from transcheck.read.decode import DecodeError, decode, split_lines
 from transcheck.read.discover import FileSpec, discover
 from transcheck.rules.registry import BY_CODE, RULES
