@@ -17,3 +17,14 @@ def corpus_report():
     from transcheck.settings import Settings
 
     return run([str(CORPUS)], Settings(), RULES)
+
+
+def render(report, fmt, color: bool = False) -> str:
+    """``report`` written in ``fmt``, as a string."""
+    import io
+
+    from transcheck.report import write
+
+    out = io.StringIO()
+    write(report, out, fmt, color=color)
+    return out.getvalue()

@@ -14,7 +14,8 @@ from transcheck.align.aligner import align
 from transcheck.model import Document
 from transcheck.runner import run
 from transcheck.read.decode import DecodeError, decode, encode, split_lines
-from transcheck.report import Format, render
+from tests.conftest import render
+from transcheck.report import Format
 from transcheck.rules.registry import BY_CODE, RULES
 from transcheck.segment import segment
 from transcheck.settings import Settings

@@ -16,7 +16,7 @@ LAYERS = (
     ("context",),
     ("rules",),
     ("decide",),
-    ("report", "docs"),
+    ("report",),
     ("runner", "fix"),
     ("cli", "progress", "__main__"),
 )

@@ -16,7 +16,8 @@ import pytest
 from tests.conftest import ROOT
 from transcheck.model import Category, Finding, GroupResult, Location, Severity
 from transcheck.model import Report
-from transcheck.report import Format, github, markdown, render
+from tests.conftest import render
+from transcheck.report import Format, github, markdown
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 

@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import ROOT
 from transcheck.runner import run
-from transcheck.report import Format, render
+from tests.conftest import render
+from transcheck.report import Format
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 

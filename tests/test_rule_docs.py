@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from transcheck.docs import END, START, rules_table, with_table
+from tools.docs import END, START, rules_table, with_table
 from transcheck.model import Category
 from transcheck.rules.base import SECTIONS
 from transcheck.rules.registry import RULES
@@ -50,7 +50,7 @@ def test_codes_and_names_are_unique():
 def test_readme_rule_table_is_generated_from_the_rules():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme == with_table(readme, rules_table(RULES)), (
-        "README.md rule table is out of date: run `python -m transcheck.docs`"
+        "README.md rule table is out of date: run `python -m tools.docs`"
     )
     between = readme.split(START, 1)[1].split(END, 1)[0]
     assert all(f"| {r.code} | `{r.name}` |" in between for r in RULES)

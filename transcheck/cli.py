@@ -81,7 +81,7 @@ def check(
     from transcheck.decide.config import ConfigError
     from transcheck.decide.exit import run_exit_code
     from transcheck.decide.judge import policy_from
-    from transcheck.decide.plan import plan_run
+    from transcheck.decide.plan import plan_run, process_count, with_glossary, with_limits
     from transcheck.progress import ProgressBar
     from transcheck.report import Format, formatter, write
     from transcheck.runner import check as check_paths
@@ -96,10 +96,10 @@ def check(
             ignore=_split(ignore), exclude=exclude, extend_select=_split(extend_select),
         )
         known = baseline_fingerprints(baseline) if baseline else None
+        settings = with_glossary(with_limits(plan.settings, max_file_size, max_segments), glossary)
+        processes = process_count(jobs)
     except (ConfigError, BaselineError) as exc:
         fail(str(exc))
-    settings = _glossary(_limits(plan.settings, max_file_size, max_segments), glossary)
-    processes = _jobs(jobs)
     if embeddings:
         settings = _embeddings(settings)
     if not quiet:
@@ -196,15 +196,15 @@ def fix(
     Prints a unified diff and changes nothing unless --write is given; exits 1 when the diff is not empty.
     """
     from transcheck.decide.config import ConfigError
-    from transcheck.decide.plan import plan_run
+    from transcheck.decide.plan import plan_run, with_limits
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
 
     try:
         # The configuration's thresholds, so that fix removes what check reports.
         run_plan = plan_run(paths, config_path=config)
+        settings = with_limits(run_plan.settings, max_file_size, max_segments)
     except ConfigError as exc:
         fail(str(exc))
-    settings = _limits(run_plan.settings, max_file_size, max_segments)
     plans, problems = fix_paths(paths, settings, quotes=quotes, exclude=run_plan.exclude)
     _print_problems(problems, strict=False)
     from transcheck.fix import unified_diff
@@ -235,31 +235,6 @@ def fix(
     raise typer.Exit(1 if pending and not write else 0)
 
 
-def _limits(settings, max_file_size: Optional[str], max_segments: Optional[int]):
-    """``settings`` with the command line's size limits, checked."""
-    from dataclasses import replace
-
-    if max_file_size is not None:
-        size = _parse_size(max_file_size)
-        if size is None:
-            fail(f"--max-file-size: expected a size such as 5000000, 500k, 20M or 1G, not {max_file_size!r}")
-        settings = replace(settings, max_file_bytes=size)
-    if max_segments is not None:
-        if max_segments < 1:
-            fail(f"--max-segments must be at least 1, not {max_segments}")
-        settings = replace(settings, max_segments=max_segments)
-    return settings
-
-
-def _parse_size(text: str) -> int | None:
-    import re
-
-    m = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", text, re.IGNORECASE)
-    if not m or int(m.group(1)) < 1:
-        return None
-    return int(m.group(1)) * 1024 ** "_kmg".index(m.group(2).lower() or "_")
-
-
 def _print_problems(problems, strict: bool) -> None:
     """One line per problem on standard error. Files of other types met while walking
     a directory (severity "info") stay silent unless --strict makes each an error."""
@@ -268,31 +243,6 @@ def _print_problems(problems, strict: bool) -> None:
             typer.echo(f"transcheck: {p.path}: {p.message}", err=True)
         elif p.severity == "warning":
             typer.echo(f"transcheck: warning: {p.path}: {p.message}", err=True)
-
-
-def _jobs(jobs: Optional[int]) -> int:
-    # One process per core by default: groups are independent and the output is the
-    # same for any number of processes.
-    if jobs is not None and jobs < 1:
-        fail(f"--jobs must be at least 1, not {jobs}")
-    return max(1, os.cpu_count() or 1) if jobs is None else jobs
-
-
-def _glossary(settings, path: Optional[str]):
-    """Settings with the termbase named on the command line (or in the configuration),
-    read once here so that a broken one is one line on stderr and exit code 2."""
-    from dataclasses import replace
-
-    from transcheck.terms import GlossaryError, load_cached
-
-    if path:
-        settings = replace(settings, glossary=path)
-    if settings.glossary:
-        try:
-            load_cached(settings.glossary)
-        except GlossaryError as exc:
-            fail(f"{exc.path}: {exc}")
-    return settings
 
 
 def _split(values: List[str]) -> list[str]:

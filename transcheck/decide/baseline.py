@@ -2,7 +2,7 @@
 
 The file is JSON, sorted, one entry per finding with its rule, path and message for a
 human reviewing the diff; only the fingerprints are compared. Fingerprints ignore line
-numbers (see ``pipeline.fingerprinted``), so text that merely moves stays baselined.
+numbers (see ``runner.fingerprinted``), so text that merely moves stays baselined.
 """
 
 from __future__ import annotations

@@ -80,3 +80,55 @@ def plan_run(
         fail_on=fail_on or config.fail_on or "error",
         exclude=patterns,
     )
+
+
+def with_limits(settings: Settings, max_file_size: str | None, max_segments: int | None) -> Settings:
+    """``settings`` with the command line's size limits, checked."""
+    from dataclasses import replace
+
+    if max_file_size is not None:
+        size = parse_size(max_file_size)
+        if size is None:
+            raise ConfigError(
+                f"--max-file-size: expected a size such as 5000000, 500k, 20M or 1G, not {max_file_size!r}"
+            )
+        settings = replace(settings, max_file_bytes=size)
+    if max_segments is not None:
+        if max_segments < 1:
+            raise ConfigError(f"--max-segments must be at least 1, not {max_segments}")
+        settings = replace(settings, max_segments=max_segments)
+    return settings
+
+
+def parse_size(text: str) -> int | None:
+    import re
+
+    m = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", text, re.IGNORECASE)
+    if not m or int(m.group(1)) < 1:
+        return None
+    return int(m.group(1)) * 1024 ** "_kmg".index(m.group(2).lower() or "_")
+
+
+def with_glossary(settings: Settings, path: str | None) -> Settings:
+    """Settings with the termbase named on the command line (or in the configuration),
+    read once here so that a broken one is one line on stderr and exit code 2."""
+    from dataclasses import replace
+
+    from transcheck.terms import GlossaryError, load_cached
+
+    if path:
+        settings = replace(settings, glossary=path)
+    if settings.glossary:
+        try:
+            load_cached(settings.glossary)
+        except GlossaryError as exc:
+            raise ConfigError(f"{exc.path}: {exc}") from None
+    return settings
+
+
+def process_count(jobs: int | None) -> int:
+    """``--jobs``, checked; one process per core by default: groups are independent and
+    the output is the same for any number of processes."""
+    if jobs is not None and jobs < 1:
+        raise ConfigError(f"--jobs must be at least 1, not {jobs}")
+    return max(1, os.cpu_count() or 1) if jobs is None else jobs

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import importlib
-import io
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -57,9 +56,3 @@ def write(report: Report, out: TextIO, fmt: Format | Formatter, sections: Iterab
         sections = [chosen.section(group, report) for group in report.groups]
     for chunk in chosen.finish(report, sections):
         out.write(chunk)
-
-
-def render(report: Report, fmt: Format, color: bool = False) -> str:
-    out = io.StringIO()
-    write(report, out, fmt, color=color)
-    return out.getvalue()

@@ -51,9 +51,6 @@ class Spool:
         self._file.write(data)
         self._sizes.append(len(data))
 
-    def __len__(self) -> int:
-        return len(self._sizes)
-
     def __iter__(self) -> Iterator[str]:
         self._file.seek(0)
         for size in self._sizes:

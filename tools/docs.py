@@ -1,7 +1,7 @@
 """The README's rule table, generated from the rules themselves.
 
-    python -m transcheck.docs           # rewrite the table in README.md
-    python -m transcheck.docs --check   # exit 1 when README.md is out of date
+    python -m tools.docs           # rewrite the table in README.md
+    python -m tools.docs --check   # exit 1 when README.md is out of date
 
 The table sits between ``<!-- rules:start -->`` and ``<!-- rules:end -->``; everything
 else in the README is left alone. The summary column is the first paragraph of each
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     wanted = with_table(current, rules_table(RULES))
     if "--check" in args:
         if current != wanted:
-            print("README.md rule table is out of date; run: python -m transcheck.docs", file=sys.stderr)
+            print("README.md rule table is out of date; run: python -m tools.docs", file=sys.stderr)
             return 1
         return 0
     if current != wanted:
