@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from transcheck.model import Finding, Report, Severity, finding_order
-from transcheck.report.summary import SEVERITIES, by_severity, plural  # noqa: F401 (shared)
+from transcheck.report.summary import SEVERITIES
 from transcheck.rules.base import Rule
 
 

@@ -28,13 +28,8 @@ from transcheck.model import Document, Finding, GroupResult, Row, Severity
 from transcheck.model import Report, finding_order
 from transcheck.report.base import Formatter
 from transcheck.read.languages import RTL_LANGUAGES
-from transcheck.report.common import (
-    SEVERITIES,
-    by_severity,
-    plural,
-    span,
-)
-from transcheck.report.summary import summarise
+from transcheck.report.common import span
+from transcheck.report.summary import SEVERITIES, by_severity, plural, summarise
 from transcheck.report.signature import signature, signature_line
 
 

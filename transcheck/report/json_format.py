@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from transcheck import __version__
-from transcheck.model import Finding, Severity
+from transcheck.model import Finding
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.signature import signature

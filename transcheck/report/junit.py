@@ -18,8 +18,8 @@ from xml.sax.saxutils import quoteattr
 from transcheck.model import Finding, Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
-from transcheck.report.common import plural, where
-from transcheck.report.summary import summarise
+from transcheck.report.common import where
+from transcheck.report.summary import plural, summarise
 from transcheck.report.signature import signature, signature_line
 
 _FAILING = (Severity.ERROR, Severity.WARNING)

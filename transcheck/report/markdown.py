@@ -15,14 +15,8 @@ from transcheck import __version__
 from transcheck.model import Finding, Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
-from transcheck.report.common import (
-    SEVERITIES,
-    by_language,
-    most_severe_first,
-    plural,
-    span,
-)
-from transcheck.report.summary import summarise
+from transcheck.report.common import by_language, most_severe_first, span
+from transcheck.report.summary import SEVERITIES, plural, summarise
 from transcheck.report.signature import signature, signature_line
 
 MARKER = "<!-- transcheck-report -->"
