@@ -68,6 +68,10 @@ def check(
     glossary: Optional[str] = typer.Option(
         None, "--glossary", help="Termbase, TBX or CSV (default: glossary.tbx or glossary.csv beside the documents)."
     ),
+    history: bool = typer.Option(
+        True, "--history/--no-history",
+        help="With --source in a git work tree: report paragraphs whose source changed since the translation was last updated.",
+    ),
     embeddings: bool = typer.Option(
         False, "--embeddings",
         help="Use sentence embeddings in alignment and the meaning-drift check (needs transcheck[embeddings]).",
@@ -103,6 +107,10 @@ def check(
     settings, rules, fail_on = plan.settings, plan.rules, plan.fail_on
     settings = _limits(settings, max_file_size, max_segments)
     settings = _glossary(settings, glossary)
+    if not history:
+        from dataclasses import replace
+
+        settings = replace(settings, history=False)
     if embeddings:
         from dataclasses import replace
 

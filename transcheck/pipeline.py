@@ -184,6 +184,7 @@ def check_group(
         rows=rows,
         guesses=identify(documents, settings),
         settings=settings,
+        lag=_lags(spec, documents, settings.source),
     )
     problems.extend(_glossary_problems(view))
     findings = _run_rules(rules, view, problems)
@@ -195,6 +196,29 @@ def check_group(
         notes=notes,
     )
     return result, problems
+
+
+def _lags(spec: GroupSpec, documents: list[Document], source: str | None) -> dict:
+    """Each translation's lag behind the source, from what git said of it."""
+    if not spec.lag or source is None:
+        return {}
+    from transcheck.history.lag import compute_lag
+    from transcheck.read.decode import split_lines
+    from transcheck.segment import segment
+
+    docs = {d.language: d for d in documents}
+    src = docs.get(source)
+    if src is None:
+        return {}
+    lags = {}
+    for lang, given in spec.lag:
+        if lang not in docs or given.source_then is None:
+            continue
+        then = segment(src.path, split_lines(given.source_then))
+        lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date)
+        if lag.outdated:
+            lags[lang] = lag
+    return lags
 
 
 def _glossary_problems(view: GroupView) -> list[InputProblem]:
@@ -271,15 +295,19 @@ def run(
     """
     found = discover(paths, exclude=exclude)
     report = Report(groups=[], problems=list(found.problems), settings=settings, rules=rules)
+    groups = found.groups
+    if settings.source and settings.history and any(r.code in LAG_RULES for r in rules):
+        groups, notes = _with_lag(groups, settings)
+        report.problems.extend(InputProblem(".", n, severity="warning") for n in notes)
     if changed_since is not None:
         report.changed, report.changed_since = [], changed_since.rev
     if formatter is not None:
         from transcheck.report.base import Spool
 
         report.formatter, report.sections = formatter, Spool()
-    total = len(found.groups)
+    total = len(groups)
     for done, (result, group_problems) in enumerate(
-        _map_groups(found.groups, settings, rules, jobs), start=1
+        _map_groups(groups, settings, rules, jobs), start=1
     ):
         report.problems.extend(group_problems)
         if result.documents:
@@ -287,6 +315,22 @@ def run(
         if progress is not None:
             progress(done, total)
     return report
+
+
+LAG_RULES = ("TC304", "TC305")
+
+
+def _with_lag(groups, settings):
+    """The groups with what git says of each translation's last update (one log pass
+    and one batch read for the whole run)."""
+    from transcheck import history
+
+    lag = history.plan(groups, settings.source, settings.skip_markers)
+    out = tuple(
+        replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
+        for g in groups
+    )
+    return out, lag.notes
 
 
 def _report_group(report: Report, result: GroupResult, policy, changed_since) -> None:

@@ -34,6 +34,8 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
     seed: int = 0
+    history: bool = True  # compute translation lag from git history (needs source)
+    skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]")  # commits that update nothing
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
 

@@ -36,6 +36,9 @@ class GroupView:
     rows: list[Row]
     guesses: dict[tuple[str, int], LanguageGuess]  # (language, segment index)
     settings: Settings
+    # Translation language -> how far it lags its source (history.lag.Lag); empty
+    # without --source, outside git, or when the history is cut off.
+    lag: dict = field(default_factory=dict)
 
     @property
     def source(self) -> str | None:
