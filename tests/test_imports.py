@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "transcheck"
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS = (
     ("model", "settings", "text", "embeddings"),
-    ("read", "segment", "langid", "align", "terms"),
+    ("read", "segment", "langid", "align", "terms", "history"),
     ("context",),
     ("rules",),
     ("decide",),

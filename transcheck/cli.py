@@ -68,12 +68,19 @@ def check(
     glossary: Optional[str] = typer.Option(
         None, "--glossary", help="Termbase, TBX or CSV (default: glossary.tbx or glossary.csv beside the documents)."
     ),
+    history: bool = typer.Option(
+        True, "--history/--no-history",
+        help="With --source in a git work tree: report paragraphs whose source changed since the "
+        "translation was last updated (outdated-segment, not-yet-translated).",
+    ),
     embeddings: bool = typer.Option(
         False, "--embeddings",
         help="Use sentence embeddings in alignment and the meaning-drift check (needs transcheck[embeddings]).",
     ),
 ) -> None:
     """Check translations and report what is wrong."""
+    from dataclasses import replace
+
     from transcheck.decide.baseline import BaselineError
     from transcheck.decide.baseline import read as baseline_fingerprints
     from transcheck.decide.baseline import write as write_baseline_file
@@ -102,6 +109,8 @@ def check(
         fail(str(exc))
     if embeddings:
         settings = _embeddings(settings)
+    if not history:
+        settings = replace(settings, history=False)
     if not quiet:
         _notes(plan.rules)
     color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -44,6 +44,9 @@ class GroupView:
     source: str | None = None  # the source language, when the group has it
     termbase: object | None = None  # terms.Termbase, or None without a glossary
     vectors: Vectors | None = None  # None: embeddings off
+    # Translation language -> its lag behind the source (history.lag.Lag): only the
+    # outdated ones; empty without a source, outside git, or beyond a shallow history.
+    lag: dict = field(default_factory=dict)
 
     @cached_property
     def row_of(self) -> dict[tuple[str, int], int]:
@@ -104,7 +107,29 @@ def identify(documents: list[Document], settings: Settings) -> dict[tuple[str, i
     }
 
 
-def build_view(name: str, documents: list[Document], settings: Settings, termbase=None) -> GroupView:
+def lags(documents: list[Document], source: str | None, inputs) -> dict:
+    """Each outdated translation's lag, from what git said of its last update
+    (``inputs``: (language, history.LagInput) pairs)."""
+    docs = {d.language: d for d in documents}
+    src = docs.get(source) if source else None
+    if src is None or not inputs:
+        return {}
+    from transcheck.history.lag import compute_lag
+    from transcheck.read.decode import split_lines
+    from transcheck.segment import segment
+
+    out = {}
+    for lang, given in inputs:
+        if lang in docs and given.source_then is not None:
+            then = segment(src.path, split_lines(given.source_then))
+            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date)
+            if lag.outdated:
+                out[lang] = lag
+    return out
+
+
+def build_view(name: str, documents: list[Document], settings: Settings, termbase=None,
+               lag_inputs=()) -> GroupView:
     """Align the documents, identify every segment's language, and bundle it all."""
     from transcheck.align.aligner import align
 
@@ -123,4 +148,5 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,
+        lag=lags(documents, settings.source, lag_inputs),
     )

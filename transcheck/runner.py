@@ -58,7 +58,7 @@ def check_group(
     if problem is not None:
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
-    view = build_view(spec.name, documents, settings, termbase)
+    view = build_view(spec.name, documents, settings, termbase, spec.lag)
     findings = _run_rules(rules, view, problems)
     result = GroupResult(
         group=spec.name,
@@ -155,10 +155,11 @@ def run(
 
 def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
     found = discover(paths, exclude=exclude)
-    groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in found.groups]
+    specs, notes = _with_lag(found.groups, settings, rules)
+    groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
-    problems = list(found.problems)
+    problems = list(found.problems) + notes
     judged: list[JudgedGroup] = []
     changed: list[ChangedSegment] | None = [] if changed_since is not None else None
     results = _map_groups(groups, settings, rules, jobs)
@@ -185,6 +186,24 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
         changed_since=changed_since.rev if changed_since is not None else None,
         changed=changed,
     )
+
+
+LAG_RULES = ("TC304", "TC305")
+
+
+def _with_lag(groups, settings: Settings, rules) -> tuple[tuple[GroupSpec, ...], list[InputProblem]]:
+    """The groups with what git says of each translation's last update (one log pass
+    and one batch read for the whole run), and what could not be known, said once."""
+    if not (settings.source and settings.history and any(r.code in LAG_RULES for r in rules)):
+        return groups, []
+    from transcheck import history
+
+    lag = history.plan(groups, settings.source, settings.skip_markers)
+    out = tuple(
+        replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
+        for g in groups
+    )
+    return out, [InputProblem(".", note, severity="warning") for note in lag.notes]
 
 
 # Groups per task sent to a worker, and tasks in flight per worker: enough to keep the

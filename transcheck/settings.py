@@ -65,6 +65,8 @@ class Settings:
     glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
+    history: bool = True  # with a source in git: the lag of each translation (TC304, TC305)
+    skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]")  # commits that update nothing
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -28,6 +28,9 @@ class FileSpec:
 class GroupSpec:
     name: str
     files: tuple[FileSpec, ...]  # sorted by language
+    # (translation language, history.LagInput): what git says of each translation's
+    # last update; filled in by the run when the lag is computed.
+    lag: tuple = ()
 
 
 @dataclass(frozen=True)

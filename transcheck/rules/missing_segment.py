@@ -44,7 +44,7 @@ def check(view: GroupView):
             continue
         present = row.present()
         for lang in row.cells:
-            if row.cells[lang]:
+            if row.cells[lang] or _added_since(view, row, lang):
                 continue
             doc = view.documents[lang]
             line = insertion_line(view, doc, r)
@@ -60,6 +60,15 @@ def check(view: GroupView):
                 key=f"{witness}:{normalise(text)}",
                 row=r,
             )
+
+
+def _added_since(view: GroupView, row, lang: str) -> bool:
+    """Source text added after the translation was last updated (lag, which
+    not-yet-translated reports), or translated in the version the translation was made
+    from (today's alignment lost it, the lag's did not)."""
+    lag = view.lag.get(lang)
+    src = row.cells.get(view.source, ()) if view.source else ()
+    return bool(lag and src) and set(src) <= lag.accounted_source
 
 
 RULE = Rule(

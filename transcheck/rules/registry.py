@@ -18,12 +18,14 @@ from transcheck.rules import (
     mixed_language,
     negation_flip,
     number_mismatch,
+    outdated_segment,
     punctuation_mismatch,
     structure_mismatch,
     role_inversion,
     spelling,
     terminology,
     untranslated,
+    untranslated_addition,
     wrong_language,
 )
 from transcheck.rules.base import Rule
@@ -36,6 +38,8 @@ RULES: tuple[Rule, ...] = (
     missing_segment.RULE,
     extra_segment.RULE,
     structure_mismatch.RULE,
+    outdated_segment.RULE,
+    untranslated_addition.RULE,
     number_mismatch.RULE,
     entity_mismatch.RULE,
     terminology.RULE,

@@ -1,0 +1,213 @@
+"""Translation lag from git history: fixture repositories built here with ``git init``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from transcheck.history.git import History, _minimal
+
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["git", "--version"], capture_output=True).returncode != 0, reason="git not installed"
+)
+
+EN = [
+    "# Getting started",
+    "Install the package with pip before you run the first command.",
+    "The configuration file lives in the root of your project and is read at start-up.",
+    "Every rule can be turned off in the configuration, one code at a time.",
+    "Reports are written in seven formats, from plain text to SARIF for code scanning.",
+]
+FR = [
+    "# Prise en main",
+    "Installez le paquet avec pip avant de lancer la première commande.",
+    "Le fichier de configuration se trouve à la racine de votre projet et il est lu au démarrage.",
+    "Chaque règle peut être désactivée dans la configuration, un code à la fois.",
+    "Les rapports sont écrits en sept formats, du texte brut à SARIF pour l'analyse de code.",
+]
+
+
+def git(repo, *args):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env).stdout
+
+
+def write(repo, lang, paragraphs):
+    path = repo / "docs" / lang / "index.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+_clock = [1_700_000_000]
+
+
+def commit(repo, message):
+    _clock[0] += 3600  # distinct, increasing commit times: the log is ordered by them
+    stamp = f"{_clock[0]} +0000"
+    env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org",
+                    "commit", "-q", "-m", message], check=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    r = tmp_path / "site"
+    r.mkdir()
+    git(r, "init", "-q")
+    write(r, "en", EN)
+    write(r, "fr", FR)
+    commit(r, "docs: first version, translated")
+    return r
+
+
+def check(repo, *extra):
+    from transcheck.cli import app
+    from typer.testing import CliRunner
+
+    cwd = os.getcwd()
+    os.chdir(repo)
+    try:
+        result = CliRunner().invoke(
+            app, ["check", "docs", "--source", "en", "--format", "json", "-q", "--jobs", "1", *extra]
+        )
+    finally:
+        os.chdir(cwd)
+    data = json.loads(result.stdout)
+    return data, [f for f in data["findings"] if f["path"].endswith("fr/index.md")]
+
+
+def codes(findings):
+    return sorted((f["code"], f["line"]) for f in findings if f["code"] in ("TC301", "TC302", "TC304", "TC305"))
+
+
+def test_up_to_date_translation_has_no_lag(repo):
+    _, found = check(repo)
+    assert codes(found) == []
+
+
+def test_edited_source_paragraph_is_outdated_on_its_translation(repo):
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(repo, "en", edited)
+    commit(repo, "docs: reading the configuration")
+    _, found = check(repo)
+    assert codes(found) == [("TC304", 5)]
+    (f,) = [f for f in found if f["code"] == "TC304"]
+    assert "read at start-up" in f["message"] and "read again on every run" in f["message"]
+    assert f["severity"] == "warning"
+
+
+def test_added_source_paragraph_is_not_yet_translated_not_missing(repo):
+    added = EN[:3] + ["Rules are grouped by category, and each category has its own hundred of codes."] + EN[3:]
+    write(repo, "en", added)
+    commit(repo, "docs: categories")
+    _, found = check(repo)
+    assert codes(found) == [("TC305", 7)]  # before the French paragraph that follows it
+    (f,) = [f for f in found if f["code"] == "TC305"]
+    assert "grouped by category" in f["message"] and f["severity"] == "info"
+
+
+def test_removed_source_paragraph_is_outdated_not_extra(repo):
+    write(repo, "en", EN[:3] + EN[4:])
+    commit(repo, "docs: drop the rule paragraph")
+    _, found = check(repo)
+    assert codes(found) == [("TC304", 7)]
+    assert "removed" in found[0]["message"] and "Every rule can be turned off" in found[0]["message"]
+
+
+def test_reflowed_source_paragraph_is_not_outdated(repo):
+    reflowed = list(EN)
+    reflowed[1] = "Install the package with pip before\nyou run the first command."
+    write(repo, "en", reflowed)
+    commit(repo, "docs: wrap lines")
+    _, found = check(repo)
+    assert codes(found) == []
+
+
+def test_source_typo_fix_with_skip_marker_is_not_lag(repo):
+    fixed = list(EN)
+    fixed[3] = "Every rule can be switched off in the configuration, one code at a time."
+    write(repo, "en", fixed)
+    commit(repo, "docs: wording [i18n skip]")
+    _, found = check(repo)
+    assert codes(found) == []
+
+
+def test_translation_commit_with_skip_marker_does_not_count_as_update(repo):
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(repo, "en", edited)
+    commit(repo, "docs: reading the configuration")
+    fr = list(FR)
+    fr[1] = "Installez le paquet avec pip avant de lancer la toute première commande."
+    write(repo, "fr", fr)
+    commit(repo, "fr: typo [i18n skip]")
+    _, found = check(repo)
+    assert codes(found) == [("TC304", 5)]
+
+
+def test_translation_updated_later_is_up_to_date_again(repo):
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(repo, "en", edited)
+    commit(repo, "docs: reading the configuration")
+    fr = list(FR)
+    fr[2] = "Le fichier de configuration se trouve à la racine de votre projet et il est relu à chaque exécution."
+    write(repo, "fr", fr)
+    commit(repo, "fr: follow the source")
+    _, found = check(repo)
+    assert codes(found) == []
+
+
+def test_shallow_clone_says_so_and_falls_back(repo, tmp_path):
+    write(repo, "en", EN[:3] + EN[4:])
+    commit(repo, "docs: drop the rule paragraph")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    data, found = check(clone)
+    assert "TC304" not in {f["code"] for f in found}
+    assert any("shallow clone" in p["message"] for p in data["problems"])
+    # Today's behaviour: the translation's extra paragraph is reported as such.
+    assert ("TC302", 7) in codes(found)
+
+
+def test_no_history_option_turns_lag_off(repo):
+    write(repo, "en", EN[:3] + EN[4:])
+    commit(repo, "docs: drop the rule paragraph")
+    _, found = check(repo, "--no-history")
+    assert "TC304" not in {f["code"] for f in found}
+
+
+def test_one_log_pass_lists_commits_newest_first(repo):
+    write(repo, "en", EN[:2])
+    commit(repo, "second")
+    h = History(str(repo), [str(repo / "docs" / lang / "index.md") for lang in ("en", "fr")])
+    messages = [c.message for c in h.commits(str(repo / "docs" / "en" / "index.md"))]
+    assert messages == ["second", "docs: first version, translated"]
+    assert [c.message for c in h.commits(str(repo / "docs" / "fr" / "index.md"))] == [
+        "docs: first version, translated"
+    ]
+
+
+@pytest.mark.parametrize(
+    "dirs, expected",
+    [(["a", "a/b", "c"], ["a", "c"]), (["docs/en", "docs/fr"], ["docs/en", "docs/fr"]), ([".", "x"], ["."]),
+     (["ab", "a"], ["ab", "a"])],
+)
+def test_minimal_directories(dirs, expected):
+    assert sorted(_minimal(sorted(dirs))) == sorted(expected)
+
+
+def test_option_like_paths_reach_git_as_data(tmp_path):
+    r = tmp_path / "r"
+    (r / "-c").mkdir(parents=True)
+    git(r, "init", "-q")
+    (r / "-c" / "en.txt").write_text("Hello there, this is a sentence.\n")
+    commit(r, "x")
+    h = History(str(r), [str(r / "-c" / "en.txt")])
+    assert [c.message for c in h.commits(str(r / "-c" / "en.txt"))] == ["x"]

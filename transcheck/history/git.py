@@ -1,0 +1,178 @@
+"""What git knows about when each file last changed, read in two calls for a whole run.
+
+One ``git log --name-only`` pass over the repository lists, newest first, the commits
+that touched each file; one ``git cat-file --batch`` reads every old version needed.
+Revisions and paths always reach git as data: the pathspec follows ``--`` and the blob
+names go through standard input, never the argument list.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+
+DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]")
+
+
+class HistoryUnavailable(Exception):
+    """git cannot answer for these files; the message is one line for the report."""
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    time: int  # committer date, seconds since the epoch
+    message: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:10]
+
+    @property
+    def date(self) -> str:
+        import time
+
+        return time.strftime("%Y-%m-%d", time.gmtime(self.time))
+
+    def skipped(self, markers: tuple[str, ...]) -> bool:
+        low = self.message.lower()
+        return any(m.lower() in low for m in markers)
+
+
+def _git(top: str, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", "-C", top, *args], input=stdin, capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise HistoryUnavailable("git is not installed") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise HistoryUnavailable(detail[0] if detail else f"git {args[0]} failed")
+    return done.stdout
+
+
+def toplevel(path: str) -> str | None:
+    """The work tree that holds ``path``, or None outside git."""
+    directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    try:
+        out = _git(directory, "rev-parse", "--show-toplevel")
+    except HistoryUnavailable:
+        return None
+    return os.fsdecode(out.strip()) or None
+
+
+class History:
+    """The commit history of the files of one work tree."""
+
+    def __init__(self, top: str, paths: list[str]):
+        """``paths``: the files of interest, as the run names them. Their directories
+        limit the log pass, so a monorepo's unrelated history is not read."""
+        self.top = top
+        self._real_top = os.path.realpath(top)
+        self.shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        self._boundary: frozenset[str] = frozenset()
+        if self.shallow:
+            self._boundary = frozenset(self._shallow_commits())
+        rel = sorted({self.relative(p) for p in paths} - {None})
+        dirs = sorted({os.path.dirname(r) or "." for r in rel})
+        self._log: dict[str, list[Commit]] = {}
+        if dirs:
+            self._read_log(_minimal(dirs))
+
+    def relative(self, path: str) -> str | None:
+        real = os.path.realpath(path)
+        rel = os.path.relpath(real, self._real_top)
+        if rel.startswith(os.pardir):
+            return None
+        return rel.replace(os.sep, "/")
+
+    def _shallow_commits(self) -> list[str]:
+        git_dir = os.fsdecode(_git(self.top, "rev-parse", "--absolute-git-dir").strip())
+        try:
+            with open(os.path.join(git_dir, "shallow"), encoding="ascii") as fh:
+                return [line.strip() for line in fh if line.strip()]
+        except OSError:
+            return []
+
+    def _read_log(self, dirs: list[str]) -> None:
+        # %x1e starts a record, NULs end its fields; -z makes the names NUL-terminated too.
+        out = _git(
+            self.top, "log", "--no-renames", "--format=%x1e%H%x00%ct%x00%B%x00",
+            "--name-only", "-z", "--end-of-options", "HEAD", "--", *dirs,
+        )
+        for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
+            sha, ctime, message, rest = record.split("\0", 3)
+            commit = Commit(sha, int(ctime), message.strip())
+            for name in rest.lstrip("\0\n").split("\0"):
+                if name:
+                    self._log.setdefault(name, []).append(commit)
+
+    def commits(self, path: str) -> list[Commit]:
+        """Newest first; empty when the file was never committed."""
+        rel = self.relative(path)
+        return self._log.get(rel, []) if rel else []
+
+    def last_update(self, path: str, markers: tuple[str, ...]) -> Commit | None:
+        """The last commit that changed ``path`` and does not carry a skip marker."""
+        for commit in self.commits(path):
+            if not commit.skipped(markers):
+                return commit
+        return None
+
+    def truncated(self, commit: Commit) -> bool:
+        """In a shallow clone, a boundary commit shows every file as new: what it says
+        of a file's last change cannot be trusted."""
+        return commit.sha in self._boundary
+
+    def baseline(self, source: str, since: Commit, markers: tuple[str, ...]) -> Commit:
+        """The source revision a translation updated at ``since`` corresponds to.
+
+        Source commits right after ``since`` that carry a skip marker (typo fixes) are
+        taken as already carried over, so their edits are not reported as lag."""
+        base = since
+        later = [c for c in self.commits(source) if c.time > since.time]
+        for commit in reversed(later):  # oldest first
+            if not commit.skipped(markers):
+                break
+            base = commit
+        return base
+
+    def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
+        """The content of each (commit, path) pair; None where the file did not exist."""
+        results: dict[tuple[str, str], bytes | None] = {}
+        names = []
+        for sha, path in requests:
+            rel = self.relative(path)
+            if rel is None or "\n" in rel:
+                results[(sha, path)] = None
+            else:
+                names.append(((sha, path), f"{sha}:{rel}"))
+        if not names:
+            return results
+        out = _git(self.top, "cat-file", "--batch", stdin="".join(n + "\n" for _, n in names).encode(
+            "utf-8", "surrogateescape"))
+        pos = 0
+        for key, _ in names:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].split()
+            pos = end + 1
+            if len(header) == 3 and header[1] == b"blob":
+                size = int(header[2])
+                results[key] = out[pos:pos + size]
+                pos += size + 1
+            else:
+                results[key] = None
+        return results
+
+
+def _minimal(dirs: list[str]) -> list[str]:
+    """Drop directories inside another one of the list (sorted input)."""
+    if "." in dirs:
+        return ["."]
+    kept: list[str] = []
+    for d in dirs:
+        if not kept or not (d + "/").startswith(kept[-1] + "/"):
+            kept.append(d)
+    return kept
