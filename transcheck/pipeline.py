@@ -216,7 +216,7 @@ def _run_rules(rules: tuple[Rule, ...], view: GroupView, problems: list[InputPro
     findings: list[Finding] = []
     for rule in rules:
         try:
-            findings.extend(rule.check(view))
+            findings.extend(rule.check(view, rule.options(view.settings.thresholds)))
         except Exception as exc:
             if os.environ.get("TRANSCHECK_DEBUG"):
                 raise

@@ -1,16 +1,18 @@
 """What a rule is, and what it is given.
 
 A rule is a record (code, name, category, default severity, documentation) and one
-function from a checked group to findings. Rules never format output and never read
-files: the pipeline hands them segments, language guesses and aligned rows.
+function from a checked group and the rule's options to findings. Rules never format
+output, never read files and never see the settings: the pipeline hands them segments,
+language guesses, aligned rows, the termbase and embeddings, and each rule's options.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cached_property
+from typing import Any
 
 from transcheck.model import (
     Category,
@@ -22,7 +24,7 @@ from transcheck.model import (
     Segment,
     Severity,
 )
-from transcheck.settings import Settings
+from transcheck.settings import Settings, Thresholds
 
 SECTIONS = ("What it catches", "Why it matters", "Example", "What it does not catch")
 
@@ -41,6 +43,28 @@ class GroupView:
     def source(self) -> str | None:
         src = self.settings.source
         return src if src in self.documents else None
+
+    @cached_property
+    def termbase(self):
+        """The group's Termbase (the configured glossary, else the nearest one found
+        beside its documents), or None: none found, or unreadable (an input problem
+        reported once, outside the rules)."""
+        from transcheck.terms import GlossaryError, termbase_for
+
+        try:
+            return termbase_for(self)
+        except GlossaryError:
+            return None
+
+    @cached_property
+    def vectors(self) -> Callable[[Sequence[str]], Any] | None:
+        """A function from texts to an array of their unit embedding vectors, one row
+        per text; None when embeddings are off or the extra is not installed."""
+        if not self.settings.embeddings:
+            return None
+        from transcheck import embeddings
+
+        return embeddings.embed if embeddings.available() else None
 
     @cached_property
     def row_of(self) -> dict[tuple[str, int], int]:
@@ -64,16 +88,41 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class NoOptions:
+    """The options of a rule that has no thresholds."""
+
+
+_NO_OPTIONS = NoOptions()
+
+
+def no_options(thresholds: Thresholds) -> NoOptions:
+    return _NO_OPTIONS
+
+
+def options_from(cls: type) -> Callable[[Thresholds], Any]:
+    """The function that builds a rule's ``Options`` (``cls``, a frozen dataclass) from
+    the same-named fields of the configured thresholds."""
+    names = tuple(f.name for f in fields(cls))
+
+    def pick(thresholds: Thresholds):
+        return cls(**{name: getattr(thresholds, name) for name in names})
+
+    return pick
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
     category: Category
     severity: Severity
-    check: Callable[[GroupView], Iterable[Finding]]
+    check: Callable[[GroupView, Any], Iterable[Finding]]  # (view, options)
     doc: str = field(repr=False)
     # Off unless selected by code, prefix or ALL: for rules whose cost or dependencies
     # (dictionaries) a project opts into.
     default: bool = True
+    # The rule's own options, picked out of the configured thresholds.
+    options: Callable[[Thresholds], Any] = field(default=no_options, repr=False)
 
     @property
     def summary(self) -> str:

@@ -51,11 +51,11 @@ from transcheck.rules._tokens import (
     other_script_words,
     transliteration_match,
 )
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         if len(voters) < 2:

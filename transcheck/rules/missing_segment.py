@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from transcheck.model import Category, Severity
 from transcheck.rules._presence import expected, insertion_line
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
 
@@ -38,7 +38,7 @@ def witness_language(present: list[str]) -> str:
     return (latin or present)[0]
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         if expected(view, row) is not True:
             continue

@@ -50,7 +50,7 @@ from transcheck.rules._tokens import (
     other_script_words,
     transliteration_match,
 )
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "to", "in", "on", "at", "with", "by", "a",
@@ -62,7 +62,7 @@ MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.99
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         present = row.present()
         texts = {lang: _text(view, row, lang) for lang in present}

@@ -40,7 +40,7 @@ from collections import Counter
 from functools import lru_cache
 
 from transcheck.model import Category, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 MIN_AGREE = 3
 
@@ -128,7 +128,7 @@ def _weak_negation(sentence: str, language: str) -> bool:
     return bool(pattern and pattern.search(sentence))
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     from transcheck.rules._consensus import voting_languages
 
     for row in view.rows:

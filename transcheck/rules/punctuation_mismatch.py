@@ -40,7 +40,7 @@ from dataclasses import replace
 
 from transcheck.model import Category, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
 
 QUOTES = '"“”„‟«»「」『』'
@@ -55,7 +55,7 @@ _FULL_WIDTH = str.maketrans("（）［］｛｝", "()[]{}")
 _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         texts = {lang: _text(view, row, lang) for lang in voters}

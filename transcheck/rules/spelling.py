@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -58,7 +58,7 @@ from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, scripts_of
 from transcheck.model import Category, Document, Severity
 from transcheck.rules import _hunspell
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, Rule, options_from
 from transcheck.text import normalise
 
 # Spans that are not words of any language: removed before words are taken.
@@ -193,7 +193,7 @@ def _same_name(a: str, b: str, strict: bool = False) -> bool:
 class _Checker:
     """Spelling decisions for one document's language, with the group's evidence."""
 
-    def __init__(self, view: GroupView, doc: Document):
+    def __init__(self, view: GroupView, doc: Document, options: Options):
         self.view = view
         self.doc = doc
         self.lang = doc.base_language
@@ -203,7 +203,7 @@ class _Checker:
             self._other_languages.append(_LOANWORD_LANGUAGE)
         self._others: list | None = None
         self.scripts = scripts_of(doc.language)
-        t = view.settings.thresholds
+        t = options
         self.min_letters = t.spelling_min_letters
         self.name_min_letters = t.spelling_name_min_letters
         self.long_word = t.spelling_long_word
@@ -396,14 +396,7 @@ def _usage(doc: Document) -> dict[str, set[str]]:
 
 def _termbase_words(view: GroupView) -> set[str]:
     """Every word of every term of the group's termbase, in any language."""
-    try:
-        from transcheck.terms import GlossaryError, termbase_for
-
-        termbase = termbase_for(view)
-    except (ImportError, OSError):
-        return set()
-    except GlossaryError:
-        return set()  # the terminology rule reports an unreadable glossary
+    termbase = view.termbase
     if termbase is None:
         return set()
     out = set()
@@ -450,7 +443,15 @@ def _parts(word: str) -> list[str]:
     return out
 
 
-def check(view: GroupView):
+@dataclass(frozen=True)
+class Options:
+    spelling_min_letters: int
+    spelling_term_min_segments: int
+    spelling_name_min_letters: int
+    spelling_long_word: int
+
+
+def check(view: GroupView, options: Options):
     if not _hunspell.engine_available():
         return
     vocabulary = None
@@ -460,7 +461,7 @@ def check(view: GroupView):
         if vocabulary is None:
             vocabulary = _group_vocabulary(view)
             terms = _termbase_words(view)
-        checker = _Checker(view, doc)
+        checker = _Checker(view, doc, options)
         accepted = {
             w.lower()
             for w in vocabulary[doc.language]
@@ -468,7 +469,7 @@ def check(view: GroupView):
         }
         seen = _trigrams(accepted)
         usage = _usage(doc)
-        term_uses = view.settings.thresholds.spelling_term_min_segments
+        term_uses = options.spelling_term_min_segments
         alphabet = "".join(sorted({ch for w in accepted for ch in w if ch.isalpha()}))
         peers_vocab = terms.union(*(v for lang, v in vocabulary.items() if lang != doc.language))
         for seg in doc.segments:
@@ -529,5 +530,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     doc=__doc__,
+    options=options_from(Options),
     default=False,
 )

@@ -39,18 +39,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from transcheck.model import Category, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
-from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, GlossaryError, termbase_for
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED
 from transcheck.terms.match import matcher_for
 
 MIN_HOLDERS = 3
 
 
-def check(view: GroupView):
-    try:
-        termbase = termbase_for(view)
-    except GlossaryError:
-        return  # reported once by the pipeline as an input problem
+def check(view: GroupView, options: NoOptions):
+    termbase = view.termbase
     if termbase is None or not termbase.concepts:
         return
     yield from _missing(view, termbase)
