@@ -39,18 +39,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from transcheck.model import Category, Severity
+from transcheck.quotes import KNOWN_PAIRS, QUOTES
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
 
-QUOTES = '"“”„‟«»「」『』'
 BRACKETS = ("()", "[]", "{}")
 QUESTION_MARKS = "?؟？⸮"
-# Pairs that are some language's convention; any other pairing of two marks is mixed.
-KNOWN_PAIRS = frozenset({
-    ('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
-    ("»", "»"), ("「", "」"), ("『", "』"),
-})
 _FULL_WIDTH = str.maketrans("（）［］｛｝", "()[]{}")
 _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
