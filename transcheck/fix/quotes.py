@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from transcheck.fix._read import to_document
 from transcheck.fix.lines import join, pieces
+from transcheck.model import base_language
 from transcheck.quotes import CLOSERS, KNOWN_PAIRS, OPENERS, SPACED, STYLES, same_family_repair
 from transcheck.read.discover import FileSpec
 
@@ -17,7 +18,7 @@ _INNER_SPACE = " \u00a0\u202f"
 
 
 def normalise_quotes(text: str, spec: FileSpec, changes: list[str]) -> str:
-    base = spec.language.split("-")[0]
+    base = base_language(spec.language)
     styles = STYLES.get(base)
     doc = to_document(spec, text)
     lines = pieces(text)

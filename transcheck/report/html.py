@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from transcheck import __version__
-from transcheck.model import Document, Finding, GroupResult, Row, Severity
+from transcheck.model import Document, Finding, GroupResult, Row, Severity, base_language
 from transcheck.pipeline import Report, finding_order
 from transcheck.report.base import Formatter
 from transcheck.read.languages import RTL_LANGUAGES
@@ -53,7 +53,7 @@ def _message(text: str) -> str:
 
 
 def _is_rtl(lang: str) -> bool:
-    return lang.split("-")[0].lower() in RTL_LANGUAGES
+    return base_language(lang).lower() in RTL_LANGUAGES
 
 
 def _worst(ids: list[int], findings: dict[int, Finding]) -> str:

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
 from transcheck.read.decode import split_lines
 from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.rules.base import GroupView, NoOptions, Rule
@@ -105,7 +105,7 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
     """``(column, character)`` of every flagged character of ``line`` (column 1-based)."""
     if not any(ch in _SUSPECTS for ch in line):
         return []
-    base = language.split("-")[0]
+    base = base_language(language)
     rtl_context = base in RTL_LANGUAGES or _has_rtl(line)
     unbalanced = _unbalanced(line)
     out = []

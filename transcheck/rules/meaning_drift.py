@@ -34,6 +34,7 @@ What it does not catch:
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from transcheck.langid.names import language_name
 from transcheck.model import Category, Severity
 from transcheck.rules.base import GroupView, Rule, options_from, snippet

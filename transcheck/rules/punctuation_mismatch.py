@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
 from transcheck.quotes import KNOWN_PAIRS, QUOTES
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
@@ -155,7 +155,7 @@ def _is_question(text: str, lang: str) -> bool:
     while end and stripped[end - 1] in ".!?…;؟？⸮;。":
         end -= 1
     final = stripped[end:]
-    if lang.split("-")[0] == "el" and (";" in final or "\u037e" in final):
+    if base_language(lang) == "el" and (";" in final or "\u037e" in final):
         return True
     return any(q in final for q in QUESTION_MARKS)
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 MIN_AGREE = 3
@@ -126,7 +126,7 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
     for lang, seq in seqs.items():
         if lang == source or seq == expected:
             continue
-        if once and lang.split("-")[0] in HEAD_FINAL:
+        if once and base_language(lang) in HEAD_FINAL:
             continue
         if _swaps(expected, seq, a, b):
             yield lang, expected, tuple(agree)

@@ -25,10 +25,20 @@ What it does not catch:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from transcheck.model import Category, Document, Location, Row, Segment, Severity
+
+from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf
 from transcheck.langid.names import language_name
+
+
+def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess | None:
+    """The guess for a segment identified as another language than its document's,
+    else None (shared with wrong-language, TC201)."""
+    guess = view.guesses.get((doc.language, seg.index))
+    if guess is None or guess.language is None or guess.language == doc.base_language:
+        return None
+    return guess
 
 
 def evidence(
@@ -57,8 +67,8 @@ class Options:
 def check(view: GroupView, options: Options):
     for doc in view.documents.values():
         for seg in doc.segments:
-            guess = view.guesses.get((doc.language, seg.index))
-            if guess is None or guess.language is None or guess.language == doc.base_language:
+            guess = foreign_guess(view, doc, seg)
+            if guess is None:
                 continue
             same = evidence(view, doc, seg, options.untranslated_min_chrf)
             if not same:

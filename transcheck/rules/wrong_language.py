@@ -26,15 +26,15 @@ What it does not catch:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
 from transcheck.langid.script import script_counts, scripts_of
 from transcheck.model import Category, Document, Segment, Severity
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
-from transcheck.rules.untranslated import evidence
+from transcheck.rules.untranslated import evidence, foreign_guess
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
@@ -78,8 +78,8 @@ def check(view: GroupView, options: Options):
     identifier = None
     for doc in view.documents.values():
         for seg in doc.segments:
-            guess = view.guesses.get((doc.language, seg.index))
-            if guess is None or guess.language is None or guess.language == doc.base_language:
+            guess = foreign_guess(view, doc, seg)
+            if guess is None:
                 continue
             if evidence(view, doc, seg, options.untranslated_min_chrf):
                 continue  # untranslated (TC202) says it better
