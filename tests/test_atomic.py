@@ -66,3 +66,20 @@ def test_refused_targets_are_untouched(tmp_path, kind):
     assert target.read_bytes() == b"keep"
     assert not (tmp_path / "nowhere.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["target.txt", "out.txt"])
+
+
+def test_a_streamed_report_replaces_the_file_only_when_complete(tmp_path):
+    from transcheck.atomic import replacing
+
+    path = tmp_path / "report.md"
+    path.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with replacing(str(path), text=True) as fh:
+            fh.write("half of a rep")
+            raise RuntimeError("a formatter failed")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    with replacing(str(path), text=True) as fh:
+        for chunk in ("# Report\n", "é\n"):
+            fh.write(chunk)
+    assert path.read_bytes() == "# Report\né\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO
 
 
 class WriteRefused(Exception):
@@ -50,8 +52,13 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: str, data: bytes, verify: Callable[[], None] | None = None) -> None:
-    """Replace (or create) ``path`` with ``data``, atomically.
+@contextmanager
+def replacing(
+    path: str, verify: Callable[[], None] | None = None, *, text: bool = False
+) -> Iterator[IO]:
+    """A file to write the new content of ``path`` into, streamed (a report of any
+    size); when the block ends without an exception it replaces (or creates) ``path``
+    atomically. ``text``: a UTF-8 text file with "\\n" newlines, else binary.
 
     ``verify`` is called at the last moment before the replace and may raise (for
     example because the file changed since it was read): the file is then untouched.
@@ -64,8 +71,11 @@ def write_atomic(path: str, data: bytes, verify: Callable[[], None] | None = Non
     directory = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix=".transcheck-", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        opened = (
+            os.fdopen(fd, "w", encoding="utf-8", newline="\n") if text else os.fdopen(fd, "wb")
+        )
+        with opened as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         if before is None:
@@ -88,6 +98,13 @@ def write_atomic(path: str, data: bytes, verify: Callable[[], None] | None = Non
         raise
 
 
+def write_atomic(path: str, data: bytes, verify: Callable[[], None] | None = None) -> None:
+    """Replace (or create) ``path`` with ``data``, atomically (see ``replacing``)."""
+    with replacing(path, verify) as fh:
+        fh.write(data)
+
+
 def write_text(path: str, text: str) -> None:
     """A report or baseline: UTF-8 with "\\n" newlines, written atomically."""
-    write_atomic(path, text.encode("utf-8"))
+    with replacing(path, text=True) as fh:
+        fh.write(text)
