@@ -244,6 +244,11 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path):
         ),
         ("tr.txt", 'Bir "örnek" ve "ikinci” cümle.\n', None),  # one example is no house style
         ("tr.txt", 'Bir "bir" “iki” «üç» "dört» cümle.\n', None),  # no majority
+        # corner brackets: 「」 and 『』 are one convention, never rewritten into another
+        ("ja.txt", "彼は 「一」 と 「二」 と 「三」 と 『四』 と “五” を書いた。\n", None),
+        ("ru.txt", "Это «первый» пример.\nИ 「второй」 тоже.\n", None),
+        ("tr.txt", "Bir 「örnek” cümle.\n", None),  # marks of two families: ambiguous
+        ("tr.txt", "Bir “örnek“ cümle.\n", "Bir “örnek” cümle.\n"),  # one family
     ],
 )
 def test_quotes(tmp_path, name, text, expected):

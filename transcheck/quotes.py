@@ -28,6 +28,10 @@ _FAMILY = {
     **dict.fromkeys("「」『』", "corner"),
 }
 
+# Corner brackets: 「」 outside and 『』 inside are one East Asian convention, so a
+# document's corner pairs are never rewritten into another style, nor the other way.
+CORNER = frozenset("「」『』")
+
 # Each language's accepted double-quote styles, its convention first. Only languages
 # whose convention is settled are listed.
 STYLES: dict[str, tuple[tuple[str, str], ...]] = {

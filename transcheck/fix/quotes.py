@@ -10,7 +10,15 @@ from __future__ import annotations
 from transcheck.fix._read import to_document
 from transcheck.fix.lines import join, pieces
 from transcheck.model import base_language
-from transcheck.quotes import CLOSERS, KNOWN_PAIRS, OPENERS, SPACED, STYLES, same_family_repair
+from transcheck.quotes import (
+    CLOSERS,
+    CORNER,
+    KNOWN_PAIRS,
+    OPENERS,
+    SPACED,
+    STYLES,
+    same_family_repair,
+)
 from transcheck.read.discover import FileSpec
 
 _MARKS = OPENERS | CLOSERS
@@ -37,21 +45,18 @@ def normalise_quotes(text: str, spec: FileSpec, changes: list[str]) -> str:
         # No settled convention for the language: a mismatched pair takes the style
         # the document itself uses for most of its quotations, when there is one.
         styles = _house_style(candidates)
-    if styles:
-        uses_convention = any(
-            (raw[o], raw[c]) == styles[0] for _, raw, pairs in candidates for o, c in pairs
-        )
-        accepted = set(styles)
+    uses_convention = bool(styles) and any(
+        (raw[o], raw[c]) == styles[0] for _, raw, pairs in candidates for o, c in pairs
+    )
+    accepted = set(styles)
 
-        def target(pair: tuple[str, str]) -> tuple[str, str] | None:
-            if pair not in KNOWN_PAIRS or (uses_convention and pair not in accepted):
-                return styles[0]
+    def target(pair: tuple[str, str]) -> tuple[str, str] | None:
+        if pair in KNOWN_PAIRS and (pair in accepted or not uses_convention or CORNER & set(pair)):
             return None
-    else:
-
-        def target(pair: tuple[str, str]) -> tuple[str, str] | None:
-            # Otherwise only a pair whose own marks say what was meant (「…』).
-            return None if pair in KNOWN_PAIRS else same_family_repair(*pair)
+        if styles and not CORNER & set(pair):
+            return styles[0]
+        # Otherwise only a pair whose own marks say what was meant (「…』).
+        return None if pair in KNOWN_PAIRS else same_family_repair(*pair)
 
     spaced = base in SPACED
     count = 0
@@ -83,7 +88,7 @@ def _house_style(candidates) -> tuple[tuple[str, str], ...]:
         (raw[o], raw[c])
         for _, raw, pairs in candidates
         for o, c in pairs
-        if (raw[o], raw[c]) in KNOWN_PAIRS
+        if (raw[o], raw[c]) in KNOWN_PAIRS and not CORNER & {raw[o], raw[c]}
     )
     total = sum(styles.values())
     if not total:
