@@ -153,7 +153,7 @@ def test_glossary_beside_the_documents_is_used_for_the_old_revision_too(tmp_path
     from tests.test_rule_cases import CASES_DIR
 
     case = tomllib.loads((CASES_DIR / "TC501.toml").read_text(encoding="utf-8"))["case"][0]
-    assert case["expect"] == ["it.txt:2"] and "glossary.csv" in case["files"]
+    assert [e["at"] for e in case["expect"]] == ["it.txt:2"] and "glossary.csv" in case["files"]
     for name, text in case["files"].items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     _git(tmp_path, "init", "-q")

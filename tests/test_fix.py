@@ -163,15 +163,40 @@ def test_write_refuses_a_file_changed_since_it_was_read(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["sv.txt"]
 
 
-def test_write_through_a_symbolic_link_keeps_the_link(tmp_path):
+def _refused_setups():
+    def symlink(tmp_path):
+        os.symlink("real.txt", tmp_path / "sv.txt")
+        return "is a symbolic link; not written"
+
+    def read_only(tmp_path):
+        os.rename(tmp_path / "real.txt", tmp_path / "sv.txt")
+        (tmp_path / "sv.txt").chmod(0o444)
+        return "is read-only; not written"
+
+    def hard_link(tmp_path):
+        os.link(tmp_path / "real.txt", tmp_path / "sv.txt")
+        return "has 2 hard links, which replacing it would break; not written"
+
+    return [symlink, read_only, hard_link]
+
+
+@pytest.mark.parametrize("setup", _refused_setups(), ids=lambda f: f.__name__)
+def test_write_refuses_a_file_a_replace_would_harm(tmp_path, setup):
     real = tmp_path / "real.txt"
-    real.write_text(f"{A}\n{B}\n{A}\n{B}\n", encoding="utf-8")
-    os.symlink("real.txt", tmp_path / "sv.txt")
-    plans, problems = fix_paths([str(tmp_path / "sv.txt")], Settings())
-    assert not problems
-    write(plans[0])
-    assert os.path.islink(tmp_path / "sv.txt")
-    assert real.read_text(encoding="utf-8") == f"{A}\n{B}\n"
+    text = f"{A}\n{B}\n{A}\n{B}\n"
+    real.write_text(text, encoding="utf-8")
+    reason = setup(tmp_path)
+    (tmp_path / "it.txt").write_text(IT + "\n", encoding="utf-8")
+    before = {p.name: (p.read_bytes(), os.lstat(p).st_mode) for p in tmp_path.iterdir()}
+    plan = plan_file(FileSpec(str(tmp_path / "sv.txt"), "sv", str(tmp_path)), Settings())
+    assert plan.changed
+    with pytest.raises(FixConflict, match=reason):
+        write(plan)
+    result = transcheck("fix", "--write", "sv.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == f"transcheck: sv.txt: {reason}"
+    assert "Traceback" not in result.stderr
+    assert {p.name: (p.read_bytes(), os.lstat(p).st_mode) for p in tmp_path.iterdir()} == before
 
 
 def test_unreadable_input_is_one_line_and_exit_2(tmp_path):
@@ -219,6 +244,11 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path):
         ),
         ("tr.txt", 'Bir "örnek" ve "ikinci” cümle.\n', None),  # one example is no house style
         ("tr.txt", 'Bir "bir" “iki” «üç» "dört» cümle.\n', None),  # no majority
+        # corner brackets: 「」 and 『』 are one convention, never rewritten into another
+        ("ja.txt", "彼は 「一」 と 「二」 と 「三」 と 『四』 と “五” を書いた。\n", None),
+        ("ru.txt", "Это «первый» пример.\nИ 「второй」 тоже.\n", None),
+        ("tr.txt", "Bir 「örnek” cümle.\n", None),  # marks of two families: ambiguous
+        ("tr.txt", "Bir “örnek“ cümle.\n", "Bir “örnek” cümle.\n"),  # one family
     ],
 )
 def test_quotes(tmp_path, name, text, expected):
@@ -255,3 +285,26 @@ def test_limits_apply_to_fix(tmp_path):
     assert result.stderr.strip() == f"transcheck: {tmp_path / 'sv.txt'}: too many segments (4; limit 3, see --max-segments); skipped"
     result = transcheck("fix", str(tmp_path), "--max-file-size", "10")
     assert result.returncode == 2 and "file too large" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("ja.txt", "彼は 「テスト』 と言った。\n", "彼は 「テスト」 と言った。\n"),
+        ("zh.txt", "他说 『测试」 然后走了。\n", "他说 『测试』 然后走了。\n"),
+        ("ko.txt", "그는 “테스트“ 라고 말했다.\n", "그는 “테스트” 라고 말했다.\n"),
+    ],
+)
+def test_a_mixed_pair_the_punctuation_rule_reports_is_one_fix_repairs(tmp_path, name, text, expected):
+    from transcheck.runner import run
+    from transcheck.rules.registry import BY_CODE
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = run([str(path)], Settings(), (BY_CODE["TC601"],))
+    assert [f.message.split(":")[0] for f in report.findings] == [
+        f"quotation opened with {text.split()[1][0]} and closed with {text.split()[1][-1]}"
+    ]
+    assert _fixed(tmp_path, text, name, quotes=True) == expected
+    path.write_text(expected, encoding="utf-8")
+    assert run([str(path)], Settings(), (BY_CODE["TC601"],)).findings == []

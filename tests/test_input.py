@@ -406,7 +406,7 @@ def test_bad_limits_are_usage_errors(args):
 def test_a_failing_rule_costs_only_its_own_findings(tmp_path, monkeypatch):
     from transcheck.rules.base import Rule
 
-    def broken(view):
+    def broken(view, options):
         raise ValueError("cannot handle this text")
 
     bad = Rule(code="TC999", name="broken", category=RULES[0].category,

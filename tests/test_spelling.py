@@ -6,6 +6,7 @@ import pytest
 
 from transcheck.runner import run
 from transcheck.rules import _hunspell, spelling
+from transcheck.rules._spelling_names import same_name, skeleton
 from transcheck.settings import Settings
 
 TYPO = {
@@ -25,10 +26,10 @@ def _findings(tmp_path):
 
 
 def test_names_match_across_scripts():
-    assert spelling.skeleton("Richardson") == spelling.skeleton("Ричардсон")
-    assert spelling._same_name(spelling.skeleton("Richardson"), spelling.skeleton("ريتشاردسون"))
-    assert spelling._same_name(spelling.skeleton("Morgan"), spelling.skeleton("مورغان"))
-    assert not spelling._same_name(spelling.skeleton("Başkannte"), spelling.skeleton("Anthony"))
+    assert skeleton("Richardson") == skeleton("Ричардсон")
+    assert same_name(skeleton("Richardson"), skeleton("ريتشاردسون"))
+    assert same_name(skeleton("Morgan"), skeleton("مورغان"))
+    assert not same_name(skeleton("Başkannte"), skeleton("Anthony"))
 
 
 def test_words_keep_joined_forms_and_drop_urls_and_files():
@@ -38,12 +39,12 @@ def test_words_keep_joined_forms_and_drop_urls_and_files():
 
 def test_dictionary_names_follow_the_language_tag():
     names = frozenset({"pt_PT", "pt_BR", "en_GB", "ar", "sv_SE"})
-    assert _hunspell.dictionary_name("pt-BR", names) == "pt_BR"
+    assert _hunspell.dictionary_names("pt-BR", names) == ["pt_BR"]
     assert _hunspell.dictionary_names("pt", names) == ["pt_BR", "pt_PT"]
-    assert _hunspell.dictionary_name("en-US", names) == "en_GB"
-    assert _hunspell.dictionary_name("ar", names) == "ar"
-    assert _hunspell.dictionary_name("sv", names) == "sv_SE"
-    assert _hunspell.dictionary_name("fi", names) is None
+    assert _hunspell.dictionary_names("en-US", names) == ["en_GB"]
+    assert _hunspell.dictionary_names("ar", names) == ["ar"]
+    assert _hunspell.dictionary_names("sv", names) == ["sv_SE"]
+    assert _hunspell.dictionary_names("fi", names) == []
     both = frozenset({"en_GB", "en_US", "sv_SE"})
     assert _hunspell.dictionary_names("en", both) == ["en_GB", "en_US"]
     assert _hunspell.dictionary_names("en-US", both) == ["en_US"]

@@ -39,8 +39,6 @@ class GroupView:
     documents: dict[str, Document]  # by language, sorted
     rows: list[Row]
     guesses: dict[tuple[str, int], LanguageGuess]  # (language, segment index)
-    # The run's settings, until every rule takes its own options (see rules/base.py).
-    settings: Settings = field(default_factory=Settings)
     source: str | None = None  # the source language, when the group has it
     termbase: object | None = None  # terms.Termbase, or None without a glossary
     vectors: Vectors | None = None  # None: embeddings off
@@ -144,7 +142,6 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         documents=by_language,
         rows=align(documents, settings.source, settings.embeddings) if documents else [],
         guesses=identify(documents, settings),
-        settings=settings,
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,

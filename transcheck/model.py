@@ -77,6 +77,12 @@ class Segment:
         return self.kind.is_prose
 
 
+def base_language(language: str) -> str:
+    """The primary language subtag of a code ("pt" for "pt-BR"): the one place that
+    knows how a code is split."""
+    return language.split("-")[0]
+
+
 @dataclass(frozen=True)
 class Document:
     path: str  # as the user gave it: relative stays relative
@@ -89,7 +95,7 @@ class Document:
     @property
     def base_language(self) -> str:
         """The ISO 639-1 part of the language code ("pt" for "pt-BR")."""
-        return self.language.split("-")[0]
+        return base_language(self.language)
 
     @property
     def segment_count(self) -> int:

@@ -59,7 +59,7 @@ def check_group(
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag)
-    findings = _run_rules(rules, view, problems)
+    findings = _run_rules(rules, view, settings, problems)
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),
@@ -70,14 +70,14 @@ def check_group(
     return result, problems
 
 
-def _run_rules(rules: tuple[Rule, ...], view, problems: list[InputProblem]) -> list[Finding]:
+def _run_rules(rules: tuple[Rule, ...], view, settings: Settings, problems: list[InputProblem]) -> list[Finding]:
     """Every rule's findings. A rule that fails on some input costs its own findings
     for this group, one line and exit code 2, not the whole report; with --debug
     (``TRANSCHECK_DEBUG``) the exception propagates."""
     findings: list[Finding] = []
     for rule in rules:
         try:
-            findings.extend(rule.check(view))
+            findings.extend(rule.check(view, rule.options(settings.thresholds)))
         except Exception as exc:
             if os.environ.get("TRANSCHECK_DEBUG"):
                 raise

@@ -20,7 +20,7 @@ import os
 from functools import lru_cache
 
 from transcheck.langid.script import dominant_script, scripts_of
-from transcheck.model import LanguageGuess
+from transcheck.model import LanguageGuess, base_language
 
 # langdetect names some languages differently from ISO 639-1.
 _TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "nb": ("no",), "nn": ("no",), "no": ("no",)}
@@ -39,7 +39,7 @@ def _available_profiles() -> frozenset[str]:
 
 
 def langdetect_names(language: str) -> tuple[str, ...]:
-    base = language.split("-")[0]
+    base = base_language(language)
     names = _TO_LANGDETECT.get(base, (base,))
     return tuple(n for n in names if n in _available_profiles())
 
@@ -87,7 +87,7 @@ class Identifier:
         self.min_letters = min_letters
         self.min_words = min_words
         self.min_confidence = min_confidence
-        candidates = sorted({lang.split("-")[0] for lang in languages} | {"en"})
+        candidates = sorted({base_language(lang) for lang in languages} | {"en"})
         self.by_script: dict[str, list[str]] = {}
         for lang in candidates:
             for script in scripts_of(lang):

@@ -1,5 +1,7 @@
 """English names of the languages transcheck meets most, for messages."""
 
+from transcheck.model import base_language
+
 _NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
     "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
@@ -14,4 +16,4 @@ _NAMES = {
 
 
 def language_name(code: str) -> str:
-    return _NAMES.get(code.split("-")[0], code)
+    return _NAMES.get(base_language(code), code)

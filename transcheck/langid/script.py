@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from transcheck.model import base_language
+
 # (first code point, last code point, script); a sorted table keeps the lookup cheap.
 _RANGES = (
     (0x0041, 0x024F, "Latin"),
@@ -54,7 +56,7 @@ LANGUAGE_SCRIPTS: dict[str, frozenset[str]] = {
 
 
 def scripts_of(language: str) -> frozenset[str]:
-    return LANGUAGE_SCRIPTS.get(language.split("-")[0], frozenset({"Latin"}))
+    return LANGUAGE_SCRIPTS.get(base_language(language), frozenset({"Latin"}))
 
 
 @lru_cache(maxsize=8192)  # texts use few distinct characters; the search is the cost

@@ -10,25 +10,24 @@ inserted. Right-to-left languages get ``dir="rtl"`` cells. Filters for severity,
 language, and "only rows with findings", are a few lines of inline JavaScript; without
 JavaScript everything is simply shown.
 
-One file, no network: CSS and script are inline, there are no fonts, images or links
-to elsewhere. All document text is HTML-escaped. No timestamps: the same input gives
-the same bytes.
+One file, no network: the CSS and script (package data in ``report/assets``) are
+inline in the page, there are no fonts, images or links to elsewhere. All document text
+is HTML-escaped. No timestamps: the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
 from html import escape
 
 from transcheck import __version__
-from transcheck.model import Document, Finding, GroupResult, Row, Severity
-from transcheck.model import Report, finding_order
+from transcheck.model import Document, Finding, GroupResult, Report, Row, Severity, base_language, finding_order
 from transcheck.report.base import Formatter
 from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import span
+from transcheck.report.html_placement import Placement
 from transcheck.report.summary import SEVERITIES, by_severity, plural, summarise
 from transcheck.report.signature import signature, signature_line
 
@@ -48,66 +47,7 @@ def _message(text: str) -> str:
 
 
 def _is_rtl(lang: str) -> bool:
-    return lang.split("-")[0].lower() in RTL_LANGUAGES
-
-
-class _Placement:
-    """Where each finding of one group goes in its table."""
-
-    def __init__(self, group: GroupResult, findings: list[tuple[int, Finding]]):
-        self.docs = {d.language: d for d in group.documents}
-        self.rows = group.rows
-        # (row, lang) -> finding ids that start / continue there; (lang, segment) -> ids
-        self.starts: dict[tuple[int, str], list[int]] = {}
-        self.continues: dict[tuple[int, str], list[int]] = {}
-        self.segment_hits: dict[tuple[str, int], list[int]] = {}
-        self.anchor: dict[int, int] = {}
-        self.unplaced: list[int] = []
-        self._ends: dict[str, list[int]] = {}
-        self._row_of = {(lang, i): r for r, row in enumerate(self.rows) for lang, idx in row.cells.items() for i in idx}
-        for fid, f in findings:
-            self._place(fid, f)
-
-    def _overlapping(self, lang: str, line: int, end_line: int) -> list[int]:
-        """The rows whose cell for ``lang`` holds a segment touching the line span."""
-        doc = self.docs.get(lang)
-        if doc is None:
-            return []
-        return sorted(
-            {self._row_of[(lang, i)] for i in self._segments(doc, line, end_line) if (lang, i) in self._row_of}
-        )
-
-    def _segments(self, doc: Document, line: int, end_line: int) -> range:
-        # Segments are in line order and do not overlap: the ones touching a span are
-        # one run, found by bisection (a large document has many thousands).
-        ends = self._ends.get(doc.language)
-        if ends is None:
-            ends = self._ends[doc.language] = [s.end_line for s in doc.segments]
-        first = bisect.bisect_left(ends, line)
-        last = first
-        while last < len(doc.segments) and doc.segments[last].line <= end_line:
-            last += 1
-        return range(first, last)
-
-    def _place(self, fid: int, f: Finding) -> None:
-        if f.row is not None and not self.rows[f.row].cells.get(f.language):
-            # About the row where its document has nothing (a missing segment): shown
-            # in that gap, not on the line where the segment would be inserted.
-            self.starts.setdefault((f.row, f.language), []).append(fid)
-            self.anchor[fid] = f.row
-            return
-        rows = self._overlapping(f.language, f.line, f.end_line)
-        if f.row is not None:
-            rows = [f.row] + [r for r in rows if r != f.row]
-        if not rows:
-            self.unplaced.append(fid)
-            return
-        self.anchor[fid] = rows[0]
-        self.starts.setdefault((rows[0], f.language), []).append(fid)
-        for r in rows[1:]:
-            self.continues.setdefault((r, f.language), []).append(fid)
-        for i in self._segments(self.docs[f.language], f.line, f.end_line):
-            self.segment_hits.setdefault((f.language, i), []).append(fid)
+    return base_language(lang).lower() in RTL_LANGUAGES
 
 
 def _worst(ids: list[int], findings: dict[int, Finding]) -> str:
@@ -136,7 +76,7 @@ def _continued(fid: int, f: Finding) -> str:
     )
 
 
-def _cell(r: int, row: Row, lang: str, doc: Document, place: _Placement, findings: dict[int, Finding]) -> str:
+def _cell(r: int, row: Row, lang: str, doc: Document, place: Placement, findings: dict[int, Finding]) -> str:
     starts = place.starts.get((r, lang), [])
     conts = place.continues.get((r, lang), [])
     every = starts + conts
@@ -166,7 +106,7 @@ def _cell(r: int, row: Row, lang: str, doc: Document, place: _Placement, finding
     return "".join(parts)
 
 
-def _group_table(gi: int, group: GroupResult, report: Report, findings: dict[int, Finding], place: _Placement) -> list[str]:
+def _group_table(gi: int, group: GroupResult, report: Report, findings: dict[int, Finding], place: Placement) -> list[str]:
     source = report.settings.source
     langs = [d.language for d in group.documents]
     if source in langs:
@@ -300,7 +240,7 @@ class HtmlFormatter(Formatter):
         gi, first = self._groups, len(self._numbered) + 1
         mine = list(enumerate(sorted(group.findings, key=finding_order), start=first))
         self._numbered += mine
-        place = _Placement(group, mine)
+        place = Placement(group, mine)
         for fid, r in place.anchor.items():
             self._anchors[fid] = f"g{gi}-r{r + 1}"
         for fid in place.unplaced:
@@ -331,7 +271,7 @@ def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[l
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="transcheck {_e(__version__)}">',
         f"<title>transcheck: {_e(headline)}</title>",
-        f"<style>{_CSS}{_language_css(langs)}</style>",
+        f"<style>{_asset('report.css')}{_language_css(langs)}</style>",
         "</head>",
         "<body>",
         '<header class="top">',
@@ -367,149 +307,26 @@ def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[l
         f'<code class="sig">{_e(signature_line(report))}</code></footer>'
     )
     tail.append(f'<script type="application/json" id="transcheck-signature">{sig}</script>')
-    tail.append(f"<script>{_JS}</script>")
+    # The script's filters: a finding is shown when its severity, rule and language are
+    # all ticked; a cell or segment is coloured by its worst shown finding; unticked
+    # languages hide their column. Finding ids ("data-f") link everything to the
+    # findings list, which holds each finding's severity, rule and language once.
+    tail.append(f"<script>{_asset('report.js')}</script>")
     tail.append("</body>")
     tail.append("</html>")
     return out, tail
 
 
+def _asset(name: str) -> str:
+    """The page's style sheet or script, shipped as package data (``report/assets``)."""
+    from importlib.resources import files
+
+    return files("transcheck.report").joinpath("assets", name).read_text(encoding="utf-8")
+
+
 def _language_css(langs: list[str]) -> str:
     # Language codes are validated tags (letters, digits, '-'), safe in a selector.
     return "".join(f'.hide-{lang} [data-col="{lang}"]{{display:none}}' for lang in langs)
-
-
-_CSS = """
-:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--soft:#f6f8fa;--bg:#fff;
---err:#cf222e;--err-bg:#ffebe9;--warn:#9a6700;--warn-bg:#fff8c5;--info:#0969da;--info-bg:#ddf4ff;
---accent:#8250df}
-*{box-sizing:border-box}
-[hidden]{display:none!important}
-html{scroll-padding-top:calc(var(--sticky,0px) + 90px)}
-body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","DejaVu Sans",sans-serif;color:var(--fg);background:var(--soft)}
-.sub{color:var(--muted);font-weight:400;font-size:.85em}
-.top{display:flex;align-items:center;gap:32px;padding:16px 24px;background:#24292f;color:#fff}
-.brand{font-size:20px;font-weight:650;letter-spacing:.2px}
-.brand .sub{color:#afb8c1;margin-left:6px}
-.stats{display:flex;gap:10px;flex-wrap:wrap}
-.stat{min-width:84px;padding:6px 12px;border-radius:8px;background:#32383f;text-align:center}
-.stat .num{font-size:20px;font-weight:700;line-height:1.2}
-.stat .lbl{font-size:12px;color:#d0d7de}
-.stat.sev-error .num{color:#ff8182}.stat.sev-warning .num{color:#eac54f}.stat.sev-info .num{color:#80ccff}
-.toolbar{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:8px 20px;padding:10px 24px;background:var(--bg);border-bottom:1px solid var(--line);box-shadow:0 1px 3px rgba(31,35,40,.06)}
-.fgroup{display:flex;align-items:center;gap:6px;flex-wrap:wrap}
-.flabel{font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.6px;color:var(--muted);margin-right:2px}
-.chip{display:inline-flex;align-items:center;gap:5px;padding:2px 10px 2px 6px;border:1px solid var(--line);border-radius:999px;background:var(--bg);cursor:pointer;user-select:none;font-size:13px}
-.chip:has(input:not(:checked)){opacity:.5;background:var(--soft)}
-.chip input{margin:0;accent-color:var(--accent)}
-.chip .n{color:var(--muted);font-variant-numeric:tabular-nums}
-.chip.sev-error{border-color:#ffcecb}.chip.sev-warning{border-color:#f5e0a0}.chip.sev-info{border-color:#b6e3ff}
-main{padding:16px 24px 32px}
-.banner{margin:0 0 12px;padding:8px 12px;border:1px solid var(--line);border-radius:6px;background:var(--bg)}
-.banner.warn{border-color:#d4a72c;background:#fff8c5}
-.banner ul{margin:4px 0 0;padding-left:20px}
-details.findings{margin:0 0 18px;background:var(--bg);border:1px solid var(--line);border-radius:8px}
-details.findings>summary{cursor:pointer;padding:8px 14px;font-weight:600}
-.listwrap{max-height:272px;overflow:auto;border-top:1px solid var(--line)}
-table.list thead th{position:sticky;top:0;z-index:1}
-.empty{margin:0;padding:8px 14px;color:var(--muted)}
-table.list{width:100%;border-collapse:collapse;font-size:13px}
-table.list th{text-align:left;font-weight:600;color:var(--muted);padding:4px 14px;border-bottom:1px solid var(--line);background:var(--soft)}
-table.list td{padding:4px 14px;border-bottom:1px solid #eaeef2;vertical-align:top}
-table.list tr:last-child td{border-bottom:0}
-table.list a{color:var(--info);text-decoration:none}
-table.list a:hover{text-decoration:underline}
-.mono,.path,.ln,code{font-family:ui-monospace,SFMono-Regular,"DejaVu Sans Mono",Menlo,monospace}
-.mono,.nowrap{white-space:nowrap}
-.badge{display:inline-block;padding:0 6px;border-radius:4px;background:#eaeef2;color:#424a53;font:600 11px/18px ui-monospace,"DejaVu Sans Mono",monospace}
-.sevtag{display:inline-block;min-width:58px;padding:0 6px;border-radius:4px;font-size:12px;font-weight:600;text-align:center}
-.sevtag.sev-error{background:var(--err-bg);color:var(--err)}.sevtag.sev-warning{background:var(--warn-bg);color:var(--warn)}.sevtag.sev-info{background:var(--info-bg);color:var(--info)}
-.group{margin-top:8px}
-.group h2{font-size:16px;margin:0 0 8px}
-.groupnote{color:var(--muted);margin:0 0 8px}
-.tablewrap{background:var(--bg);border:1px solid var(--line);border-radius:8px;overflow:clip}
-table.align{width:100%;border-collapse:separate;border-spacing:0;table-layout:fixed}
-table.align col.c-rn{width:46px}
-table.align thead th{position:sticky;top:var(--sticky,0px);z-index:2;background:var(--bg);text-align:left;vertical-align:bottom;padding:8px 10px;border-bottom:2px solid var(--line);font-weight:400}
-table.align thead th.rn{color:var(--muted);text-align:center}
-.lang{font-size:15px;font-weight:700}
-.tag{display:inline-block;margin-left:4px;padding:0 5px;border-radius:4px;background:#fbefff;color:var(--accent);font-size:10px;font-weight:600;vertical-align:2px}
-.path{font-size:11px;color:var(--muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.tallies{margin-top:2px}
-.tally{display:inline-block;margin-right:4px;padding:0 6px;border-radius:999px;font-size:11px;font-weight:600}
-.tally.sev-error{background:var(--err-bg);color:var(--err)}.tally.sev-warning{background:var(--warn-bg);color:var(--warn)}.tally.sev-info{background:var(--info-bg);color:var(--info)}
-.tally.ok{color:#1a7f37;background:#dafbe1}
-table.align tbody th.rn{vertical-align:top;text-align:center;padding:8px 4px;font-weight:400;font-size:12px;border-bottom:1px solid #eaeef2;background:var(--soft)}
-table.align tbody th.rn a{color:var(--muted);text-decoration:none}
-table.align tbody tr:target th.rn{background:#fbefff}
-table.align tbody tr:target td{box-shadow:inset 0 2px 0 var(--accent),inset 0 -2px 0 var(--accent)}
-td.cell{vertical-align:top;padding:6px 10px;border-bottom:1px solid #eaeef2;border-left:1px solid #eaeef2;overflow-wrap:anywhere}
-td.cell[data-flag=error]{background:#fff5f4}td.cell[data-flag=warning]{background:#fffcea}td.cell[data-flag=info]{background:#f1f9ff}
-td.cell.gap{background:repeating-linear-gradient(135deg,#f6f8fa 0 8px,#eef1f4 8px 16px)}
-.gap-label{color:#8c959f;font-size:12px;font-style:italic}
-.seg{display:flex;gap:8px;padding:2px 4px;margin:0 -4px;border-radius:4px}
-.seg+.seg{margin-top:4px}
-.seg .ln{flex:none;min-width:2.2em;color:#8c959f;font-size:11px;line-height:21px;text-align:end}
-.seg .txt{flex:1;min-width:0}
-.clamp .seg .txt{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden;cursor:zoom-in}
-.clamp .seg.open .txt{display:block;cursor:zoom-out}
-.seg.k-code .txt,.seg.k-url .txt,.seg.k-image .txt{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12.5px;color:#424a53}
-.seg[data-flag=error]{--c:var(--err);background:#ffd8d3}
-.seg[data-flag=warning]{--c:#d4a72c;background:#fff1b3}
-.seg[data-flag=info]{--c:var(--info);background:#cfeaff}
-.seg[data-flag]{box-shadow:inset 3px 0 0 var(--c)}
-[dir=rtl] .seg[data-flag]{box-shadow:inset -3px 0 0 var(--c)}
-[dir=rtl] .txt{font-size:15px}
-.note{margin-top:6px;padding:5px 8px;border-radius:6px;border:1px solid;font-size:12.5px;line-height:1.4}
-.note.sev-error{border-color:#ffcecb;background:#fff;color:var(--fg);border-left:4px solid var(--err)}
-.note.sev-warning{border-color:#f5e0a0;background:#fff;border-left:4px solid #d4a72c}
-.note.sev-info{border-color:#b6e3ff;background:#fff;border-left:4px solid var(--info)}
-.note .rule{font-weight:600}
-.note .msg{margin-top:2px}
-.note .at{margin-top:2px;color:var(--muted);font:11px ui-monospace,"DejaVu Sans Mono",monospace;direction:ltr;text-align:start;unicode-bidi:isolate}
-.cont{margin-top:4px;font-size:11px}
-.cont a{color:var(--muted);text-decoration:none}
-.cont.sev-error a::before{content:"";display:inline-block;width:8px;height:8px;margin-inline-end:5px;border-radius:50%;background:var(--err)}
-.cont.sev-warning a::before{content:"";display:inline-block;width:8px;height:8px;margin-inline-end:5px;border-radius:50%;background:#d4a72c}
-.cont.sev-info a::before{content:"";display:inline-block;width:8px;height:8px;margin-inline-end:5px;border-radius:50%;background:var(--info)}
-.unplaced{max-width:720px}
-footer{display:flex;gap:12px;flex-wrap:wrap;align-items:center;padding:12px 24px 24px;color:var(--muted);font-size:12px}
-footer .sig{padding:2px 6px;border-radius:4px;background:#eaeef2;color:#424a53;font-size:11px;overflow-wrap:anywhere}
-"""
-
-# Filters: a finding is shown when its severity, rule and language are all ticked; a
-# cell or segment is coloured by its worst shown finding; unticked languages hide their
-# column. Finding ids ("data-f") link everything to the findings list, which holds each
-# finding's severity, rule and language once.
-_JS = """
-(function(){
-var RANK={info:1,warning:2,error:3},NAME=['','info','warning','error'];
-var meta={};
-document.querySelectorAll('table.list tr.fx').forEach(function(tr){meta[tr.dataset.f]=tr.dataset;});
-var boxes=[].slice.call(document.querySelectorAll('#filters input[data-filter]'));
-var only=document.getElementById('only-flagged'),full=document.getElementById('full-text');
-function apply(){
-  var on={sev:{},rule:{},lang:{}};
-  boxes.forEach(function(b){if(b.checked)on[b.dataset.filter][b.value]=1;});
-  function shown(id){var m=meta[id];return !!m&&on.sev[m.sev]&&on.rule[m.rule]&&on.lang[m.lang];}
-  function worst(el){var w=0;(el.dataset.f||'').split(' ').forEach(function(id){if(id&&shown(id))w=Math.max(w,RANK[meta[id].sev]);});return w;}
-  document.querySelectorAll('.fx').forEach(function(el){el.hidden=!shown(el.dataset.f);});
-  document.querySelectorAll('td.cell[data-f],.seg[data-f]').forEach(function(el){var w=worst(el);if(w)el.dataset.flag=NAME[w];else el.removeAttribute('data-flag');});
-  var cls=[];boxes.forEach(function(b){if(b.dataset.filter==='lang'&&!b.checked)cls.push('hide-'+b.value);});
-  document.body.className=cls.join(' ')+(full.checked?'':' clamp');
-  document.querySelectorAll('table.align tbody tr').forEach(function(tr){
-    var flagged=false;
-    tr.querySelectorAll('td.cell[data-flag]').forEach(function(td){if(on.lang[td.dataset.col])flagged=true;});
-    tr.hidden=only.checked&&!flagged;
-  });
-}
-boxes.concat([only,full]).forEach(function(b){b.addEventListener('change',apply);});
-// The table header sticks below the filter bar, whose height depends on the window.
-function sticky(){document.documentElement.style.setProperty('--sticky',document.getElementById('filters').offsetHeight+'px');}
-window.addEventListener('resize',sticky);sticky();
-document.addEventListener('click',function(ev){var t=ev.target.closest&&ev.target.closest('.seg .txt');if(t&&!full.checked)t.parentNode.classList.toggle('open');});
-apply();
-})();
-"""
 
 
 FORMATTER = HtmlFormatter

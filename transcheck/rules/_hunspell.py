@@ -105,12 +105,6 @@ def dictionary_names(language: str, names: frozenset[str]) -> list[str]:
     return regional or sorted(n for n in names if n.split("_")[0] == base)[:1]
 
 
-def dictionary_name(language: str, names: frozenset[str]) -> str | None:
-    """The main dictionary for a language tag, or None."""
-    found = dictionary_names(language, names)
-    return found[0] if found else None
-
-
 def engine_available() -> bool:
     return _engine_class() is not None and _available()[0] is not None
 

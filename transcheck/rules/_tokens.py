@@ -18,6 +18,7 @@ from functools import lru_cache
 from transcheck.align.anchors import _FILE
 from transcheck.langid.script import char_script
 from transcheck.model import Kind
+from transcheck.rules._morphology import CLITICS
 
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -110,7 +111,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "ال", "و", "ب", "ل", "ك", "ف")
+_ARABIC_PREFIXES = CLITICS["ar"][0]
 
 
 UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Thai"})  # no spaces between words

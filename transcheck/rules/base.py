@@ -1,16 +1,18 @@
 """What a rule is, and what it is given.
 
 A rule is a record (code, name, category, default severity, documentation) and one
-function from a checked group to findings. Rules never format output and never read
-files: the runner hands them a ``context.GroupView`` (segments, language guesses,
-aligned rows, the termbase).
+function from a checked group and the rule's options to findings. Rules never format
+output, never read files and never see the settings: the runner hands them a
+``context.GroupView`` (segments, language guesses, aligned rows, the termbase, sentence
+vectors) and each rule its own options.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from transcheck.context import GroupView  # what a rule is given; re-exported for the rules
 from transcheck.model import (
@@ -22,8 +24,32 @@ from transcheck.model import (
     Segment,
     Severity,
 )
+from transcheck.settings import Thresholds
 
 SECTIONS = ("What it catches", "Why it matters", "Example", "What it does not catch")
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a rule that has no thresholds."""
+
+
+_NO_OPTIONS = NoOptions()
+
+
+def no_options(thresholds: Thresholds) -> NoOptions:
+    return _NO_OPTIONS
+
+
+def options_from(cls: type) -> Callable[[Thresholds], Any]:
+    """The function that builds a rule's ``Options`` (``cls``, a frozen dataclass) from
+    the same-named fields of the configured thresholds."""
+    names = tuple(f.name for f in fields(cls))
+
+    def pick(thresholds: Thresholds):
+        return cls(**{name: getattr(thresholds, name) for name in names})
+
+    return pick
 
 
 @dataclass(frozen=True)
@@ -32,7 +58,7 @@ class Rule:
     name: str
     category: Category
     severity: Severity
-    check: Callable[[GroupView], Iterable[Finding]]
+    check: Callable[[GroupView, Any], Iterable[Finding]]  # (view, options)
     doc: str = field(repr=False)
     # Off unless selected by code, prefix or ALL: for rules whose cost or dependencies
     # (dictionaries) a project opts into.
@@ -40,6 +66,8 @@ class Rule:
     # Why the rule cannot run here (an optional extra is missing), or None; the command
     # line says so once instead of the rule silently finding nothing.
     unavailable: Callable[[], str | None] = field(default=lambda: None, repr=False)
+    # The rule's own options, picked out of the configured thresholds.
+    options: Callable[[Thresholds], Any] = field(default=no_options, repr=False)
 
     @property
     def summary(self) -> str:

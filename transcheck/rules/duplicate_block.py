@@ -29,7 +29,7 @@ import zlib
 from dataclasses import dataclass
 
 from transcheck.model import Category, Document, Location, Severity
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, Rule, options_from
 from transcheck.text import chrf, letters, normalise
 
 _SHINGLE = 7
@@ -139,8 +139,14 @@ def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repea
     return [run for run in joined if substantial(run)]
 
 
-def check(view: GroupView):
-    t = view.settings.thresholds
+@dataclass(frozen=True)
+class Options:
+    duplicate_min_chrf: float
+    duplicate_min_letters: int
+
+
+def check(view: GroupView, options: Options):
+    t = options
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
             segs = doc.segments
@@ -171,4 +177,5 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     doc=__doc__,
+    options=options_from(Options),
 )

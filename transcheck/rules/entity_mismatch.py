@@ -51,11 +51,11 @@ from transcheck.rules._tokens import (
     other_script_words,
     transliteration_match,
 )
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         if len(voters) < 2:
@@ -111,6 +111,15 @@ def check(view: GroupView):
             )
 
 
+def anchor_text(view: GroupView, row, lang: str) -> str:
+    """A row's cell for ``lang`` without code, URLs, images and file names: the text
+    where a name is kept or translated (shared with mixed-language, TC203)."""
+    doc = view.documents[lang]
+    return clean(" ".join(
+        doc.segments[i].text for i in row.cells[lang] if doc.segments[i].kind not in SKIPPED_KINDS
+    ))
+
+
 def _defined(acronym: str, cells: dict, holders) -> bool:
     """Whether most ``holders`` define ``acronym`` here, in parentheses: "(CX)"."""
     pattern = re.compile(r"\(\s*" + re.escape(acronym) + r"\s*\)")
@@ -121,11 +130,7 @@ class _Cell:
     """The text of one language in a row, and what it says about Latin anchors."""
 
     def __init__(self, view: GroupView, row, lang: str):
-        doc = view.documents[lang]
-        self.text = clean(" ".join(
-            doc.segments[i].text for i in row.cells[lang]
-            if doc.segments[i].kind not in SKIPPED_KINDS
-        ))
+        self.text = anchor_text(view, row, lang)
         scripts = scripts_of(lang)
         self.latin = "Latin" in scripts
         self.arabic = "Arabic" in scripts

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from transcheck.model import Category, Severity
 from transcheck.rules._presence import expected
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for row in view.rows:
         if expected(view, row) is not False:
             continue

@@ -44,10 +44,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
 from transcheck.read.decode import split_lines
 from transcheck.read.languages import RTL_LANGUAGES
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
 
 ALWAYS = frozenset("\u202d\u202e\ufeff\u2061\u2062\u2063\u2064")
 ZWSP = "\u200b"
@@ -105,7 +105,7 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
     """``(column, character)`` of every flagged character of ``line`` (column 1-based)."""
     if not any(ch in _SUSPECTS for ch in line):
         return []
-    base = language.split("-")[0]
+    base = base_language(language)
     rtl_context = base in RTL_LANGUAGES or _has_rtl(line)
     unbalanced = _unbalanced(line)
     out = []
@@ -129,7 +129,7 @@ def _name(ch: str) -> str:
     return f"U+{ord(ch):04X} {_NAMES.get(ch) or unicodedata.name(ch, 'UNNAMED')}"
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for doc in view.documents.values():
         for number, line in enumerate(split_lines(doc.text), start=1):
             found = suspects(line, doc.language)

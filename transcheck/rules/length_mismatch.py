@@ -32,12 +32,13 @@ What it does not catch:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import math
 import statistics
 
 from transcheck.model import Category, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, Rule, options_from
 from transcheck.text import normalise
 
 # Log units: documents translated very evenly still vary this much; a ratio learnt from
@@ -46,12 +47,20 @@ MAD_FLOOR = 0.08
 FEW_ROWS_MARGIN = 0.2
 
 
-def check(view: GroupView):
+@dataclass(frozen=True)
+class Options:
+    length_min_letters: int
+    length_min_rows: int
+    length_min_mads: float
+    length_min_factor: float
+
+
+def check(view: GroupView, options: Options):
     lengths = [
         {lang: _length(view, row, lang) for lang in consensus.voting_languages(view, row)}
         for row in view.rows
     ]
-    t = view.settings.thresholds
+    t = options
     stats = _pair_stats(lengths, t.length_min_letters, t.length_min_rows)
     floor = math.log(t.length_min_factor)
     for r, (row, lens) in enumerate(zip(view.rows, lengths)):
@@ -135,4 +144,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     doc=__doc__,
+    options=options_from(Options),
 )

@@ -33,9 +33,11 @@ What it does not catch:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from transcheck.langid.names import language_name
 from transcheck.model import Category, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import letters, normalise
 
 MIN_CELL_LETTERS = 20  # shorter cells (labels, headings) carry too little meaning
@@ -58,21 +60,24 @@ def _cells(view: GroupView):
             yield r, cells
 
 
-def check(view: GroupView):
-    if not view.settings.embeddings:
-        return
-    from transcheck import embeddings
+@dataclass(frozen=True)
+class Options:
+    drift_min_rows: int
+    drift_min_gap: float
+    drift_min_mads: float
 
-    if not embeddings.available():
+
+def check(view: GroupView, options: Options):
+    if view.vectors is None:
         return
     import numpy as np
 
     rows = list(_cells(view))
-    t = view.settings.thresholds
+    t = options
     if len(rows) < t.drift_min_rows:
         return
     texts = sorted({text for _, cells in rows for text in cells.values()})
-    vectors = dict(zip(texts, embeddings.embed(texts)))
+    vectors = dict(zip(texts, view.vectors(texts)))
 
     # Cosine of every pair of cells in every row, then each pair's usual level.
     cosines: list[dict[tuple[str, str], float]] = []
@@ -129,4 +134,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     doc=__doc__,
+    options=options_from(Options),
 )

@@ -21,9 +21,9 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
 from transcheck.rules._presence import expected, insertion_line
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
 
@@ -32,13 +32,13 @@ def witness_language(present: list[str]) -> str:
     """The language whose text a message quotes: English, else a Latin-script one,
     since reviewers of any pair can most often read those."""
     for lang in present:
-        if lang.split("-")[0] == "en":
+        if base_language(lang) == "en":
             return lang
     latin = [lang for lang in present if "Latin" in scripts_of(lang)]
     return (latin or present)[0]
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         if expected(view, row) is not True:
             continue

@@ -39,18 +39,17 @@ import re
 
 from transcheck.langid.names import language_name
 from transcheck.langid.script import scripts_of
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
     UNSPACED_SCRIPTS,
-    SKIPPED_KINDS,
-    clean,
     latin_prefix_match,
     latin_tokens,
     other_script_words,
     transliteration_match,
 )
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
+from transcheck.rules.entity_mismatch import anchor_text
 from transcheck.text import normalise
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "to", "in", "on", "at", "with", "by", "a",
@@ -62,10 +61,10 @@ MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.99
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         present = row.present()
-        texts = {lang: _text(view, row, lang) for lang in present}
+        texts = {lang: anchor_text(view, row, lang) for lang in present}
         for lang in consensus.voting_languages(view, row):
             others = [o for o in present if o != lang and o != view.source]
             if len(others) < 2:
@@ -86,13 +85,6 @@ def check(view: GroupView):
                     related=consensus.related(view, row, translating),
                     key=f"mixed:{normalise(phrase)}:" + normalise(texts[lang])[:80],
                 )
-
-
-def _text(view: GroupView, row, lang: str) -> str:
-    doc = view.documents[lang]
-    return clean(" ".join(
-        doc.segments[i].text for i in row.cells[lang] if doc.segments[i].kind not in SKIPPED_KINDS
-    ))
 
 
 def _candidates(text: str, lang: str):
@@ -157,15 +149,15 @@ def _foreign_language(view: GroupView, lang: str, phrase: str) -> str | None:
     langdetect then only names it."""
     from transcheck.langid import _langdetect, langdetect_names
 
-    base = lang.split("-")[0]
+    base = base_language(lang)
     candidates = {"en"}
     if view.source and "Latin" in scripts_of(view.source):
-        candidates.add(view.source.split("-")[0])
+        candidates.add(base_language(view.source))
     latin_doc = "Latin" in scripts_of(lang)
     if latin_doc:
         candidates.add(base)
     else:  # name the phrase's language among the group's Latin-script languages
-        candidates |= {o.split("-")[0] for o in view.documents if "Latin" in scripts_of(o)}
+        candidates |= {base_language(o) for o in view.documents if "Latin" in scripts_of(o)}
     profiles = tuple(sorted({p for c in candidates for p in langdetect_names(c)}))
     if len(profiles) < 2:
         return None if latin_doc else "Latin-script"

@@ -39,8 +39,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from transcheck.model import Category, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.model import Category, Severity, base_language
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 MIN_AGREE = 3
 
@@ -87,7 +87,7 @@ def sentences(text: str) -> list[str]:
 @lru_cache(maxsize=50_000)
 def negations(sentence: str, language: str) -> int | None:
     """How many negations ``sentence`` has; None when the language has no markers."""
-    base = language.split("-")[0]
+    base = base_language(language)
     markers = MARKERS.get(base)
     if markers is None:
         return None
@@ -124,15 +124,15 @@ _WEAK = {
 
 
 def _weak_negation(sentence: str, language: str) -> bool:
-    pattern = _WEAK.get(language.split("-")[0])
+    pattern = _WEAK.get(base_language(language))
     return bool(pattern and pattern.search(sentence))
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     from transcheck.rules._consensus import voting_languages
 
     for row in view.rows:
-        voters = [lang for lang in voting_languages(view, row) if lang.split("-")[0] in MARKERS]
+        voters = [lang for lang in voting_languages(view, row) if base_language(lang) in MARKERS]
         if len(voters) < 2:
             continue
         split = {lang: sentences(view.cell_text(row, lang)) for lang in voters}

@@ -36,7 +36,7 @@ from collections import Counter
 from transcheck.align.anchors import numbers
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 _SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
@@ -45,7 +45,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 SMALL = 10  # integers up to this are often written as words
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         if len(voters) < 2:

@@ -38,24 +38,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, base_language
+from transcheck.quotes import KNOWN_PAIRS, QUOTES
 from transcheck.rules import _consensus as consensus
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
 
-QUOTES = '"“”„‟«»「」『』'
 BRACKETS = ("()", "[]", "{}")
 QUESTION_MARKS = "?؟？⸮"
-# Pairs that are some language's convention; any other pairing of two marks is mixed.
-KNOWN_PAIRS = frozenset({
-    ('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
-    ("»", "»"), ("「", "」"), ("『", "』"),
-})
 _FULL_WIDTH = str.maketrans("（）［］｛｝", "()[]{}")
 _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         texts = {lang: _text(view, row, lang) for lang in voters}
@@ -160,7 +155,7 @@ def _is_question(text: str, lang: str) -> bool:
     while end and stripped[end - 1] in ".!?…;؟？⸮;。":
         end -= 1
     final = stripped[end:]
-    if lang.split("-")[0] == "el" and (";" in final or "\u037e" in final):
+    if base_language(lang) == "el" and (";" in final or "\u037e" in final):
         return True
     return any(q in final for q in QUESTION_MARKS)
 

@@ -37,8 +37,8 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from transcheck.model import Category, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.model import Category, Severity, base_language
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 MIN_AGREE = 3
 # Verb-final languages put modifiers and objects before their heads ("X of Y" is
@@ -69,15 +69,11 @@ def _swaps(expected: tuple, actual: tuple, a: str, b: str) -> bool:
     return True
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     from transcheck.rules._consensus import voting_languages
     from transcheck.rules._roles import cell_anchors, names_confirmed
-    from transcheck.terms import GlossaryError, termbase_for
 
-    try:
-        termbase = termbase_for(view)
-    except GlossaryError:
-        termbase = None
+    termbase = view.termbase
     for row in view.rows:
         voters = voting_languages(view, row)
         if len(voters) < 2:
@@ -130,7 +126,7 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
     for lang, seq in seqs.items():
         if lang == source or seq == expected:
             continue
-        if once and lang.split("-")[0] in HEAD_FINAL:
+        if once and base_language(lang) in HEAD_FINAL:
             continue
         if _swaps(expected, seq, a, b):
             yield lang, expected, tuple(agree)

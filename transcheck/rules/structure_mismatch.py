@@ -33,14 +33,14 @@ from __future__ import annotations
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 _KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph",
                Kind.LIST_ITEM: "a list item"}
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     markdown = {
         lang for lang, doc in view.documents.items()
         if doc.path.lower().endswith((".md", ".markdown"))

@@ -38,19 +38,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from transcheck.model import Category, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
-from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, GlossaryError, termbase_for
+from transcheck.model import Category, Severity, base_language
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED
 from transcheck.terms.match import matcher_for
 
 MIN_HOLDERS = 3
 
 
-def check(view: GroupView):
-    try:
-        termbase = termbase_for(view)
-    except GlossaryError:
-        return  # reported once by the pipeline as an input problem
+def check(view: GroupView, options: NoOptions):
+    termbase = view.termbase
     if termbase is None or not termbase.concepts:
         return
     yield from _missing(view, termbase)
@@ -122,7 +119,7 @@ def _inside_a_word(concept, language: str, text: str) -> bool:
     missing term."""
     from transcheck.terms.match import _stemmer, lower, tokens
 
-    base = language.split("-")[0]
+    base = base_language(language)
     stemmer = _stemmer(base)
     words = [lower(w, base) for w, _, _ in tokens(text)]
     for term in concept.terms_for(language):
@@ -143,7 +140,7 @@ def _rendering(name: str, text: str, language: str) -> str | None:
     from transcheck.rules._tokens import other_script_words, skeleton
 
     target = skeleton(name)
-    arabic = language.split("-")[0] in ("ar", "fa", "ur", "ps")
+    arabic = base_language(language) in ("ar", "fa", "ur", "ps")
     for word in other_script_words(text):
         forms = [word]
         if arabic:

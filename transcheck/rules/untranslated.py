@@ -24,19 +24,31 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Document, Location, Row, Segment, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
+from dataclasses import dataclass
+
+from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity
+from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf
 from transcheck.langid.names import language_name
 
 
-def evidence(view: GroupView, doc: Document, seg: Segment) -> list[tuple[str, Location]]:
+def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess | None:
+    """The guess for a segment identified as another language than its document's,
+    else None (shared with wrong-language, TC201)."""
+    guess = view.guesses.get((doc.language, seg.index))
+    if guess is None or guess.language is None or guess.language == doc.base_language:
+        return None
+    return guess
+
+
+def evidence(
+    view: GroupView, doc: Document, seg: Segment, threshold: float
+) -> list[tuple[str, Location]]:
     """Other languages whose aligned segment has (nearly) the same text as ``seg``."""
     row_index = view.row_of.get((doc.language, seg.index))
     if row_index is None:
         return []
     row: Row = view.rows[row_index]
-    threshold = view.settings.thresholds.untranslated_min_chrf
     out = []
     for lang in row.present():
         if lang == doc.language:
@@ -47,13 +59,18 @@ def evidence(view: GroupView, doc: Document, seg: Segment) -> list[tuple[str, Lo
     return out
 
 
-def check(view: GroupView):
+@dataclass(frozen=True)
+class Options:
+    untranslated_min_chrf: float
+
+
+def check(view: GroupView, options: Options):
     for doc in view.documents.values():
         for seg in doc.segments:
-            guess = view.guesses.get((doc.language, seg.index))
-            if guess is None or guess.language is None or guess.language == doc.base_language:
+            guess = foreign_guess(view, doc, seg)
+            if guess is None:
                 continue
-            same = evidence(view, doc, seg)
+            same = evidence(view, doc, seg, options.untranslated_min_chrf)
             if not same:
                 continue
             langs = ", ".join(lang for lang, _ in same)
@@ -75,4 +92,5 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     doc=__doc__,
+    options=options_from(Options),
 )

@@ -25,10 +25,10 @@ What it does not catch:
 from __future__ import annotations
 
 from transcheck.model import Category, Location, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 
-def check(view: GroupView):
+def check(view: GroupView, options: NoOptions):
     source = view.source
     for lang, lag in sorted(view.lag.items()):
         doc = view.documents[lang]

@@ -27,13 +27,14 @@ What it does not catch:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
 from transcheck.langid.script import script_counts, scripts_of
 from transcheck.model import Category, Document, Segment, Severity
-from transcheck.rules.base import GroupView, Rule, snippet
-from transcheck.rules.untranslated import evidence
+from transcheck.rules.base import GroupView, Rule, options_from, snippet
+from transcheck.rules.untranslated import evidence, foreign_guess
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
@@ -65,20 +66,28 @@ def _without_shared_words(view: GroupView, doc: Document, seg: Segment) -> str:
     return " ".join(w for w in _WORD.findall(seg.text) if w not in shared)
 
 
-def check(view: GroupView):
+@dataclass(frozen=True)
+class Options:
+    untranslated_min_chrf: float
+    langid_min_confidence: float
+    langid_min_letters: int
+    langid_min_words: int
+
+
+def check(view: GroupView, options: Options):
     identifier = None
     for doc in view.documents.values():
         for seg in doc.segments:
-            guess = view.guesses.get((doc.language, seg.index))
-            if guess is None or guess.language is None or guess.language == doc.base_language:
+            guess = foreign_guess(view, doc, seg)
+            if guess is None:
                 continue
-            if evidence(view, doc, seg):
+            if evidence(view, doc, seg, options.untranslated_min_chrf):
                 continue  # untranslated (TC202) says it better
             other_script = not (scripts_of(guess.language) & scripts_of(doc.language))
             if other_script and _own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE:
                 continue
             if identifier is None:
-                t = view.settings.thresholds
+                t = options
                 identifier = Identifier(
                     list(view.documents), min_letters=t.langid_min_letters,
                     min_words=t.langid_min_words, min_confidence=t.langid_min_confidence,
@@ -102,4 +111,5 @@ RULE = Rule(
     severity=Severity.ERROR,
     check=check,
     doc=__doc__,
+    options=options_from(Options),
 )

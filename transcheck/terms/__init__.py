@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transcheck.model import base_language
+
 GLOSSARY_NAMES = ("glossary.tbx", "glossary.csv")
 
 PREFERRED = "preferred"
@@ -49,7 +51,7 @@ class Concept:
 
     def terms_for(self, language: str) -> tuple[Term, ...]:
         """Terms for a language; a do-not-translate concept's terms hold everywhere."""
-        base = language.split("-")[0].lower()
+        base = base_language(language).lower()
         own = tuple(self.terms.get(language.lower()) or self.terms.get(base) or ())
         if not self.do_not_translate:
             return own
@@ -145,8 +147,3 @@ def find_glossary(paths: list[str]) -> str | None:
             if os.path.isfile(candidate):
                 return candidate
     return None
-
-
-def termbase_for(view) -> Termbase | None:
-    """The termbase of a checked group, as the runner resolved it (``context.py``)."""
-    return view.termbase

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transcheck.model import base_language
 from transcheck.terms import Concept, Term, Termbase
 
 STEMMERS = {
@@ -126,7 +127,7 @@ class Matcher:
 
     def __init__(self, termbase: Termbase, language: str):
         self.language = language
-        base = language.split("-")[0].lower()
+        base = base_language(language).lower()
         self.base = base
         stemmer = _stemmer(base)
         self.patterns = []  # (concept, term, exact, words)
