@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from typing import List, Optional
 
 import typer
 
 from transcheck.policy import EXIT_USAGE, FAIL_ON
+from transcheck.read.contain import FOLLOW_HELP, glossary_escapes
 
 app = typer.Typer(
     add_completion=False,
@@ -72,6 +74,7 @@ def check(
         False, "--embeddings",
         help="Use sentence embeddings in alignment and the meaning-drift check (needs transcheck[embeddings]).",
     ),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_HELP),
 ) -> None:
     """Check translations and report what is wrong."""
     from transcheck.baseline import BaselineError
@@ -102,10 +105,8 @@ def check(
         fail(str(exc))
     settings, rules, fail_on = plan.settings, plan.rules, plan.fail_on
     settings = _limits(settings, max_file_size, max_segments)
-    settings = _glossary(settings, glossary)
+    settings = _glossary(replace(settings, follow_symlinks=follow_symlinks), glossary)
     if embeddings:
-        from dataclasses import replace
-
         from transcheck import embeddings as sentence_embeddings
 
         if not sentence_embeddings.available():
@@ -194,6 +195,7 @@ def fix(
     config: Optional[str] = typer.Option(
         None, "--config", help="Configuration file (thresholds and excludes, as for check)."
     ),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_HELP),
 ) -> None:
     """Repair what needs no judgement: repeated blocks, and with --quotes quotation marks.
 
@@ -208,6 +210,7 @@ def fix(
     except ConfigError as exc:
         fail(str(exc))
     settings = _limits(run_plan.settings, max_file_size, max_segments)
+    settings = replace(settings, follow_symlinks=follow_symlinks)
     plans, problems = fix_paths(paths, settings, quotes=quotes, exclude=run_plan.exclude)
     _print_problems(problems, strict=False)
     from transcheck.fix import unified_diff
@@ -289,6 +292,8 @@ def _glossary(settings, path: Optional[str]):
     if path:
         settings = replace(settings, glossary=path)
     if settings.glossary:
+        if escaped := glossary_escapes(settings):
+            fail(escaped)
         try:
             load_cached(settings.glossary)
         except GlossaryError as exc:

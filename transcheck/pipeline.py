@@ -269,7 +269,10 @@ def run(
     Without a formatter the report keeps every group whole, for a caller that reads
     segments and rows or renders several formats.
     """
-    found = discover(paths, exclude=exclude)
+    found = discover(
+        paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
+        layouts=settings.layouts, source=settings.source,
+    )
     report = Report(groups=[], problems=list(found.problems), settings=settings, rules=rules)
     if changed_since is not None:
         report.changed, report.changed_since = [], changed_since.rev

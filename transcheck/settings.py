@@ -36,6 +36,8 @@ class Settings:
     seed: int = 0
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
+    follow_symlinks: bool = False  # follow links that leave the checked tree (--follow-symlinks)
+    layouts: tuple = ()  # transcheck.read.layout.Layout: where the language sits in a path
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -152,4 +152,9 @@ def termbase_for(view) -> Termbase | None:
     path = view.settings.glossary or find_glossary([d.path for d in view.documents.values()])
     if not path:
         return None
+    if not view.settings.follow_symlinks:
+        from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
+
+        if leaves_tree(path, checked_root(path)):
+            raise GlossaryError(path, LEAVES_TREE)
     return load_cached(path)
