@@ -430,7 +430,7 @@ def test_a_failing_rule_costs_only_its_own_findings(tmp_path, monkeypatch):
     ("args", "message"),
     [
         (("check", "--bogus", "corpus/"), "No such option: --bogus"),
-        (("check",), "Missing argument 'paths'"),
+        (("fix",), "Missing argument 'paths'"),  # check without PATH checks the current directory
         (("check", "corpus/", "--jobs", "many"), "Invalid value for '--jobs'"),
         (("fix", "corpus/", "--max-segments", "x"), "Invalid value for '--max-segments'"),
         (("translate", "corpus/"), "No such command 'translate'"),

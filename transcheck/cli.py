@@ -13,7 +13,7 @@ from typing import List, Optional
 import typer
 
 from transcheck.policy import EXIT_USAGE, FAIL_ON
-from transcheck.read.contain import FOLLOW_HELP, glossary_escapes
+from transcheck.read.contain import FOLLOW_HELP, LAYOUT_HELP, glossary_escapes
 
 app = typer.Typer(
     add_completion=False,
@@ -31,7 +31,7 @@ def fail(message: str) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Files or directories of translations."),
+    paths: List[str] = typer.Argument(None, help="Files or directories of translations (default: the current directory)."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, junit, github, markdown or html."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here."),
     source: Optional[str] = typer.Option(None, "--source", help="Language of the original."),
@@ -75,8 +75,10 @@ def check(
         help="Use sentence embeddings in alignment and the meaning-drift check (needs transcheck[embeddings]).",
     ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_HELP),
+    layout: List[str] = typer.Option([], "--layout", help=LAYOUT_HELP),
 ) -> None:
     """Check translations and report what is wrong."""
+    paths = paths or ["."]
     from transcheck.baseline import BaselineError
     from transcheck.baseline import read as baseline_fingerprints
     from transcheck.baseline import write as write_baseline_file
@@ -98,7 +100,7 @@ def check(
         plan = plan_run(
             paths, config_path=config, source=normalise_tag(source) if source else None,
             fail_on=fail_on, select=_split(select), ignore=_split(ignore), exclude=exclude,
-            extend_select=_split(extend_select),
+            extend_select=_split(extend_select), layout=layout,
         )
         known = baseline_fingerprints(baseline) if baseline else None
     except (ConfigError, BaselineError) as exc:

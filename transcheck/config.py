@@ -10,9 +10,10 @@ exclude, per-file-ignores, the suppression file) are relative to the file's dire
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from transcheck.model import Severity
+from transcheck.read.layout import parse_layouts
 
 CONFIG_FILES = ("transcheck.toml", "pyproject.toml")
 SUPPRESSION_FILE = ".transcheck-suppressions.toml"
@@ -31,6 +32,7 @@ _KEYS = {
     "per-file-ignores": dict,
     "suppress": list,
     "suppressions": str,
+    "layout": list,
 }
 _SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message"}
 
@@ -61,6 +63,7 @@ class Config:
     fail_on: str | None = None
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
     suppressions: tuple[Suppression, ...] = ()
+    layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -233,6 +236,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         fail_on=fail_on,
         per_file_ignores=tuple(per_file),
         suppressions=tuple(suppressions),
+        layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
     )
 
 
@@ -282,13 +286,12 @@ def path_matches(path: str, pattern: str) -> bool:
 def settings_from(config: Config, source: str | None = None, base=None):
     """Settings for a run: the defaults, then the configuration, then ``source`` from
     the command line (already normalised)."""
-    from dataclasses import replace
-
     from transcheck.settings import Settings
 
     settings = base or Settings()
     thresholds = replace(settings.thresholds, **config.thresholds)
     changes = {"thresholds": thresholds, "source": source or config.source or settings.source}
+    changes["layouts"] = config.layouts or settings.layouts
     if config.glossary is not None:
         changes["glossary"] = config.glossary
     return replace(settings, **changes)
@@ -314,7 +317,7 @@ def plan_run(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     exclude: list[str] | None = None,
-    extend_select: list[str] | None = None,
+    extend_select: list[str] | None = None, layout: list[str] | None = None,
 ) -> RunPlan:
     """Merge the configuration file with the command line; the command line wins, key
     by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
@@ -336,6 +339,8 @@ def plan_run(
         raise ConfigError(str(exc)) from None
     cwd = os.path.abspath(".")
     patterns = config.exclude + tuple(_anchor(cwd, p) for p in (exclude or ()))
+    if layout:  # replaces the file's layouts; relative to the working directory
+        config = replace(config, layouts=parse_layouts(layout, cwd, "--layout", ConfigError))
     return RunPlan(
         config=config,
         settings=settings_from(config, source),

@@ -23,6 +23,13 @@ FOLLOW_HELP = (
     "directory given); by default they are reported and not read."
 )
 
+# Here, not in layout.py, so that the command line's help imports one small module.
+LAYOUT_HELP = (
+    "Where the language sits in the paths, a glob with {lang}: 'docs/{lang}/**/*.md', "
+    "'docs/**/*.{lang}.md' (repeatable; replaces the configuration's layout). Files equal "
+    "but for {lang} are one document. Without it: LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT."
+)
+
 # Directories a walk never enters; a link into one leaves the checked tree too.
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 

@@ -55,7 +55,7 @@ def discover(
     replace the file-name rules when given; ``source`` is the language of a layout's
     source files that carry no language in their path."""
     if layouts:
-        from transcheck.read.layout import discover_layouts
+        from transcheck.read.tree import discover_layouts
 
         specs, problems = discover_layouts(paths, layouts, follow_symlinks, source)
         specs = _excluded(specs, exclude)
