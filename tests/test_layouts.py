@@ -214,3 +214,22 @@ def test_bad_layout_is_one_line_and_exit_2(tmp_path):
     result = transcheck("check", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert "needs the source language" in result.stderr
+
+
+def test_changed_since_with_a_layout(tmp_path):
+    tree = _tree(tmp_path, "mkdocs")
+    (tree / "transcheck.toml").write_text(_readme_configs()["mkdocs"], encoding="utf-8")
+    git = ("git", "-c", "user.email=t@example.org", "-c", "user.name=t")
+    subprocess.run(("git", "init", "-q"), cwd=tree, check=True)
+    subprocess.run((*git, "add", "-A"), cwd=tree, check=True)
+    subprocess.run((*git, "commit", "-qm", "one"), cwd=tree, check=True)
+    page = tree / "docs" / "de" / "index.md"
+    # a paragraph pasted twice: one finding, on the repository's path and the new line
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + page.read_text(encoding="utf-8").split("\n\n")[2], encoding="utf-8")
+    subprocess.run((*git, "commit", "-qam", "two"), cwd=tree, check=True)
+    result = transcheck("check", "--changed-since", "HEAD~1", "-f", "json", cwd=tree)
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert {(f["code"], f["path"], f["line"]) for f in findings if f["code"] == "TC101"} == {
+        ("TC101", "docs/de/index.md", 7)
+    }
