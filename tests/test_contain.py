@@ -147,3 +147,13 @@ def test_glossary_named_is_contained(tmp_path):
     assert result.returncode == 2
     assert "root:x" not in result.stdout + result.stderr
     assert result.stderr.strip().splitlines() == [f"transcheck: tree/glossary.csv: {LEAVES_TREE}"]
+
+
+def test_glossary_shared_by_many_groups_is_one_line(tmp_path):
+    tree = _glossary_outside(tmp_path)
+    for name in ("a", "b", "c"):
+        (tree / f"{name}.sv.txt").write_text(SV + "\n", encoding="utf-8")
+        (tree / f"{name}.de.txt").write_text(DE + "\n", encoding="utf-8")
+    result = transcheck("check", "tree", "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"transcheck: tree/glossary.csv: {LEAVES_TREE}"]

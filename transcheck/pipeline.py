@@ -269,10 +269,8 @@ def run(
     Without a formatter the report keeps every group whole, for a caller that reads
     segments and rows or renders several formats.
     """
-    found = discover(
-        paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
-        layouts=settings.layouts, source=settings.source,
-    )
+    found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
+                     layouts=settings.layouts, source=settings.source)
     report = Report(groups=[], problems=list(found.problems), settings=settings, rules=rules)
     if changed_since is not None:
         report.changed, report.changed_since = [], changed_since.rev
@@ -281,10 +279,12 @@ def run(
 
         report.formatter, report.sections = formatter, Spool()
     total = len(found.groups)
+    seen: set[InputProblem] = set(report.problems)
     for done, (result, group_problems) in enumerate(
         _map_groups(found.groups, settings, rules, jobs), start=1
     ):
-        report.problems.extend(group_problems)
+        # A glossary shared by many groups that cannot be used is one line, not one per group.
+        report.problems.extend(p for p in group_problems if not (p in seen or seen.add(p)))
         if result.documents:
             _report_group(report, result, policy, changed_since)
         if progress is not None:
