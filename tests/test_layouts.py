@@ -233,3 +233,19 @@ def test_changed_since_with_a_layout(tmp_path):
     assert {(f["code"], f["path"], f["line"]) for f in findings if f["code"] == "TC101"} == {
         ("TC101", "docs/de/index.md", 7)
     }
+
+
+def test_source_inside_the_translation_tree(tmp_path, monkeypatch):
+    # The source in docs/, translations in docs/{lang}/: "docs/api/" is a section of
+    # the source, not a language called "api".
+    for path in ("docs/api/ref.md", "docs/fr/api/ref.md", "docs/intro.md", "docs/fr/intro.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("# x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    layout = parse_layout({"source": "docs/**/*.md", "translation": "docs/{lang}/**/*.md"}, ".")
+    found = discover([], layouts=(layout,), source="en")
+    assert not found.problems
+    assert {g.name: [(f.language, f.path) for f in g.files] for g in found.groups} == {
+        "docs/api/ref.md": [("en", "docs/api/ref.md"), ("fr", "docs/fr/api/ref.md")],
+        "docs/intro.md": [("en", "docs/intro.md"), ("fr", "docs/fr/intro.md")],
+    }

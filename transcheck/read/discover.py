@@ -21,7 +21,6 @@ from transcheck.read.languages import looks_like_tag, normalise_tag
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
-_SKIP_DIRS = SKIP_DIRS
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def _walk(top: str, problems: list[InputProblem], root: str | None):
             return
         for entry in entries:
             path = os.path.join(directory, entry.name)
-            if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
+            if entry.name.startswith(".") or entry.name in SKIP_DIRS:
                 continue  # hidden files and tool directories are never translations
             try:
                 is_dir = entry.is_dir()

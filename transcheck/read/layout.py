@@ -21,6 +21,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from transcheck.read.languages import normalise_tag
+
 PLACEHOLDER = "{lang}"
 # What a language tag in a path looks like: "fr", "pt-br", "pt_BR", "zh-hant", "sr-Latn-RS".
 # A directory or suffix of another shape ("images", "config") is not a language at all.
@@ -143,7 +145,7 @@ def _prefix(pattern: str) -> str:
     return "/".join(literal)
 
 
-class _Compiled:
+class CompiledLayout:
     def __init__(self, layout: Layout, source_language: str | None):
         self.layout = layout
         self.translation = _regex(layout.translation)
@@ -164,13 +166,18 @@ class _Compiled:
     def match(self, relative: str) -> tuple[str | None, tuple[str, ...], str] | None:
         """(raw language or None for the source, wildcard captures, group name)."""
         m = self.translation.fullmatch(relative)
-        if m:
+        # "docs/api/x.md" fits "docs/{lang}/**" as well as "docs/**": no language called
+        # "api" exists, so where a source pattern matches too, it is a source page.
+        if m and (self.source is None or normalise_tag(m.group("lang")) is not None):
             captures = tuple(g for i, g in enumerate(m.groups(), 1) if i != self.lang_group)
             return m.group("lang"), captures, _fill(self.name_pattern, captures)
         if self.source is not None:
             m = self.source.fullmatch(relative)
             if m:
                 return None, m.groups(), _fill(self.name_pattern, m.groups())
+        if m:  # an unknown language, reported by the caller
+            captures = tuple(g for i, g in enumerate(m.groups(), 1) if i != self.lang_group)
+            return m.group("lang"), captures, _fill(self.name_pattern, captures)
         return None
 
 

@@ -13,14 +13,14 @@ from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, SKIP_DIRS, checked_root, leaves_tree
 from transcheck.read.discover import SUPPORTED_SUFFIXES, FileSpec, _dangling, _printable
 from transcheck.read.languages import normalise_tag
-from transcheck.read.layout import Layout, _Compiled
+from transcheck.read.layout import CompiledLayout, Layout
 
 
 def discover_layouts(
     paths: list[str], layouts: tuple[Layout, ...], follow_symlinks: bool, source: str | None
 ) -> tuple[list[FileSpec], list[InputProblem]]:
     problems: list[InputProblem] = []
-    compiled = [_Compiled(layout, source) for layout in layouts]
+    compiled = [CompiledLayout(layout, source) for layout in layouts]
     for c in compiled:
         if c.layout.source is not None and source is None:
             return [], [InputProblem(
@@ -103,7 +103,7 @@ def _in_scope(found, scopes, source) -> list[FileSpec]:
     return specs
 
 
-def _match(compiled: list[_Compiled], absolute: str):
+def _match(compiled: list[CompiledLayout], absolute: str):
     for index, c in enumerate(compiled):
         anchor = c.layout.anchor
         if not _under(absolute, anchor):
@@ -116,7 +116,7 @@ def _match(compiled: list[_Compiled], absolute: str):
     return None
 
 
-def _walk(compiled: list[_Compiled], follow_symlinks: bool, problems: list[InputProblem]):
+def _walk(compiled: list[CompiledLayout], follow_symlinks: bool, problems: list[InputProblem]):
     """(absolute path, why it is not read or None) for every file under the patterns'
     literal prefixes, each directory listed once."""
     starts = sorted({
