@@ -58,7 +58,6 @@ def test_output_file(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("xx.txt", "Some text in a language nobody declared.\n".encode(), "unknown language code 'xx'"),
         ("de.txt", b"", "empty file"),
         ("fr.txt", b"   \n\t\n", "empty file"),
         ("es.txt", "caf\u00e9".encode("latin-1") + b" con leche\n", "not valid UTF-8: byte 0xe9 at byte offset 3"),

@@ -43,3 +43,17 @@ def test_many_groups_in_one_directory(tmp_path):
     assert [p.severity for p in found.problems] == ["warning"]
     assert [g.name.rsplit("/", 1)[-1] for g in found.groups] == ["faq", "intro", "pricing"]
     assert all([f.language for f in g.files] == ["it", "sv", "tr"] for g in found.groups)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("pt-br", "pt-BR"), ("pt_BR", "pt-BR"), ("zh-hant", "zh-Hant"), ("ZH-HANS", "zh-Hans"),
+        ("zh-CN", "zh-CN"), ("sr-Latn", "sr-Latn"), ("sr_latn_rs", "sr-Latn-RS"), ("es-419", "es-419"),
+        ("qq", None), ("english", None), ("pt-", None),
+    ],
+)
+def test_language_tags_as_sites_spell_them(tag, expected):
+    from transcheck.read.languages import normalise_tag
+
+    assert normalise_tag(tag) == expected

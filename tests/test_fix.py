@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, ROOT
-from transcheck.fix import FixConflict, fix_paths, plan_file, unified_diff, write
+from transcheck.fix import FixConflict, plan_file, unified_diff, write
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.rules.base import GroupView, NoOptions
+from transcheck.rules.base import NoOptions
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings, Thresholds
 

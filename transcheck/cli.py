@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from typing import List, Optional
 
 import typer
 
 from transcheck.decide.exit import EXIT_USAGE
+from transcheck.read.contain import FOLLOW_HELP, LAYOUT_HELP
 
 app = typer.Typer(
     add_completion=False,
@@ -29,7 +31,7 @@ def fail(message: str) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Files or directories of translations."),
+    paths: List[str] = typer.Argument(None, help="Files or directories of translations (default: the current directory)."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, junit, github, markdown or html."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here."),
     source: Optional[str] = typer.Option(None, "--source", help="Language of the original."),
@@ -77,8 +79,11 @@ def check(
         False, "--embeddings",
         help="Use sentence embeddings in alignment and the meaning-drift check (needs transcheck[embeddings]).",
     ),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_HELP),
+    layout: List[str] = typer.Option([], "--layout", help=LAYOUT_HELP),
 ) -> None:
     """Check translations and report what is wrong."""
+    paths = paths or ["."]
     from dataclasses import replace
 
     from transcheck.decide.baseline import BaselineError
@@ -100,10 +105,11 @@ def check(
     try:
         plan = plan_run(
             paths, config_path=config, source=source, fail_on=fail_on, select=_split(select),
-            ignore=_split(ignore), exclude=exclude, extend_select=_split(extend_select),
+            ignore=_split(ignore), exclude=exclude, extend_select=_split(extend_select), layout=layout,
         )
         known = baseline_fingerprints(baseline) if baseline else None
-        settings = with_glossary(with_limits(plan.settings, max_file_size, max_segments), glossary)
+        settings = replace(with_limits(plan.settings, max_file_size, max_segments), follow_symlinks=follow_symlinks)
+        settings = with_glossary(settings, glossary)
         processes = process_count(jobs)
     except (ConfigError, BaselineError) as exc:
         fail(str(exc))
@@ -199,6 +205,7 @@ def fix(
     config: Optional[str] = typer.Option(
         None, "--config", help="Configuration file (thresholds and excludes, as for check)."
     ),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_HELP),
 ) -> None:
     """Repair what needs no judgement: repeated blocks, and with --quotes quotation marks.
 
@@ -211,7 +218,8 @@ def fix(
     try:
         # The configuration's thresholds, so that fix removes what check reports.
         run_plan = plan_run(paths, config_path=config)
-        settings = with_limits(run_plan.settings, max_file_size, max_segments)
+        settings = replace(with_limits(run_plan.settings, max_file_size, max_segments),
+                           follow_symlinks=follow_symlinks)
     except ConfigError as exc:
         fail(str(exc))
     plans, problems = fix_paths(paths, settings, quotes=quotes, exclude=run_plan.exclude)

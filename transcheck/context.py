@@ -75,13 +75,19 @@ def resolve_glossary(settings: Settings, paths: list[str]) -> str | None:
     return settings.glossary or find_glossary(paths)
 
 
-def load_glossary(path: str | None) -> tuple[object | None, InputProblem | None]:
+def load_glossary(path: str | None, follow_symlinks: bool = False) -> tuple[object | None, InputProblem | None]:
     """The termbase at ``path`` (cached per process), or the one-line problem that
-    makes the terminology rules run without it."""
+    makes the terminology rules run without it. A glossary reached through a link out
+    of the checked tree is refused by its own name, its target never read."""
     from transcheck.terms import GlossaryError, load_cached
 
     if not path:
         return None, None
+    if not follow_symlinks:
+        from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
+
+        if leaves_tree(path, checked_root(path)):
+            return None, InputProblem(path, LEAVES_TREE)
     try:
         return load_cached(path), None
     except GlossaryError as exc:

@@ -54,7 +54,7 @@ def check_group(
             f"{spec.name}: only one language ({documents[0].language}); "
             "nothing to compare, only single-document checks ran"
         )
-    termbase, problem = load_glossary(glossary) if documents else (None, None)
+    termbase, problem = load_glossary(glossary, settings.follow_symlinks) if documents else (None, None)
     if problem is not None:
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
@@ -154,17 +154,20 @@ def run(
 
 
 def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
-    found = discover(paths, exclude=exclude)
+    found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
+                     layouts=settings.layouts, source=settings.source)
     specs, notes = _with_lag(found.groups, settings, rules)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
+    seen: set[InputProblem] = set(problems)
     judged: list[JudgedGroup] = []
     changed: list[ChangedSegment] | None = [] if changed_since is not None else None
     results = _map_groups(groups, settings, rules, jobs)
     for done, ((spec, glossary), (result, group_problems)) in enumerate(zip(groups, results), start=1):
-        problems.extend(group_problems)
+        # A glossary shared by many groups that cannot be used is one line, not one per group.
+        problems.extend(p for p in group_problems if not (p in seen or seen.add(p)))
         if result.documents:
             scope = None
             if changed_since is not None:

@@ -67,6 +67,8 @@ class Settings:
     max_segments: int = 100_000
     history: bool = True  # with a source in git: the lag of each translation (TC304, TC305)
     skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]")  # commits that update nothing
+    follow_symlinks: bool = False  # follow links that leave the checked tree (--follow-symlinks)
+    layouts: tuple = ()  # transcheck.read.layout.Layout: where the language sits in a path
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field, fields
 
 from transcheck.model import Severity
+from transcheck.read.layout import parse_layouts
 
 CONFIG_FILES = ("transcheck.toml", "pyproject.toml")
 SUPPRESSION_FILE = ".transcheck-suppressions.toml"
@@ -31,6 +32,7 @@ _KEYS = {
     "per-file-ignores": dict,
     "suppress": list,
     "suppressions": str,
+    "layout": list,
 }
 _SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message"}
 
@@ -61,6 +63,7 @@ class Config:
     fail_on: str | None = None
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
     suppressions: tuple[Suppression, ...] = ()
+    layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -236,6 +239,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         fail_on=fail_on,
         per_file_ignores=tuple(per_file),
         suppressions=tuple(suppressions),
+        layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
     )
 
 

@@ -19,6 +19,7 @@ def settings_from(config: Config, source: str | None = None, base=None):
     settings = base or Settings()
     thresholds = replace(settings.thresholds, **config.thresholds)
     changes = {"thresholds": thresholds, "source": source or config.source or settings.source}
+    changes["layouts"] = config.layouts or settings.layouts
     if config.glossary is not None:
         changes["glossary"] = config.glossary
     return replace(settings, **changes)
@@ -45,6 +46,7 @@ def plan_run(
     ignore: list[str] | None = None,
     exclude: list[str] | None = None,
     extend_select: list[str] | None = None,
+    layout: list[str] | None = None,
 ) -> RunPlan:
     """Merge the configuration file with the command line; the command line wins, key
     by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
@@ -73,6 +75,12 @@ def plan_run(
         raise ConfigError(str(exc)) from None
     cwd = os.path.abspath(".")
     patterns = config.exclude + tuple(_anchor(cwd, p) for p in (exclude or ()))
+    if layout:  # replaces the file's layouts; relative to the working directory
+        from dataclasses import replace
+
+        from transcheck.read.layout import parse_layouts
+
+        config = replace(config, layouts=parse_layouts(layout, cwd, "--layout", ConfigError))
     return RunPlan(
         config=config,
         settings=settings_from(config, source),
@@ -119,6 +127,10 @@ def with_glossary(settings: Settings, path: str | None) -> Settings:
     if path:
         settings = replace(settings, glossary=path)
     if settings.glossary:
+        from transcheck.read.contain import glossary_escapes
+
+        if escaped := glossary_escapes(settings):
+            raise ConfigError(escaped)
         try:
             load_cached(settings.glossary)
         except GlossaryError as exc:

@@ -118,7 +118,10 @@ def fix_paths(
     """Plans for every translation file under ``paths``, in a stable order."""
     from transcheck.read.discover import discover
 
-    found = discover(paths, exclude=tuple(exclude))
+    found = discover(
+        paths, exclude=tuple(exclude), follow_symlinks=settings.follow_symlinks,
+        layouts=settings.layouts, source=settings.source,
+    )
     problems = list(found.problems)
     plans = []
     for group in found.groups:

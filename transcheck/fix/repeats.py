@@ -82,7 +82,3 @@ def _block_lines(pieces: list[tuple[str, str]], first: int, last: int) -> set[in
     elif before < first and after > last:
         lines |= set(range(last + 1, after + 1))
     return lines
-
-
-def span(a: int, b: int) -> str:
-    return f"line {a}" if a == b else f"lines {a}-{b}"

@@ -1,8 +1,13 @@
 """From the paths on the command line to groups of documents.
 
-The language of a file comes from its name: ``LANG.EXT``, ``NAME.LANG.EXT`` or
-``LANG/NAME.EXT``. Files with the same NAME (in the same place) are one group: one
-document in several languages.
+Without a layout, the language of a file comes from its name: ``LANG.EXT``,
+``NAME.LANG.EXT`` or ``LANG/NAME.EXT``. Files with the same NAME (in the same place) are
+one group: one document in several languages. With layouts (``--layout``, ``layout =``)
+the patterns say where the language sits (``transcheck.read.layout``).
+
+One rule for a file whose language cannot be told: met while walking a directory it is
+skipped with a warning (a README beside the translations is normal); named on the
+command line it is an error (the user meant it to be checked).
 """
 
 from __future__ import annotations
@@ -11,27 +16,16 @@ import os
 from dataclasses import dataclass
 
 from transcheck.model import InputProblem
+from transcheck.read.contain import LEAVES_TREE, SKIP_DIRS, checked_root, leaves_tree
 from transcheck.read.languages import looks_like_tag, normalise_tag
-
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown")
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
-
-
-@dataclass(frozen=True)
-class FileSpec:
-    path: str  # display path, as the user gave it
-    language: str
-    group: str
-
-
-@dataclass(frozen=True)
-class GroupSpec:
-    name: str
-    files: tuple[FileSpec, ...]  # sorted by language
-    # (translation language, history.LagInput): what git says of each translation's
-    # last update; filled in by the run when the lag is computed.
-    lag: tuple = ()
-
+from transcheck.read.spec import (
+    SUPPORTED_SUFFIXES,
+    FileSpec,
+    GroupSpec,
+    dangling,
+    printable,
+    unknown_language,
+)
 
 @dataclass(frozen=True)
 class Discovery:
@@ -39,16 +33,35 @@ class Discovery:
     problems: tuple[InputProblem, ...]
 
 
-def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Discovery:
+def discover(
+    paths: list[str],
+    exclude: tuple[str, ...] = (),
+    *,
+    follow_symlinks: bool = False,
+    layouts: tuple = (),
+    source: str | None = None,
+) -> Discovery:
+    """Groups of files under ``paths``; ``layouts`` (``transcheck.read.layout.Layout``)
+    replace the file-name rules when given; ``source`` is the language of a layout's
+    source files that carry no language in their path."""
+    if layouts:
+        from transcheck.read.tree import discover_layouts
+
+        specs, problems = discover_layouts(paths, layouts, follow_symlinks, source)
+        specs = _excluded(specs, exclude)
+        return Discovery(groups=_group(specs, problems), problems=tuple(problems))
     problems: list[InputProblem] = []
     specs: list[FileSpec] = []
     seen_real: set[str] = set()
     for given in paths:
         if not os.path.lexists(given):
             problems.append(InputProblem(given, "no such file or directory"))
+        elif not follow_symlinks and leaves_tree(given, checked_root(given)):
+            problems.append(InputProblem(given, LEAVES_TREE))
         elif os.path.isdir(given):
             before, reported = len(specs), len(problems)
-            for path in _walk(given, problems):
+            root = None if follow_symlinks else checked_root(given)
+            for path in _walk(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real)
             if len(specs) == before and not any(
                 p.severity == "error" for p in problems[reported:]
@@ -57,44 +70,40 @@ def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> Discovery:
                     InputProblem(
                         given,
                         "no translation files in this directory "
-                        "(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, .txt or .md)",
+                        "(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, .txt, .md or .mdx; "
+                        "--layout says where else the language is)",
                     )
                 )
         elif not os.path.exists(given):
-            problems.append(InputProblem(given, _dangling(given)))
+            problems.append(InputProblem(given, dangling(given)))
         elif not os.path.isfile(given):
             problems.append(InputProblem(given, "not a regular file"))
         else:
             _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real)
-    if exclude:
-        import fnmatch
-
-        # Patterns may be absolute (anchored at the configuration file's directory), so
-        # the absolute path is tried too: it matches however the user named the path.
-        specs = [
-            s
-            for s in specs
-            if not any(
-                fnmatch.fnmatch(s.path, pat) or fnmatch.fnmatch(os.path.abspath(s.path), pat)
-                for pat in exclude
-            )
-        ]
+    specs = _excluded(specs, exclude)
     return Discovery(groups=_group(specs, problems), problems=tuple(problems))
 
 
-def _dangling(path: str) -> str:
-    """Why a symbolic link leads nowhere: a loop or a missing target."""
-    import errno
+def _excluded(specs: list[FileSpec], exclude: tuple[str, ...]) -> list[FileSpec]:
+    if not exclude:
+        return specs
+    import fnmatch
 
-    try:
-        os.stat(path)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop, not followed"
-    return "broken symbolic link"
+    # Patterns may be absolute (anchored at the configuration file's directory), so
+    # the absolute path is tried too: it matches however the user named the path.
+    return [
+        s
+        for s in specs
+        if not any(
+            fnmatch.fnmatch(s.path, pat) or fnmatch.fnmatch(os.path.abspath(s.path), pat)
+            for pat in exclude
+        )
+    ]
 
 
-def _walk(root: str, problems: list[InputProblem]):
+def _walk(top: str, problems: list[InputProblem], root: str | None):
+    """Translation files under ``top``; a link that leaves ``root`` is reported, not
+    followed (``root`` None: every link is followed)."""
     visited: set[str] = set()
 
     def walk(directory: str):
@@ -113,13 +122,20 @@ def _walk(root: str, problems: list[InputProblem]):
             return
         for entry in entries:
             path = os.path.join(directory, entry.name)
-            if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
+            if entry.name.startswith(".") or entry.name in SKIP_DIRS:
                 continue  # hidden files and tool directories are never translations
             try:
                 is_dir = entry.is_dir()
             except OSError:  # a link to itself: ELOOP, reported below
                 is_dir = False
-            if is_dir:
+            if (
+                root is not None
+                and entry.is_symlink()
+                and (is_dir or entry.name.lower().endswith(SUPPORTED_SUFFIXES))
+                and leaves_tree(path, root)
+            ):
+                problems.append(InputProblem(path, LEAVES_TREE))
+            elif is_dir:
                 yield from walk(path)
             elif entry.name.lower() in ("glossary.tbx", "glossary.csv"):
                 continue  # the termbase beside the documents (transcheck.terms)
@@ -130,11 +146,11 @@ def _walk(root: str, problems: list[InputProblem]):
             elif _is_file(entry):
                 yield path
             elif entry.is_symlink() and not os.path.exists(path):
-                problems.append(InputProblem(path, _dangling(path)))
+                problems.append(InputProblem(path, dangling(path)))
             else:
                 problems.append(InputProblem(path, "not a regular file; skipped"))
 
-    yield from walk(root)
+    yield from walk(top)
 
 
 def _is_file(entry: os.DirEntry) -> bool:
@@ -145,7 +161,7 @@ def _is_file(entry: os.DirEntry) -> bool:
 
 
 def _add(path, *, explicit, specs, problems, seen):
-    if not _printable(path):
+    if not printable(path):
         shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         problems.append(InputProblem(shown, "file name is not valid UTF-8; skipped"))
         return
@@ -155,22 +171,10 @@ def _add(path, *, explicit, specs, problems, seen):
     seen.add(real)
     parsed = parse_name(path)
     if isinstance(parsed, str):
-        if explicit or parsed.startswith("unknown language code"):
-            problems.append(InputProblem(path, parsed))
-        else:
-            problems.append(InputProblem(path, parsed + "; skipped", severity="warning"))
+        problems.append(unknown_language(path, parsed, explicit))
         return
     language, group = parsed
     specs.append(FileSpec(path=path, language=language, group=group))
-
-
-def _printable(path: str) -> bool:
-    # Names that are not UTF-8 arrive as lone surrogates; no report format can carry them.
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def parse_name(path: str) -> tuple[str, str] | str:
@@ -178,7 +182,7 @@ def parse_name(path: str) -> tuple[str, str] | str:
     directory, filename = os.path.split(path)
     stem, suffix = os.path.splitext(filename)
     if suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"unsupported file type {suffix or '(none)'!r}; transcheck reads .txt and .md"
+        return f"unsupported file type {suffix or '(none)'!r}; transcheck reads .txt, .md and .mdx"
     parts = stem.split(".")
     if looks_like_tag(parts[-1]):
         tag = normalise_tag(parts[-1])

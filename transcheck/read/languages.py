@@ -21,7 +21,12 @@ ISO_639_1 = frozenset(
 # Written right to left; the HTML report and the bidi checks need to know.
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ku"})
 
-_TAG = re.compile(r"^(?P<base>[A-Za-z]{2})(?:[-_](?P<region>[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))?$")
+# A base code, then an optional script (zh-Hant, sr-Latn) and an optional region (pt-BR,
+# es-419), with "-" or "_" and in any case, as documentation trees spell them.
+_TAG = re.compile(
+    r"^(?P<base>[A-Za-z]{2})(?:[-_](?P<script>[A-Za-z]{4}))?"
+    r"(?:[-_](?P<region>[A-Za-z]{2}|\d{3}))?$"
+)
 
 
 def looks_like_tag(text: str) -> bool:
@@ -30,16 +35,16 @@ def looks_like_tag(text: str) -> bool:
 
 
 def normalise_tag(text: str) -> str | None:
-    """``"pt_br"`` -> ``"pt-BR"``; None when the base is not an ISO 639-1 code."""
+    """``"pt_br"`` -> ``"pt-BR"``, ``"zh-hant"`` -> ``"zh-Hant"``, ``"sr-latn-rs"`` ->
+    ``"sr-Latn-RS"`` (BCP 47 casing); None when the base is not an ISO 639-1 code."""
     m = _TAG.match(text)
     if not m:
         return None
     base = m.group("base").lower()
     if base not in ISO_639_1:
         return None
-    region = m.group("region")
-    if not region:
-        return base
-    if len(region) == 4:  # script subtag, e.g. zh-Hant
-        return f"{base}-{region.title()}"
-    return f"{base}-{region.upper()}"
+    script, region = m.group("script"), m.group("region")
+    return "-".join(
+        part for part in (base, script.title() if script else None, region.upper() if region else None) if part
+    )
+

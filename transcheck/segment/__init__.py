@@ -11,7 +11,7 @@ from transcheck.segment.kinds import classify_line
 
 
 def segment(path: str, lines: list[str]) -> tuple[Segment, ...]:
-    if path.lower().endswith((".md", ".markdown")):
+    if path.lower().endswith((".md", ".markdown", ".mdx")):
         from transcheck.segment.markdown import segment_markdown
 
         return segment_markdown(lines)

@@ -1,0 +1,56 @@
+"""What discovery hands on: the files of one document in several languages, and the
+few facts about a path that every way of finding files shares."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from transcheck.model import InputProblem
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    path: str  # display path, as the user gave it
+    language: str
+    group: str
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    name: str
+    files: tuple[FileSpec, ...]  # sorted by language
+    # (translation language, history.LagInput): what git says of each translation's
+    # last update; filled in by the run when the lag is computed.
+    lag: tuple = ()
+
+
+def dangling(path: str) -> str:
+    """Why a symbolic link leads nowhere: a loop or a missing target."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop, not followed"
+    return "broken symbolic link"
+
+
+def unknown_language(path: str, why: str, explicit: bool) -> InputProblem:
+    """The one rule for a file whose language cannot be told (see the module's text)."""
+    if explicit:
+        return InputProblem(path, why)
+    return InputProblem(path, why + "; skipped", severity="warning")
+
+
+def printable(path: str) -> bool:
+    # Names that are not UTF-8 arrive as lone surrogates; no report format can carry them.
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
