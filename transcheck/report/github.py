@@ -14,20 +14,13 @@ from transcheck.model import Severity
 from transcheck.pipeline import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import by_severity, plural
+from transcheck.report.escape import github_data as escape_data
+from transcheck.report.escape import github_property as escape_property
+from transcheck.report.escape import terminal
 from transcheck.report.signature import signature_line
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _PROBLEM = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def escape_data(value: str) -> str:
-    """The message part: GitHub decodes %25, %0D and %0A there, nothing else."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """A property value: additionally ':' and ',' which would end the value."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(name: str, message: str, **properties) -> str:
@@ -66,7 +59,7 @@ def _render(report: Report, color: bool = False) -> str:
     baselined = int(getattr(report, "baselined", 0) or 0)
     if baselined:
         summary += f", {baselined} in the baseline"
-    lines.append(f"{summary} ({signature_line(report)})")
+    lines.append(terminal(f"{summary} ({signature_line(report)})"))
     return "\n".join(lines) + "\n"
 
 

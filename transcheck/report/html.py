@@ -35,11 +35,12 @@ from transcheck.report.common import (
     set_aside,
     span,
 )
+from transcheck.report.escape import printable
 from transcheck.report.signature import signature, signature_line
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(printable(str(text)), quote=True)
 
 
 _QUOTED = re.compile(r"“([^“”]*)”")
