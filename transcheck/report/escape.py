@@ -91,7 +91,7 @@ _LINKISH = re.compile(r"[@#]|://|www\.|GH-\d|^[0-9a-f]{7,40}$", re.IGNORECASE)
 def markdown_text(text: str, cell: bool = True) -> str:
     """Plain text for Markdown on one line: inline syntax and HTML inert; words GitHub
     would link, mention or cross-reference are shown in code spans, where it does not."""
-    words = terminal(" ".join(text.split())).split(" ")
+    words = terminal(text.replace("\t", " ")).split()
     return " ".join(
         markdown_code(w, cell) if _LINKISH.search(w) else _MD_SPECIAL.sub(r"\\\1", w) for w in words
     )
