@@ -42,6 +42,9 @@ STEMMERS = {
     "yi": "yiddish",
 }
 MAX_GAP = 2
+# Term words are indexed by at most this many first letters; longer ones are checked
+# in full once found (a long word costs no more than this to look up).
+_PREFIX = 32
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -95,13 +98,15 @@ def word_forms(word: str, language: str) -> tuple[str, tuple[str, ...]]:
     return low, tuple(dict.fromkeys(s for f in forms for s in (stemmer.stemWord(f), f)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
     text: str  # lower-cased
     stem: str
     optional: bool
 
     def matches(self, low: str, stems: tuple[str, ...]) -> bool:
+        # Matcher.candidates finds, by index, every pattern whose first word can match
+        # a token: a new way to match here needs its lookup there.
         if len(self.text) >= 3 and low.startswith(self.text):
             return True
         for s in stems:
@@ -147,6 +152,53 @@ class Matcher:
                 if all(w.optional for w in out):
                     out = [_Word(w.text, w.stem, False) for w in out]
                 self.patterns.append((concept, term, False, tuple(out)))
+        self._index()
+
+    def _index(self) -> None:
+        """Patterns by their first required word, so that a text is compared with the
+        patterns that can start at each of its tokens, not with the whole termbase."""
+        self._exact: dict[str, list[int]] = {}
+        self._by_text: dict[str, list[int]] = {}  # the word, and its first _PREFIX letters
+        self._by_stem: dict[str, list[int]] = {}
+        text_lengths, stem_lengths = set(), set()
+        for p, (_, _, exact, words) in enumerate(self.patterns):
+            if exact:
+                self._exact.setdefault(words[0], []).append(p)
+                continue
+            first = next(w for w in words if not w.optional)
+            texts, stems = {first.text}, {first.stem}
+            if len(first.text) >= 3:
+                texts.add(first.text[:_PREFIX])
+                text_lengths.add(min(len(first.text), _PREFIX))
+            if len(first.stem) >= 4:
+                stems.add(first.stem[:_PREFIX])
+                stem_lengths.add(min(len(first.stem), _PREFIX))
+            for key in texts:
+                self._by_text.setdefault(key, []).append(p)
+            for key in stems:
+                self._by_stem.setdefault(key, []).append(p)
+        self._text_lengths = sorted(text_lengths)
+        self._stem_lengths = sorted(stem_lengths)
+
+    def candidates(self, toks, forms) -> list[tuple[int, int]]:
+        """(pattern, token) pairs where the pattern's first word may match, in pattern
+        order then token order (the order a scan of every pattern would find them)."""
+        out = set()
+        for i, ((low, stems), (word, _, _)) in enumerate(zip(forms, toks)):
+            found = set(self._exact.get(word, ()))
+            for n in self._text_lengths:
+                if n > len(low):
+                    break
+                found.update(self._by_text.get(low[:n], ()))
+            for s in stems:
+                found.update(self._by_text.get(s, ()))
+                found.update(self._by_stem.get(s, ()))
+                for n in self._stem_lengths:
+                    if n > len(s):
+                        break
+                    found.update(self._by_stem.get(s[:n], ()))
+            out.update((p, i) for p in found)
+        return sorted(out)
 
     def find(self, text: str) -> list[Hit]:
         return list(_find(self, text))
@@ -174,16 +226,16 @@ def _find(matcher: Matcher, text: str) -> tuple[Hit, ...]:
         return ()
     forms = [word_forms(t, matcher.base) for t, _, _ in toks]
     found = []
-    for concept, term, exact, words in matcher.patterns:
+    for p, i in matcher.candidates(toks, forms):
+        concept, term, exact, words = matcher.patterns[p]
         n = len(words)
-        for i in range(len(toks)):
-            if exact:
-                if tuple(t for t, _, _ in toks[i : i + n]) == words:
-                    found.append((tuple(range(i, i + n)), concept, term))
-                continue
-            pos = matcher._match_at(words, toks, forms, i)
-            if pos is not None:
-                found.append((pos, concept, term))
+        if exact:
+            if tuple(t for t, _, _ in toks[i : i + n]) == words:
+                found.append((tuple(range(i, i + n)), concept, term))
+            continue
+        pos = matcher._match_at(words, toks, forms, i)
+        if pos is not None:
+            found.append((pos, concept, term))
     # More words first ("customer support" beats a "support" concept inside it), then
     # fewer gaps, then leftmost. A match whose words are all taken is dropped.
     found.sort(key=lambda h: (-len(h[0]), h[0][-1] - h[0][0], h[0][0]))
