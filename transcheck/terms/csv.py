@@ -60,7 +60,10 @@ def _concepts(reader, path: str) -> list[Concept]:
             continue
         tag = normalise_tag(h)
         if tag is None:
-            raise GlossaryError(path, f"CSV glossary column {h!r} is not a language code")
+            # Only the start of the header: it names the column without echoing a file
+            # that is not a glossary at all.
+            shown = h if len(h) <= 24 else h[:20] + "…"
+            raise GlossaryError(path, f"CSV glossary column {shown!r} is not a language code")
         lang_cols[i] = tag.lower()
     if not lang_cols:
         raise GlossaryError(path, "CSV glossary has no language columns")
