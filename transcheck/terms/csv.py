@@ -69,7 +69,7 @@ def _concepts(reader, path: str) -> list[Concept]:
         raise GlossaryError(path, "CSV glossary has no language columns")
     concepts = []
     for n, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         terms = {}
         for i, lang in lang_cols.items():

@@ -133,52 +133,62 @@ class Matcher:
         self.language = language
         base = language.split("-")[0].lower()
         self.base = base
-        stemmer = _stemmer(base)
-        self.patterns = []  # (concept, term, exact, words)
-        for concept in termbase.concepts:
-            for term in concept.terms_for(language):
-                words = [w for w, _, _ in tokens(term.text)]
-                if not words:
-                    continue
-                if concept.do_not_translate:
-                    self.patterns.append((concept, term, True, tuple(words)))
-                    continue
-                out = []
-                for k, w in enumerate(words):
-                    low = lower(w, base)
-                    stem = stemmer.stemWord(low) if stemmer else low
-                    optional = 0 < k < len(words) - 1 and len(low) <= 3
-                    out.append(_Word(low, stem, optional))
-                if all(w.optional for w in out):
-                    out = [_Word(w.text, w.stem, False) for w in out]
-                self.patterns.append((concept, term, False, tuple(out)))
-        self._index()
-
-    def _index(self) -> None:
-        """Patterns by their first required word, so that a text is compared with the
-        patterns that can start at each of its tokens, not with the whole termbase."""
+        self._stemmer = stemmer = _stemmer(base)
+        # Every term is indexed by its first word (never optional); the rest of its
+        # words are read when a text first has a token that word may match, so a large
+        # termbase costs one word per term to prepare.
+        self.patterns: list[tuple[Concept, Term, bool]] = []  # (concept, term, exact)
+        self._words: dict[int, tuple | None] = {}
         self._exact: dict[str, list[int]] = {}
         self._by_text: dict[str, list[int]] = {}  # the word, and its first _PREFIX letters
         self._by_stem: dict[str, list[int]] = {}
         text_lengths, stem_lengths = set(), set()
-        for p, (_, _, exact, words) in enumerate(self.patterns):
-            if exact:
-                self._exact.setdefault(words[0], []).append(p)
-                continue
-            first = next(w for w in words if not w.optional)
-            texts, stems = {first.text}, {first.stem}
-            if len(first.text) >= 3:
-                texts.add(first.text[:_PREFIX])
-                text_lengths.add(min(len(first.text), _PREFIX))
-            if len(first.stem) >= 4:
-                stems.add(first.stem[:_PREFIX])
-                stem_lengths.add(min(len(first.stem), _PREFIX))
-            for key in texts:
-                self._by_text.setdefault(key, []).append(p)
-            for key in stems:
-                self._by_stem.setdefault(key, []).append(p)
+        for concept in termbase.concepts:
+            for term in concept.terms_for(language):
+                first = _WORD.search(term.text)
+                if first is None:
+                    continue
+                p = len(self.patterns)
+                self.patterns.append((concept, term, concept.do_not_translate))
+                if concept.do_not_translate:
+                    self._exact.setdefault(first.group(), []).append(p)
+                    continue
+                low = lower(first.group(), base)
+                stem = stemmer.stemWord(low) if stemmer else low
+                self._by_text.setdefault(low, []).append(p)
+                self._by_stem.setdefault(stem, []).append(p)
+                if len(low) >= 3:
+                    text_lengths.add(min(len(low), _PREFIX))
+                    if len(low) > _PREFIX:
+                        self._by_text.setdefault(low[:_PREFIX], []).append(p)
+                if len(stem) >= 4:
+                    stem_lengths.add(min(len(stem), _PREFIX))
+                    if len(stem) > _PREFIX:
+                        self._by_stem.setdefault(stem[:_PREFIX], []).append(p)
         self._text_lengths = sorted(text_lengths)
         self._stem_lengths = sorted(stem_lengths)
+
+    def words(self, p: int) -> tuple:
+        """Pattern ``p``'s words: the exact words of a do-not-translate term, else a
+        ``_Word`` (lower case, stem, optional) per word."""
+        if p in self._words:
+            return self._words[p]
+        concept, term, exact = self.patterns[p]
+        words = [w for w, _, _ in tokens(term.text)]
+        if exact:
+            out = tuple(words)
+        else:
+            base, stemmer, parts = self.base, self._stemmer, []
+            for k, w in enumerate(words):
+                low = lower(w, base)
+                stem = stemmer.stemWord(low) if stemmer else low
+                optional = 0 < k < len(words) - 1 and len(low) <= 3
+                parts.append(_Word(low, stem, optional))
+            if all(w.optional for w in parts):
+                parts = [_Word(w.text, w.stem, False) for w in parts]
+            out = tuple(parts)
+        self._words[p] = out
+        return out
 
     def candidates(self, toks, forms) -> list[tuple[int, int]]:
         """(pattern, token) pairs where the pattern's first word may match, in pattern
@@ -227,7 +237,8 @@ def _find(matcher: Matcher, text: str) -> tuple[Hit, ...]:
     forms = [word_forms(t, matcher.base) for t, _, _ in toks]
     found = []
     for p, i in matcher.candidates(toks, forms):
-        concept, term, exact, words = matcher.patterns[p]
+        concept, term, exact = matcher.patterns[p]
+        words = matcher.words(p)
         n = len(words)
         if exact:
             if tuple(t for t, _, _ in toks[i : i + n]) == words:
