@@ -85,12 +85,8 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
     text = decode_xml(data, path)
     if _DTD.search(text):
         raise GlossaryError(path, "TBX glossary has a document type declaration (DTD: entities, external files); refused for safety")
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError as exc:
-        raise GlossaryError(path, f"not valid TBX/XML: {exc}") from None
     concepts = []
-    for n, entry in enumerate(el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
+    for n, entry in enumerate(_entries(text, path)):
         cid = entry.get("id") or f"concept-{n + 1}"
         terms: dict[str, list[Term]] = {}
         dnt = False
@@ -131,3 +127,20 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
     if not concepts:
         raise GlossaryError(path, "TBX glossary has no concept entries with terms")
     return concepts
+
+
+def _entries(text: str, path: str):
+    """The concept entries in document order, each dropped once it has been read: the
+    whole document is never one tree in memory."""
+    parser = ET.XMLPullParser(events=("end",))
+    step = 1 << 20
+    try:
+        for start in range(0, len(text) or 1, step):
+            parser.feed(text[start : start + step])
+            for _, el in parser.read_events():
+                if _local(el.tag) in ("conceptEntry", "termEntry"):
+                    yield el
+                    el.clear()
+        parser.close()
+    except ET.ParseError as exc:
+        raise GlossaryError(path, f"not valid TBX/XML: {exc}") from None
