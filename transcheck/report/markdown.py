@@ -9,7 +9,6 @@ Quoted text from the documents is escaped: it can hold Markdown, HTML or @mentio
 
 from __future__ import annotations
 
-
 from transcheck import __version__
 from transcheck.model import Finding, Severity
 from transcheck.pipeline import Report

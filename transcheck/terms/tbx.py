@@ -53,7 +53,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # "<?" in UTF-16 or UTF-32 without a byte-order mark (XML 1.0, appendix F).
-_UNMARKED = ((b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"), (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"))
+_UNMARKED = (
+    (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"), (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
+)
 _DECLARED = re.compile(rb"""<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]{0,40})["']""")
 _DECLARATION = re.compile(r"<\?xml[^>]{0,300}?\?>")
 _DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -84,7 +86,9 @@ def decode_xml(data: bytes, path: str) -> str:
 def parse_tbx(data: bytes, path: str) -> list[Concept]:
     text = decode_xml(data, path)
     if _DTD.search(text):
-        raise GlossaryError(path, "TBX glossary has a document type declaration (DTD: entities, external files); refused for safety")
+        raise GlossaryError(
+            path, "TBX glossary has a document type declaration (DTD: entities, external files); refused for safety"
+        )
     concepts = []
     for n, entry in enumerate(_entries(text, path)):
         cid = entry.get("id") or f"concept-{n + 1}"
