@@ -101,10 +101,11 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
         m = _HEADING_ID.search(text)
         if m:
             anchor, text = m.group(1) or "", text[: m.start()]
-    text = _INLINE_DIRECTIVE.sub(" ", text)
+    # Masks leave nothing: a space would split words in scripts written without them.
+    text = _INLINE_DIRECTIVE.sub("", text)
     if mdx:
-        text = _MDX_EXPRESSION.sub(" ", text)
-    text = _BARE_URL.sub(" ", text)
+        text = _MDX_EXPRESSION.sub("", text)
+    text = _BARE_URL.sub("", text)
     text = _CLOSE_PUNCT.sub(r"\1", " ".join(text.split()))
     if any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending)
@@ -135,7 +136,6 @@ def _inline_text(token) -> tuple[str, list[str], int, bool]:
                 parts.append(child.content)
         elif kind == "code_inline":
             code = True
-            parts.append(" ")
         elif kind == "image":
             images += 1
             parts.append(child.content or "")
