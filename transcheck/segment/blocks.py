@@ -19,7 +19,7 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})([^`]*)$")
 _BLOCKS_CLOSE = re.compile(r"^/{3,}\s*$")
 _BLOCKS_OPEN = re.compile(r"^/{3,}\s*([\w-]+)\s*(?:\|\s*(.*?))?\s*$")
 _COLON_CLOSE = re.compile(r"^:{3,}\s*$")
-_COLON_OPEN = re.compile(r"^:{3,}\s*([A-Za-z][\w-]*)\s*(?:\[(.*)\])?\s*(?:\{[^}]*\})?\s*(.*?)\s*$")
+_COLON_OPEN = re.compile(r"^:{3,}\s*([^\W\d_][\w-]*)\s*(?:\[(.*)\])?\s*(?:\{[^}]*\})?\s*(.*?)\s*$")
 _BANG_OPEN = re.compile(r"^(?:!!!|\?\?\?\+?)\s*([\w-]+(?:\s+[\w-]+)*)?\s*(?:\"(.*)\")?\s*$")
 _TAB_OPEN = re.compile(r"^===\+?\s+\"(.*)\"\s*$")
 _INCLUDE = re.compile(r"^(?:\{\*.*\*\}|-{2}8<-{2}\s.*)$")
@@ -28,8 +28,9 @@ _SHORTCODE_CLOSE = re.compile(r"^(?:\{\{[<%]\s*/.*|\{%\s*end\w*\s*%\})")
 _HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
 _HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
-_MDX_TAGS = re.compile(r"^(?:</?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{[^{}]*\})*)?/?>\s*)+$")
-_MDX_TAG_START = re.compile(r"^<[A-Za-z][\w.:-]*(?:\s.*)?$")
+_JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
+_CLOSING_TAGS = re.compile(r"(?:\s*</[\w.:-]*>)+\s*$")
+_MAX_TAG_LINES = 40
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
 _PROSE_KEYS = ("title", "description")
 
@@ -119,27 +120,58 @@ def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
 
 
 def _mdx(lines: list[str], i: int, out: list[str]) -> int:
-    """MDX lines that are no Markdown: ESM, whole-line expressions, JSX tag lines
-    (their children stay, to be read as Markdown). The number of lines blanked."""
-    line = lines[i]
+    """MDX lines that are no Markdown: ESM, whole-line expressions, and the JSX tags
+    that open a line (their children stay, to be read as Markdown). The number of
+    lines consumed."""
+    line = out[i]
     s = line.strip()
-    end = i
     if _MDX_ESM.match(line) or s.startswith("{"):
         end = _balanced_end(lines, i)
-    elif s.startswith("<") and not _RAW_TAGS.match(s):
-        if _MDX_TAGS.match(s):
-            end = i
-        elif _MDX_TAG_START.match(s) and ">" not in s:
-            end = i
-            while end + 1 < len(lines) and not lines[end].rstrip().endswith(">"):
-                end += 1
-        else:
-            return 0
-    else:
+        for j in range(i, end + 1):
+            out[j] = ""
+        return end - i + 1
+    if not _JSX_START.match(s) or _RAW_TAGS.match(s):
         return 0
-    for j in range(i, end + 1):
+    text = "\n".join(out[i : i + _MAX_TAG_LINES])
+    pos = first = len(line) - len(line.lstrip())
+    while pos < len(text) and text[pos] == "<" and _JSX_START.match(text, pos):
+        end = _tag_end(text, pos)
+        if end < 0:
+            break
+        pos = end
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+    if pos == first:
+        return 0
+    last = i + text.count("\n", 0, pos)
+    rest = text[pos:].split("\n", 1)[0]
+    for j in range(i, last + 1):
         out[j] = ""
-    return end - i + 1
+    if rest.strip():
+        # Text after the opening tags: the element's children, read as Markdown.
+        out[last] = " " * _indent(line) + _CLOSING_TAGS.sub("", rest)
+    return last - i + 1
+
+
+def _tag_end(text: str, pos: int) -> int:
+    """The index after the JSX tag that starts at ``pos``, -1 when it does not end:
+    a ``>`` outside quotes and ``{…}`` attribute expressions."""
+    quote, depth = "", 0
+    for k in range(pos + 1, len(text)):
+        ch = text[k]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'" and depth == 0:
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == ">" and depth == 0:
+            return k + 1
+        elif ch == "<" and depth == 0:
+            return -1
+    return -1
 
 
 def _balanced_end(lines: list[str], i: int) -> int:

@@ -23,6 +23,7 @@ _INLINE_DIRECTIVE = re.compile(r"\{\*.*?\*\}|\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
 _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
+_HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
 _CLOSE_PUNCT = re.compile(r"\s+([.,;:!?)\]»」』。、，．！？：；])")
 
 
@@ -43,7 +44,8 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
     prepared, marks = prepare(lines, mdx)
     tokens = _parser(mdx).parse("\n".join(prepared))
     found: list[tuple] = [
-        (m.line, m.end_line, m.text, m.kind, 0, 0, 0, m.block, "", ()) for m in marks
+        (m.line, m.end_line, _title(m.text, mdx) if m.kind is Kind.TITLE else m.text, m.kind,
+         0, 0, 0, m.block, "", ()) for m in marks
     ]
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
@@ -93,6 +95,24 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
     )
 
 
+def _title(text: str, mdx: bool) -> str:
+    """A title's prose: titles may hold inline Markdown (code, links) too."""
+    tokens = _parser(mdx).parseInline(text)
+    if not tokens:
+        return text
+    prose = _mask(_inline_text(tokens[0])[0], mdx)
+    return prose if any(ch.isalnum() for ch in prose) else text
+
+
+def _mask(text: str, mdx: bool) -> str:
+    # Masks leave nothing: a space would split words in scripts written without them.
+    text = _INLINE_DIRECTIVE.sub("", text)
+    if mdx:
+        text = _MDX_EXPRESSION.sub("", text)
+    text = _BARE_URL.sub("", text)
+    return _CLOSE_PUNCT.sub(r"\1", " ".join(text.split()))
+
+
 def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool) -> tuple:
     first, end = span[0] + 1, span[1]
     text, urls, images, code = _inline_text(tok)
@@ -101,12 +121,7 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
         m = _HEADING_ID.search(text)
         if m:
             anchor, text = m.group(1) or "", text[: m.start()]
-    # Masks leave nothing: a space would split words in scripts written without them.
-    text = _INLINE_DIRECTIVE.sub("", text)
-    if mdx:
-        text = _MDX_EXPRESSION.sub("", text)
-    text = _BARE_URL.sub("", text)
-    text = _CLOSE_PUNCT.sub(r"\1", " ".join(text.split()))
+    text = _mask(text, mdx)
     if any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending)
     else:
@@ -129,9 +144,15 @@ def _inline_text(token) -> tuple[str, list[str], int, bool]:
     images = 0
     code = False
     in_link = 0
+    in_code = 0  # inside inline <code>…</code>
     for child in token.children or ():
         kind = child.type
-        if kind == "text":
+        if kind == "html_inline" and _HTML_CODE.match(child.content):
+            in_code = max(0, in_code + (-1 if child.content.startswith("</") else 1))
+            code = True
+        elif in_code:
+            continue
+        elif kind == "text":
             if not (in_link and _URL_TEXT.match(child.content.strip())):
                 parts.append(child.content)
         elif kind == "code_inline":
