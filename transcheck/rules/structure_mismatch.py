@@ -20,6 +20,10 @@ What it catches:
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
 
+    A count (of links, images or blocks) is reported only when the page as a whole
+    has another count than the others' pages too: where the totals agree, the
+    difference in one row is the aligner's cut, not the translator's.
+
     The message names what the others have, and the finding points at their lines.
 
 Why it matters:
@@ -64,6 +68,8 @@ def check(view: GroupView):
         if doc.path.lower().endswith(MARKDOWN_SUFFIXES)
     }
     languages = _language_codes(view)
+    totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
+              for noun, count in _COUNTS.items()}
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row) if lang in markdown]
         if len(voters) < 2:
@@ -83,7 +89,8 @@ def check(view: GroupView):
             turned.add(dev.language)
             note(dev.language, f"{_KIND_NAMES[dev.value]} where {consensus.names(dev.agree)} "
                  f"have {_KIND_NAMES[dev.expected]}{level}", dev.agree)
-        headings = {lang: _first_heading(s) for lang, s in segs.items() if kinds.get(lang) is Kind.HEADING}
+        headings = {lang: h for lang, s in segs.items()
+                    if lang not in turned and (h := _first_heading(s)) is not None}
         for dev in consensus.deviations(view, {lang: h.level for lang, h in headings.items()}):
             note(dev.language, f"heading level {dev.value} where {consensus.names(dev.agree)} "
                  f"have level {dev.expected}", dev.agree)
@@ -93,7 +100,7 @@ def check(view: GroupView):
                 note(dev.language, f"{_anchor(dev.value)} where {consensus.names(dev.agree)} "
                      f"have {_anchor(dev.expected)}", dev.agree)
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
-        _counted(view, counts, "link", note)
+        _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
             targets = {lang: tuple(sorted(_target(u, languages) for x in s for u in x.urls))
                        for lang, s in segs.items()}
@@ -103,10 +110,10 @@ def check(view: GroupView):
                 if ours and theirs:
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
-        _counted(view, {lang: sum(x.images for x in s) for lang, s in segs.items()}, "image", note)
-        for noun, count in _BLOCKS:
-            votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
-            _counted(view, votes, noun, note)
+        for noun, count in _COUNTS.items():
+            if noun != "link":
+                votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
+                _counted(view, votes, noun, note, totals)
         yield from notes.findings(
             RULE, view, r,
             key=lambda lang, messages: "structure:"
@@ -115,8 +122,10 @@ def check(view: GroupView):
         )
 
 
-def _counted(view: GroupView, votes: dict[str, Hashable], noun: str, note) -> None:
+def _counted(view: GroupView, votes: dict[str, Hashable], noun: str, note, totals) -> None:
     for dev in consensus.deviations(view, votes):
+        if totals[noun][dev.language] in {totals[noun][a] for a in dev.agree}:
+            continue  # as many in the page as a whole: the aligner cut the rows elsewhere
         note(dev.language, f"{_count(dev.value, noun)} where "
              f"{consensus.names(dev.agree)} have {_count(dev.expected, noun)}", dev.agree)
 
@@ -131,15 +140,19 @@ def _admonitions(segments) -> int:
 
 
 def _list_items(segments) -> int:
-    return sum(1 for s in segments if s.kind is Kind.LIST_ITEM)
+    return sum(1 for s in segments if s.block == "item")
 
 
 def _table_rows(segments) -> int:
     return len({s.line for s in segments if s.block == "table"})
 
 
-_BLOCKS = (("code block", _code_blocks), ("admonition", _admonitions),
-           ("list item", _list_items), ("table row", _table_rows))
+_COUNTS = {
+    "link": lambda segments: sum(s.links for s in segments),
+    "image": lambda segments: sum(s.images for s in segments),
+    "code block": _code_blocks, "admonition": _admonitions,
+    "list item": _list_items, "table row": _table_rows,
+}
 
 
 def _kind(segments) -> Kind | None:
@@ -151,7 +164,9 @@ def _kind(segments) -> Kind | None:
 
 
 def _first_heading(segments):
-    return next(s for s in segments if s.kind is Kind.HEADING)
+    """The cell's first heading: a heading of nothing but code is no prose, but it is
+    a heading, with a level and an id."""
+    return next((s for s in segments if s.level > 0), None)
 
 
 def _anchor(anchor: str) -> str:

@@ -22,7 +22,8 @@ _COLON_CLOSE = re.compile(r"^:{3,}\s*$")
 _COLON_OPEN = re.compile(r"^:{3,}\s*([^\W\d_][\w-]*)\s*(?:\[(.*)\])?\s*(?:\{[^}]*\})?\s*(.*?)\s*$")
 _BANG_OPEN = re.compile(r"^(?:!!!|\?\?\?\+?)\s*([\w-]+(?:\s+[\w-]+)*)?\s*(?:\"(.*)\")?\s*$")
 _TAB_OPEN = re.compile(r"^===\+?\s+\"(.*)\"\s*$")
-_INCLUDE = re.compile(r"^(?:\{\*.*\*\}|-{2}8<-{2}\s.*)$")
+# {* file *} (FastAPI), --8<-- "file" (pymdownx snippets), ::: package.module (mkdocstrings)
+_INCLUDE = re.compile(r"^(?:\{\*.*\*\}|-{2}8<-{2}\s.*|:::\s+[\w-]+(?:\.[\w-]+)+)$")
 _SHORTCODE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\})$")
 _SHORTCODE_CLOSE = re.compile(r"^(?:\{\{[<%]\s*/.*|\{%\s*end\w*\s*%\})")
 _HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
@@ -107,10 +108,10 @@ def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
     m = _BLOCKS_OPEN.match(s)
     if m:
         _title_or_directive(marks, i, m.group(2), s, "admonition")
-    elif m := _COLON_OPEN.match(s):
-        _title_or_directive(marks, i, m.group(2) or m.group(3), s, "admonition")
     elif _INCLUDE.match(s):
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "include"))
+    elif m := _COLON_OPEN.match(s):
+        _title_or_directive(marks, i, m.group(2) or m.group(3), s, "admonition")
     elif _SHORTCODE.match(s) and not _HUGO_CODE.match(s):
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "shortcode"))
     else:

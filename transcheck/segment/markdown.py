@@ -52,6 +52,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
     pending_map = None
     block = ""
     level = 0
+    item_start = False
     for tok in tokens:
         if tok.type.endswith("_open"):
             name = tok.type[: -len("_open")]
@@ -61,9 +62,12 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
             elif name == "paragraph":
                 kind = Kind.LIST_ITEM if "list_item" in context else Kind.PARAGRAPH
                 pending, pending_map = kind, tok.map
-                block = "footnote" if "footnote" in context else ""
+                # "item": the first paragraph of a list item, whether prose or code.
+                block = "footnote" if "footnote" in context else "item" if item_start else ""
+                item_start = False
             elif name in ("th", "td", "dt"):
                 pending, pending_map, block = Kind.PARAGRAPH, tok.map, "table" if name != "dt" else ""
+            item_start = item_start or name == "list_item"
             context.append(name)
         elif tok.type.endswith("_close"):
             if context:
