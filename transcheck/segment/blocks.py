@@ -176,13 +176,15 @@ def _tag_end(text: str, pos: int) -> int:
 
 
 def _balanced_end(lines: list[str], i: int) -> int:
+    """The last line of the statement or expression that starts on line ``i``: where
+    its brackets balance, within a bound (an unbalanced line stands alone)."""
     depth = 0
-    for j in range(i, len(lines)):
+    for j in range(i, min(len(lines), i + _MAX_TAG_LINES)):
         for ch in lines[j]:
-            depth += ch in "{([" and 1 or (ch in "})]" and -1 or 0)
+            depth += 1 if ch in "{([" else -1 if ch in "})]" else 0
         if depth <= 0:
             return j
-    return len(lines) - 1
+    return i
 
 
 def _title_or_directive(marks: list[Mark], i: int, title: str | None, s: str, block: str) -> None:

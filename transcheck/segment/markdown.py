@@ -78,6 +78,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
                 found.append(_inline_segment(tok, pending, span, level, block, mdx))
             pending = None
         elif tok.type in ("fence", "code_block") and tok.map:
+            item_start = False
             text = tok.content.strip()
             if text:
                 found.append((tok.map[0] + 1, tok.map[1], text, Kind.CODE, 0, 0, 0,
