@@ -52,8 +52,12 @@ class GroupView:
         return out
 
     def cell_text(self, row: Row, lang: str) -> str:
-        doc = self.documents[lang]
-        return " ".join(doc.segments[i].text for i in row.cells.get(lang, ()))
+        """The text of a cell's prose segments: code, includes and URLs aligned in the
+        same row are not text to judge. A cell without prose gives all its text, to
+        quote."""
+        segs = [self.documents[lang].segments[i] for i in row.cells.get(lang, ())]
+        prose = [s.text for s in segs if s.is_prose]
+        return " ".join(prose or [s.text for s in segs])
 
     def cell_location(self, row: Row, lang: str) -> Location | None:
         idx = row.cells.get(lang, ())
