@@ -22,9 +22,10 @@ def test_segment_case(case):
     for seg, want in zip(segs, case["segments"]):
         row = {"kind": seg.kind.value,
                "lines": f"{seg.line}" if seg.line == seg.end_line else f"{seg.line}-{seg.end_line}"}
-        for key in ("text", "anchor", "block"):
+        for key in ("text", "anchor", "block", "code"):
             if key in want:
-                row[key] = getattr(seg, key)
+                value = getattr(seg, key)
+                row[key] = list(value) if isinstance(value, tuple) else value
         got.append(row)
     assert got == case["segments"]
     assert len(segs) == len(case["segments"]), [s.text for s in segs[len(case["segments"]):]]

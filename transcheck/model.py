@@ -82,6 +82,9 @@ class Segment:
     block: str = ""
     anchor: str = ""
     urls: tuple[str, ...] = ()
+    # The inline code spans taken out of ``text``: not language, but content (two list
+    # items that differ only by their code are not a repeat).
+    code: tuple[str, ...] = ()
 
     @property
     def is_prose(self) -> bool:

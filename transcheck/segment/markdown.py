@@ -45,7 +45,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
     tokens = _parser(mdx).parse("\n".join(prepared))
     found: list[tuple] = [
         (m.line, m.end_line, _title(m.text, mdx) if m.kind is Kind.TITLE else m.text, m.kind,
-         0, 0, 0, m.block, "", ()) for m in marks
+         0, 0, 0, m.block, "", (), ()) for m in marks
     ]
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
@@ -82,7 +82,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
             text = tok.content.strip()
             if text:
                 found.append((tok.map[0] + 1, tok.map[1], text, Kind.CODE, 0, 0, 0,
-                              "fence" if tok.type == "fence" else "indented", "", ()))
+                              "fence" if tok.type == "fence" else "indented", "", (), ()))
         elif tok.type == "html_block" and tok.map:
             # An HTML comment is invisible (and may be a transcheck directive).
             for first, last, text in html_texts(tok.content):
@@ -91,12 +91,13 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
                 if text:
                     kind = classify_line(text)
                     found.append((tok.map[0] + first, tok.map[0] + last, text, kind, 0, 0, 0,
-                                  "html", "", ()))
+                                  "html", "", (), ()))
     found = [f for f in found if f[2]]
     found.sort(key=lambda f: (f[0], f[1]))
     return tuple(
-        Segment(i, line, max(line, end), text, kind, lvl, links, images, blk, anchor, urls)
-        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls) in enumerate(found)
+        Segment(i, line, max(line, end), text, kind, lvl, links, images, blk, anchor, urls, code)
+        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code)
+        in enumerate(found)
     )
 
 
@@ -137,31 +138,34 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
         if kind.is_prose:
             kind = Kind.SYMBOLS
     return (first, end, text, kind, level if pending is Kind.HEADING else 0, len(urls),
-            images, block, anchor, tuple(urls))
+            images, block, anchor, tuple(urls), tuple(code) if kind.is_prose else ())
 
 
-def _inline_text(token) -> tuple[str, list[str], int, bool]:
+def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
     """Visible prose of an inline token (link and emphasis markup removed, image alt
     text kept, inline code and URL-only link texts taken out), its link targets, its
-    number of images, and whether it had inline code."""
+    number of images, and its inline code spans."""
     parts: list[str] = []
     urls: list[str] = []
     images = 0
-    code = False
+    code: list[str] = []
     in_link = 0
     in_code = 0  # inside inline <code>…</code>
     for child in token.children or ():
         kind = child.type
         if kind == "html_inline" and _HTML_CODE.match(child.content):
-            in_code = max(0, in_code + (-1 if child.content.startswith("</") else 1))
-            code = True
+            closing = child.content.startswith("</")
+            in_code = max(0, in_code + (-1 if closing else 1))
+            if not closing:
+                code.append("")
         elif in_code:
+            code[-1:] = [code[-1] + child.content] if code else [child.content]
             continue
         elif kind == "text":
             if not (in_link and _URL_TEXT.match(child.content.strip())):
                 parts.append(child.content)
         elif kind == "code_inline":
-            code = True
+            code.append(child.content)
         elif kind == "image":
             images += 1
             parts.append(child.content or "")
