@@ -20,6 +20,9 @@ from transcheck.segment.kinds import classify_line
 
 _HEADING_ID = re.compile(r"\s*\{:?\s*(?:#([^\s{}]+))?[^{}]*\}\s*$")
 _INLINE_DIRECTIVE = re.compile(r"\{\*.*?\*\}|\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
+# [text]({{< ref "x" >}}): CommonMark reads no link there; once the shortcode is out
+# only the text is left.
+_EMPTY_LINK = re.compile(r"\[([^\]]*)\]\(\s*\)")
 _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
@@ -112,7 +115,7 @@ def _title(text: str, mdx: bool) -> str:
 
 def _mask(text: str, mdx: bool) -> str:
     # Masks leave nothing: a space would split words in scripts written without them.
-    text = _INLINE_DIRECTIVE.sub("", text)
+    text = _EMPTY_LINK.sub(r"\1", _INLINE_DIRECTIVE.sub("", text))
     if mdx:
         text = _MDX_EXPRESSION.sub("", text)
     text = _BARE_URL.sub("", text)
