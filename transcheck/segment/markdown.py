@@ -46,10 +46,12 @@ def _parser(mdx: bool):
 def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]:
     prepared, marks = prepare(lines, mdx)
     tokens = _parser(mdx).parse("\n".join(prepared))
-    found: list[tuple] = [
-        (m.line, m.end_line, _title(m.text, mdx) if m.kind is Kind.TITLE else m.text, m.kind,
-         0, 0, 0, m.block, "", (), ()) for m in marks
-    ]
+    found: list[tuple] = []
+    for m in marks:
+        text, kind = (_title(m.text, mdx), m.kind) if m.kind is Kind.TITLE else (m.text, m.kind)
+        if not text:  # a title of nothing but code
+            text, kind = m.text, Kind.DIRECTIVE
+        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), ()))
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
     pending_map = None
@@ -105,12 +107,12 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
 
 
 def _title(text: str, mdx: bool) -> str:
-    """A title's prose: titles may hold inline Markdown (code, links) too."""
+    """A title's prose (titles may hold inline Markdown: code, links), "" if none."""
     tokens = _parser(mdx).parseInline(text)
     if not tokens:
         return text
     prose = _mask(_inline_text(tokens[0])[0], mdx)
-    return prose if any(ch.isalnum() for ch in prose) else text
+    return prose if any(ch.isalnum() for ch in prose) else ""
 
 
 def _mask(text: str, mdx: bool) -> str:
