@@ -18,7 +18,8 @@ from transcheck.segment.blocks import prepare
 from transcheck.segment.html import html_texts
 from transcheck.segment.kinds import classify_line
 
-_HEADING_ID = re.compile(r"\s*\{:?\s*(?:#([^\s{}]+))?[^{}]*\}\s*$")
+# { #id }, {#id}, { #id .class }, {: #id } (attribute lists), { .class }: not text
+_HEADING_ID = re.compile(r"\s*\{:?\s*(?:#([^\s{}]+)|\.[\w-]+)[^{}]*\}\s*$")
 _INLINE_DIRECTIVE = re.compile(r"\{\*.*?\*\}|\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
 # [text]({{< ref "x" >}}): CommonMark reads no link there; once the shortcode is out
 # only the text is left.
