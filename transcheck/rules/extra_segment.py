@@ -31,7 +31,7 @@ def check(view: GroupView):
             continue
         absent = [lang for lang, idx in row.cells.items() if not idx]
         for lang in row.present():
-            text = view.cell_text(row, lang)
+            text = view.cell_text(row, lang, quote=True)
             yield RULE.at_cell(
                 view,
                 row,
