@@ -124,7 +124,7 @@ def _anchor_set(view: GroupView, row_index: int, lang: str) -> frozenset:
         from transcheck.langid.script import scripts_of
 
         row = view.rows[row_index]
-        text = view.cell_text(row, lang) if row.cells.get(lang) else ""
+        text = view.cell_text(row, lang, quote=True) if row.cells.get(lang) else ""
         found = anchors(text, "Latin" in scripts_of(lang)) if text else {}
         cache[key] = frozenset(k for k in found if not k.startswith("punct:"))
     return cache[key]

@@ -24,7 +24,7 @@ _WORD = re.compile(r"\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Characters after which a capitalised word starts a sentence or a quotation.
 _OPENERS = set('.!?:;"“”„«»‹›([{—–…¿¡\u061f')
-SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
+SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE, Kind.DIRECTIVE)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
 
 def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repeat]:
     """The repeated runs of ``doc``, in document order. Shared with ``transcheck fix``."""
-    texts = [normalise(s.text) for s in doc.segments]
+    texts = [normalise(" ".join((s.text, *s.code))) for s in doc.segments]
     earlier = _matches(texts, min_chrf)
 
     def matched(i: int, j: int) -> bool:

@@ -33,7 +33,7 @@ def check(view: GroupView, options: NoOptions):
         for lang in row.present():
             if _removed_since(view, row, lang):
                 continue
-            text = view.cell_text(row, lang)
+            text = view.cell_text(row, lang, quote=True)
             yield RULE.at_cell(
                 view,
                 row,

@@ -49,7 +49,7 @@ def check(view: GroupView, options: NoOptions):
             doc = view.documents[lang]
             line = insertion_line(view, doc, r)
             witness = view.source or witness_language(present)
-            text = view.cell_text(row, witness)
+            text = view.cell_text(row, witness, quote=True)
             yield RULE.finding(
                 doc,
                 line,

@@ -39,7 +39,7 @@ from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
-_SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
+_SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE, Kind.DIRECTIVE)
 _ROMAN = re.compile(r"\b[IVXLCDM]{2,7}\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 SMALL = 10  # integers up to this are often written as words
