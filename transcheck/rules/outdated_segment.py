@@ -29,7 +29,7 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Location, Severity
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 
@@ -59,7 +59,12 @@ def check(view: GroupView, options: NoOptions):
             else:
                 message = (f"outdated: the source removed this paragraph since {lag.since_sha} "
                            f"({lag.since_date}): “{snippet(change.old)}”")
-            yield RULE.finding(doc, change.line, change.end_line, message, key=f"{change.kind}:{change.old}")
+            related = []
+            if change.kind == "edited" and view.source:
+                src = view.documents[view.source]
+                related = [Location(src.path, change.source_line, change.source_end_line)]
+            yield RULE.finding(doc, change.line, change.end_line, message, related=related,
+                               key=f"{change.kind}:{change.old}")
 
 
 def changed_words(old: str, new: str, context: int = 3, width: int = 70) -> tuple[str, str]:
@@ -91,4 +96,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     doc=__doc__,
+    lag=True,
 )
