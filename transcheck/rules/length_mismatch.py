@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from dataclasses import replace
 
 from transcheck.model import Category, Severity
 from transcheck.rules import _consensus as consensus
@@ -44,6 +45,10 @@ from transcheck.text import normalise
 # few rows is less certain, so the floor rises as the rows get fewer.
 MAD_FLOOR = 0.08
 FEW_ROWS_MARGIN = 0.2
+# Translations (besides the source) that must find a segment short or long for a
+# warning: two or three peers disagree with a faithful translation often enough on
+# short social-media lines; fewer witnesses make it info.
+MIN_WITNESSES = 4
 
 
 def check(view: GroupView):
@@ -77,7 +82,7 @@ def check(view: GroupView):
                     continue
                 percent = round(100 * math.exp(ratio_sum / compared))
                 what = "text may be missing" if direction < 0 else "text may have been added"
-                yield RULE.at_cell(
+                finding = RULE.at_cell(
                     view, row, lang,
                     f"about {percent}% of the length its peers predict "
                     f"({consensus.names(agree)}): {what}",
@@ -85,6 +90,8 @@ def check(view: GroupView):
                     key=f"length:{'short' if direction < 0 else 'long'}:"
                     + normalise(view.cell_text(row, lang))[:80],
                 )
+                witnesses = [p for p in agree if p != view.source]
+                yield finding if len(witnesses) >= MIN_WITNESSES else replace(finding, severity=Severity.INFO)
 
 
 def _enough(view: GroupView, lang: str, verdicts: dict[str, int], agree: list[str],

@@ -183,7 +183,7 @@ RULE = Rule(
     code="TC203",
     name="mixed-language",
     category=Category.UNTRANSLATED,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
 )

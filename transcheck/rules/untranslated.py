@@ -49,6 +49,8 @@ def evidence(view: GroupView, doc: Document, seg: Segment) -> list[tuple[str, Lo
 
 def check(view: GroupView):
     for doc in view.documents.values():
+        if doc.language == view.source:
+            continue  # the source is the reference, never the subject
         for seg in doc.segments:
             guess = view.guesses.get((doc.language, seg.index))
             if guess is None or guess.language is None or guess.language == doc.base_language:

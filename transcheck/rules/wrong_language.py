@@ -27,8 +27,9 @@ What it does not catch:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from transcheck.langid import Identifier
+from transcheck.langid import Identifier, neutral_removed
 from transcheck.langid.names import language_name
 from transcheck.langid.script import script_counts, scripts_of
 from transcheck.model import Category, Document, Segment, Severity
@@ -38,6 +39,9 @@ from transcheck.rules.untranslated import evidence
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
 _OWN_SCRIPT_SHARE = 0.25
+# Within one script, a verdict on fewer letters or words than this is at most info.
+_LONG_LETTERS = 120
+_LONG_WORDS = 15
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -68,6 +72,8 @@ def _without_shared_words(view: GroupView, doc: Document, seg: Segment) -> str:
 def check(view: GroupView):
     identifier = None
     for doc in view.documents.values():
+        if doc.language == view.source:
+            continue  # the source is the reference, never the subject
         for seg in doc.segments:
             guess = view.guesses.get((doc.language, seg.index))
             if guess is None or guess.language is None or guess.language == doc.base_language:
@@ -83,16 +89,30 @@ def check(view: GroupView):
                     list(view.documents), min_letters=t.langid_min_letters,
                     min_words=t.langid_min_words, min_confidence=t.langid_min_confidence,
                 )
-            if identifier.identify(_without_shared_words(view, doc, seg)).language != guess.language:
+            rest = _without_shared_words(view, doc, seg)
+            if identifier.identify(rest).language != guess.language:
                 continue
             how = "by its script" if guess.method == "script" else f"langdetect {guess.confidence:.2f}"
-            yield RULE.at_segment(
+            finding = RULE.at_segment(
                 doc,
                 seg,
                 f"{language_name(guess.language)} text ({how}) in a "
                 f"{language_name(doc.base_language)} document: “{snippet(seg.text)}”",
                 key=seg.text,
             )
+            severity = _severity(other_script, neutral_removed(rest))
+            yield finding if severity is RULE.severity else replace(finding, severity=severity)
+
+
+def _severity(other_script: bool, text: str) -> Severity:
+    """Another script is proof; within one script, langdetect's verdict is evidence only
+    on a long text, and on a short one it is often wrong (Italian and Spanish lines
+    read as Portuguese, an English line as Swedish) whatever its confidence."""
+    if other_script:
+        return Severity.ERROR
+    if sum(ch.isalpha() for ch in text) >= _LONG_LETTERS and len(text.split()) >= _LONG_WORDS:
+        return Severity.WARNING
+    return Severity.INFO
 
 
 RULE = Rule(
