@@ -52,6 +52,9 @@ KNOWN_PAIRS = frozenset({
     ('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
     ("»", "»"), ("「", "」"), ("『", "』"),
 })
+# Without a source, a deviation that this many translations share is taken from the
+# original (a quotation it leaves open, a question it asks), not a slip of each.
+_SHARED = 3
 _DOUBLED_APOSTROPHES = re.compile("''|‘‘|’’")
 _FULL_WIDTH = str.maketrans("（）［］｛｝", "()[]{}")
 _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
@@ -98,6 +101,8 @@ def _clear(view: GroupView, votes: dict):
     source, one translation unlike the source and its peers unlike it as well is the
     source's own style, not a slip."""
     for dev in consensus.deviations(view, votes):
+        if view.source is None and sum(v == dev.value for v in votes.values()) >= _SHARED:
+            continue  # several translations share it: the original has it too
         peers = [lang for lang in votes if lang not in (dev.language, view.source)]
         agreeing = [lang for lang in dev.agree if lang != view.source]
         if peers and 3 * len(agreeing) >= 2 * len(peers):
@@ -124,21 +129,37 @@ def _questions(view: GroupView, r: int, texts: dict[str, str]):
 
 
 def _quote_count(text: str) -> int:
-    """Double quotation marks, less the Hebrew gershayim typed as " before the last
-    letter of an abbreviation (ארה"ב, צה"ל, ד"ר), which opens and closes nothing. A
-    mark between a prefix and a word (ל"נורמה") or a word and its suffix ("The
-    Stack"inin, "…다"고) still counts."""
+    """Double quotation marks, less two marks that open and close nothing: the Hebrew
+    gershayim typed as " inside an abbreviation (ארה"ב, צה"ל, נגמ"שים: at least three
+    letters before it, or one after), and an apostrophe typed as " after a plural
+    (judges" decisions). A mark between a one- or two-letter prefix and a word
+    (ל"נורמה") or between a word and its suffix ("The Stack"inin, "…다"고) still counts."""
     # Two apostrophes typed for one double mark ('') count as that mark.
     text = _DOUBLED_APOSTROPHES.sub('"', text)
     n = 0
     for i, ch in enumerate(text):
         if ch not in QUOTES:
             continue
-        if (ch == '"' and 0 < i < len(text) - 1 and _hebrew(text[i - 1]) and _hebrew(text[i + 1])
-                and not (i + 2 < len(text) and text[i + 2].isalpha())):
+        if ch == '"' and (_gershayim(text, i) or _plural_apostrophe(text, i)):
             continue
         n += 1
     return n
+
+
+def _gershayim(text: str, i: int) -> bool:
+    if not (0 < i < len(text) - 1 and _hebrew(text[i - 1]) and _hebrew(text[i + 1])):
+        return False
+    before = after = 0
+    while i - before - 1 >= 0 and _hebrew(text[i - before - 1]):
+        before += 1
+    while i + after + 1 < len(text) and _hebrew(text[i + after + 1]):
+        after += 1
+    return before >= 3 or after == 1
+
+
+def _plural_apostrophe(text: str, i: int) -> bool:
+    return (0 < i and text[i - 1] == "s" and text[i + 1:i + 2] == " "
+            and text[i + 2:i + 3].islower() and text[:i].count('"') % 2 == 0)
 
 
 def _hebrew(ch: str) -> bool:
