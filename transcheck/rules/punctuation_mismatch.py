@@ -64,6 +64,7 @@ def check(view: GroupView):
     quotes = [
         {lang: _quote_count(_text(view, row, lang)) for lang in row.present()} for row in view.rows
     ]
+
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         texts = {lang: _text(view, row, lang) for lang in voters}
@@ -167,8 +168,8 @@ def _hebrew(ch: str) -> bool:
 
 
 def _spanning(quotes: list[dict[str, int]], r: int, lang: str) -> bool:
-    """A quotation that runs over several paragraphs: in many conventions only its last
-    paragraph closes it, so the neighbouring paragraph is unbalanced too."""
+    """A quotation that runs over several paragraphs, opened in one and closed in a
+    later one: the neighbouring paragraph is unbalanced too."""
     return any(0 <= k < len(quotes) and quotes[k].get(lang, 0) % 2 for k in (r - 1, r + 1))
 
 
