@@ -12,6 +12,11 @@ What it catches:
     so spacing and punctuation habits do not matter. Peers' segments shorter than
     ``length_min_letters`` letters are not compared.
 
+    Severity and precision: info. Reviewed on the WMT24++ dev corpus, about one
+    finding in three was a real omission or addition; the rest were headlines and
+    social-media lines condensed with their meaning intact, which no count of
+    agreeing peers or size of the ratio told apart.
+
 Why it matters:
     A translator who skips a sentence, or a machine translation that drops a clause,
     leaves a paragraph that reads fine on its own; only the comparison shows that half
