@@ -89,15 +89,18 @@ def _size(text: str) -> int:
 
 
 def _inserted(view: GroupView, row, totals: dict[str, int]):
-    multi = [lang for lang, idx in row.cells.items() if len(idx) >= 2]
-    if len(multi) != 1:
-        return
-    lang = multi[0]
     others = [o for o, idx in row.cells.items() if len(idx) == 1 and totals.get(o)]
-    if len(others) < _MIN_PEERS or (view.source and view.source not in others) or not totals[lang]:
+    if len(others) < _MIN_PEERS or (view.source and view.source not in others):
         return
-    if view.source == lang:
-        return  # the source is the reference
+    for lang, idx in row.cells.items():
+        if len(idx) < 2 or lang == view.source or not totals[lang]:
+            continue  # the source is the reference
+        found = _extra_of(view, row, lang, others, totals)
+        if found is not None:
+            yield found
+
+
+def _extra_of(view: GroupView, row, lang: str, others: list[str], totals: dict[str, int]):
     doc = view.documents[lang]
     predicted = statistics.median(
         _size(view.cell_text(row, o)) * totals[lang] / totals[o] for o in others
@@ -105,13 +108,13 @@ def _inserted(view: GroupView, row, totals: dict[str, int]):
     sizes = [_size(doc.segments[i].text) for i in row.cells[lang]]
     combined = sum(sizes)
     if predicted <= 0 or combined < _TOO_LONG * predicted:
-        return
+        return None  # a paragraph split over several lines keeps its length
     fits = [(abs(math.log(max(combined - n, 1) / predicted)), k) for k, n in enumerate(sizes)]
     error, k = min(fits)
     if error > math.log(_FITS):
-        return
+        return None
     seg = doc.segments[row.cells[lang][k]]
-    yield RULE.at_segment(
+    return RULE.at_segment(
         doc, seg,
         f"extra paragraph, inserted beside the one {', '.join(others[:6])}"
         f"{'…' if len(others) > 6 else ''} have: “{snippet(seg.text)}”",
