@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 
-from transcheck.model import Category, Kind, Severity
+from transcheck.model import Category, Kind, Severity, base_language
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -178,7 +178,7 @@ def _language_codes(view: GroupView) -> frozenset[str]:
     codes = set()
     for lang in view.documents:
         lang = lang.lower().replace("_", "-")
-        codes.update((lang, lang.split("-")[0]))
+        codes.update((lang, base_language(lang)))
     return frozenset(codes)
 
 
@@ -203,7 +203,7 @@ def _is_language(part: str, languages: frozenset[str]) -> bool:
     if not _LANGUAGE_TAG.match(part):
         return False
     part = part.lower().replace("_", "-")
-    return part in languages or part.split("-")[0] in languages
+    return part in languages or base_language(part) in languages
 
 
 def _count(n: int, noun: str) -> str:
