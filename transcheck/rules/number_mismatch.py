@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
-from transcheck.align.anchors import numbers
 from transcheck.model import Category, Kind, Severity
+from transcheck.rules._numbers import CLOCK, converted, rescaled, values
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, Rule
 from transcheck.text import normalise
@@ -51,7 +52,7 @@ def check(view: GroupView):
         if len(voters) < 2:
             continue
         texts = {lang: _text(view, row, lang) for lang in voters}
-        found = {lang: Counter(numbers(text)) for lang, text in texts.items()}
+        found = {lang: Counter(values(text, lang)) for lang, text in texts.items()}
         items = sorted(set().union(*found.values()))
         if not items:
             continue
@@ -59,7 +60,7 @@ def check(view: GroupView):
         extra: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for item in items:
             votes = {lang: found[lang][item] for lang in voters}
-            for dev in consensus.deviations(view, votes):
+            for dev in consensus.deviations(view, votes, confirm=True):
                 if dev.value < dev.expected:
                     if item in _roman_values(texts[dev.language]):
                         continue
@@ -72,6 +73,11 @@ def check(view: GroupView):
                 continue
             lacks = missing.get(lang, [])
             adds = extra.get(lang, [])
+            # A number in another unit (miles as km, °F as °C) is the same number.
+            pairs = [(x, y) for x, _ in lacks for y, _ in adds if converted(x, y) or rescaled(x, y)]
+            gone = {x for x, _ in pairs} | {y for _, y in pairs}
+            lacks = [(n, a) for n, a in lacks if n not in gone]
+            adds = [(n, a) for n, a in adds if n not in gone]
             if not adds:
                 lacks = [(n, a) for n, a in lacks if not _small(n)]
             if not lacks:
@@ -81,7 +87,7 @@ def check(view: GroupView):
             parts = [f"{_show(n)} missing ({consensus.names(a)} have it)" for n, a in lacks]
             parts += [f"{_show(n)} not in the others ({consensus.names(a)})" for n, a in adds]
             peers = sorted({x for _, a in lacks + adds for x in a} - {lang})
-            yield RULE.at_cell(
+            finding = RULE.at_cell(
                 view,
                 row,
                 lang,
@@ -89,6 +95,19 @@ def check(view: GroupView):
                 related=consensus.related(view, row, peers),
                 key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
             )
+            if not _substituted(lacks, adds, found[lang]):
+                finding = replace(finding, severity=Severity.INFO)
+            yield finding
+
+
+def _substituted(lacks, adds, own: Counter) -> bool:
+    """The evidence of a changed number: this translation lacks a number the others
+    share and has one in its place that none of them has. A number merely missing or
+    merely added is mostly a number written as a word, a month written as a number
+    (12月 for December), or a figure made explicit; those are ``info``."""
+    if not lacks or not adds or len(own) > 6:
+        return False  # a cell of many numbers rewritten is not one changed number
+    return any(not x.startswith("date:") for x, _ in lacks)
 
 
 def _text(view: GroupView, row, lang: str) -> str:
@@ -103,6 +122,9 @@ def _small(value: str) -> bool:
 
 
 def _show(value: str) -> str:
+    if value.isdigit() and CLOCK <= int(value) < CLOCK + 720:
+        minutes = int(value) - CLOCK
+        return f"the time {minutes // 60}:{minutes % 60:02d}"
     if value.startswith("date:"):
         _, year, a, b = value.split(":")
         return f"the date {a}/{b}/{year}"
