@@ -48,8 +48,9 @@ MIN_AGREE = 3
 # accompany a primary one under negative concord (they count only in a sentence that
 # has no primary negator: Italian "non … mai" is one negation, "mai" alone is one).
 MARKERS: dict[str, tuple[frozenset, frozenset]] = {
-    "en": (frozenset("not never no cannot nor neither none nobody nothing nowhere".split()), frozenset()),
-    "sv": (frozenset("inte ej aldrig ingen inget inga icke varken".split()), frozenset()),
+    "en": (frozenset("not never no cannot nor neither none nobody nothing nowhere "
+                     "dont doesnt didnt cant wont isnt arent wasnt aint couldnt wouldnt".split()), frozenset()),
+    "sv": (frozenset("inte ej aldrig ingen inget inga icke varken ingenting".split()), frozenset()),
     "da": (frozenset("ikke ej aldrig ingen intet ingenting hverken".split()), frozenset()),
     "nb": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
     "nn": (frozenset("ikkje ikke aldri ingen inga ingenting verken".split()), frozenset()),
@@ -64,8 +65,16 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
     "ru": (frozenset("не нет нельзя".split()), frozenset("никогда ничего никто ни никакой никакая никакие".split())),
     "uk": (frozenset("не немає".split()), frozenset("ніколи нічого ніхто ні жоден".split())),
     "pl": (frozenset(["nie"]), frozenset("nigdy nic nikt żaden żadna żadne ani".split())),
-    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن".split()), frozenset()),
+    # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too.
+    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان".split()), frozenset()),
     "tr": (frozenset("değil değildir değiller değildi yok yoktur asla".split()), frozenset("hiç hiçbir".split())),
+    "he": (frozenset("לא אין אינו אינה אינם אינן אל בלי ללא מעולם שום אסור".split()), frozenset()),
+    "hi": (frozenset("नहीं नही न मत".split()), frozenset("कभी".split())),
+    "fa": (frozenset("نه نیست نبود هرگز".split()), frozenset()),
+    "el": (frozenset("δεν μην όχι ούτε ποτέ".split()), frozenset()),
+    "cs": (frozenset("ne nikdy nic nikdo žádný".split()), frozenset()),
+    "hu": (frozenset("nem ne nincs sosem soha semmi senki".split()), frozenset()),
+    "id": (frozenset("tidak bukan tak jangan belum".split()), frozenset()),
     "fi": (frozenset("ei en et emme ette eivät älä".split()), frozenset()),
 }
 # Turkish negates the verb with -ma/-me before tense and person: -mıyor (progressive),
@@ -76,7 +85,19 @@ _TR_NEG = re.compile(
     r"\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
     r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n)\w*"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:n['’]t)?")
+_LETTER = r"(?:[^\W\d_]|[\u0900-\u0dff\u0591-\u05c7\u064b-\u065f])"
+# "didn't" must stay one word: a greedy word would stop at "didn" and lose the "n't".
+_WORD = re.compile(rf"{_LETTER}+?n['’]t(?!\w)|{_LETTER}+")
+# Languages written without spaces, or whose negation is a verb ending: markers counted
+# where they occur in the text (Japanese ない/ません, Korean 않/못/없, Chinese 不/没).
+UNSPACED: dict[str, re.Pattern] = {
+    "ja": re.compile(r"ない|なかっ|ません|ませんでし|ず(?![っつ])|ぬ|無い"),
+    "zh": re.compile(r"不|没|沒|未|別|别|無|无|非"),
+    "ko": re.compile(r"않|못|없|아니|(?<!\S)안(?=\s)"),
+    "th": re.compile(r"ไม่|มิ"),
+}
+# Hebrew writes the conjunction and some prepositions as a prefix (ולא, שלא).
+_HE_PREFIXES = "ושכלבמה"
 _SENTENCE_END = re.compile(r"(?<=[.!?؟。！？])[\"'”»’)\]]*\s+(?=\S)")
 
 
@@ -88,6 +109,8 @@ def sentences(text: str) -> list[str]:
 def negations(sentence: str, language: str) -> int | None:
     """How many negations ``sentence`` has; None when the language has no markers."""
     base = language.split("-")[0]
+    if base in UNSPACED:
+        return min(len(UNSPACED[base].findall(sentence)), 3)
     markers = MARKERS.get(base)
     if markers is None:
         return None
@@ -102,6 +125,10 @@ def negations(sentence: str, language: str) -> int | None:
             continue
         if base == "ar" and len(low) > 2 and low[0] in "وف" and low[1:] in primary:
             low = low[1:]
+        if base == "he" and len(low) > 2 and low[0] in _HE_PREFIXES and low[1:] in primary:
+            low = low[1:]
+        if base == "tr" and low.startswith("değil"):
+            low = "değil"
         if low in primary:
             n_primary += 1
         elif low in concord:
@@ -121,18 +148,25 @@ _WEAK = {
     "ar": re.compile(r"(?<!\w)[وف]?غير(?!\w)"),
     "tr": re.compile(r"\w{2,}s[ıiuü]z\w*"),
 }
+# "Without" says "no" in a word of its own (senza, sans, без, بدون, בלי): a sentence
+# that has one may carry the others' "no" in it.
+_WITHOUT = re.compile(
+    r"(?<!\w)(?:without|senza|sans|sin|sem|ohne|utan|uden|uten|zonder|без|bez|bez|بدون|دون|בלי|ללא|बिना|olmadan|nothing|none)(?!\w)|なし|なく|없이|无|没有",
+    re.IGNORECASE,
+)
 
 
 def _weak_negation(sentence: str, language: str) -> bool:
     pattern = _WEAK.get(language.split("-")[0])
-    return bool(pattern and pattern.search(sentence))
+    return bool(pattern and pattern.search(sentence)) or bool(_WITHOUT.search(sentence))
 
 
 def check(view: GroupView):
     from transcheck.rules._consensus import voting_languages
 
     for row in view.rows:
-        voters = [lang for lang in voting_languages(view, row) if lang.split("-")[0] in MARKERS]
+        voters = [lang for lang in voting_languages(view, row)
+                  if lang.split("-")[0] in MARKERS or lang.split("-")[0] in UNSPACED]
         if len(voters) < 2:
             continue
         split = {lang: sentences(view.cell_text(row, lang)) for lang in voters}
@@ -159,18 +193,14 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
     from transcheck.rules.missing_segment import witness_language
 
     source = view.source
-    if source in votes:
-        expected = votes[source]
-        deviants = [lang for lang, v in votes.items() if v != expected]
-        agree = [lang for lang, v in votes.items() if v == expected]
-    else:
-        tally = Counter(votes.values()).most_common()
-        expected, n = tally[0]
-        deviants = [lang for lang, v in votes.items() if v != expected]
-        # Unanimity but for one: negation counts vary too much for a looser vote.
-        if n < MIN_AGREE or len(deviants) != 1:
-            return
-        agree = [lang for lang, v in votes.items() if v == expected]
+    tally = Counter(votes.values()).most_common()
+    expected, n = tally[0]
+    deviants = [lang for lang, v in votes.items() if v != expected]
+    # Unanimity but for one: negation counts vary too much for a looser vote. The
+    # source is one more voter that must side with the rest, never a judge alone.
+    if n < MIN_AGREE or len(deviants) != 1 or (source in votes and votes[source] != expected):
+        return
+    agree = [lang for lang, v in votes.items() if v == expected]
     for lang in deviants:
         if _weak_negation(split[lang][k], lang):
             continue

@@ -35,6 +35,7 @@ What it does not catch:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
 from transcheck.model import Category, Severity
@@ -96,25 +97,29 @@ def check(view: GroupView):
                 seq = tuple(x.key for x in anchors[lang] if x.key in (a, b))
                 if a in seq and b in seq:
                     seqs[lang] = seq
-            for lang, expected, agree in _deviants(view, seqs, a, b):
-                per_lang.setdefault(lang, []).append((a, b, expected, agree))
+            for lang, expected, agree, once in _deviants(view, seqs, a, b):
+                per_lang.setdefault(lang, []).append((a, b, expected, agree, once))
         for lang, pairs in per_lang.items():
-            yield _finding(view, row, lang, pairs, anchors)
+            finding = _finding(view, row, lang, [p[:4] for p in pairs], anchors)
+            # Two anchors that occur once each change order with ordinary reordering
+            # (a genitive, a fronted phrase, a caption): info. Only a mirrored pattern
+            # (A … B … B … A) survives reordering and is an error.
+            if all(p[4] for p in pairs):
+                finding = replace(finding, severity=Severity.INFO)
+            yield finding
 
 
 def _deviants(view: GroupView, seqs: dict, a: str, b: str):
     if len(seqs) < 2:
         return
     source = view.source
-    if source is not None and source in seqs:
-        expected = seqs[source]
-        agree = [lang for lang, s in seqs.items() if s == expected]
-    else:
-        counts = Counter(seqs.values()).most_common()
-        expected, n = counts[0]
-        if n < MIN_AGREE or 2 * n <= len(seqs) or (len(counts) > 1 and counts[1][1] == n):
-            return
-        agree = [lang for lang, s in seqs.items() if s == expected]
+    counts = Counter(seqs.values()).most_common()
+    expected, n = counts[0]
+    if n < MIN_AGREE or 2 * n <= len(seqs) or (len(counts) > 1 and counts[1][1] == n):
+        return
+    if source is not None and source in seqs and seqs[source] != expected:
+        return  # the source sides with the translations' majority, or nothing is said
+    agree = [lang for lang, s in seqs.items() if s == expected]
     concept_pair = a.startswith("c:") or b.startswith("c:")
     once = len(expected) == 2
     if not once and expected != expected[::-1]:
@@ -133,7 +138,7 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
         if once and lang.split("-")[0] in HEAD_FINAL:
             continue
         if _swaps(expected, seq, a, b):
-            yield lang, expected, tuple(agree)
+            yield lang, expected, tuple(agree), once
 
 
 def _names(seq: tuple, labels: dict) -> str:
