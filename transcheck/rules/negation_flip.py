@@ -93,7 +93,7 @@ _WORD = re.compile(rf"{_LETTER}+?n['’]t(?!\w)|{_LETTER}+")
 UNSPACED: dict[str, re.Pattern] = {
     "ja": re.compile(r"ない|なかっ|ません|ませんでし|ず(?![っつ])|ぬ|無い"),
     "zh": re.compile(r"不|没|沒|未|別|别|無|无|非"),
-    "ko": re.compile(r"않|못|없|아니|(?<!\S)안(?=\s)"),
+    "ko": re.compile(r"않|못|없|아니|아닌|아닙|아닐|아냐|모르|모른|몰라|(?<!\S)안(?=\s)"),
     "th": re.compile(r"ไม่|มิ"),
 }
 # Hebrew writes the conjunction and some prepositions as a prefix (ולא, שלא).
@@ -212,6 +212,9 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
         have = votes[lang]
         witness = view.source if view.source in agree else witness_language(agree)
         what = "has no negation" if have == 0 else f"has {have} negation{'s' if have > 1 else ''}"
+        # Measured on real translations, a sentence with one "not" fewer than its
+        # peers is mostly a negation rephrased ("Des efforts restent à faire" for
+        # "The job's not done"), so the finding is info: a lead for a reviewer.
         yield RULE.at_cell(
             view,
             row,
@@ -228,7 +231,7 @@ RULE = Rule(
     code="TC503",
     name="negation-flip",
     category=Category.SEMANTIC,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
 )

@@ -102,12 +102,26 @@ def check(view: GroupView):
 
 def _substituted(lacks, adds, own: Counter) -> bool:
     """The evidence of a changed number: this translation lacks a number the others
-    share and has one in its place that none of them has. A number merely missing or
-    merely added is mostly a number written as a word, a month written as a number
-    (12月 for December), or a figure made explicit; those are ``info``."""
-    if not lacks or not adds or len(own) > 6:
+    share and has, in its place, a near copy of it that none of them has: one digit
+    changed (2019 as 2009), two digits exchanged (71 as 17), or the wrong scale (16
+    billion as 16 million). Anything else (a number merely missing or added, a time
+    or date written another way, a figure rewritten) is mostly a number written as a
+    word, a month as a number (12月 for December) or a different format, and is
+    ``info``: measured on real translations, those were rarely divergences."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(own) > 8:
         return False  # a cell of many numbers rewritten is not one changed number
-    return any(not x.startswith("date:") for x, _ in lacks)
+    for x, _ in lacks:
+        for y, _ in adds:
+            if not (x.isdigit() and y.isdigit()) or CLOCK <= max(int(x), int(y)):
+                continue
+            if int(x) >= 1000 and int(y) >= 1000 and x.rstrip("0") == y.rstrip("0"):
+                return True  # the wrong scale
+            if len(x) == len(y) and len(x) >= 2 and (
+                    Levenshtein.distance(x, y) == 1 or sorted(x) == sorted(y)):
+                return True
+    return False
 
 
 def _text(view: GroupView, row, lang: str) -> str:
