@@ -38,7 +38,6 @@ What it does not catch:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity
@@ -122,10 +121,12 @@ def check(view: GroupView):
                 key="entity:" + ",".join(k for k, _ in items) + ":"
                 + normalise(cells[lang].text)[:80],
             )
-            # A name merely absent is mostly a pronoun, a title or a translated name
-            # ("the company" for Greggs, 贝莱德 for Blackrock): info. A name replaced
-            # by another name that no other translation has is a warning.
-            yield finding if instead else replace(finding, severity=Severity.INFO)
+            # Info by measured precision: a name merely absent is mostly a pronoun, a
+            # title or a translated name ("the company" for Greggs, 贝莱德 for
+            # Blackrock); even a name replaced by one no other translation has was a
+            # divergence in 1 of 4 cases on real translations (translated titles,
+            # misaligned paragraphs, transliterations not recognised).
+            yield finding
 
 
 def _new_name(view: GroupView, cells: dict, lang: str, names: list[str]) -> str | None:
@@ -230,7 +231,7 @@ RULE = Rule(
     code="TC402",
     name="entity-mismatch",
     category=Category.ENTITY,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
 )

@@ -53,14 +53,14 @@ def _is_year(key: str) -> bool:
     return key.startswith("n:") and len(key) == 6 and 1000 <= int(key[2:]) <= 2100
 
 
-def _swaps(expected: tuple, actual: tuple, a: str, b: str) -> bool:
+def _swaps(expected: tuple, actual: tuple, a: str, b: str, clauses: bool = True) -> bool:
     """``actual`` is ``expected`` with A and B exchanged, fully or in some clauses."""
     if len(actual) != len(expected) or actual == expected:
         return False
     swap = {a: b, b: a}
     if actual == tuple(swap[k] for k in expected):
         return True
-    if len(expected) < 4 or len(expected) % 2:
+    if not clauses or len(expected) < 4 or len(expected) % 2:
         return False
     # Clause by clause: "A is B, but not B is A" read as pairs (A B)(B A).
     for i in range(0, len(expected), 2):
@@ -127,8 +127,10 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
         # (B … A … B … A) mostly reflects word order inside noun phrases ("Lumo 2
         # battery" / "batteri i Lumo 2"), which differs between languages.
         return
+    if _is_year(a) or _is_year(b):
+        return  # a year dates a clause, it plays no role in it
     if once:
-        if concept_pair or _is_year(a) or _is_year(b):
+        if concept_pair:
             return
         if len(agree) < MIN_AGREE or len(agree) != len(seqs) - 1:
             return  # a lone reversal only counts against a unanimous rest
@@ -137,7 +139,9 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
             continue
         if once and lang.split("-")[0] in HEAD_FINAL:
             continue
-        if _swaps(expected, seq, a, b):
+        # Clause by clause only for glossary concepts: a name or number moved
+        # within one clause of a long row is ordinary reordering.
+        if _swaps(expected, seq, a, b, clauses=concept_pair):
             yield lang, expected, tuple(agree), once
 
 
