@@ -27,8 +27,10 @@ if not CORPUS.exists():
     CORPUS = Path("/work/shared/devcorpus/wmt24pp")
 
 
-def negation_drop(text: str, lang: str, line: int):
-    from transcheck.rules.negation_flip import MARKERS, UNSPACED
+def negation_drop(text: str, lang: str, line: int, shared: bool = True):
+    """The first negation marker of the line goes. ``shared``: the caller checked that
+    most other translations negate this line too (see ``main``)."""
+    from transcheck.rules.negation_flip import _WORD, MARKERS, UNSPACED
 
     base = lang.split("-")[0]
     if base in UNSPACED:
@@ -37,8 +39,8 @@ def negation_drop(text: str, lang: str, line: int):
             return None
         return text[: m.start()] + text[m.end():], "TC503", line
     primary = MARKERS.get(base, (frozenset(),))[0]
-    for m in re.finditer(r"[^\W\d_]+(?:n['’]t)?", text):
-        if m.group().lower() in primary:
+    for m in _WORD.finditer(text):
+        if m.group().lower() in primary or (base == "en" and m.group().lower().endswith(("n't", "n’t"))):
             return text[: m.start()] + text[m.end():].lstrip(), "TC503", line
     return None
 
@@ -67,8 +69,21 @@ def entity_change(text: str, lang: str, line: int):
 
     for tok in latin_tokens(text):
         if tok.capitalised and not tok.acronymish and len(tok.text) >= 4 and not tok.sentence_start:
-            return text[: tok.start] + "Zorbalt" + text[tok.end:], "TC402", line
+            # Every occurrence: a name changed once and kept elsewhere in the same
+            # paragraph is still there.
+            new = re.sub(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", "Zorbalt", text)
+            return new, "TC402", line
     return None
+
+
+def _negated_by_most(texts: dict, k: int) -> bool:
+    """A negation is planted only where four in five translations negate the line: a
+    "not" the others share, which the line's own translation then drops."""
+    from transcheck.rules.negation_flip import negations, sentences
+
+    have = [sum(negations(x, lang) or 0 for x in sentences(lines[k])) >= 1
+            for lang, lines in texts.items() if k < len(lines)]
+    return 5 * sum(have) >= 4 * len(have)
 
 
 KINDS = {"negation": negation_drop, "role-swap": role_swap, "number": number_change,
@@ -100,6 +115,8 @@ def main(argv=None) -> int:
                     if lang == "en":
                         continue
                     for k, text in enumerate(texts[lang]):
+                        if kind == "negation" and not _negated_by_most(texts, k):
+                            continue
                         planted = plant(text, lang, k + 1)
                         if planted:
                             break

@@ -68,7 +68,7 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
     # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too.
     "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان".split()), frozenset()),
     "tr": (frozenset("değil değildir değiller değildi yok yoktur asla".split()), frozenset("hiç hiçbir".split())),
-    "he": (frozenset("לא אין אינו אינה אינם אינן אל בלי ללא מעולם שום אסור".split()), frozenset()),
+    "he": (frozenset("לא אין אינו אינה אינם אינן בלי ללא מעולם שום אסור".split()), frozenset()),
     "hi": (frozenset("नहीं नही न मत".split()), frozenset("कभी".split())),
     "fa": (frozenset("نه نیست نبود هرگز".split()), frozenset()),
     "el": (frozenset("δεν μην όχι ούτε ποτέ".split()), frozenset()),
@@ -98,7 +98,9 @@ UNSPACED: dict[str, re.Pattern] = {
 }
 # Hebrew writes the conjunction and some prepositions as a prefix (ולא, שלא).
 _HE_PREFIXES = "ושכלבמה"
-_SENTENCE_END = re.compile(r"(?<=[.!?؟。！？])[\"'”»’)\]]*\s+(?=\S)")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?؟।])[\"'”»’)\]]*\s+(?=\S)|(?<=[。！？])[」』”）]*(?![」』”）])\s*(?=\S)"
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -110,7 +112,7 @@ def negations(sentence: str, language: str) -> int | None:
     """How many negations ``sentence`` has; None when the language has no markers."""
     base = language.split("-")[0]
     if base in UNSPACED:
-        return min(len(UNSPACED[base].findall(sentence)), 3)
+        return len(UNSPACED[base].findall(sentence))
     markers = MARKERS.get(base)
     if markers is None:
         return None
@@ -164,29 +166,90 @@ def _weak_negation(sentence: str, language: str) -> bool:
 def check(view: GroupView):
     from transcheck.rules._consensus import voting_languages
 
+    rows = []
     for row in view.rows:
         voters = [lang for lang in voting_languages(view, row)
                   if lang.split("-")[0] in MARKERS or lang.split("-")[0] in UNSPACED]
         if len(voters) < 2:
             continue
         split = {lang: sentences(view.cell_text(row, lang)) for lang in voters}
-        counts = Counter(len(s) for s in split.values()).most_common()
-        size, n = counts[0]
-        source = view.source
-        if source in split:
-            size = len(split[source])
-        elif n < MIN_AGREE + 1:
+        totals = {lang: sum(negations(x, lang) or 0 for x in split[lang]) for lang in split}
+        rows.append((row, voters, split, totals))
+    usual = _usual_gaps([totals for *_, totals in rows])
+    for row, voters, split, totals in rows:
+        reported = set()
+        for finding in _by_sentence(view, row, voters, split):
+            reported.add(finding.language)
+            yield finding
+        yield from _by_cell(view, row, [v for v in voters if v not in reported], split, totals, usual)
+
+
+def _by_sentence(view: GroupView, row, voters: list, split: dict):
+    counts = Counter(len(s) for s in split.values()).most_common()
+    size, n = counts[0]
+    source = view.source
+    if source in split:
+        size = len(split[source])
+    elif n < MIN_AGREE + 1:
+        return
+    langs = [lang for lang in voters if len(split[lang]) == size]
+    for k in range(size):
+        # A sentence that may carry its negation in a prefix ("недолго") abstains:
+        # its count says nothing either way, and it must not break the others' vote.
+        votes = {
+            lang: negations(split[lang][k], lang)
+            for lang in langs
+            if lang == source or not _weak_negation(split[lang][k], lang)
+        }
+        yield from _judge(view, row, k, votes, split)
+
+
+def _usual_gaps(rows: list[dict]) -> dict[tuple[str, str], float]:
+    """For each pair of languages, the median of (negations in B - negations in A) over
+    the group's rows: how many more "not"s B usually writes than A."""
+    import statistics
+
+    gaps: dict[tuple[str, str], list[int]] = {}
+    for totals in rows:
+        for a, ta in totals.items():
+            for b, tb in totals.items():
+                if a != b:
+                    gaps.setdefault((a, b), []).append(tb - ta)
+    return {pair: statistics.median(values) for pair, values in gaps.items()}
+
+
+def _by_cell(view: GroupView, row, voters: list, split: dict, totals: dict, usual: dict):
+    """Rows whose translations split sentences differently: a cell with fewer
+    negations than usual next to four in five of the other translations (at least
+    three, each with a negation here; the source, if given, among them) has lost one.
+    "Usual" is the median gap between the two languages over the group's rows, so a
+    language that writes more or fewer "not"s than another is measured against
+    itself."""
+    from transcheck.rules.missing_segment import witness_language
+
+    for lang in voters:
+        others = [o for o in totals if o != lang and totals[o] >= 1]
+        if len(others) < MIN_AGREE or 5 * len(others) < 4 * (len(totals) - 1):
             continue
-        langs = [lang for lang in voters if len(split[lang]) == size]
-        for k in range(size):
-            # A sentence that may carry its negation in a prefix ("недолго") abstains:
-            # its count says nothing either way, and it must not break the others' vote.
-            votes = {
-                lang: negations(split[lang][k], lang)
-                for lang in langs
-                if lang == source or not _weak_negation(split[lang][k], lang)
-            }
-            yield from _judge(view, row, k, votes, split)
+        more = [o for o in others if totals[o] - totals[lang] > usual.get((lang, o), 0)]
+        if 5 * len(more) < 4 * len(others):
+            continue
+        if view.source in totals and view.source != lang and view.source not in more:
+            continue
+        if _weak_negation(" ".join(split[lang]), lang):
+            continue
+        agree = sorted(more)
+        witness = view.source if view.source in more else witness_language(agree)
+        yield RULE.at_cell(
+            view,
+            row,
+            lang,
+            f"negation differs: {totals[lang]} negation{'s' if totals[lang] != 1 else ''} "
+            f"here, fewer than usual next to {', '.join(agree)} "
+            f"({witness}: “{snippet(' '.join(split[witness]), 70)}”)",
+            related=[view.cell_location(row, o) for o in agree],
+            key=f"cell:{totals[lang]}:{snippet(' '.join(split[lang]), 40)}",
+        )
 
 
 def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
