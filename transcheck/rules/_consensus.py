@@ -35,7 +35,8 @@ def deviations(view: GroupView, votes: dict[str, Hashable], confirm: bool = Fals
 
     ``votes`` maps each voting language to its value; a language that cannot say
     (no cell, nothing measurable) is simply left out. ``confirm``: the source's value
-    counts only where the translations' own majority holds it too.
+    counts only where the translations' own majority holds it too (when there are
+    enough of them to vote).
     """
     if not votes:
         return []
@@ -45,8 +46,11 @@ def deviations(view: GroupView, votes: dict[str, Hashable], confirm: bool = Fals
         agree = tuple(lang for lang, v in votes.items() if v == expected)
         if len(votes) < 2:
             return []
-        if confirm:
-            top, _ = majority({k: v for k, v in votes.items() if k != source})
+        peers = {k: v for k, v in votes.items() if k != source}
+        if confirm and len(peers) >= MIN_VOTERS:
+            # Enough translations to vote: they must side with the source. Fewer, and
+            # the source decides alone, as a reviewer with the original would.
+            top, _ = majority(peers)
             if top is None or top != expected:
                 return []
     else:

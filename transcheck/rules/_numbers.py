@@ -145,7 +145,7 @@ def converted(a: str, b: str) -> bool:
         return False
     for f in _FACTORS:
         for target in (x * f, x / f):
-            if abs(y - target) <= max(0.08 * target, 0.51):
+            if abs(y - target) <= max(0.05 * target, 0.51):
                 return True
     for c, f in (((x - 32) * 5 / 9, y), ((y - 32) * 5 / 9, x)):
         if abs(c - f) <= 1.01:
@@ -166,4 +166,4 @@ def rescaled(a: str, b: str) -> bool:
         x, y = sorted((float(a), float(b)))
     except ValueError:
         return False
-    return x < 1000 and x != y and _mantissa(a) == _mantissa(b)
+    return x < 1000 and y >= 1000 * x and _mantissa(a) == _mantissa(b)

@@ -256,13 +256,18 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
     from transcheck.rules.missing_segment import witness_language
 
     source = view.source
-    tally = Counter(votes.values()).most_common()
-    expected, n = tally[0]
-    deviants = [lang for lang, v in votes.items() if v != expected]
-    # Unanimity but for one: negation counts vary too much for a looser vote. The
-    # source is one more voter that must side with the rest, never a judge alone.
-    if n < MIN_AGREE or len(deviants) != 1 or (source in votes and votes[source] != expected):
-        return
+    if source in votes and len(votes) <= MIN_AGREE:
+        # Too few translations to vote: the source decides, as a reviewer would.
+        expected = votes[source]
+        deviants = [lang for lang, v in votes.items() if v != expected]
+    else:
+        tally = Counter(votes.values()).most_common()
+        expected, n = tally[0]
+        deviants = [lang for lang, v in votes.items() if v != expected]
+        # Unanimity but for one: negation counts vary too much for a looser vote.
+        # The source is one more voter that must side with the rest.
+        if n < MIN_AGREE or len(deviants) != 1 or (source in votes and votes[source] != expected):
+            return
     agree = [lang for lang, v in votes.items() if v == expected]
     for lang in deviants:
         if _weak_negation(split[lang][k], lang):

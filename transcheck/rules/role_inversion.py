@@ -110,9 +110,11 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
     source = view.source
     counts = Counter(seqs.values()).most_common()
     expected, n = counts[0]
-    if n < MIN_AGREE or 2 * n <= len(seqs) or (len(counts) > 1 and counts[1][1] == n):
+    if source in seqs and len(seqs) <= MIN_AGREE:
+        expected = seqs[source]  # too few translations to vote: the source decides
+    elif n < MIN_AGREE or 2 * n <= len(seqs) or (len(counts) > 1 and counts[1][1] == n):
         return
-    if source is not None and source in seqs and seqs[source] != expected:
+    elif source in seqs and seqs[source] != expected:
         return  # the source sides with the translations' majority, or nothing is said
     agree = [lang for lang, s in seqs.items() if s == expected]
     concept_pair = a.startswith("c:") or b.startswith("c:")
@@ -127,7 +129,7 @@ def _deviants(view: GroupView, seqs: dict, a: str, b: str):
     if once:
         # Reported as info only (see check): a reversal against three quarters of
         # the translations, in any language, for a reviewer to look at.
-        if concept_pair or 4 * len(agree) < 3 * len(seqs):
+        if concept_pair or (4 * len(agree) < 3 * len(seqs) and len(seqs) > MIN_AGREE):
             return
     for lang, seq in seqs.items():
         if lang == source or seq == expected:
