@@ -17,8 +17,10 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_HANDLE = re.compile(r"(?<![\w@])[@#][\w@.\-]*\w")
-_GLUED = re.compile(r"(?<=[^\W\d_])\d[\d.,]*")
+from transcheck.rules._tokens import _MARKS
+
+_HANDLE = re.compile(rf"(?<![\w@])[@#][\w@.\-{_MARKS}]*[\w{_MARKS}]")
+_GLUED = re.compile(rf"(?<=[^\W\d_]|[{_MARKS}])\d[\d.,]*")
 _RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[-–]\s?(\d\d)(?!\d)")
 _NUM = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
 # Indian digit grouping: 1,30,000 and 3,00,00,000.
@@ -120,7 +122,7 @@ def _clock(m: re.Match) -> str:
 
 def _glued_to_cased(text: str, m: re.Match) -> bool:
     before = text[m.start() - 1]
-    return before.isalpha() and _cased(before)
+    return (before.isalpha() and _cased(before)) or not before.isalnum()
 
 
 def values(text: str, language: str) -> list[str]:

@@ -180,6 +180,9 @@ def _reduce(s: str) -> str:
 
 
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "ال", "و", "ب", "ل", "ك", "ف")
+# Hebrew writes and, the, in, to, as, from and that as prefixes of the next word
+# (באילינוי: in Illinois).
+_HEBREW_PREFIXES = ("וב", "וה", "ול", "ומ", "וש", "שה", "שב", "מה", "כש", "ו", "ה", "ב", "ל", "כ", "מ", "ש")
 
 
 UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Thai"})  # no spaces between words
@@ -213,6 +216,10 @@ def _renders(target: str, words: list[str], arabic_script: bool, unspaced: bool)
         if arabic_script:
             for p in _ARABIC_PREFIXES:
                 if word.startswith(p):
+                    forms.update(skeletons(word[len(p):]))
+        elif "\u05d0" <= word[:1] <= "\u05ea":
+            for p in _HEBREW_PREFIXES:
+                if word.startswith(p) and len(word) > len(p) + 2:
                     forms.update(skeletons(word[len(p):]))
         for form in forms:
             if unspaced and target in form:
