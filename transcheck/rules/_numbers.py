@@ -145,9 +145,13 @@ def converted(a: str, b: str) -> bool:
         return False
     if x <= 0 or y <= 0:
         return False
+    # A converted figure is rounded, and a round one ("about 300 metres" for 350
+    # yards, 320 m) more freely.
+    rounded = y >= 10 and y % 10 == 0 and len(str(int(y)).rstrip("0")) <= 2
+    tolerance = 0.1 if rounded else 0.05
     for f in _FACTORS:
         for target in (x * f, x / f):
-            if abs(y - target) <= max(0.05 * target, 0.51):
+            if abs(y - target) <= max(tolerance * target, 0.51):
                 return True
     for c, f in (((x - 32) * 5 / 9, y), ((y - 32) * 5 / 9, x)):
         if abs(c - f) <= 1.01:

@@ -6,8 +6,20 @@ What it catches:
     conventions normalised away (1,000 = 1 000 = 1.000 = 1’000; 2,8 = 2.8; Arabic-Indic
     and Persian digits; 50 % = %50 = ٪٥٠; a numeric date in any day/month order). A
     translation is reported when a clear majority of at least three documents (or the
-    source, with ``--source``) has a number it lacks, or lacks a number it has. The
+    source, with ``--source``, confirmed by the translations' own majority when there
+    are three or more) has a number it lacks, or lacks a number it has. Scale words
+    come from CLDR ("5 آلاف", "10 тысяч", "2,5 milioni", "1万", "3 crore"), digits of
+    any script count (１７, ٢٤, २४), clock times are compared as times, and a number
+    in another unit (miles as km, °F as °C, lb as kg) is the same number. The
     message gives the numbers missing and added, and which languages have what.
+
+    Severity: a *warning* when the translation has, in place of the number, a near
+    copy of it that no other translation has (one digit changed, two exchanged, the
+    wrong scale: 2019 as 2009, 71 as 17, £1.8 billion as 1,8 млн); measured on the
+    real-text corpus (WMT24++, 15 languages) 5 of 5 such warnings without the source
+    and 4 of 4 with it were real divergences. Anything else (a number merely missing
+    or added, rewritten) is *info*: mostly numbers written as words, months as numbers
+    (12月 for December) or figures made explicit. No finding is an error.
 
 Why it matters:
     A wrong price, date, version or percentage is the costliest translation error and
