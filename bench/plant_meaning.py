@@ -27,21 +27,30 @@ if not CORPUS.exists():
     CORPUS = Path("/work/shared/devcorpus/wmt24pp")
 
 
-def negation_drop(text: str, lang: str, line: int, shared: bool = True):
-    """The first negation marker of the line goes. ``shared``: the caller checked that
-    most other translations negate this line too (see ``main``)."""
-    from transcheck.rules.negation_flip import _WORD, MARKERS, UNSPACED
+def negation_drop(text: str, lang: str, line: int):
+    """The first sentence that negates loses its negation: every marker in it goes
+    (French "ne … pas" as a whole, a double negation too), so that it says the
+    affirmative. Only lines most translations negate are offered (see ``main``)."""
+    from transcheck.rules.negation_flip import _WORD, MARKERS, UNSPACED, negations, sentences
 
     base = lang.split("-")[0]
-    if base in UNSPACED:
-        m = UNSPACED[base].search(text)
-        if not m:
-            return None
-        return text[: m.start()] + text[m.end():], "TC503", line
-    primary = MARKERS.get(base, (frozenset(),))[0]
-    for m in _WORD.finditer(text):
-        if m.group().lower() in primary or (base == "en" and m.group().lower().endswith(("n't", "n’t"))):
-            return text[: m.start()] + text[m.end():].lstrip(), "TC503", line
+    for sentence in sentences(text):
+        if not negations(sentence, lang):
+            continue
+        if base in UNSPACED:
+            new = UNSPACED[base].sub("", sentence)
+        else:
+            primary, concord = MARKERS.get(base, (frozenset(), frozenset()))
+
+            def drop(m):
+                low = m.group().lower()
+                if low in primary or low in concord or (
+                        base == "en" and low.endswith(("n't", "n’t"))):
+                    return "" if not low.endswith(("n't", "n’t")) else m.group()[:-3]
+                return m.group()
+            new = re.sub(r"\s{2,}", " ", _WORD.sub(drop, sentence))
+        if new != sentence:
+            return text.replace(sentence, new, 1), "TC503", line
     return None
 
 
@@ -64,11 +73,15 @@ def number_change(text: str, lang: str, line: int):
     return text[: m.start()] + changed + text[m.end():], "TC401", line
 
 
-def entity_change(text: str, lang: str, line: int):
+def entity_change(text: str, lang: str, line: int, others: tuple = ()):
+    """A name this translation shares with at least three others (in Latin letters)
+    becomes another name, everywhere in the line."""
     from transcheck.rules._tokens import latin_tokens
 
     for tok in latin_tokens(text):
-        if tok.capitalised and not tok.acronymish and len(tok.text) >= 4 and not tok.sentence_start:
+        shared = sum(1 for o in others if re.search(rf"(?<!\w){re.escape(tok.text)}(?!\w)", o))
+        if (tok.capitalised and not tok.acronymish and len(tok.text) >= 4
+                and not tok.sentence_start and shared >= 3):
             # Every occurrence: a name changed once and kept elsewhere in the same
             # paragraph is still there.
             new = re.sub(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", "Zorbalt", text)
@@ -117,7 +130,12 @@ def main(argv=None) -> int:
                     for k, text in enumerate(texts[lang]):
                         if kind == "negation" and not _negated_by_most(texts, k):
                             continue
-                        planted = plant(text, lang, k + 1)
+                        if kind == "entity":
+                            others = tuple(lines[k] for o, lines in texts.items()
+                                           if o != lang and k < len(lines))
+                            planted = plant(text, lang, k + 1, others)
+                        else:
+                            planted = plant(text, lang, k + 1)
                         if planted:
                             break
                     else:
