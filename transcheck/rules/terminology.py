@@ -81,6 +81,12 @@ def _missing(view: GroupView, termbase):
                 if source not in have:
                     continue
                 lack = [lang for lang in lack if lang != source]
+                # The source leads, the translations confirm: with three or more of
+                # them, most must render the concept too (a term many translations
+                # leave out is rendered some other way, not dropped).
+                peers = len(covered) - 1
+                if peers >= MIN_HOLDERS and 2 * (len(have) - 1) <= peers:
+                    continue
             elif len(have) < MIN_HOLDERS or len(lack) != 1:
                 continue
             for lang in lack:
