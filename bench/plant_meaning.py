@@ -44,7 +44,7 @@ def negation_drop(text: str, lang: str, line: int):
 
             def drop(m):
                 low = m.group().lower()
-                if low in primary or low in concord or (
+                if low in primary or low in concord or (base == "fr" and low in ("ne", "n")) or (
                         base == "en" and low.endswith(("n't", "n’t"))):
                     return "" if not low.endswith(("n't", "n’t")) else m.group()[:-3]
                 return m.group()

@@ -26,6 +26,10 @@ _NUM = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
 # Indian digit grouping: 1,30,000 and 3,00,00,000.
 _SHORT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)([kKM])(?![^\W\d_])")
 _SHORT_FACTORS = {"k": 1000, "K": 1000, "M": 1_000_000}
+# After a currency sign the press writes million and billion as m, bn, tn ("€100m",
+# "$1.8bn"); elsewhere "100m" is as likely metres.
+_MONEY = re.compile(r"(?<=[€$£¥₹₦])\s?(\d+(?:[.,]\d+)?)\s?(bn|tn|m)(?![^\W\d_])")
+_MONEY_FACTORS = {"m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 _INDIAN = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])")
 # A clock time, 04:30 or military 0430, as minutes on a 12-hour dial (10:26 PM = 22.26).
 CLOCK = 9_000_000_000  # clock times are read as this plus the minutes
@@ -74,6 +78,11 @@ def _scale_pattern(language: str):
     return pattern, table
 
 
+def _times(raw: str, factor: int) -> str:
+    value = Decimal(_canon(raw)) * factor
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
 def _canon(raw: str) -> str:
     from transcheck.align.anchors import _canonical
 
@@ -108,7 +117,8 @@ def prepare(text: str, language: str) -> str:
     text = _CLOCK.sub(_clock, text)
     text = _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)} - {m.group(1)}{m.group(3)}"
                       if m.group(3) > m.group(2) else m.group(), text)
-    text = _SHORT.sub(lambda m: str(Decimal(_canon(m.group(1))) * _SHORT_FACTORS[m.group(2)]), text)
+    text = _MONEY.sub(lambda m: _times(m.group(1), _MONEY_FACTORS[m.group(2)]), text)
+    text = _SHORT.sub(lambda m: _times(m.group(1), _SHORT_FACTORS[m.group(2)]), text)
     pattern, table = _scale_pattern(language)
     if pattern is not None:
         text = pattern.sub(lambda m: _scaled(m, table), text)

@@ -70,7 +70,9 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
     "it": (frozenset(["non"]), frozenset("mai nessun nessuno nessuna niente nulla né".split())),
     "es": (frozenset(["no"]), frozenset("nunca jamás nada nadie ningún ninguna ninguno ni tampoco".split())),
     "pt": (frozenset(["não"]), frozenset("nunca jamais nada ninguém nenhum nenhuma nem".split())),
-    "fr": (frozenset(["ne", "n"]), frozenset("pas jamais rien aucun aucune ni".split())),
+    # French counts the second part: "ne … que" is "only", and speech drops the "ne"
+    # ("c'est pas").
+    "fr": (frozenset("pas jamais rien aucun aucune personne guère".split()), frozenset(["ni"])),
     "ro": (frozenset(["nu"]), frozenset("niciodată nimic nimeni niciun nicio".split())),
     "ru": (frozenset("не нет нельзя".split()), frozenset("никогда ничего никто ни никакой никакая никакие".split())),
     "uk": (frozenset("не немає".split()), frozenset("ніколи нічого ніхто ні жоден".split())),
