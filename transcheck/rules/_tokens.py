@@ -185,6 +185,18 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "ال", "و", "ب", 
 _HEBREW_PREFIXES = ("וב", "וה", "ול", "ומ", "וש", "שה", "שב", "מה", "כש", "ו", "ה", "ב", "ל", "כ", "מ", "ש")
 
 
+def clitic_prefixes(word: str) -> tuple[str, ...]:
+    """The clitic prefixes ``word`` may start with, by its script: the one list per
+    writing system shared by the name matcher, the glossary check and the negation
+    count (Arabic و ب ل ك ف ال; Hebrew ו ה ב ל כ מ ש)."""
+    first = word[:1]
+    if "\u0600" <= first <= "\u06ff":
+        return tuple(p for p in _ARABIC_PREFIXES if word.startswith(p))
+    if "\u05d0" <= first <= "\u05ea":
+        return tuple(p for p in _HEBREW_PREFIXES if word.startswith(p))
+    return ()
+
+
 UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Thai"})  # no spaces between words
 
 
@@ -213,14 +225,9 @@ def _renders(target: str, words: list[str], arabic_script: bool, unspaced: bool)
     slack = 1 if arabic_script else 2
     for word in words:
         forms = set(skeletons(word))
-        if arabic_script:
-            for p in _ARABIC_PREFIXES:
-                if word.startswith(p):
-                    forms.update(skeletons(word[len(p):]))
-        elif "\u05d0" <= word[:1] <= "\u05ea":
-            for p in _HEBREW_PREFIXES:
-                if word.startswith(p) and len(word) > len(p) + 2:
-                    forms.update(skeletons(word[len(p):]))
+        for p in clitic_prefixes(word):
+            if len(word) > len(p) + 2 or (arabic_script and len(word) > len(p)):
+                forms.update(skeletons(word[len(p):]))
         for form in forms:
             if unspaced and target in form:
                 return True

@@ -108,8 +108,6 @@ UNSPACED: dict[str, re.Pattern] = {
     "ko": re.compile(r"않|못|없|아니|아닌|아닙|아닐|아냐|모르|모른|몰라|(?<!\S)안(?=\s)"),
     "th": re.compile(r"ไม่|มิ"),
 }
-# Hebrew writes the conjunction and some prepositions as a prefix (ולא, שלא).
-_HE_PREFIXES = "ושכלבמה"
 _SENTENCE_END = re.compile(
     r"(?<=[.!?؟।])[\"'”»’)\]]*\s+(?=\S)|(?<=[。！？])[」』”）]*(?![」』”）])\s*(?=\S)"
 )
@@ -129,6 +127,7 @@ def negations(sentence: str, language: str) -> int | None:
     if markers is None:
         return None
     primary, concord = markers
+    from transcheck.rules._tokens import clitic_prefixes
     from transcheck.terms.match import lower
 
     n_primary = n_concord = 0
@@ -137,10 +136,15 @@ def negations(sentence: str, language: str) -> int | None:
         if base == "en" and (low.endswith("n't") or low.endswith("n’t")):
             n_primary += 1
             continue
-        if base == "ar" and len(low) > 2 and low[0] in "وف" and low[1:] in primary:
-            low = low[1:]
-        if base == "he" and len(low) > 2 and low[0] in _HE_PREFIXES and low[1:] in primary:
-            low = low[1:]
+        if low not in primary and base in ("ar", "he", "fa", "ur", "yi"):
+            for p in clitic_prefixes(low):
+                # Only the conjunctions before an Arabic negator ("ولا", "فلم"):
+                # "كما" is "as", not a negated "ما".
+                if base == "ar" and p not in ("و", "ف"):
+                    continue
+                if low[len(p):] in primary and len(low) > len(p) + 1:
+                    low = low[len(p):]
+                    break
         if base == "tr" and low.startswith("değil"):
             low = "değil"
         if low in primary:

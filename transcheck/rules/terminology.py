@@ -146,14 +146,11 @@ def _rendering(name: str, text: str, language: str) -> str | None:
     from anyascii import anyascii
     from rapidfuzz.fuzz import ratio
 
-    from transcheck.rules._tokens import other_script_words, skeleton
+    from transcheck.rules._tokens import clitic_prefixes, other_script_words, skeleton
 
     target = skeleton(name)
-    arabic = language.split("-")[0] in ("ar", "fa", "ur", "ps")
     for word in other_script_words(text):
-        forms = [word]
-        if arabic:
-            forms += [word[len(p):] for p in ("وال", "بال", "ال", "و", "ب", "ل") if word.startswith(p)]
+        forms = [word] + [word[len(p):] for p in clitic_prefixes(word) if len(word) > len(p) + 1]
         for form in forms:
             if ratio(anyascii(form).lower(), name.lower()) >= 80:
                 return word
