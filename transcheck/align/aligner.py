@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from transcheck.align.anchors import anchors
+from transcheck.align.band import BAND, MAX_BAND, fill, on_edge, trace
 from transcheck.langid.script import scripts_of
 from transcheck.model import Document, Row
 from transcheck.text import normalise
@@ -37,8 +38,6 @@ MERGE = SKIP + 0.05
 # being reported missing, since it barely changes the paragraph's length.
 MIN_PART = 0.2
 RATIO_PRIOR = 500  # characters; see _align_to_profile
-TIE = 1e-9
-INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -124,13 +123,12 @@ def _surface(a: _Unit, b: _Unit, ratio: float) -> float:
     length_sim = math.exp(-2.0 * abs(math.log((b.length + 12) / (expected + 12))))
     if a.weight or b.weight:
         # The size of the multiset intersection (Counter's "&"), without building it:
-        # this runs for every cell of every alignment.
-        small, big = (a.anchors, b.anchors) if len(a.anchors) <= len(b.anchors) else (b.anchors, a.anchors)
+        # this runs for every cell of every alignment, and the key views intersect in C.
+        first, second = a.anchors, b.anchors
         shared = 0
-        for key, count in small.items():
-            other = big.get(key)
-            if other:
-                shared += count if count < other else other
+        for key in first.keys() & second.keys():
+            x, y = first[key], second[key]
+            shared += x if x < y else y
         anchor_sim = 2 * shared / (a.weight + b.weight)
         return 0.55 * length_sim + 0.45 * anchor_sim
     return 0.55 * length_sim + 0.45 * 0.5
@@ -230,11 +228,13 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
     n, m = len(rows), len(segs)
     row_units = [_row_units(r, units) for r in rows]
     # Band around the diagonal, wide enough for every length difference to be absorbed.
-    width = abs(n - m) + max(12, (max(n, m) + 9) // 10)
-
-    def in_band(i: int, j: int) -> bool:
-        centre = i * m / n if n else 0
-        return abs(j - centre) <= width
+    full = abs(n - m) + max(12, (max(n, m) + 9) // 10)
+    # ... but that is a tenth of the document: beyond BAND cells either side (plus the
+    # diagonal's slope, so that the band stays connected), start narrow and widen only
+    # while the best path runs along the band's edge, up to MAX_BAND.
+    slope = -(-m // n) if n else m
+    width = min(full, BAND + slope)
+    limit = min(full, MAX_BAND + slope)
 
     # The languages' length ratio as these documents show it, pulled towards 1 by a few
     # paragraphs' worth of characters: in a short document one missing sentence would
@@ -246,51 +246,14 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
     # row and per segment instead of once per cell.
     row_pairs = [None] + [_merge_rows(row_units[i - 1], row_units[i]) for i in range(1, n)]
     seg_pairs = [None] + [segs[j - 1].merge(segs[j]) for j in range(1, m)]
+    scorers = _scorers(row_units, ratios, meaning), _scorers(row_pairs, ratios, meaning)
 
-    cost = [[INF] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-
-    for i in range(n + 1):
-        row_cost, up = cost[i], cost[i - 1] if i else None
-        up2 = cost[i - 2] if i >= 2 else None
-        row_back = back[i]
-        centre = i * m / n if n else 0
-        # A superset of the band's columns; in_band decides exactly as before.
-        j_lo, j_hi = max(0, int(centre - width) - 1), min(m, int(centre + width) + 1)
-        for j in range(j_lo, j_hi + 1):
-            if (i == 0 and j == 0) or not in_band(i, j):
-                continue
-            best, arg = INF, None
-            if i and j and up[j - 1] < INF:
-                c = up[j - 1] + (1.0 - _score(row_units[i - 1], segs[j - 1], ratios, meaning))
-                if c < best:
-                    best, arg = c, (i - 1, j - 1)
-            # Skips win ties (to rounding): the path is traced back from the end, so of
-            # two equally good alignments the one matching earlier is kept, and of two
-            # copies of a passage the later one is left over, as TC101 reports it.
-            if i and up[j] + SKIP < best + TIE:
-                best, arg = up[j] + SKIP, (i - 1, j)
-            if j and row_cost[j - 1] + SKIP < best + TIE:
-                best, arg = row_cost[j - 1] + SKIP, (i, j - 1)
-            if i >= 2 and j and up2[j - 1] < INF and row_pairs[i - 1] is not None:
-                c = up2[j - 1] + ((1.0 - _score(row_pairs[i - 1], segs[j - 1], ratios, meaning)) + MERGE)
-                if c < best:
-                    best, arg = c, (i - 2, j - 1)
-            if i and j >= 2 and up[j - 2] < INF and seg_pairs[j - 1] is not None:
-                c = up[j - 2] + ((1.0 - _score(row_units[i - 1], seg_pairs[j - 1], ratios, meaning)) + MERGE)
-                if c < best:
-                    best, arg = c, (i - 1, j - 2)
-            row_cost[j], row_back[j] = best, arg
-
-    path = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        prev = back[i][j]
-        assert prev is not None, "the band always contains a path to the origin"
-        path.append((prev, (i, j)))
-        i, j = prev
-    path.reverse()
+    while True:
+        lows, back = fill(n, m, width, segs, seg_pairs, scorers, SKIP, MERGE)
+        path = trace(n, m, lows, back)
+        if width >= limit or not on_edge(path, lows, back, m):
+            break
+        width = min(limit, 2 * width)
 
     out: list[dict[str, tuple[int, ...]]] = []
     for (i0, j0), (i1, j1) in path:
@@ -305,4 +268,21 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
         if seg_idx:
             merged[lang] = seg_idx
         out.append(merged)
+    return out
+
+
+
+def _scorers(row_units, ratios, meaning):
+    """Per row, a function of a unit giving 1 - the row's score; a row of one language
+    (every row in a two-language group) goes straight to the pair score, as _score
+    would: the mean of one value is that value."""
+    out = []
+    for ru in row_units:
+        if ru is None:
+            out.append(None)
+        elif len(ru) == 1 and not meaning:
+            (other, a), = ru.items()
+            out.append(lambda b, a=a, r=ratios[other]: 1.0 - _surface(a, b, r))
+        else:
+            out.append(lambda b, ru=ru: 1.0 - _score(ru, b, ratios, meaning))
     return out

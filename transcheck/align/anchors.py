@@ -11,6 +11,13 @@ import re
 from collections import Counter
 
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# str.translate with a table walks the text in Python-object steps; this scan is in C.
+_HAS_ARABIC_INDIC = re.compile("[٠-٩۰-۹]")
+
+
+def _western_digits(text: str) -> str:
+    return text.translate(_ARABIC_INDIC) if _HAS_ARABIC_INDIC.search(text) else text
+
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 # A Latin token with a capital letter that is not just the first letter of a sentence:
 # an acronym (CX, CSM), a CamelCase brand (SaaS) or a capitalised name.
@@ -21,7 +28,7 @@ _QUOTES = "\"“”«»„‟‹›「」"
 
 def number_anchors(text: str) -> list[str]:
     out = []
-    for m in _NUMBER.finditer(text.translate(_ARABIC_INDIC)):
+    for m in _NUMBER.finditer(_western_digits(text)):
         digits = re.sub(r"[^\d]", "", m.group())
         out.append(digits.lstrip("0") or "0")
     return out
@@ -49,7 +56,7 @@ def numbers(text: str) -> list[str]:
     05.03.2024, 3/5/2024) is one value whose day and month order does not matter.
     Digits glued to Latin letters (CO2, v1.2) and file names are skipped.
     """
-    text = _FILE.sub(" ", text.translate(_ARABIC_INDIC))
+    text = _FILE.sub(" ", _western_digits(text))
     out = []
 
     def date(m: re.Match) -> str:
