@@ -29,6 +29,10 @@ from transcheck.model import ChangedSegment, Document, Finding, Segment
 
 _SAME_SEGMENT = 35.0  # chrF below this: a rewrite is treated as remove + add
 _MAX_PAIRING_CELLS = 2500  # larger edited stretches pair by position, not by chrF
+_PAIRING_WINDOW = 2  # chrF only for segments this close to the stretch's diagonal
+_WHOLE_DIFF_CELLS = 1_000_000  # see _opcodes
+_ANCHOR_DEPTH = 4
+_GAP_DIFF_CELLS = 10_000
 
 
 class GitError(ValueError):
@@ -44,6 +48,7 @@ class Version:
     old_segments: tuple[Segment, ...]
     old_to_new: dict[int, int]  # old segment index -> new segment index
     changes: list[ChangedSegment]
+    mapped_old: tuple | None = None  # see _map_span
 
 
 def _git(cwd: str, *args: str) -> subprocess.CompletedProcess:
@@ -115,8 +120,6 @@ def compare(doc: Document, old_text: str | None) -> Version:
 
 
 def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
-    from difflib import SequenceMatcher
-
     from transcheck.text import chrf, normalise
 
     new = doc.segments
@@ -125,11 +128,16 @@ def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, i
     new_to_old: dict[int, int] = {}
     score: dict[int, float] = {}  # new index -> chrF against its old segment, if edited
     removed_before: set[int] = set()  # new index before which old segments were deleted
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # A line with as many verbatim copies on the other side moved there: it is not a
+    # rewrite of a line here.
+    old_count, new_count = Counter(a), Counter(b)
+    in_new = {t for t, k in old_count.items() if new_count[t] >= k}
+    in_old = {t for t, k in new_count.items() if old_count[t] >= k}
+    for op, i1, i2, j1, j2 in _opcodes(a, b):
         if op == "equal":
             new_to_old.update(zip(range(j1, j2), range(i1, i2)))
             continue
-        pairs = _pair(a[i1:i2], b[j1:j2], chrf)
+        pairs = _pair(a[i1:i2], b[j1:j2], chrf, in_old, in_new)
         for i, j, value in pairs:
             new_to_old[j1 + j] = i1 + i
             score[j1 + j] = value
@@ -157,14 +165,115 @@ def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, i
     return {i: j for j, i in new_to_old.items()}, changes
 
 
-def _pair(old: list[str], new: list[str], chrf) -> list[tuple[int, int, float]]:
-    """Order-preserving pairs (old index, new index, chrF) maximising the total chrF."""
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for ``a`` -> ``b`` (only "equal" matters here), in time
+    near-linear in their length.
+
+    difflib's longest-matching-blocks diff costs len(a) x len(b) where lines repeat (a
+    file of one line pasted 4,000 times takes 8 s), so it runs only on small inputs and,
+    in larger ones, on the small stretches between anchors: the common prefix and suffix,
+    then the lines that occur once on each side, in increasing order on both (as in a
+    patience diff), a few levels deep. A large stretch with no anchor left is one edit.
+    """
+    from difflib import SequenceMatcher
+
+    if len(a) * len(b) <= _WHOLE_DIFF_CELLS:
+        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops: list[tuple[str, int, int, int, int]] = []
+    _anchored(a, b, 0, len(a), 0, len(b), ops, _ANCHOR_DEPTH)
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if merged and (merged[-1][0] == "equal") == (op[0] == "equal"):
+            prev = merged.pop()
+            op = (op[0] if op[0] == "equal" else "replace", prev[1], op[2], prev[3], op[4])
+        merged.append(op)
+    return merged
+
+
+def _anchored(a, b, i1, i2, j1, j2, ops, depth) -> None:
+    from bisect import bisect_left
+    from difflib import SequenceMatcher
+
+    head = 0
+    while i1 + head < i2 and j1 + head < j2 and a[i1 + head] == b[j1 + head]:
+        head += 1
+    tail = 0
+    while i2 - tail > i1 + head and j2 - tail > j1 + head and a[i2 - tail - 1] == b[j2 - tail - 1]:
+        tail += 1
+    ops.append(("equal", i1, i1 + head, j1, j1 + head))
+    lo_a, hi_a, lo_b, hi_b = i1 + head, i2 - tail, j1 + head, j2 - tail
+    if (hi_a - lo_a) * (hi_b - lo_b) <= _GAP_DIFF_CELLS:
+        sub = SequenceMatcher(None, a[lo_a:hi_a], b[lo_b:hi_b], autojunk=False).get_opcodes()
+        ops.extend((op, lo_a + x1, lo_a + x2, lo_b + y1, lo_b + y2) for op, x1, x2, y1, y2 in sub)
+    else:
+        once_a = _once(a, lo_a, hi_a)
+        once_b = _once(b, lo_b, hi_b)
+        pairs = [(i, once_b[a[i]]) for i in range(lo_a, hi_a) if a[i] in once_b and once_a.get(a[i]) == i]
+        # The longest chain increasing on both sides (patience sorting).
+        tops: list[int] = []
+        top_at: list[int] = []
+        before: list[int] = []
+        for k, (_, j) in enumerate(pairs):
+            p = bisect_left(tops, j)
+            before.append(top_at[p - 1] if p else -1)
+            if p == len(tops):
+                tops.append(j)
+                top_at.append(k)
+            else:
+                tops[p], top_at[p] = j, k
+        chain: list[tuple[int, int]] = []
+        k = top_at[-1] if top_at else -1
+        while k >= 0:
+            chain.append(pairs[k])
+            k = before[k]
+        chain.reverse()
+        if not chain or depth == 0:
+            ops.append(("replace", lo_a, hi_a, lo_b, hi_b))
+        else:
+            i, j = lo_a, lo_b
+            for ai, bj in chain:
+                _anchored(a, b, i, ai, j, bj, ops, depth - 1)
+                ops.append(("equal", ai, ai + 1, bj, bj + 1))
+                i, j = ai + 1, bj + 1
+            _anchored(a, b, i, hi_a, j, hi_b, ops, depth - 1)
+    ops.append(("equal", i2 - tail, i2, j2 - tail, j2))
+
+
+def _once(lines: list[str], lo: int, hi: int) -> dict[str, int]:
+    """Lines that occur once in lines[lo:hi], with their index."""
+    seen: dict[str, int] = {}
+    for i in range(lo, hi):
+        seen[lines[i]] = -1 if lines[i] in seen else i
+    return {line: i for line, i in seen.items() if i >= 0}
+
+
+def _pair(old: list[str], new: list[str], chrf, in_old=frozenset(),
+          in_new=frozenset()) -> list[tuple[int, int, float]]:
+    """Order-preserving pairs (old index, new index, chrF) maximising the total chrF.
+
+    chrF runs only near the stretch's diagonal (_PAIRING_WINDOW) and not for an old
+    line in ``in_new`` or a new one in ``in_old`` (each copy of it is found verbatim on
+    the other side: it moved), so a stretch of reordered lines costs almost no chrF,
+    instead of one per pair."""
     n, m = len(old), len(new)
     if not n or not m:
         return []
+
+    def similarity(i: int, j: int) -> float:
+        if old[i] == new[j]:
+            return 100.0
+        if old[i] in in_new or new[j] in in_old:
+            return 0.0
+        return chrf(new[j], old[i])
+
     if n * m > _MAX_PAIRING_CELLS:
-        return [(k, k, chrf(new[k], old[k])) for k in range(min(n, m))]
-    score = [[chrf(new[j], old[i]) for j in range(m)] for i in range(n)]
+        return [(k, k, similarity(k, k)) for k in range(min(n, m))]
+    score = [
+        [similarity(i, j) if abs(j - i * m / n) <= _PAIRING_WINDOW + m / n else 0.0 for j in range(m)]
+        for i in range(n)
+    ]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -270,17 +379,27 @@ def _map_span(version: Version, f: Finding) -> tuple[int, int]:
     something missing there): the whole corresponding gap of the new document, up to
     and including the next segment, since new text inserted into the gap moves it.
     """
+    from bisect import bisect_left, bisect_right
+
     new = version.doc.segments
     mapped = version.old_to_new
-    hits = [
-        new[mapped[s.index]]
-        for s in version.old_segments
-        if s.line <= f.end_line and s.end_line >= f.line and s.index in mapped
-    ]
+    if version.mapped_old is None:  # old segments that have a new place, in line order
+        kept = [s for s in version.old_segments if s.index in mapped]
+        version.mapped_old = kept, [s.line for s in kept], [s.end_line for s in kept]
+    kept, starts, ends = version.mapped_old
+    # Bisection instead of a pass over the document per finding, which made a long
+    # document with many findings quadratic.
+    first = bisect_left(ends, f.line)
+    hits = []
+    for s in kept[first:]:
+        if s.line > f.end_line:
+            break
+        hits.append(new[mapped[s.index]])
     if hits:
         return min(s.line for s in hits), max(s.end_line for s in hits)
-    before = [s for s in version.old_segments if s.end_line < f.line and s.index in mapped]
-    after = [s for s in version.old_segments if s.line > f.end_line and s.index in mapped]
-    start = new[mapped[before[-1].index]].end_line + 1 if before else 1
-    end = new[mapped[after[0].index]].line if after else (new[-1].end_line + 1 if new else 1)
+    before = kept[first - 1] if first else None
+    later = bisect_right(starts, f.end_line)
+    after = kept[later] if later < len(kept) else None
+    start = new[mapped[before.index]].end_line + 1 if before else 1
+    end = new[mapped[after.index]].line if after else (new[-1].end_line + 1 if new else 1)
     return start, max(start, end)
