@@ -14,6 +14,13 @@ cosine of the two segments' multilingual sentence embeddings, measured against t
 median cosine of unrelated segment pairs of the same two documents. A paragraph moved
 elsewhere then no longer resembles the paragraphs around its old place, so it is left
 unmatched (reported missing and extra) instead of pulling its neighbours out of line.
+
+Time and memory are linear in the number of segments: the band is a tenth of the
+document either side of the diagonal, but at most BAND (48) cells plus the slope, and
+it is doubled, up to MAX_BAND (384), only while the best path runs along its edge.
+Documents that differ by more than that in one place are aligned as well as the band
+allows: with 500 paragraphs missing at one place of 3,000, 484 rows are reported
+missing and 16 are paired with a neighbour instead (200 missing: all 200 found).
 """
 
 from __future__ import annotations
