@@ -47,7 +47,7 @@ MIN_PART = 0.2
 RATIO_PRIOR = 500  # characters; see _align_to_profile
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: two per segment of a group
 class _Unit:
     """Alignment features of one segment, or of several merged."""
 
@@ -249,14 +249,23 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
     ratios = {other: (totals[lang] + RATIO_PRIOR) / (totals[other] + RATIO_PRIOR) for other in totals}
     # With embeddings: per language already in the profile, its cosine scale.
     meaning = {o: c for (o, l), c in (unrelated or {}).items() if l == lang} or None
-    # What a 2-1 link at row i or a 1-2 link at segment j would join; built once per
-    # row and per segment instead of once per cell.
-    row_pairs = [None] + [_merge_rows(row_units[i - 1], row_units[i]) for i in range(1, n)]
-    seg_pairs = [None] + [segs[j - 1].merge(segs[j]) for j in range(1, m)]
-    scorers = _scorers(row_units, ratios, meaning), _scorers(row_pairs, ratios, meaning)
+    # What a 2-1 link at row i or a 1-2 link at segment j would join: built once per
+    # row and per segment (not per cell) as the band reaches it, and not kept after.
+
+    def row_scorer(i: int):
+        return _scorer(row_units[i], ratios, meaning)
+
+    def pair_scorer(i: int):
+        merged = _merge_rows(row_units[i - 1], row_units[i])
+        return None if merged is None else _scorer(merged, ratios, meaning)
+
+    def seg_pair(j: int):
+        return segs[j - 1].merge(segs[j])
+
+    scorers = row_scorer, pair_scorer, seg_pair
 
     while True:
-        lows, back = fill(n, m, width, segs, seg_pairs, scorers, SKIP, MERGE)
+        lows, back = fill(n, m, width, segs, scorers, SKIP, MERGE)
         path = trace(n, m, lows, back)
         if width >= limit or not on_edge(path, lows, back, m):
             break
@@ -278,18 +287,11 @@ def _align_to_profile(rows, lang, units, totals, unrelated=None):
     return out
 
 
-
-def _scorers(row_units, ratios, meaning):
-    """Per row, a function of a unit giving 1 - the row's score; a row of one language
-    (every row in a two-language group) goes straight to the pair score, as _score
-    would: the mean of one value is that value."""
-    out = []
-    for ru in row_units:
-        if ru is None:
-            out.append(None)
-        elif len(ru) == 1 and not meaning:
-            (other, a), = ru.items()
-            out.append(lambda b, a=a, r=ratios[other]: 1.0 - _surface(a, b, r))
-        else:
-            out.append(lambda b, ru=ru: 1.0 - _score(ru, b, ratios, meaning))
-    return out
+def _scorer(row: dict[str, _Unit], ratios, meaning):
+    """A function of a unit giving 1 - the row's score; a row of one language (every
+    row in a two-language group) goes straight to the pair score, as _score would: the
+    mean of one value is that value."""
+    if len(row) == 1 and not meaning:
+        (other, a), = row.items()
+        return lambda b, a=a, r=ratios[other]: 1.0 - _surface(a, b, r)
+    return lambda b: 1.0 - _score(row, b, ratios, meaning)

@@ -18,6 +18,7 @@ _START, _ONE, _UP, _LEFT, _TWO_ONE, _ONE_TWO = range(6)
 _STEP = {_ONE: (1, 1), _UP: (1, 0), _LEFT: (0, 1), _TWO_ONE: (2, 1), _ONE_TWO: (1, 2)}
 # Lower bound on a link's cost below its predecessor's, for rounding in 1 - score.
 _SLACK = 1e-6
+_UNSET = object()
 
 
 def band(i: int, n: int, m: int, width: int) -> tuple[int, int]:
@@ -31,11 +32,13 @@ def band(i: int, n: int, m: int, width: int) -> tuple[int, int]:
     return lo, hi
 
 
-def fill(n, m, width, segs, seg_pairs, scorers, skip, merge):
+def fill(n, m, width, segs, scorers, skip, merge):
     """The dynamic programme over the band: per row its first column and a byte of
     back-pointer per band cell. Costs are kept for the last three rows only, in full-width
     lists whose band cells are reset to INF before reuse (so cells off the band read INF)."""
-    one, two_one = scorers
+    one, two_one, seg_pair = scorers
+    pairs: dict[int, object] = {}  # seg_pair(j) for the columns of the last rows
+    dropped = 0
     buffers = [[INF] * (m + 1) for _ in range(3)]
     spans: list[tuple[int, int]] = []
     lows = []
@@ -49,8 +52,11 @@ def fill(n, m, width, segs, seg_pairs, scorers, skip, merge):
         up = buffers[(i - 1) % 3] if i else None
         up2 = buffers[(i - 2) % 3] if i >= 2 else None
         row_back = bytearray(hi - lo + 1 if hi >= lo else 0)
-        score = one[i - 1] if i else None
-        score2 = two_one[i - 1] if i >= 2 else None
+        score = one(i - 1) if i else None
+        score2 = two_one(i - 1) if i >= 2 else None
+        while dropped < lo - 2:  # the band only moves right: older pairs are done
+            pairs.pop(dropped, None)
+            dropped += 1
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row_cost[0] = 0.0
@@ -77,10 +83,12 @@ def fill(n, m, width, segs, seg_pairs, scorers, skip, merge):
                     c = prev + (score2(segs[j - 1]) + merge)
                     if c < best:
                         best, arg = c, _TWO_ONE
-            if i and j >= 2:
-                prev, pair = up[j - 2], seg_pairs[j - 1]
-                if pair is not None and prev + merge - _SLACK < best:
-                    c = prev + (score(pair) + merge)
+            if i and j >= 2 and up[j - 2] + merge - _SLACK < best:
+                pair = pairs.get(j - 1, _UNSET)
+                if pair is _UNSET:
+                    pair = pairs[j - 1] = seg_pair(j - 1)
+                if pair is not None:
+                    c = up[j - 2] + (score(pair) + merge)
                     if c < best:
                         best, arg = c, _ONE_TWO
             row_cost[j] = best
