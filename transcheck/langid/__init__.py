@@ -38,7 +38,7 @@ SEED = 0  # langdetect's draws; printed in every report's signature
 
 # Text that is the same in every language says nothing about the language of the rest.
 _NEUTRAL = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@][^\W_][\w.-]*|`[^`\n]*`",
+    r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@\S+\.\w+|[#@][^\W_][\w.-]*+|`[^`\n]*`",
 )
 # A language that also writes a script of its own always uses it in running text.
 SIGNATURE_SCRIPT = {"ja": "Kana", "ko": "Hangul"}

@@ -20,7 +20,9 @@ from functools import lru_cache
 from transcheck.model import base_language
 from transcheck.rules._tokens import _MARKS
 
-_HANDLE = re.compile(rf"(?<![\w@])[@#][\w@.\-{_MARKS}]*[\w{_MARKS}]")
+# Possessive pieces (separators, then word characters) that never give back what they
+# took: linear on a long run of either.
+_HANDLE = re.compile(rf"(?<![\w@])[@#](?:[.\-]*+[\w@{_MARKS}]++)++")
 _GLUED = re.compile(rf"(?<=[^\W\d_]|[{_MARKS}])\d[\d.,]*")
 _RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[-–]\s?(\d\d)(?!\d)")
 _NUM = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"

@@ -62,7 +62,8 @@ from transcheck.rules._tokens import (
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
-_HANDLE = re.compile(r"(?<![\w@])[@#][\w@.\-]*\w")
+# Possessive pieces, as in rules/_numbers.py: linear on a long run of either kind.
+_HANDLE = re.compile(r"(?<![\w@])[@#](?:[.\-]*+[\w@]++)++")
 
 
 def check(view: GroupView, options: NoOptions):

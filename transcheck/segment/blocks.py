@@ -30,7 +30,7 @@ _HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
 _HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
 _JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
-_CLOSING_TAGS = re.compile(r"(?:\s*</[\w.:-]*>)+\s*$")
+_CLOSING_TAG = re.compile(r"</[\w.:-]*+>")
 _MAX_TAG_LINES = 40
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
 _PROSE_KEYS = ("title", "description")
@@ -150,7 +150,7 @@ def _mdx(lines: list[str], i: int, out: list[str]) -> int:
         out[j] = ""
     if rest.strip():
         # Text after the opening tags: the element's children, read as Markdown.
-        out[last] = " " * _indent(line) + _CLOSING_TAGS.sub("", rest)
+        out[last] = " " * _indent(line) + _without_closing_tags(rest)
     return last - i + 1
 
 
@@ -241,3 +241,15 @@ def _indent(line: str) -> int:
 def _dedent(line: str, width: int) -> str:
     expanded = line.expandtabs(4)
     return expanded[min(width, _indent(expanded)) :]
+
+
+def _without_closing_tags(text: str) -> str:
+    """``text`` without the closing tags (``</Tabs>``) that end it, taken from the end
+    one at a time, so a long run of tags costs linear time, not a rescan from each."""
+    end, stripped = len(text), False
+    while True:
+        tail = text[:end].rstrip()
+        start = tail.rfind("</")
+        if start < 0 or not _CLOSING_TAG.fullmatch(tail, start):
+            return text[:len(tail)] if stripped else text
+        end, stripped = start, True
