@@ -92,7 +92,9 @@ MIN_SPAN = 0.02
 def _units(doc: Document, vectors=None) -> list[_Unit]:
     latin = "Latin" in scripts_of(doc.language)
     return [
-        _Unit(max(1, len(s.text)), anchors(s.text, latin), normalise(s.text), s.is_prose,
+        # Inline code is not text to judge, but it survives translation: an anchor.
+        _Unit(max(1, len(s.text)), anchors(" ".join((s.text, *s.code)) if s.code else s.text, latin),
+              normalise(s.text), s.is_prose,
               None if vectors is None else vectors[i])
         for i, s in enumerate(doc.segments)
     ]
