@@ -35,6 +35,9 @@ class LagChange:
     source_line: int
     source_end_line: int
     count: int = 1  # source segments in an added run
+    # "text", or "links or code" for an edit that changed only link targets or inline
+    # code (``old``/``new`` then hold just those): a translation must carry them over too.
+    detail: str = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,19 @@ def source_changes(then: tuple[Segment, ...], now: tuple[Segment, ...]):
     from transcheck.align.versions import align_versions
 
     old_to_new = align_versions(then, now)
-    edited = {i for i, j in old_to_new.items() if normalise(then[i].text) != normalise(now[j].text)}
+    edited = {i for i, j in old_to_new.items() if _content(then[i]) != _content(now[j])}
     added = set(range(len(now))) - set(old_to_new.values())
     return old_to_new, edited, added
+
+
+def _content(s: Segment) -> tuple:
+    return normalise(s.text), s.urls, s.code
+
+
+def _markup_change(old: Segment, new: Segment) -> tuple[str, str]:
+    """The link targets and code an edit took out and put in, when its text is the same."""
+    before, after = (*old.urls, *old.code), (*new.urls, *new.code)
+    return " ".join(x for x in before if x not in after), " ".join(x for x in after if x not in before)
 
 
 def compute_lag(source_now: Document, source_then: tuple[Segment, ...], translation: Document,
@@ -98,8 +111,13 @@ def compute_lag(source_now: Document, source_then: tuple[Segment, ...], translat
             changes.append(LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line))
         else:
             new = now[old_to_new[i]]
-            changes.append(LagChange(EDITED, first.line, last.end_line, old.text, new.text,
-                                     new.line, new.end_line))
+            if normalise(old.text) == normalise(new.text):
+                was, now_ = _markup_change(old, new)
+                changes.append(LagChange(EDITED, first.line, last.end_line, was, now_,
+                                         new.line, new.end_line, detail="links or code"))
+            else:
+                changes.append(LagChange(EDITED, first.line, last.end_line, old.text, new.text,
+                                         new.line, new.end_line))
 
     new_to_old = {j: i for i, j in old_to_new.items()}
     for run in _runs(sorted(added)):

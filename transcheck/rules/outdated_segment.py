@@ -6,7 +6,8 @@ What it catches:
     a skip marker such as ``[i18n skip]``) is compared with the source now, segment by
     segment, and the translation is aligned to the source of then. Each translated
     paragraph whose source paragraph was since edited gets a finding quoting the old and
-    the new source text; one whose source paragraph was removed gets a finding saying so.
+    the new source text (or, when only a link target or inline code changed, those); one
+    whose source paragraph was removed gets a finding saying so.
     When the source changed most of the page (at least ten paragraphs and half of the
     translation), one finding spans the page instead of one per paragraph.
 
@@ -52,7 +53,11 @@ def check(view: GroupView, options: NoOptions):
             )
             continue
         for change in stale:
-            if change.kind == "edited":
+            if change.kind == "edited" and change.detail != "text":
+                message = (f"outdated: the source paragraph changed its {change.detail} since "
+                           f"{lag.since_sha} ({lag.since_date}): was “{snippet(change.old)}”, "
+                           f"now “{snippet(change.new)}”")
+            elif change.kind == "edited":
                 old, new = changed_words(change.old, change.new)
                 message = (f"outdated: the source paragraph changed since {lag.since_sha} "
                            f"({lag.since_date}): was “{old}”, now “{new}”")
