@@ -17,3 +17,9 @@ _NAMES = {
 
 def language_name(code: str) -> str:
     return _NAMES.get(base_language(code), code)
+
+
+def quoted_in(code: str, text: str) -> str:
+    """An excerpt with the language it is in, in words: 'Italian: “…”'. Rules quote a
+    peer's text this way, never with a bare code."""
+    return f"{language_name(code)}: “{text}”"

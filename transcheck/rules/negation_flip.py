@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from transcheck.model import Category, Severity, base_language
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.langid.names import quoted_in
 
 MIN_AGREE = 3
 
@@ -188,7 +189,7 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
             lang,
             f"negation differs: sentence {k + 1} (“{snippet(split[lang][k], 70)}”) {what}, "
             f"but in {', '.join(agree)} it has {expected} "
-            f"({witness}: “{snippet(split[witness][k], 70)}”)",
+            f"({quoted_in(witness, snippet(split[witness][k], 70))})",
             related=[view.cell_location(row, o) for o in agree],
             key=f"{k}:{have}:{expected}:{snippet(split[lang][k], 40)}",
         )
