@@ -111,3 +111,19 @@ def test_paths_stay_as_given():
     result = transcheck("check", str(CORPUS / "sv.txt"), str(CORPUS / "it.txt"), "-f", "json")
     data = json.loads(result.stdout)
     assert {d["path"] for d in data["documents"]} == {str(CORPUS / "sv.txt"), str(CORPUS / "it.txt")}
+
+
+def test_help_keeps_square_brackets_and_says_how_files_are_grouped():
+    # Rich markup would read "[tool.transcheck]" and "[embeddings]" as style tags.
+    text = " ".join(transcheck("check", "--help").stdout.split())
+    assert "[tool.transcheck]" in text
+    assert "transcheck[embeddings]" in text
+    assert "one document" in text and "--layout" in text
+
+
+def test_explain_has_no_restructuredtext_literals():
+    plain = transcheck("explain", "TC101").stdout
+    markdown = transcheck("explain", "TC101", "--markdown").stdout
+    assert "``" not in plain and "``" not in markdown
+    assert "duplicate_min_chrf" in plain
+    assert "`duplicate_min_chrf`" in markdown and "**What it catches:**" in markdown

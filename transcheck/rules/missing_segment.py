@@ -55,8 +55,8 @@ def check(view: GroupView, options: NoOptions):
                 doc,
                 line,
                 line,
-                f"missing segment, present in {', '.join(present)}: "
-                f"{quoted_in(witness, snippet(text))}",
+                f"missing segment, present in {', '.join(present)} "
+                f"({quoted_in(witness, snippet(text))})",
                 related=[view.cell_location(row, other) for other in present],
                 key=f"{witness}:{normalise(text)}",
                 row=r,
