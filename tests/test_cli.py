@@ -27,9 +27,33 @@ def _two_good_files(directory: Path) -> None:
 def test_corpus_text_report_and_exit_code():
     result = transcheck("check", "corpus/")
     assert result.returncode == 1
-    assert "corpus/ru.txt:10-18" in result.stdout
-    assert "duplicate-block" in result.stdout
+    lines = result.stdout.splitlines()
+    # Grouped by file under its page, one aligned line per finding.
+    at = lines.index("  corpus/ru.txt  Russian (ru)")
+    after = lines[at + 1:]
+    assert any(ln.split()[:4] == ["10-18", "error", "TC101", "duplicate-block"] for ln in after[:until_blank(after)])
     assert result.stderr == ""
+
+
+def until_blank(lines):
+    return next((i for i, ln in enumerate(lines) if not ln.strip() or not ln.startswith("    ")), len(lines))
+
+
+def test_text_report_folds_findings_inside_a_repeat_and_closes_with_tables():
+    # tr.txt repeats lines 6-24 at 26-44: the copy's punctuation and role-inversion
+    # findings are the original's, reported once, on the original.
+    out = transcheck("check", "corpus/").stdout
+    lines = out.splitlines()
+    at = lines.index("  corpus/tr.txt  Turkish (tr)")
+    block = lines[at + 1:][:until_blank(lines[at + 1:])]
+    spans = [ln.split()[0] for ln in block]
+    assert "26-44" in spans and "12" in spans and "24" in spans
+    assert not any(s in ("32", "44") for s in spans)
+    assert "inside repeated blocks" in lines[-1]
+    header = next(ln for ln in lines if ln.startswith("language"))
+    assert header.split() == ["language", "error", "warning", "info", "pages"]
+    assert any(ln.split()[:2] == ["tr", "Turkish"] and ln.endswith("1/1") for ln in lines)
+    assert any(ln.split()[:2] == ["TC101", "duplicate-block"] for ln in lines)
 
 
 def test_json_is_byte_identical_across_runs_and_jobs():
