@@ -27,6 +27,7 @@ from transcheck.model import Document, Finding, GroupResult, Report, Row, Severi
 from transcheck.report.base import Formatter
 from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import span
+from transcheck.report import html_index
 from transcheck.report.html_placement import Placement
 from transcheck.report.summary import SEVERITIES, by_severity, plural, summarise
 from transcheck.report.signature import signature, signature_line
@@ -299,6 +300,8 @@ def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[l
         out += [f"<li><code>{_e(p.path)}</code>: {_e(p.message)}</li>" for p in problems]
         out.append("</ul></div>")
 
+    if html_index.wanted(report):
+        out += html_index.index(report, langs, summary.coverage)
     out += _findings_list(report, numbered, anchors)
     tail = ["</main>"]
     sig = json.dumps(signature(report), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
