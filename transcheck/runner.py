@@ -98,11 +98,9 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
     return tuple(out)
 
 
-def with_missing(status: tuple[PageStatus, ...], languages: Iterable[str]) -> tuple[PageStatus, ...]:
-    """``status`` plus ``missing`` for each language of the run the page lacks."""
-    have = {s.language for s in status}
-    return tuple(sorted(status + tuple(PageStatus(lang, MISSING) for lang in languages if lang not in have),
-                        key=lambda s: s.language))
+def with_missing(status: tuple[PageStatus, ...], missing: Iterable[str]) -> tuple[PageStatus, ...]:
+    """``status`` plus ``missing`` for each language of the run that has no file of the page."""
+    return tuple(sorted(status + tuple(PageStatus(lang, MISSING) for lang in missing), key=lambda s: s.language))
 
 
 def _run_rules(rules: tuple[Rule, ...], view, settings: Settings, problems: list[InputProblem]) -> list[Finding]:
@@ -206,7 +204,8 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
         # A glossary shared by many groups that cannot be used is one line, not one per group.
         problems.extend(p for p in group_problems if not (p in seen or seen.add(p)))
         if result.documents:
-            result = replace(result, status=with_missing(result.status, languages))
+            have = {f.language for f in spec.files}  # an unreadable file is not a missing page
+            result = replace(result, status=with_missing(result.status, [lang for lang in languages if lang not in have]))
             scope = None
             if changed_since is not None:
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
