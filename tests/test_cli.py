@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +152,16 @@ def test_explain_has_no_restructuredtext_literals():
     assert "``" not in plain and "``" not in markdown
     assert "duplicate_min_chrf" in plain
     assert "`duplicate_min_chrf`" in markdown and "**What it catches:**" in markdown
+
+
+def test_text_report_colours_only_when_asked():
+    from transcheck.report import Format, formatter
+    from transcheck.rules.registry import RULES
+    from transcheck.runner import run
+    from transcheck.settings import Settings
+
+    report = run([str(CORPUS)], Settings(), RULES)
+    plain = formatter(Format.TEXT).render(report)
+    coloured = formatter(Format.TEXT, color=True).render(report)
+    assert "\x1b[" not in plain and "\x1b[1;31merror" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

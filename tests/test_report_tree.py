@@ -100,7 +100,9 @@ def test_text_says_the_status_of_a_page_with_findings(tree):
 
 
 def test_html_index_links_each_page_to_its_table(tree):
-    page = Page(run(tree, "html"))
+    html = run(tree, "html")
+    page = Page(html)
+    assert "de outdated (1 segment, since " in html  # above the page's own table
     links = [a["href"] for a in page.find("a") if a.get("href", "").startswith("#g") and "-r" not in a["href"]]
     sections = {s["id"] for s in page.find("section", cls="group")}
     assert links and {link[1:] for link in links} == sections
