@@ -193,7 +193,10 @@ def explain(
     code: str = typer.Argument(..., help="A rule code (TC101) or name."),
     markdown: bool = typer.Option(False, "--markdown", help="Markdown instead of plain text."),
 ) -> None:
-    """Print the full documentation of one rule, as plain text or Markdown."""
+    """Print the full documentation of one rule.
+
+    Plain text, or Markdown with --markdown.
+    """
     from transcheck.rules.registry import lookup
 
     rule = lookup(code)
