@@ -62,6 +62,6 @@ def index(report: Report, languages: list[str], coverage) -> list[str]:
     out.append('</tbody><tfoot><tr><th scope="row">pages</th>')
     for lang in langs:
         have, of = pages.get(lang, (0, 0))
-        out.append(f'<td data-col="{_e(lang)}" class="num">{have}/{of}</td>')
+        out.append(f'<td data-col="{_e(lang)}">{have}/{of}</td>')
     out.append(f'<td colspan="{len(SEVERITIES)}"></td></tr></tfoot></table></div></details>')
     return out
