@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
+from transcheck.report.escape import printable
 from transcheck.model import MISSING, OUTDATED, PRESENT, SOURCE, UP_TO_DATE, Report
 from transcheck.report.summary import SEVERITIES, by_severity, status_text
 
@@ -20,7 +21,7 @@ _MARK = {SOURCE: "source", UP_TO_DATE: "✓", OUTDATED: "outdated", MISSING: "mi
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(printable(str(text)), quote=True)
 
 
 def wanted(report: Report) -> bool:

@@ -4,8 +4,10 @@ severity, code, rule, message); then closing tables of counts by rule and by lan
 with each language's page coverage. Colour only on a terminal (the command line turns
 it off for files, pipes and ``NO_COLOR``).
 
-Text from the documents and the user's paths is never parsed as markup: each piece is
-written as it is, styled (with rich's ``Style``, to ANSI codes) only on a terminal.
+Text from the documents and the user's paths is never parsed as markup, and every piece
+of a line passes through ``escape.terminal`` (control characters, escape sequences and
+bidirectional overrides made visible, no CI logging command) before it is styled (with
+rich's ``Style``, to ANSI codes), only on a terminal.
 Lines are joined directly rather than laid out by a rich ``Console``, which costs a
 millisecond a line: a report of thousands of findings stays instant.
 """
@@ -19,6 +21,7 @@ from transcheck.langid.names import language_name
 from transcheck.model import MISSING, OUTDATED, Report, Severity, finding_order
 from transcheck.report.base import Formatter
 from transcheck.report.common import span
+from transcheck.report.escape import terminal
 from transcheck.report.summary import SEVERITIES, plural, status_text, summarise
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -37,7 +40,8 @@ class Text:
 
 
 class _Console:
-    """Collects lines; styles become ANSI codes only with ``color``."""
+    """Collects lines, each piece made safe for a terminal (``escape.terminal``: the one
+    place this report escapes); styles become ANSI codes only with ``color``."""
 
     def __init__(self, color: bool):
         self.color = color
@@ -47,6 +51,7 @@ class _Console:
     def print(self, line: Text | None = None, soft_wrap: bool = True) -> None:
         if line is not None:
             for text, style in line.parts:
+                text = terminal(text)
                 self.out.write(self._styled(text, style) if self.color and style else text)
         self.out.write("\n")
 
