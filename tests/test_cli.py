@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,9 +28,33 @@ def _two_good_files(directory: Path) -> None:
 def test_corpus_text_report_and_exit_code():
     result = transcheck("check", "corpus/")
     assert result.returncode == 1
-    assert "corpus/ru.txt:10-18" in result.stdout
-    assert "duplicate-block" in result.stdout
+    lines = result.stdout.splitlines()
+    # Grouped by file under its page, one aligned line per finding.
+    at = lines.index("  corpus/ru.txt  Russian (ru)")
+    after = lines[at + 1:]
+    assert any(ln.split()[:4] == ["10-18", "error", "TC101", "duplicate-block"] for ln in after[:until_blank(after)])
     assert result.stderr == ""
+
+
+def until_blank(lines):
+    return next((i for i, ln in enumerate(lines) if not ln.strip() or not ln.startswith("    ")), len(lines))
+
+
+def test_text_report_folds_findings_inside_a_repeat_and_closes_with_tables():
+    # tr.txt repeats lines 6-24 at 26-44: the copy's punctuation and role-inversion
+    # findings are the original's, reported once, on the original.
+    out = transcheck("check", "corpus/").stdout
+    lines = out.splitlines()
+    at = lines.index("  corpus/tr.txt  Turkish (tr)")
+    block = lines[at + 1:][:until_blank(lines[at + 1:])]
+    spans = [ln.split()[0] for ln in block]
+    assert "26-44" in spans and "12" in spans and "24" in spans
+    assert not any(s in ("32", "44") for s in spans)
+    assert "inside repeated blocks" in lines[-1]
+    header = next(ln for ln in lines if ln.startswith("language"))
+    assert header.split() == ["language", "error", "warning", "info", "pages"]
+    assert any(ln.split()[:2] == ["tr", "Turkish"] and ln.endswith("1/1") for ln in lines)
+    assert any(ln.split()[:2] == ["TC101", "duplicate-block"] for ln in lines)
 
 
 def test_json_is_byte_identical_across_runs_and_jobs():
@@ -111,3 +136,32 @@ def test_paths_stay_as_given():
     result = transcheck("check", str(CORPUS / "sv.txt"), str(CORPUS / "it.txt"), "-f", "json")
     data = json.loads(result.stdout)
     assert {d["path"] for d in data["documents"]} == {str(CORPUS / "sv.txt"), str(CORPUS / "it.txt")}
+
+
+def test_help_keeps_square_brackets_and_says_how_files_are_grouped():
+    # Rich markup would read "[tool.transcheck]" and "[embeddings]" as style tags.
+    text = " ".join(transcheck("check", "--help").stdout.split())
+    assert "[tool.transcheck]" in text
+    assert "transcheck[embeddings]" in text
+    assert "one document" in text and "--layout" in text
+
+
+def test_explain_has_no_restructuredtext_literals():
+    plain = transcheck("explain", "TC101").stdout
+    markdown = transcheck("explain", "TC101", "--markdown").stdout
+    assert "``" not in plain and "``" not in markdown
+    assert "duplicate_min_chrf" in plain
+    assert "`duplicate_min_chrf`" in markdown and "**What it catches:**" in markdown
+
+
+def test_text_report_colours_only_when_asked():
+    from transcheck.report import Format, formatter
+    from transcheck.rules.registry import RULES
+    from transcheck.runner import run
+    from transcheck.settings import Settings
+
+    report = run([str(CORPUS)], Settings(), RULES)
+    plain = formatter(Format.TEXT).render(report)
+    coloured = formatter(Format.TEXT, color=True).render(report)
+    assert "\x1b[" not in plain and "\x1b[1;31merror" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

@@ -314,8 +314,12 @@ def test_directory_of_broken_files_runs_to_completion(tmp_path):
     for name, line in zip(broken, lines):
         assert line.startswith(f"transcheck: {tmp_path / name}: "), line
     # the intact files were checked, and their finding is in the report
-    assert f"{tmp_path / 'sv.txt'}:5-7" in result.stdout and "duplicate-block" in result.stdout
+    lines = result.stdout.splitlines()
+    at = lines.index(f"  {tmp_path / 'sv.txt'}  Swedish (sv)")
+    assert lines[at + 1].split()[:4] == ["5-7", "error", "TC101", "duplicate-block"]
     assert "2 documents" in result.stdout
+    # An unreadable file is not a missing translation: it is reported, not counted.
+    assert "missing" not in result.stdout
 
 
 def test_strict_turns_skipped_files_into_errors(tmp_path):

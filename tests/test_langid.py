@@ -50,6 +50,16 @@ def test_deterministic():
     assert len(answers) == 1
 
 
+def test_language_names_tell_variants_apart():
+    from transcheck.langid.names import language_name, quoted_in
+
+    assert language_name("it") == "Italian"
+    assert language_name("zh-Hant") == "Chinese (Traditional)"
+    assert language_name("pt-BR") == "Portuguese (Brazil)"
+    assert language_name("qq") == "qq"  # unknown: the code as it is
+    assert quoted_in("it", "Fai un tour") == "Italian: “Fai un tour”"
+
+
 WIDE = ["ar", "de", "es", "fr", "it", "ja", "ko", "pt", "ru", "sv", "tr", "uk", "zh"]
 
 

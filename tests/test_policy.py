@@ -287,3 +287,26 @@ def test_override_keeps_a_rules_own_downgrade(tmp_path, override, shown, code):
     findings = json.loads(result.stdout)["findings"]
     assert {(f["code"], f["severity"]) for f in findings} == {("TC601", shown)}
     assert result.returncode == code
+
+
+def _at(code, path, line, end_line):
+    return Finding(code, "r", Category.FORMAT, Severity.WARNING, path, "sv", line, end_line, "m")
+
+
+def test_fold_keeps_what_lies_outside_a_shown_repeat():
+    from transcheck.decide.judge import fold
+
+    repeat = _at("TC101", "sv.txt", 26, 44)
+    inside = _at("TC601", "sv.txt", 32, 32)
+    edge = _at("TC502", "sv.txt", 44, 44)
+    straddling = _at("TC602", "sv.txt", 44, 46)
+    other_file = _at("TC601", "it.txt", 32, 32)
+    before = _at("TC601", "sv.txt", 12, 12)
+    kept, folded = fold([before, repeat, inside, edge, straddling, other_file])
+    assert kept == [before, repeat, straddling, other_file] and folded == 2
+    # A suppressed repeat is not shown, so nothing is folded into it.
+    group = GroupResult("g", (), (), (repeat, inside))
+    policy = Policy(per_file_ignores=(("*", frozenset({"TC101"})),))
+    judged = judge(group, policy, RULES)
+    assert judged.group.findings == (inside,) and judged.group.folded == 0
+    assert judge(group, Policy(), RULES).group.folded == 1

@@ -159,10 +159,10 @@ def test_markdown_on_the_corpus(corpus_json):
     assert f"transcheck: {summary['error']} errors, {summary['warning']} warnings" in out.splitlines()[1]
     for sev in ("error", "warning", "info"):
         assert re.search(rf"^\| \S+ {sev} \| {summary[sev]} \|$", out, re.M)
-    # by language: every corpus language, with its own counts
+    # by language: every corpus language, with its pages and its own counts
     for lang in ("ar", "it", "ru", "sv", "tr"):
         mine = Counter(f["severity"] for f in corpus_json["findings"] if f["language"] == lang)
-        assert f"| {lang} | {mine['error']} | {mine['warning']} | {mine['info']} |" in out
+        assert f"| {lang} | 1/1 | {mine['error']} | {mine['warning']} | {mine['info']} |" in out
     # every finding exactly once, the most severe in the visible part, the rest folded
     rows = re.findall(r"^\| \S+ (error|warning|info) \| `([^`]+)` \| (TC\d+) ", out, re.M)
     want = Counter((f["severity"], f"{f['path']}:{_span(f)}", f["code"]) for f in corpus_json["findings"])

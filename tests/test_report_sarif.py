@@ -74,7 +74,7 @@ def test_fixture_sarif_is_valid_and_complete(fixture_report):
         assert "suppressions" not in result and "baselineState" not in result
     dup = next(r for r in results if r["ruleId"] == "TC101")
     assert dup["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("fixture/de.txt")
-    assert dup["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 7, "endLine": 8}
+    assert dup["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 8, "endLine": 9}
     sig = run["properties"]["signature"]
     assert sig["rules"] == [r.code for r in RULES] and "thresholds" in sig and "python" in sig
 

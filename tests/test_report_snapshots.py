@@ -89,7 +89,8 @@ def test_format_snapshot(tmp_path, fmt):
 def test_fixture_exercises_what_the_formats_must_show(tmp_path):
     """The fixture keeps its purpose: an error spanning lines, a warning, findings with
     related locations in other documents, a missing segment, a right-to-left document,
-    and text that every format must escape."""
+    text that every format must escape, and findings folded into a repeated block (the
+    copy's extra segments)."""
     _, result = run_fixture(tmp_path, "--format", "json")
     data = json.loads(result.stdout)
     findings = data["findings"]
@@ -99,6 +100,7 @@ def test_fixture_exercises_what_the_formats_must_show(tmp_path):
     assert any(r["path"] != f["path"] for f in findings for r in f["related"])
     assert "ar" in {d["language"] for d in data["documents"]}
     assert any("<Save & Exit>" in f["message"] for f in findings)
+    assert data["folded"] > 0
     assert result.returncode == 1
 
 

@@ -21,6 +21,9 @@ app = typer.Typer(
     help="Check the translations of a document against each other. "
     "--debug (with any command) shows a traceback instead of a one-line internal error.",
     pretty_exceptions_enable=False,
+    # Plain help: with rich markup "[tool.transcheck]" or "transcheck[embeddings]" in a
+    # help text would be read as a style tag and vanish.
+    rich_markup_mode=None,
 )
 
 
@@ -90,7 +93,14 @@ def check(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help=FOLLOW_HELP),
     layout: List[str] = typer.Option([], "--layout", help=LAYOUT_HELP),
 ) -> None:
-    """Check translations and report what is wrong."""
+    """Check translations and report what is wrong.
+
+    Files are grouped into documents, each checked on its own: files whose paths are
+    equal but for the language are translations of one document. The language is told
+    by the file name (guide.fr.md, or fr.md for a directory of one document), by a
+    directory named for it (fr/guide.md beside en/guide.md), or by a --layout pattern
+    (or the configuration's layout) that says where {lang} sits in the path.
+    """
     paths = paths or ["."]
     from dataclasses import replace
 
@@ -187,18 +197,30 @@ def rules() -> None:
 
 
 @app.command()
-def explain(code: str = typer.Argument(..., help="A rule code (TC101) or name.")) -> None:
-    """Print the full documentation of one rule."""
+def explain(
+    code: str = typer.Argument(..., help="A rule code (TC101) or name."),
+    markdown: bool = typer.Option(False, "--markdown", help="Markdown instead of plain text."),
+) -> None:
+    """Print the full documentation of one rule.
+
+    Plain text, or Markdown with --markdown.
+    """
     from transcheck.rules.registry import lookup
 
     rule = lookup(code)
     if rule is None:
         fail(f"unknown rule {code!r}; `transcheck rules` lists them")
-    typer.echo(f"{rule.code} {rule.name} ({rule.category.value}, default {rule.severity.value})\n")
-    typer.echo(rule.summary + "\n")
-    for title, body in rule.sections.items():
-        typer.echo(f"{title}:")
-        typer.echo("\n".join("    " + ln if ln else "" for ln in body.splitlines()) + "\n")
+    from transcheck.report.common import rule_markdown, rule_text
+
+    if markdown:
+        typer.echo(f"## {rule.code} `{rule.name}`\n\n*{rule.category.value}, default {rule.severity.value}*\n")
+        typer.echo(rule_markdown(rule))
+    else:
+        typer.echo(f"{rule.code} {rule.name} ({rule.category.value}, default {rule.severity.value})\n")
+        import textwrap
+
+        # Paragraphs wrapped for a terminal; Markdown is left to its renderer.
+        typer.echo("\n\n".join(textwrap.fill(p, 88) for p in rule_text(rule).split("\n\n")))
 
 
 @app.command()

@@ -211,6 +211,24 @@ class InputProblem:
     severity: str = "error"
 
 
+# A page's state in one language (``PageStatus.state``).
+SOURCE, UP_TO_DATE, OUTDATED, MISSING, PRESENT = "source", "up to date", "outdated", "missing", "present"
+
+
+@dataclass(frozen=True, slots=True)
+class PageStatus:
+    """One page in one language: ``source``; ``up to date`` or ``outdated`` (git knows
+    the translation's last update: ``segments`` source segments changed since
+    ``since_sha`` of ``since_date``); ``present`` (nothing known of its lag: no
+    ``--source``, no history); or ``missing`` (another language of the run has it)."""
+
+    language: str
+    state: str
+    segments: int = 0
+    since_sha: str = ""
+    since_date: str = ""
+
+
 @dataclass(frozen=True)
 class GroupResult:
     """One group, checked. ``documents`` are ``DocumentInfo`` and ``rows`` empty once
@@ -221,13 +239,16 @@ class GroupResult:
     rows: tuple[Row, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
+    status: tuple[PageStatus, ...] = ()  # one per language of the run, sorted by language
+    folded: int = 0  # findings inside a repeated block, shown as part of the repeat
 
     def __post_init__(self):
-        for name in ("documents", "rows", "findings", "notes"):
+        for name in ("documents", "rows", "findings", "notes", "status"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def summary(self) -> GroupResult:
-        return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings, self.notes)
+        return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings, self.notes,
+                           self.status, self.folded)
 
 
 @dataclass(frozen=True)
@@ -304,6 +325,10 @@ class Report:
     @property
     def baselined(self) -> int:
         return len(self.baselined_findings)
+
+    @property
+    def folded(self) -> int:
+        return sum(g.folded for g in self.groups)
 
     @property
     def documents(self) -> list[Document] | list[DocumentInfo]:

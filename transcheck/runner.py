@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from transcheck.context import build_view, load_glossary, resolve_glossary
 from transcheck.decide.judge import JudgedGroup, Policy, judge, report_of
 from transcheck.model import (
+    MISSING,
+    OUTDATED,
+    PRESENT,
+    SOURCE,
+    UP_TO_DATE,
     ChangedSegment,
+    PageStatus,
     Document,
     Finding,
     GroupResult,
@@ -66,8 +72,35 @@ def check_group(
         rows=tuple(view.rows),
         findings=tuple(fingerprinted(findings)),
         notes=tuple(notes),
+        status=page_status(documents, settings.source, view.lag, spec.lag),
     )
     return result, problems
+
+
+def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageStatus, ...]:
+    """Each present language's status: the source; outdated (``lag``: the view's
+    outdated translations); up to date (git knows when it was made, and nothing changed
+    since); or present (nothing is known of its lag)."""
+    known = {lang for lang, given in inputs if given.source_then is not None}
+    out = []
+    for doc in sorted(documents, key=lambda d: d.language):
+        lang = doc.language
+        if lang == source:
+            out.append(PageStatus(lang, SOURCE))
+        elif lang in lag:
+            behind = lag[lang]
+            out.append(PageStatus(lang, OUTDATED, sum(c.count for c in behind.changes),
+                                  behind.since_sha, behind.since_date))
+        elif lang in known and source in {d.language for d in documents}:
+            out.append(PageStatus(lang, UP_TO_DATE))
+        else:
+            out.append(PageStatus(lang, PRESENT))
+    return tuple(out)
+
+
+def with_missing(status: tuple[PageStatus, ...], missing: Iterable[str]) -> tuple[PageStatus, ...]:
+    """``status`` plus ``missing`` for each language of the run that has no file of the page."""
+    return tuple(sorted(status + tuple(PageStatus(lang, MISSING) for lang in missing), key=lambda s: s.language))
 
 
 def _run_rules(rules: tuple[Rule, ...], view, settings: Settings, problems: list[InputProblem]) -> list[Finding]:
@@ -158,6 +191,8 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
                      layouts=settings.layouts, source=settings.source)
     specs, notes = _with_lag(found.groups, settings, rules, changed_since)
     page_codes = frozenset(r.code for r in rules if r.lag)
+    # The languages of the run: a page that another language has is missing in the rest.
+    languages = sorted({f.language for spec in specs for f in spec.files})
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
@@ -170,6 +205,8 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
         # A glossary shared by many groups that cannot be used is one line, not one per group.
         problems.extend(p for p in group_problems if not (p in seen or seen.add(p)))
         if result.documents:
+            have = {f.language for f in spec.files}  # an unreadable file is not a missing page
+            result = replace(result, status=with_missing(result.status, [lang for lang in languages if lang not in have]))
             scope = None
             if changed_since is not None:
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:

@@ -51,6 +51,8 @@ def judge(
     4. the changed-since ``scope``: findings outside it (``scope(f)`` is None) are only
        counted; the others are capped at the severity it gives (a translation that a
        change to its source makes outdated is told of, not failed).
+    5. folding (``fold``): a finding inside a repeated block that is shown is part of
+       the repeat's finding, only counted.
 
     ``rules`` are the rules that ran: their defaults are what overrides replace, and
     only a comment whose every rule ran can be known to suppress nothing.
@@ -110,12 +112,13 @@ def judge(
             if cap.rank < f.severity.rank:
                 f = replace(f, severity=cap)
         kept.append(f)
+    kept, folded = fold(kept)
     enabled = {r.code for r in rules}
     for mark in (m for marks in inline.values() for m in marks):
         if mark not in used and mark.codes <= enabled:
             problems.append(stale_comment(mark))
     return JudgedGroup(
-        group=replace(group, findings=tuple(kept)),
+        group=replace(group, findings=tuple(kept), folded=folded),
         suppressed=tuple(suppressed),
         baselined=tuple(baselined),
         states=tuple(states),
@@ -123,6 +126,26 @@ def judge(
         out_of_scope=out_of_scope,
         problems=tuple(problems),
     )
+
+
+REPEAT = "TC101"
+
+
+def fold(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """The findings without those of other rules whose lines lie inside a repeated
+    block (TC101) of the same file, and how many were folded: a copy's problems are the
+    original's, already reported there, and the fix (delete the copy) removes them."""
+    blocks: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.code == REPEAT:
+            blocks.setdefault(f.path, []).append((f.line, f.end_line))
+    if not blocks:
+        return findings, 0
+    kept = [
+        f for f in findings
+        if f.code == REPEAT or not any(a <= f.line and f.end_line <= b for a, b in blocks.get(f.path, ()))
+    ]
+    return kept, len(findings) - len(kept)
 
 
 def overridden(severity: Severity, default: Severity, override: Severity) -> Severity:

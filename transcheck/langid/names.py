@@ -15,5 +15,27 @@ _NAMES = {
 }
 
 
+# Script and region subtags a documentation tree uses to tell variants apart.
+_VARIANTS = {
+    "hant": "Traditional", "hans": "Simplified", "latn": "Latin", "cyrl": "Cyrillic",
+    "br": "Brazil", "pt": "Portugal", "tw": "Taiwan", "hk": "Hong Kong", "cn": "China",
+    "us": "US", "gb": "UK", "mx": "Mexico", "es": "Spain", "ca": "Canada", "fr": "France",
+}
+
+
 def language_name(code: str) -> str:
-    return _NAMES.get(base_language(code), code)
+    """"Italian" for "it"; "Chinese (Traditional)" for "zh-Hant", "Portuguese (Brazil)"
+    for "pt-BR"; a code it does not know, as it is."""
+    name = _NAMES.get(base_language(code))
+    if name is None:
+        return code
+    rest = code.replace("_", "-").split("-")[1:]
+    if not rest:
+        return name
+    return f"{name} ({', '.join(_VARIANTS.get(part.lower(), part) for part in rest)})"
+
+
+def quoted_in(code: str, text: str) -> str:
+    """An excerpt with the language it is in, in words: 'Italian: “…”'. Rules quote a
+    peer's text this way, never with a bare code."""
+    return f"{language_name(code)}: “{text}”"

@@ -23,12 +23,13 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from transcheck import __version__
-from transcheck.model import Document, Finding, GroupResult, Report, Row, Severity, base_language, finding_order
+from transcheck.model import MISSING, OUTDATED, Document, Finding, GroupResult, Report, Row, Severity, base_language, finding_order
 from transcheck.report.base import Formatter
 from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import span
+from transcheck.report import html_index
 from transcheck.report.html_placement import Placement
-from transcheck.report.summary import SEVERITIES, by_severity, plural, summarise
+from transcheck.report.summary import SEVERITIES, by_severity, plural, status_text, summarise
 from transcheck.report.escape import printable
 from transcheck.report.signature import signature, signature_line
 
@@ -126,6 +127,9 @@ def _group_table(gi: int, group: GroupResult, report: Report, findings: dict[int
     )
     for note in group.notes:
         out.append(f'<p class="groupnote">{_e(note)}</p>')
+    behind = [s for s in group.status if s.state in (OUTDATED, MISSING)]
+    if behind:
+        out.append(f'<p class="groupnote">{_e("; ".join(f"{s.language} {status_text(s)}" for s in behind))}</p>')
     out.append('<div class="tablewrap"><table class="align">')
     out.append('<colgroup><col class="c-rn">' + "".join(f'<col data-col="{_e(l)}">' for l in langs) + "</colgroup>")
     head = ['<thead><tr><th class="rn" scope="col">#</th>']
@@ -300,6 +304,8 @@ def _page(report: Report, findings: list[Finding], numbered, anchors) -> tuple[l
         out += [f"<li><code>{_e(p.path)}</code>: {_e(p.message)}</li>" for p in problems]
         out.append("</ul></div>")
 
+    if html_index.wanted(report):
+        out += html_index.index(report, langs, summary.coverage)
     out += _findings_list(report, numbered, anchors)
     tail = ["</main>"]
     sig = json.dumps(signature(report), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

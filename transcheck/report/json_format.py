@@ -11,7 +11,7 @@ from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.escape import json_safe
 from transcheck.report.signature import signature
-from transcheck.report.summary import summarise
+from transcheck.report.summary import status_dict, summarise
 
 
 def finding_dict(f: Finding) -> dict:
@@ -72,6 +72,11 @@ class JsonFormatter(Formatter):
             "summary": {s.value: n for s, n in summary.counts.items()},
             "suppressed": report.suppressed,
             "baselined": report.baselined,
+            "folded": report.folded,
+            "coverage": [{"language": lang, "pages": have, "expected": of} for lang, have, of in summary.coverage],
+            "pages": [
+                {"group": g.group, "status": [status_dict(s) for s in g.status]} for g in report.groups
+            ],
             **_changes(report),
             "problems": [{"path": p.path, "message": p.message} for p in summary.problems],
             "notes": list(summary.notes),

@@ -14,6 +14,7 @@ from transcheck.model import Finding, Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import by_language, most_severe_first, span
+from transcheck.model import MISSING, OUTDATED, PRESENT, SOURCE, UP_TO_DATE
 from transcheck.report.summary import SEVERITIES, plural, summarise
 from transcheck.report.escape import markdown_code, markdown_text
 from transcheck.report.signature import signature, signature_line
@@ -23,6 +24,7 @@ TOP = 10
 # A GitHub comment holds at most 65536 characters: past this many rows the folded
 # list stops and points at the full reports.
 FOLDED = 150
+STATUS_ROWS = 30  # pages behind in the status table, the rest counted
 ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
 
 escape = markdown_text
@@ -64,16 +66,21 @@ def _render(report: Report, color: bool = False) -> str:
         out.append("")
         out += [f"- {_code(p.path, cell=False)}: {escape(p.message, cell=False)}" for p in problems]
 
+    pages = {lang: f"{have}/{of}" for lang, have, of in summary.coverage}
     if findings:
         out.append("")
         out.append("| Severity | Findings |\n|---|---:|")
         out += [f"| {ICON[s]} {s.value} | {counts[s]} |" for s in SEVERITIES]
+    if findings or summary.groups > 1:
         out.append("")
-        out.append("| Language | Errors | Warnings | Info |\n|---|---:|---:|---:|")
+        out.append("| Language | Pages | Errors | Warnings | Info |\n|---|---:|---:|---:|---:|")
         for lang, c in by_language(report, findings).items():
             out.append(
-                f"| {escape(lang)} | {c[Severity.ERROR]} | {c[Severity.WARNING]} | {c[Severity.INFO]} |"
+                f"| {escape(lang)} | {pages.get(lang, '0/0')} | {c[Severity.ERROR]} | {c[Severity.WARNING]} "
+                f"| {c[Severity.INFO]} |"
             )
+    out += _status(report)
+    if findings:
         ordered = most_severe_first(findings)
         top, rest = ordered[:TOP], ordered[TOP:]
         out.append("")
@@ -108,6 +115,32 @@ def _render(report: Report, color: bool = False) -> str:
         f"{' · source ' + sig['source'] if sig['source'] else ''}</sub>"
     )
     return "\n".join(out) + "\n"
+
+
+def _status(report: Report) -> list[str]:
+    """Translation status: a count of each state, and a table of the pages behind
+    (outdated or missing translations), the first ``STATUS_ROWS`` of them."""
+    states = [s for g in report.groups for s in g.status if s.state != SOURCE]
+    known = {UP_TO_DATE, OUTDATED}
+    if not any(s.state in known or s.state == MISSING for s in states):
+        return []
+    tally = {state: sum(s.state == state for s in states) for state in (UP_TO_DATE, OUTDATED, MISSING, PRESENT)}
+    out = ["", "**Translations:** " + ", ".join(f"{n} {state}" for state, n in tally.items() if n)]
+    behind = []
+    for g in report.groups:
+        outdated = [s for s in g.status if s.state == OUTDATED]
+        missing = [s.language for s in g.status if s.state == MISSING]
+        if outdated or missing:
+            cell = ", ".join(
+                f"{escape(s.language)} ({plural(s.segments, 'segment')} since {_code(s.since_sha)} {s.since_date})"
+                for s in outdated
+            )
+            behind.append(f"| {_code(g.group)} | {cell or '—'} | {escape(', '.join(missing)) or '—'} |")
+    if behind:
+        out += ["", "| Page | Outdated | Missing |", "|---|---|---|"] + behind[:STATUS_ROWS]
+        if len(behind) > STATUS_ROWS:
+            out += ["", f"… and {plural(len(behind) - STATUS_ROWS, 'more page')} behind, in the JSON and HTML reports."]
+    return out
 
 
 class MarkdownFormatter(Formatter):

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transcheck.model import Finding, InputProblem, Report, Severity, SuppressedFinding, finding_order
+from transcheck.model import (
+    OUTDATED,
+    SOURCE,
+    Finding,
+    InputProblem,
+    PageStatus,
+    Report,
+    Severity,
+    SuppressedFinding,
+    finding_order,
+)
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -32,6 +42,10 @@ class Summary:
     problems: tuple[InputProblem, ...]
     shown_problems: tuple[InputProblem, ...]
     unreadable: tuple[InputProblem, ...]
+    # Pages per language: (language, pages it has, pages it should have), sorted by
+    # language; the pages it should have are the source's pages with a source, else
+    # every page of the run.
+    coverage: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def tally(self) -> str:
@@ -56,6 +70,8 @@ def summarise(report: Report) -> Summary:
         set_aside.append(f"{report.suppressed} suppressed")
     if report.baselined:
         set_aside.append(f"{report.baselined} in the baseline")
+    if report.folded:
+        set_aside.append(f"{report.folded} inside repeated blocks")
     return Summary(
         findings=findings,
         counts=by_severity(findings),
@@ -69,7 +85,35 @@ def summarise(report: Report) -> Summary:
         problems=tuple(report.problems),
         shown_problems=tuple(p for p in report.problems if p.severity != "info"),
         unreadable=tuple(p for p in report.problems if p.severity == "error"),
+        coverage=coverage(report),
     )
+
+
+def coverage(report: Report) -> tuple[tuple[str, int, int], ...]:
+    """(language, pages present, pages expected) per language of the run."""
+    pages = [{d.language for d in g.documents} for g in report.groups]
+    source = report.settings.source if report.settings is not None else None
+    expected = [p for p in pages if source in p] if source and any(source in p for p in pages) else pages
+    languages = sorted({lang for p in pages for lang in p})
+    return tuple((lang, sum(lang in p for p in expected), len(expected)) for lang in languages)
+
+
+def status_text(status: PageStatus) -> str:
+    """"up to date", "outdated (3 segments, since 1a2b3c4 2024-05-01)", "missing"."""
+    if status.state == OUTDATED:
+        return f"outdated ({plural(status.segments, 'segment')}, since {status.since_sha} {status.since_date})"
+    return status.state
+
+
+def status_dict(status: PageStatus) -> dict:
+    out = {"language": status.language, "state": status.state}
+    if status.state == OUTDATED:
+        out.update(segments=status.segments, since=status.since_sha, date=status.since_date)
+    return out
+
+
+def is_translation(status: PageStatus) -> bool:
+    return status.state != SOURCE
 
 
 def by_severity(findings) -> dict[Severity, int]:

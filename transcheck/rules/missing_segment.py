@@ -30,6 +30,7 @@ from transcheck.rules._presence import expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
+from transcheck.langid.names import quoted_in
 
 
 def witness_language(present: list[str]) -> str:
@@ -58,8 +59,8 @@ def check(view: GroupView, options: NoOptions):
                 doc,
                 line,
                 line,
-                f"missing segment, present in {', '.join(present)}: "
-                f"“{snippet(text)}” ({witness})",
+                f"missing segment, present in {', '.join(present)} "
+                f"({quoted_in(witness, snippet(text))})",
                 related=[view.cell_location(row, other) for other in present],
                 key=f"{witness}:{normalise(text)}",
                 row=r,

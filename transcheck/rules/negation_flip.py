@@ -51,6 +51,7 @@ from functools import lru_cache
 
 from transcheck.model import Category, Severity, base_language
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.langid.names import quoted_in
 
 MIN_AGREE = 3
 
@@ -262,7 +263,7 @@ def _by_cell(view: GroupView, row, voters: list, split: dict, totals: dict, usua
             lang,
             f"negation differs: {totals[lang]} negation{'s' if totals[lang] != 1 else ''} "
             f"here, fewer than usual next to {', '.join(agree)} "
-            f"({witness}: “{snippet(' '.join(split[witness]), 70)}”)",
+            f"({quoted_in(witness, snippet(' '.join(split[witness]), 70))})",
             related=[view.cell_location(row, o) for o in agree],
             key=f"cell:{totals[lang]}:{snippet(' '.join(split[lang]), 40)}",
         )
@@ -305,7 +306,7 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
             lang,
             f"negation differs: sentence {k + 1} (“{snippet(split[lang][k], 70)}”) {what}, "
             f"but in {', '.join(agree)} it has {expected} "
-            f"({witness}: “{snippet(split[witness][k], 70)}”)",
+            f"({quoted_in(witness, snippet(split[witness][k], 70))})",
             related=[view.cell_location(row, o) for o in agree],
             key=f"{k}:{have}:{expected}:{snippet(split[lang][k], 40)}",
         )

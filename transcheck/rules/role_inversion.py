@@ -47,6 +47,7 @@ from itertools import combinations
 
 from transcheck.model import Category, Severity
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.langid.names import quoted_in
 
 MIN_AGREE = 3
 
@@ -167,8 +168,8 @@ def _finding(view: GroupView, row, lang: str, pairs: list, anchors: dict):
         parts.append(
             f"“{labels[first]}” and “{labels[second]}” swap roles: here {_names(here, labels)} "
             f"(“{snippet(_span(view.cell_text(row, lang), anchors[lang], a, b), 90)}”), but "
-            f"{', '.join(agree)} say {_names(expected, labels)} ({witness}: "
-            f"“{snippet(_span(view.cell_text(row, witness), anchors[witness], a, b), 90)}”)"
+            f"{', '.join(agree)} say {_names(expected, labels)} "
+            f"({quoted_in(witness, snippet(_span(view.cell_text(row, witness), anchors[witness], a, b), 90))})"
         )
         related.update(agree)
         keys.append(f"{a}|{b}|{'/'.join(here)}")

@@ -42,6 +42,7 @@ from transcheck.model import Category, Severity, base_language
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED
 from transcheck.terms.match import matcher_for
+from transcheck.langid.names import language_name, quoted_in
 
 MIN_HOLDERS = 3
 
@@ -106,13 +107,13 @@ def _missing(view: GroupView, termbase):
                     )
                     continue
                 expected = ", ".join(f"“{t.text}”" for t in concept.terms_for(lang)[:3])
-                said = "; ".join(f"{o}: “{found[o][concept].surface}”" for o in have[:3])
+                said = "; ".join(quoted_in(o, found[o][concept].surface) for o in have[:3])
                 yield RULE.finding(
                     doc,
                     loc.line,
                     loc.end_line,
                     f"term missing: “{_label(concept)}” is rendered in {', '.join(have)} "
-                    f"({said}) but not here; the glossary's {lang} term: {expected}",
+                    f"({said}) but not here; the glossary's {language_name(lang)} term: {expected}",
                     related=[view.cell_location(row, o) for o in have],
                     key=f"missing:{concept.id}:{snippet(view.cell_text(row, lang), 40)}",
                 )
