@@ -45,5 +45,70 @@ def test_example_workflow():
         for word in words:
             if word.startswith("-"):
                 assert word in known, f"workflow uses unknown option {word}"
-    assert formats == {"sarif", "markdown"}
+    assert formats == {"github", "sarif", "markdown"}
     assert any("gh pr comment" in run for run in runs)
+
+
+def _workflow_commands(base: str) -> list[list[str]]:
+    """The workflow's transcheck commands, with the base branch named by ``base``."""
+    flow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
+    runs = [s["run"] for s in flow["jobs"]["transcheck"]["steps"] if "run" in s]
+    lines = [line for run in runs for line in run.replace("\\\n", " ").splitlines()]
+    return [
+        shlex.split(line.strip().replace("origin/${{ github.base_ref }}", base))
+        for line in lines
+        if line.strip().startswith("transcheck check")
+    ]
+
+
+def test_example_workflow_on_a_pull_request(tmp_path):
+    """The workflow's own commands, run on a repository with a base commit and a pull
+    request: annotations only for what the pull request introduced, on its real paths,
+    and a summary that lists the page its source change made outdated."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "tests" / "data" / "layouts" / "mkdocs", repo)
+    (repo / "transcheck.toml").write_text('source = "en"\nlayout = ["docs/{lang}/**/*.md"]\n', encoding="utf-8")
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+
+    def git(*args, when):
+        stamp = f"{1_700_000_000 + when * 3600} +0000"
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                       env=dict(env, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp))
+
+    git("init", "-q", when=0)
+    git("add", "-A", when=1)
+    git("commit", "-q", "-m", "docs", when=1)
+    base = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    # The pull request: a German paragraph pasted twice, and a reworded English paragraph.
+    de = repo / "docs" / "de" / "index.md"
+    paragraphs = de.read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    de.write_text("\n\n".join(paragraphs + paragraphs[1:]) + "\n", encoding="utf-8")
+    en = repo / "docs" / "en" / "guide" / "settings.md"
+    en_text = en.read_text(encoding="utf-8").split("\n\n")
+    en_text[1] = en_text[1].rstrip(".\n") + ", and again after every upgrade."
+    en.write_text("\n\n".join(en_text), encoding="utf-8")
+    git("add", "-A", when=2)
+    git("commit", "-q", "-m", "docs: pull request", when=2)
+
+    annotate, summarise, whole = _workflow_commands(base)
+    done = subprocess.run([sys.executable, "-m", "transcheck", *annotate[1:]], cwd=repo,
+                          capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr  # a new error: the step fails the job
+    lines = done.stdout.splitlines()
+    failing = [line for line in lines if line.startswith(("::error", "::warning"))]
+    assert failing and all("file=docs/de/index.md," in a for a in failing), failing
+    assert any("TC101" in a for a in failing)
+    # The source change outdates the German settings page: a notice, not a failure.
+    assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in lines)
+    done = subprocess.run([sys.executable, "-m", "transcheck", *summarise[1:]], cwd=repo,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    summary = (repo / "transcheck.md").read_text(encoding="utf-8")
+    assert "docs/de/guide/settings.md" in summary and "TC304" in summary
