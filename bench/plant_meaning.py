@@ -104,7 +104,7 @@ KINDS = {"negation": negation_drop, "role-swap": role_swap, "number": number_cha
 
 
 def main(argv=None) -> int:
-    from transcheck.pipeline import run
+    from transcheck.runner import run
     from transcheck.rules.registry import BY_CODE
     from transcheck.settings import Settings
 
