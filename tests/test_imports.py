@@ -116,3 +116,13 @@ def test_the_checker_sees_a_cycle_and_an_upward_import(tmp_path, monkeypatch):
         test_no_import_cycles()
     with pytest.raises(AssertionError, match="transcheck.model \\(layer 0\\) imports transcheck.runner"):
         test_no_upward_imports()
+
+
+def test_no_module_is_over_350_lines():
+    """A module that grows past this mixes concerns: split it by what it is about."""
+    long = {
+        str(path.relative_to(PACKAGE.parent)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 350
+    }
+    assert not long, long
