@@ -31,10 +31,13 @@ def dumps(findings: Iterable[Finding]) -> str:
 
 
 def write(path: str, findings: Iterable[Finding]) -> None:
+    from transcheck.atomic import WriteRefused, write_text
+
     text = dumps(findings)
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        write_text(path, text)
+    except WriteRefused as exc:
+        raise BaselineError(str(exc)) from None
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
