@@ -19,7 +19,8 @@ What it does not catch:
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
     across different documents of a group is expected (names, file names) and is
-    never reported here. In templated text (many lines alike), a near repeat is looked
+    never reported here. With ``--source``, a block the source repeats too is faithful,
+    not reported. In templated text (many lines alike), a near repeat is looked
     for among the eight most similar earlier segments only, to keep the check linear.
 """
 
@@ -147,8 +148,11 @@ class Options:
 
 def check(view: GroupView, options: Options):
     t = options
+    in_source = _source_repeat_rows(view, t)
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
+            if in_source and _rows(view, doc, run.copy_start, run.copy_end) & in_source:
+                continue  # the source repeats it too: the translation is faithful
             segs = doc.segments
             first, last = segs[run.copy_start], segs[run.copy_end]
             o_first, o_last = segs[run.orig_start], segs[run.orig_end]
@@ -164,6 +168,21 @@ def check(view: GroupView, options: Options):
                 related=[Location(doc.path, o_first.line, o_last.end_line)],
                 key="\n".join(normalise(s.text) for s in segs[run.copy_start : run.copy_end + 1]),
             )
+
+
+def _rows(view: GroupView, doc: Document, start: int, end: int) -> set[int]:
+    return {r for i in range(start, end + 1) if (r := view.row_of.get((doc.language, i))) is not None}
+
+
+def _source_repeat_rows(view: GroupView, t: Options) -> set[int]:
+    """The aligned rows of both copies of every block the source itself repeats."""
+    if view.source is None:
+        return set()
+    src = view.documents[view.source]
+    out: set[int] = set()
+    for run in find_repeats(src, t.duplicate_min_chrf, t.duplicate_min_letters):
+        out |= _rows(view, src, run.orig_start, run.orig_end) | _rows(view, src, run.copy_start, run.copy_end)
+    return out
 
 
 def _span(a: int, b: int) -> str:
