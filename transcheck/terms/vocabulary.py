@@ -27,8 +27,8 @@ decided on the parsed pattern: a repeated part (``*``, ``+``, ``{2,}``) may not 
 another repeat or an alternation unless each repetition starts with a fixed
 character the inner part cannot match (``(\\.\\d+)*`` is accepted: every repetition
 starts with a dot, which ``\\d`` never matches; ``(a+)+``, ``(\\w+\\s?)*`` and
-``(a|ab)*`` are refused). A refused pattern can nearly always be written with a
-bounded or separated repeat instead.
+``(a|ab)*`` are refused, and so is ``(\\w{1,5})+``, bounded or not). A refused pattern
+can nearly always be written with a separated repeat instead.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def pattern_error(pattern: str) -> str | None:
     problem = _risky(parser.parse(pattern), None)
     if problem:
         return (f"{problem} can backtrack catastrophically; start each repetition with a "
-                "fixed character or bound the repeat")
+                "character the inner part cannot match, as in (\\.\\d+)*")
     return None
 
 
