@@ -175,3 +175,17 @@ def test_with_a_source_no_rule_reports_on_the_source(tmp_path):
     # Without a source the same English file is one more translation, and is judged.
     plain = run([str(tmp_path)], Settings(history=False), RULES)
     assert [f for f in plain.findings if f.path == source]
+
+
+def test_the_readme_vocabulary_example_is_a_valid_configuration(tmp_path):
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Project vocabulary.**", 1)[1]
+    block = re.search(r"```toml\n(.+?)\n```", section, flags=re.S).group(1)
+    path = tmp_path / "pyproject.toml"
+    path.write_text(block, encoding="utf-8")
+    vocabulary = settings_from(load_config(str(path))).vocabulary
+    assert vocabulary.do_not_translate and vocabulary.patterns and vocabulary.accepted_for("hi")
