@@ -19,8 +19,8 @@ What it does not catch:
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
     across different documents of a group is expected (names, file names) and is
-    never reported here. With ``--source``, a block the source repeats too is faithful,
-    not reported. In templated text (many lines alike), a near repeat is looked
+    never reported here. With ``--source``, a block whose source text repeats too
+    (alike, chrF 60 or more) is faithful, not reported. In templated text (many lines alike), a near repeat is looked
     for among the eight most similar earlier segments only, to keep the check linear.
 """
 
@@ -39,6 +39,9 @@ _MIN_NEAR_CHARS = 24
 # Bounds on the work per segment (see _matches); ordinary documents never reach them.
 _MAX_CANDIDATES = 8
 _MAX_BUCKET = 64
+# Source sentences this alike, rendered alike, are a faithful repeat: unrelated English
+# sentences score about 20-35, a sentence and its reworded repeat 60 and more.
+_SOURCE_ALIKE = 60.0
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,9 @@ class Options:
 
 def check(view: GroupView, options: Options):
     t = options
-    in_source = _source_repeat_rows(view, t)
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
-            if in_source and _rows(view, doc, run.copy_start, run.copy_end) & in_source:
+            if _mirrors_source(view, doc, run):
                 continue  # the source repeats it too: the translation is faithful
             segs = doc.segments
             first, last = segs[run.copy_start], segs[run.copy_end]
@@ -170,19 +172,23 @@ def check(view: GroupView, options: Options):
             )
 
 
-def _rows(view: GroupView, doc: Document, start: int, end: int) -> set[int]:
-    return {r for i in range(start, end + 1) if (r := view.row_of.get((doc.language, i))) is not None}
-
-
-def _source_repeat_rows(view: GroupView, t: Options) -> set[int]:
-    """The aligned rows of both copies of every block the source itself repeats."""
-    if view.source is None:
-        return set()
-    src = view.documents[view.source]
-    out: set[int] = set()
-    for run in find_repeats(src, t.duplicate_min_chrf, t.duplicate_min_letters):
-        out |= _rows(view, src, run.orig_start, run.orig_end) | _rows(view, src, run.copy_start, run.copy_end)
-    return out
+def _mirrors_source(view: GroupView, doc: Document, run: Repeat) -> bool:
+    """Whether the source repeats this too: every copied segment and its original are
+    aligned with source text that is itself alike (chrF at least ``_SOURCE_ALIKE``), so
+    the translation renders two similar source sentences the same way."""
+    if view.source is None or doc.language == view.source:
+        return False
+    rows = view.rows
+    for k in range(run.copy_end - run.copy_start + 1):
+        ri = view.row_of.get((doc.language, run.orig_start + k))
+        rj = view.row_of.get((doc.language, run.copy_start + k))
+        if ri is None or rj is None or ri == rj:
+            return False
+        a = normalise(view.cell_text(rows[ri], view.source))
+        b = normalise(view.cell_text(rows[rj], view.source))
+        if not a or not b or chrf(a, b) < _SOURCE_ALIKE:
+            return False
+    return True
 
 
 def _span(a: int, b: int) -> str:
