@@ -42,6 +42,7 @@ from transcheck.model import Category, Severity, base_language
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED
 from transcheck.terms.match import matcher_for
+from transcheck.terms.vocabulary import origin
 
 MIN_HOLDERS = 3
 
@@ -94,7 +95,7 @@ def _missing(view: GroupView, termbase):
                         loc.line,
                         loc.end_line,
                         f"do-not-translate name “{name}” {what}; {', '.join(have)} keep "
-                        f"“{name}” as the glossary requires",
+                        f"“{name}” as {origin(concept)} requires",
                         related=[view.cell_location(row, o) for o in have],
                         key=f"dnt:{concept.id}:{shown or ''}",
                     )

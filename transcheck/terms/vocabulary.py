@@ -76,6 +76,14 @@ class Vocabulary:
         return Vocabulary(tuple(dict.fromkeys(self.do_not_translate + tuple(extra))), self.patterns, self.accepted)
 
 
+_CONFIGURED = "do-not-translate:"
+
+
+def origin(concept) -> str:
+    """Where a do-not-translate concept was declared, for messages."""
+    return "the configuration" if concept.id.startswith(_CONFIGURED) else "the glossary"
+
+
 @lru_cache(maxsize=16)
 def with_vocabulary(termbase, vocabulary: Vocabulary):
     """The termbase plus a do-not-translate concept for each of the vocabulary's terms
@@ -87,7 +95,7 @@ def with_vocabulary(termbase, vocabulary: Vocabulary):
     if termbase is not None:
         have = {t.text for c in termbase.concepts if c.do_not_translate for ts in c.terms.values() for t in ts}
     extra = tuple(
-        Concept(id=f"do-not-translate:{term}", terms={"en": (Term(term, PREFERRED),)}, do_not_translate=True)
+        Concept(id=f"{_CONFIGURED}{term}", terms={"en": (Term(term, PREFERRED),)}, do_not_translate=True)
         for term in vocabulary.do_not_translate if term not in have
     )
     if not extra:
