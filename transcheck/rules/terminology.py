@@ -42,7 +42,7 @@ from transcheck.model import Category, Severity, base_language
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED
 from transcheck.terms.match import matcher_for
-from transcheck.terms.vocabulary import origin
+from transcheck.terms.vocabulary import origin, written
 
 MIN_HOLDERS = 3
 
@@ -87,6 +87,8 @@ def _missing(view: GroupView, termbase):
                 if not concept.do_not_translate and _inside_a_word(concept, lang, view.cell_text(row, lang)):
                     continue
                 if concept.do_not_translate:
+                    if written(concept.terms_for(lang), view.cell_text(row, lang)):
+                        continue  # there with an ending or a hyphen (FastAPIs, JSON-Schemas)
                     name = concept.label()
                     shown = _rendering(name, view.cell_text(row, lang), lang)
                     what = f"is transliterated as “{shown}”" if shown else "is missing"

@@ -18,7 +18,8 @@ any of them as foreign words (``Keep.mask``).
 Matching: a term or word written with a capital letter matches as written ("API" is
 not the Italian "api"); one written in lower case matches in any case ("endpoint",
 "Endpoint"). Either may take an English plural or possessive ending (APIs,
-FastAPI's). Terms match as whole words.
+FastAPI's; the German genitive FastAPIs too), and the words of a term may be joined by
+spaces or hyphens (JSON-Schema). Terms match as whole words.
 
 Patterns are user regular expressions run on every prose segment, so they are checked
 when the configuration is read (``pattern_error``): a pattern that does not compile,
@@ -77,6 +78,18 @@ class Vocabulary:
 
 
 _CONFIGURED = "do-not-translate:"
+
+
+def written(terms, text: str) -> bool:
+    """Whether one of the (do-not-translate) ``terms`` is in ``text`` as the vocabulary
+    matches it: whole words, with an English or German -s ending, words joined by
+    spaces or hyphens, lower-case terms in any case."""
+    return any(_compiled(t.text).search(text) for t in terms if t.text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _compiled(term: str) -> re.Pattern:
+    return re.compile(_term_regex(term))
 
 
 def origin(concept) -> str:
@@ -139,7 +152,7 @@ _LATIN = r"0-9A-Za-z\u00C0-\u024F"
 
 def _term_regex(term: str) -> str:
     term = " ".join(term.split())
-    body = re.escape(term).replace(r"\ ", r"\s+")
+    body = re.escape(term).replace(r"\ ", r"[\s-]+")
     flags = "" if any(ch.isupper() for ch in term) else "(?i:"
     inner = f"{flags}{body}{_ENDING})" if flags else f"{body}{_ENDING}"
     before = rf"(?<![{_LATIN}])" if re.match(rf"[{_LATIN}]", term) else r"(?<!\w)"
