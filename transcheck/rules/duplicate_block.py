@@ -153,7 +153,7 @@ def check(view: GroupView, options: Options):
     t = options
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
-            if _mirrors_source(view, doc, run):
+            if _mirrors_source(view, doc, run, t.duplicate_min_chrf):
                 continue  # the source repeats it too: the translation is faithful
             segs = doc.segments
             first, last = segs[run.copy_start], segs[run.copy_end]
@@ -172,16 +172,19 @@ def check(view: GroupView, options: Options):
             )
 
 
-def _mirrors_source(view: GroupView, doc: Document, run: Repeat) -> bool:
-    """Whether the source repeats this too: every copied segment and its original are
-    aligned with source text that is itself alike (chrF at least ``_SOURCE_ALIKE``), so
-    the translation renders two similar source sentences the same way."""
+def _mirrors_source(view: GroupView, doc: Document, run: Repeat, min_chrf: float) -> bool:
+    """Whether the source repeats this too: each segment of the copy that repeats its
+    original (a run may hold one edited segment) is aligned with source text alike to
+    the original's (chrF at least ``_SOURCE_ALIKE``), so the translation renders two
+    similar source sentences the same way."""
     if view.source is None or doc.language == view.source:
         return False
-    rows = view.rows
+    rows, segs = view.rows, doc.segments
     for k in range(run.copy_end - run.copy_start + 1):
-        ri = view.row_of.get((doc.language, run.orig_start + k))
-        rj = view.row_of.get((doc.language, run.copy_start + k))
+        i, j = run.orig_start + k, run.copy_start + k
+        if chrf(normalise(segs[i].text), normalise(segs[j].text)) < min_chrf:
+            continue  # the edited segment inside the run
+        ri, rj = view.row_of.get((doc.language, i)), view.row_of.get((doc.language, j))
         if ri is None or rj is None or ri == rj:
             return False
         a = normalise(view.cell_text(rows[ri], view.source))
