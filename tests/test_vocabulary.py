@@ -189,3 +189,27 @@ def test_the_readme_vocabulary_example_is_a_valid_configuration(tmp_path):
     path.write_text(block, encoding="utf-8")
     vocabulary = settings_from(load_config(str(path))).vocabulary
     assert vocabulary.do_not_translate and vocabulary.patterns and vocabulary.accepted_for("hi")
+
+
+def test_the_vocabulary_travels_to_worker_processes(tmp_path):
+    """Resolved once in the main process and sent with the settings: a run in two
+    processes gives what a run in one gives."""
+    lines = {
+        "en": "FastAPI · Pydantic · Starlette · Uvicorn v0.30.1\n",
+        "hi": "FastAPI · Pydantic · Starlette · Uvicorn v0.30.1\n",
+        "ru": "FastAPI · Pydantic · Starlette · Uvicorn v0.30.1\n",
+    }
+    for page in ("a", "b", "c"):
+        for lang, text in lines.items():
+            (tmp_path / page).mkdir(exist_ok=True)
+            (tmp_path / page / f"{lang}.md").write_text(text, encoding="utf-8")
+    config = _config(tmp_path, """
+do-not-translate = ["FastAPI", "Pydantic", "Starlette", "Uvicorn"]
+do-not-translate-patterns = ['\\bv\\d+(\\.\\d+)*\\b']
+""")
+    rules = tuple(r for r in RULES if r.code in ("TC201", "TC202", "TC203"))
+    bare = run([str(tmp_path)], Settings(source="en", history=False), rules, jobs=2)
+    assert {f.code for f in bare.findings} == {"TC202"}
+    settings = settings_from(config, "en", Settings(history=False))
+    assert run([str(tmp_path)], settings, rules, jobs=2).findings == []
+    assert run([str(tmp_path)], settings, rules, jobs=1).findings == []
