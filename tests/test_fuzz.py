@@ -3,11 +3,14 @@ says the same thing twice, and ``fix`` leaves nothing for TC101 to report."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from transcheck.align.aligner import align
@@ -26,6 +29,8 @@ from transcheck.settings import Settings
 _SCALE = int(os.environ.get("TRANSCHECK_FUZZ", "1"))
 FAST = settings(max_examples=100 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HOSTILE = settings(max_examples=25 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 SENTENCES = {
     "sv": [
@@ -204,3 +209,112 @@ def test_fix_then_check_finds_no_repeats(files, quotes):
         assert not [f for f in report.findings if f.code == "TC101"]
         again, _ = fix_paths([tmp], Settings(), quotes=quotes)
         assert not any(p.changed for p in again)  # a second run changes nothing
+
+
+# --- hostile names and text through every format ------------------------------------------
+
+NAME_PIECES = st.sampled_from(
+    [b"\n", b"\r", b"\t", b"\x01", b"\x7f", b"|", b"<img src=https:evil.example>", b"<", b">", b"&amp;",
+     b"`", b"``", b"\x1b[31m", b"\x1b]0;t\x07", b"::error::x", b"::add-mask::s", b"##[error]", b"%0A",
+     b"\xff", b"\xc3", b"\xe2\x80\xae", b"@user", b"#1", b"r#2", b"%", b",", b":", b" ", b"a", b"*", b"$",
+     b"www.x.y", b"\\"]
+)
+HOSTILE_LINES = st.sampled_from(
+    ["\x1b[31mred\x1b[0m text", "\x1b]0;title\x07 text", "::error::injected", "::add-mask::secret",
+     "see @octocat and owner/repo#1 and #2", "https://evil.example/px.png and www.evil.example",
+     "<img src=https://evil.example/px.png>", "`` ` `` code", "| a | b |", "##[add-mask]x", "\u202eabc\u2066",
+     "100% done, 50%0A", "line\u2028break", "\x85next \x9b1m"]
+)
+GITHUB_LINE = re.compile(r"^::(error|warning|notice)( [A-Za-z]+=[^,:\r\n]*(,[A-Za-z]+=[^,:\r\n]*)*)?::[^\r\n]*$")
+TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+MARKDOWN_TAGS = {"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "code", "ul", "li", "strong",
+                 "details", "summary", "sub", "blockquote"}
+
+
+@st.composite
+def hostile_names(draw):
+    pieces = draw(st.lists(st.one_of(NAME_PIECES, st.binary(min_size=1, max_size=3)), min_size=1, max_size=5))
+    name = b"".join(pieces).replace(b"/", b"_").replace(b"\0", b"_")[:120]
+    return b"_" + name if name in (b".", b"..") else name
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.outside_code: list[str] = []
+        self._code = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._code += tag == "code"
+
+    def handle_endtag(self, tag):
+        self._code -= tag == "code"
+
+    def handle_data(self, data):
+        if not self._code:
+            self.outside_code.append(data)
+
+
+def _tree_state(path: Path) -> list:
+    return sorted((str(p), p.stat().st_mtime_ns, p.read_bytes()) for p in path.rglob("*") if p.is_file())
+
+
+def _assert_every_format_holds(report) -> None:
+    from xml.etree import ElementTree as ET
+
+    from jsonschema import Draft4Validator
+    from markdown_it import MarkdownIt
+
+    for fmt in Format:
+        out = render(report, fmt)
+        out.encode("utf-8")  # no lone surrogate: every format can be written
+        if fmt is Format.TEXT:
+            assert not TERMINAL_UNSAFE.search(out), out
+        if fmt in (Format.TEXT, Format.GITHUB):
+            assert "##[" not in out and "##vso[" not in out.lower()
+    json.loads(render(report, Format.JSON))
+    Draft4Validator(SARIF_SCHEMA).validate(json.loads(render(report, Format.SARIF)))
+    ET.fromstring(render(report, Format.JUNIT).encode("utf-8"))
+    for line in render(report, Format.TEXT).splitlines():
+        assert not line.lstrip().startswith("::"), line
+    github = render(report, Format.GITHUB)
+    assert "\r" not in github and not TERMINAL_UNSAFE.search(github.replace("\n", ""))
+    lines = github.splitlines()
+    assert lines[-1].startswith("transcheck: ")
+    assert all(GITHUB_LINE.match(line) for line in lines[:-1]), lines
+    markdown = render(report, Format.MARKDOWN)
+    assert not TERMINAL_UNSAFE.search(markdown)
+    tags = _Tags()
+    tags.feed(MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").render(markdown))
+    assert set(tags.tags) <= MARKDOWN_TAGS, tags.tags
+    assert not re.search(r"@\w|#\d|https?:|www\.", " ".join(tags.outside_code))
+    for row in (line for line in markdown.splitlines() if re.match(r"\| \S+ (error|warning|info) \| `", line)):
+        assert len(re.findall(r"(?<!\\)\|", row)) == 5, row
+    page = _Tags()
+    page.feed(render(report, Format.HTML))
+    assert "img" not in page.tags and page.tags.count("script") == 2
+
+
+@HOSTILE
+@given(groups(), hostile_names(), st.lists(HOSTILE_LINES, max_size=3), st.booleans())
+def test_hostile_names_and_text_through_every_format(files, name, extra, dangling):
+    with tempfile.TemporaryDirectory() as tmp:
+        root, outside = Path(tmp) / "root", Path(tmp) / "outside"
+        outside.mkdir()
+        (outside / "secret.txt").write_text("not to be read or changed\n")
+        group = os.path.join(os.fsencode(root), name)
+        os.makedirs(group)
+        for i, (doc, (text, encoding)) in enumerate(sorted(files.items())):
+            if i == 0 and extra:
+                text = text + "\n" + "\n".join(extra) + "\n"
+            with open(os.path.join(group, os.fsencode(doc)), "wb") as fh:
+                fh.write(encode(text, encoding))
+        if dangling:
+            os.symlink(b"/nonexistent/" + name, os.path.join(os.fsencode(root), name + b".de.txt"))
+        before, cwd = _tree_state(outside), sorted(os.listdir("."))
+        report = run([str(root)], Settings(), RULES, jobs=1)
+        event(f"documents: {bool(report.documents)}, findings: {bool(report.findings)}, problems: {bool(report.problems)}")
+        _assert_every_format_holds(report)
+        assert _tree_state(outside) == before and sorted(os.listdir(".")) == cwd

@@ -211,3 +211,30 @@ def test_option_like_paths_reach_git_as_data(tmp_path):
     commit(r, "x")
     h = History(str(r), [str(r / "-c" / "en.txt")])
     assert [c.message for c in h.commits(str(r / "-c" / "en.txt"))] == ["x"]
+
+
+def test_pull_request_that_updates_a_translation_reports_what_it_leaves_outdated(repo):
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    edited[3] = "Every rule can be turned off in the configuration, one code or one prefix at a time."
+    write(repo, "en", edited)
+    commit(repo, "docs: configuration")
+    base = git(repo, "rev-parse", "HEAD").decode().strip()
+    fr = list(FR)
+    fr[2] = "Le fichier de configuration se trouve à la racine de votre projet et il est relu à chaque exécution."
+    write(repo, "fr", fr)
+    commit(repo, "fr: follow the source, part one")
+    _, found = check(repo, "--changed-since", base)
+    # Line 5 was brought up to date by the pull request; line 7 is still outdated.
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 7, "warning")]
+
+
+def test_pull_request_that_changes_the_source_lists_the_translations_it_outdates(repo):
+    base = git(repo, "rev-parse", "HEAD").decode().strip()
+    edited = list(EN)
+    edited[4] = "Reports are written in eight formats, from plain text to SARIF for code scanning."
+    write(repo, "en", edited)
+    commit(repo, "docs: formats")
+    data, found = check(repo, "--changed-since", base)
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 9, "info")]
+    assert not [f for f in data["findings"] if f["path"].endswith("en/index.md")]

@@ -48,3 +48,44 @@ def test_deterministic():
     text = "Il supporto clienti è una parte dell'esperienza complessiva del cliente."
     answers = {Identifier(GROUP).identify(text) for _ in range(5)}
     assert len(answers) == 1
+
+
+WIDE = ["ar", "de", "es", "fr", "it", "ja", "ko", "pt", "ru", "sv", "tr", "uk", "zh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#academia #science #phdlife #typefully",
+        "@user47 noooooOOOOooOoOooooon 🤣",
+        "https://github.com/niutech/phooos `npm run build`",
+    ],
+)
+def test_what_every_language_writes_alike_is_not_identified(text):
+    assert Identifier(WIDE).identify(text).language is None
+
+
+def test_a_letter_the_guessed_language_lacks_rules_it_out():
+    # langdetect prefers Russian here; і and ї are Ukrainian letters Russian never uses.
+    guess = Identifier(WIDE).identify("Не їдьте дуже далеко, бо вас може хтось випередити.")
+    assert guess.language != "ru"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("JAG BER OM URSÄKT MEN JAG FICK VITTRING. JAG VAR TVUNGEN ATT TA HAND OM DET.", "sv"),
+        ("VOCÊ MATOU OS CORRUPTIDS! OS MONSTROS INFECTADOS. CRIATURAS DEIXADAS AQUI.", "pt"),
+    ],
+)
+def test_capitals_are_read_in_lower_case(text, language):
+    assert Identifier(WIDE).identify(text).language == language
+
+
+def test_han_text_without_hangul_or_kana_is_chinese():
+    guess = Identifier(WIDE).identify("這是一個繁體中文的句子，我們今天一起去學校上課，然後在圖書館讀書。")
+    assert guess.language == "zh"
+
+
+def test_a_short_line_of_kanji_is_not_called_chinese():
+    assert Identifier(WIDE).identify("東京都知事選挙").language is None

@@ -145,7 +145,7 @@ LEGAL, GUIDE = "docs/legal.sv.md", "docs/guide.sv.md"
         (lambda r: Policy(baseline=frozenset({_fp(r, "TC202", LEGAL)})), 4,
          [("TC202", LEGAL, "inSource", "product name")], 0),
         # the changed-since scope keeps only what it accepts
-        (lambda r: (Policy(inline=False), lambda f: f.path == GUIDE), 2, [], 0),
+        (lambda r: (Policy(inline=False), lambda f: Severity.ERROR if f.path == GUIDE else None), 2, [], 0),
     ],
 )
 def test_apply_policy(make_policy, shown, suppressed, baselined):

@@ -101,3 +101,54 @@ def test_glossary_found_beside_or_above_the_documents(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert find_glossary(["docs/guide/sv.txt"]) == "docs/glossary.csv"
     assert find_glossary(["other/sv.txt"]) is None
+
+
+WORDS = {
+    "en": "customer support experience service the of brand square rectangles press supporting x-ray I a".split(),
+    "ru": "клиентский опыт поддержка клиентов поддержкой обслуживанием квадрат прямоугольником".split(),
+    "ar": "تجربة العملاء دعم والمربعات لدعم فالتجربة مستطيلات مستطيل".split(),
+    "tr": "deneyimidir deneyim müşteri destek desteği Guru'da kare İstanbul".split(),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_the_term_index_misses_no_match_a_full_scan_finds(lang):
+    """Every (term, token) pair where a term can start matching is among the index's
+    candidates: the index only saves work, it never loses a term."""
+    import random
+
+    from transcheck.terms import Concept, Term, Termbase
+    from transcheck.terms.match import tokens, word_forms
+
+    rng = random.Random(lang)
+    for _ in range(60):
+        words = WORDS[lang]
+        concepts = tuple(
+            Concept(f"c{c}", {lang: (Term(" ".join(rng.choices(words, k=rng.randint(1, 3)))),)},
+                    do_not_translate=rng.random() < 0.2)
+            for c in range(8)
+        )
+        matcher = Matcher(Termbase("g", concepts), lang)
+        text = " ".join(rng.choices(words + ["supportingly", "Squares", "of"], k=rng.randint(1, 10)))
+        toks = tokens(text)
+        forms = [word_forms(t, matcher.base) for t, _, _ in toks]
+        candidates = set(matcher.candidates(toks, forms))
+        for p, (_, _, exact) in enumerate(matcher.patterns):
+            words_p = matcher.words(p)
+            for i in range(len(toks)):
+                if exact:
+                    hit = tuple(t for t, _, _ in toks[i : i + len(words_p)]) == words_p
+                else:
+                    hit = matcher._match_at(words_p, toks, forms, i) is not None
+                assert not hit or (p, i) in candidates, (text, p, i)
+
+
+def test_a_termbase_pickles_to_an_equal_one(tmp_path):
+    import pickle
+
+    tb = load(_write(tmp_path, "glossary.tbx", TBX_2019))
+    again = pickle.loads(pickle.dumps(tb))
+    assert again.path == tb.path
+    assert [(c.id, c.terms, c.do_not_translate, c.note) for c in again.concepts] == [
+        (c.id, c.terms, c.do_not_translate, c.note) for c in tb.concepts
+    ]

@@ -25,8 +25,16 @@ app = typer.Typer(
 
 
 def fail(message: str) -> None:
-    typer.echo(f"transcheck: {message}", err=True)
+    say(f"transcheck: {message}")
     raise typer.Exit(EXIT_USAGE)
+
+
+def say(line: str) -> None:
+    """One line on standard error. Names and messages come from the checked files:
+    control characters and CI logging commands are made inert first."""
+    from transcheck.report.escape import terminal
+
+    typer.echo(terminal(line), err=True)
 
 
 @app.command()
@@ -163,7 +171,7 @@ def _notes(rules) -> None:
     for rule in rules:
         why = rule.unavailable()
         if why:
-            typer.echo(f"transcheck: note: {rule.name} ({rule.code}) skipped, {why}", err=True)
+            say(f"transcheck: note: {rule.name} ({rule.code}) skipped, {why}")
 
 
 @app.command()
@@ -232,17 +240,17 @@ def fix(
             continue
         pending += 1
         for change in plan.changes:
-            typer.echo(f"{plan.path}: {change}", err=True)
+            say(f"{plan.path}: {change}")
         if not write:
             sys.stdout.write(unified_diff(plan))
             continue
         try:
             write_plan(plan)
         except FixConflict as exc:
-            typer.echo(f"transcheck: {exc}", err=True)
+            say(f"transcheck: {exc}")
             failed += 1
         except OSError as exc:
-            typer.echo(f"transcheck: {plan.path}: cannot write: {exc.strerror or exc}", err=True)
+            say(f"transcheck: {plan.path}: cannot write: {exc.strerror or exc}")
             failed += 1
     from transcheck.decide.exit import blocking_problems
 
@@ -257,9 +265,9 @@ def _print_problems(problems, strict: bool) -> None:
     a directory (severity "info") stay silent unless --strict makes each an error."""
     for p in problems:
         if p.severity == "error" or strict:
-            typer.echo(f"transcheck: {p.path}: {p.message}", err=True)
+            say(f"transcheck: {p.path}: {p.message}")
         elif p.severity == "warning":
-            typer.echo(f"transcheck: warning: {p.path}: {p.message}", err=True)
+            say(f"transcheck: warning: {p.path}: {p.message}")
 
 
 def _split(values: List[str]) -> list[str]:
@@ -283,10 +291,10 @@ def main() -> None:
         # One line instead of click's usage block: the same rule as for bad input.
         command = f"transcheck {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "transcheck"
         message = " ".join(exc.format_message().split()).rstrip(".")
-        typer.echo(f"transcheck: {message}; see '{command} --help'", err=True)
+        say(f"transcheck: {message}; see '{command} --help'")
         sys.exit(EXIT_USAGE)
     except click.ClickException as exc:
-        typer.echo(f"transcheck: {' '.join(exc.format_message().split())}", err=True)
+        say(f"transcheck: {' '.join(exc.format_message().split())}")
         sys.exit(EXIT_USAGE)
     except (KeyboardInterrupt, getattr(click, "Abort", KeyboardInterrupt)):
         typer.echo("transcheck: interrupted", err=True)
@@ -295,7 +303,7 @@ def main() -> None:
         if debug:
             raise
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
-        typer.echo(f"transcheck: internal error: {detail}; rerun with --debug", err=True)
+        say(f"transcheck: internal error: {detail}; rerun with --debug")
         sys.exit(EXIT_USAGE)
     sys.exit(code or 0)
 

@@ -67,9 +67,13 @@ class GroupView:
                     out[(lang, i)] = r
         return out
 
-    def cell_text(self, row: Row, lang: str) -> str:
-        doc = self.documents[lang]
-        return " ".join(doc.segments[i].text for i in row.cells.get(lang, ()))
+    def cell_text(self, row: Row, lang: str, quote: bool = False) -> str:
+        """The text of a cell's prose segments: code, includes and URLs aligned in the
+        same row are not text to judge. ``quote``: all its text when it has no prose,
+        for a message that quotes the cell."""
+        segs = [self.documents[lang].segments[i] for i in row.cells.get(lang, ())]
+        prose = [s.text for s in segs if s.is_prose]
+        return " ".join(prose or ([s.text for s in segs] if quote else []))
 
     def cell_location(self, row: Row, lang: str) -> Location | None:
         idx = row.cells.get(lang, ())

@@ -53,10 +53,16 @@ class Kind(enum.Enum):
     URL = "url"
     NUMBER = "number"
     SYMBOLS = "symbols"
+    # Prose that names a block: a front-matter title or description, an admonition's
+    # or a content tab's title.
+    TITLE = "title"
+    # Markup that stands for content but is no text: an include, a shortcode, an
+    # admonition opened without a title.
+    DIRECTIVE = "directive"
 
     @property
     def is_prose(self) -> bool:
-        return self in (Kind.HEADING, Kind.PARAGRAPH, Kind.LIST_ITEM)
+        return self in (Kind.HEADING, Kind.PARAGRAPH, Kind.LIST_ITEM, Kind.TITLE)
 
 
 @dataclass(frozen=True, slots=True)  # slots: a report holds every segment of a run
@@ -71,6 +77,16 @@ class Segment:
     level: int = 0
     links: int = 0
     images: int = 0
+    # The construct the segment belongs to when that matters to structure parity
+    # ("fence", "admonition", "include", "table", "html"...), the heading's explicit
+    # id, and the link targets of its inline content. ``text`` is what rules judge:
+    # code, URLs, ids and directives are already taken out of it.
+    block: str = ""
+    anchor: str = ""
+    urls: tuple[str, ...] = ()
+    # The inline code spans taken out of ``text``: not language, but content (two list
+    # items that differ only by their code are not a repeat).
+    code: tuple[str, ...] = ()
 
     @property
     def is_prose(self) -> bool:

@@ -161,7 +161,8 @@ def run(
 def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
     found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
                      layouts=settings.layouts, source=settings.source)
-    specs, notes = _with_lag(found.groups, settings, rules)
+    specs, notes = _with_lag(found.groups, settings, rules, changed_since)
+    page_codes = frozenset(r.code for r in rules if r.lag)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
@@ -179,7 +180,7 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
                     return check_group(old, settings, rules, glossary)[0]
 
-                changes, scope = changed_since.group(result, recheck)
+                changes, scope = changed_since.group(result, recheck, page_codes, settings.source)
                 changed.extend(changes)
             verdict = judge(result, policy, rules, scope) if policy is not None else JudgedGroup(result)
             problems.extend(verdict.problems)
@@ -196,17 +197,17 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
     )
 
 
-LAG_RULES = ("TC304", "TC305")
-
-
-def _with_lag(groups, settings: Settings, rules) -> tuple[tuple[GroupSpec, ...], list[InputProblem]]:
+def _with_lag(groups, settings: Settings, rules, changed_since=None):
     """The groups with what git says of each translation's last update (one log pass
-    and one batch read for the whole run), and what could not be known, said once."""
-    if not (settings.source and settings.history and any(r.code in LAG_RULES for r in rules)):
+    and one batch read for the whole run), and what could not be known, said once.
+    With --changed-since, the change's own commits are not an update: a pull request
+    is judged on what it leaves outdated."""
+    if not (settings.source and settings.history and any(r.lag for r in rules)):
         return groups, []
     from transcheck import history
 
-    lag = history.plan(groups, settings.source, settings.skip_markers)
+    since = changed_since.rev if changed_since is not None else None
+    lag = history.plan(groups, settings.source, settings.skip_markers, since)
     out = tuple(
         replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
         for g in groups

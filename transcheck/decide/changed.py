@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from transcheck.model import ChangedSegment, Document, Finding, Segment
+from transcheck.model import ChangedSegment, Document, Finding, Segment, Severity
 
 
 
@@ -142,11 +142,15 @@ class ChangedSince:
         self.rev = rev
         self._repo = _Repo(rev)
 
-    def group(self, group, recheck) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
-        """What changed since REV in one whole group's documents, and the scope predicate
-        for its findings. ``recheck(spec)`` checks a group of files (the old versions) the
-        way the run checks its groups, with the same rules, settings and glossary, and
-        returns its ``GroupResult``. ``GitError`` when git cannot answer."""
+    def group(self, group, recheck, page_codes: frozenset[str] = frozenset(),
+              source: str | None = None) -> tuple[list[ChangedSegment], Callable[[Finding], Severity | None]]:
+        """What changed since REV in one whole group's documents, and the scope of its
+        findings: ``scope(f)`` is None for a finding the change did not introduce, else
+        the highest severity it may have. ``recheck(spec)`` checks a group of files (the
+        old versions) the way the run checks its groups, with the same rules, settings
+        and glossary, and returns its ``GroupResult``. ``page_codes``: rules whose
+        findings are about a page's lag behind its ``source`` (see ``_page_scope``).
+        ``GitError`` when git cannot answer."""
         from transcheck.read.decode import DecodeError, decode
 
         versions: list[Version] = []
@@ -177,17 +181,45 @@ class ChangedSince:
                 old_keys[(version.doc.path, f.code, f.key)] += 1
         new_keys = Counter((f.path, f.code, f.key) for f in group.findings)
 
-        def in_scope(f: Finding) -> bool:
-            if not any(f.line <= end and f.end_line >= line for line, end in spans.get(f.path, ())):
-                return False
-            if any(f.line <= end and f.end_line >= line for line, end in old_spans.get((f.path, f.code), ())):
-                return False  # the same rule reported the same place at REV
+        source_path = next((d.path for d in group.documents if d.language == source), None)
+
+        def in_scope(f: Finding) -> Severity | None:
+            if f.code in page_codes:
+                return _page_scope(f, spans, source_path)
+            if not _touches(f.line, f.end_line, spans.get(f.path, ())):
+                return None
+            if _touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
+                return None  # the same rule reported the same place at REV
             # The same statement of what is wrong (the fingerprint's basis) as at REV, only
             # moved by the edit: not new, unless the change added another one like it.
             k = (f.path, f.code, f.key)
-            return not (f.key and new_keys[k] <= old_keys[k])
+            return None if f.key and new_keys[k] <= old_keys[k] else Severity.ERROR
 
         return changes, in_scope
+
+
+def _touches(line: int, end_line: int, spans) -> bool:
+    return any(line <= end and end_line >= start for start, end in spans)
+
+
+def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
+    """The scope of a lag finding (a translated paragraph behind its source).
+
+    A change that edits the translation is judged on what it leaves outdated: lag on
+    the paragraphs it did not touch is reported, lag on those it rewrote is taken as
+    brought up to date. A change that edits only the source makes its translations
+    outdated: their lag on the source paragraphs it changed is listed, as info, for
+    the pull request's comment."""
+    own = spans.get(f.path, ())
+    if own:
+        return None if _touches(f.line, f.end_line, own) else Severity.ERROR
+    source = spans.get(source_path, ()) if source_path else ()
+    if not source:
+        return None
+    related = [loc for loc in f.related if loc.path == source_path]
+    if related and not any(_touches(loc.line, loc.end_line, source) for loc in related):
+        return None
+    return Severity.INFO
 
 
 def _old_findings(name: str, versions: list[Version], recheck):

@@ -39,7 +39,7 @@ def judge(
     group: GroupResult,
     policy: Policy,
     rules: Iterable,
-    scope: Callable[[Finding], bool] | None = None,
+    scope: Callable[[Finding], Severity | None] | None = None,
 ) -> JudgedGroup:
     """Judge the findings of one whole group (documents with their text), in this order:
 
@@ -48,7 +48,9 @@ def judge(
        ("external");
     3. the baseline: known fingerprints are set aside, and every fingerprint gets
        SARIF's "new"/"unchanged";
-    4. the changed-since ``scope``: findings outside it are only counted.
+    4. the changed-since ``scope``: findings outside it (``scope(f)`` is None) are only
+       counted; the others are capped at the severity it gives (a translation that a
+       change to its source makes outdated is told of, not failed).
 
     ``rules`` are the rules that ran: their defaults are what overrides replace, and
     only a comment whose every rule ran can be known to suppress nothing.
@@ -100,9 +102,13 @@ def judge(
         if known:
             baselined.append(f)
             continue
-        if scope is not None and not scope(f):
-            out_of_scope += 1
-            continue
+        if scope is not None:
+            cap = scope(f)
+            if cap is None:
+                out_of_scope += 1
+                continue
+            if cap.rank < f.severity.rank:
+                f = replace(f, severity=cap)
         kept.append(f)
     enabled = {r.code for r in rules}
     for mark in (m for marks in inline.values() for m in marks):

@@ -31,8 +31,11 @@ class LagPlan:
     notes: tuple[str, ...]  # said once per run: a shallow clone, no git
 
 
-def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS) -> LagPlan:
-    """Lag inputs for every group that has a source document and translations."""
+def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
+         base: str | None = None) -> LagPlan:
+    """Lag inputs for every group that has a source document and translations. With a
+    ``base`` revision (--changed-since), commits after it do not count as a
+    translation's update."""
     from transcheck.read.decode import DecodeError, decode
 
     pairs = []  # (group name, translation spec, source spec)
@@ -46,7 +49,7 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS) -
     if top is None:
         return LagPlan({}, ())
     try:
-        history = History(top, sorted({p for _, t, s in pairs for p in (t.path, s.path)}))
+        history = History(top, sorted({p for _, t, s in pairs for p in (t.path, s.path)}), base)
     except HistoryUnavailable as exc:
         return LagPlan({}, (f"translation lag not computed: {exc}",))
 

@@ -66,9 +66,10 @@ def toplevel(path: str) -> str | None:
 class History:
     """The commit history of the files of one work tree."""
 
-    def __init__(self, top: str, paths: list[str]):
+    def __init__(self, top: str, paths: list[str], base: str | None = None):
         """``paths``: the files of interest, as the run names them. Their directories
-        limit the log pass, so a monorepo's unrelated history is not read."""
+        limit the log pass, so a monorepo's unrelated history is not read. ``base``: a
+        revision whose later commits (a pull request's) are no one's last update."""
         self.top = top
         self._real_top = os.path.realpath(top)
         self.shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
@@ -78,6 +79,10 @@ class History:
         rel = sorted({self.relative(p) for p in paths} - {None})
         dirs = sorted({os.path.dirname(r) or "." for r in rel})
         self._log: dict[str, list[Commit]] = {}
+        self._after_base: frozenset[str] = frozenset()
+        if base is not None:
+            out = _git(top, "rev-list", "--end-of-options", f"{base}..HEAD")
+            self._after_base = frozenset(out.decode("ascii").split())
         if dirs:
             self._read_log(_minimal(dirs))
 
@@ -117,7 +122,7 @@ class History:
     def last_update(self, path: str, markers: tuple[str, ...]) -> Commit | None:
         """The last commit that changed ``path`` and does not carry a skip marker."""
         for commit in self.commits(path):
-            if not commit.skipped(markers):
+            if not commit.skipped(markers) and commit.sha not in self._after_base:
                 return commit
         return None
 

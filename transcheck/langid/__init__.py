@@ -3,12 +3,19 @@
 langdetect alone is unreliable on short text and across scripts, so it is the last
 step here, not the first:
 
-1. non-prose segments are not identified;
+1. non-prose segments are not identified; hashtags, @mentions, URLs, e-mail addresses
+   and inline code are removed first (they are the same in every language), and text
+   mostly in capitals is read in lower case (langdetect ignores runs of capitals);
 2. the dominant script narrows the candidates (the group's languages plus English):
    when one candidate writes that script, the script decides;
 3. otherwise langdetect decides between the candidates of that script only, with its
    profiles restricted to them and a fixed seed, and only when the segment is long
-   enough and the answer confident; anything weaker is "undetermined".
+   enough and the answer confident; anything weaker is "undetermined";
+4. a language whose alphabet lacks letters the text has (langdetect's own profiles
+   list each language's letters: і ї є are Ukrainian, never Russian; ñ is not
+   Portuguese) is not the answer, and a language written with a script of its own
+   besides a shared one (Japanese kana, Korean hangul) is no candidate for text
+   without it (Chinese, Traditional or Simplified, is not Korean).
 
 Restricting langdetect by script also avoids its text cleaning, which silently drops
 Latin letters when they are fewer than half of the non-Latin ones.
@@ -16,16 +23,30 @@ Latin letters when they are fewer than half of the non-Latin ones.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from functools import lru_cache
 
-from transcheck.langid.script import dominant_script, scripts_of
+from transcheck.langid.script import char_script, dominant_script, script_counts, scripts_of
 from transcheck.model import LanguageGuess, base_language
 
 # langdetect names some languages differently from ISO 639-1.
 _TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "nb": ("no",), "nn": ("no",), "no": ("no",)}
 _FROM_LANGDETECT = {"zh-cn": "zh", "zh-tw": "zh", "no": "no"}
 SEED = 0  # langdetect's draws; printed in every report's signature
+
+# Text that is the same in every language says nothing about the language of the rest.
+_NEUTRAL = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@][^\W_][\w.-]*|`[^`\n]*`",
+)
+# A language that also writes a script of its own always uses it in running text.
+SIGNATURE_SCRIPT = {"ja": "Kana", "ko": "Hangul"}
+# Letters the chosen language lacks, as a share of all letters, that make it no answer:
+# one such letter in a short line, a few in a paragraph (a name like "Björk" in a long
+# English paragraph does not count).
+_FOREIGN_LETTER_SHARE = 0.01
+_LOGOGRAPHIC = frozenset({"Han", "Kana", "Hangul"})
 
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")
@@ -42,6 +63,39 @@ def langdetect_names(language: str) -> tuple[str, ...]:
     base = base_language(language)
     names = _TO_LANGDETECT.get(base, (base,))
     return tuple(n for n in names if n in _available_profiles())
+
+
+@lru_cache(maxsize=128)
+def alphabet(profile: str) -> frozenset[str]:
+    """The letters langdetect's profile of a language has seen (lower case)."""
+    import langdetect
+
+    path = os.path.join(os.path.dirname(langdetect.__file__), "profiles", profile)
+    with open(path, encoding="utf-8") as fh:
+        freq = json.load(fh)["freq"]
+    return frozenset(k.lower() for k in freq if len(k) == 1 and k.isalpha())
+
+
+def neutral_removed(text: str) -> str:
+    """The text less what every language writes the same way, read in lower case when
+    it is mostly capitals."""
+    text = _NEUTRAL.sub(" ", text)
+    upper = sum(ch.isupper() for ch in text)
+    lower = sum(ch.islower() for ch in text)
+    if upper > lower:
+        # Turkish İ lower-cases to i + combining dot; the dot is no letter of any profile.
+        text = text.lower().replace("\u0307", "")
+    return text
+
+
+def foreign_letters(text: str, language: str, script: str) -> int:
+    """How many letters of ``text`` in ``script`` the alphabet of ``language`` lacks (0
+    when unknown). Letters of other scripts are names and terms, not evidence."""
+    profiles = langdetect_names(language)
+    if not profiles or script in _LOGOGRAPHIC:
+        return 0  # the profiles of logographic scripts list only their commoner characters
+    known = frozenset().union(*(alphabet(p) for p in profiles))
+    return sum(1 for ch in text.lower() if ch.isalpha() and ch not in known and char_script(ch) == script)
 
 
 @lru_cache(maxsize=64)
@@ -96,10 +150,19 @@ class Identifier:
     def identify(self, text: str, is_prose: bool = True) -> LanguageGuess:
         if not is_prose:
             return NOT_PROSE
+        text = neutral_removed(text)
         script, letters = dominant_script(text)
         if script is None:
             return LanguageGuess(None, 0.0, "no-letters")
         candidates = self.by_script.get(script, [])
+        if len(candidates) > 1:
+            present = script_counts(text)
+            kept = [c for c in candidates
+                    if base_language(c) not in SIGNATURE_SCRIPT
+                    or present[SIGNATURE_SCRIPT[base_language(c)]] > 0]
+            if len(kept) < len(candidates) and letters < self.min_letters:
+                return UNDETERMINED_SHORT  # a short line of kanji may well be Japanese
+            candidates = kept
         if not candidates:
             return LanguageGuess(None, 1.0, f"script:{script}")
         if len(candidates) == 1:
@@ -118,4 +181,7 @@ class Identifier:
         language, confidence = _langdetect(text, profiles)
         if not language or confidence < self.min_confidence:
             return LanguageGuess(None, confidence, "uncertain")
+        foreign = foreign_letters(text, language, script)
+        if foreign and foreign >= _FOREIGN_LETTER_SHARE * letters:
+            return LanguageGuess(None, confidence, "alphabet")
         return LanguageGuess(language, round(confidence, 4), "langdetect")

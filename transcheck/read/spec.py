@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 
 from transcheck.model import InputProblem
+from transcheck.segment import MARKDOWN_SUFFIXES
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 
 

@@ -14,20 +14,13 @@ from transcheck.model import Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.summary import plural, summarise
+from transcheck.report.escape import github_data as escape_data
+from transcheck.report.escape import github_property as escape_property
+from transcheck.report.escape import terminal
 from transcheck.report.signature import signature_line
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _PROBLEM = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def escape_data(value: str) -> str:
-    """The message part: GitHub decodes %25, %0D and %0A there, nothing else."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """A property value: additionally ':' and ',' which would end the value."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(name: str, message: str, **properties) -> str:
@@ -57,7 +50,7 @@ def _render(report: Report, color: bool = False) -> str:
     for note in summary.notes:
         lines.append(command("notice", note, title="transcheck"))
     tail = ", ".join((f"transcheck: {summary.tally} in {plural(summary.documents, 'document')}",) + summary.set_aside)
-    lines.append(f"{tail} ({signature_line(report)})")
+    lines.append(terminal(f"{tail} ({signature_line(report)})"))
     return "\n".join(lines) + "\n"
 
 

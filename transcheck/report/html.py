@@ -29,11 +29,12 @@ from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import span
 from transcheck.report.html_placement import Placement
 from transcheck.report.summary import SEVERITIES, by_severity, plural, summarise
+from transcheck.report.escape import printable
 from transcheck.report.signature import signature, signature_line
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(printable(str(text)), quote=True)
 
 
 _QUOTED = re.compile(r"“([^“”]*)”")

@@ -9,6 +9,7 @@ from transcheck import __version__
 from transcheck.model import Finding
 from transcheck.model import Report
 from transcheck.report.base import Formatter
+from transcheck.report.escape import json_safe
 from transcheck.report.signature import signature
 from transcheck.report.summary import summarise
 
@@ -80,7 +81,7 @@ class JsonFormatter(Formatter):
 
 def _dumps(value, indent: str) -> str:
     """``value`` as JSON, indented by two, as it reads nested ``indent`` deep."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    return json.dumps(json_safe(value), ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
 def _array(key: str, items: Iterable[str]) -> Iterator[str]:

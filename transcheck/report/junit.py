@@ -20,6 +20,7 @@ from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import where
 from transcheck.report.summary import plural, summarise
+from transcheck.report.escape import xml_chars as _xml_chars
 from transcheck.report.signature import signature, signature_line
 
 _FAILING = (Severity.ERROR, Severity.WARNING)
@@ -34,16 +35,6 @@ def _text(value: str) -> str:
 
 def _attr(value: str) -> str:
     return quoteattr(_xml_chars(value), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
-
-
-def _xml_chars(value: str) -> str:
-    # Control characters (other than tab and newlines) and lone surrogates are not XML;
-    # a parser rejects the whole report for one of them, so they are made visible.
-    return "".join(
-        c if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c >= "\U00010000"
-        else f"\\u{ord(c):04x}"
-        for c in value
-    )
 
 
 def _line(f: Finding) -> str:

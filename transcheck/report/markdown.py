@@ -9,14 +9,13 @@ Quoted text from the documents is escaped: it can hold Markdown, HTML or @mentio
 
 from __future__ import annotations
 
-import re
-
 from transcheck import __version__
 from transcheck.model import Finding, Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import by_language, most_severe_first, span
 from transcheck.report.summary import SEVERITIES, plural, summarise
+from transcheck.report.escape import markdown_code, markdown_text
 from transcheck.report.signature import signature, signature_line
 
 MARKER = "<!-- transcheck-report -->"
@@ -26,27 +25,8 @@ TOP = 10
 FOLDED = 150
 ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
 
-# Inside a table cell only inline syntax matters: emphasis, code, links, HTML tags and
-# entities, cell separators, strikethrough and GitHub's $math$.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
-
-
-def escape(text: str) -> str:
-    """Plain text for a table cell: one line, Markdown and HTML inert, and no @mention
-    (a word joiner after '@' keeps a handle in a document from notifying anyone)."""
-    text = " ".join(text.split())
-    text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("@", "@\u2060")
-
-
-def _code(text: str) -> str:
-    """An inline code span that holds any text, backticks included."""
-    text = " ".join(text.split())
-    fence = "`"
-    while fence in text:
-        fence += "`"
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+escape = markdown_text
+_code = markdown_code
 
 
 def _row(f: Finding) -> str:
@@ -82,7 +62,7 @@ def _render(report: Report, color: bool = False) -> str:
         out.append("")
         out.append(f"**{plural(len(problems), 'file')} could not be checked:**")
         out.append("")
-        out += [f"- {_code(p.path)}: {escape(p.message)}" for p in problems]
+        out += [f"- {_code(p.path, cell=False)}: {escape(p.message, cell=False)}" for p in problems]
 
     if findings:
         out.append("")
@@ -118,7 +98,7 @@ def _render(report: Report, color: bool = False) -> str:
     notes = summary.notes
     if notes:
         out.append("")
-        out += [f"> {escape(n)}" for n in notes]
+        out += [f"> {escape(n, cell=False)}" for n in notes]
 
     sig = signature(report)
     out.append("")

@@ -26,6 +26,7 @@ from transcheck.report.common import (
     rule_text,
     span,
 )
+from transcheck.report.escape import json_safe
 from transcheck.report.signature import signature
 from transcheck.report.summary import summarise
 
@@ -38,13 +39,14 @@ _PROBLEM = {"error": "error", "warning": "warning", "info": "note"}
 
 def uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative (viewers resolve them
-    against the checkout), absolute ones become file URIs; always '/' and %-escaped."""
+    against the checkout), absolute ones become file URIs; always '/' and %-escaped,
+    bytes of the name that are not UTF-8 included (%FF)."""
     posix = path.replace(os.sep, "/")
     if os.path.isabs(path):
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, errors="surrogateescape")
     if posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix)
+    return quote(posix, errors="surrogateescape")
 
 
 def _physical(path: str, line: int, end_line: int, artifacts: dict[str, int]) -> dict:
@@ -186,7 +188,7 @@ def as_dict(report: Report) -> dict:
 
 
 def _render(report: Report, color: bool = False) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_safe(as_dict(report)), ensure_ascii=False, indent=2) + "\n"
 
 
 class SarifFormatter(Formatter):

@@ -8,6 +8,7 @@ from itertools import groupby
 from transcheck.model import Report, Severity
 from transcheck.report.base import Formatter
 from transcheck.report.summary import summarise
+from transcheck.report.escape import terminal
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -26,20 +27,21 @@ def _render(report: Report, color: bool = False) -> str:
     langs = {d.path: d.language for d in report.documents}
     for path, items in groupby(findings, key=lambda f: f.path):
         items = list(items)
-        console.print(Text(f"{path} ({langs.get(path, '?')})", style="bold underline"))
+        # soft_wrap: a wrapped line of a long name could start a CI logging command.
+        console.print(Text(terminal(f"{path} ({langs.get(path, '?')})"), style="bold underline"), soft_wrap=True)
         for f in items:
-            where = f"{path}:{f.line}" + (f"-{f.end_line}" if f.end_line != f.line else "")
+            where = terminal(f"{path}:{f.line}" + (f"-{f.end_line}" if f.end_line != f.line else ""))
             line = Text("  ")
             line.append(where, style="bold")
             line.append("  ")
             line.append(f"{f.severity.value:<7}", style=_STYLE[f.severity])
             line.append(f" {f.code} ", style="dim")
             line.append(f"{f.rule}: ", style="magenta")
-            line.append(f.message)
+            line.append(terminal(f.message))
             console.print(line, soft_wrap=True)
         console.print()
     for note in summary.notes:
-        console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
+        console.print(Text(terminal(f"note: {note}"), style="dim"), soft_wrap=True)
     if report.changed is not None:
         _print_changes(console, report)
     counts = summary.counts
@@ -53,7 +55,7 @@ def _render(report: Report, color: bool = False) -> str:
     if report.baselined:
         tail.append(f", {report.baselined} baselined")
     if report.changed is not None and report.out_of_scope:
-        tail.append(f", {report.out_of_scope} not introduced since {report.changed_since}")
+        tail.append(terminal(f", {report.out_of_scope} not introduced since {report.changed_since}"))
     console.print(tail, soft_wrap=True)
     return out.getvalue()
 
@@ -63,11 +65,11 @@ def _print_changes(console, report: Report) -> None:
     from rich.text import Text
 
     changed = report.changed
-    console.print(Text(f"changed since {report.changed_since}: {_n(len(changed), 'segment')}", style="bold"))
+    console.print(Text(terminal(f"changed since {report.changed_since}: {_n(len(changed), 'segment')}"), style="bold"))
     for c in changed:
         where = f"{c.path}:{c.line}" + (f"-{c.end_line}" if c.end_line != c.line else "")
         how = f"modified, chrF {c.chrf:.1f} to the previous version" if c.status == "modified" else c.status
-        console.print(Text(f"  {where}  {how}"), soft_wrap=True)
+        console.print(Text(terminal(f"  {where}  {how}")), soft_wrap=True)
     console.print()
 
 

@@ -5,7 +5,9 @@ Without a source, a document is reported only when at least three documents vote
 a clear majority of them agrees on something else: a strict majority of at least two
 whose largest dissenting value is held by at most half as many documents. With a
 source (``--source``) the source is the reference: it is one more voter, and every
-translation that differs from it deviates.
+translation that differs from it deviates; with ``confirm`` (the meaning checks) only
+when the other translations side with the source by the same clear majority, so that
+adding the source never adds a finding the translations alone would not support.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ class Deviation:
     agree: tuple[str, ...]  # the languages that have ``expected``
 
 
-def deviations(view: GroupView, votes: dict[str, Hashable]) -> list[Deviation]:
+def deviations(view: GroupView, votes: dict[str, Hashable], confirm: bool = False) -> list[Deviation]:
     """The languages whose value differs from the reference value of ``votes``.
 
     ``votes`` maps each voting language to its value; a language that cannot say
-    (no cell, nothing measurable) is simply left out.
+    (no cell, nothing measurable) is simply left out. ``confirm``: the source's value
+    counts only where the translations' own majority holds it too (when there are
+    enough of them to vote).
     """
     if not votes:
         return []
@@ -42,6 +46,13 @@ def deviations(view: GroupView, votes: dict[str, Hashable]) -> list[Deviation]:
         agree = tuple(lang for lang, v in votes.items() if v == expected)
         if len(votes) < 2:
             return []
+        peers = {k: v for k, v in votes.items() if k != source}
+        if confirm and len(peers) >= MIN_VOTERS:
+            # Enough translations to vote: they must side with the source. Fewer, and
+            # the source decides alone, as a reviewer with the original would.
+            top, _ = majority(peers)
+            if top is None or top != expected:
+                return []
     else:
         expected, agree = majority(votes)
         if expected is None:
@@ -124,7 +135,7 @@ def _anchor_set(view: GroupView, row_index: int, lang: str) -> frozenset:
         from transcheck.langid.script import scripts_of
 
         row = view.rows[row_index]
-        text = view.cell_text(row, lang) if row.cells.get(lang) else ""
+        text = view.cell_text(row, lang, quote=True) if row.cells.get(lang) else ""
         found = anchors(text, "Latin" in scripts_of(lang)) if text else {}
         cache[key] = frozenset(k for k in found if not k.startswith("punct:"))
     return cache[key]

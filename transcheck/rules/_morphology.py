@@ -11,6 +11,9 @@ CLITICS = {
         ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س"),
         ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك", "ي"),
     ),
+    # and, the, in, to, as, from, that, written as prefixes of the next word (באילינוי:
+    # in Illinois).
+    "he": (("וב", "וה", "ול", "ומ", "וש", "שה", "שב", "מה", "כש", "ו", "ה", "ב", "ל", "כ", "מ", "ש"), ()),
 }
 # Languages that write compounds as one word; a dictionary cannot list them all.
 COMPOUNDING = frozenset({"sv", "de", "nl", "da", "nb", "nn", "no", "is", "fo", "af", "lb"})

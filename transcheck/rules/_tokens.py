@@ -20,11 +20,20 @@ from transcheck.langid.script import char_script
 from transcheck.model import Kind
 from transcheck.rules._morphology import CLITICS
 
-_WORD = re.compile(r"\w+")
+# A word with its combining marks: Python's \w leaves out the vowel signs and viramas
+# of Devanagari and the other Indic scripts, the Hebrew and Arabic points and the kana
+# voicing marks, and would cut "स्ट्राउड" into four pieces.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fbc\u102b-\u103e"
+    "\u1712-\u1734\u17b4-\u17d3\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\u3099\u309a"
+    "\ufe00-\ufe0f\ufe20-\ufe2f"
+)
+_WORD = re.compile(rf"[\w{_MARKS}]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Characters after which a capitalised word starts a sentence or a quotation.
 _OPENERS = set('.!?:;"“”„«»‹›([{—–…¿¡\u061f')
-SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
+SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE, Kind.DIRECTIVE)
 
 
 @dataclass(frozen=True)
@@ -86,8 +95,39 @@ def latin_tokens(text: str) -> list[Token]:
     return out
 
 
-def other_script_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if any(ch.isalpha() and not is_latin(ch) for ch in w)]
+def other_script_words(text: str, unspaced: bool = False) -> list[str]:
+    """Words with a letter of a non-Latin script. In a script written without spaces,
+    a word is a run of one script: katakana names stand apart from the Han and
+    hiragana around them (ワシントン州の gives ワシントン)."""
+    words = [w for w in _WORD.findall(text) if any(ch.isalpha() and not is_latin(ch) for ch in w)]
+    if not unspaced:
+        return words
+    out = []
+    for w in words:
+        out += [m.group() for m in _SCRIPT_RUN.finditer(w)]
+    return [w for w in out if not all(is_latin(ch) or ch.isdigit() for ch in w)]
+
+
+_SCRIPT_RUN = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f]+|[\u3040-\u309f]+|[\u3400-\u9fff]+|[\uac00-\ud7af]+|[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]+")
+
+
+def cased_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w[0].lower() != w[0].upper()]
+
+
+def cased_names(text: str) -> list[Token]:
+    """Capitalised words that do not start a sentence, in any script with case (Latin,
+    Cyrillic, Greek, Armenian…): where a cased language writes a name."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if len(word) < 2 or not word[0].isupper() or word[0].lower() == word[0].upper():
+            continue
+        k = m.start() - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        out.append(Token(word, m.start(), m.end(), k < 0 or text[k] in _OPENERS))
+    return [t for t in out if not t.sentence_start]
 
 
 _DIGRAPHS = (
@@ -100,11 +140,40 @@ _CLASSES = str.maketrans("pfvcgjqzdl", "bbbkkkkstr")
 _DROP = re.compile(r"[aeiouyhw]")
 
 
+# Letters that write vowels or length rather than consonants before romanisation: the
+# Hebrew matres lectionis (ו, י, א, ע: "קוהרן" is Cohren), the kana gemination mark and
+# long-vowel sign (グレッグス is Greggs).
+_VOWEL_LETTERS = str.maketrans("", "", "וייאעッっーｯｰ")
+
+
 @lru_cache(maxsize=50_000)
 def skeleton(word: str) -> str:
+    return _skeleton(word)[0]
+
+
+@lru_cache(maxsize=50_000)
+def skeletons(word: str) -> tuple[str, ...]:
+    """The skeleton and its variants: a romanised "kh" may stand for a foreign "h"
+    (Хэмилтона is Hamilton, خ for H), and a final "s" may be silent (إلينوي is
+    Illinois)."""
+    return _skeleton(word)
+
+
+def _skeleton(word: str) -> tuple[str, ...]:
     from anyascii import anyascii
 
-    s = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    s = re.sub(r"[^a-z]", "", anyascii(word.translate(_VOWEL_LETTERS)).lower())
+    out = [_reduce(s)]
+    if "kh" in s:
+        out.append(_reduce(s.replace("kh", "h")))
+    if "w" in s:  # Eirwen is Эирвин: w heard as v
+        out.append(_reduce(s.replace("w", "v")))
+    if len(out[0]) >= 3 and out[0].endswith("s"):
+        out.append(out[0][:-1])
+    return tuple(dict.fromkeys(out))
+
+
+def _reduce(s: str) -> str:
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     s = _DROP.sub("", s.translate(_CLASSES))
@@ -112,6 +181,19 @@ def skeleton(word: str) -> str:
 
 
 _ARABIC_PREFIXES = CLITICS["ar"][0]
+_HEBREW_PREFIXES = CLITICS["he"][0]
+
+
+def clitic_prefixes(word: str) -> tuple[str, ...]:
+    """The clitic prefixes ``word`` may start with, by its script: the one list per
+    writing system shared by the name matcher, the glossary check and the negation
+    count (Arabic و ب ل ك ف ال; Hebrew ו ה ב ל כ מ ש)."""
+    first = word[:1]
+    if "\u0600" <= first <= "\u06ff":
+        return tuple(p for p in _ARABIC_PREFIXES if word.startswith(p))
+    if "\u05d0" <= first <= "\u05ea":
+        return tuple(p for p in _HEBREW_PREFIXES if word.startswith(p))
+    return ()
 
 
 UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Thai"})  # no spaces between words
@@ -127,9 +209,9 @@ def transliteration_match(
     name may sit anywhere inside it."""
     # Latin "j" is /j/ in German or Scandinavian names (Jonas: Йонас, يوناس) and /dʒ/
     # in English ones (John: Джон, جون): try both readings.
-    targets = {skeleton(name)}
+    targets = set(skeletons(name))
     if "j" in name.lower():
-        targets.add(skeleton(re.sub("[jJ]", "y", name)))
+        targets.update(skeletons(re.sub("[jJ]", "y", name)))
     return any(
         _renders(target, words, arabic_script, unspaced) for target in sorted(targets) if target
     )
@@ -141,9 +223,10 @@ def _renders(target: str, words: list[str], arabic_script: bool, unspaced: bool)
 
     slack = 1 if arabic_script else 2
     for word in words:
-        forms = {skeleton(word)}
-        if arabic_script:
-            forms |= {skeleton(word[len(p):]) for p in _ARABIC_PREFIXES if word.startswith(p)}
+        forms = set(skeletons(word))
+        for p in clitic_prefixes(word):
+            if len(word) > len(p) + 2 or (arabic_script and len(word) > len(p)):
+                forms.update(skeletons(word[len(p):]))
         for form in forms:
             if unspaced and target in form:
                 return True

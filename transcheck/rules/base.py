@@ -68,6 +68,9 @@ class Rule:
     unavailable: Callable[[], str | None] = field(default=lambda: None, repr=False)
     # The rule's own options, picked out of the configured thresholds.
     options: Callable[[Thresholds], Any] = field(default=no_options, repr=False)
+    # About a translation's lag behind its source: it reads git history (``view.lag``),
+    # and --changed-since judges its findings by page, not by the lines a change touched.
+    lag: bool = False
 
     @property
     def summary(self) -> str:

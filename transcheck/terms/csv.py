@@ -5,6 +5,10 @@ code (``en``, ``sv``, ``pt-BR``) holding ``|``-separated variants, and optionall
 do-not-translate flag column (``dnt`` / ``do_not_translate``: yes, true, 1 or x) and a
 ``note``. A variant written ``*term`` is the preferred one and ``!term`` is deprecated;
 others are admitted.
+
+Rows are read one at a time. A field longer than the csv module's limit (131,072
+characters: no term list is that long) makes the glossary one input problem; the
+limit is never raised, as it is global to the process.
 """
 
 from __future__ import annotations
@@ -21,20 +25,32 @@ _META = ("note", "notes", "comment", "comments", "definition", "description", "d
 
 
 def parse_csv(data: bytes, path: str) -> list[Concept]:
-    from transcheck.read.languages import normalise_tag
-
+    sample = data[:4096].decode("utf-8-sig", errors="ignore")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise GlossaryError(path, "CSV glossary is not UTF-8") from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
+    # Decoded as it is read: the text of a large glossary is never held whole.
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""), dialect)
+    try:
+        return _concepts(reader, path)
+    except UnicodeDecodeError:
+        raise GlossaryError(path, "CSV glossary is not UTF-8") from None
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            detail = f"a field longer than {csv.field_size_limit():,} characters"
+        else:
+            detail = str(exc)
+        raise GlossaryError(path, f"CSV glossary line {reader.line_num}: {detail}") from None
+
+
+def _concepts(reader, path: str) -> list[Concept]:
+    from transcheck.read.languages import normalise_tag
+
+    first = next(reader, None)
+    if first is None:
         raise GlossaryError(path, "CSV glossary is empty")
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in first]
     lowered = [h.lower() for h in header]
     id_col = next((i for i, h in enumerate(lowered) if h in _ID), None)
     dnt_col = next((i for i, h in enumerate(lowered) if h in _DNT), None)
@@ -44,13 +60,16 @@ def parse_csv(data: bytes, path: str) -> list[Concept]:
             continue
         tag = normalise_tag(h)
         if tag is None:
-            raise GlossaryError(path, f"CSV glossary column {h!r} is not a language code")
+            # Only the start of the header: it names the column without echoing a file
+            # that is not a glossary at all.
+            shown = h if len(h) <= 24 else h[:20] + "…"
+            raise GlossaryError(path, f"CSV glossary column {shown!r} is not a language code")
         lang_cols[i] = tag.lower()
     if not lang_cols:
         raise GlossaryError(path, "CSV glossary has no language columns")
     concepts = []
-    for n, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+    for n, row in enumerate(reader, start=2):
+        if not "".join(row).strip():
             continue
         terms = {}
         for i, lang in lang_cols.items():

@@ -43,6 +43,9 @@ STEMMERS = {
     "yi": "yiddish",
 }
 MAX_GAP = 2
+# Term words are indexed by at most this many first letters; longer ones are checked
+# in full once found (a long word costs no more than this to look up).
+_PREFIX = 32
 # Latin letters and digits are a word of their own where they meet another script
 # without a space ("FastAPIは", "Guruの"): Japanese and Chinese write no spaces.
 _WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+|[^\W_0-9A-Za-z\u00C0-\u024F]+")
@@ -98,13 +101,15 @@ def word_forms(word: str, language: str) -> tuple[str, tuple[str, ...]]:
     return low, tuple(dict.fromkeys(s for f in forms for s in (stemmer.stemWord(f), f)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
     text: str  # lower-cased
     stem: str
     optional: bool
 
     def matches(self, low: str, stems: tuple[str, ...]) -> bool:
+        # Matcher.candidates finds, by index, every pattern whose first word can match
+        # a token: a new way to match here needs its lookup there.
         if len(self.text) >= 3 and low.startswith(self.text):
             return True
         for s in stems:
@@ -131,25 +136,82 @@ class Matcher:
         self.language = language
         base = base_language(language).lower()
         self.base = base
-        stemmer = _stemmer(base)
-        self.patterns = []  # (concept, term, exact, words)
+        self._stemmer = stemmer = _stemmer(base)
+        # Every term is indexed by its first word (never optional); the rest of its
+        # words are read when a text first has a token that word may match, so a large
+        # termbase costs one word per term to prepare.
+        self.patterns: list[tuple[Concept, Term, bool]] = []  # (concept, term, exact)
+        self._words: dict[int, tuple | None] = {}
+        self._exact: dict[str, list[int]] = {}
+        self._by_text: dict[str, list[int]] = {}  # the word, and its first _PREFIX letters
+        self._by_stem: dict[str, list[int]] = {}
+        text_lengths, stem_lengths = set(), set()
         for concept in termbase.concepts:
             for term in concept.terms_for(language):
-                words = [w for w, _, _ in tokens(term.text)]
-                if not words:
+                first = _WORD.search(term.text)
+                if first is None:
                     continue
+                p = len(self.patterns)
+                self.patterns.append((concept, term, concept.do_not_translate))
                 if concept.do_not_translate:
-                    self.patterns.append((concept, term, True, tuple(words)))
+                    self._exact.setdefault(first.group(), []).append(p)
                     continue
-                out = []
-                for k, w in enumerate(words):
-                    low = lower(w, base)
-                    stem = stemmer.stemWord(low) if stemmer else low
-                    optional = 0 < k < len(words) - 1 and len(low) <= 3
-                    out.append(_Word(low, stem, optional))
-                if all(w.optional for w in out):
-                    out = [_Word(w.text, w.stem, False) for w in out]
-                self.patterns.append((concept, term, False, tuple(out)))
+                low = lower(first.group(), base)
+                stem = stemmer.stemWord(low) if stemmer else low
+                self._by_text.setdefault(low, []).append(p)
+                self._by_stem.setdefault(stem, []).append(p)
+                if len(low) >= 3:
+                    text_lengths.add(min(len(low), _PREFIX))
+                    if len(low) > _PREFIX:
+                        self._by_text.setdefault(low[:_PREFIX], []).append(p)
+                if len(stem) >= 4:
+                    stem_lengths.add(min(len(stem), _PREFIX))
+                    if len(stem) > _PREFIX:
+                        self._by_stem.setdefault(stem[:_PREFIX], []).append(p)
+        self._text_lengths = sorted(text_lengths)
+        self._stem_lengths = sorted(stem_lengths)
+
+    def words(self, p: int) -> tuple:
+        """Pattern ``p``'s words: the exact words of a do-not-translate term, else a
+        ``_Word`` (lower case, stem, optional) per word."""
+        if p in self._words:
+            return self._words[p]
+        concept, term, exact = self.patterns[p]
+        words = [w for w, _, _ in tokens(term.text)]
+        if exact:
+            out = tuple(words)
+        else:
+            base, stemmer, parts = self.base, self._stemmer, []
+            for k, w in enumerate(words):
+                low = lower(w, base)
+                stem = stemmer.stemWord(low) if stemmer else low
+                optional = 0 < k < len(words) - 1 and len(low) <= 3
+                parts.append(_Word(low, stem, optional))
+            if all(w.optional for w in parts):
+                parts = [_Word(w.text, w.stem, False) for w in parts]
+            out = tuple(parts)
+        self._words[p] = out
+        return out
+
+    def candidates(self, toks, forms) -> list[tuple[int, int]]:
+        """(pattern, token) pairs where the pattern's first word may match, in pattern
+        order then token order (the order a scan of every pattern would find them)."""
+        out = set()
+        for i, ((low, stems), (word, _, _)) in enumerate(zip(forms, toks)):
+            found = set(self._exact.get(word, ()))
+            for n in self._text_lengths:
+                if n > len(low):
+                    break
+                found.update(self._by_text.get(low[:n], ()))
+            for s in stems:
+                found.update(self._by_text.get(s, ()))
+                found.update(self._by_stem.get(s, ()))
+                for n in self._stem_lengths:
+                    if n > len(s):
+                        break
+                    found.update(self._by_stem.get(s[:n], ()))
+            out.update((p, i) for p in found)
+        return sorted(out)
 
     def find(self, text: str) -> list[Hit]:
         return list(_find(self, text))
@@ -177,16 +239,17 @@ def _find(matcher: Matcher, text: str) -> tuple[Hit, ...]:
         return ()
     forms = [word_forms(t, matcher.base) for t, _, _ in toks]
     found = []
-    for concept, term, exact, words in matcher.patterns:
+    for p, i in matcher.candidates(toks, forms):
+        concept, term, exact = matcher.patterns[p]
+        words = matcher.words(p)
         n = len(words)
-        for i in range(len(toks)):
-            if exact:
-                if tuple(t for t, _, _ in toks[i : i + n]) == words:
-                    found.append((tuple(range(i, i + n)), concept, term))
-                continue
-            pos = matcher._match_at(words, toks, forms, i)
-            if pos is not None:
-                found.append((pos, concept, term))
+        if exact:
+            if tuple(t for t, _, _ in toks[i : i + n]) == words:
+                found.append((tuple(range(i, i + n)), concept, term))
+            continue
+        pos = matcher._match_at(words, toks, forms, i)
+        if pos is not None:
+            found.append((pos, concept, term))
     # More words first ("customer support" beats a "support" concept inside it), then
     # fewer gaps, then leftmost. A match whose words are all taken is dropped.
     found.sort(key=lambda h: (-len(h[0]), h[0][-1] - h[0][0], h[0][0]))

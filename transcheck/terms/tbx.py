@@ -1,13 +1,17 @@
 """TBX (ISO 30042) glossaries: the 2019 form (conceptEntry / langSec / termSec / term)
 and the older martif form (termEntry / langSet / tig or ntig / term).
 
-Parsed with the standard library's expat-based ElementTree. Entity declarations are
-refused before parsing, so a glossary cannot expand into gigabytes ("billion laughs");
-expat never fetches external DTDs.
+Parsed with the standard library's expat-based ElementTree. The bytes are decoded
+first, as an XML parser would (byte-order mark, UTF-16 without one, the encoding the
+XML declaration names), and a document type declaration is refused in the decoded
+text: a DTD is the only place entities are declared, so a glossary cannot expand into
+gigabytes ("billion laughs") in any encoding, and expat never fetches external DTDs.
+TBX needs no DTD: its schemas are RELAX NG and Schematron.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from xml.etree import ElementTree as ET
 
@@ -41,15 +45,52 @@ def _dnt(el) -> bool:
     return bool(_DNT_TEXT.search(text)) and _local(el.tag) in ("note", "descrip", "admin", "termNote", "transac")
 
 
-def parse_tbx(data: bytes, path: str) -> list[Concept]:
-    if re.search(rb"<!ENTITY", data):
-        raise GlossaryError(path, "TBX glossary declares XML entities; refused for safety")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# "<?" in UTF-16 or UTF-32 without a byte-order mark (XML 1.0, appendix F).
+_UNMARKED = (
+    (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"), (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
+)
+_DECLARED = re.compile(rb"""<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]{0,40})["']""")
+_DECLARATION = re.compile(r"<\?xml[^>]{0,300}?\?>")
+_DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def decode_xml(data: bytes, path: str) -> str:
+    """The document as text, decoded the way an XML parser would, without its XML
+    declaration (whose encoding no longer applies to the text)."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        data = data[len(next(bom for bom, enc in _BOMS if enc == encoding)) :]
+    else:
+        encoding = next((enc for head, enc in _UNMARKED if data.startswith(head)), None)
+    if encoding is None:
+        declared = _DECLARED.match(data[:300].lstrip())
+        encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+        if encoding.lower().replace("-", "").startswith(("utf16", "utf32", "ucs")):
+            encoding = "utf-8"  # ASCII-compatible bytes: the declaration is wrong about them
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise GlossaryError(path, f"not valid TBX/XML: {exc}") from None
+        text = data.decode(encoding)
+    except LookupError:
+        raise GlossaryError(path, f"TBX glossary declares an unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError:
+        raise GlossaryError(path, f"TBX glossary is not valid {encoding}") from None
+    return _DECLARATION.sub("", text, count=1) if text.lstrip().startswith("<?xml") else text
+
+
+def parse_tbx(data: bytes, path: str) -> list[Concept]:
+    text = decode_xml(data, path)
+    if _DTD.search(text):
+        raise GlossaryError(
+            path, "TBX glossary has a document type declaration (DTD: entities, external files); refused for safety"
+        )
     concepts = []
-    for n, entry in enumerate(el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
+    for n, entry in enumerate(_entries(text, path)):
         cid = entry.get("id") or f"concept-{n + 1}"
         terms: dict[str, list[Term]] = {}
         dnt = False
@@ -92,3 +133,20 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
     if not concepts:
         raise GlossaryError(path, "TBX glossary has no concept entries with terms")
     return concepts
+
+
+def _entries(text: str, path: str):
+    """The concept entries in document order, each dropped once it has been read: the
+    whole document is never one tree in memory."""
+    parser = ET.XMLPullParser(events=("end",))
+    step = 1 << 20
+    try:
+        for start in range(0, len(text) or 1, step):
+            parser.feed(text[start : start + step])
+            for _, el in parser.read_events():
+                if _local(el.tag) in ("conceptEntry", "termEntry"):
+                    yield el
+                    el.clear()
+        parser.close()
+    except ET.ParseError as exc:
+        raise GlossaryError(path, f"not valid TBX/XML: {exc}") from None

@@ -1,0 +1,45 @@
+"""Data-driven segmenter cases (``tests/data/segment/cases.toml``): Markdown and MDX in
+the shapes documentation sites write, and the exact segments they give."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from transcheck.model import Kind
+from transcheck.read.decode import split_lines
+from transcheck.segment import segment
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "segment" / "cases.toml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["name"] for c in CASES["case"]])
+def test_segment_case(case):
+    segs = segment(case["path"], split_lines(case["text"]))
+    got = []
+    for seg, want in zip(segs, case["segments"]):
+        row = {"kind": seg.kind.value,
+               "lines": f"{seg.line}" if seg.line == seg.end_line else f"{seg.line}-{seg.end_line}"}
+        for key in ("text", "anchor", "block", "code"):
+            if key in want:
+                value = getattr(seg, key)
+                row[key] = list(value) if isinstance(value, tuple) else value
+        got.append(row)
+    assert got == case["segments"]
+    assert len(segs) == len(case["segments"]), [s.text for s in segs[len(case["segments"]):]]
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["name"] for c in CASES["case"]])
+def test_no_prose_segment_holds_markup(case):
+    segs = segment(case["path"], split_lines(case["text"]))
+    for seg in segs:
+        if seg.is_prose:
+            for mark in ("`", "{*", "{{", "{%", "///", ":::", "!!!", "](", "http", "{#", "import "):
+                assert mark not in seg.text, (mark, seg.text)
+
+
+def test_mdx_suffix_reads_as_markdown():
+    segs = segment("page.fr.mdx", ["# Titre", "", "import X from './x'", "", "<X />", "", "Du texte."])
+    assert [(s.kind, s.text) for s in segs] == [(Kind.HEADING, "Titre"), (Kind.PARAGRAPH, "Du texte.")]

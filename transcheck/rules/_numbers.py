@@ -1,0 +1,186 @@
+"""The numbers of a cell as values, whatever the script of its digits and whether it
+writes a scale as a word: shared by the number and role checks.
+
+- Every decimal digit counts as its value: full-width (１７), Arabic-Indic (٢٤),
+  Devanagari (२४), Bengali, Thai… (Unicode category Nd).
+- A scale word from CLDR multiplies the number before it: "5 آلاف", "10 тысяч",
+  "2,5 milioni", "1万", "3 crore" are 5000, 10000, 2500000, 10000, 30000000.
+- @mentions, #hashtags, URLs and digits glued after a letter (CO2, user31, PA28) are not
+  numbers of the text.
+- An abbreviated year range ("1981-87") is both years, as others write it in full.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from transcheck.model import base_language
+from transcheck.rules._tokens import _MARKS
+
+_HANDLE = re.compile(rf"(?<![\w@])[@#][\w@.\-{_MARKS}]*[\w{_MARKS}]")
+_GLUED = re.compile(rf"(?<=[^\W\d_]|[{_MARKS}])\d[\d.,]*")
+_RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[-–]\s?(\d\d)(?!\d)")
+_NUM = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
+# Indian digit grouping: 1,30,000 and 3,00,00,000.
+_SHORT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)([kKM])(?![^\W\d_])")
+_SHORT_FACTORS = {"k": 1000, "K": 1000, "M": 1_000_000}
+# After a currency sign the press writes million and billion as m, bn, tn ("€100m",
+# "$1.8bn"); elsewhere "100m" is as likely metres.
+_MONEY = re.compile(r"(?<=[€$£¥₹₦])\s?(\d+(?:[.,]\d+)?)\s?(bn|tn|m)(?![^\W\d_])")
+_MONEY_FACTORS = {"m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+_INDIAN = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])")
+# A clock time, 04:30 or military 0430, as minutes on a 12-hour dial (10:26 PM = 22.26).
+CLOCK = 9_000_000_000  # clock times are read as this plus the minutes
+_CLOCK = re.compile(r"(?<![\d.,:])(?:([01]?\d|2[0-3]):([0-5]\d)|(0\d)([0-5]\d))(?![\d:])")
+
+
+def _cased(ch: str) -> bool:
+    """A letter of a script with case (Latin, Cyrillic, Greek…): digits glued to it are
+    part of a code (CO2, user31), while digits glued to Han or kana are counted
+    (12月, 600万)."""
+    return ch.lower() != ch.upper()
+
+
+def ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if not ch.isascii() and unicodedata.category(ch) == "Nd":
+            out.append(str(unicodedata.digit(ch)))
+        elif ch == "．":  # the full-width full stop between full-width digits
+            out.append(".")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _scale_pattern(language: str):
+    from transcheck.rules._scales import SCALES
+
+    words = SCALES.get(base_language(language).lower())
+    if not words:
+        return None, {}
+    # Short Latin forms (K, M, Mn) are units and grades as often as scales: only glued
+    # to the number ("100k", "5M") do they count, handled by the caller.
+    table = {unicodedata.normalize("NFC", w).casefold(): f for w, f in words.items()
+             if not (len(w) <= 2 and w.isascii())}
+    alternatives = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    # A word of a spaced script must end there ("mil" is not "milano"); a CJK scale
+    # character needs no boundary.
+    pattern = re.compile(
+        rf"({_NUM})[\u00a0\u202f ]?(?:{alternatives})(?:(?<=[^\w])|(?<=[\u3400-\u9fff\uac00-\ud7af])|(?!\w))",
+        re.IGNORECASE,
+    )
+    return pattern, table
+
+
+def _times(raw: str, factor: int) -> str:
+    value = Decimal(_canon(raw)) * factor
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
+def _canon(raw: str) -> str:
+    from transcheck.align.anchors import _canonical
+
+    return _canonical(raw)
+
+
+def _scaled(m: re.Match, table: dict) -> str:
+    from transcheck.align.anchors import _canonical
+
+    word = m.group(0)[len(m.group(1)):].strip("\u00a0\u202f ")
+    factor = table.get(unicodedata.normalize("NFC", word).casefold())
+    if factor is None:
+        return m.group(0)
+    try:
+        value = Decimal(_canonical(m.group(1).replace("\u066b", ","))) * factor
+    except InvalidOperation:
+        return m.group(0)
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+
+
+def prepare(text: str, language: str) -> str:
+    """``text`` with its numbers in ASCII digits, scale words applied and non-numbers
+    (handles, codes) blanked, ready for ``anchors.numbers``."""
+    from transcheck.rules._tokens import clean
+
+    text = ascii_digits(unicodedata.normalize("NFC", clean(text)))
+    text = _HANDLE.sub(lambda m: " " * len(m.group()), text)
+    text = _GLUED.sub(
+        lambda m: m.group() if not _glued_to_cased(text, m) else " " * len(m.group()), text
+    )
+    text = _INDIAN.sub(lambda m: m.group().replace(",", ""), text)
+    text = _CLOCK.sub(_clock, text)
+    text = _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)} - {m.group(1)}{m.group(3)}"
+                      if m.group(3) > m.group(2) else m.group(), text)
+    text = _MONEY.sub(lambda m: _times(m.group(1), _MONEY_FACTORS[m.group(2)]), text)
+    text = _SHORT.sub(lambda m: _times(m.group(1), _SHORT_FACTORS[m.group(2)]), text)
+    pattern, table = _scale_pattern(language)
+    if pattern is not None:
+        text = pattern.sub(lambda m: _scaled(m, table), text)
+    return text
+
+
+def _clock(m: re.Match) -> str:
+    hours, minutes = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return f" {(int(hours) % 12) * 60 + int(minutes) + CLOCK} "
+
+
+def _glued_to_cased(text: str, m: re.Match) -> bool:
+    before = text[m.start() - 1]
+    return (before.isalpha() and _cased(before)) or not before.isalnum()
+
+
+def values(text: str, language: str) -> list[str]:
+    from transcheck.align.anchors import numbers
+
+    return numbers(prepare(text, language))
+
+
+# Conversions a translator makes for readers: (factor, tolerance), both directions.
+_FACTORS = (1.609344, 1.852, 2.54, 0.45359237, 0.3048, 0.9144, 3.78541, 0.0283168, 28.3495, 2.58999, 0.404686)
+
+
+def converted(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` in another unit (miles and km, inches and cm, lb and kg,
+    feet and m, °F and °C…), rounded as translators round, or ``a`` with a scale
+    written as a separate number (18 months as 1.5 years is not this)."""
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    if x <= 0 or y <= 0:
+        return False
+    # A converted figure is rounded, and a round one ("about 300 metres" for 350
+    # yards, 320 m) more freely.
+    rounded = y >= 10 and y % 10 == 0 and len(str(int(y)).rstrip("0")) <= 2
+    tolerance = 0.1 if rounded else 0.05
+    for f in _FACTORS:
+        for target in (x * f, x / f):
+            if abs(y - target) <= max(tolerance * target, 0.51):
+                return True
+    for c, f in (((x - 32) * 5 / 9, y), ((y - 32) * 5 / 9, x)):
+        if abs(c - f) <= 1.01:
+            return True
+    return False
+
+
+def _mantissa(value: str) -> str:
+    return value.replace(".", "").strip("0")
+
+
+def rescaled(a: str, b: str) -> bool:
+    """Whether one of two values is the other with a scale word this table does not
+    know ("1.35" for "1.35 million" in a language that writes "मिलियन", "34" for "34
+    trillion"): the same digits, the smaller one under a thousand. A wrong scale ("16
+    million" for "16 billion") has both values scaled and still differs."""
+    try:
+        x, y = sorted((float(a), float(b)))
+    except ValueError:
+        return False
+    return x < 1000 and y >= 1000 * x and _mantissa(a) == _mantissa(b)

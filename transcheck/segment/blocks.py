@@ -1,0 +1,243 @@
+"""The lines of a documentation page that CommonMark does not know: front matter,
+admonitions and content tabs, includes and shortcodes, MDX ``import``/``export`` lines,
+``{…}`` expressions and JSX tags.
+
+``prepare`` blanks those lines (so every line number stays exact), dedents the indented
+bodies of ``!!!`` admonitions and ``===`` tabs (so that they are read as Markdown, not as
+indented code), and returns what the lines stand for: a title (prose) or a directive
+(never prose). Lines inside fenced code are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcheck.model import Kind
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})([^`]*)$")
+_BLOCKS_CLOSE = re.compile(r"^/{3,}\s*$")
+_BLOCKS_OPEN = re.compile(r"^/{3,}\s*([\w-]+)\s*(?:\|\s*(.*?))?\s*$")
+_COLON_CLOSE = re.compile(r"^:{3,}\s*$")
+_COLON_OPEN = re.compile(r"^:{3,}\s*([^\W\d_][\w-]*)\s*(?:\[(.*)\])?\s*(?:\{[^}]*\})?\s*(.*?)\s*$")
+_BANG_OPEN = re.compile(r"^(?:!!!|\?\?\?\+?)\s*([\w-]+(?:\s+[\w-]+)*)?\s*(?:\"(.*)\")?\s*$")
+_TAB_OPEN = re.compile(r"^===\+?\s+\"(.*)\"\s*$")
+# {* file *} (FastAPI), --8<-- "file" (pymdownx snippets), ::: package.module (mkdocstrings)
+_INCLUDE = re.compile(r"^(?:\{\*.*\*\}|-{2}8<-{2}\s.*|:::\s+[\w-]+(?:\.[\w-]+)+)$")
+_SHORTCODE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\})$")
+_SHORTCODE_CLOSE = re.compile(r"^(?:\{\{[<%]\s*/.*|\{%\s*end\w*\s*%\})")
+_HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
+_HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
+_MDX_ESM = re.compile(r"^(?:import|export)\b")
+_JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
+_CLOSING_TAGS = re.compile(r"(?:\s*</[\w.:-]*>)+\s*$")
+_MAX_TAG_LINES = 40
+_RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
+_PROSE_KEYS = ("title", "description")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A segment that a non-CommonMark line stands for (1-based lines)."""
+
+    line: int
+    end_line: int
+    text: str
+    kind: Kind
+    block: str
+
+
+def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]:
+    out = list(lines)
+    marks: list[Mark] = []
+    i = _front_matter(lines, out, marks)
+    fence: tuple[str, int] | None = None
+    hugo_code = -1  # first line of an open {{< highlight >}} block
+    bodies: list[int] = []  # indent widths of the open !!!/=== bodies
+    n = len(lines)
+    while i < n:
+        raw = lines[i]
+        if bodies and raw.strip():
+            width = _indent(raw)
+            while bodies and width < bodies[-1]:
+                bodies.pop()
+        line = _dedent(raw, bodies[-1]) if bodies else raw
+        out[i] = line
+        s = line.strip()
+        if fence is not None:
+            if re.fullmatch(rf"\s*{re.escape(fence[0])}{{{fence[1]},}}\s*", line):
+                fence = None
+            i += 1
+            continue
+        if hugo_code >= 0:
+            out[i] = ""
+            if _HUGO_CODE_END.match(s):
+                marks.append(Mark(hugo_code + 1, i + 1, "\n".join(lines[hugo_code + 1 : i]).strip()
+                                  or s, Kind.CODE, "fence"))
+                hugo_code = -1
+            i += 1
+            continue
+        f = _FENCE.match(line)
+        if f and not (f.group(1)[0] == "`" and "`" in f.group(2)):
+            fence = (f.group(1)[0], len(f.group(1)))
+            i += 1
+            continue
+        consumed = _directive(s, i, out, marks) or (mdx and _mdx(lines, i, out))
+        if consumed:
+            i += consumed
+            continue
+        if _HUGO_CODE.match(s):
+            hugo_code = i
+            out[i] = ""
+        else:
+            m = _BANG_OPEN.match(s) if s[:3] in ("!!!", "???") else _TAB_OPEN.match(s)
+            if m:
+                title = m.group(2) if s.startswith(("!", "?")) else m.group(1)
+                _title_or_directive(marks, i, title, s, "tab" if s.startswith("=") else "admonition")
+                out[i] = ""
+                bodies.append((bodies[-1] if bodies else 0) + _indent(line) + 4)
+        i += 1
+    return out, marks
+
+
+def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
+    """Admonition fences, includes and shortcodes on line ``i``: 1 when handled."""
+    if _BLOCKS_CLOSE.match(s) or _COLON_CLOSE.match(s) or _SHORTCODE_CLOSE.match(s):
+        out[i] = ""
+        return 1
+    m = _BLOCKS_OPEN.match(s)
+    if m:
+        _title_or_directive(marks, i, m.group(2), s, "admonition")
+    elif _INCLUDE.match(s):
+        marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "include"))
+    elif m := _COLON_OPEN.match(s):
+        _title_or_directive(marks, i, m.group(2) or m.group(3), s, "admonition")
+    elif _SHORTCODE.match(s) and not _HUGO_CODE.match(s):
+        marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "shortcode"))
+    else:
+        return 0
+    out[i] = ""
+    return 1
+
+
+def _mdx(lines: list[str], i: int, out: list[str]) -> int:
+    """MDX lines that are no Markdown: ESM, whole-line expressions, and the JSX tags
+    that open a line (their children stay, to be read as Markdown). The number of
+    lines consumed."""
+    line = out[i]
+    s = line.strip()
+    if _MDX_ESM.match(line) or s.startswith("{"):
+        end = _balanced_end(lines, i)
+        for j in range(i, end + 1):
+            out[j] = ""
+        return end - i + 1
+    if not _JSX_START.match(s) or _RAW_TAGS.match(s):
+        return 0
+    text = "\n".join(out[i : i + _MAX_TAG_LINES])
+    pos = first = len(line) - len(line.lstrip())
+    while pos < len(text) and text[pos] == "<" and _JSX_START.match(text, pos):
+        end = _tag_end(text, pos)
+        if end < 0:
+            break
+        pos = end
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+    if pos == first:
+        return 0
+    last = i + text.count("\n", 0, pos)
+    rest = text[pos:].split("\n", 1)[0]
+    for j in range(i, last + 1):
+        out[j] = ""
+    if rest.strip():
+        # Text after the opening tags: the element's children, read as Markdown.
+        out[last] = " " * _indent(line) + _CLOSING_TAGS.sub("", rest)
+    return last - i + 1
+
+
+def _tag_end(text: str, pos: int) -> int:
+    """The index after the JSX tag that starts at ``pos``, -1 when it does not end:
+    a ``>`` outside quotes and ``{…}`` attribute expressions."""
+    quote, depth = "", 0
+    for k in range(pos + 1, len(text)):
+        ch = text[k]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'" and depth == 0:
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == ">" and depth == 0:
+            return k + 1
+        elif ch == "<" and depth == 0:
+            return -1
+    return -1
+
+
+def _balanced_end(lines: list[str], i: int) -> int:
+    """The last line of the statement or expression that starts on line ``i``: where
+    its brackets balance, within a bound (an unbalanced line stands alone)."""
+    depth = 0
+    for j in range(i, min(len(lines), i + _MAX_TAG_LINES)):
+        for ch in lines[j]:
+            depth += 1 if ch in "{([" else -1 if ch in "})]" else 0
+        if depth <= 0:
+            return j
+    return i
+
+
+def _title_or_directive(marks: list[Mark], i: int, title: str | None, s: str, block: str) -> None:
+    title = (title or "").strip().strip("\"'").strip()
+    if any(ch.isalpha() for ch in title):
+        marks.append(Mark(i + 1, i + 1, title, Kind.TITLE, block))
+    else:
+        marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, block))
+
+
+def _front_matter(lines: list[str], out: list[str], marks: list[Mark]) -> int:
+    """Blank a YAML (---) or TOML (+++) front matter; its title and description are
+    prose. Returns the index of the first line after it."""
+    if not lines or lines[0].strip() not in ("---", "+++"):
+        return 0
+    fence = lines[0].strip()
+    ends = ("---", "...") if fence == "---" else ("+++",)
+    end = next((j for j in range(1, len(lines)) if lines[j].strip() in ends), None)
+    if end is None:
+        return 0
+    j = 1
+    while j < end:
+        j = _field(lines, j, end, fence == "+++", marks)
+    for k in range(end + 1):
+        out[k] = ""
+    return end + 1
+
+
+def _field(lines: list[str], j: int, end: int, toml: bool, marks: list[Mark]) -> int:
+    sep = "=" if toml else ":"
+    m = re.match(rf"^({'|'.join(_PROSE_KEYS)})\s*{sep}\s*(.*)$", lines[j])
+    if not m:
+        return j + 1
+    value, last = m.group(2).strip(), j
+    if not toml:
+        block = value[:1] in ("|", ">")
+        parts = [] if block else [value]
+        while last + 1 < end and (not lines[last + 1].strip() or lines[last + 1][:1] in " \t"):
+            last += 1
+            parts.append(lines[last].strip())
+        value = " ".join(p for p in parts if p)
+    quote = value[0] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else ""
+    if quote:
+        value = value[1:-1].replace("''", "'") if quote == "'" else value[1:-1].replace('\\"', '"')
+    if any(ch.isalpha() for ch in value):
+        marks.append(Mark(j + 1, last + 1, value, Kind.TITLE, "front-matter"))
+    return last + 1
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _dedent(line: str, width: int) -> str:
+    expanded = line.expandtabs(4)
+    return expanded[min(width, _indent(expanded)) :]
