@@ -93,8 +93,11 @@ def _missing(view: GroupView, termbase):
                 if not concept.do_not_translate and _inside_a_word(concept, lang, view.cell_text(row, lang)):
                     continue
                 if concept.do_not_translate:
-                    if written(concept.terms_for(lang), view.cell_text(row, lang)):
-                        continue  # there with an ending or a hyphen (FastAPIs, JSON-Schemas)
+                    # There with an ending or a hyphen (FastAPIs, JSON-Schemas), or kept
+                    # as it is in inline code (`Uvicorn`).
+                    code = " ".join(c for i in row.cells[lang] for c in doc.segments[i].code)
+                    if written(concept.terms_for(lang), f"{view.cell_text(row, lang)} {code}"):
+                        continue
                     name = concept.label()
                     shown = _rendering(name, view.cell_text(row, lang), lang)
                     what = f"is transliterated as “{shown}”" if shown else "is missing"
