@@ -181,10 +181,12 @@ def _mirrors_source(view: GroupView, doc: Document, run: Repeat, min_chrf: float
     """Whether the source repeats this too: each segment of the copy that repeats its
     original (a run may hold one edited segment) is aligned with source text alike to
     the original's (chrF at least ``_SOURCE_ALIKE``), so the translation renders two
-    similar source sentences the same way."""
+    similar source sentences the same way. Segments the source has no text for in
+    either place (admonition titles it leaves to the default) do not decide."""
     if view.source is None or doc.language == view.source:
         return False
     rows, segs = view.rows, doc.segments
+    alike = False
     for k in range(run.copy_end - run.copy_start + 1):
         i, j = run.orig_start + k, run.copy_start + k
         if chrf(normalise(segs[i].text), normalise(segs[j].text)) < min_chrf:
@@ -194,9 +196,12 @@ def _mirrors_source(view: GroupView, doc: Document, run: Repeat, min_chrf: float
             return False
         a = normalise(view.cell_text(rows[ri], view.source))
         b = normalise(view.cell_text(rows[rj], view.source))
+        if not a and not b:
+            continue  # text the source lacks in both places (a translated default title)
         if not a or not b or chrf(a, b) < _SOURCE_ALIKE:
             return False
-    return True
+        alike = True
+    return alike
 
 
 def _span(a: int, b: int) -> str:
