@@ -7,6 +7,10 @@ A case that needs an optional extra (``needs = "spelling"`` or ``"embeddings"``,
 whole file or one case; ``embeddings = true`` also runs with ``--embeddings``) is
 skipped when the extra is not installed.
 
+A case with ``config`` (TOML text) has it written as a ``transcheck.toml`` (outside
+the checked directory, so it is no input file) and read as a run would read it: the
+project vocabulary, thresholds, the source.
+
 A case with ``history`` (a list of ``{ message, files }``) is a git repository: each
 entry is committed in order, then ``files`` are committed last, so the rules that read
 history (a translation's lag behind its source) see real commits.
@@ -91,6 +95,14 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
         _write(tmp_path, case["files"])
     # ``embeddings = true``: the case runs with --embeddings (the optional extra).
     settings = Settings(source=case.get("source"), embeddings=case.get("embeddings", False))
+    if "config" in case:
+        from transcheck.decide.config import load_config
+        from transcheck.decide.plan import settings_from
+
+        config_path = tmp_path.parent / f"{tmp_path.name}-config" / "transcheck.toml"
+        config_path.parent.mkdir()
+        config_path.write_text(case["config"], encoding="utf-8")
+        settings = settings_from(load_config(str(config_path)), case.get("source"), settings)
     report = run([str(tmp_path)], settings, (BY_CODE[code],))
     assert not report.problems, report.problems
     got = []

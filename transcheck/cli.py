@@ -104,7 +104,7 @@ def check(
     paths = paths or ["."]
     from dataclasses import replace
 
-    from transcheck.atomic import WriteRefused
+    from transcheck.atomic import WriteRefused, report_file
     from transcheck.decide.baseline import BaselineError
     from transcheck.decide.baseline import read as baseline_fingerprints
     from transcheck.decide.baseline import write as write_baseline_file
@@ -158,7 +158,7 @@ def check(
     _print_problems(report.problems, strict)
     if output:
         try:
-            with _output(output) as fh:
+            with report_file(output) as fh:
                 write(report, fh, chosen, sections)
         except WriteRefused as exc:
             fail(str(exc))
@@ -177,23 +177,6 @@ def _embeddings(settings):
     if not sentence_embeddings.available():
         fail(f"--embeddings needs the embeddings extra: {sentence_embeddings.EXTRA_HINT}")
     return replace(settings, embeddings=True)
-
-
-def _output(path: str):
-    """Where ``--output`` writes: a file replaced atomically (never through a symbolic
-    link, never a read-only or hard-linked file), or a stream such as /dev/stdout or a
-    pipe, written as it is."""
-    import stat
-
-    from transcheck.atomic import replacing
-
-    try:
-        streamed = stat.S_ISCHR(os.stat(path).st_mode) or stat.S_ISFIFO(os.stat(path).st_mode)
-    except OSError:
-        streamed = False
-    if streamed:
-        return open(path, "w", encoding="utf-8", newline="\n")
-    return replacing(path, text=True)
 
 
 def _notes(rules) -> None:

@@ -2,7 +2,9 @@
 
 The view holds the group's documents, their aligned rows, a language guess for every
 segment, the source language, the project termbase and, with ``--embeddings``, the
-sentence vectors. The glossary is resolved by the runner once per group in the main
+sentence vectors, and the project vocabulary (what stays as written: do-not-translate
+terms and patterns, accepted English words; ``terms/vocabulary.py``). The glossary is
+resolved by the runner once per group in the main
 process (``resolve_glossary``) from the documents' real paths, so a group checked
 again elsewhere (the old revision of ``--changed-since``, in a temporary directory)
 uses the same one; rules never look for files.
@@ -45,6 +47,16 @@ class GroupView:
     # Translation language -> its lag behind the source (history.lag.Lag): only the
     # outdated ones; empty without a source, outside git, or beyond a shallow history.
     lag: dict = field(default_factory=dict)
+    # What stays as written (terms.vocabulary.Vocabulary: the configuration's and the
+    # glossary's do-not-translate terms, patterns, accepted English words); empty when
+    # nothing is declared. ``vocabulary.keep(language)`` finds and masks it in a text.
+    vocabulary: object = None
+
+    def __post_init__(self):
+        if self.vocabulary is None:
+            from transcheck.terms.vocabulary import Vocabulary
+
+            self.vocabulary = Vocabulary()
 
     @cached_property
     def row_of(self) -> dict[tuple[str, int], int]:
@@ -98,7 +110,12 @@ def load_glossary(path: str | None, follow_symlinks: bool = False) -> tuple[obje
         return None, InputProblem(exc.path, str(exc))
 
 
-def identify(documents: list[Document], settings: Settings) -> dict[tuple[str, int], LanguageGuess]:
+def identify(documents: list[Document], settings: Settings,
+             vocabulary=None) -> dict[tuple[str, int], LanguageGuess]:
+    """A guess for every segment. What the vocabulary keeps as written is blanked first:
+    "FastAPI" or an accepted "endpoint" is no evidence that a Hindi paragraph is
+    English, and a line of nothing else has no language to tell (so no rule that reads
+    the guesses calls it untranslated or in the wrong language)."""
     from transcheck.langid import Identifier
 
     t = settings.thresholds
@@ -108,11 +125,13 @@ def identify(documents: list[Document], settings: Settings) -> dict[tuple[str, i
         min_words=t.langid_min_words,
         min_confidence=t.langid_min_confidence,
     )
-    return {
-        (doc.language, seg.index): identifier.identify(seg.text, seg.is_prose)
-        for doc in documents
-        for seg in doc.segments
-    }
+    out = {}
+    for doc in documents:
+        keep = vocabulary.keep(doc.language) if vocabulary else None
+        for seg in doc.segments:
+            text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text
+            out[(doc.language, seg.index)] = identifier.identify(text, seg.is_prose)
+    return out
 
 
 def lags(documents: list[Document], source: str | None, inputs) -> dict:
@@ -147,13 +166,18 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
 
         vectors = Vectors() if embeddings.available() else None
     by_language = {d.language: d for d in documents}
+    from transcheck.terms.vocabulary import Vocabulary, with_vocabulary
+
+    vocabulary = (settings.vocabulary or Vocabulary()).with_glossary(termbase)
+    termbase = with_vocabulary(termbase, vocabulary)
     return GroupView(
         name=name,
         documents=by_language,
         rows=align(documents, settings.source, settings.embeddings) if documents else [],
-        guesses=identify(documents, settings),
+        guesses=identify(documents, settings, vocabulary),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,
         lag=lags(documents, settings.source, lag_inputs),
+        vocabulary=vocabulary,
     )

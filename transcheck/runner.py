@@ -66,6 +66,11 @@ def check_group(
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag)
     findings = _run_rules(rules, view, settings, problems)
+    if view.source is not None:
+        # The source is the reference every translation is judged against; whatever is
+        # odd in it (a repeat, an English phrase) is the original, no translation defect.
+        source_path = view.documents[view.source].path
+        findings = [f for f in findings if f.path != source_path]
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),

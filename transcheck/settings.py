@@ -69,6 +69,9 @@ class Settings:
     skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]")  # commits that update nothing
     follow_symlinks: bool = False  # follow links that leave the checked tree (--follow-symlinks)
     layouts: tuple = ()  # transcheck.read.layout.Layout: where the language sits in a path
+    # transcheck.terms.vocabulary.Vocabulary: what stays as written (do-not-translate terms
+    # and patterns, accepted English words); None: nothing declared.
+    vocabulary: object | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -33,6 +33,9 @@ _KEYS = {
     "suppress": list,
     "suppressions": str,
     "layout": list,
+    "do-not-translate": list,
+    "do-not-translate-patterns": list,
+    "accepted-english": dict,
 }
 _SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message"}
 
@@ -64,6 +67,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
     suppressions: tuple[Suppression, ...] = ()
     layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
+    vocabulary: object | None = None  # transcheck.terms.vocabulary.Vocabulary; None: none declared
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -240,7 +244,36 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         per_file_ignores=tuple(per_file),
         suppressions=tuple(suppressions),
         layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
+        vocabulary=_vocabulary(values, strings, err),
     )
+
+
+def _vocabulary(values: dict, strings, err):
+    """The project vocabulary of the file, every pattern checked (see terms/vocabulary.py)."""
+    from transcheck.read.languages import normalise_tag
+    from transcheck.terms.vocabulary import ALL_LANGUAGES, Vocabulary, pattern_error
+
+    terms = strings("do-not-translate", values.get("do-not-translate", []))
+    if any(not t.strip() for t in terms):
+        raise err("do-not-translate", "an empty term")
+    patterns = strings("do-not-translate-patterns", values.get("do-not-translate-patterns", []))
+    for n, pattern in enumerate(patterns, start=1):
+        if problem := pattern_error(pattern):
+            raise err(f"do-not-translate-patterns[{n}]", f"{pattern!r}: {problem}")
+    accepted = []
+    for lang, words in values.get("accepted-english", {}).items():
+        key = f"accepted-english.{lang}"
+        if not isinstance(words, list):
+            raise err(key, "expected a list of words")
+        tag = ALL_LANGUAGES if lang == ALL_LANGUAGES else normalise_tag(lang)
+        if tag is None:
+            raise err(key, f"unknown language code {lang!r} (or \"*\" for every language)")
+        words = strings(key, words)
+        if any(not w.strip() for w in words):
+            raise err(key, "an empty word")
+        accepted.append((tag.lower(), words))
+    vocabulary = Vocabulary(terms, patterns, tuple(sorted(accepted)))
+    return vocabulary if vocabulary else None
 
 
 def load_suppressions(path: str) -> list[Suppression]:

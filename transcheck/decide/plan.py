@@ -20,6 +20,8 @@ def settings_from(config: Config, source: str | None = None, base=None):
     thresholds = replace(settings.thresholds, **config.thresholds)
     changes = {"thresholds": thresholds, "source": source or config.source or settings.source}
     changes["layouts"] = config.layouts or settings.layouts
+    if config.vocabulary is not None:
+        changes["vocabulary"] = config.vocabulary
     if config.glossary is not None:
         changes["glossary"] = config.glossary
     return replace(settings, **changes)

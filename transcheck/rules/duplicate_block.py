@@ -24,7 +24,8 @@ What it does not catch:
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
     across different documents of a group is expected (names, file names) and is
-    never reported here. In templated text (many lines alike), a near repeat is looked
+    never reported here. With ``--source``, a block whose source text repeats too
+    (alike, chrF 60 or more) is faithful, not reported. In templated text (many lines alike), a near repeat is looked
     for among the eight most similar earlier segments only, to keep the check linear.
 """
 
@@ -43,6 +44,9 @@ _MIN_NEAR_CHARS = 24
 # Bounds on the work per segment (see _matches); ordinary documents never reach them.
 _MAX_CANDIDATES = 8
 _MAX_BUCKET = 64
+# Source sentences this alike, rendered alike, are a faithful repeat: unrelated English
+# sentences score about 20-35, a sentence and its reworded repeat 60 and more.
+_SOURCE_ALIKE = 60.0
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ def check(view: GroupView, options: Options):
     t = options
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
+            if _mirrors_source(view, doc, run, t.duplicate_min_chrf):
+                continue  # the source repeats it too: the translation is faithful
             segs = doc.segments
             first, last = segs[run.copy_start], segs[run.copy_end]
             o_first, o_last = segs[run.orig_start], segs[run.orig_end]
@@ -169,6 +175,33 @@ def check(view: GroupView, options: Options):
                 related=[Location(doc.path, o_first.line, o_last.end_line)],
                 key="\n".join(normalise(s.text) for s in segs[run.copy_start : run.copy_end + 1]),
             )
+
+
+def _mirrors_source(view: GroupView, doc: Document, run: Repeat, min_chrf: float) -> bool:
+    """Whether the source repeats this too: each segment of the copy that repeats its
+    original (a run may hold one edited segment) is aligned with source text alike to
+    the original's (chrF at least ``_SOURCE_ALIKE``), so the translation renders two
+    similar source sentences the same way. Segments the source has no text for in
+    either place (admonition titles it leaves to the default) do not decide."""
+    if view.source is None or doc.language == view.source:
+        return False
+    rows, segs = view.rows, doc.segments
+    alike = False
+    for k in range(run.copy_end - run.copy_start + 1):
+        i, j = run.orig_start + k, run.copy_start + k
+        if chrf(normalise(segs[i].text), normalise(segs[j].text)) < min_chrf:
+            continue  # the edited segment inside the run
+        ri, rj = view.row_of.get((doc.language, i)), view.row_of.get((doc.language, j))
+        if ri is None or rj is None or ri == rj:
+            return False
+        a = normalise(view.cell_text(rows[ri], view.source))
+        b = normalise(view.cell_text(rows[rj], view.source))
+        if not a and not b:
+            continue  # text the source lacks in both places (a translated default title)
+        if not a or not b or chrf(a, b) < _SOURCE_ALIKE:
+            return False
+        alike = True
+    return alike
 
 
 def _span(a: int, b: int) -> str:

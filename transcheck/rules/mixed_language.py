@@ -74,7 +74,9 @@ def check(view: GroupView, options: NoOptions):
             others = [o for o in present if o != lang and o != view.source]
             if len(others) < 2:
                 continue
-            for phrase, words in _candidates(texts[lang], lang):
+            # Kept words (do-not-translate, accepted English) are no foreign words.
+            own = view.vocabulary.keep(lang).mask(texts[lang], "\u00b7")
+            for phrase, words in _candidates(own, lang):
                 keeping = [o for o in others if _keeps(texts[o], o, words)]
                 if 2 * len(keeping) >= len(others):
                     continue  # a name the others keep, not a phrase to translate

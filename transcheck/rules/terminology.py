@@ -43,6 +43,7 @@ from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED
 from transcheck.terms.match import matcher_for
 from transcheck.langid.names import language_name, quoted_in
+from transcheck.terms.vocabulary import origin, written
 
 MIN_HOLDERS = 3
 
@@ -93,6 +94,11 @@ def _missing(view: GroupView, termbase):
                 if not concept.do_not_translate and _inside_a_word(concept, lang, view.cell_text(row, lang)):
                     continue
                 if concept.do_not_translate:
+                    # There with an ending or a hyphen (FastAPIs, JSON-Schemas), or kept
+                    # as it is in inline code (`Uvicorn`).
+                    code = " ".join(c for i in row.cells[lang] for c in doc.segments[i].code)
+                    if written(concept.terms_for(lang), f"{view.cell_text(row, lang)} {code}"):
+                        continue
                     name = concept.label()
                     shown = _rendering(name, view.cell_text(row, lang), lang)
                     what = f"is transliterated as “{shown}”" if shown else "is missing"
@@ -101,7 +107,7 @@ def _missing(view: GroupView, termbase):
                         loc.line,
                         loc.end_line,
                         f"do-not-translate name “{name}” {what}; {', '.join(have)} keep "
-                        f"“{name}” as the glossary requires",
+                        f"“{name}” as {origin(concept)} requires",
                         related=[view.cell_location(row, o) for o in have],
                         key=f"dnt:{concept.id}:{shown or ''}",
                     )

@@ -46,7 +46,9 @@ MAX_GAP = 2
 # Term words are indexed by at most this many first letters; longer ones are checked
 # in full once found (a long word costs no more than this to look up).
 _PREFIX = 32
-_WORD = re.compile(r"[^\W_]+")
+# Latin letters and digits are a word of their own where they meet another script
+# without a space ("FastAPIは", "Guruの"): Japanese and Chinese write no spaces.
+_WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+|[^\W_0-9A-Za-z\u00C0-\u024F]+")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -118,6 +118,8 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
                     value = "".join(note.itertext()).strip().lower()
                     if kind in ("administrativestatus", "normativeauthorization"):
                         status = _STATUS.get(value, ADMITTED)
+                        # "doNotTranslate" as a status: the term stays as written.
+                        dnt = dnt or bool(_DNT_TEXT.search(value.replace("-admn-sts", "")))
                     elif _dnt(note):
                         dnt = True
                 terms.setdefault(lang, []).append(Term(text, status))
