@@ -144,6 +144,45 @@ def values(text: str, language: str) -> list[str]:
     return numbers(prepare(text, language))
 
 
+# Units a converted figure is written with, in the scripts translations use: a number
+# counts as converted only in a text that names a unit (without one, 7 and 17 are two
+# numbers, however close 17 is to 7 inches in centimetres).
+_UNIT_WORDS = (
+    "km cm mm m kg g mg lb lbs oz ft in mi mph kmh km/h l ml gal yd yds "
+    "mile miles miglia millas milhas meilen milles mil mijl mijlen kilometre kilometres kilometer "
+    "kilometers kilómetros kilometros chilometri quilômetros quilometros kilometre kilometreler "
+    "pound pounds libras libbre pfund livres kilo kilos kilogram kilograms kilogrammes "
+    "inch inches pulgadas pollici zoll pouces polegadas inç foot feet pies piedi fuß fuss pieds pés fit "
+    "yard yards gallon gallons litre litres liter liters litros litri derece grad grados gradi degrés "
+    "degree degrees fahrenheit celsius metre metres meter meters metro metros metri mètre mètres "
+    "yarda yardas iarde metrów metrelik "
+    "км см мм м кг г фунт фунтов фунта миль миля мили дюйм дюймов дюйма фут футов фута "
+    "километр километров километра литр литров градус градусов градуса метр метров метра ярд ярдов "
+    "كم سم مم كغ كجم ميل أميال اميال رطل بوصة قدم لتر درجة درجات كيلومتر كيلومترات متر أمتار "
+    "מייל מיילים אינץ רגל ליטר מעלות קילומטר קילומטרים ק\"מ ס\"מ מ\"מ ק\"ג "
+    "किमी किलोमीटर सेमी मील इंच फुट पाउंड किलो लीटर डिग्री मीटर गज "
+    "마일 인치 피트 파운드 킬로미터 킬로그램 센티미터 미터 도"
+).split()
+_UNIT = re.compile(
+    r"[°º℃℉]|(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True))
+    + r")(?![^\W\d_])|公里|千米|厘米|毫米|公斤|千克|英里|英寸|英尺|摄氏|华氏|キロ|センチ|メートル|マイル|インチ|フィート|ポンド|リットル",
+    re.IGNORECASE,
+)
+
+
+def names_a_unit(text: str) -> bool:
+    return _UNIT.search(text) is not None
+
+
+# Digits followed by an East Asian scale character (1억 1천만, 5億8千万): a compound
+# numeral, read here in parts, so its values are no evidence of a changed number.
+_CJK_COMPOUND = re.compile(r"\d\s?[万萬億亿千百십백천만억조]")
+
+
+def compound_numeral(text: str) -> bool:
+    return _CJK_COMPOUND.search(text) is not None
+
+
 # Conversions a translator makes for readers: (factor, tolerance), both directions.
 _FACTORS = (1.609344, 1.852, 2.54, 0.45359237, 0.3048, 0.9144, 3.78541, 0.0283168, 28.3495, 2.58999, 0.404686)
 

@@ -47,7 +47,7 @@ from collections import Counter
 from dataclasses import replace
 
 from transcheck.model import Category, Kind, Severity
-from transcheck.rules._numbers import CLOCK, converted, rescaled, values
+from transcheck.rules._numbers import CLOCK, compound_numeral, converted, names_a_unit, rescaled, values
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -86,7 +86,9 @@ def check(view: GroupView, options: NoOptions):
             lacks = missing.get(lang, [])
             adds = extra.get(lang, [])
             # A number in another unit (miles as km, °F as °C) is the same number.
-            pairs = [(x, y) for x, _ in lacks for y, _ in adds if converted(x, y) or rescaled(x, y)]
+            unit = names_a_unit(texts[lang])
+            pairs = [(x, y) for x, _ in lacks for y, _ in adds
+                     if (unit and converted(x, y)) or rescaled(x, y)]
             gone = {x for x, _ in pairs} | {y for _, y in pairs}
             lacks = [(n, a) for n, a in lacks if n not in gone]
             adds = [(n, a) for n, a in adds if n not in gone]
@@ -107,7 +109,7 @@ def check(view: GroupView, options: NoOptions):
                 related=consensus.related(view, row, peers),
                 key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
             )
-            if not _substituted(lacks, adds, found[lang]):
+            if compound_numeral(texts[lang]) or not _substituted(lacks, adds, found[lang]):
                 finding = replace(finding, severity=Severity.INFO)
             yield finding
 
