@@ -15,9 +15,9 @@ from transcheck.text import normalise
 # Spans that are not words of any language: removed before words are taken.
 _NOT_PROSE = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"
-    r"|\S+@\S+\.\w+"
+    r"|(?<!\S)[^\s@]++@\S+\.\w+"
     r"|[@#]\w+"
-    r"|[\w./\\-]+\.(?:png|jpe?g|gif|svg|webp|pdf|html?|txt|md|docx?|xlsx?|csv|json|xml|ya?ml|zip|exe|py|js)\b"
+    r"|(?<![\w./\\-])[\w./\\-]+\.(?:png|jpe?g|gif|svg|webp|pdf|html?|txt|md|docx?|xlsx?|csv|json|xml|ya?ml|zip|exe|py|js)\b"
     r"|`[^`]*`",
     re.IGNORECASE,
 )

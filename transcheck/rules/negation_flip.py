@@ -73,7 +73,7 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
 # -mamalı, -mamak, -madan, and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
 # ("anlamanın", "düşünme").
 _TR_NEG = re.compile(
-    r"\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
+    r"(?<!\w)\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
     r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n)\w*"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:n['’]t)?")
@@ -119,7 +119,7 @@ _WEAK = {
     "uk": re.compile(r"(?<!\w)(?:не|ні)\w{3,}", re.IGNORECASE),
     "pl": re.compile(r"(?<!\w)nie\w{3,}", re.IGNORECASE),
     "ar": re.compile(r"(?<!\w)[وف]?غير(?!\w)"),
-    "tr": re.compile(r"\w{2,}s[ıiuü]z\w*"),
+    "tr": re.compile(r"(?<!\w)\w{2,}s[ıiuü]z\w*"),
 }
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from transcheck.model import Kind
 
 _IMAGE = re.compile(
-    r"^!?\[?[^\s\]]*\]?\(?\S*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|avif)\)?$", re.IGNORECASE
+    r"^\S*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|avif)\)?$", re.IGNORECASE
 )
 _FILE_NAME = re.compile(r"^[\w./\\-]+\.[A-Za-z0-9]{2,5}$")
 _URL = re.compile(r"^(?:<)?(?:https?://|ftp://|mailto:|www\.)\S+(?:>)?$", re.IGNORECASE)
