@@ -122,15 +122,21 @@ def lags(documents: list[Document], source: str | None, inputs) -> dict:
     src = docs.get(source) if source else None
     if src is None or not inputs:
         return {}
-    from transcheck.history.lag import compute_lag
+    from transcheck.history.lag import compute_lag, source_changes
     from transcheck.read.decode import split_lines
     from transcheck.segment import segment
 
     out = {}
+    # Most translations of a page were made from one of a few source versions: each
+    # version is segmented and compared with today's source once.
+    versions: dict[str, tuple] = {}
     for lang, given in inputs:
         if lang in docs and given.source_then is not None:
-            then = segment(src.path, split_lines(given.source_then))
-            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date)
+            if given.source_then not in versions:
+                then = segment(src.path, split_lines(given.source_then))
+                versions[given.source_then] = (then, source_changes(then, src.segments))
+            then, changes = versions[given.source_then]
+            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date, changes)
             if lag.outdated:
                 out[lang] = lag
     return out
