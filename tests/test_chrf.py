@@ -50,3 +50,15 @@ def test_chrf_equals_sacrebleu_bit_for_bit():
 def test_chrf_of_a_text_and_itself_or_nothing():
     assert chrf("Hello world", "hello  world") == 100.0
     assert chrf("Hello", "") == 0.0
+
+
+def test_chrf_at_least_agrees_with_chrf():
+    from transcheck.text import chrf_at_least
+
+    rng = random.Random(11)
+    texts = _variants(rng)
+    for _ in range(3000):
+        a, b = rng.choice(texts), rng.choice(texts)
+        value = chrf(a, b)
+        for threshold in (0.0, 35.0, 85.0, 90.0, value, 100.0):
+            assert chrf_at_least(a, b, threshold) == (value >= threshold), (a, b, threshold)

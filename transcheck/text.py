@@ -88,5 +88,32 @@ def chrf(hypothesis: str, reference: str) -> float:
     return 0.0
 
 
+def chrf_at_least(hypothesis: str, reference: str, threshold: float) -> bool:
+    """``chrf(hypothesis, reference) >= threshold``, without computing chrF where the
+    texts' lengths alone rule it out.
+
+    An order's matches are at most the smaller of the two n-gram totals, so precision
+    and recall are at most min(1, ref/hyp) and min(1, hyp/ref) per order; chrF grows with
+    both averages, so those bounds give an upper bound on the score."""
+    a, b = normalise(hypothesis), normalise(reference)
+    if a and b and a != b:
+        la, lb = len("".join(a.split())), len("".join(b.split()))
+        prec = rec = 0.0
+        orders = 0
+        for n in range(_CHAR_ORDER):
+            h, r = la - n, lb - n
+            if h > 0 and r > 0:
+                prec += min(h, r) / h
+                rec += min(h, r) / r
+                orders += 1
+        if orders:
+            prec, rec = prec / orders, rec / orders
+            factor = _BETA ** 2
+            bound = 100 * (1 + factor) * prec * rec / (factor * prec + rec)
+            if bound < threshold - 1e-6:
+                return False
+    return chrf(hypothesis, reference) >= threshold
+
+
 def letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())

@@ -63,6 +63,12 @@ def latin_tokens(text: str) -> list[Token]:
     """Maximal runs of Latin letters (and digits after a letter) inside words: hyphens
     and apostrophes split ("Guru'da" gives "Guru", "SaaS-företag" gives "SaaS"), and so
     does a change of script ("وCS" gives "CS")."""
+    return list(_latin_tokens(text))
+
+
+# The entity, role and mixed-language checks each tokenise the same cells of a group.
+@lru_cache(maxsize=4096)
+def _latin_tokens(text: str) -> tuple[Token, ...]:
     out = []
     for m in _WORD.finditer(text):
         word, base = m.group(), m.start()
@@ -83,7 +89,7 @@ def latin_tokens(text: str) -> list[Token]:
             sentence_start = i == 0 and (k < 0 or text[k] in _OPENERS)
             out.append(Token(word[i:j], start, base + j, sentence_start))
             i = j
-    return out
+    return tuple(out)
 
 
 def other_script_words(text: str) -> list[str]:
