@@ -15,6 +15,7 @@ from transcheck.model import Segment
 
 SAME_SEGMENT = 35.0  # chrF below this: a rewrite is treated as remove + add
 MAX_PAIRING_CELLS = 2500  # larger edited stretches pair by position, not by chrF
+PAIRING_WINDOW = 2  # chrF only for segments this close to the stretch's diagonal
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,9 @@ class VersionMatch:
 
 
 def match_versions(old: tuple[Segment, ...], new: tuple[Segment, ...]) -> VersionMatch:
-    from difflib import SequenceMatcher
+    from collections import Counter
 
+    from transcheck.linediff import opcodes
     from transcheck.text import chrf, normalise
 
     a = [normalise(s.text) for s in old]
@@ -34,11 +36,16 @@ def match_versions(old: tuple[Segment, ...], new: tuple[Segment, ...]) -> Versio
     new_to_old: dict[int, int] = {}
     score: dict[int, float] = {}
     removed_before: set[int] = set()
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # A line with as many verbatim copies on the other side moved there: it is not a
+    # rewrite of a line here.
+    old_count, new_count = Counter(a), Counter(b)
+    in_new = {t for t, k in old_count.items() if new_count[t] >= k}
+    in_old = {t for t, k in new_count.items() if old_count[t] >= k}
+    for op, i1, i2, j1, j2 in opcodes(a, b):
         if op == "equal":
             new_to_old.update(zip(range(j1, j2), range(i1, i2)))
             continue
-        pairs = _pair(a[i1:i2], b[j1:j2], chrf)
+        pairs = _pair(a[i1:i2], b[j1:j2], chrf, in_old, in_new)
         for i, j, value in pairs:
             new_to_old[j1 + j] = i1 + i
             score[j1 + j] = value
@@ -57,14 +64,31 @@ def align_versions(old: tuple[Segment, ...], new: tuple[Segment, ...]) -> dict[i
     return {i: j for j, i in match_versions(old, new).new_to_old.items()}
 
 
-def _pair(old: list[str], new: list[str], chrf) -> list[tuple[int, int, float]]:
-    """Order-preserving pairs (old index, new index, chrF) maximising the total chrF."""
+def _pair(old: list[str], new: list[str], chrf, in_old=frozenset(),
+          in_new=frozenset()) -> list[tuple[int, int, float]]:
+    """Order-preserving pairs (old index, new index, chrF) maximising the total chrF.
+
+    chrF runs only near the stretch's diagonal (PAIRING_WINDOW) and not for an old
+    line in ``in_new`` or a new one in ``in_old`` (each copy of it is found verbatim on
+    the other side: it moved), so a stretch of reordered lines costs almost no chrF,
+    instead of one per pair."""
     n, m = len(old), len(new)
     if not n or not m:
         return []
+
+    def similarity(i: int, j: int) -> float:
+        if old[i] == new[j]:
+            return 100.0
+        if old[i] in in_new or new[j] in in_old:
+            return 0.0
+        return chrf(new[j], old[i])
+
     if n * m > MAX_PAIRING_CELLS:
-        return [(k, k, chrf(new[k], old[k])) for k in range(min(n, m))]
-    score = [[chrf(new[j], old[i]) for j in range(m)] for i in range(n)]
+        return [(k, k, similarity(k, k)) for k in range(min(n, m))]
+    score = [
+        [similarity(i, j) if abs(j - i * m / n) <= PAIRING_WINDOW + m / n else 0.0 for j in range(m)]
+        for i in range(n)
+    ]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):

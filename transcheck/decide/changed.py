@@ -42,6 +42,7 @@ class Version:
     old_segments: tuple[Segment, ...]
     old_to_new: dict[int, int]  # old segment index -> new segment index
     changes: list[ChangedSegment]
+    mapped_old: tuple | None = None  # see _map_span
 
 
 def _git(cwd: str, *args: str) -> subprocess.CompletedProcess:
@@ -223,17 +224,27 @@ def _map_span(version: Version, f: Finding) -> tuple[int, int]:
     something missing there): the whole corresponding gap of the new document, up to
     and including the next segment, since new text inserted into the gap moves it.
     """
+    from bisect import bisect_left, bisect_right
+
     new = version.doc.segments
     mapped = version.old_to_new
-    hits = [
-        new[mapped[s.index]]
-        for s in version.old_segments
-        if s.line <= f.end_line and s.end_line >= f.line and s.index in mapped
-    ]
+    if version.mapped_old is None:  # old segments that have a new place, in line order
+        kept = [s for s in version.old_segments if s.index in mapped]
+        version.mapped_old = kept, [s.line for s in kept], [s.end_line for s in kept]
+    kept, starts, ends = version.mapped_old
+    # Bisection instead of a pass over the document per finding, which made a long
+    # document with many findings quadratic.
+    first = bisect_left(ends, f.line)
+    hits = []
+    for s in kept[first:]:
+        if s.line > f.end_line:
+            break
+        hits.append(new[mapped[s.index]])
     if hits:
         return min(s.line for s in hits), max(s.end_line for s in hits)
-    before = [s for s in version.old_segments if s.end_line < f.line and s.index in mapped]
-    after = [s for s in version.old_segments if s.line > f.end_line and s.index in mapped]
-    start = new[mapped[before[-1].index]].end_line + 1 if before else 1
-    end = new[mapped[after[0].index]].line if after else (new[-1].end_line + 1 if new else 1)
+    before = kept[first - 1] if first else None
+    later = bisect_right(starts, f.end_line)
+    after = kept[later] if later < len(kept) else None
+    start = new[mapped[before.index]].end_line + 1 if before else 1
+    end = new[mapped[after.index]].line if after else (new[-1].end_line + 1 if new else 1)
     return start, max(start, end)
