@@ -85,7 +85,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 # Words GitHub would turn into a link, a mention or a cross-reference: anything with
 # '@' (users, teams, e-mail addresses), '#' (issues, owner/repo#1), a URL scheme or
 # 'www.', GH-123, and hexadecimal words of seven or more characters (commits).
-_LINKISH = re.compile(r"[@#]|://|www\.|GH-\d|^[0-9a-f]{7,40}$", re.IGNORECASE)
+_LINKISH = re.compile(r"[@#]|://|www\.|GH-\d", re.IGNORECASE)
+_COMMIT = re.compile(r"[0-9a-f]{7,40}", re.IGNORECASE)  # the whole word (fullmatch)
 
 
 def markdown_text(text: str, cell: bool = True) -> str:
@@ -93,7 +94,7 @@ def markdown_text(text: str, cell: bool = True) -> str:
     would link, mention or cross-reference are shown in code spans, where it does not."""
     words = terminal(text.replace("\t", " ")).split()
     return " ".join(
-        markdown_code(w, cell) if _LINKISH.search(w) else _MD_SPECIAL.sub(r"\\\1", w) for w in words
+        markdown_code(w, cell) if _LINKISH.search(w) or _COMMIT.fullmatch(w) else _MD_SPECIAL.sub(r"\\\1", w) for w in words
     )
 
 

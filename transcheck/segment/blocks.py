@@ -30,7 +30,7 @@ _HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
 _HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
 _JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
-_CLOSING_TAGS = re.compile(r"(?:\s*</[\w.:-]*>)+\s*$")
+_CLOSING_TAGS = re.compile(r"(?<!\s)(?:\s*</[\w.:-]*>)+\s*$")
 _MAX_TAG_LINES = 40
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
 _PROSE_KEYS = ("title", "description")

@@ -19,7 +19,7 @@ from transcheck.segment.html import html_texts
 from transcheck.segment.kinds import classify_line
 
 # { #id }, {#id}, { #id .class }, {: #id } (attribute lists), { .class }: not text
-_HEADING_ID = re.compile(r"\s*\{:?\s*(?:#([^\s{}]+)|\.[\w-]+)[^{}]*\}\s*$")
+_HEADING_ID = re.compile(r"(?<!\s)\s*\{:?\s*(?:#([^\s{}]+)|\.[\w-]+)[^{}]*\}\s*$")
 _INLINE_DIRECTIVE = re.compile(r"\{\*.*?\*\}|\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
 # [text]({{< ref "x" >}}): CommonMark reads no link there; once the shortcode is out
 # only the text is left.
@@ -28,7 +28,7 @@ _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
-_CLOSE_PUNCT = re.compile(r"\s+([.,;:!?)\]»」』。、，．！？：；])")
+_CLOSE_PUNCT = re.compile(r"(?<!\s)\s+([.,;:!?)\]»」』。、，．！？：；])")
 
 
 @lru_cache(maxsize=2)
