@@ -26,10 +26,22 @@ _CHAR_ORDER = 6  # sacrebleu's chrF defaults: character n-grams up to 6, beta 2,
 _BETA = 2  # no word n-grams, white space removed, effective-order averaging
 
 
-@lru_cache(maxsize=4096)
 def _char_ngrams(text: str) -> tuple[tuple[dict[str, int], int], ...]:
     """Per order, the character n-gram counts of ``text`` (white space removed) and
-    their total. Cached: the callers compare one text with several others."""
+    their total. Cached for short texts only: the callers compare one text with several
+    others, and the counts take about 0.5 kB per character."""
+    return _cached_ngrams(text) if len(text) <= _CACHED_CHARS else _count_ngrams(text)
+
+
+_CACHED_CHARS = 600
+
+
+@lru_cache(maxsize=256)
+def _cached_ngrams(text: str) -> tuple[tuple[dict[str, int], int], ...]:
+    return _count_ngrams(text)
+
+
+def _count_ngrams(text: str) -> tuple[tuple[dict[str, int], int], ...]:
     from collections import Counter
 
     line = "".join(text.split())
