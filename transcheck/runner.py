@@ -156,7 +156,10 @@ def run(
 def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
     found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
                      layouts=settings.layouts, source=settings.source)
-    specs, notes = _with_lag(found.groups, settings, rules)
+    specs = found.groups
+    if changed_since is not None:  # a PR of a few pages checks those pages' groups only
+        specs = tuple(s for s in specs if changed_since.touches([f.path for f in s.files]))
+    specs, notes = _with_lag(specs, settings, rules)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)

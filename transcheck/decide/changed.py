@@ -143,6 +143,11 @@ class ChangedSince:
         self.rev = rev
         self._repo = _Repo(rev)
 
+    def touches(self, paths) -> bool:
+        """Whether any of ``paths`` differs from REV: a group of unchanged files can have
+        no finding in scope, so the run need not check it."""
+        return not all(self._repo.unchanged(p) for p in paths)
+
     def group(self, group, recheck) -> tuple[list[ChangedSegment], Callable[[Finding], bool]]:
         """What changed since REV in one whole group's documents, and the scope predicate
         for its findings. ``recheck(spec)`` checks a group of files (the old versions) the
