@@ -10,6 +10,7 @@ uses the same one; rules never look for files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -38,7 +39,7 @@ class GroupView:
     name: str
     documents: dict[str, Document]  # by language, sorted
     rows: list[Row]
-    guesses: dict[tuple[str, int], LanguageGuess]  # (language, segment index)
+    guesses: Mapping[tuple[str, int], LanguageGuess]  # (language, segment index)
     source: str | None = None  # the source language, when the group has it
     termbase: object | None = None  # terms.Termbase, or None without a glossary
     vectors: Vectors | None = None  # None: embeddings off
@@ -96,6 +97,29 @@ def load_glossary(path: str | None, follow_symlinks: bool = False) -> tuple[obje
         return load_cached(path), None
     except GlossaryError as exc:
         return None, InputProblem(exc.path, str(exc))
+
+
+class Guesses(Mapping):
+    """Every segment's language guess, identified when a rule first asks: a run of rules
+    that read none (the lag rules alone) does no language identification."""
+
+    def __init__(self, documents: list[Document], settings: Settings):
+        self._documents, self._settings = documents, settings
+        self._data: dict[tuple[str, int], LanguageGuess] | None = None
+
+    def _all(self) -> dict[tuple[str, int], LanguageGuess]:
+        if self._data is None:
+            self._data = identify(self._documents, self._settings)
+        return self._data
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def identify(documents: list[Document], settings: Settings) -> dict[tuple[str, int], LanguageGuess]:
@@ -157,7 +181,7 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         name=name,
         documents=by_language,
         rows=align(documents, settings.source, settings.embeddings) if documents else [],
-        guesses=identify(documents, settings),
+        guesses=Guesses(documents, settings),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,
