@@ -455,8 +455,9 @@ def test_templated_text_costs_bounded_work(monkeypatch):
     from transcheck.rules import duplicate_block
 
     calls = []
-    real = duplicate_block.chrf
-    monkeypatch.setattr(duplicate_block, "chrf", lambda a, b: calls.append(1) or real(a, b))
+    real = duplicate_block.chrf_at_least
+    monkeypatch.setattr(duplicate_block, "chrf_at_least",
+                        lambda a, b, t: calls.append(1) or real(a, b, t))
     n = 300
     templated = [duplicate_block.normalise(f"{SV[0]} Avsnitt {i}.") for i in range(n)]
     duplicate_block._matches(templated, 90.0)

@@ -12,6 +12,7 @@ uses the same one; rules never look for files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -40,7 +41,7 @@ class GroupView:
     name: str
     documents: dict[str, Document]  # by language, sorted
     rows: list[Row]
-    guesses: dict[tuple[str, int], LanguageGuess]  # (language, segment index)
+    guesses: Mapping[tuple[str, int], LanguageGuess]  # (language, segment index)
     source: str | None = None  # the source language, when the group has it
     termbase: object | None = None  # terms.Termbase, or None without a glossary
     vectors: Vectors | None = None  # None: embeddings off
@@ -110,6 +111,29 @@ def load_glossary(path: str | None, follow_symlinks: bool = False) -> tuple[obje
         return None, InputProblem(exc.path, str(exc))
 
 
+class Guesses(Mapping):
+    """Every segment's language guess, identified when a rule first asks: a run of rules
+    that read none (the lag rules alone) does no language identification."""
+
+    def __init__(self, documents: list[Document], settings: Settings, vocabulary=None):
+        self._documents, self._settings, self._vocabulary = documents, settings, vocabulary
+        self._data: dict[tuple[str, int], LanguageGuess] | None = None
+
+    def _all(self) -> dict[tuple[str, int], LanguageGuess]:
+        if self._data is None:
+            self._data = identify(self._documents, self._settings, self._vocabulary)
+        return self._data
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def identify(documents: list[Document], settings: Settings,
              vocabulary=None) -> dict[tuple[str, int], LanguageGuess]:
     """A guess for every segment. What the vocabulary keeps as written is blanked first:
@@ -141,15 +165,21 @@ def lags(documents: list[Document], source: str | None, inputs) -> dict:
     src = docs.get(source) if source else None
     if src is None or not inputs:
         return {}
-    from transcheck.history.lag import compute_lag
+    from transcheck.history.lag import compute_lag, source_changes
     from transcheck.read.decode import split_lines
     from transcheck.segment import segment
 
     out = {}
+    # Most translations of a page were made from one of a few source versions: each
+    # version is segmented and compared with today's source once.
+    versions: dict[str, tuple] = {}
     for lang, given in inputs:
         if lang in docs and given.source_then is not None:
-            then = segment(src.path, split_lines(given.source_then))
-            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date)
+            if given.source_then not in versions:
+                then = segment(src.path, split_lines(given.source_then))
+                versions[given.source_then] = (then, source_changes(then, src.segments))
+            then, changes = versions[given.source_then]
+            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date, changes)
             if lag.outdated:
                 out[lang] = lag
     return out
@@ -174,7 +204,7 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         name=name,
         documents=by_language,
         rows=align(documents, settings.source, settings.embeddings) if documents else [],
-        guesses=identify(documents, settings, vocabulary),
+        guesses=Guesses(documents, settings, vocabulary),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,

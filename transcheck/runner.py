@@ -194,10 +194,13 @@ def run(
 def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
     found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
                      layouts=settings.layouts, source=settings.source)
-    specs, notes = _with_lag(found.groups, settings, rules, changed_since)
-    page_codes = frozenset(r.code for r in rules if r.lag)
+    specs = found.groups
     # The languages of the run: a page that another language has is missing in the rest.
     languages = sorted({f.language for spec in specs for f in spec.files})
+    if changed_since is not None:  # a PR of a few pages checks those pages' groups only
+        specs = tuple(s for s in specs if changed_since.touches([f.path for f in s.files]))
+    specs, notes = _with_lag(specs, settings, rules, changed_since)
+    page_codes = frozenset(r.code for r in rules if r.lag)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)

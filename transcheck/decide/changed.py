@@ -143,6 +143,11 @@ class ChangedSince:
         self.rev = rev
         self._repo = _Repo(rev)
 
+    def touches(self, paths) -> bool:
+        """Whether any of ``paths`` differs from REV: a group of unchanged files can have
+        no finding in scope, so the run need not check it."""
+        return not all(self._repo.unchanged(p) for p in paths)
+
     def group(self, group, recheck, page_codes: frozenset[str] = frozenset(),
               source: str | None = None) -> tuple[list[ChangedSegment], Callable[[Finding], Severity | None]]:
         """What changed since REV in one whole group's documents, and the scope of its

@@ -81,12 +81,14 @@ def _markup_change(old: Segment, new: Segment) -> tuple[str, str]:
 
 
 def compute_lag(source_now: Document, source_then: tuple[Segment, ...], translation: Document,
-                since_sha: str, since_date: str) -> Lag:
-    """Map the source's changes since the translation's last update onto it."""
+                since_sha: str, since_date: str, changes=None) -> Lag:
+    """Map the source's changes since the translation's last update onto it.
+    ``changes``: ``source_changes(source_then, source_now.segments)`` when the caller
+    has it already (translations made from one source version share it)."""
     from transcheck.align.aligner import align
 
     now = source_now.segments
-    old_to_new, edited, added = source_changes(source_then, now)
+    old_to_new, edited, added = changes or source_changes(source_then, now)
     removed = set(range(len(source_then))) - set(old_to_new)
     if not edited and not added and not removed:
         return Lag(translation.language, since_sha, since_date, ())

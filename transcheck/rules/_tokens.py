@@ -72,16 +72,32 @@ def latin_tokens(text: str) -> list[Token]:
     """Maximal runs of Latin letters (and digits after a letter) inside words: hyphens
     and apostrophes split ("Guru'da" gives "Guru", "SaaS-företag" gives "SaaS"), and so
     does a change of script ("وCS" gives "CS")."""
+    return list(_latin_tokens(text))
+
+
+# The entity, role and mixed-language checks each tokenise the same cells of a group.
+@lru_cache(maxsize=1024)
+def _latin_tokens(text: str) -> tuple[Token, ...]:
+    if text.isascii():  # the same runs, found by one pattern: ASCII letters are Latin
+        return tuple(
+            Token(m.group(), m.start(), m.end(), _starts_sentence(text, m.start()))
+            for m in _ASCII_RUN.finditer(text)
+        )
     out = []
+    latin = _LATIN
     for m in _WORD.finditer(text):
         word, base = m.group(), m.start()
         i = 0
         while i < len(word):
-            if not is_latin(word[i]):
+            ch = word[i]
+            if not (latin[ch] if ch in latin else _learn(ch)):
                 i += 1
                 continue
             j = i + 1
-            while j < len(word) and (is_latin(word[j]) or word[j].isdigit()):
+            while j < len(word):
+                ch = word[j]
+                if not ((latin[ch] if ch in latin else _learn(ch)) or ch.isdigit()):
+                    break
                 j += 1
             start = base + i
             # The previous non-space character, found without copying the text: a
@@ -92,7 +108,28 @@ def latin_tokens(text: str) -> list[Token]:
             sentence_start = i == 0 and (k < 0 or text[k] in _OPENERS)
             out.append(Token(word[i:j], start, base + j, sentence_start))
             i = j
-    return out
+    return tuple(out)
+
+
+_LATIN: dict[str, bool] = {}  # is_latin of the characters seen (a few hundred)
+
+
+def _learn(ch: str) -> bool:
+    _LATIN[ch] = value = is_latin(ch)
+    return value
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """For an ASCII run at ``start``: it begins its word, after an opener or nothing."""
+    if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return False
+    k = start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] in _OPENERS
 
 
 def other_script_words(text: str, unspaced: bool = False) -> list[str]:

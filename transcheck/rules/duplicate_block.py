@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from transcheck.model import Category, Document, Location, Severity
 from transcheck.rules.base import GroupView, Rule, options_from
-from transcheck.text import chrf, letters, normalise
+from transcheck.text import chrf, chrf_at_least, letters, normalise
 
 _SHINGLE = 7
 _SKETCH = 12
@@ -99,7 +99,7 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
             key=lambda i: (-counts[i], -i),
         )
         for i in candidates[:_MAX_CANDIDATES]:
-            if chrf(text, texts[i]) >= min_chrf:
+            if chrf_at_least(text, texts[i], min_chrf):
                 earlier.setdefault(j, set()).add(i)
     return earlier
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
-from transcheck.text import chrf
+from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
 
 
@@ -60,7 +60,7 @@ def evidence(
         if lang == doc.language:
             continue
         other = view.cell_text(row, lang)
-        if chrf(seg.text, other) >= threshold:
+        if chrf_at_least(seg.text, other, threshold):
             out.append((lang, view.cell_location(row, lang)))
     return out
 
