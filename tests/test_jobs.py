@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,39 @@ def test_parallel_results_come_in_order_through_a_small_window(tmp_path, monkeyp
     assert [r.group for r, _ in parallel] == [g.name for g in groups]
     assert [r.findings for r, _ in parallel] == [r.findings for r, _ in serial]
     assert sum(len(r.findings) for r, _ in serial) > 7
+
+
+def test_a_glossary_is_parsed_once_for_all_worker_processes(tmp_path, monkeypatch):
+    """The main process parses each termbase before the workers start; they inherit it."""
+    import multiprocessing
+
+    import pytest
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers inherit the parsed termbase only when they are forked")
+    from transcheck import terms
+    from transcheck.rules.registry import BY_CODE
+    from transcheck.runner import run
+    from transcheck.settings import Settings
+
+    calls = tmp_path / "calls"
+    real = terms.load
+
+    def counting(path):
+        with open(calls, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(path)
+
+    monkeypatch.setattr(terms, "load", counting)
+    terms._load_cached.cache_clear()
+    docs = tmp_path / "docs"
+    for name in ("a", "b", "c"):
+        for lang, text in (("en", "The battery lasts ten hours."), ("fr", "La batterie dure dix heures.")):
+            (docs / name).mkdir(parents=True, exist_ok=True)
+            (docs / name / f"{lang}.txt").write_text(text + "\n", encoding="utf-8")
+    (docs / "glossary.csv").write_text("en,fr\nbattery,batterie\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the glossary beside the documents is looked for up to here
+    report = run(["docs"], Settings(), (BY_CODE["TC501"],), jobs=2)
+    assert len(report.groups) == 3 and not report.problems, report.problems
+    assert calls.read_text(encoding="utf-8").splitlines() == [str(os.getpid())]
+    terms._load_cached.cache_clear()

@@ -202,6 +202,11 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
     specs, notes = _with_lag(specs, settings, rules, changed_since)
     page_codes = frozenset(r.code for r in rules if r.lag)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
+    if jobs > 1:
+        # Parsed once, here: the worker processes are forked from this one and find each
+        # termbase in the per-process cache instead of parsing it again.
+        for path in sorted({g for _, g in groups if g}):
+            load_glossary(path, settings.follow_symlinks)
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
@@ -274,7 +279,12 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
     codes = tuple(r.code for r in rules)
     jobs = min(jobs, len(groups))
     batches = iter([groups[i:i + _BATCH] for i in range(0, len(groups), _BATCH)])
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    import multiprocessing
+
+    # Forked workers inherit what the main process has loaded (the termbases).
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if fork else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending = deque()
 
         def submit() -> None:
