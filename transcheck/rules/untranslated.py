@@ -30,7 +30,7 @@ What it does not catch:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
@@ -83,7 +83,7 @@ def check(view: GroupView, options: Options):
                 continue
             langs = ", ".join(lang for lang, _ in same)
             what = "the source" if view.source and view.source in dict(same) else langs
-            yield RULE.at_segment(
+            finding = RULE.at_segment(
                 doc,
                 seg,
                 f"{language_name(guess.language)} text, the same as in {what}: "
@@ -91,6 +91,22 @@ def check(view: GroupView, options: Options):
                 related=[loc for _, loc in same],
                 key=seg.text,
             )
+            if _kept_by_most(view, doc, seg, same):
+                finding = replace(finding, severity=Severity.INFO,
+                                  message=finding.message + "; most translations keep it as it is")
+            yield finding
+
+
+def _kept_by_most(view: GroupView, doc: Document, seg: Segment, same: list[tuple[str, Location]]) -> bool:
+    """With a source: most of the other translations of the row keep the source's text
+    as it is too (a product name, a heading of terms, an attribution). The project
+    keeps it on purpose; at most a hint."""
+    if not view.source:
+        return False
+    row = view.rows[view.row_of[(doc.language, seg.index)]]
+    peers = {lang for lang, _ in same} - {view.source}
+    others = [lang for lang in row.present() if lang not in (doc.language, view.source)]
+    return len(others) >= 3 and 3 * len(peers) >= 2 * len(others)
 
 
 RULE = Rule(
