@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity
+from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, base_language
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
@@ -57,7 +57,9 @@ def evidence(
     row: Row = view.rows[row_index]
     out = []
     for lang in row.present():
-        if lang == doc.language:
+        if base_language(lang) == doc.base_language:
+            # zh-Hant and zh-Hans, pt-BR and pt-PT write much the same: the same text in
+            # another variant of the language is no sign of text left untranslated.
             continue
         other = view.cell_text(row, lang)
         if chrf_at_least(seg.text, other, threshold):
@@ -82,11 +84,15 @@ def check(view: GroupView, options: Options):
             if not same:
                 continue
             langs = ", ".join(lang for lang, _ in same)
-            what = "the source" if view.source and view.source in dict(same) else langs
+            from_source = bool(view.source) and view.source in dict(same)
+            what = "the source" if from_source else langs
+            # Text equal to the source is in the source's language, whatever a guess on a
+            # few words says.
+            named = view.source if from_source else guess.language
             finding = RULE.at_segment(
                 doc,
                 seg,
-                f"{language_name(guess.language)} text, the same as in {what}: "
+                f"{language_name(named)} text, the same as in {what}: "
                 f"“{snippet(seg.text)}”",
                 related=[loc for _, loc in same],
                 key=seg.text,

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 from transcheck.langid import Identifier, neutral_removed
 from transcheck.langid.names import language_name
-from transcheck.langid.script import script_counts, scripts_of
+from transcheck.langid.script import char_script, script_counts, scripts_of
 from transcheck.model import Category, Document, Segment, Severity
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules.untranslated import evidence, foreign_guess
@@ -48,10 +48,19 @@ from transcheck.rules.untranslated import evidence, foreign_guess
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
 _OWN_SCRIPT_SHARE = 0.25
+_OWN_SCRIPT_WORDS = 2
 # Within one script, a verdict on fewer letters or words than this is at most info.
 _LONG_LETTERS = 120
 _LONG_WORDS = 15
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _own_script_words(doc: Document, text: str) -> int:
+    """Words written in the document's own script ("Instance को parameterize करें" has
+    two): its grammar holding foreign terms, however few letters its words have (vowel
+    signs are no letters)."""
+    own = scripts_of(doc.language)
+    return sum(1 for w in _WORD.findall(text) if char_script(w[0]) in own)
 
 
 def _own_script_share(doc: Document, text: str) -> float:
@@ -98,8 +107,9 @@ def check(view: GroupView, options: Options):
             if evidence(view, doc, seg, options.untranslated_min_chrf):
                 continue  # untranslated (TC202) says it better
             other_script = not (scripts_of(guess.language) & scripts_of(doc.language))
-            if other_script and _own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE:
-                continue
+            if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
+                                 or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS):
+                continue  # the document's language with foreign terms: mixed, not wrong
             if identifier is None:
                 t = options
                 identifier = Identifier(
