@@ -157,7 +157,7 @@ class ChangedSince:
         and glossary, and returns its ``GroupResult``. ``page_codes``: rules whose
         findings are about a page's lag behind its ``source`` (see ``_page_scope``).
         ``GitError`` when git cannot answer."""
-        from transcheck.read.decode import DecodeError, decode
+        from transcheck.read.decode import text_or_none
 
         versions: list[Version] = []
         for doc in group.documents:
@@ -165,14 +165,7 @@ class ChangedSince:
                 identity = {s.index: s.index for s in doc.segments}
                 versions.append(Version(doc, doc.text, doc.segments, identity, []))
                 continue
-            data = self._repo.old_bytes(doc.path)
-            old_text = None
-            if data is not None:
-                try:
-                    old_text = decode(data).text
-                except DecodeError:
-                    old_text = None
-            versions.append(compare(doc, old_text))
+            versions.append(compare(doc, text_or_none(self._repo.old_bytes(doc.path))))
 
         changes = [c for v in versions for c in v.changes]
         spans: dict[str, list[tuple[int, int]]] = {}

@@ -36,7 +36,7 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     """Lag inputs for every group that has a source document and translations. With a
     ``base`` revision (--changed-since), commits after it do not count as a
     translation's update."""
-    from transcheck.read.decode import DecodeError, decode
+    from transcheck.read.decode import text_or_none
 
     pairs = []  # (group name, translation spec, source spec)
     for group in groups:
@@ -67,14 +67,7 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     blobs = history.read_blobs(sorted({(sha, path) for _, _, sha, path in wanted.values()}))
     inputs: dict[str, dict[str, LagInput]] = {}
     for (name, lang), (short, date, sha, path) in sorted(wanted.items()):
-        data = blobs.get((sha, path))
-        text = None
-        if data is not None:
-            try:
-                text = decode(data).text
-            except DecodeError:
-                text = None
-        inputs.setdefault(name, {})[lang] = LagInput(short, date, text)
+        inputs.setdefault(name, {})[lang] = LagInput(short, date, text_or_none(blobs.get((sha, path))))
     notes = ()
     if truncated:
         notes = ("shallow clone: the history of some translations is cut off, so their lag "

@@ -109,3 +109,14 @@ def dominant_newline(text: str) -> str:
     if not counts:
         return "\n"
     return max(sorted(counts), key=lambda nl: counts[nl])
+
+
+def text_or_none(data: bytes | None) -> str | None:
+    """The text of an old version git gave back, or None when there was none or it is
+    not text (a file that was binary then is no version to compare with)."""
+    if data is None:
+        return None
+    try:
+        return decode(data).text
+    except DecodeError:
+        return None
