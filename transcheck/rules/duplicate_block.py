@@ -194,8 +194,9 @@ def _mirrors_source(view: GroupView, doc: Document, run: Repeat, min_chrf: float
         ri, rj = view.row_of.get((doc.language, i)), view.row_of.get((doc.language, j))
         if ri is None or rj is None or ri == rj:
             return False
-        a = normalise(view.cell_text(rows[ri], view.source))
-        b = normalise(view.cell_text(rows[rj], view.source))
+        # All of a cell's text: a repeat of includes or code mirrors the source's too.
+        a = normalise(view.cell_text(rows[ri], view.source, quote=True))
+        b = normalise(view.cell_text(rows[rj], view.source, quote=True))
         if not a and not b:
             continue  # text the source lacks in both places (a translated default title)
         if not a or not b or chrf(a, b) < _SOURCE_ALIKE:
