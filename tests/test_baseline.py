@@ -64,7 +64,7 @@ def test_corpus_round_trip(tmp_path):
     data = json.loads(second.stdout)
     assert data["findings"] == [] and data["baselined"] == len(written)
     assert second.returncode == 0
-    assert f"{len(written)} baselined" in transcheck("check", str(work), "--baseline", str(base)).stdout
+    assert f"{len(written)} in the baseline" in transcheck("check", str(work), "--baseline", str(base)).stdout
 
     # a new defect is reported, the known ones stay hidden
     sv = work / "sv.txt"

@@ -116,12 +116,8 @@ def _render(report: Report, color: bool = False) -> str:
     )
     tail.append(plural(counts[Severity.ERROR], "error"), style=_STYLE[Severity.ERROR] if counts[Severity.ERROR] else "")
     tail.append(f", {plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info")
-    if report.suppressed:
-        tail.append(f", {report.suppressed} suppressed")
-    if report.baselined:
-        tail.append(f", {report.baselined} baselined")
-    if report.folded:
-        tail.append(f", {report.folded} inside repeated blocks")
+    for item in summary.set_aside:  # suppressed, in the baseline, inside repeated blocks
+        tail.append(f", {item}")
     if report.changed is not None and report.out_of_scope:
         tail.append(f", {report.out_of_scope} not introduced since {report.changed_since}")
     console.print(tail, soft_wrap=True)
