@@ -36,6 +36,10 @@ from transcheck.model import Category, Document, LanguageGuess, Location, Row, S
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
+from transcheck.langid.script import script_counts, scripts_of
+
+_OWN_LETTERS = 2  # one word of the document's own script
+_SHORT_WORDS = 8  # a heading or a label, short enough for two related languages to share
 
 
 def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess | None:
@@ -81,7 +85,7 @@ def check(view: GroupView, options: Options):
             if guess is None:
                 continue
             same = evidence(view, doc, seg, options.untranslated_min_chrf)
-            if not same:
+            if not same or _partly_translated(doc, seg, guess):
                 continue
             langs = ", ".join(lang for lang, _ in same)
             from_source = bool(view.source) and view.source in dict(same)
@@ -100,19 +104,49 @@ def check(view: GroupView, options: Options):
             if _kept_by_most(view, doc, seg, same):
                 finding = replace(finding, severity=Severity.INFO,
                                   message=finding.message + "; most translations keep it as it is")
+            elif not from_source and _reads_as_both(doc, seg, guess, same):
+                finding = replace(finding, severity=Severity.INFO,
+                                  message=finding.message + f"; short, and it may read the same in "
+                                  f"{language_name(doc.language)}")
             yield finding
+
+
+def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess) -> bool:
+    """Words in a script that the document's language writes and the identified one does
+    not (Cyrillic in a line read as German, Hangul beside English identifiers): the line
+    is translated around kept terms, which the identifier weighed by letter count. A
+    phrase kept in English inside it is mixed-language (TC203), not untranslated."""
+    own = scripts_of(doc.language) - scripts_of(guess.language)
+    if not own:
+        return False
+    counts = script_counts(seg.text)
+    return sum(counts[script] for script in own) >= _OWN_LETTERS
+
+
+def _reads_as_both(doc: Document, seg: Segment, guess: LanguageGuess,
+                   same: list[tuple[str, Location]]) -> bool:
+    """A short line shared only with translations in the very language it was identified
+    as, a language written in the same script as the document's (Spanish and Portuguese,
+    Russian and Ukrainian): both translators may well have written the same words. A
+    long paragraph that equal is a paste, and stays an error."""
+    if any(base_language(lang) != guess.language for lang, _ in same):
+        return False
+    if not scripts_of(doc.language) & scripts_of(guess.language):
+        return False
+    return len(seg.text.split()) < _SHORT_WORDS
 
 
 def _kept_by_most(view: GroupView, doc: Document, seg: Segment, same: list[tuple[str, Location]]) -> bool:
     """With a source: most of the other translations of the row keep the source's text
     as it is too (a product name, a heading of terms, an attribution). The project
-    keeps it on purpose; at most a hint."""
+    keeps it on purpose; at most a hint. Half is enough: the rest often differ only by a
+    transliterated name or a full-width comma."""
     if not view.source:
         return False
     row = view.rows[view.row_of[(doc.language, seg.index)]]
     peers = {lang for lang, _ in same} - {view.source}
     others = [lang for lang in row.present() if lang not in (doc.language, view.source)]
-    return len(others) >= 3 and 3 * len(peers) >= 2 * len(others)
+    return len(others) >= 3 and 2 * len(peers) >= len(others)
 
 
 RULE = Rule(
