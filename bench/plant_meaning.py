@@ -110,6 +110,8 @@ def main(argv=None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=4, help="documents per domain")
+    ap.add_argument("--kind", choices=sorted(KINDS), action="append", help="default: all")
+    ap.add_argument("--misses", action="store_true", help="print each plant no finding caught")
     args = ap.parse_args(argv)
     rules = tuple(BY_CODE[c] for c in ("TC401", "TC402", "TC502", "TC503"))
     groups = sorted({p.name.rsplit(".", 2)[0]: p.parent for p in CORPUS.glob("*/*.en.txt")}.items())
@@ -124,6 +126,8 @@ def main(argv=None) -> int:
             files = {p.name.rsplit(".", 2)[1]: p for p in folder.glob(name + ".*.txt")}
             texts = {lang: p.read_text(encoding="utf-8").split("\n") for lang, p in files.items()}
             for kind, plant in KINDS.items():
+                if args.kind and kind not in args.kind:
+                    continue
                 for lang in sorted(files):
                     if lang == "en":
                         continue
@@ -155,12 +159,17 @@ def main(argv=None) -> int:
                     h[0] += bool(got)
                     h[1] += any(f.severity.value in ("error", "warning") for f in got)
                     h[2] += 1
+                    if args.misses and not got:
+                        print(f"MISS {kind} {lang} {name}:{line}: {new[:160]}")
+                        for f in report.findings:
+                            if f.line <= line <= f.end_line:
+                                print(f"     {f.language} {f.code} {f.severity.value} {f.message[:140]}")
                     shutil.rmtree(target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     langs = sorted({lang for _, lang in hits})
     print("kind        " + " ".join(f"{lang:>5}" for lang in langs) + "   all (any) / all (warning+)")
-    for kind in KINDS:
+    for kind in (args.kind or KINDS):
         row = [hits[(kind, lang)] for lang in langs]
         cells = " ".join(f"{h[0]}/{h[2]:<3}" if h[2] else "   - " for h in row)
         found = sum(h[0] for h in row), sum(h[1] for h in row), sum(h[2] for h in row)

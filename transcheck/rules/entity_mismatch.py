@@ -79,6 +79,8 @@ def check(view: GroupView, options: NoOptions):
                 keys.setdefault(tok.key, tok.text)
                 if tok.acronymish:
                     acronyms.add(tok.key)
+        for key, text in _initial_names(cells).items():
+            keys.setdefault(key, text)
         missing: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key in keys:
             literal = key in acronyms  # CX is written CX everywhere, not transliterated
@@ -136,6 +138,23 @@ def check(view: GroupView, options: NoOptions):
             yield finding
 
 
+def _initial_names(cells: dict) -> dict[str, str]:
+    """Capitalised words that start a sentence in most Latin-script cells alike ("Alborn
+    was…", "Alborn era…", "Alborn var…"): a name, since a common word starting the
+    sentence is a different word in each language. At least three cells, and more than
+    half of the Latin-script ones."""
+    latin = [c for c in cells.values() if c.latin]
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for cell in latin:
+        for key, text in cell.sentence_initial.items():
+            if len(key) >= 3:
+                counts[key] = counts.get(key, 0) + 1
+                shown.setdefault(key, text)
+    return {key: shown[key] for key, n in sorted(counts.items())
+            if n >= consensus.MIN_VOTERS and 2 * n > len(latin)}
+
+
 def _new_name(view: GroupView, cells: dict, lang: str, names: list[str]) -> str | None:
     """A capitalised name in ``lang``'s cell that no other cell has in any form and that
     renders none of the missing ``names``; None where the language capitalises its
@@ -169,6 +188,12 @@ def _names_stand_out(view: GroupView, lang: str) -> bool:
     return cache[lang]
 
 
+def _start(word: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(word).casefold()[:2]
+
+
 def anchor_text(view: GroupView, row, lang: str) -> str:
     """A row's cell for ``lang`` without code, URLs, images and file names: the text
     where a name is kept or translated (shared with mixed-language, TC203)."""
@@ -194,21 +219,25 @@ class _Cell:
         self.arabic = "Arabic" in scripts
         self.unspaced = bool(scripts & UNSPACED_SCRIPTS)
         self.anchors = {}
-        self.sentence_initial: set[str] = set()
+        self.sentence_initial: dict[str, str] = {}  # key -> as written
         for tok in latin_tokens(self.text):
             if len(tok.text) < 2 or tok.text.isdigit():
                 continue
             if not self.latin or tok.acronymish or (tok.capitalised and not tok.sentence_start):
                 self.anchors.setdefault(tok.key, tok)
             elif tok.capitalised:
-                self.sentence_initial.add(tok.key)
+                self.sentence_initial.setdefault(tok.key, tok.text)
         self._words = None
 
     @property
     def words(self) -> list[str]:
-        """The words of another script, where a transliterated name may be."""
+        """The words of another script, where a transliterated name may be. In a script
+        with case (Cyrillic, Greek, Armenian) only capitalised words: names are written
+        so, and a long paragraph's common words would otherwise match a short name's
+        consonants by chance (игрушкой for Celeste)."""
         if self._words is None:
-            self._words = other_script_words(self.text, self.unspaced)
+            words = other_script_words(self.text, self.unspaced)
+            self._words = [w for w in words if w[0].lower() == w[0].upper() or w[0].isupper()]
         return self._words
 
     @property
@@ -235,7 +264,12 @@ class _Cell:
             return True
         if literal:
             return False
-        words = self.words + [w for w in self.capitalised if w.casefold() not in names]
+        # Another language's form of a name starts as the name does (Rom, Roma; Londra,
+        # London): a capitalised word that starts otherwise is another word (Giriş is
+        # no Celeste, whatever their consonants).
+        start = _start(name)
+        words = self.words + [w for w in self.capitalised
+                              if w.casefold() not in names and _start(w) == start]
         return bool(words) and transliteration_match(name, words, self.arabic, self.unspaced)
 
 

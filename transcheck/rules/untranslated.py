@@ -11,7 +11,12 @@ What it catches:
     and identified as that language. On the WMT24++ dev corpus its 59 errors were all
     hashtag and mention lines that every translation keeps; with those removed before
     identification it gives none, and planted paragraphs pasted from the English or
-    from another translation are found in all 15 languages.
+    from another translation are found in all 15 languages. It is *info* where the
+    evidence says the copy may be on purpose or not a copy at all: the line has a word
+    the compared text lacks (the translator touched it: "Réponse: route → …"), at
+    least half of the other translations keep the source's text too (a list of names,
+    an attribution), or a short line equals only a translation in the language it was
+    identified as, written in the same script (Spanish and Portuguese headings).
 
 Why it matters:
     Untranslated text is the most visible localization defect: an English title on a
@@ -25,11 +30,15 @@ Example:
 What it does not catch:
     Short segments (names, brands, button labels) whose language cannot be told
     reliably; text in a wrong language that matches nothing else (that is
-    ``wrong-language``, TC201); an English phrase inside a translated paragraph.
+    ``wrong-language``, TC201); an English phrase inside a translated paragraph, and
+    any line with a word in a script of the document's language that the identified
+    language does not write ("Що таке Server-Sent Events"): that is mixed-language,
+    TC203.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, base_language
@@ -38,6 +47,7 @@ from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
 from transcheck.langid.script import script_counts, scripts_of
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _OWN_LETTERS = 2  # one word of the document's own script
 _SHORT_WORDS = 8  # a heading or a label, short enough for two related languages to share
 
@@ -101,7 +111,12 @@ def check(view: GroupView, options: Options):
                 related=[loc for _, loc in same],
                 key=seg.text,
             )
-            if _kept_by_most(view, doc, seg, same):
+            row = view.rows[view.row_of[(doc.language, seg.index)]]
+            edited = _own_words(seg.text, [view.cell_text(row, lang) for lang, _ in same])
+            if edited:
+                finding = replace(finding, severity=Severity.INFO, message=finding.message
+                                  + f"; partly translated: “{edited}” is not in {what}")
+            elif _kept_by_most(view, doc, seg, same):
                 finding = replace(finding, severity=Severity.INFO,
                                   message=finding.message + "; most translations keep it as it is")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
@@ -109,6 +124,17 @@ def check(view: GroupView, options: Options):
                                   message=finding.message + f"; short, and it may read the same in "
                                   f"{language_name(doc.language)}")
             yield finding
+
+
+def _own_words(text: str, others: list[str]) -> str | None:
+    """A word of ``text`` that none of ``others`` has: the translator touched the line
+    ("Réponse: route → MiddlewareA", "Flask REST framework’leri", "SQL Server, vb."),
+    so it is not simply copied through. None when every word is theirs."""
+    theirs = {w.casefold() for other in others for w in _WORDS.findall(other)}
+    for word in _WORDS.findall(text):
+        if word.casefold() not in theirs:
+            return word
+    return None
 
 
 def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess) -> bool:
