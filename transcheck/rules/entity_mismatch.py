@@ -4,15 +4,18 @@ translation drops or replaces.
 What it catches:
     In each aligned row, the Latin-script anchors of every translation: acronyms and
     CamelCase (CX, CSM, SaaS, iPhone), capitalised words that do not start a sentence
-    (Guru, Apple, Genius Bar, Blake Morgan) and, in documents of another script, every
-    Latin word. A token counts only when a clear majority of at least three documents
+    (Guru, Apple, Genius Bar, Blake Morgan), capitalised words that start the sentence
+    in most Latin-script translations alike ("Alborn was…", "Alborn era…") and, in
+    documents of another script, every Latin word. A token counts only when a clear majority of at least three documents
     has it as an anchor, at least two of them in Latin letters (with ``--source``: when
     the source has it and, for a merely capitalised word, at least half of the
     translations too). A translation is
     reported when it has the token nowhere in its segment: not in any case, not with an
     ending or prefix ("Guru'da", "CX'i", "وCS", "SaaS-компаний"), and not transliterated
     into its own script ("Блейк Морган", "بليك مورغان" and "آبل" all match, through
-    anyascii and a consonant skeleton). An all-capital acronym (CX, CS) counts only
+    anyascii and a consonant skeleton; in a script with case only a capitalised word
+    can be the name, and another Latin language's form of a name starts as it does). An
+    all-capital acronym (CX, CS) counts only
     where the others define it in parentheses, "customer experience (CX)": in running
     text a translation may rightly spell out its meaning instead.
 
