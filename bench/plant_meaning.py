@@ -31,7 +31,7 @@ def negation_drop(text: str, lang: str, line: int):
     """The first sentence that negates loses its negation: every marker in it goes
     (French "ne … pas" as a whole, a double negation too), so that it says the
     affirmative. Only lines most translations negate are offered (see ``main``)."""
-    from transcheck.rules.negation_flip import _WORD, MARKERS, UNSPACED, negations, sentences
+    from transcheck.rules._negations import _WORD, MARKERS, UNSPACED, negations, sentences
 
     base = lang.split("-")[0]
     for sentence in sentences(text):
@@ -92,7 +92,7 @@ def entity_change(text: str, lang: str, line: int, others: tuple = ()):
 def _negated_by_most(texts: dict, k: int) -> bool:
     """A negation is planted only where four in five translations negate the line: a
     "not" the others share, which the line's own translation then drops."""
-    from transcheck.rules.negation_flip import negations, sentences
+    from transcheck.rules._negations import negations, sentences
 
     have = [sum(negations(x, lang) or 0 for x in sentences(lines[k])) >= 1
             for lang, lines in texts.items() if k < len(lines)]

@@ -1,16 +1,20 @@
 """A sentence negated in every other translation but not in this one.
 
 What it catches:
-    Each cell of a row is split into sentences; when the translations have the same
-    number of sentences, sentence k of one is compared with sentence k of the others.
+    Each cell of a row is split into sentences, and each translation's sentences are
+    matched by length (Gale and Church) to a pivot's: the source's, else those of a
+    translation with the commonest sentence count. Translators split and join
+    sentences; a sentence joined with its neighbour abstains.
     Negations are counted per sentence with each language's markers: verbal negators
     and negative words (sv inte/ej/aldrig/inga, it non, ru не/нет, ar لا/ليس/لم/لن,
     en not/never/n't…) and, for Turkish, the negative verb suffixes (-mıyor, -maz,
     -madı, -mamış, -madığ…, besides değil and yok). A translation with fewer
     negations than all the others, at least three of them agreeing (or than the
-    source), is reported: it has dropped a "not". Where the translations split a row
-    into sentences differently, each cell's count is compared with the usual gap
-    between its language and each other one over the group. Japanese, Korean, Chinese
+    source), is reported: it has dropped a "not". Where the counts differ (negative
+    concord, a "not" added), a sentence that four in five of the voters negate and one
+    or two do not is reported in those. Where sentences cannot be matched, each cell's
+    count is compared with the usual gap between its language and each other one over
+    the group. Japanese, Korean, Chinese
     and Thai markers (ない/ません, 않/못/없, 不/没) are counted where they occur.
 
     Severity: *info*. On the real-text corpus (WMT24++, 15 languages) fewer than one
@@ -47,115 +51,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from transcheck.model import Category, Severity, base_language
+from transcheck.rules._negations import MARKERS, UNSPACED, negations, sentences
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.names import quoted_in
 
 MIN_AGREE = 3
-
-# Per language: the primary negators (each counts), and the negative words that
-# accompany a primary one under negative concord (they count only in a sentence that
-# has no primary negator: Italian "non … mai" is one negation, "mai" alone is one).
-MARKERS: dict[str, tuple[frozenset, frozenset]] = {
-    "en": (frozenset("not never no cannot nor neither none nobody nothing nowhere "
-                     "dont doesnt didnt cant wont isnt arent wasnt aint couldnt wouldnt".split()), frozenset()),
-    "sv": (frozenset("inte ej aldrig ingen inget inga icke varken ingenting".split()), frozenset()),
-    "da": (frozenset("ikke ej aldrig ingen intet ingenting hverken".split()), frozenset()),
-    "nb": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
-    "nn": (frozenset("ikkje ikke aldri ingen inga ingenting verken".split()), frozenset()),
-    "no": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
-    "de": (frozenset("nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder".split()), frozenset()),
-    "nl": (frozenset("niet geen nooit niets niemand noch".split()), frozenset()),
-    "it": (frozenset(["non"]), frozenset("mai nessun nessuno nessuna niente nulla né".split())),
-    "es": (frozenset(["no"]), frozenset("nunca jamás nada nadie ningún ninguna ninguno ni tampoco".split())),
-    "pt": (frozenset(["não"]), frozenset("nunca jamais nada ninguém nenhum nenhuma nem".split())),
-    # French counts the second part: "ne … que" is "only", and speech drops the "ne"
-    # ("c'est pas").
-    "fr": (frozenset("pas jamais rien aucun aucune personne guère".split()), frozenset(["ni"])),
-    "ro": (frozenset(["nu"]), frozenset("niciodată nimic nimeni niciun nicio".split())),
-    "ru": (frozenset("не нет нельзя".split()), frozenset("никогда ничего никто ни никакой никакая никакие".split())),
-    "uk": (frozenset("не немає".split()), frozenset("ніколи нічого ніхто ні жоден".split())),
-    "pl": (frozenset(["nie"]), frozenset("nigdy nic nikt żaden żadna żadne ani".split())),
-    # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too.
-    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان".split()), frozenset()),
-    "tr": (frozenset("değil değildir değiller değildi yok yoktur asla".split()), frozenset("hiç hiçbir".split())),
-    "he": (frozenset("לא אין אינו אינה אינם אינן בלי ללא מעולם שום אסור".split()), frozenset()),
-    "hi": (frozenset("नहीं नही न मत".split()), frozenset("कभी".split())),
-    "fa": (frozenset("نه نیست نبود هرگز".split()), frozenset()),
-    "el": (frozenset("δεν μην όχι ούτε ποτέ".split()), frozenset()),
-    "cs": (frozenset("ne nikdy nic nikdo žádný".split()), frozenset()),
-    "hu": (frozenset("nem ne nincs sosem soha semmi senki".split()), frozenset()),
-    "id": (frozenset("tidak bukan tak jangan belum".split()), frozenset()),
-    "fi": (frozenset("ei en et emme ette eivät älä".split()), frozenset()),
-}
-# Turkish negates the verb with -ma/-me before tense and person: -mıyor (progressive),
-# -maz (aorist), -madı (past), -mamış, -madık/-madığ (participle), -mayan, -mayacak,
-# -mamalı, -mamak, -madan, and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
-# ("anlamanın", "düşünme").
-_TR_NEG = re.compile(
-    r"(?<!\w)\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
-    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n)\w*"
-)
-_LETTER = r"(?:[^\W\d_]|[\u0900-\u0dff\u0591-\u05c7\u064b-\u065f])"
-# "didn't" must stay one word: a greedy word would stop at "didn" and lose the "n't".
-_WORD = re.compile(rf"{_LETTER}+?n['’]t(?!\w)|{_LETTER}+")
-# Languages written without spaces, or whose negation is a verb ending: markers counted
-# where they occur in the text (Japanese ない/ません, Korean 않/못/없, Chinese 不/没).
-UNSPACED: dict[str, re.Pattern] = {
-    "ja": re.compile(r"ない|なかっ|ません|ませんでし|ず(?![っつ])|ぬ|無い"),
-    "zh": re.compile(r"不|没|沒|未|別|别|無|无|非"),
-    "ko": re.compile(r"않|못|없|아니|아닌|아닙|아닐|아냐|모르|모른|몰라|(?<!\S)안(?=\s)"),
-    "th": re.compile(r"ไม่|มิ"),
-}
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?؟।])[\"'”»’)\]]*\s+(?=\S)|(?<=[。！？])[」』”）]*(?![」』”）])\s*(?=\S)"
-)
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-@lru_cache(maxsize=50_000)
-def negations(sentence: str, language: str) -> int | None:
-    """How many negations ``sentence`` has; None when the language has no markers."""
-    base = base_language(language)
-    if base in UNSPACED:
-        return len(UNSPACED[base].findall(sentence))
-    markers = MARKERS.get(base)
-    if markers is None:
-        return None
-    primary, concord = markers
-    from transcheck.rules._tokens import clitic_prefixes
-    from transcheck.terms.match import lower
-
-    n_primary = n_concord = 0
-    for word in _WORD.findall(sentence):
-        low = lower(word, base)
-        if base == "en" and (low.endswith("n't") or low.endswith("n’t")):
-            n_primary += 1
-            continue
-        if low not in primary and base in ("ar", "he", "fa", "ur", "yi"):
-            for p in clitic_prefixes(low):
-                # Only the conjunctions before an Arabic negator ("ولا", "فلم"):
-                # "كما" is "as", not a negated "ما".
-                if base == "ar" and p not in ("و", "ف"):
-                    continue
-                if low[len(p):] in primary and len(low) > len(p) + 1:
-                    low = low[len(p):]
-                    break
-        if base == "tr" and low.startswith("değil"):
-            low = "değil"
-        if low in primary:
-            n_primary += 1
-        elif low in concord:
-            n_concord += 1
-        elif base == "tr" and _TR_NEG.fullmatch(low):
-            n_primary += 1
-    return n_primary if n_primary else min(n_concord, 1)
-
+_MAX_LACKING = 2  # more translations without the negation: it is the others' idiom
 
 # Negation carried by a word's prefix or suffix ("недолго" = not for long, "غير" = un-,
 # Turkish -sız = without) is not counted, so a sentence that has such a word may well
@@ -202,23 +105,31 @@ def check(view: GroupView, options: NoOptions):
 
 
 def _by_sentence(view: GroupView, row, voters: list, split: dict):
-    counts = Counter(len(s) for s in split.values()).most_common()
-    size, n = counts[0]
+    """Sentence by sentence, each translation's sentences matched to a pivot's by length
+    (translators split and join sentences): the source, else a language with the
+    commonest sentence count."""
+    from transcheck.align.sentences import match
+
     source = view.source
     if source in split:
-        size = len(split[source])
-    elif n < MIN_AGREE + 1:
-        return
-    langs = [lang for lang in voters if len(split[lang]) == size]
-    for k in range(size):
+        pivot = source
+    else:
+        size = Counter(len(s) for s in split.values()).most_common(1)[0][0]
+        pivot = next(lang for lang in voters if len(split[lang]) == size)
+    lengths = {lang: [len(x) for x in split[lang]] for lang in voters}
+    matched = {lang: match(lengths[pivot], lengths[lang]) if lang != pivot
+               else [(k,) for k in range(len(split[pivot]))] for lang in voters}
+    for k in range(len(split[pivot])):
+        units = {lang: matched[lang][k] for lang in voters if matched[lang][k]}
+        texts = {lang: " ".join(split[lang][i] for i in idx) for lang, idx in units.items()}
         # A sentence that may carry its negation in a prefix ("недолго") abstains:
         # its count says nothing either way, and it must not break the others' vote.
         votes = {
-            lang: negations(split[lang][k], lang)
-            for lang in langs
-            if lang == source or not _weak_negation(split[lang][k], lang)
+            lang: sum(negations(split[lang][i], lang) or 0 for i in units[lang])
+            for lang in units
+            if lang == source or not _weak_negation(texts[lang], lang)
         }
-        yield from _judge(view, row, k, votes, split)
+        yield from _judge(view, row, votes, texts, {lang: idx[0] for lang, idx in units.items()})
 
 
 def _usual_gaps(rows: list[dict]) -> dict[tuple[str, str], float]:
@@ -269,7 +180,9 @@ def _by_cell(view: GroupView, row, voters: list, split: dict, totals: dict, usua
         )
 
 
-def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
+def _judge(view: GroupView, row, votes: dict, texts: dict, first: dict):
+    """``texts``: each language's sentences for this unit; ``first``: the index of the
+    first of them in its cell, for the message."""
     from transcheck.rules.missing_segment import witness_language
 
     source = view.source
@@ -284,10 +197,11 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
         # Unanimity but for one: negation counts vary too much for a looser vote.
         # The source is one more voter that must side with the rest.
         if n < MIN_AGREE or len(deviants) != 1 or (source in votes and votes[source] != expected):
+            yield from _judge_presence(view, row, votes, texts, first)
             return
     agree = [lang for lang, v in votes.items() if v == expected]
     for lang in deviants:
-        if _weak_negation(split[lang][k], lang):
+        if _weak_negation(texts[lang], lang):
             continue
         if votes[lang] > expected:
             # Languages add negations idiomatically ("не просто" for "more than just",
@@ -304,11 +218,38 @@ def _judge(view: GroupView, row, k: int, votes: dict, split: dict):
             view,
             row,
             lang,
-            f"negation differs: sentence {k + 1} (“{snippet(split[lang][k], 70)}”) {what}, "
+            f"negation differs: sentence {first[lang] + 1} (“{snippet(texts[lang], 70)}”) {what}, "
             f"but in {', '.join(agree)} it has {expected} "
-            f"({quoted_in(witness, snippet(split[witness][k], 70))})",
+            f"({quoted_in(witness, snippet(texts[witness], 70))})",
             related=[view.cell_location(row, o) for o in agree],
-            key=f"{k}:{have}:{expected}:{snippet(split[lang][k], 40)}",
+            key=f"{first[lang]}:{have}:{expected}:{snippet(texts[lang], 40)}",
+        )
+
+
+def _judge_presence(view: GroupView, row, votes: dict, texts: dict, first: dict):
+    """Whether the sentence negates at all, when the counts differ (negative concord,
+    a second "not" added): four in five voters negate it (the source among them, if
+    given), and the one or two that do not have lost it."""
+    from transcheck.rules.missing_segment import witness_language
+
+    have = [lang for lang, v in votes.items() if v]
+    lack = [lang for lang, v in votes.items() if not v]
+    if (len(have) < MIN_AGREE or 5 * len(have) < 4 * len(votes) or len(lack) > _MAX_LACKING
+            or (view.source in votes and not votes[view.source])):
+        return
+    witness = view.source if view.source in have else witness_language(have)
+    for lang in lack:
+        if _weak_negation(texts[lang], lang):
+            continue
+        yield RULE.at_cell(
+            view,
+            row,
+            lang,
+            f"negation differs: sentence {first[lang] + 1} (“{snippet(texts[lang], 70)}”) has no "
+            f"negation, but {', '.join(have)} negate it "
+            f"({quoted_in(witness, snippet(texts[witness], 70))})",
+            related=[view.cell_location(row, o) for o in have],
+            key=f"{first[lang]}:0:+:{snippet(texts[lang], 40)}",
         )
 
 

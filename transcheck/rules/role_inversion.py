@@ -10,7 +10,9 @@ What it catches:
     (``B … A … A … B``), in every clause or in some, says the inverse. For
     two numbers or two names that occur once each (``aged 29 … aged 19``), a
     translation with the reverse order is reported when every other translation (at
-    least three) agrees. The message names the two swapped anchors and quotes what the
+    least three) agrees. A pair that recurs ("1995–2005 … 2005–2009") is compared by
+    the order in which the two first appear, among the translations that write each
+    as often as most do: a range reversed in one of them is a reversal too. The message names the two swapped anchors and quotes what the
     other languages say.
 
     Severity: an *error* only for the mirrored pattern (a full swap, or clause by
@@ -96,7 +98,12 @@ def check(view: GroupView, options: NoOptions):
                 seq = tuple(x.key for x in anchors[lang] if x.key in (a, b))
                 if a in seq and b in seq:
                     seqs[lang] = seq
-            for lang, expected, agree, once in _deviants(view, seqs, a, b):
+            found = list(_deviants(view, seqs, a, b))
+            if not found and not (a.startswith("c:") or b.startswith("c:")):
+                # A pair that recurs ("1995–2005 … 2005–2009"): the order in which the two
+                # first appear, where each translation has them as often as the others.
+                found = list(_deviants(view, _first_order(seqs), a, b))
+            for lang, expected, agree, once in found:
                 per_lang.setdefault(lang, []).append((a, b, expected, agree, once))
         for lang, pairs in per_lang.items():
             finding = _finding(view, row, lang, [p[:4] for p in pairs], anchors)
@@ -106,6 +113,19 @@ def check(view: GroupView, options: NoOptions):
             if all(p[4] for p in pairs):
                 finding = replace(finding, severity=Severity.INFO)
             yield finding
+
+
+def _first_order(seqs: dict) -> dict:
+    """Each sequence of a recurring pair as the order of the two anchors' first
+    occurrences, for the translations whose sequence has the commonest make-up (as many
+    of each anchor as most translations): then a swap of the first two is a reversal
+    of those two, reported as one that occurs once."""
+    shape = Counter(tuple(sorted(Counter(seq).items())) for seq in seqs.values()).most_common(1)
+    if not shape or all(n == 1 for _, n in shape[0][0]):
+        return {}
+    common = shape[0][0]
+    return {lang: tuple(dict.fromkeys(seq)) for lang, seq in seqs.items()
+            if tuple(sorted(Counter(seq).items())) == common}
 
 
 def _deviants(view: GroupView, seqs: dict, a: str, b: str):
