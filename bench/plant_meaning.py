@@ -27,6 +27,13 @@ if not CORPUS.exists():
     CORPUS = Path("/work/shared/devcorpus/wmt24pp")
 
 
+# A number standing alone: not the digits of a handle or a name ("@user16", "pico-8").
+# Letters of cased scripts only: 2022年 and 14일 are numbers.
+_CASED = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_NUMBER = rf"(?<![{_CASED}\d_.,@])\d{{2,}}(?![{_CASED}\d_.,])"
+_SHORT_NUMBER = rf"(?<![{_CASED}\d_.,@])\d{{2,4}}(?![{_CASED}\d_.,])"
+
+
 def negation_drop(text: str, lang: str, line: int):
     """The first sentence that negates loses its negation: every marker in it goes
     (French "ne … pas" as a whole, a double negation too), so that it says the
@@ -55,7 +62,7 @@ def negation_drop(text: str, lang: str, line: int):
 
 
 def role_swap(text: str, lang: str, line: int):
-    nums = list(re.finditer(r"(?<![\d.,])\d{2,}(?![\d.,])", text))
+    nums = list(re.finditer(_NUMBER, text))
     for a in nums:
         for b in nums:
             if b.start() > a.end() and a.group() != b.group():
@@ -65,7 +72,7 @@ def role_swap(text: str, lang: str, line: int):
 
 
 def number_change(text: str, lang: str, line: int):
-    m = re.search(r"(?<![\d.,])\d{2,4}(?![\d.,])", text)
+    m = re.search(_SHORT_NUMBER, text)
     if not m:
         return None
     digits = m.group()

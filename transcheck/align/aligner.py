@@ -26,6 +26,7 @@ missing and 16 are paired with a neighbour instead (200 missing: all 200 found).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -44,6 +45,7 @@ MERGE = SKIP + 0.05
 # short line next to a paragraph (a heading, a caption) is absorbed into it instead of
 # being reported missing, since it barely changes the paragraph's length.
 MIN_PART = 0.2
+LEXICAL = 0.05
 RATIO_PRIOR = 500  # characters; see _align_to_profile
 
 
@@ -57,6 +59,9 @@ class _Unit:
     prose: bool
     # Sum of the unit vectors of its segments' embeddings; None without embeddings.
     vector: object = field(default=None, compare=False, repr=False)
+    # Beginnings of its longer Latin words (portal, Portal, portail: "port"): cognates
+    # and names that tell two same-sized paragraphs without anchors apart.
+    words: frozenset = field(default=frozenset(), compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison.
     weight: int = field(init=False, repr=False, compare=False)
 
@@ -70,12 +75,13 @@ class _Unit:
         if min(self.length, other.length) < MIN_PART * (self.length + other.length):
             return None
         return _Unit(self.length + other.length, self.anchors + other.anchors, "", True,
-                     _add(self.vector, other.vector))
+                     _add(self.vector, other.vector), self.words | other.words)
 
     def join(self, other: _Unit) -> _Unit:
         """Unconditional union, for a row that earlier links already merged."""
         return _Unit(self.length + other.length, self.anchors + other.anchors, "",
-                     self.prose or other.prose, _add(self.vector, other.vector))
+                     self.prose or other.prose, _add(self.vector, other.vector),
+                     self.words | other.words)
 
 
 def _add(a, b):
@@ -95,9 +101,17 @@ def _units(doc: Document, vectors=None) -> list[_Unit]:
         # Inline code is not text to judge, but it survives translation: an anchor.
         _Unit(max(1, len(s.text)), anchors(" ".join((s.text, *s.code)) if s.code else s.text, latin),
               normalise(s.text), s.is_prose,
-              None if vectors is None else vectors[i])
+              None if vectors is None else vectors[i],
+              _word_starts(s.text) if latin else frozenset())
         for i, s in enumerate(doc.segments)
     ]
+
+
+_LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
+
+
+def _word_starts(text: str) -> frozenset:
+    return frozenset(w[:4].casefold() for w in _LONG_WORD.findall(text))
 
 
 def _similarity(a: _Unit, b: _Unit, ratio: float,
@@ -139,8 +153,16 @@ def _surface(a: _Unit, b: _Unit, ratio: float) -> float:
             x, y = first[key], second[key]
             shared += x if x < y else y
         anchor_sim = 2 * shared / (a.weight + b.weight)
-        return 0.55 * length_sim + 0.45 * anchor_sim
-    return 0.55 * length_sim + 0.45 * 0.5
+        return 0.55 * length_sim + 0.45 * anchor_sim + _lexical(a, b)
+    return 0.55 * length_sim + 0.45 * 0.5 + _lexical(a, b)
+
+
+def _lexical(a: _Unit, b: _Unit) -> float:
+    """A small bonus for word beginnings two Latin-script units share: enough to break a
+    tie between two paragraphs of a size, too small to outweigh length or anchors."""
+    if not (a.words and b.words):
+        return 0.0
+    return LEXICAL * len(a.words & b.words) / min(len(a.words), len(b.words))
 
 
 def _embedded_units(documents: list[Document]):
@@ -178,9 +200,15 @@ def align(documents: list[Document], source: str | None = None,
     """
     if not documents:
         return []
+    # The profile grows from its first document, so without a source the first is the
+    # most typical one: a document with the commonest number of segments. One with an
+    # inserted paragraph (the longest) or a lost one would shape every row otherwise.
+    counts = Counter(len(d.segments) for d in documents)
+    typical = max(counts, key=lambda n: (counts[n], n))
     order = sorted(
         documents,
-        key=lambda d: (d.language != source, -len(d.segments), d.language),
+        key=lambda d: (d.language != source, abs(len(d.segments) - typical), -len(d.segments),
+                       d.language),
     )
     embedded = _embedded_units(documents) if embeddings else None
     if embedded is None:

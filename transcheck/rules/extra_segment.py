@@ -44,6 +44,8 @@ _TOO_LONG = 1.5
 _FITS = 1.3
 _MIN_PEERS = 3
 _MINORITY_GROUP = 8
+_CLEAR = 0.5
+_MIN_ANCHORS = 2
 
 
 def check(view: GroupView, options: NoOptions):
@@ -116,10 +118,20 @@ def _extra_of(view: GroupView, row, lang: str, others: list[str], totals: dict[s
     )
     sizes = [_size(doc.segments[i].text) for i in row.cells[lang]]
     combined = sum(sizes)
-    if predicted <= 0 or combined < _TOO_LONG * predicted:
-        return None  # a paragraph split over several lines keeps its length
+    if predicted <= 0:
+        return None
+    shared = _anchor_overlap(view, row, lang, others)
+    if combined < _TOO_LONG * predicted and not (shared and min(shared) == 0):
+        # A paragraph split over several lines keeps its length; a short one inserted
+        # is told only by names and numbers that the others do not have at all.
+        return None
     fits = [(abs(math.log(max(combined - n, 1) / predicted)), k) for k, n in enumerate(sizes)]
     error, k = min(fits)
+    if shared is not None:
+        # The paragraph that shares no names or numbers with the others' is the stranger,
+        # where lengths alone cannot tell two paragraphs of a size apart.
+        k = min(range(len(sizes)), key=lambda j: (shared[j], j))
+        error = fits[k][0]
     if error > math.log(_FITS):
         return None
     seg = doc.segments[row.cells[lang][k]]
@@ -129,6 +141,26 @@ def _extra_of(view: GroupView, row, lang: str, others: list[str], totals: dict[s
         f"{'…' if len(others) > 6 else ''} have: “{snippet(seg.text)}”",
         key="inserted:" + normalise(seg.text),
     )
+
+
+def _anchor_overlap(view: GroupView, row, lang: str, others: list[str]) -> list[float] | None:
+    """For each of ``lang``'s segments in the row, the share of its anchors (numbers,
+    Latin names, quotes) that the others' cells have, by median; None unless one segment
+    clearly shares less than all the rest (by half of all its anchors)."""
+    from transcheck.align.anchors import anchors
+    from transcheck.langid.script import scripts_of
+
+    latin = "Latin" in scripts_of(lang)
+    theirs = [set(anchors(view.cell_text(row, o), "Latin" in scripts_of(o))) for o in others]
+    doc = view.documents[lang]
+    shares = []
+    for i in row.cells[lang]:
+        own = set(anchors(doc.segments[i].text, latin))
+        if len(own) < _MIN_ANCHORS:
+            return None  # a segment with one anchor or none says little either way
+        shares.append(statistics.median(len(own & t) / len(own) for t in theirs))
+    low = sorted(shares)
+    return shares if low[1] - low[0] >= _CLEAR else None
 
 
 RULE = Rule(
