@@ -59,7 +59,9 @@ def walk(
                     else:
                         yield path, LEAVES_TREE
                 elif _test(entry.is_dir):
-                    real = os.path.realpath(path)
+                    # Only a link can move a directory: resolving every path afresh would
+                    # cost time in the square of a deep tree's depth.
+                    real = os.path.realpath(path) if link else os.path.join(parent_real, entry.name)
                     if real in visited:
                         # A link back to a directory above is a loop, worth a word; any
                         # other directory reached twice has its files listed already.
