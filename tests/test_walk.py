@@ -139,3 +139,17 @@ def test_a_tree_deeper_than_the_recursion_limit(tmp_path, monkeypatch, mode):
     finally:
         sys.setrecursionlimit(limit)
     assert "/".join(["docs", "de", *["d"] * depth, "deep.de.md"]) in _files(found)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_problems_come_in_one_sorted_order(tmp_path, monkeypatch, mode):
+    # Depth first, a directory's entries where its name falls: "a/" before "b.md".
+    tree = _tree(tmp_path)
+    (tree / "docs" / "de" / "a").mkdir()
+    for name in ("c.md", "b.md", "a/z.md", "a/y.md"):
+        os.symlink("nowhere", tree / "docs" / "de" / name)
+    found = _discover(mode, tree, monkeypatch)
+    assert [p.path for p in found.problems] == [
+        "docs/de/a/y.md", "docs/de/a/z.md", "docs/de/b.md", "docs/de/c.md"
+    ]
+    assert {p.message for p in found.problems} == {"broken symbolic link"}
