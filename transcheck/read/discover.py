@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 
 from transcheck.model import InputProblem
-from transcheck.read.contain import LEAVES_TREE, SKIP_DIRS, checked_root, leaves_tree
+from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import looks_like_tag, normalise_tag
 from transcheck.read.spec import (
     SUPPORTED_SUFFIXES,
@@ -26,6 +26,7 @@ from transcheck.read.spec import (
     printable,
     unknown_language,
 )
+from transcheck.read.walk import undecodable, walk
 
 @dataclass(frozen=True)
 class Discovery:
@@ -61,7 +62,7 @@ def discover(
         elif os.path.isdir(given):
             before, reported = len(specs), len(problems)
             root = None if follow_symlinks else checked_root(given)
-            for path in _walk(given, problems, root):
+            for path in _files(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real)
             if len(specs) == before and not any(
                 p.severity == "error" for p in problems[reported:]
@@ -101,69 +102,24 @@ def _excluded(specs: list[FileSpec], exclude: tuple[str, ...]) -> list[FileSpec]
     ]
 
 
-def _walk(top: str, problems: list[InputProblem], root: str | None):
-    """Translation files under ``top``; a link that leaves ``root`` is reported, not
-    followed (``root`` None: every link is followed)."""
-    visited: set[str] = set()
-
-    def walk(directory: str):
-        real = os.path.realpath(directory)
-        if real in visited:
-            # Nothing is lost: the directory it leads back to is walked already.
-            problems.append(
-                InputProblem(directory, "symbolic link loop, not followed", severity="warning")
-            )
-            return
-        visited.add(real)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as exc:
-            problems.append(InputProblem(directory, f"cannot list directory: {exc.strerror}"))
-            return
-        for entry in entries:
-            path = os.path.join(directory, entry.name)
-            if entry.name.startswith(".") or entry.name in SKIP_DIRS:
-                continue  # hidden files and tool directories are never translations
-            try:
-                is_dir = entry.is_dir()
-            except OSError:  # a link to itself: ELOOP, reported below
-                is_dir = False
-            if (
-                root is not None
-                and entry.is_symlink()
-                and (is_dir or entry.name.lower().endswith(SUPPORTED_SUFFIXES))
-                and leaves_tree(path, root)
-            ):
-                problems.append(InputProblem(path, LEAVES_TREE))
-            elif is_dir:
-                yield from walk(path)
-            elif entry.name.lower() in ("glossary.tbx", "glossary.csv"):
-                continue  # the termbase beside the documents (transcheck.terms)
-            elif not entry.name.lower().endswith(SUPPORTED_SUFFIXES):
-                problems.append(
-                    InputProblem(path, "not a .txt or .md file; skipped", severity="info")
-                )
-            elif _is_file(entry):
-                yield path
-            elif entry.is_symlink() and not os.path.exists(path):
-                problems.append(InputProblem(path, dangling(path)))
-            else:
-                problems.append(InputProblem(path, "not a regular file; skipped"))
-
-    yield from walk(top)
-
-
-def _is_file(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:
-        return False
+def _files(top: str, problems: list[InputProblem], root: str | None):
+    """Translation files under ``top``, in the walk's order; the other files met on the
+    way are skipped, with a word about those that look like documents."""
+    for path, why in walk([(top, root)], problems):
+        name = os.path.basename(path).lower()
+        if name in ("glossary.tbx", "glossary.csv"):
+            continue  # the termbase beside the documents (transcheck.terms)
+        if not name.endswith(SUPPORTED_SUFFIXES):
+            problems.append(InputProblem(path, "not a .txt or .md file; skipped", severity="info"))
+        elif why is not None:
+            problems.append(InputProblem(path, why))
+        else:
+            yield path
 
 
 def _add(path, *, explicit, specs, problems, seen):
     if not printable(path):
-        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        problems.append(InputProblem(shown, "file name is not valid UTF-8; skipped"))
+        problems.append(undecodable(path))
         return
     real = os.path.realpath(path)
     if real in seen:

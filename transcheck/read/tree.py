@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 
 from transcheck.model import InputProblem
-from transcheck.read.contain import LEAVES_TREE, SKIP_DIRS, checked_root, leaves_tree
-from transcheck.read.spec import SUPPORTED_SUFFIXES, FileSpec, dangling, printable
+from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
+from transcheck.read.spec import SUPPORTED_SUFFIXES, FileSpec, printable
 from transcheck.read.languages import normalise_tag
 from transcheck.read.layout import CompiledLayout, Layout
+from transcheck.read.walk import undecodable, walk
 
 
 def discover_layouts(
@@ -33,7 +34,7 @@ def discover_layouts(
     found: dict[tuple[int, str], list[tuple[str, FileSpec]]] = {}
     unknown: dict[tuple[int, str], list[str]] = {}
     matched: list[str] = []
-    for absolute, link_problem in _walk(compiled, follow_symlinks, problems):
+    for absolute, link_problem in _walk(compiled, follow_symlinks, problems, cwd):
         hit = _match(compiled, absolute)
         if hit is None:
             continue
@@ -44,8 +45,7 @@ def discover_layouts(
         matched.append(absolute)
         in_scope = any(_under(absolute, scope) for _, scope in scopes)
         if not printable(absolute) and in_scope:
-            escaped = shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            problems.append(InputProblem(escaped, "file name is not valid UTF-8; skipped"))
+            problems.append(undecodable(shown))
             continue
         if link_problem or not printable(absolute):
             if link_problem and in_scope:
@@ -116,56 +116,15 @@ def _match(compiled: list[CompiledLayout], absolute: str):
     return None
 
 
-def _walk(compiled: list[CompiledLayout], follow_symlinks: bool, problems: list[InputProblem]):
+def _walk(compiled: list[CompiledLayout], follow_symlinks: bool, problems: list[InputProblem], cwd: str):
     """(absolute path, why it is not read or None) for every file under the patterns'
     literal prefixes, each directory listed once."""
     starts = sorted({
         os.path.normpath(os.path.join(c.layout.anchor, prefix)) for c in compiled for prefix in c.prefixes
     })
     tops = [s for s in starts if not any(s != t and _under(s, t) for t in starts)]
-    visited: set[str] = set()
-    for top in tops:
-        if not os.path.isdir(top):
-            continue
-        root = None if follow_symlinks else checked_root(top)
-        stack = [top]
-        while stack:
-            directory = stack.pop()
-            real = os.path.realpath(directory)
-            if real in visited:
-                continue  # a loop, or a directory reached twice: its files are listed
-            visited.add(real)
-            try:
-                entries = sorted(os.scandir(directory), key=lambda e: e.name)
-            except OSError as exc:
-                problems.append(InputProblem(directory, f"cannot list directory: {exc.strerror}"))
-                continue
-            subdirs = []
-            for entry in entries:
-                if entry.name.startswith(".") or entry.name in SKIP_DIRS:
-                    continue
-                path = os.path.join(directory, entry.name)
-                link = entry.is_symlink()
-                if link and root is not None and leaves_tree(path, root):
-                    if os.path.isdir(path):  # whatever it holds would be out of the tree
-                        problems.append(InputProblem(os.path.relpath(path), LEAVES_TREE))
-                    else:
-                        yield path, LEAVES_TREE
-                    continue
-                try:
-                    is_dir = entry.is_dir()
-                    is_file = not is_dir and entry.is_file()
-                except OSError:
-                    is_dir = is_file = False
-                if is_dir:
-                    subdirs.append(path)
-                elif is_file:
-                    yield path, None
-                elif link and not os.path.exists(path):
-                    yield path, dangling(path)
-                else:
-                    yield path, "not a regular file; skipped"
-            stack.extend(reversed(subdirs))
+    roots = ((top, None if follow_symlinks else checked_root(top)) for top in tops if os.path.isdir(top))
+    return walk(roots, problems, show=lambda path: _relative(path, cwd))
 
 
 def _under(path: str, directory: str) -> bool:

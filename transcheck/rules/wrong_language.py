@@ -71,20 +71,24 @@ def _own_script_share(doc: Document, text: str) -> float:
 
 
 def _without_shared_words(view: GroupView, doc: Document, seg: Segment) -> str:
-    """The segment less the words its aligned peers also contain.
+    """The segment less what the project keeps as written and the words its aligned
+    peers also contain.
 
     Words every translation shares (Chrome Web Store, Guru, SaaS) say nothing about
-    which language a segment is in, yet in a short segment they can outweigh the rest.
+    which language a segment is in, yet in a short segment they can outweigh the rest;
+    nor do do-not-translate terms and accepted English words, blanked as in the first
+    identification (``context.identify``), whether or not the peers hold them.
     """
+    text = view.vocabulary.keep(doc.language).mask(seg.text)
     row_index = view.row_of.get((doc.language, seg.index))
     if row_index is None:
-        return seg.text
+        return text
     row = view.rows[row_index]
     shared: set[str] = set()
     for lang in row.present():
         if lang != doc.language:
             shared.update(_WORD.findall(view.cell_text(row, lang)))
-    return " ".join(w for w in _WORD.findall(seg.text) if w not in shared)
+    return " ".join(w for w in _WORD.findall(text) if w not in shared)
 
 
 @dataclass(frozen=True)
