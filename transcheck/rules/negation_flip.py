@@ -58,7 +58,7 @@ from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.names import quoted_in
 
 MIN_AGREE = 3
-_MAX_LACKING = 2  # more translations without the negation: it is the others' idiom
+_MAX_LACKING = 3  # more translations without the negation: it is the others' idiom
 
 # Negation carried by a word's prefix or suffix ("недолго" = not for long, "غير" = un-,
 # Turkish -sız = without) is not counted, so a sentence that has such a word may well
