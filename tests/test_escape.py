@@ -182,6 +182,9 @@ def test_markdown_code_span_cannot_be_closed_by_its_content():
     assert markdown_code("a|b") == "`a\\|b`"
     assert "\\<img" in markdown_text("<img src=x>")
     assert markdown_text("mail me@example.com") == "mail `me@example.com`"
+    # A scheme without "//" is a link to some renderers: a directory named so, in a note.
+    assert markdown_text("<img src=https:evil.example>: only one") == "\\<img `src=https:evil.example>:` only one"
+    assert markdown_text("xhttps: stays") == "xhttps: stays"
 
 
 def test_terminal_escaping():

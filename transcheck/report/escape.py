@@ -85,7 +85,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 # Words GitHub would turn into a link, a mention or a cross-reference: anything with
 # '@' (users, teams, e-mail addresses), '#' (issues, owner/repo#1), a URL scheme or
 # 'www.', GH-123, and hexadecimal words of seven or more characters (commits).
-_LINKISH = re.compile(r"[@#]|://|www\.|GH-\d", re.IGNORECASE)
+# A scheme without "//" ("https:evil.example") is linked by some renderers too.
+_LINKISH = re.compile(r"[@#]|://|www\.|GH-\d|(?<![^\W_])(?:https?|ftp|mailto):", re.IGNORECASE)
 _COMMIT_ID = re.compile(r"[0-9a-f]{7,40}", re.IGNORECASE)  # GitHub links a bare commit id
 
 
