@@ -81,14 +81,16 @@ def number_change(text: str, lang: str, line: int):
 
 
 def entity_change(text: str, lang: str, line: int, others: tuple = ()):
-    """A name this translation shares with at least three others (in Latin letters)
-    becomes another name, everywhere in the line."""
+    """A name this translation shares with at least three others and half of them (in
+    Latin letters) becomes another name, everywhere in the line. A word most others
+    translate ("Forum" in "World Economic Forum", a title) is no name they keep, and
+    changing it makes no disagreement between the translations."""
     from transcheck.rules._tokens import latin_tokens
 
     for tok in latin_tokens(text):
         shared = sum(1 for o in others if re.search(rf"(?<!\w){re.escape(tok.text)}(?!\w)", o))
         if (tok.capitalised and not tok.acronymish and len(tok.text) >= 4
-                and not tok.sentence_start and shared >= 3):
+                and not tok.sentence_start and shared >= max(3, len(others) / 2)):
             # Every occurrence: a name changed once and kept elsewhere in the same
             # paragraph is still there.
             new = re.sub(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", "Zorbalt", text)

@@ -175,6 +175,7 @@ _DIGRAPHS = (
 # l and r are one sound class: Japanese and Korean do not tell them apart.
 _CLASSES = str.maketrans("pfvcgjqzdl", "bbbkkkkstr")
 _DROP = re.compile(r"[aeiouyhw]")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 # Letters that write vowels or length rather than consonants before romanisation: the
@@ -205,6 +206,8 @@ def _skeleton(word: str) -> tuple[str, ...]:
         out.append(_reduce(s.replace("kh", "h")))
     if "w" in s:  # Eirwen is Эирвин: w heard as v
         out.append(_reduce(s.replace("w", "v")))
+    if _SOFT_C.search(s):  # Vicente is Висенте, ビセンテ: a soft c heard as s
+        out.append(_reduce(_SOFT_C.sub("s", s)))
     if len(out[0]) >= 3 and out[0].endswith("s"):
         out.append(out[0][:-1])
     return tuple(dict.fromkeys(out))
