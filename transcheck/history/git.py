@@ -12,7 +12,8 @@ import os
 import subprocess
 from dataclasses import dataclass
 
-DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]")
+# Matched in any case; "[i18nIgnore]" is the spelling of Lunaria-tracked sites (Starlight, Astro).
+DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]", "[i18n ignore]", "[i18nignore]")
 
 
 class HistoryUnavailable(Exception):
