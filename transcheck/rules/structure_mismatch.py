@@ -16,6 +16,9 @@ What it catches:
       of them (``/fr/guides/x/`` and ``/guides/x/`` are the same link, and so are
       ``https://fr.wikipedia.org/…`` and ``https://en.wikipedia.org/…``) and without
       their ``#fragment`` (sites that make ids from the heading's text translate it);
+      a link to a site's own page in the translation's language
+      (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev``)
+      is the same link as the source's to that site, whatever the page's path there;
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
@@ -107,6 +110,8 @@ def check(view: GroupView, options: NoOptions):
             for dev in consensus.deviations(view, targets):
                 ours = [u for u in dev.value if u not in dev.expected]
                 theirs = [u for u in dev.expected if u not in dev.value]
+                ours, theirs = _unlocalised(ours, theirs, _localised_hosts(segs[dev.language],
+                                                                            dev.language))
                 if ours and theirs:
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
@@ -197,6 +202,56 @@ def _target(url: str, languages: frozenset[str]) -> str:
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
     return (host + ("/" if host and not path.startswith("/") else "") + path
             + ("?" + query if query else ""))
+
+
+def _localised_hosts(segments, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The sites of the cell's absolute links that name the cell's own language
+    (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev`` for
+    zh-CN): the site's own version of the page in that language, whose path the site
+    chooses (MDN's French pages sit under other names than its English ones). Also the
+    host labels that name the language."""
+    own = _language_codes_of(lang)
+    tag = lang.lower().replace("_", "-")
+    labels = own | ({tag.rsplit("-", 1)[1]} if "-" in tag else set())
+    sites = set()
+    for seg in segments:
+        for url in seg.urls:
+            m = _URL.match(url.strip())
+            host = (m.group("host") or "").lower()
+            parts = m.group("rest").partition("?")[0].split("/")
+            if host and (_site(host, labels) != host or any(_is_language(p, own) for p in parts)):
+                sites.add(_site(host, labels))
+    return frozenset(sites), frozenset(labels)
+
+
+def _site(host: str, labels: frozenset[str]) -> str:
+    parts = host.split(".")
+    return ".".join(parts[1:]) if len(parts) > 2 and parts[0] in labels else host
+
+
+def _unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str], list[str]]:
+    """``ours`` and ``theirs`` without the pairs that are one page on a localised site:
+    a link of ours to a site where the cell links to its language's version, matched
+    with a link of theirs to the same site."""
+    sites, labels = localised
+    if not sites:
+        return ours, theirs
+    theirs = list(theirs)
+    kept = []
+    for u in ours:
+        site = _site(u.split("/", 1)[0], labels)
+        match = next((t for t in theirs if site in sites
+                      and _site(t.split("/", 1)[0], labels) == site), None)
+        if match is None:
+            kept.append(u)
+        else:
+            theirs.remove(match)
+    return kept, theirs
+
+
+def _language_codes_of(lang: str) -> frozenset[str]:
+    lang = lang.lower().replace("_", "-")
+    return frozenset((lang, base_language(lang)))
 
 
 def _is_language(part: str, languages: frozenset[str]) -> bool:
