@@ -23,6 +23,10 @@ What it catches:
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
 
+    With history (``--source``, in git), a row where the translation renders a source
+    paragraph that changed since the translation was made is left to the lag rules
+    (TC304, TC305): its markup follows the old source.
+
     A count (of links, images or blocks) is reported only when the page as a whole
     has another count than the others' pages too: where the totals agree, the
     difference in one row is the aligner's cut, not the translator's.
@@ -73,8 +77,10 @@ def check(view: GroupView, options: NoOptions):
     languages = _language_codes(view)
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}
+    lagged = _lagged_lines(view)
     for r, row in enumerate(view.rows):
-        voters = [lang for lang in consensus.voting_languages(view, row) if lang in markdown]
+        voters = [lang for lang in consensus.voting_languages(view, row)
+                  if lang in markdown and not _lags_here(view, row, lang, lagged)]
         if len(voters) < 2:
             continue
         segs = {lang: [view.documents[lang].segments[i] for i in row.cells[lang]] for lang in voters}
@@ -125,6 +131,35 @@ def check(view: GroupView, options: NoOptions):
             + "|".join(m.split(" where ")[0] for m in messages)
             + ":" + normalise(view.cell_text(row, lang))[:80],
         )
+
+
+def _lagged_lines(view: GroupView) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    """Per lagging translation: the source's lines that changed since the translation
+    was made, and the translation's lines that render a changed or removed source."""
+    out = {}
+    for lang, lag in view.lag.items():
+        if lag.outdated:
+            source = {n for c in lag.changes if c.kind != "removed"
+                      for n in range(c.source_line, c.source_end_line + 1)}
+            own = {n for c in lag.changes if c.kind != "added"
+                   for n in range(c.line, c.end_line + 1)}
+            out[lang] = (frozenset(source), frozenset(own))
+    return out
+
+
+def _lags_here(view: GroupView, row, lang: str, lagged) -> bool:
+    """A row where the translation renders a source that has changed since: the lag
+    rules (TC304, TC305) report it, and its markup follows the old source."""
+    if lang not in lagged or view.source not in view.documents:
+        return False
+    source, own = lagged[lang]
+    return (any(_touches(view.documents[view.source].segments[i], source)
+                for i in row.cells.get(view.source, ()))
+            or any(_touches(view.documents[lang].segments[i], own) for i in row.cells[lang]))
+
+
+def _touches(seg, lines: frozenset[int]) -> bool:
+    return any(n in lines for n in range(seg.line, seg.end_line + 1))
 
 
 def _counted(view: GroupView, votes: dict[str, Hashable], noun: str, note, totals) -> None:
