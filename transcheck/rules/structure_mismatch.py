@@ -19,6 +19,8 @@ What it catches:
       a link to a site's own page in the translation's language
       (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev``)
       is the same link as the source's to that site, whatever the page's path there;
+      a language in the query (``?hl=fr``) is taken out too, and a link to the page
+      itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same as ``#a``;
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
@@ -78,6 +80,7 @@ def check(view: GroupView, options: NoOptions):
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}
     lagged = _lagged_lines(view)
+    pages = {lang: _page_parts(doc.path, languages) for lang, doc in view.documents.items()}
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row)
                   if lang in markdown and not _lags_here(view, row, lang, lagged)]
@@ -111,7 +114,8 @@ def check(view: GroupView, options: NoOptions):
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
-            targets = {lang: tuple(sorted(_target(u, languages) for x in s for u in x.urls))
+            targets = {lang: tuple(sorted(_target(u, languages, pages[lang])
+                                          for x in s for u in x.urls))
                        for lang, s in segs.items()}
             for dev in consensus.deviations(view, targets):
                 ours = [u for u in dev.value if u not in dev.expected]
@@ -222,11 +226,13 @@ def _language_codes(view: GroupView) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _target(url: str, languages: frozenset[str]) -> str:
-    """A link target with its language taken out: path segments and a leading host
-    label that name one of the group's languages (``en-US`` for ``en``), and the
-    fragment. A host whose first label is a language keeps only the host: the page
-    names on ``fr.wikipedia.org`` are French."""
+def _target(url: str, languages: frozenset[str], page: tuple[str, ...] = ()) -> str:
+    """A link target with its language taken out: path segments, a leading host label
+    and query values (``?hl=fr``) that name one of the group's languages (``en-US`` for
+    ``en``), and the fragment. A host whose first label is a language keeps only the
+    host: the page names on ``fr.wikipedia.org`` are French. A site-relative link to
+    the page itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same link as
+    ``#a``."""
     m = _URL.match(url.strip())
     host, rest = (m.group("host") or "").lower(), m.group("rest")
     labels = host.split(".")
@@ -235,8 +241,26 @@ def _target(url: str, languages: frozenset[str]) -> str:
     path, _, query = rest.partition("?")
     kept = [p for p in path.split("/") if not _is_language(p, languages)]
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
+    if not host and page and path.startswith("/"):
+        parts = _page_parts(path, languages)
+        if parts and page[-len(parts):] == parts:
+            return ""
+    query = "&".join(q for q in query.split("&")
+                     if q and not _is_language(q.partition("=")[2], languages))
     return (host + ("/" if host and not path.startswith("/") else "") + path
             + ("?" + query if query else ""))
+
+
+def _page_parts(path: str, languages: frozenset[str]) -> tuple[str, ...]:
+    """The names of a page's file path or URL path without languages and suffix; an
+    index page is named by its directory."""
+    parts = [p.lower() for p in path.replace("\\", "/").split("/")
+             if p and not _is_language(p, languages)]
+    if parts:
+        parts[-1] = parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1]
+    while parts and parts[-1] in ("index", "_index", "readme"):
+        parts.pop()
+    return tuple(parts)
 
 
 def _localised_hosts(segments, lang: str) -> tuple[frozenset[str], frozenset[str]]:
