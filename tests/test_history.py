@@ -138,7 +138,7 @@ def test_source_typo_fix_with_skip_marker_is_not_lag(repo):
     assert codes(found) == []
 
 
-@pytest.mark.parametrize("marker", ["[i18n skip]", "[i18nIgnore]"])
+@pytest.mark.parametrize("marker", ["[i18n skip]", "[i18nIgnore]", "[i18n-ignore]"])
 def test_translation_commit_with_skip_marker_does_not_count_as_update(repo, marker):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."
