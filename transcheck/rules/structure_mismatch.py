@@ -29,6 +29,10 @@ What it catches:
     paragraph that changed since the translation was made is left to the lag rules
     (TC304, TC305): its markup follows the old source.
 
+    A row where a translation's inline code shares nothing with the code of the
+    documents it differs from (each having some) is left alone: code reads the same
+    in every language, so the aligner paired two different paragraphs there.
+
     A count (of links, images or blocks) is reported only when the page as a whole
     has another count than the others' pages too: where the totals agree, the
     difference in one row is the aligner's cut, not the translator's.
@@ -56,19 +60,18 @@ What it does not catch:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 
-from transcheck.model import Category, Kind, Severity, base_language
+from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
+from transcheck.rules._links import (language_codes, link_target, localised_sites, page_parts,
+                                     unlocalised)
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph",
                Kind.LIST_ITEM: "a list item"}
-_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.IGNORECASE)
-_URL = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#]*))?(?P<rest>[^#]*)", re.I)
 
 
 def check(view: GroupView, options: NoOptions):
@@ -76,11 +79,11 @@ def check(view: GroupView, options: NoOptions):
         lang for lang, doc in view.documents.items()
         if doc.path.lower().endswith(MARKDOWN_SUFFIXES)
     }
-    languages = _language_codes(view)
+    languages = language_codes(view)
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}
     lagged = _lagged_lines(view)
-    pages = {lang: _page_parts(doc.path, languages) for lang, doc in view.documents.items()}
+    pages = {lang: page_parts(doc.path, languages) for lang, doc in view.documents.items()}
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row)
                   if lang in markdown and not _lags_here(view, row, lang, lagged)]
@@ -114,14 +117,14 @@ def check(view: GroupView, options: NoOptions):
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
-            targets = {lang: tuple(sorted(_target(u, languages, pages[lang])
+            targets = {lang: tuple(sorted(link_target(u, languages, pages[lang])
                                           for x in s for u in x.urls))
                        for lang, s in segs.items()}
             for dev in consensus.deviations(view, targets):
                 ours = [u for u in dev.value if u not in dev.expected]
                 theirs = [u for u in dev.expected if u not in dev.value]
-                ours, theirs = _unlocalised(ours, theirs, _localised_hosts(segs[dev.language],
-                                                                            dev.language))
+                ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
+                                                                          dev.language))
                 if ours and theirs:
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
@@ -129,12 +132,31 @@ def check(view: GroupView, options: NoOptions):
             if noun != "link":
                 votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
                 _counted(view, votes, noun, note, totals)
+        for lang in [lang for lang in notes.messages if _unanchored(segs, lang, notes.peers[lang])]:
+            del notes.messages[lang]
         yield from notes.findings(
             RULE, view, r,
             key=lambda lang, messages: "structure:"
             + "|".join(m.split(" where ")[0] for m in messages)
             + ":" + normalise(view.cell_text(row, lang))[:80],
         )
+
+
+def _unanchored(segs: dict, lang: str, peers) -> bool:
+    """Whether the row holds no common inline code between ``lang`` and the peers it
+    differs from, where each has some: code is written the same in every language,
+    so its cell renders another paragraph than theirs (the aligner paired it across a
+    section the translation lacks or has in excess), and their markup cannot be
+    compared."""
+    own = _code_spans(segs[lang])
+    if not own:
+        return False
+    theirs = [_code_spans(segs[p]) for p in peers if p in segs]
+    return bool(theirs) and all(t and not (own & t) for t in theirs)
+
+
+def _code_spans(segments) -> frozenset[str]:
+    return frozenset(" ".join(c.split()) for s in segments for c in s.code if c.strip())
 
 
 def _lagged_lines(view: GroupView) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
@@ -215,109 +237,6 @@ def _first_heading(segments):
 
 def _anchor(anchor: str) -> str:
     return f"heading id #{anchor}" if anchor else "no heading id"
-
-
-def _language_codes(view: GroupView) -> frozenset[str]:
-    """The group's language codes as they appear in URLs, with and without region."""
-    codes = set()
-    for lang in view.documents:
-        lang = lang.lower().replace("_", "-")
-        codes.update((lang, base_language(lang)))
-    return frozenset(codes)
-
-
-def _target(url: str, languages: frozenset[str], page: tuple[str, ...] = ()) -> str:
-    """A link target with its language taken out: path segments, a leading host label
-    and query values (``?hl=fr``) that name one of the group's languages (``en-US`` for
-    ``en``), and the fragment. A host whose first label is a language keeps only the
-    host: the page names on ``fr.wikipedia.org`` are French. A site-relative link to
-    the page itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same link as
-    ``#a``."""
-    m = _URL.match(url.strip())
-    host, rest = (m.group("host") or "").lower(), m.group("rest")
-    labels = host.split(".")
-    if len(labels) > 2 and _is_language(labels[0], languages):
-        return ".".join(labels[1:])
-    path, _, query = rest.partition("?")
-    kept = [p for p in path.split("/") if not _is_language(p, languages)]
-    path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
-    if not host and page and path.startswith("/"):
-        parts = _page_parts(path, languages)
-        if parts and page[-len(parts):] == parts:
-            return ""
-    query = "&".join(q for q in query.split("&")
-                     if q and not _is_language(q.partition("=")[2], languages))
-    return (host + ("/" if host and not path.startswith("/") else "") + path
-            + ("?" + query if query else ""))
-
-
-def _page_parts(path: str, languages: frozenset[str]) -> tuple[str, ...]:
-    """The names of a page's file path or URL path without languages and suffix; an
-    index page is named by its directory."""
-    parts = [p.lower() for p in path.replace("\\", "/").split("/")
-             if p and not _is_language(p, languages)]
-    if parts:
-        parts[-1] = parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1]
-    while parts and parts[-1] in ("index", "_index", "readme"):
-        parts.pop()
-    return tuple(parts)
-
-
-def _localised_hosts(segments, lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The sites of the cell's absolute links that name the cell's own language
-    (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev`` for
-    zh-CN): the site's own version of the page in that language, whose path the site
-    chooses (MDN's French pages sit under other names than its English ones). Also the
-    host labels that name the language."""
-    own = _language_codes_of(lang)
-    tag = lang.lower().replace("_", "-")
-    labels = own | ({tag.rsplit("-", 1)[1]} if "-" in tag else set())
-    sites = set()
-    for seg in segments:
-        for url in seg.urls:
-            m = _URL.match(url.strip())
-            host = (m.group("host") or "").lower()
-            parts = m.group("rest").partition("?")[0].split("/")
-            if host and (_site(host, labels) != host or any(_is_language(p, own) for p in parts)):
-                sites.add(_site(host, labels))
-    return frozenset(sites), frozenset(labels)
-
-
-def _site(host: str, labels: frozenset[str]) -> str:
-    parts = host.split(".")
-    return ".".join(parts[1:]) if len(parts) > 2 and parts[0] in labels else host
-
-
-def _unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str], list[str]]:
-    """``ours`` and ``theirs`` without the pairs that are one page on a localised site:
-    a link of ours to a site where the cell links to its language's version, matched
-    with a link of theirs to the same site."""
-    sites, labels = localised
-    if not sites:
-        return ours, theirs
-    theirs = list(theirs)
-    kept = []
-    for u in ours:
-        site = _site(u.split("/", 1)[0], labels)
-        match = next((t for t in theirs if site in sites
-                      and _site(t.split("/", 1)[0], labels) == site), None)
-        if match is None:
-            kept.append(u)
-        else:
-            theirs.remove(match)
-    return kept, theirs
-
-
-def _language_codes_of(lang: str) -> frozenset[str]:
-    lang = lang.lower().replace("_", "-")
-    return frozenset((lang, base_language(lang)))
-
-
-def _is_language(part: str, languages: frozenset[str]) -> bool:
-    if not _LANGUAGE_TAG.match(part):
-        return False
-    part = part.lower().replace("_", "-")
-    return part in languages or base_language(part) in languages
 
 
 def _count(n: int, noun: str) -> str:
