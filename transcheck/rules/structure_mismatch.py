@@ -29,7 +29,9 @@ What it catches:
     paragraph that changed since the translation was made is left to the lag rules
     (TC304, TC305): its markup follows the old source.
 
-    A row where a translation's inline code shares nothing with the code of the
+    A row next to a gap in the translation (a paragraph it lacks or has in excess,
+    which missing-segment and extra-segment report) is not compared: the aligner's cut
+    is least sure there. A row where a translation's inline code shares nothing with the code of the
     documents it differs from (each having some) is left alone: code reads the same
     in every language, so the aligner paired two different paragraphs there.
 
@@ -86,7 +88,8 @@ def check(view: GroupView, options: NoOptions):
     pages = {lang: page_parts(doc.path, languages) for lang, doc in view.documents.items()}
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row)
-                  if lang in markdown and not _lags_here(view, row, lang, lagged)]
+                  if lang in markdown and not _lags_here(view, row, lang, lagged)
+                  and not _beside_gap(view, r, lang)]
         if len(voters) < 2:
             continue
         segs = {lang: [view.documents[lang].segments[i] for i in row.cells[lang]] for lang in voters}
@@ -140,6 +143,23 @@ def check(view: GroupView, options: NoOptions):
             + "|".join(m.split(" where ")[0] for m in messages)
             + ":" + normalise(view.cell_text(row, lang))[:80],
         )
+
+
+def _beside_gap(view: GroupView, r: int, lang: str) -> bool:
+    """Whether a row next to this one is a gap in ``lang`` (text the source has and it
+    lacks, or the reverse): the aligner's cut is least sure beside one, and the cell
+    it paired here is often the neighbour's."""
+    for k in (r - 1, r + 1):
+        if 0 <= k < len(view.rows):
+            cells = view.rows[k].cells
+            if view.source in view.documents:
+                if bool(cells.get(view.source)) != bool(cells.get(lang)):
+                    return True
+            else:
+                present = [other for other, idx in cells.items() if idx]
+                if bool(cells.get(lang)) != (2 * len(present) > len(view.documents)):
+                    return True
+    return False
 
 
 def _unanchored(segs: dict, lang: str, peers) -> bool:
