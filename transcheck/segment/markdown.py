@@ -199,7 +199,15 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
             code.append(child.content)
         elif kind == "image":
             images += 1
-            parts.append(child.content or "")
+            # Alt text is inline Markdown too: ![Add `--flag`](x.png) holds code.
+            alt = child.children or ()
+            for part in alt:
+                if part.type == "code_inline":
+                    code.append(part.content)
+                elif part.type == "text":
+                    parts.append(part.content)
+            if not alt:
+                parts.append(child.content or "")
         elif kind == "link_open":
             in_link += 1
             urls.append(str(child.attrs.get("href", "")))
