@@ -58,7 +58,9 @@ What it does not catch:
     A heading, code block or list item that is missing as a whole segment (that is
     ``missing-segment``, TC301, or ``extra-segment``, TC302); emphasis and inline code;
     a link whose localised target differs by more than its language (another page
-    name); plain-text documents, which have no markup to compare.
+    name) on a site the translation does not name its language on; a difference
+    within two rows of a gap in the translation; plain-text documents, which have no
+    markup to compare.
 """
 
 from __future__ import annotations
