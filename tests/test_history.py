@@ -138,7 +138,8 @@ def test_source_typo_fix_with_skip_marker_is_not_lag(repo):
     assert codes(found) == []
 
 
-def test_translation_commit_with_skip_marker_does_not_count_as_update(repo):
+@pytest.mark.parametrize("marker", ["[i18n skip]", "[i18nIgnore]", "[i18n-ignore]"])
+def test_translation_commit_with_skip_marker_does_not_count_as_update(repo, marker):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."
     write(repo, "en", edited)
@@ -146,7 +147,7 @@ def test_translation_commit_with_skip_marker_does_not_count_as_update(repo):
     fr = list(FR)
     fr[1] = "Installez le paquet avec pip avant de lancer la toute première commande."
     write(repo, "fr", fr)
-    commit(repo, "fr: typo [i18n skip]")
+    commit(repo, f"fr: typo {marker}")
     _, found = check(repo)
     assert codes(found) == [("TC304", 5)]
 

@@ -78,6 +78,16 @@ EXPECTED = {
             ("en", "content/en/posts/settings.md"), ("fr", "content/fr/posts/settings.md"),
         ],
     },
+    "starlight": {
+        "src/content/docs/index.mdx": [
+            ("en", "src/content/docs/index.mdx"), ("fr", "src/content/docs/fr/index.mdx"),
+        ],
+        "src/content/docs/guides/start.mdx": [
+            ("en", "src/content/docs/guides/start.mdx"), ("fr", "src/content/docs/fr/guides/start.mdx"),
+            ("zh-CN", "src/content/docs/zh-cn/guides/start.mdx"),
+        ],
+        "src/content/docs/_fragments/cta.mdx": [("en", "src/content/docs/_fragments/cta.mdx")],
+    },
     "suffix": {
         "docs/index.{lang}.md": [
             ("en", "docs/index.md"), ("fr", "docs/index.fr.md"), ("pt-BR", "docs/index.pt_BR.md"),

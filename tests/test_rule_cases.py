@@ -13,7 +13,9 @@ project vocabulary, thresholds, the source.
 
 A case with ``history`` (a list of ``{ message, files }``) is a git repository: each
 entry is committed in order, then ``files`` are committed last, so the rules that read
-history (a translation's lag behind its source) see real commits.
+history (a translation's lag behind its source) see real commits; ``with_rules`` names
+rules run beside the case's own (a lag rule, which makes the run read history), whose
+findings the case does not check.
 """
 
 from __future__ import annotations
@@ -103,10 +105,15 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
         config_path.parent.mkdir()
         config_path.write_text(case["config"], encoding="utf-8")
         settings = settings_from(load_config(str(config_path)), case.get("source"), settings)
-    report = run([str(tmp_path)], settings, (BY_CODE[code],))
+    # ``with_rules``: rules run beside this one (a lag rule, so that history is read),
+    # whose own findings are not this case's.
+    rules = (BY_CODE[code], *(BY_CODE[c] for c in case.get("with_rules", ())))
+    report = run([str(tmp_path)], settings, rules)
     assert not report.problems, report.problems
     got = []
     for f in report.findings:
+        if f.code != code:
+            continue
         rel = Path(f.path).relative_to(tmp_path).as_posix()
         at = f"{rel}:{f.line}" if f.line == f.end_line else f"{rel}:{f.line}-{f.end_line}"
         got.append({"code": f.code, "at": at, "severity": f.severity.value, "message": f.message})

@@ -66,7 +66,8 @@ class Settings:
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
     history: bool = True  # with a source in git: the lag of each translation (TC304, TC305)
-    skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]")  # commits that update nothing
+    skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]",
+                                     "[i18nignore]", "[i18n-ignore]")
     follow_symlinks: bool = False  # follow links that leave the checked tree (--follow-symlinks)
     layouts: tuple = ()  # transcheck.read.layout.Layout: where the language sits in a path
     # transcheck.terms.vocabulary.Vocabulary: what stays as written (do-not-translate terms

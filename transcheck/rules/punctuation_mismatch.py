@@ -213,6 +213,7 @@ def _unpaired(text: str) -> str:
     """Where the odd mark is, quoted with what follows it, so a reviewer finds it at
     once. Each mark is read as opening (after a space, before a letter) or closing
     (after a letter, before a space or punctuation) and matched like brackets."""
+    text = _DOUBLED_APOSTROPHES.sub('"', text)  # counted as one mark, as in _quote_count
     marks = [i for i, ch in enumerate(text) if ch in QUOTES]
     stack: list[int] = []
     stray: list[int] = []
@@ -229,6 +230,8 @@ def _unpaired(text: str) -> str:
             stray.append(i)
     if stack:
         return f"the quotation opened at “{snippet(text[stack[0]:], 40)}” is never closed"
+    if not (stray or marks):
+        return "a mark has no partner"
     last = (stray or marks)[-1]
     where = snippet(text[max(0, last - 39):last + 1], 40)
     if stray:

@@ -16,9 +16,25 @@ What it catches:
       of them (``/fr/guides/x/`` and ``/guides/x/`` are the same link, and so are
       ``https://fr.wikipedia.org/…`` and ``https://en.wikipedia.org/…``) and without
       their ``#fragment`` (sites that make ids from the heading's text translate it);
+      a link to a site's own page in the translation's language
+      (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev``)
+      is the same link as the source's to that site, whatever the page's path there;
+      a language in the query (``?hl=fr``) is taken out too, and a link to the page
+      itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same as ``#a``;
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
+
+    With history (``--source``, in git), a row where the translation renders a source
+    paragraph that changed since the translation was made is left to the lag rules
+    (TC304, TC305): its markup follows the old source.
+
+    A row within two rows of a gap in the translation (a paragraph it lacks or has
+    in excess, which missing-segment and extra-segment report) is not compared: the
+    aligner's cut is least sure there. Nor is a row where a translation's inline code
+    shares nothing with the code of the documents it differs from (each having some):
+    code reads the same in every language, so the aligner paired two different
+    paragraphs there.
 
     A count (of links, images or blocks) is reported only when the page as a whole
     has another count than the others' pages too: where the totals agree, the
@@ -42,24 +58,25 @@ What it does not catch:
     A heading, code block or list item that is missing as a whole segment (that is
     ``missing-segment``, TC301, or ``extra-segment``, TC302); emphasis and inline code;
     a link whose localised target differs by more than its language (another page
-    name); plain-text documents, which have no markup to compare.
+    name) on a site the translation does not name its language on; a difference
+    within two rows of a gap in the translation; plain-text documents, which have no
+    markup to compare.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 
-from transcheck.model import Category, Kind, Severity, base_language
+from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
+from transcheck.rules._links import (language_codes, link_target, localised_sites, page_parts,
+                                     unlocalised)
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph",
                Kind.LIST_ITEM: "a list item"}
-_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.IGNORECASE)
-_URL = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#]*))?(?P<rest>[^#]*)", re.I)
 
 
 def check(view: GroupView, options: NoOptions):
@@ -67,11 +84,15 @@ def check(view: GroupView, options: NoOptions):
         lang for lang, doc in view.documents.items()
         if doc.path.lower().endswith(MARKDOWN_SUFFIXES)
     }
-    languages = _language_codes(view)
+    languages = language_codes(view)
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}
+    lagged = _lagged_lines(view)
+    pages = {lang: page_parts(doc.path, languages) for lang, doc in view.documents.items()}
     for r, row in enumerate(view.rows):
-        voters = [lang for lang in consensus.voting_languages(view, row) if lang in markdown]
+        voters = [lang for lang in consensus.voting_languages(view, row)
+                  if lang in markdown and not _lags_here(view, row, lang, lagged)
+                  and not _beside_gap(view, r, lang)]
         if len(voters) < 2:
             continue
         segs = {lang: [view.documents[lang].segments[i] for i in row.cells[lang]] for lang in voters}
@@ -102,11 +123,14 @@ def check(view: GroupView, options: NoOptions):
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
-            targets = {lang: tuple(sorted(_target(u, languages) for x in s for u in x.urls))
+            targets = {lang: tuple(sorted(link_target(u, languages, pages[lang])
+                                          for x in s for u in x.urls))
                        for lang, s in segs.items()}
             for dev in consensus.deviations(view, targets):
                 ours = [u for u in dev.value if u not in dev.expected]
                 theirs = [u for u in dev.expected if u not in dev.value]
+                ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
+                                                                          dev.language))
                 if ours and theirs:
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
@@ -114,12 +138,78 @@ def check(view: GroupView, options: NoOptions):
             if noun != "link":
                 votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
                 _counted(view, votes, noun, note, totals)
+        for lang in [lang for lang in notes.messages if _unanchored(segs, lang, notes.peers[lang])]:
+            del notes.messages[lang]
         yield from notes.findings(
             RULE, view, r,
             key=lambda lang, messages: "structure:"
             + "|".join(m.split(" where ")[0] for m in messages)
             + ":" + normalise(view.cell_text(row, lang))[:80],
         )
+
+
+def _beside_gap(view: GroupView, r: int, lang: str) -> bool:
+    """Whether a row within two of this one is a gap in ``lang`` (text the source has
+    and it lacks, or the reverse): the aligner's cut is least sure beside one, and the
+    cell it paired here is often a neighbour's (measured on the Astro documentation:
+    nine in ten findings there were such pairings)."""
+    for k in (r - 2, r - 1, r + 1, r + 2):
+        if 0 <= k < len(view.rows):
+            cells = view.rows[k].cells
+            if view.source in view.documents:
+                if bool(cells.get(view.source)) != bool(cells.get(lang)):
+                    return True
+            else:
+                present = [other for other, idx in cells.items() if idx]
+                if bool(cells.get(lang)) != (2 * len(present) > len(view.documents)):
+                    return True
+    return False
+
+
+def _unanchored(segs: dict, lang: str, peers) -> bool:
+    """Whether the row holds no common inline code between ``lang`` and the peers it
+    differs from, where each has some: code is written the same in every language,
+    so its cell renders another paragraph than theirs (the aligner paired it across a
+    section the translation lacks or has in excess), and their markup cannot be
+    compared."""
+    own = _code_spans(segs[lang])
+    if not own:
+        return False
+    theirs = [_code_spans(segs[p]) for p in peers if p in segs]
+    return bool(theirs) and all(t and not (own & t) for t in theirs)
+
+
+def _code_spans(segments) -> frozenset[str]:
+    return frozenset(" ".join(c.split()) for s in segments for c in s.code if c.strip())
+
+
+def _lagged_lines(view: GroupView) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    """Per lagging translation: the source's lines that changed since the translation
+    was made, and the translation's lines that render a changed or removed source."""
+    out = {}
+    for lang, lag in view.lag.items():
+        if lag.outdated:
+            source = {n for c in lag.changes if c.kind != "removed"
+                      for n in range(c.source_line, c.source_end_line + 1)}
+            own = {n for c in lag.changes if c.kind != "added"
+                   for n in range(c.line, c.end_line + 1)}
+            out[lang] = (frozenset(source), frozenset(own))
+    return out
+
+
+def _lags_here(view: GroupView, row, lang: str, lagged) -> bool:
+    """A row where the translation renders a source that has changed since: the lag
+    rules (TC304, TC305) report it, and its markup follows the old source."""
+    if lang not in lagged or view.source not in view.documents:
+        return False
+    source, own = lagged[lang]
+    return (any(_touches(view.documents[view.source].segments[i], source)
+                for i in row.cells.get(view.source, ()))
+            or any(_touches(view.documents[lang].segments[i], own) for i in row.cells[lang]))
+
+
+def _touches(seg, lines: frozenset[int]) -> bool:
+    return any(n in lines for n in range(seg.line, seg.end_line + 1))
 
 
 def _counted(view: GroupView, votes: dict[str, Hashable], noun: str, note, totals) -> None:
@@ -171,39 +261,6 @@ def _first_heading(segments):
 
 def _anchor(anchor: str) -> str:
     return f"heading id #{anchor}" if anchor else "no heading id"
-
-
-def _language_codes(view: GroupView) -> frozenset[str]:
-    """The group's language codes as they appear in URLs, with and without region."""
-    codes = set()
-    for lang in view.documents:
-        lang = lang.lower().replace("_", "-")
-        codes.update((lang, base_language(lang)))
-    return frozenset(codes)
-
-
-def _target(url: str, languages: frozenset[str]) -> str:
-    """A link target with its language taken out: path segments and a leading host
-    label that name one of the group's languages (``en-US`` for ``en``), and the
-    fragment. A host whose first label is a language keeps only the host: the page
-    names on ``fr.wikipedia.org`` are French."""
-    m = _URL.match(url.strip())
-    host, rest = (m.group("host") or "").lower(), m.group("rest")
-    labels = host.split(".")
-    if len(labels) > 2 and _is_language(labels[0], languages):
-        return ".".join(labels[1:])
-    path, _, query = rest.partition("?")
-    kept = [p for p in path.split("/") if not _is_language(p, languages)]
-    path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
-    return (host + ("/" if host and not path.startswith("/") else "") + path
-            + ("?" + query if query else ""))
-
-
-def _is_language(part: str, languages: frozenset[str]) -> bool:
-    if not _LANGUAGE_TAG.match(part):
-        return False
-    part = part.lower().replace("_", "-")
-    return part in languages or base_language(part) in languages
 
 
 def _count(n: int, noun: str) -> str:

@@ -32,6 +32,7 @@ _MDX_ESM = re.compile(r"^(?:import|export)\b")
 _JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
 _CLOSING_TAG = re.compile(r"</[\w.:-]*+>")
 _MAX_TAG_LINES = 40
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ ]{1,4}(?=\S)")
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
 _PROSE_KEYS = ("title", "description")
 
@@ -52,6 +53,7 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
     marks: list[Mark] = []
     i = _front_matter(lines, out, marks)
     fence: tuple[str, int] | None = None
+    shift = 0  # columns an MDX fence and its lines are brought back by
     hugo_code = -1  # first line of an open {{< highlight >}} block
     bodies: list[int] = []  # indent widths of the open !!!/=== bodies
     n = len(lines)
@@ -65,6 +67,8 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
         out[i] = line
         s = line.strip()
         if fence is not None:
+            if shift:
+                out[i] = line = _dedent(line, shift)
             if re.fullmatch(rf"\s*{re.escape(fence[0])}{{{fence[1]},}}\s*", line):
                 fence = None
             i += 1
@@ -80,6 +84,13 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
         f = _FENCE.match(line)
         if f and not (f.group(1)[0] == "`" and "`" in f.group(2)):
             fence = (f.group(1)[0], len(f.group(1)))
+            # MDX has no indented code, so a fence indented four or more past the text
+            # above it still opens code there (CommonMark reads it as that text's
+            # continuation): bring it to that text's indentation.
+            base = _content_indent(out[i - 1]) if mdx and i and out[i - 1].strip() else -1
+            shift = _indent(line) - base if base >= 0 and _indent(line) - base >= 4 else 0
+            if shift:
+                out[i] = line = _dedent(line, shift)
             i += 1
             continue
         consumed = _directive(s, i, out, marks) or (mdx and _mdx(lines, i, out))
@@ -232,6 +243,12 @@ def _field(lines: list[str], j: int, end: int, toml: bool, marks: list[Mark]) ->
     if any(ch.isalpha() for ch in value):
         marks.append(Mark(j + 1, last + 1, value, Kind.TITLE, "front-matter"))
     return last + 1
+
+
+def _content_indent(line: str) -> int:
+    """Where a line's text starts: after a list marker and its spaces, if any."""
+    m = _LIST_MARKER.match(line.expandtabs(4))
+    return m.end() if m else _indent(line)
 
 
 def _indent(line: str) -> int:

@@ -92,13 +92,18 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
                               "fence" if tok.type == "fence" else "indented", "", (), ()))
         elif tok.type == "html_block" and tok.map:
             # An HTML comment is invisible (and may be a transcheck directive).
+            # The first block of a list item, when it is an HTML block: "- <p>…</p>".
+            block, item_start = "item" if item_start else "html", False
             for first, last, text in html_texts(tok.content):
                 if mdx:
-                    text = " ".join(_MDX_EXPRESSION.sub(" ", text).split())
-                if text:
+                    found.append(_jsx_children(text, tok.map[0] + first, tok.map[0] + last,
+                                               "list_item" in context, block))
+                    block = "html"
+                elif text:
                     kind = classify_line(text)
                     found.append((tok.map[0] + first, tok.map[0] + last, text, kind, 0, 0, 0,
-                                  "html", "", (), ()))
+                                  block, "", (), ()))
+                    block = "html"
     found = [f for f in found if f[2]]
     found.sort(key=lambda f: (f[0], f[1]))
     return tuple(
@@ -106,6 +111,25 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
         for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code)
         in enumerate(found)
     )
+
+
+def _jsx_children(text: str, first: int, last: int, in_item: bool, block: str) -> tuple:
+    """The text children of an HTML or JSX block in MDX, which MDX reads as Markdown
+    (``<p>[Guide](https://…) – a tutorial</p>``): its prose without link and code
+    markup, and its link targets, like any paragraph's."""
+    tokens = _parser(True).parseInline(" ".join(_MDX_EXPRESSION.sub(" ", text).split()))
+    if not tokens:
+        return (first, last, "", Kind.SYMBOLS, 0, 0, 0, block, "", (), ())
+    prose, urls, images, code = _inline_text(tokens[0])
+    prose = _mask(prose, True)
+    if any(ch.isalnum() for ch in prose):
+        kind = classify_line(prose, default=Kind.LIST_ITEM if in_item else Kind.PARAGRAPH)
+    else:
+        prose = tokens[0].content.strip()
+        kind = Kind.CODE if code else classify_line(prose, default=Kind.SYMBOLS)
+        kind = Kind.SYMBOLS if kind.is_prose else kind
+    return (first, last, prose, kind, 0, len(urls), images, block, "", tuple(urls),
+            tuple(code) if kind.is_prose else ())
 
 
 def _title(text: str, mdx: bool) -> str:
@@ -175,7 +199,15 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
             code.append(child.content)
         elif kind == "image":
             images += 1
-            parts.append(child.content or "")
+            # Alt text is inline Markdown too: ![Add `--flag`](x.png) holds code.
+            alt = child.children or ()
+            for part in alt:
+                if part.type == "code_inline":
+                    code.append(part.content)
+                elif part.type == "text":
+                    parts.append(part.content)
+            if not alt:
+                parts.append(child.content or "")
         elif kind == "link_open":
             in_link += 1
             urls.append(str(child.attrs.get("href", "")))

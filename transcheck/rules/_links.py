@@ -1,0 +1,116 @@
+"""Link targets compared across languages: the language taken out of a URL (path
+segments, host labels, query values), links to the page itself, and links to a site's
+own page in the translation's language."""
+
+from __future__ import annotations
+
+import re
+
+from transcheck.model import base_language
+from transcheck.rules.base import GroupView
+
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.IGNORECASE)
+_URL = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#]*))?(?P<rest>[^#]*)", re.I)
+
+
+def language_codes(view: GroupView) -> frozenset[str]:
+    """The group's language codes as they appear in URLs, with and without region."""
+    codes = set()
+    for lang in view.documents:
+        lang = lang.lower().replace("_", "-")
+        codes.update((lang, base_language(lang)))
+    return frozenset(codes)
+
+
+def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ()) -> str:
+    """A link target with its language taken out: path segments, a leading host label
+    and query values (``?hl=fr``) that name one of the group's languages (``en-US`` for
+    ``en``), and the fragment. A host whose first label is a language keeps only the
+    host: the page names on ``fr.wikipedia.org`` are French. A site-relative link to
+    the page itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same link as
+    ``#a``."""
+    m = _URL.match(url.strip())
+    host, rest = (m.group("host") or "").lower(), m.group("rest")
+    labels = host.split(".")
+    if len(labels) > 2 and _is_language(labels[0], languages):
+        return ".".join(labels[1:])
+    path, _, query = rest.partition("?")
+    kept = [p for p in path.split("/") if not _is_language(p, languages)]
+    path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
+    if not host and page and path.startswith("/"):
+        parts = page_parts(path, languages)
+        if parts and page[-len(parts):] == parts:
+            return ""
+    query = "&".join(q for q in query.split("&")
+                     if q and not _is_language(q.partition("=")[2], languages))
+    return (host + ("/" if host and not path.startswith("/") else "") + path
+            + ("?" + query if query else ""))
+
+
+def page_parts(path: str, languages: frozenset[str]) -> tuple[str, ...]:
+    """The names of a page's file path or URL path without languages and suffix; an
+    index page is named by its directory."""
+    parts = [p.lower() for p in path.replace("\\", "/").split("/")
+             if p and not _is_language(p, languages)]
+    if parts:
+        parts[-1] = parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1]
+    while parts and parts[-1] in ("index", "_index", "readme"):
+        parts.pop()
+    return tuple(parts)
+
+
+def localised_sites(segments, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The sites of the cell's absolute links that name the cell's own language
+    (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev`` for
+    zh-CN): the site's own version of the page in that language, whose path the site
+    chooses (MDN's French pages sit under other names than its English ones). Also the
+    host labels that name the language."""
+    own = _language_codes_of(lang)
+    tag = lang.lower().replace("_", "-")
+    labels = own | ({tag.rsplit("-", 1)[1]} if "-" in tag else set())
+    sites = set()
+    for seg in segments:
+        for url in seg.urls:
+            m = _URL.match(url.strip())
+            host = (m.group("host") or "").lower()
+            parts = m.group("rest").partition("?")[0].split("/")
+            if host and (_site(host, labels) != host or any(_is_language(p, own) for p in parts)):
+                sites.add(_site(host, labels))
+    return frozenset(sites), frozenset(labels)
+
+
+def _site(host: str, labels: frozenset[str]) -> str:
+    parts = host.split(".")
+    return ".".join(parts[1:]) if len(parts) > 2 and parts[0] in labels else host
+
+
+def unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str], list[str]]:
+    """``ours`` and ``theirs`` without the pairs that are one page on a localised site:
+    a link of ours to a site where the cell links to its language's version, matched
+    with a link of theirs to the same site."""
+    sites, labels = localised
+    if not sites:
+        return ours, theirs
+    theirs = list(theirs)
+    kept = []
+    for u in ours:
+        site = _site(u.split("/", 1)[0], labels)
+        match = next((t for t in theirs if site in sites
+                      and _site(t.split("/", 1)[0], labels) == site), None)
+        if match is None:
+            kept.append(u)
+        else:
+            theirs.remove(match)
+    return kept, theirs
+
+
+def _language_codes_of(lang: str) -> frozenset[str]:
+    lang = lang.lower().replace("_", "-")
+    return frozenset((lang, base_language(lang)))
+
+
+def _is_language(part: str, languages: frozenset[str]) -> bool:
+    if not _LANGUAGE_TAG.match(part):
+        return False
+    part = part.lower().replace("_", "-")
+    return part in languages or base_language(part) in languages
