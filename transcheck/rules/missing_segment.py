@@ -4,7 +4,8 @@ What it catches:
     After multi-way alignment, a row that the source has (with ``--source``), or that a
     strict majority of at least two translations has (without a source), but that is
     empty in this document. The finding sits at the line where the segment belongs and
-    points at the segment in the documents that have it.
+    points at the segment in the documents that have it; consecutive rows this document
+    lacks (a dropped section) are one finding.
 
     Severity and precision: an error (the row exists in the source or in a strict
     majority). It gives no finding on the WMT24++ dev corpus (no paragraph is missing
@@ -16,7 +17,8 @@ Why it matters:
 
 Example:
     ``ru.txt`` lacks the title, subtitle and table-of-contents line that sv, tr, it
-    and ar have: three findings at ``ru.txt`` line 1, each naming the peers' text.
+    and ar have: one finding at ``ru.txt`` line 1, "3 consecutive segments missing",
+    naming the peers' text and pointing at the three lines in each of them.
 
 What it does not catch:
     A segment missing in as many documents as have it (a split vote, or a group of two
@@ -25,7 +27,7 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Severity, base_language
+from transcheck.model import Category, Location, Severity, base_language
 from transcheck.rules._presence import expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
@@ -44,27 +46,45 @@ def witness_language(present: list[str]) -> str:
 
 
 def check(view: GroupView, options: NoOptions):
+    runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
     for r, row in enumerate(view.rows):
-        if expected(view, row) is not True:
-            continue
-        present = row.present()
+        wanted = expected(view, row) is True
         for lang in row.cells:
-            if row.cells[lang] or _added_since(view, row, lang):
-                continue
-            doc = view.documents[lang]
-            line = insertion_line(view, doc, r)
-            witness = view.source or witness_language(present)
-            text = view.cell_text(row, witness, quote=True)
-            yield RULE.finding(
-                doc,
-                line,
-                line,
-                f"missing segment, present in {', '.join(present)} "
-                f"({quoted_in(witness, snippet(text))})",
-                related=[view.cell_location(row, other) for other in present],
-                key=f"{witness}:{normalise(text)}",
-                row=r,
-            )
+            if wanted and not row.cells[lang] and not _added_since(view, row, lang):
+                runs.setdefault(lang, []).append(r)
+            elif lang in runs:
+                yield _finding(view, lang, runs.pop(lang))
+    for lang, rows in sorted(runs.items()):
+        yield _finding(view, lang, rows)
+
+
+def _finding(view: GroupView, lang: str, rows: list[int]):
+    """One finding for a run of consecutive rows this document lacks: a dropped section
+    is one defect, at the one line where it belongs."""
+    first, last = view.rows[rows[0]], view.rows[rows[-1]]
+    present = sorted({x for r in rows for x in view.rows[r].present()})
+    doc = view.documents[lang]
+    line = insertion_line(view, doc, rows[0])
+    witness = view.source or witness_language(first.present())
+    text = view.cell_text(first, witness, quote=True)
+    related = []
+    for other in present:
+        start, end = view.cell_location(first, other), view.cell_location(last, other)
+        if start and end:
+            related.append(Location(start.path, start.line, end.end_line))
+        elif start or end:
+            related.append(start or end)
+    what = "missing segment" if len(rows) == 1 else f"{len(rows)} consecutive segments missing"
+    return RULE.finding(
+        doc,
+        line,
+        line,
+        f"{what}, present in {', '.join(present)} ({quoted_in(witness, snippet(text))}"
+        f"{' …' if len(rows) > 1 else ''})",
+        related=related,
+        key=f"{witness}:{normalise(text)}" + (f":{len(rows)}" if len(rows) > 1 else ""),
+        row=rows[0],
+    )
 
 
 def _added_since(view: GroupView, row, lang: str) -> bool:
