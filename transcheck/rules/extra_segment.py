@@ -3,7 +3,8 @@
 What it catches:
     After multi-way alignment, a row held by this document alone while the source
     (with ``--source``) or every other translation (three or more documents) lacks it.
-    Also a paragraph inserted next to one the others have, when the aligner has linked
+    Consecutive rows only this document has (an added section) are one finding
+    spanning their lines. Also a paragraph inserted next to one the others have, when the aligner has linked
     both to the others' one paragraph: the two together are at least half as long
     again as the others predict (from each document's overall length), and without
     one of them the rest fits; the finding is on the one that does not fit. A
@@ -50,23 +51,37 @@ _MIN_ANCHORS = 2
 
 def check(view: GroupView, options: NoOptions):
     totals = {lang: sum(_size(s.text) for s in doc.segments) for lang, doc in view.documents.items()}
+    runs: dict[str, list] = {}  # language -> its current run of extra rows
     for row in view.rows:
         yield from _inserted(view, row, totals)
-        if expected(view, row) is not False:
+        extra = set()
+        if expected(view, row) is False:
+            extra = {lang for lang in row.present() if not _removed_since(view, row, lang)}
+        else:
             yield from _minority(view, row)
-            continue
-        absent = [lang for lang, idx in row.cells.items() if not idx]
-        for lang in row.present():
-            if _removed_since(view, row, lang):
-                continue
-            text = view.cell_text(row, lang, quote=True)
-            yield RULE.at_cell(
-                view,
-                row,
-                lang,
-                f"extra segment, absent in {', '.join(absent)}: “{snippet(text)}”",
-                key=normalise(text),
-            )
+        for lang in sorted(set(runs) - extra):
+            yield _extra(view, lang, runs.pop(lang))
+        for lang in sorted(extra):
+            runs.setdefault(lang, []).append(row)
+    for lang, rows in sorted(runs.items()):
+        yield _extra(view, lang, rows)
+
+
+def _extra(view: GroupView, lang: str, rows: list):
+    """One finding for a run of consecutive rows only this document (or no source) has:
+    an added section is one defect, spanning its lines."""
+    absent = sorted({x for row in rows for x, idx in row.cells.items() if not idx})
+    text = view.cell_text(rows[0], lang, quote=True)
+    start, end = view.cell_location(rows[0], lang), view.cell_location(rows[-1], lang)
+    what = "extra segment" if len(rows) == 1 else f"{len(rows)} consecutive extra segments"
+    return RULE.finding(
+        view.documents[lang],
+        start.line,
+        end.end_line,
+        f"{what}, absent in {', '.join(absent)}: “{snippet(text)}”{' …' if len(rows) > 1 else ''}",
+        key=normalise(text) + (f":{len(rows)}" if len(rows) > 1 else ""),
+        row=view.row_of[(lang, rows[0].cells[lang][0])],
+    )
 
 
 def _removed_since(view: GroupView, row, lang: str) -> bool:
