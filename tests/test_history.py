@@ -174,19 +174,6 @@ def test_translation_commit_that_only_rewrites_links_or_code_does_not_count_as_u
     assert [c for c, _ in codes(found)] == ["TC304"]
 
 
-def test_link_fix_in_a_translation_in_step_with_its_source_counts_as_update(repo):
-    linked = list(EN)
-    linked[1] = "Install the package with [pip](https://pip.pypa.io/) before you run the first command."
-    write(repo, "en", linked)
-    commit(repo, "docs: link to pip")
-    fr = list(FR)
-    fr[1] = "Installez le paquet avec [pip](https://pip.pypa.io/) avant de lancer la première commande."
-    write(repo, "fr", fr)
-    commit(repo, "fr: link to pip")
-    _, found = check(repo)
-    assert codes(found) == []
-
-
 def test_translation_commit_that_changes_words_counts_as_update(repo):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."

@@ -55,7 +55,7 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
 
     wanted: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (group, lang) -> (short, date, base, source)
     truncated = False
-    last = _last_real_updates(history, [(t.path, s.path) for _, t, s in pairs], markers)
+    last = _last_real_updates(history, [t.path for _, t, _ in pairs], markers)
     for name, trans, src in pairs:
         since = last.get(trans.path)
         if since is None:
@@ -76,35 +76,26 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     return LagPlan(inputs, notes)
 
 
-def _last_real_updates(history, pairs: list[tuple[str, str]], markers: tuple[str, ...]) -> dict:
-    """Each translation's last update (``pairs``: translation path, source path). A commit
-    that only rewrote the translation's link targets, URLs or code (a site-wide link
-    fix) did not bring it up to date if the source's words had changed since the update
-    before it: then that one is the last update, looked at the same way, up to
-    ``MECHANICAL_LOOKBACK`` commits back. One ``git cat-file --batch`` per round."""
+def _last_real_updates(history, paths: list[str], markers: tuple[str, ...]) -> dict:
+    """Each translation's last update that changed its text: a commit that only rewrote
+    link targets, URLs or code (a site-wide link fix, a moved example) did not bring the
+    translation up to date with its source, so an older one is looked at, up to
+    ``MECHANICAL_LOOKBACK`` of them. One ``git cat-file --batch`` per round."""
     from transcheck.history.prose import same_prose
 
-    source_of = dict(pairs)
-    pending = {path: history.updates(path, markers) for path in source_of}
+    pending = {path: history.updates(path, markers) for path in paths}
     found = {path: commits[0] for path, commits in pending.items() if commits}
     for depth in range(MECHANICAL_LOOKBACK):
-        asks = {path: (commits[depth], commits[depth + 1]) for path, commits in pending.items()
+        asks = {path: commits[depth] for path, commits in pending.items()
                 if len(commits) > depth + 1 and found.get(path) is commits[depth]}
         if not asks:
             break
-        wanted = set()
-        for path, (commit, before) in asks.items():
-            wanted |= {(commit.sha, path), (commit.sha + "^", path),
-                       (commit.sha, source_of[path]), (before.sha, source_of[path])}
-        blobs = history.read_blobs(sorted(wanted))
-        for path, (commit, before) in asks.items():
-            new, old = blobs.get((commit.sha, path)), blobs.get((commit.sha + "^", path))
-            if new is None or old is None or not same_prose(old, new):
-                continue  # the translation's words changed: a real update
-            src_then, src_now = blobs.get((before.sha, source_of[path])), blobs.get((commit.sha, source_of[path]))
-            if src_then is not None and src_now is not None and same_prose(src_then, src_now):
-                continue  # nothing to follow in the source's words since: still in step
-            found[path] = before
+        blobs = history.read_blobs(sorted({(c.sha + suffix, p) for p, c in asks.items()
+                                           for suffix in ("", "^")}))
+        for path, commit in asks.items():
+            after, before = blobs.get((commit.sha, path)), blobs.get((commit.sha + "^", path))
+            if after is not None and before is not None and same_prose(before, after):
+                found[path] = pending[path][depth + 1]
     return found
 
 
