@@ -55,9 +55,8 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
 
     wanted: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (group, lang) -> (short, date, base, source)
     truncated = False
-    last = _last_real_updates(history, [t.path for _, t, _ in pairs], markers)
     for name, trans, src in pairs:
-        since = last.get(trans.path)
+        since = history.last_update(trans.path, markers)
         if since is None:
             continue  # never committed: nothing is known of when it was made
         if history.truncated(since):
@@ -75,30 +74,5 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
                  "behind the source is not reported; fetch more history (fetch-depth: 0)",)
     return LagPlan(inputs, notes)
 
-
-def _last_real_updates(history, paths: list[str], markers: tuple[str, ...]) -> dict:
-    """Each translation's last update that changed its text: a commit that only rewrote
-    link targets, URLs or code (a site-wide link fix, a moved example) did not bring the
-    translation up to date with its source, so an older one is looked at, up to
-    ``MECHANICAL_LOOKBACK`` of them. One ``git cat-file --batch`` per round."""
-    from transcheck.history.prose import same_prose
-
-    pending = {path: history.updates(path, markers) for path in paths}
-    found = {path: commits[0] for path, commits in pending.items() if commits}
-    for depth in range(MECHANICAL_LOOKBACK):
-        asks = {path: commits[depth] for path, commits in pending.items()
-                if len(commits) > depth + 1 and found.get(path) is commits[depth]}
-        if not asks:
-            break
-        blobs = history.read_blobs(sorted({(c.sha + suffix, p) for p, c in asks.items()
-                                           for suffix in ("", "^")}))
-        for path, commit in asks.items():
-            after, before = blobs.get((commit.sha, path)), blobs.get((commit.sha + "^", path))
-            if after is not None and before is not None and same_prose(before, after):
-                found[path] = pending[path][depth + 1]
-    return found
-
-
-MECHANICAL_LOOKBACK = 3
 
 __all__ = ["LagInput", "LagPlan", "plan", "DEFAULT_SKIP_MARKERS"]

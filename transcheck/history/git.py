@@ -124,12 +124,10 @@ class History:
 
     def last_update(self, path: str, markers: tuple[str, ...]) -> Commit | None:
         """The last commit that changed ``path`` and does not carry a skip marker."""
-        return next(iter(self.updates(path, markers)), None)
-
-    def updates(self, path: str, markers: tuple[str, ...]) -> list[Commit]:
-        """The commits that changed ``path`` without a skip marker, newest first."""
-        return [c for c in self.commits(path)
-                if not c.skipped(markers) and c.sha not in self._after_base]
+        for commit in self.commits(path):
+            if not commit.skipped(markers) and commit.sha not in self._after_base:
+                return commit
+        return None
 
     def truncated(self, commit: Commit) -> bool:
         """In a shallow clone, a boundary commit shows every file as new: what it says
