@@ -142,7 +142,9 @@ def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess) -> boo
     not (Cyrillic in a line read as German, Hangul beside English identifiers): the line
     is translated around kept terms, which the identifier weighed by letter count. A
     phrase kept in English inside it is mixed-language (TC203), not untranslated."""
-    own = scripts_of(doc.language) - scripts_of(guess.language)
+    # Latin letters are in every script's text (names, terms): no sign of the document's
+    # own language even where it is written in them.
+    own = scripts_of(doc.language) - scripts_of(guess.language) - {"Latin"}
     if not own:
         return False
     counts = script_counts(seg.text)
