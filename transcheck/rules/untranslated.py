@@ -30,6 +30,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, base_language
@@ -39,6 +40,7 @@ from transcheck.langid.names import language_name
 from transcheck.langid.script import script_counts, scripts_of
 
 _OWN_LETTERS = 2  # one word of the document's own script
+_WORD = re.compile(r"\w+")
 _SHORT_WORDS = 8  # a heading or a label, short enough for two related languages to share
 
 
@@ -85,7 +87,8 @@ def check(view: GroupView, options: Options):
             if guess is None:
                 continue
             same = evidence(view, doc, seg, options.untranslated_min_chrf)
-            if not same or _partly_translated(doc, seg, guess):
+            if not same or _partly_translated(doc, seg, guess, [view.cell_text(view.rows[view.row_of[
+                    (doc.language, seg.index)]], lang) for lang, _ in same]):
                 continue
             langs = ", ".join(lang for lang, _ in same)
             from_source = bool(view.source) and view.source in dict(same)
@@ -111,15 +114,20 @@ def check(view: GroupView, options: Options):
             yield finding
 
 
-def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess) -> bool:
+def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: list[str]) -> bool:
     """Words in a script that the document's language writes and the identified one does
     not (Cyrillic in a line read as German, Hangul beside English identifiers): the line
     is translated around kept terms, which the identifier weighed by letter count. A
-    phrase kept in English inside it is mixed-language (TC203), not untranslated."""
+    phrase kept in English inside it is mixed-language (TC203), not untranslated.
+
+    Only words that the texts it equals (``same``) do not have count: a Chinese
+    paragraph pasted into a German page keeps the Latin names ("FastAPI") its Chinese
+    original has, and is no German translated around them."""
     own = scripts_of(doc.language) - scripts_of(guess.language)
     if not own:
         return False
-    counts = script_counts(seg.text)
+    shared = {w for text in same for w in _WORD.findall(text)}
+    counts = script_counts(" ".join(w for w in _WORD.findall(seg.text) if w not in shared))
     return sum(counts[script] for script in own) >= _OWN_LETTERS
 
 
