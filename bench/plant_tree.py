@@ -15,7 +15,8 @@ include), standing on its own lines between blank lines:
 - **english**: the paragraph replaced by the source's paragraph aligned with it;
 - **other-language**: replaced by another translation's aligned paragraph (another
   base language than the page's own: ``zh`` is not planted into ``zh-hant``);
-- **number**: a number the source's aligned paragraph also has, changed (n -> n+10);
+- **number**: a number the source's aligned paragraph also has, one digit changed
+  (its last, plus 3: 2019 -> 2012, 4 -> 7);
 - **cut**: the paragraph's second half deleted (at the whitespace or sentence end
   nearest its middle).
 
@@ -168,8 +169,9 @@ def plant(page: Page, lang: str, kind: str, source: str) -> Plant | None:
                 body = "\n".join(raw)
                 if len(re.findall(pattern, body)) != len(re.findall(pattern, seg.text)):
                     continue  # an occurrence in markup the segmenter took out
-                new = re.sub(pattern, str(int(old) + 10), body, count=1)
-                return _replace(page, lang, seg, new.split("\n"), kind, f"{old} -> {int(old) + 10}: {seg.text[:40]}")
+                changed = old[:-1] + str((int(old[-1]) + 3) % 10)  # one digit, as a typo changes it
+                new = re.sub(pattern, changed, body, count=1)
+                return _replace(page, lang, seg, new.split("\n"), kind, f"{old} -> {changed}: {seg.text[:40]}")
         if kind == "cut" and src is not None:
             return _replace(page, lang, seg, _first_half(raw), kind, seg.text[:60])
     return None
@@ -220,7 +222,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-source", action="store_true", help="check without --source")
     ap.add_argument("--per-kind", type=int, default=40)
     ap.add_argument("--pages", type=int, default=60, help="pages of the control run")
+    ap.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds to plant")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary trees (path on stderr)")
     args = ap.parse_args(argv)
     from transcheck.read.discover import discover
     from transcheck.read.layout import parse_layout
@@ -237,6 +241,7 @@ def main(argv=None) -> int:
     groups = groups[: args.pages]
     source = None if args.no_source else args.source
     work = tempfile.mkdtemp(prefix="transcheck-plant-tree-")
+    plants: list[Plant] = []
     try:
         files = {}  # page name -> {rel in copy: path in checkout}
         for n, g in enumerate(groups):
@@ -244,8 +249,7 @@ def main(argv=None) -> int:
             copy_page(files[g.name], checkout, os.path.join(work, "control", f"c{n:04}"))
         control = check(os.path.join(work, "control"), args.layout, source)
         pages = sorted((Page(g) for g in control.groups), key=lambda p: stable(p.name))
-        plants: list[Plant] = []
-        for kind in KINDS:
+        for kind in args.kinds.split(","):
             pairs = sorted(((p, lang) for p in pages for lang in p.docs if lang != args.source),
                            key=lambda pl: stable(kind, pl[0].name, pl[1]))
             taken = 0
@@ -261,7 +265,12 @@ def main(argv=None) -> int:
         report = check(os.path.join(work, "plants"), args.layout, source)
         score(report, plants, args.misses)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            with open(os.path.join(work, "plants.tsv"), "w", encoding="utf-8") as fh:
+                fh.writelines(f"p{n:04}\t{p.kind}\t{p.lang}\t{p.rel}\t{p.start}\t{p.end}\n" for n, p in enumerate(plants))
+            print(f"kept: {work} (plants.tsv lists the plants)", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
@@ -282,19 +291,19 @@ def score(report, plants: list[Plant], misses: bool) -> None:
         h[1] += any(f.severity.value in ("error", "warning") for f in got)
         h[2] += 1
         if not got:
-            missed.append((pl, near))
+            missed.append((n, pl, near))
     langs = sorted({lang for _, lang in hits})
     print(f"{'kind':<15}" + "".join(f"{lang:>8}" for lang in langs) + "     all: any / warning+")
-    for kind in KINDS:
+    for kind in [k for k in KINDS if any(pl.kind == k for pl in plants)]:
         row = [hits[(kind, lang)] for lang in langs]
         total = [sum(h[i] for h in row) for i in range(3)]
         cells = "".join(f"{f'{h[0]}/{h[2]}':>8}" if h[2] else f"{'-':>8}" for h in row)
         print(f"{kind:<15}{cells}   {total[0]}/{total[2]} = {total[0] / max(total[2], 1):.2f}"
               f" / {total[1] / max(total[2], 1):.2f}")
     if misses:
-        for pl, near in missed:
+        for n, pl, near in missed:
             seen = ", ".join(f"{f.code}@{f.line}" for f in near) or "nothing"
-            print(f"miss {pl.kind:<14} {pl.lang:<7} {pl.rel}:{pl.start}-{pl.end}  {pl.what!r}  near: {seen}")
+            print(f"miss p{n:04} {pl.kind:<14} {pl.lang:<7} {pl.rel}:{pl.start}-{pl.end}  {pl.what!r}  near: {seen}")
 
 
 if __name__ == "__main__":

@@ -87,8 +87,8 @@ def check(view: GroupView, options: Options):
             if guess is None:
                 continue
             same = evidence(view, doc, seg, options.untranslated_min_chrf)
-            if not same or _partly_translated(doc, seg, guess, [view.cell_text(view.rows[view.row_of[
-                    (doc.language, seg.index)]], lang) for lang, _ in same]):
+            if not same or _partly_translated(doc, seg, guess, [(lang, view.cell_text(view.rows[view.row_of[
+                    (doc.language, seg.index)]], lang)) for lang, _ in same]):
                 continue
             langs = ", ".join(lang for lang, _ in same)
             from_source = bool(view.source) and view.source in dict(same)
@@ -114,19 +114,21 @@ def check(view: GroupView, options: Options):
             yield finding
 
 
-def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: list[str]) -> bool:
+def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: list[tuple[str, str]]) -> bool:
     """Words in a script that the document's language writes and the identified one does
     not (Cyrillic in a line read as German, Hangul beside English identifiers): the line
     is translated around kept terms, which the identifier weighed by letter count. A
     phrase kept in English inside it is mixed-language (TC203), not untranslated.
 
-    Only words that the texts it equals (``same``) do not have count: a Chinese
-    paragraph pasted into a German page keeps the Latin names ("FastAPI") its Chinese
-    original has, and is no German translated around them."""
+    Words that a text it equals (``same``: language, text) has in a script its own
+    language does not write are names kept there too, no sign of this document's
+    language: a Chinese paragraph pasted into a German page keeps the Latin "FastAPI"
+    of its Chinese original, and is no German translated around it. (A Russian line
+    equal to the Ukrainian one is still Cyrillic words, whatever it is guessed as.)"""
     own = scripts_of(doc.language) - scripts_of(guess.language)
     if not own:
         return False
-    shared = {w for text in same for w in _WORD.findall(text)}
+    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _WORD.findall(text)}
     counts = script_counts(" ".join(w for w in _WORD.findall(seg.text) if w not in shared))
     return sum(counts[script] for script in own) >= _OWN_LETTERS
 
