@@ -91,7 +91,7 @@ def check(view: GroupView, options: Options):
             if not _enough(view, lang, verdicts, agree, direction) and not (direction < 0 and _short_of_all(
                     view, lang, devs, central.get(lang), t.length_min_mads, floor)):
                 continue
-            if consensus.displaced(view, r, lang):
+            if consensus.displaced(view, r, lang, fits=True):
                 continue
             agree = agree or sorted(p for p, d in devs.items() if d * direction >= floor) or sorted(devs)
             percent = round(100 * math.exp(sum(devs.values()) / len(devs)))
