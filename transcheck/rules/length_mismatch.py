@@ -8,8 +8,14 @@ What it catches:
     from that median by more than ``length_min_mads`` MADs (never less than a factor of
     ``length_min_factor``) is short or long against that peer; it is reported when it is
     so against at least two thirds of at least two peers (with ``--source``: against the
-    source, and against most of the other peers too). Lengths count letters and digits,
-    so spacing and punctuation habits do not matter. Peers' segments shorter than
+    source, and against most of the other peers too). A segment is also short when,
+    against four peers or more, the median of its deviations falls below what is usual
+    for its language by ``length_min_mads`` of that language's spread (never less than
+    the factor; with ``--source``, short against the source too): one pair's ratio
+    varies with two translators' habits, the median over many peers with one only.
+    A segment whose anchors (names, numbers) its row has is not set aside as
+    misaligned. Lengths count letters and digits, so spacing and punctuation habits
+    do not matter. Peers' segments shorter than
     ``length_min_letters`` letters are not compared.
 
     Severity and precision: info. Reviewed on the WMT24++ dev corpus, about one
