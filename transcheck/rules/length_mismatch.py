@@ -8,7 +8,9 @@ What it catches:
     from that median by more than ``length_min_mads`` MADs (never less than a factor of
     ``length_min_factor``) is short or long against that peer; it is reported when it is
     so against at least two thirds of at least two peers (with ``--source``: against the
-    source, and against most of the other peers too). A segment is also short when,
+    source, and against at least half of the other peers too). A pair whose limit is
+    over twice the factor (uneven translations, few rows) would see only text cut to
+    two fifths, and abstains. A segment is also short when,
     against four peers or more, the median of its deviations falls below what is usual
     for its language by ``length_min_mads`` of that language's spread (never less than
     the factor; with ``--source``, short against the source too): one pair's ratio
@@ -91,6 +93,8 @@ def check(view: GroupView, options: Options):
         verdicts: dict[str, int] = {}  # peer -> -1 short, +1 long, 0 as expected
         for peer, dev in devs.items():
             limit = max(t.length_min_mads * stats[(lang, peer)][1], floor)
+            if limit > 2 * floor:
+                continue  # a pair this uneven sees only text cut to two fifths: it abstains
             verdicts[peer] = -1 if dev <= -limit else 1 if dev >= limit else 0
         for direction in (-1, 1):
             agree = sorted(p for p, v in verdicts.items() if v == direction)
@@ -152,7 +156,7 @@ def _enough(view: GroupView, lang: str, verdicts: dict[str, int], agree: list[st
         if verdicts[source] != direction:
             return False
         others = [p for p in verdicts if p != source]
-        return not others or 2 * sum(1 for p in others if verdicts[p] == direction) > len(others)
+        return not others or 2 * sum(1 for p in others if verdicts[p] == direction) >= len(others)
     if source is not None and lang == source:
         return False  # the source is the reference, never the deviation
     return len(verdicts) >= 2 and len(agree) >= 2 and 3 * len(agree) >= 2 * len(verdicts)
