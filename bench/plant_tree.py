@@ -1,6 +1,6 @@
 """Recall on planted defects in a real documentation tree:
-``python bench/plant_tree.py CHECKOUT [--layout PATTERN] [--source en] [--per-kind 40]
-[--no-source] [--misses]``.
+``python bench/plant_tree.py CHECKOUT [--layout PATTERN] [--source en] [--pages 60]
+[--per-kind 40] [--kinds a,b] [--no-source] [--misses] [--keep]``.
 
 Pages that have the source and at least one translation are taken in the order of a
 stable hash of their names. Each is first copied whole (all its languages, same layout)
@@ -31,7 +31,10 @@ content: length (TC602), meaning (TC504), a missing segment (TC301), or a number
 name the source has that the shortened line lost (TC401, TC402).
 
 Recall is printed per kind and language, for findings of any severity and for
-warnings and errors only; ``--misses`` lists each miss with what was found nearby.
+warnings and errors only; ``--misses`` lists each miss with what was found nearby, and
+``--keep`` leaves the trees (and ``plants.tsv``) for a closer look. With
+``--no-source`` the sites are chosen against a control run without a source, so the
+plants can differ a little from those of a run with one.
 """
 
 from __future__ import annotations
@@ -230,6 +233,9 @@ def main(argv=None) -> int:
     from transcheck.read.layout import parse_layout
 
     checkout = os.path.abspath(args.checkout)
+    if not os.path.isdir(checkout):
+        print(f"bench/plant_tree.py: {args.checkout}: no such directory", file=sys.stderr)
+        return 2
     here = os.getcwd()
     os.chdir(checkout)
     try:
@@ -239,14 +245,16 @@ def main(argv=None) -> int:
     groups = [g for g in found.groups if args.source in {f.language for f in g.files} and len(g.files) > 1]
     groups.sort(key=lambda g: stable(g.name))
     groups = groups[: args.pages]
+    if not groups:
+        print(f"bench/plant_tree.py: no page of {args.layout} has {args.source} and a translation", file=sys.stderr)
+        return 2
     source = None if args.no_source else args.source
     work = tempfile.mkdtemp(prefix="transcheck-plant-tree-")
     plants: list[Plant] = []
     try:
-        files = {}  # page name -> {rel in copy: path in checkout}
-        for n, g in enumerate(groups):
-            files[g.name] = {os.path.normpath(f.path): f.path for f in g.files}
-            copy_page(files[g.name], checkout, os.path.join(work, "control", f"c{n:04}"))
+        for n, g in enumerate(groups):  # each page in a directory of its own: c0000/<its paths>
+            copy_page({os.path.normpath(f.path): f.path for f in g.files}, checkout,
+                      os.path.join(work, "control", f"c{n:04}"))
         control = check(os.path.join(work, "control"), args.layout, source)
         pages = sorted((Page(g) for g in control.groups), key=lambda p: stable(p.name))
         for kind in args.kinds.split(","):
