@@ -271,6 +271,8 @@ def main(argv=None) -> int:
             copy_page({r: os.path.join(page.base, r) for r in page.rel.values()}, os.path.join(work, "control"),
                       os.path.join(work, "plants", f"p{n:04}"), pl)
         report = check(os.path.join(work, "plants"), args.layout, source)
+        print(f"{args.checkout} ({args.layout}), {'no source' if source is None else 'source ' + source}, "
+              f"{len(pages)} pages, {len(plants)} plants")
         score(report, plants, args.misses)
     finally:
         if args.keep:
