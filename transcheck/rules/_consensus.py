@@ -107,15 +107,22 @@ def names(languages: Iterable[str]) -> str:
 
 
 def displaced(view: GroupView, row_index: int, lang: str, reach: int = 5,
-              margin: float = 0.25, close: float = 0.75) -> bool:
+              margin: float = 0.25, close: float = 0.75, fits: bool = False) -> bool:
     """Whether ``lang``'s cell in this row shares its anchors (numbers, Latin names,
     file names) with the other documents' cells of a nearby row, closely and clearly
     more than with this one: the aligner put it in the wrong row, around a dropped or
     repeated segment, and comparing it with this row's cells would report the
     misalignment as a defect. A defect lowers the overlap with its own row too, so a
-    nearby row must match nearly as a whole, not merely better."""
+    nearby row must match nearly as a whole, not merely better.
+
+    With ``fits`` (for a rule about how much of the text is there, not which names
+    it has), a cell whose anchors most of its row's peers have fits its row however
+    closely a row nearby matches it: a paragraph cut short keeps only a few of its
+    row's anchors, and one of them alone may be all a heading nearby holds."""
     own = _anchor_set(view, row_index, lang)
     if not own:
+        return False
+    if fits and _contained(view, row_index, lang, own) >= close:
         return False
     here = _overlap(view, row_index, lang, own)
     for j in range(max(0, row_index - reach), min(len(view.rows), row_index + reach + 1)):
@@ -139,6 +146,15 @@ def _anchor_set(view: GroupView, row_index: int, lang: str) -> frozenset:
         found = anchors(text, "Latin" in scripts_of(lang)) if text else {}
         cache[key] = frozenset(k for k in found if not k.startswith("punct:"))
     return cache[key]
+
+
+def _contained(view: GroupView, row_index: int, lang: str, own: frozenset) -> float:
+    """Median share of ``own`` that the other documents' cells of a row have."""
+    import statistics
+
+    scores = [len(own & _anchor_set(view, row_index, other)) / len(own)
+              for other in view.rows[row_index].present() if other != lang]
+    return statistics.median(scores) if scores else 0.0
 
 
 def _overlap(view: GroupView, row_index: int, lang: str, own: frozenset) -> float:

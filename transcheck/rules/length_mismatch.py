@@ -8,8 +8,16 @@ What it catches:
     from that median by more than ``length_min_mads`` MADs (never less than a factor of
     ``length_min_factor``) is short or long against that peer; it is reported when it is
     so against at least two thirds of at least two peers (with ``--source``: against the
-    source, and against most of the other peers too). Lengths count letters and digits,
-    so spacing and punctuation habits do not matter. Peers' segments shorter than
+    source, and against at least half of the other peers too). A pair whose limit is
+    over twice the factor (uneven translations, few rows) would see only text cut to
+    two fifths, and abstains. A segment is also short when,
+    against four peers or more, the median of its deviations falls below what is usual
+    for its language by ``length_min_mads`` of that language's spread (never less than
+    the factor; with ``--source``, short against the source too): one pair's ratio
+    varies with two translators' habits, the median over many peers with one only.
+    A segment whose anchors (names, numbers) its row has is not set aside as
+    misaligned. Lengths count letters and digits, so spacing and punctuation habits
+    do not matter. Peers' segments shorter than
     ``length_min_letters`` letters are not compared.
 
     Severity and precision: info. Reviewed on the WMT24++ dev corpus, about one
@@ -50,6 +58,7 @@ from transcheck.text import normalise
 # few rows is less certain, so the floor rises as the rows get fewer.
 MAD_FLOOR = 0.08
 FEW_ROWS_MARGIN = 0.2
+MIN_PEERS = 4  # peers whose median deviation is a prediction of its own
 
 
 @dataclass(frozen=True)
@@ -68,38 +77,76 @@ def check(view: GroupView, options: Options):
     t = options
     stats = _pair_stats(lengths, t.length_min_letters, t.length_min_rows)
     floor = math.log(t.length_min_factor)
-    for r, (row, lens) in enumerate(zip(view.rows, lengths)):
+    cells = {}  # (row, lang) -> {peer: deviation from the pair's median log ratio}
+    for r, lens in enumerate(lengths):
         for lang, own in lens.items():
             if own == 0:
                 continue  # no prose here: nothing to compare
-            verdicts: dict[str, int] = {}  # peer -> -1 short, +1 long, 0 as expected
-            ratio_sum, compared = 0.0, 0
-            for peer, theirs in lens.items():
-                if peer == lang or theirs < t.length_min_letters or (lang, peer) not in stats:
-                    continue
-                median, spread = stats[(lang, peer)]
-                dev = math.log(max(own, 1) / theirs) - median
-                limit = max(t.length_min_mads * spread, floor)
-                verdicts[peer] = -1 if dev <= -limit else 1 if dev >= limit else 0
-                ratio_sum += dev
-                compared += 1
-            for direction in (-1, 1):
-                agree = sorted(p for p, v in verdicts.items() if v == direction)
-                if not _enough(view, lang, verdicts, agree, direction):
-                    continue
-                if consensus.displaced(view, r, lang):
-                    continue
-                percent = round(100 * math.exp(ratio_sum / compared))
-                what = "text may be missing" if direction < 0 else "text may have been added"
-                finding = RULE.at_cell(
-                    view, row, lang,
-                    f"about {percent}% of the length its peers predict "
-                    f"({consensus.names(agree)}): {what}",
-                    related=consensus.related(view, row, agree),
-                    key=f"length:{'short' if direction < 0 else 'long'}:"
-                    + normalise(view.cell_text(row, lang))[:80],
-                )
-                yield finding
+            cells[(r, lang)] = {
+                peer: math.log(max(own, 1) / theirs) - stats[(lang, peer)][0]
+                for peer, theirs in lens.items()
+                if peer != lang and theirs >= t.length_min_letters and (lang, peer) in stats
+            }
+    central = _central(cells)
+    for (r, lang), devs in cells.items():
+        row = view.rows[r]
+        verdicts: dict[str, int] = {}  # peer -> -1 short, +1 long, 0 as expected
+        for peer, dev in devs.items():
+            limit = max(t.length_min_mads * stats[(lang, peer)][1], floor)
+            if limit > 2 * floor:
+                continue  # a pair this uneven sees only text cut to two fifths: it abstains
+            verdicts[peer] = -1 if dev <= -limit else 1 if dev >= limit else 0
+        for direction in (-1, 1):
+            agree = sorted(p for p, v in verdicts.items() if v == direction)
+            if not _enough(view, lang, verdicts, agree, direction) and not (direction < 0 and _short_of_all(
+                    view, lang, devs, central.get(lang), t.length_min_mads, floor)):
+                continue
+            if consensus.displaced(view, r, lang, fits=True):
+                continue
+            agree = agree or sorted(p for p, d in devs.items() if d * direction >= floor) or sorted(devs)
+            percent = round(100 * math.exp(sum(devs.values()) / len(devs)))
+            what = "text may be missing" if direction < 0 else "text may have been added"
+            yield RULE.at_cell(
+                view, row, lang,
+                f"about {percent}% of the length its peers predict "
+                f"({consensus.names(agree)}): {what}",
+                related=consensus.related(view, row, agree),
+                key=f"length:{'short' if direction < 0 else 'long'}:"
+                + normalise(view.cell_text(row, lang))[:80],
+            )
+
+
+def _central(cells: dict) -> dict[str, tuple[float, float]]:
+    """Per language, (median, scaled MAD) over its rows of the median deviation from
+    its peers: how far the language's segments usually stray from what all the peers
+    together predict."""
+    by_lang: dict[str, list[float]] = {}
+    for (_, lang), devs in cells.items():
+        if len(devs) >= MIN_PEERS:
+            by_lang.setdefault(lang, []).append(statistics.median(devs.values()))
+    out = {}
+    for lang, values in by_lang.items():
+        median = statistics.median(values)
+        mad = statistics.median(abs(v - median) for v in values) * 1.4826
+        out[lang] = (median, max(mad, MAD_FLOOR + FEW_ROWS_MARGIN / len(values)))
+    return out
+
+
+def _short_of_all(view: GroupView, lang: str, devs: dict[str, float], centre, mads: float,
+                  floor: float) -> bool:
+    """Short against many peers together: the median of the deviations from all of them
+    falls below the language's usual median by ``mads`` of its spread (never less than
+    the floor). One pair's ratio varies with both translators' habits; the median over
+    many peers varies only with this one's, so it sees a paragraph cut in half that no
+    single pair tells from a terse translation. With a source, the segment must be
+    short against the source too. Only for text missing: a translation longer than all
+    its peers is mostly one that explains more, rarely one with text added."""
+    if centre is None or len(devs) < MIN_PEERS or lang == view.source:
+        return False
+    if view.source is not None and devs.get(view.source, 0.0) >= 0:
+        return False
+    median, spread = centre
+    return median - statistics.median(devs.values()) >= max(mads * spread, floor)
 
 
 def _enough(view: GroupView, lang: str, verdicts: dict[str, int], agree: list[str],
@@ -109,7 +156,7 @@ def _enough(view: GroupView, lang: str, verdicts: dict[str, int], agree: list[st
         if verdicts[source] != direction:
             return False
         others = [p for p in verdicts if p != source]
-        return not others or 2 * sum(1 for p in others if verdicts[p] == direction) > len(others)
+        return not others or 2 * sum(1 for p in others if verdicts[p] == direction) >= len(others)
     if source is not None and lang == source:
         return False  # the source is the reference, never the deviation
     return len(verdicts) >= 2 and len(agree) >= 2 and 3 * len(agree) >= 2 * len(verdicts)

@@ -47,8 +47,9 @@ from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
 from transcheck.langid.script import script_counts, scripts_of
 
-_WORDS = re.compile(r"[^\W\d_]{2,}")
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
+_WORD = re.compile(r"\w+")  # tokens, names and identifiers included
 _SHORT_WORDS = 8  # a heading or a label, short enough for two related languages to share
 
 
@@ -95,7 +96,11 @@ def check(view: GroupView, options: Options):
             if guess is None:
                 continue
             same = evidence(view, doc, seg, options.untranslated_min_chrf)
-            if not same or _partly_translated(doc, seg, guess):
+            if not same:
+                continue
+            row = view.rows[view.row_of[(doc.language, seg.index)]]
+            texts = [(lang, view.cell_text(row, lang)) for lang, _ in same]
+            if _partly_translated(doc, seg, guess, texts):
                 continue
             langs = ", ".join(lang for lang, _ in same)
             from_source = bool(view.source) and view.source in dict(same)
@@ -111,8 +116,7 @@ def check(view: GroupView, options: Options):
                 related=[loc for _, loc in same],
                 key=seg.text,
             )
-            row = view.rows[view.row_of[(doc.language, seg.index)]]
-            edited = _own_words(seg.text, [view.cell_text(row, lang) for lang, _ in same])
+            edited = _own_words(seg.text, [text for _, text in texts])
             if edited:
                 finding = replace(finding, severity=Severity.INFO, message=finding.message
                                   + f"; partly translated: “{edited}” is not in {what}")
@@ -137,17 +141,22 @@ def _own_words(text: str, others: list[str]) -> str | None:
     return None
 
 
-def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess) -> bool:
+def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: list[tuple[str, str]]) -> bool:
     """Words in a script that the document's language writes and the identified one does
     not (Cyrillic in a line read as German, Hangul beside English identifiers): the line
     is translated around kept terms, which the identifier weighed by letter count. A
-    phrase kept in English inside it is mixed-language (TC203), not untranslated."""
-    # Latin letters are in every script's text (names, terms): no sign of the document's
-    # own language even where it is written in them.
-    own = scripts_of(doc.language) - scripts_of(guess.language) - {"Latin"}
+    phrase kept in English inside it is mixed-language (TC203), not untranslated.
+
+    Words that a text it equals (``same``: language, text) has in a script its own
+    language does not write are names kept there too, no sign of this document's
+    language: a Chinese paragraph pasted into a German page keeps the Latin "FastAPI"
+    of its Chinese original, and is no German translated around it. (A Russian line
+    equal to the Ukrainian one is still Cyrillic words, whatever it is guessed as.)"""
+    own = scripts_of(doc.language) - scripts_of(guess.language)
     if not own:
         return False
-    counts = script_counts(seg.text)
+    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _WORD.findall(text)}
+    counts = script_counts(" ".join(w for w in _WORD.findall(seg.text) if w not in shared))
     return sum(counts[script] for script in own) >= _OWN_LETTERS
 
 
