@@ -11,8 +11,8 @@ What it catches:
     -madı, -mamış, -madığ…, besides değil and yok). A translation with fewer
     negations than all the others, at least three of them agreeing (or than the
     source), is reported: it has dropped a "not". Where the counts differ (negative
-    concord, a "not" added), a sentence that four in five of the voters negate and one
-    or two do not is reported in those. Where sentences cannot be matched, each cell's
+    concord, a "not" added), a sentence that four in five of the voters negate and up
+    to three do not is reported in those. Where sentences cannot be matched, each cell's
     count is compared with the usual gap between its language and each other one over
     the group. Japanese, Korean, Chinese
     and Thai markers (ない/ません, 않/못/없, 不/没) are counted where they occur.
@@ -229,7 +229,7 @@ def _judge(view: GroupView, row, votes: dict, texts: dict, first: dict):
 def _judge_presence(view: GroupView, row, votes: dict, texts: dict, first: dict):
     """Whether the sentence negates at all, when the counts differ (negative concord,
     a second "not" added): four in five voters negate it (the source among them, if
-    given), and the one or two that do not have lost it."""
+    given), and the few that do not (``_MAX_LACKING`` at most) have lost it."""
     from transcheck.rules.missing_segment import witness_language
 
     have = [lang for lang, v in votes.items() if v]
