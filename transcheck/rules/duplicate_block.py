@@ -2,7 +2,8 @@
 
 What it catches:
     Consecutive segments that repeat, exactly or nearly (chrF at or above the
-    ``duplicate_min_chrf`` threshold, on normalised text), an earlier run of segments
+    ``duplicate_min_chrf`` threshold both ways, on normalised text: a sentence that
+    merely contains an earlier heading is no repeat), an earlier run of segments
     of the same document. The whole repeated run is one finding, on the later copy,
     with the first copy as the related location; runs broken by one edited segment
     are joined.
@@ -99,7 +100,10 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
             key=lambda i: (-counts[i], -i),
         )
         for i in candidates[:_MAX_CANDIDATES]:
-            if chrf_at_least(text, texts[i], min_chrf):
+            # Alike both ways: chrF weighs recall, so a sentence that merely contains an
+            # earlier heading ("Optional dependencies of Pydantic:" after "Optional
+            # dependencies") scores high one way only; a repeat scores high both ways.
+            if chrf_at_least(text, texts[i], min_chrf) and chrf_at_least(texts[i], text, min_chrf):
                 earlier.setdefault(j, set()).add(i)
     return earlier
 
