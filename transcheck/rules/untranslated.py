@@ -13,9 +13,9 @@ What it catches:
     identification it gives none, and planted paragraphs pasted from the English or
     from another translation are found in all 15 languages. It is *info* where the
     evidence says the copy may be on purpose or not a copy at all: the line has a word
-    the compared text lacks (the translator touched it: "Réponse: route → …"), at
-    least half of the other translations keep the source's text too (a list of names,
-    an attribution), or a short line equals only a translation in the language it was
+    the compared text lacks (the translator touched it: "Réponse: route → …"), two or
+    more and at least a third of the other translations keep the source's text too (a
+    list of names, an attribution, a program's message quoted as it prints), or a short line equals only a translation in the language it was
     identified as, written in the same script (Spanish and Portuguese headings).
 
 Why it matters:
@@ -120,9 +120,10 @@ def check(view: GroupView, options: Options):
             if edited:
                 finding = replace(finding, severity=Severity.INFO, message=finding.message
                                   + f"; partly translated: “{edited}” is not in {what}")
-            elif _kept_by_most(view, doc, seg, same):
+            elif _kept_by_others(view, doc, seg, same):
+                kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, severity=Severity.INFO,
-                                  message=finding.message + "; most translations keep it as it is")
+                                  message=finding.message + f"; {', '.join(kept)} keep it as it is too")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
                 finding = replace(finding, severity=Severity.INFO,
                                   message=finding.message + f"; short, and it may read the same in "
@@ -173,17 +174,18 @@ def _reads_as_both(doc: Document, seg: Segment, guess: LanguageGuess,
     return len(seg.text.split()) < _SHORT_WORDS
 
 
-def _kept_by_most(view: GroupView, doc: Document, seg: Segment, same: list[tuple[str, Location]]) -> bool:
-    """With a source: most of the other translations of the row keep the source's text
-    as it is too (a product name, a heading of terms, an attribution). The project
-    keeps it on purpose; at most a hint. Half is enough: the rest often differ only by a
-    transliterated name or a full-width comma."""
+def _kept_by_others(view: GroupView, doc: Document, seg: Segment, same: list[tuple[str, Location]]) -> bool:
+    """With a source: other translations of the row keep the source's text as it is
+    too, two at least and a third of them (a product name, an attribution, a program's
+    error message quoted as it prints it). That is a team's policy, not one
+    translator's slip; at most a hint. A third is enough: teams differ, and the rest
+    often differ only by a transliterated name or a full-width comma."""
     if not view.source:
         return False
     row = view.rows[view.row_of[(doc.language, seg.index)]]
     peers = {lang for lang, _ in same} - {view.source}
     others = [lang for lang in row.present() if lang not in (doc.language, view.source)]
-    return len(others) >= 3 and 2 * len(peers) >= len(others)
+    return len(others) >= 3 and len(peers) >= 2 and 3 * len(peers) >= len(others)
 
 
 RULE = Rule(
