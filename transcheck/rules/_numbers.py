@@ -163,9 +163,11 @@ _UNIT_WORDS = (
     "किमी किलोमीटर सेमी मील इंच फुट पाउंड किलो लीटर डिग्री मीटर गज "
     "마일 인치 피트 파운드 킬로미터 킬로그램 센티미터 미터 도"
 ).split()
+# A unit right after a number ("5 miles", "8 km", "20 см", "5公里"): the words alone are
+# everyday words too ("in", "m", "g", "mil", "fit", "도").
 _UNIT = re.compile(
-    r"[°º℃℉]|(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True))
-    + r")(?![^\W\d_])|公里|千米|厘米|毫米|公斤|千克|英里|英寸|英尺|摄氏|华氏|キロ|センチ|メートル|マイル|インチ|フィート|ポンド|リットル",
+    r"[°º℃℉]|\d\s?-?\s?(?:" + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True))
+    + r")(?![^\W\d_])|\d\s?(?:公里|千米|厘米|毫米|公斤|千克|英里|英寸|英尺|摄氏|华氏|キロ|センチ|メートル|マイル|インチ|フィート|ポンド|リットル)",
     re.IGNORECASE,
 )
 
