@@ -72,15 +72,23 @@ _WEAK = {
 }
 # "Without" says "no" in a word of its own (senza, sans, без, بدون, בלי): a sentence
 # that has one may carry the others' "no" in it.
-_WITHOUT = re.compile(
-    r"(?<!\w)(?:without|senza|sans|sin|sem|ohne|utan|uden|uten|zonder|без|bez|bez|بدون|دون|בלי|ללא|बिना|olmadan|nothing|none)(?!\w)|なし|なく|없이|无|没有",
-    re.IGNORECASE,
-)
+# Per language: the word of one language is an ordinary word of another (Spanish "sin"
+# is Swedish "sin", his or her).
+_WITHOUT_WORDS = {
+    "en": "without nothing none", "it": "senza", "fr": "sans", "es": "sin", "pt": "sem",
+    "de": "ohne", "sv": "utan", "da": "uden", "nb": "uten", "no": "uten", "nn": "utan",
+    "nl": "zonder", "ru": "без", "uk": "без", "bg": "без", "pl": "bez", "cs": "bez",
+    "ar": "بدون دون", "he": "בלי ללא", "hi": "बिना", "tr": "olmadan",
+}
+_WITHOUT = {lang: re.compile(r"(?<!\w)(?:" + "|".join(words.split()) + r")(?!\w)", re.IGNORECASE)
+            for lang, words in _WITHOUT_WORDS.items()}
+_WITHOUT.update({"ja": re.compile("なし|なく"), "ko": re.compile("없이"), "zh": re.compile("无|没有")})
 
 
 def _weak_negation(sentence: str, language: str) -> bool:
-    pattern = _WEAK.get(base_language(language))
-    return bool(pattern and pattern.search(sentence)) or bool(_WITHOUT.search(sentence))
+    base = base_language(language)
+    pattern, without = _WEAK.get(base), _WITHOUT.get(base)
+    return bool(pattern and pattern.search(sentence)) or bool(without and without.search(sentence))
 
 
 def check(view: GroupView, options: NoOptions):
