@@ -161,7 +161,6 @@ def _by_cell(view: GroupView, row, voters: list, split: dict, totals: dict, usua
     "Usual" is the median gap between the two languages over the group's rows, so a
     language that writes more or fewer "not"s than another is measured against
     itself."""
-    from transcheck.rules.missing_segment import witness_language
 
     for lang in voters:
         others = [o for o in totals if o != lang and totals[o] >= 1]
@@ -175,15 +174,10 @@ def _by_cell(view: GroupView, row, voters: list, split: dict, totals: dict, usua
         if _weak_negation(" ".join(split[lang]), lang):
             continue
         agree = sorted(more)
-        witness = view.source if view.source in more else witness_language(agree)
-        yield RULE.at_cell(
-            view,
-            row,
-            lang,
-            f"negation differs: {totals[lang]} negation{'s' if totals[lang] != 1 else ''} "
-            f"here, fewer than usual next to {', '.join(agree)} "
-            f"({quoted_in(witness, snippet(' '.join(split[witness]), 70))})",
-            related=[view.cell_location(row, o) for o in agree],
+        yield _finding(
+            view, row, lang, agree, lambda w: " ".join(split[w]),
+            f"{totals[lang]} negation{'s' if totals[lang] != 1 else ''} here, fewer than usual "
+            f"next to {', '.join(agree)}",
             key=f"cell:{totals[lang]}:{snippet(' '.join(split[lang]), 40)}",
         )
 
@@ -191,7 +185,6 @@ def _by_cell(view: GroupView, row, voters: list, split: dict, totals: dict, usua
 def _judge(view: GroupView, row, votes: dict, texts: dict, first: dict):
     """``texts``: each language's sentences for this unit; ``first``: the index of the
     first of them in its cell, for the message."""
-    from transcheck.rules.missing_segment import witness_language
 
     source = view.source
     if source in votes and len(votes) <= MIN_AGREE:
@@ -217,19 +210,14 @@ def _judge(view: GroupView, row, votes: dict, texts: dict, first: dict):
             # lacks is evidence enough.
             continue
         have = votes[lang]
-        witness = view.source if view.source in agree else witness_language(agree)
         what = "has no negation" if have == 0 else f"has {have} negation{'s' if have > 1 else ''}"
         # Measured on real translations, a sentence with one "not" fewer than its
         # peers is mostly a negation rephrased ("Des efforts restent à faire" for
         # "The job's not done"), so the finding is info: a lead for a reviewer.
-        yield RULE.at_cell(
-            view,
-            row,
-            lang,
-            f"negation differs: sentence {first[lang] + 1} (“{snippet(texts[lang], 70)}”) {what}, "
-            f"but in {', '.join(agree)} it has {expected} "
-            f"({quoted_in(witness, snippet(texts[witness], 70))})",
-            related=[view.cell_location(row, o) for o in agree],
+        yield _finding(
+            view, row, lang, agree, texts.get,
+            f"sentence {first[lang] + 1} (“{snippet(texts[lang], 70)}”) {what}, "
+            f"but in {', '.join(agree)} it has {expected}",
             key=f"{first[lang]}:{have}:{expected}:{snippet(texts[lang], 40)}",
         )
 
@@ -238,27 +226,35 @@ def _judge_presence(view: GroupView, row, votes: dict, texts: dict, first: dict)
     """Whether the sentence negates at all, when the counts differ (negative concord,
     a second "not" added): four in five voters negate it (the source among them, if
     given), and the few that do not (``_MAX_LACKING`` at most) have lost it."""
-    from transcheck.rules.missing_segment import witness_language
 
     have = [lang for lang, v in votes.items() if v]
     lack = [lang for lang, v in votes.items() if not v]
     if (len(have) < MIN_AGREE or 5 * len(have) < 4 * len(votes) or len(lack) > _MAX_LACKING
             or (view.source in votes and not votes[view.source])):
         return
-    witness = view.source if view.source in have else witness_language(have)
     for lang in lack:
         if _weak_negation(texts[lang], lang):
             continue
-        yield RULE.at_cell(
-            view,
-            row,
-            lang,
-            f"negation differs: sentence {first[lang] + 1} (“{snippet(texts[lang], 70)}”) has no "
-            f"negation, but {', '.join(have)} negate it "
-            f"({quoted_in(witness, snippet(texts[witness], 70))})",
-            related=[view.cell_location(row, o) for o in have],
+        yield _finding(
+            view, row, lang, have, texts.get,
+            f"sentence {first[lang] + 1} (“{snippet(texts[lang], 70)}”) has no negation, "
+            f"but {', '.join(have)} negate it",
             key=f"{first[lang]}:0:+:{snippet(texts[lang], 40)}",
         )
+
+
+def _finding(view: GroupView, row, lang: str, agree: list, text_of, said: str, key: str):
+    """One finding of any of the three ways of judging: what is said, then the
+    sentence as the source (or the most readable agreeing language) has it."""
+    from transcheck.rules.missing_segment import witness_language
+
+    witness = view.source if view.source in agree else witness_language(agree)
+    return RULE.at_cell(
+        view, row, lang,
+        f"negation differs: {said} ({quoted_in(witness, snippet(text_of(witness), 70))})",
+        related=[view.cell_location(row, o) for o in agree],
+        key=key,
+    )
 
 
 RULE = Rule(
