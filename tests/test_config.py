@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import transcheck
-from transcheck.decide.config import ConfigError, find_config, load_config
-from transcheck.decide.plan import plan_run
+from transcheck.config.file import ConfigError, find_config, load_config
+from transcheck.config.plan import plan_run
 from transcheck.model import Severity
 from transcheck.rules.registry import RULES
 

@@ -15,7 +15,7 @@ LAYERS = (
     ("read", "segment", "langid", "align", "terms", "history"),
     ("context",),
     ("rules",),
-    ("decide",),
+    ("config", "decide"),
     ("report",),
     ("runner", "fix"),
     ("cli", "progress", "__main__"),

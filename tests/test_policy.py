@@ -6,7 +6,7 @@ import pytest
 
 from transcheck.model import Category, Finding, Severity
 from transcheck.decide.exit import exit_code
-from transcheck.decide.select import UnknownRule, select_rules
+from transcheck.config.select import UnknownRule, select_rules
 from transcheck.rules.registry import RULES
 
 ALL = [r.code for r in RULES]
@@ -62,7 +62,7 @@ def test_exit_code(severities, fail_on, problems, code):
 
 # --- judge: severity overrides, suppressions, baseline, scope (one place) ---
 
-from transcheck.decide.config import Suppression  # noqa: E402
+from transcheck.config.file import Suppression  # noqa: E402
 from transcheck.model import Document, GroupResult, Kind, Segment  # noqa: E402
 from dataclasses import replace  # noqa: E402
 

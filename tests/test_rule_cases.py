@@ -98,8 +98,8 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
     # ``embeddings = true``: the case runs with --embeddings (the optional extra).
     settings = Settings(source=case.get("source"), embeddings=case.get("embeddings", False))
     if "config" in case:
-        from transcheck.decide.config import load_config
-        from transcheck.decide.plan import settings_from
+        from transcheck.config.file import load_config
+        from transcheck.config.plan import settings_from
 
         config_path = tmp_path.parent / f"{tmp_path.name}-config" / "transcheck.toml"
         config_path.parent.mkdir()

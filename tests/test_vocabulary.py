@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from transcheck.decide.config import ConfigError, load_config
-from transcheck.decide.plan import settings_from
+from transcheck.config.file import ConfigError, load_config
+from transcheck.config.plan import settings_from
 from transcheck.rules.registry import RULES
 from transcheck.runner import run
 from transcheck.settings import Settings

@@ -109,10 +109,10 @@ def check(
     from transcheck.decide.baseline import read as baseline_fingerprints
     from transcheck.decide.baseline import write as write_baseline_file
     from transcheck.decide.changed import ChangedSince, GitError
-    from transcheck.decide.config import ConfigError
+    from transcheck.config.file import ConfigError
     from transcheck.decide.exit import run_exit_code
     from transcheck.decide.judge import policy_from
-    from transcheck.decide.plan import plan_run, process_count, with_glossary, with_limits
+    from transcheck.config.plan import plan_run, process_count, with_glossary, with_limits
     from transcheck.progress import ProgressBar
     from transcheck.report import Format, formatter, write
     from transcheck.runner import check as check_paths
@@ -244,8 +244,8 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given; exits 1 when the diff is not empty.
     """
-    from transcheck.decide.config import ConfigError
-    from transcheck.decide.plan import plan_run, with_limits
+    from transcheck.config.file import ConfigError
+    from transcheck.config.plan import plan_run, with_limits
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
 
     try:

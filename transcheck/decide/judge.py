@@ -57,7 +57,7 @@ def judge(
     ``rules`` are the rules that ran: their defaults are what overrides replace, and
     only a comment whose every rule ran can be known to suppress nothing.
     """
-    from transcheck.decide.config import path_matches
+    from transcheck.read.spec import path_matches
     from transcheck.decide.suppress import inline_suppressions
 
     rules = tuple(rules)

@@ -49,7 +49,7 @@ def may_have_inline_suppressions(doc: Document) -> bool:
 def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[InputProblem]]:
     if not may_have_inline_suppressions(doc):
         return [], []
-    from transcheck.decide.select import UnknownRule, resolve_codes
+    from transcheck.config.select import UnknownRule, resolve_codes
     from transcheck.read.decode import split_lines
     from transcheck.rules.registry import RULES
 

@@ -54,3 +54,10 @@ def printable(path: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def path_matches(path: str, pattern: str) -> bool:
+    """Whether a checked file matches an (absolute) glob; ``*`` also crosses ``/``."""
+    import fnmatch
+
+    return fnmatch.fnmatchcase(os.path.abspath(path), pattern) or fnmatch.fnmatchcase(path, pattern)

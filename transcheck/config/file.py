@@ -134,7 +134,7 @@ def load_config(path: str | None) -> Config:
 
 def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
     from transcheck.decide.exit import fail_on_error
-    from transcheck.decide.select import UnknownRule, resolve_codes
+    from transcheck.config.select import UnknownRule, resolve_codes
     from transcheck.read.languages import normalise_tag
     from transcheck.rules.registry import RULES
 
@@ -310,10 +310,3 @@ def _anchor(root: str, pattern: str) -> str:
     """A glob from the file, made absolute so it matches however the paths were given."""
     pattern = pattern.replace("\\", "/")
     return pattern if os.path.isabs(pattern) else os.path.join(root, pattern)
-
-
-def path_matches(path: str, pattern: str) -> bool:
-    """Whether a checked file matches an (absolute) glob; ``*`` also crosses ``/``."""
-    import fnmatch
-
-    return fnmatch.fnmatchcase(os.path.abspath(path), pattern) or fnmatch.fnmatchcase(path, pattern)

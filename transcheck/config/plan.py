@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from transcheck.decide.config import Config, ConfigError, _anchor, find_config, load_config
+from transcheck.config.file import Config, ConfigError, _anchor, find_config, load_config
 from transcheck.decide.exit import fail_on_error
 from transcheck.settings import Settings
 
@@ -53,7 +53,7 @@ def plan_run(
     """Merge the configuration file with the command line; the command line wins, key
     by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
     line ``--exclude`` patterns add to the file's). Raises ``ConfigError``."""
-    from transcheck.decide.select import UnknownRule, select_rules
+    from transcheck.config.select import UnknownRule, select_rules
     from transcheck.read.languages import normalise_tag
     from transcheck.rules.registry import RULES
 
