@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.model import Category, Finding, Severity
+from transcheck.model import Category, Finding, Severity, Strength
 from transcheck.decide.exit import exit_code
 from transcheck.config.select import UnknownRule, select_rules
 from transcheck.rules.registry import RULES
@@ -89,11 +89,13 @@ def _report() -> Report:
     doc = Document("docs/legal.sv.md", "sv", "docs/legal", MD, 6, segs)
     other = Document("docs/guide.sv.md", "sv", "docs/guide", "x\n", 1, (Segment(0, 1, 1, "x", Kind.PARAGRAPH),))
 
-    def f(code, path, line, severity=Severity.ERROR, key=""):
-        return Finding(code, "r", Category.ALIGNMENT, severity, path, "sv", line, line, "m", key=key or f"{code}{line}")
+    def f(code, path, line, strength=Strength.FULL, key=""):
+        return Finding(code, "r", Category.ALIGNMENT, Severity.ERROR, path, "sv", line, line, "m",
+                       key=key or f"{code}{line}", strength=strength)
 
-    legal = fingerprinted([f("TC101", doc.path, 1), f("TC202", doc.path, 4), f("TC301", doc.path, 6, Severity.WARNING)])
-    guide = fingerprinted([f("TC301", other.path, 1, Severity.WARNING), f("TC202", other.path, 1)])
+    # TC301's default is error: its findings of reduced strength are warnings.
+    legal = fingerprinted([f("TC101", doc.path, 1), f("TC202", doc.path, 4), f("TC301", doc.path, 6, Strength.REDUCED)])
+    guide = fingerprinted([f("TC301", other.path, 1, Strength.REDUCED), f("TC202", other.path, 1)])
     groups = [GroupResult("docs/guide", [other], [], guide), GroupResult("docs/legal", [doc], [], legal)]
     return Report(groups=groups, problems=[], settings=Settings(), rules=RULES)
 
@@ -125,7 +127,7 @@ LEGAL, GUIDE = "docs/legal.sv.md", "docs/guide.sv.md"
          [("TC202", LEGAL, "inSource", "product name")], 0),
         (lambda r: Policy(inline=False), 5, [], 0),
         # severity override, applied before anything else (TC301's default is error; its
-        # warnings here are below it and take the lower override as their cap)
+        # findings of reduced strength take the lower override as their cap)
         (lambda r: Policy(inline=False, severity={"TC301": Severity.INFO, "TC101": Severity.WARNING}),
          {("TC101", "legal.sv.md", "warning"), ("TC202", "legal.sv.md", "error"), ("TC301", "legal.sv.md", "info"),
           ("TC202", "guide.sv.md", "error"), ("TC301", "guide.sv.md", "info")}, [], 0),
@@ -236,27 +238,32 @@ def test_inline_comment_that_suppresses_nothing_is_a_warning():
     assert _stale(apply_policy(unknown, Policy())) == []
 
 
-# --- severity overrides: the rule's default is what an override replaces ---
+# --- severity: the rule's (default or override) as the finding's evidence allows ---
 
 W, E, I = Severity.WARNING, Severity.ERROR, Severity.INFO
+FULL, REDUCED, HINT = Strength.FULL, Strength.REDUCED, Strength.HINT
 
 
 @pytest.mark.parametrize(
-    ("severity", "default", "override", "expected"),
+    ("strength", "default", "configured", "expected"),
     [
-        (W, W, W, W),  # the default itself: nothing changes
-        (I, W, W, I),  # ... also for findings the rule downgraded
-        (W, W, E, E),  # at the default: the override
-        (W, W, I, I),
-        (I, W, E, I),  # downgraded by the rule: kept
-        (W, E, I, I),  # downgraded, and capped by a lower override
-        (W, E, W, W),
+        (FULL, W, W, W),  # the default itself: nothing changes
+        (HINT, W, W, I),  # ... also for a hint
+        (FULL, W, E, E),  # full evidence takes the override
+        (FULL, W, I, I),
+        (HINT, W, E, I),  # a hint stays info under any override
+        (REDUCED, E, E, W),  # reduced: one below the rule's default
+        (REDUCED, E, I, I),  # ... capped by a lower override
+        (REDUCED, E, W, W),
+        (REDUCED, W, W, I),
+        (FULL, E, E, E),
     ],
 )
-def test_overridden(severity, default, override, expected):
-    from transcheck.decide.judge import overridden
+def test_graded(strength, default, configured, expected):
+    from transcheck.decide.judge import graded
 
-    assert overridden(severity, default, override) is expected
+    assert graded(strength, default, configured) is expected
+
 
 MIXED_QUOTES = {
     "sv.txt": "Vårt team sa «hej“ till alla kunder som ringde in i dag.\n",

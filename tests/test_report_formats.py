@@ -22,9 +22,9 @@ from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 
 
-def cli(fmt: str) -> str:
+def cli(fmt: str, *args: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", fmt],
+        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", fmt, *args],
         cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
     )
     assert result.returncode in (0, 1), result.stderr
@@ -102,15 +102,20 @@ def test_github_info_is_a_notice_and_messages_stay_on_one_line():
 # ---------------------------------------------------------------- junit
 
 
-def test_junit_on_the_corpus(corpus_json):
-    root = ET.fromstring(cli("junit"))
+@pytest.mark.parametrize(("fail_on", "failing_levels"), [
+    ("error", ("error",)),  # the default: warnings leave their test cases passing
+    ("warning", ("error", "warning")),
+    ("never", ()),
+])
+def test_junit_on_the_corpus(corpus_json, fail_on, failing_levels):
+    root = ET.fromstring(cli("junit", "--fail-on", fail_on))
     docs = [d["path"] for d in corpus_json["documents"]]
     rules = corpus_json["signature"]["rules"]
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == docs
     assert int(root.get("tests")) == len(docs) * len(rules)
 
-    failing = [f for f in corpus_json["findings"] if f["severity"] in ("error", "warning")]
+    failing = [f for f in corpus_json["findings"] if f["severity"] in failing_levels]
     expected_failures = Counter((f["path"], f["code"]) for f in failing)
     assert int(root.get("failures")) == len(expected_failures)
     for suite in suites:
@@ -134,7 +139,10 @@ def test_junit_on_the_corpus(corpus_json):
 
     sv = next(s for s in suites if s.get("name") == "corpus/sv.txt")
     dup = next(c for c in sv.findall("testcase") if c.get("name") == "TC101 duplicate-block")
-    assert "corpus/sv.txt:26-44" in dup.find("failure").text
+    if failing_levels:
+        assert "corpus/sv.txt:26-44" in dup.find("failure").text
+    else:
+        assert dup.find("failure") is None and "corpus/sv.txt:26-44" in dup.find("system-out").text
 
 
 def test_junit_survives_characters_xml_cannot_hold():

@@ -107,7 +107,7 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
         settings = settings_from(load_config(str(config_path)), case.get("source"), settings)
     # ``with_rules``: rules run beside this one (a lag rule, so that history is read),
     # whose own findings are not this case's.
-    rules = (BY_CODE[code], *(BY_CODE[c] for c in case.get("with_rules", ())))
+    rules = tuple(_emits_its_default(BY_CODE[c]) for c in (code, *case.get("with_rules", ())))
     report = run([str(tmp_path)], settings, rules)
     assert not report.problems, report.problems
     got = []
@@ -118,6 +118,19 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
         at = f"{rel}:{f.line}" if f.line == f.end_line else f"{rel}:{f.line}-{f.end_line}"
         got.append({"code": f.code, "at": at, "severity": f.severity.value, "message": f.message})
     return got
+
+
+def _emits_its_default(rule):
+    """``rule``, checked on every finding: a rule states its evidence's strength and
+    leaves severity to ``decide.judge``, so what it emits carries its own default."""
+    from dataclasses import replace
+
+    def check(view, options):
+        for f in rule.check(view, options):
+            assert f.severity is rule.severity, f"{rule.code} set severity {f.severity.value} itself at {f.line}"
+            yield f
+
+    return replace(rule, check=check)
 
 
 @pytest.mark.parametrize(("code", "case", "needs"), list(_load()))

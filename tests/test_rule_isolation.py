@@ -70,3 +70,26 @@ def test_the_view_offers_termbase_and_vectors(tmp_path):
     assert problem is None and [c.label() for c in view.termbase.concepts] == ["battery"]
     termbase, problem = load_glossary(str(tmp_path / "missing.csv"))
     assert termbase is None and problem is not None  # reported once, outside the rules
+
+
+def _severity_setters(source: str) -> list[str]:
+    """Where a rule module sets a severity other than in its ``Rule(...)`` record."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name != "Rule" and any(k.arg == "severity" for k in node.keywords):
+                out.append(f"line {node.lineno}: {name}(severity=...)")
+    return out
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in RULES_DIR.glob("*.py") if p.name != "base.py"), ids=lambda p: p.name
+)
+def test_a_rule_module_leaves_severity_to_judge(path):
+    assert _severity_setters(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_severity_checker_finds_a_downgrade():
+    assert _severity_setters("f = replace(f, severity=Severity.INFO)") == ["line 1: replace(severity=...)"]
+    assert _severity_setters("RULE = Rule(code='X', severity=Severity.INFO)") == []

@@ -144,7 +144,7 @@ def check(
         with ProgressBar.for_terminal(quiet) as bar:
             report, sections = check_paths(
                 paths, settings, plan.rules, chosen, jobs=processes, exclude=plan.exclude, progress=bar,
-                policy=policy_from(plan.config, known),
+                policy=policy_from(plan.config, known, plan.fail_on, strict),
                 changed_since=ChangedSince(changed_since) if changed_since else None,
             )
     except GitError as exc:
@@ -166,7 +166,7 @@ def check(
             fail(f"{output}: cannot write: {exc.strerror}")
     else:
         write(report, sys.stdout, chosen, sections)
-    raise typer.Exit(run_exit_code(report, plan.fail_on, strict))
+    raise typer.Exit(run_exit_code(report))
 
 
 def _embeddings(settings):
@@ -286,13 +286,12 @@ def fix(
 
 
 def _print_problems(problems, strict: bool) -> None:
-    """One line per problem on standard error. Files of other types met while walking
-    a directory (severity "info") stay silent unless --strict makes each an error."""
-    for p in problems:
-        if p.severity == "error" or strict:
-            say(f"transcheck: {p.path}: {p.message}")
-        elif p.severity == "warning":
-            say(f"transcheck: warning: {p.path}: {p.message}")
+    """One line on standard error per problem the report's summary shows."""
+    from transcheck.report.summary import shown_problems
+
+    for p in shown_problems(problems, strict):
+        level = "" if p.severity == "error" else f"{p.severity}: "
+        say(f"transcheck: {level}{p.path}: {p.message}")
 
 
 def _split(values: List[str]) -> list[str]:

@@ -66,11 +66,6 @@ def check_group(
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag)
     findings = _run_rules(rules, view, settings, problems)
-    if view.source is not None:
-        # The source is the reference every translation is judged against; whatever is
-        # odd in it (a repeat, an English phrase) is the original, no translation defect.
-        source_path = view.documents[view.source].path
-        findings = [f for f in findings if f.path != source_path]
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),
@@ -78,6 +73,7 @@ def check_group(
         findings=tuple(fingerprinted(findings)),
         notes=tuple(notes),
         status=page_status(documents, settings.source, view.lag, spec.lag),
+        source=view.source,
     )
     return result, problems
 
@@ -211,6 +207,7 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
     seen: set[InputProblem] = set(problems)
+    policy = policy or Policy()
     judged: list[JudgedGroup] = []
     changed: list[ChangedSegment] | None = [] if changed_since is not None else None
     results = _map_groups(groups, settings, rules, jobs)
@@ -227,7 +224,7 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
 
                 changes, scope = changed_since.group(result, recheck, page_codes, settings.source)
                 changed.extend(changes)
-            verdict = judge(result, policy, rules, scope) if policy is not None else JudgedGroup(result)
+            verdict = judge(result, policy, rules, scope)
             problems.extend(verdict.problems)
             if render is not None:
                 verdict = replace(verdict, group=render(verdict.group, header))
@@ -236,9 +233,11 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
             progress(done, len(groups))
     return report_of(
         judged, problems, settings, rules,
-        baseline=policy is not None and policy.baseline is not None,
+        baseline=policy.baseline is not None,
         changed_since=changed_since.rev if changed_since is not None else None,
         changed=changed,
+        fail_on=policy.fail_on,
+        strict=policy.strict,
     )
 
 

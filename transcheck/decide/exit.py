@@ -24,18 +24,22 @@ def blocking_problems(problems: Iterable, strict: bool = False) -> int:
     return sum(1 for p in problems if strict or p.severity == "error")
 
 
+def fails(finding: Finding, fail_on: str) -> bool:
+    """Whether ``finding`` fails a run that fails on ``fail_on``: the one test every
+    exit code and every format's pass/fail (JUnit's failures) applies."""
+    return fail_on != "never" and finding.severity.rank >= Severity(fail_on).rank
+
+
 def exit_code(findings: Iterable[Finding], fail_on: str, input_problems: int = 0) -> int:
     """2 for any input or usage problem; 1 for a finding at or above ``fail_on``; else 0."""
     if input_problems:
         return EXIT_USAGE
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_OK
+    return EXIT_FINDINGS if any(fails(f, fail_on) for f in findings) else EXIT_OK
 
 
-def run_exit_code(report: Report, fail_on: str, strict: bool = False) -> int:
-    return exit_code(report.findings, fail_on, blocking_problems(report.problems, strict))
+def run_exit_code(report: Report) -> int:
+    """The exit code of a run, by the decision the report carries (``fail_on``, ``strict``)."""
+    return exit_code(report.findings, report.fail_on, blocking_problems(report.problems, report.strict))
 
 
 def fail_on_error(value: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from transcheck.model import Finding, GroupResult, InputProblem, Report, Severity, SuppressedFinding
+from transcheck.model import Finding, GroupResult, InputProblem, Report, Severity, Strength, SuppressedFinding
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class Policy:
     suppressions: tuple = ()  # config.Suppression: fingerprint + justification
     baseline: frozenset[str] | None = None  # fingerprints already known; None: no baseline
     inline: bool = True  # honour <!-- transcheck: ignore ... --> comments in Markdown
+    fail_on: str = "error"  # the least severity that fails the run (decide.exit.FAIL_ON)
+    strict: bool = False  # every input problem fails the run
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,10 @@ def judge(
 ) -> JudgedGroup:
     """Judge the findings of one whole group (documents with their text), in this order:
 
-    1. per-rule severity overrides (``overridden``);
+    0. findings on the source language are dropped: the source is the reference every
+       translation is judged against, and what is odd in it is the original's;
+    1. severity: the rule's (its default, or the project's override) as the finding's
+       strength of evidence allows (``graded``);
     2. suppressions: inline comments ("inSource"), per-file-ignores and fingerprints
        ("external");
     3. the baseline: known fingerprints are set aside, and every fingerprint gets
@@ -88,11 +93,12 @@ def judge(
     kept, suppressed, baselined, states, unsuppressed = [], [], [], [], []
     out_of_scope = 0
     for f in group.findings:
-        override = policy.severity.get(f.code)
-        if override is not None:
-            level = overridden(f.severity, defaults.get(f.code, f.severity), override)
-            if level is not f.severity:
-                f = replace(f, severity=level)
+        if group.source is not None and f.language == group.source:
+            continue
+        default = defaults.get(f.code, f.severity)
+        level = graded(f.strength, default, policy.severity.get(f.code, default))
+        if level is not f.severity:
+            f = replace(f, severity=level)
         known = policy.baseline is not None and f.fingerprint in policy.baseline
         if policy.baseline is not None:
             states.append((f.fingerprint, "unchanged" if known else "new"))
@@ -148,18 +154,25 @@ def fold(findings: list[Finding]) -> tuple[list[Finding], int]:
     return kept, len(findings) - len(kept)
 
 
-def overridden(severity: Severity, default: Severity, override: Severity) -> Severity:
-    """A finding's severity under a configured override of its rule's severity.
+def graded(strength: Strength, default: Severity, configured: Severity) -> Severity:
+    """The severity of a finding: the one place a rule's severity and a finding's
+    strength of evidence meet.
 
-    The override replaces the rule's default: findings at the default take the
-    override; a finding the rule itself set below its default (a weaker case) keeps
-    that, capped by the override. An override equal to the default changes nothing.
+    ``configured`` is the project's severity for the rule (its override, else the
+    rule's ``default``). Full evidence takes it; reduced evidence is one level below the
+    rule's default, capped by ``configured``; a hint is info. So an override replaces
+    the rule's severity and weaker findings keep their distance below it, and an
+    override equal to the default changes nothing.
     """
-    if override is default:
-        return severity
-    if severity is default:
-        return override
-    return min(severity, override, key=lambda s: s.rank)
+    if strength is Strength.FULL:
+        return configured
+    if strength is Strength.REDUCED:
+        lower = _BELOW.get(default, Severity.INFO)
+        return min(lower, configured, key=lambda s: s.rank)
+    return Severity.INFO
+
+
+_BELOW = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
 
 
 def stale_comment(mark) -> InputProblem:
@@ -172,13 +185,16 @@ def stale_comment(mark) -> InputProblem:
     )
 
 
-def policy_from(config, baseline: frozenset[str] | None = None) -> Policy:
-    """The policy of a ``config.Config`` plus the run's baseline."""
+def policy_from(config, baseline: frozenset[str] | None = None, fail_on: str | None = None,
+                strict: bool = False) -> Policy:
+    """The policy of a ``config.Config`` plus the run's baseline and exit decision."""
     return Policy(
         severity=dict(config.severity),
         per_file_ignores=config.per_file_ignores,
         suppressions=config.suppressions,
         baseline=baseline,
+        fail_on=fail_on or config.fail_on or "error",
+        strict=strict,
     )
 
 
@@ -191,6 +207,8 @@ def report_of(
     baseline: bool = False,
     changed_since: str | None = None,
     changed: Iterable | None = None,
+    fail_on: str = "error",
+    strict: bool = False,
 ) -> Report:
     """The one report of a run, from its judged groups in order; ``problems`` are all
     the run's input problems, the judged groups' among them, in the order met."""
@@ -211,4 +229,6 @@ def report_of(
         changed_since=changed_since,
         changed=tuple(changed) if changed is not None else None,
         out_of_scope=sum(j.out_of_scope for j in judged),
+        fail_on=fail_on,
+        strict=strict,
     )

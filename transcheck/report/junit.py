@@ -1,9 +1,10 @@
 """JUnit XML, the test-report format GitLab, Jenkins and GitHub test-report actions read.
 
 One ``<testsuite>`` per document, one ``<testcase>`` per enabled rule in it, so the CI
-test view shows a grid of document x rule. A rule with error or warning findings on the
-document fails its test case; the ``<failure>`` lists every finding, one line each.
-Info findings leave the test passing and appear in ``<system-out>``. A file that could
+test view shows a grid of document x rule. A rule with findings that fail the run
+(``--fail-on``, error by default) on the document fails its test case; the ``<failure>``
+lists them, one line each. Findings below it leave the test passing and appear in
+``<system-out>``; with ``--fail-on never`` no test case fails. A file that could
 not be read is a suite with one ``read`` test case in error. Every suite carries the
 reproducibility signature as properties. ``file`` and ``line`` attributes point the
 reporters that annotate code (GitHub actions) at the first finding.
@@ -15,15 +16,14 @@ import json
 from itertools import groupby
 from xml.sax.saxutils import quoteattr
 
-from transcheck.model import Finding, Severity
+from transcheck.decide.exit import fails
+from transcheck.model import Finding
 from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import where
 from transcheck.report.summary import plural, summarise
 from transcheck.report.escape import xml_chars as _xml_chars
 from transcheck.report.signature import signature, signature_line
-
-_FAILING = (Severity.ERROR, Severity.WARNING)
 
 
 def _text(value: str) -> str:
@@ -71,8 +71,8 @@ def _render(report: Report, color: bool = False) -> str:
         failures = 0
         for rule in report.rules:
             mine = [f for f in doc_findings if f.code == rule.code]
-            failing = [f for f in mine if f.severity in _FAILING]
-            info = [f for f in mine if f.severity not in _FAILING]
+            failing = [f for f in mine if fails(f, report.fail_on)]
+            info = [f for f in mine if not fails(f, report.fail_on)]
             head = (
                 f"    <testcase name={_attr(f'{rule.code} {rule.name}')} classname={_attr(path)}"
                 f" file={_attr(path)}"

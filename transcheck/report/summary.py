@@ -4,7 +4,7 @@ problems a reader is shown. Formats phrase it; they do not decide it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transcheck.model import (
     OUTDATED,
@@ -83,10 +83,19 @@ def summarise(report: Report) -> Summary:
         set_aside=tuple(set_aside),
         suppressed=tuple(sorted(report.suppressed_findings, key=lambda s: finding_order(s.finding))),
         problems=tuple(report.problems),
-        shown_problems=tuple(p for p in report.problems if p.severity != "info"),
+        shown_problems=shown_problems(report.problems, report.strict),
         unreadable=tuple(p for p in report.problems if p.severity == "error"),
         coverage=coverage(report),
     )
+
+
+def shown_problems(problems, strict: bool) -> tuple[InputProblem, ...]:
+    """The input problems a reader is shown: errors and warnings; a file of another
+    type met in a directory ("info") stays silent. Under ``strict`` each fails the run,
+    so each is shown as an error."""
+    if strict:
+        return tuple(p if p.severity == "error" else replace(p, severity="error") for p in problems)
+    return tuple(p for p in problems if p.severity != "info")
 
 
 def coverage(report: Report) -> tuple[tuple[str, int, int], ...]:

@@ -33,7 +33,7 @@ import math
 import statistics
 from dataclasses import replace
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, Strength
 from transcheck.rules._presence import expected
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
@@ -107,7 +107,7 @@ def _minority(view: GroupView, row):
             f"“{snippet(text)}”",
             key="minority:" + normalise(text),
         )
-        yield replace(finding, severity=Severity.INFO)
+        yield replace(finding, strength=Strength.HINT)
 
 
 def _size(text: str) -> int:

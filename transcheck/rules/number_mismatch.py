@@ -46,7 +46,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from transcheck.model import Category, Kind, Severity
+from transcheck.model import Category, Kind, Severity, Strength
 from transcheck.rules._numbers import CLOCK, compound_numeral, converted, names_a_unit, rescaled, values
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
@@ -110,7 +110,7 @@ def check(view: GroupView, options: NoOptions):
                 key="number:" + ";".join(p for p in parts) + ":" + normalise(texts[lang])[:80],
             )
             if compound_numeral(texts[lang]) or not _substituted(lacks, adds, found[lang]):
-                finding = replace(finding, severity=Severity.INFO)
+                finding = replace(finding, strength=Strength.HINT)
             yield finding
 
 

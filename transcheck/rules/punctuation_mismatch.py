@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transcheck.model import Category, Severity, base_language
+from transcheck.model import Category, Severity, Strength, base_language
 from transcheck.quotes import KNOWN_PAIRS, QUOTES
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
@@ -129,7 +129,7 @@ def _questions(view: GroupView, r: int, texts: dict[str, str]):
         finding = RULE.at_cell(view, row, dev.language, message,
                                related=consensus.related(view, row, dev.agree),
                                key="question:" + normalise(texts[dev.language])[:80])
-        yield replace(finding, severity=Severity.INFO)
+        yield replace(finding, strength=Strength.HINT)
 
 
 def _quote_count(text: str) -> int:
@@ -196,7 +196,7 @@ def _mixed_pairs(view: GroupView):
                 "together",
                 key=f"mixed-quotes:{a}{b}:" + normalise(seg.text)[:80],
             )
-            yield replace(finding, severity=Severity.INFO)
+            yield replace(finding, strength=Strength.HINT)
 
 
 def _text(view: GroupView, row, lang: str) -> str:

@@ -47,7 +47,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, Strength
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.names import quoted_in
 
@@ -111,7 +111,7 @@ def check(view: GroupView, options: NoOptions):
             # (a genitive, a fronted phrase, a caption): info. Only a mirrored pattern
             # (A … B … B … A) survives reordering and is an error.
             if all(p[4] for p in pairs):
-                finding = replace(finding, severity=Severity.INFO)
+                finding = replace(finding, strength=Strength.HINT)
             yield finding
 
 

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 
 from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, Strength
 from transcheck.rules import _hunspell
 from transcheck.rules._spelling_names import names_in_row, same_name, skeleton
 from transcheck.rules._spelling_typos import Checker
@@ -151,7 +151,7 @@ def check(view: GroupView, options: Options):
                         key=folded,
                     )
                     if checker.scripts & _DENSE_SCRIPTS:
-                        finding = replace(finding, severity=Severity.INFO)
+                        finding = replace(finding, strength=Strength.HINT)
                     yield finding
 
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, base_language
+from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
@@ -118,14 +118,14 @@ def check(view: GroupView, options: Options):
             )
             edited = _own_words(seg.text, [text for _, text in texts])
             if edited:
-                finding = replace(finding, severity=Severity.INFO, message=finding.message
+                finding = replace(finding, strength=Strength.HINT, message=finding.message
                                   + f"; partly translated: “{edited}” is not in {what}")
             elif _kept_by_others(view, doc, seg, same):
                 kept = sorted({lang for lang, _ in same} - {view.source})
-                finding = replace(finding, severity=Severity.INFO,
+                finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
-                finding = replace(finding, severity=Severity.INFO,
+                finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "
                                   f"{language_name(doc.language)}")
             yield finding

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from transcheck.langid import Identifier, neutral_removed
 from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, script_counts, scripts_of
-from transcheck.model import Category, Document, Segment, Severity
+from transcheck.model import Category, Document, Segment, Severity, Strength
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules.untranslated import evidence, foreign_guess
 
@@ -131,19 +131,18 @@ def check(view: GroupView, options: Options):
                 f"{language_name(doc.base_language)} document: “{snippet(seg.text)}”",
                 key=seg.text,
             )
-            severity = _severity(other_script, neutral_removed(rest))
-            yield finding if severity is RULE.severity else replace(finding, severity=severity)
+            yield replace(finding, strength=_strength(other_script, neutral_removed(rest)))
 
 
-def _severity(other_script: bool, text: str) -> Severity:
+def _strength(other_script: bool, text: str) -> Strength:
     """Another script is proof; within one script, langdetect's verdict is evidence only
     on a long text, and on a short one it is often wrong (Italian and Spanish lines
     read as Portuguese, an English line as Swedish) whatever its confidence."""
     if other_script:
-        return Severity.ERROR
+        return Strength.FULL
     if sum(ch.isalpha() for ch in text) >= _LONG_LETTERS and len(text.split()) >= _LONG_WORDS:
-        return Severity.WARNING
-    return Severity.INFO
+        return Strength.REDUCED
+    return Strength.HINT
 
 
 RULE = Rule(

@@ -1,15 +1,11 @@
-"""The records that flow through transcheck: documents, segments, aligned rows, findings.
-
-Everything here is plain data. Checks create findings; formatters read them. Nothing
-in this module knows how a finding is displayed.
-"""
+"""The records of one document's checking: segments, documents, language guesses,
+aligned rows, findings and input problems. Plain data: checks create findings,
+formatters read them, and nothing here knows how a finding is displayed."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Any
 
 
 class Severity(enum.Enum):
@@ -23,6 +19,22 @@ class Severity(enum.Enum):
 
 
 _SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+class Strength(enum.Enum):
+    """How strong a finding's evidence is, as the rule that found it judges it. A rule
+    says this, never a severity: ``decide.judge`` alone turns a rule's severity and a
+    finding's strength into the severity shown.
+
+    ``FULL``: the rule's severity. ``REDUCED``: one level below the rule's default (a
+    long same-script text that langdetect calls foreign is evidence, not proof).
+    ``HINT``: info, whatever the rule's severity (a pattern that ordinary translation
+    also produces).
+    """
+
+    FULL = "full"
+    REDUCED = "reduced"
+    HINT = "hint"
 
 
 class Category(enum.Enum):
@@ -194,6 +206,8 @@ class Finding:
     # The index of the aligned row the finding is about, when the rule knows it (a
     # cell of a row, a row's gap); None for findings on a document's own lines.
     row: int | None = None
+    # The rule's word on its evidence; ``severity`` is the rule's until judged.
+    strength: Strength = Strength.FULL
 
 
 @dataclass(frozen=True)
@@ -209,131 +223,3 @@ class InputProblem:
     path: str
     message: str
     severity: str = "error"
-
-
-# A page's state in one language (``PageStatus.state``).
-SOURCE, UP_TO_DATE, OUTDATED, MISSING, PRESENT = "source", "up to date", "outdated", "missing", "present"
-
-
-@dataclass(frozen=True, slots=True)
-class PageStatus:
-    """One page in one language: ``source``; ``up to date`` or ``outdated`` (git knows
-    the translation's last update: ``segments`` source segments changed since
-    ``since_sha`` of ``since_date``); ``present`` (nothing known of its lag: no
-    ``--source``, no history); or ``missing`` (another language of the run has it)."""
-
-    language: str
-    state: str
-    segments: int = 0
-    since_sha: str = ""
-    since_date: str = ""
-
-
-@dataclass(frozen=True)
-class GroupResult:
-    """One group, checked. ``documents`` are ``DocumentInfo`` and ``rows`` empty once
-    the group has been rendered and summarised (``summary``)."""
-
-    group: str
-    documents: tuple[Document, ...] | tuple[DocumentInfo, ...]
-    rows: tuple[Row, ...]
-    findings: tuple[Finding, ...]
-    notes: tuple[str, ...] = ()
-    status: tuple[PageStatus, ...] = ()  # one per language of the run, sorted by language
-    folded: int = 0  # findings inside a repeated block, shown as part of the repeat
-
-    def __post_init__(self):
-        for name in ("documents", "rows", "findings", "notes", "status"):
-            object.__setattr__(self, name, tuple(getattr(self, name)))
-
-    def summary(self) -> GroupResult:
-        return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings, self.notes,
-                           self.status, self.folded)
-
-
-@dataclass(frozen=True)
-class SuppressedFinding:
-    """A finding the project chose not to report, and on whose authority.
-
-    ``kind`` uses SARIF's vocabulary: "inSource" for a comment in the checked file,
-    "external" for the configuration (per-file-ignores) or a suppression file.
-    """
-
-    finding: Finding
-    kind: str
-    justification: str
-
-
-@dataclass(frozen=True)
-class ChangedSegment:
-    """A segment that differs from the version at ``--changed-since REV``.
-
-    ``status`` is "added" (no counterpart in the old version), "modified", or
-    "removed" (old segments deleted before ``line``; a zero-width place);
-    ``chrf`` is chrF of the new text against the old segment it replaced (None when
-    added or removed): 100 means equal after normalisation, lower means a larger edit.
-    """
-
-    path: str
-    language: str
-    line: int
-    end_line: int
-    status: str
-    chrf: float | None = None
-
-
-def finding_order(f: Finding):
-    # Ties keep the order the rule emitted them in (sorts are stable), e.g. row order.
-    return (f.path, f.line, f.end_line, f.code)
-
-
-@dataclass(frozen=True)
-class Report:
-    """All results of one run, in a stable order; what the formatters render.
-
-    Built once, after the last group, from the groups as ``decide`` judged them: the
-    findings shown, and what was set aside (suppressed, in the baseline, not introduced
-    since ``--changed-since``). ``settings`` and ``rules`` are the run's
-    (``settings.Settings``, ``rules.base.Rule``).
-    """
-
-    groups: tuple[GroupResult, ...]
-    problems: tuple[InputProblem, ...]
-    settings: Any
-    rules: tuple[Any, ...]
-    suppressed_findings: tuple[SuppressedFinding, ...] = ()
-    baselined_findings: tuple[Finding, ...] = ()  # hidden: their fingerprint is in --baseline
-    # fingerprint -> "new"/"unchanged" (SARIF's baselineState); None: no baseline
-    baseline_state: MappingProxyType | None = None
-    unsuppressed: tuple[Finding, ...] = ()  # what --write-baseline records
-    changed_since: str | None = None  # the REV of --changed-since
-    changed: tuple[ChangedSegment, ...] | None = None  # segments changed since REV, with chrF
-    out_of_scope: int = 0  # --changed-since: findings not introduced by the change
-
-    def __post_init__(self):
-        for name in ("groups", "problems", "rules", "suppressed_findings", "baselined_findings", "unsuppressed"):
-            object.__setattr__(self, name, tuple(getattr(self, name)))
-        if self.changed is not None:
-            object.__setattr__(self, "changed", tuple(self.changed))
-        if self.baseline_state is not None:
-            object.__setattr__(self, "baseline_state", MappingProxyType(dict(self.baseline_state)))
-
-    @property
-    def suppressed(self) -> int:
-        return len(self.suppressed_findings)
-
-    @property
-    def baselined(self) -> int:
-        return len(self.baselined_findings)
-
-    @property
-    def folded(self) -> int:
-        return sum(g.folded for g in self.groups)
-
-    @property
-    def documents(self) -> list[Document] | list[DocumentInfo]:
-        return [d for g in self.groups for d in g.documents]
-
-    @property
-    def findings(self) -> list[Finding]:
-        return sorted((f for g in self.groups for f in g.findings), key=finding_order)
