@@ -210,7 +210,7 @@ def build(size: int, pool) -> tuple[str, int]:
 def prose_segments(directory: str) -> list[str]:
     """Every prose segment of the directory, as transcheck segments it."""
     from transcheck.read.decode import split_lines
-    from transcheck.segment import segment_plain
+    from transcheck.formats.text import segment as segment_plain
 
     out = []
     for name in sorted(os.listdir(directory)):
@@ -223,7 +223,7 @@ def prose_segments(directory: str) -> list[str]:
 
 def count_segments(directory: str) -> int:
     from transcheck.read.decode import split_lines
-    from transcheck.segment import segment_plain
+    from transcheck.formats.text import segment as segment_plain
 
     total = 0
     for name in os.listdir(directory):

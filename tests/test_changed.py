@@ -13,7 +13,7 @@ from tests.conftest import CORPUS
 from tests.test_cli import transcheck
 from transcheck.decide.changed import align_versions
 from transcheck.model import Document
-from transcheck.segment import segment
+from transcheck.formats import segment
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -20,7 +20,7 @@ from transcheck.read.decode import DecodeError, decode, encode, split_lines
 from tests.conftest import render
 from transcheck.report import Format
 from transcheck.rules.registry import BY_CODE, RULES
-from transcheck.segment import segment
+from transcheck.formats import segment
 from transcheck.settings import Settings
 
 # No deadline: the first example pays for lazy imports (langdetect, sacrebleu), which

@@ -6,7 +6,7 @@ import pytest
 
 from transcheck.model import Kind
 from transcheck.read.decode import split_lines
-from transcheck.segment import segment
+from transcheck.formats import segment
 from transcheck.segment.kinds import classify_line
 
 MARKDOWN = """# Customer support

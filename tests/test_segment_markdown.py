@@ -10,7 +10,7 @@ import pytest
 
 from transcheck.model import Kind
 from transcheck.read.decode import split_lines
-from transcheck.segment import segment
+from transcheck.formats import segment
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "segment" / "cases.toml").read_text("utf-8"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.test_cli import transcheck
 from transcheck.model import Document
-from transcheck.segment import segment
+from transcheck.formats import segment
 from transcheck.decide.suppress import inline_suppressions
 
 PARA = "Vårt team svarar på alla kundfrågor inom en arbetsdag och hjälper dig gärna."

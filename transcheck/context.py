@@ -167,7 +167,7 @@ def lags(documents: list[Document], source: str | None, inputs) -> dict:
         return {}
     from transcheck.history.lag import compute_lag, source_changes
     from transcheck.read.decode import split_lines
-    from transcheck.segment import segment
+    from transcheck.formats import segment
 
     out = {}
     # Most translations of a page were made from one of a few source versions: each
@@ -187,8 +187,10 @@ def lags(documents: list[Document], source: str | None, inputs) -> dict:
 
 def build_view(name: str, documents: list[Document], settings: Settings, termbase=None,
                lag_inputs=()) -> GroupView:
-    """Align the documents, identify every segment's language, and bundle it all."""
+    """Align the documents (by key when they are keyed resources, else by content),
+    identify every segment's language, and bundle it all."""
     from transcheck.align.aligner import align
+    from transcheck.align.keys import align_keys, keyed
 
     vectors = None
     if settings.embeddings:
@@ -203,7 +205,8 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
     return GroupView(
         name=name,
         documents=by_language,
-        rows=align(documents, settings.source, settings.embeddings) if documents else [],
+        rows=(align_keys(documents, settings.source) if keyed(documents)
+              else align(documents, settings.source, settings.embeddings) if documents else []),
         guesses=Guesses(documents, settings, vocabulary),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,

@@ -102,7 +102,7 @@ class _Repo:
 def compare(doc: Document, old_text: str | None) -> Version:
     """Align ``doc`` with its old text and list what changed."""
     from transcheck.read.decode import split_lines
-    from transcheck.segment import segment
+    from transcheck.formats import segment
 
     new = doc.segments
     if old_text is None:

@@ -1,9 +1,10 @@
-"""Inline suppressions in Markdown: an HTML comment on its own line before a segment.
+"""Inline suppressions: a comment on its own line before a segment, in the comment
+syntax of the file's format (``FileFormat.comment``), e.g. in Markdown:
 
     <!-- transcheck: ignore TC301 -->
     <!-- transcheck: ignore TC202, TC301; the product name stays in English -->
 
-The comment applies to the next segment (heading, paragraph, list item...) and to the
+and in MDX ``{/* transcheck: ignore TC301 */}``. The comment applies to the next segment (heading, paragraph, list item...) and to the
 rules it names (codes, prefixes, names or categories, as ``--ignore`` takes them; none:
 every rule); text after ``;`` is the justification. A finding is suppressed when its line
 span touches that segment. Markdown renders the comment invisibly, so it travels with
@@ -14,13 +15,9 @@ an input problem rather than silently suppressing nothing.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from transcheck.model import Document, Finding, InputProblem
-
-_DIRECTIVE = re.compile(r"^\s*<!--\s*transcheck\s*:\s*(?P<body>.*?)\s*-->\s*$", re.IGNORECASE)
-_MARKDOWN = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -43,7 +40,24 @@ class InlineSuppression:
 
 def may_have_inline_suppressions(doc: Document) -> bool:
     """Whether ``doc.text`` is read here; the report drops the text of other documents."""
-    return doc.path.lower().endswith(_MARKDOWN) and "transcheck" in doc.text
+    from transcheck import formats
+
+    return formats.of(doc).comment is not None and "transcheck" in doc.text
+
+
+def directive(line: str, comment: tuple[str, str]) -> str | None:
+    """The body of a ``transcheck:`` comment that is the whole ``line`` ("ignore TC301;
+    why"), or None. String tests, not a pattern: a line from a pull request costs its
+    length, whatever it holds."""
+    opener, closer = comment
+    text = line.strip()
+    if not (text.startswith(opener) and text.endswith(closer)) or len(text) < len(opener) + len(closer):
+        return None
+    inner = text[len(opener):len(text) - len(closer)].strip()
+    name, colon, body = inner.partition(":")
+    if not colon or name.strip().lower() != "transcheck":
+        return None
+    return body.strip()
 
 
 def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[InputProblem]]:
@@ -53,17 +67,20 @@ def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[In
     from transcheck.read.decode import split_lines
     from transcheck.rules.registry import RULES
 
+    from transcheck import formats
+
+    comment = formats.of(doc).comment
     starts = [s.line for s in doc.segments]
     marks: list[InlineSuppression] = []
     problems: list[InputProblem] = []
     for number, text in enumerate(split_lines(doc.text), start=1):
-        match = _DIRECTIVE.match(text)
-        if not match:
+        found = directive(text, comment)
+        if found is None:
             continue
         at = bisect.bisect_right(starts, number)
         if at > 0 and doc.segments[at - 1].end_line >= number:
             continue  # inside a segment, e.g. a code block showing the syntax
-        body, _, reason = match["body"].partition(";")
+        body, _, reason = found.partition(";")
         verb, *entries = body.replace(",", " ").split() or [""]
         where = f"{doc.path}:{number}"
         if verb.lower() != "ignore":

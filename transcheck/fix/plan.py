@@ -115,7 +115,9 @@ def write(plan: FilePlan) -> None:
 def fix_paths(
     paths: list[str], settings: Settings, quotes: bool = False, exclude: tuple[str, ...] = ()
 ) -> tuple[list[FilePlan], list[InputProblem]]:
-    """Plans for every translation file under ``paths``, in a stable order."""
+    """Plans for every translation file under ``paths`` whose format ``fix`` can rewrite
+    line by line, in a stable order."""
+    from transcheck import formats
     from transcheck.read.discover import discover
 
     found = discover(
@@ -126,6 +128,8 @@ def fix_paths(
     plans = []
     for group in found.groups:
         for spec in group.files:
+            if not formats.of(spec).fixable:
+                continue
             planned = plan_file(spec, settings, quotes=quotes)
             (problems if isinstance(planned, InputProblem) else plans).append(planned)
     return plans, problems

@@ -99,6 +99,9 @@ class Segment:
     # The inline code spans taken out of ``text``: not language, but content (two list
     # items that differ only by their code are not a repeat).
     code: tuple[str, ...] = ()
+    # The segment's name in a keyed resource (a message id, "menu.save"); "" in running
+    # text. Keyed documents are aligned by it.
+    key: str = ""
 
     @property
     def is_prose(self) -> bool:
@@ -119,6 +122,7 @@ class Document:
     text: str
     line_count: int
     segments: tuple[Segment, ...]
+    format: str = ""  # the name of its file format (transcheck.formats); "": by the path
 
     @property
     def base_language(self) -> str:
@@ -130,7 +134,8 @@ class Document:
         return len(self.segments)
 
     def info(self) -> DocumentInfo:
-        return DocumentInfo(self.path, self.language, self.group, self.line_count, len(self.segments))
+        return DocumentInfo(self.path, self.language, self.group, self.line_count, len(self.segments),
+                            self.format)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +149,7 @@ class DocumentInfo:
     group: str
     line_count: int
     segment_count: int
+    format: str = ""
 
     def info(self) -> DocumentInfo:
         return self

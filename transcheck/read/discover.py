@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from transcheck.formats import known, name_for
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import looks_like_tag, normalise_tag
 from transcheck.read.spec import (
-    SUPPORTED_SUFFIXES,
     FileSpec,
     GroupSpec,
     dangling,
@@ -71,7 +71,7 @@ def discover(
                     InputProblem(
                         given,
                         "no translation files in this directory "
-                        "(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, .txt, .md or .mdx; "
+                        f"(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, {known()}; "
                         "--layout says where else the language is)",
                     )
                 )
@@ -109,8 +109,8 @@ def _files(top: str, problems: list[InputProblem], root: str | None):
         name = os.path.basename(path).lower()
         if name in ("glossary.tbx", "glossary.csv"):
             continue  # the termbase beside the documents (transcheck.terms)
-        if not name.endswith(SUPPORTED_SUFFIXES):
-            problems.append(InputProblem(path, "not a .txt or .md file; skipped", severity="info"))
+        if name_for(name) is None:
+            problems.append(InputProblem(path, f"not a {known()} file; skipped", severity="info"))
         elif why is not None:
             problems.append(InputProblem(path, why))
         else:
@@ -137,8 +137,8 @@ def parse_name(path: str) -> tuple[str, str] | str:
     """``(language, group)`` for a file path, or a message saying why there is none."""
     directory, filename = os.path.split(path)
     stem, suffix = os.path.splitext(filename)
-    if suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"unsupported file type {suffix or '(none)'!r}; transcheck reads .txt, .md and .mdx"
+    if name_for(filename) is None:
+        return f"unsupported file type {suffix or '(none)'!r}; transcheck reads {known()}"
     parts = stem.split(".")
     if looks_like_tag(parts[-1]):
         tag = normalise_tag(parts[-1])

@@ -26,6 +26,8 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
     import stat
 
     max_bytes = settings.max_file_bytes
+    if spec.text is not None:
+        return _from_memory(spec, max_bytes)
     try:
         info = os.stat(spec.path)
         if not stat.S_ISREG(info.st_mode):
@@ -49,8 +51,17 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
     return RawFile(data=data, decoded=decoded, mtime_ns=info.st_mtime_ns)
 
 
+def _from_memory(spec: FileSpec, max_bytes: int) -> RawFile | InputProblem:
+    """A document handed over as text: held to the same size limit as a file."""
+    data = spec.text.encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        return InputProblem(spec.path, f"text too large ({len(data)} bytes; limit {max_bytes}); skipped")
+    newline = "\r\n" if "\r\n" in spec.text else "\n"
+    return RawFile(data=data, decoded=Decoded(spec.text, "utf-8", newline), mtime_ns=0)
+
+
 def to_document(spec: FileSpec, text: str) -> Document:
-    from transcheck.segment import segment
+    from transcheck.formats import name_for, segment
 
     lines = split_lines(text)
     return Document(
@@ -59,7 +70,8 @@ def to_document(spec: FileSpec, text: str) -> Document:
         group=spec.group,
         text=text,
         line_count=len(lines),
-        segments=segment(spec.path, lines),
+        segments=segment(spec.path, lines, spec.format),
+        format=spec.format or name_for(spec.path) or "text",
     )
 
 

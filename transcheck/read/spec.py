@@ -7,9 +7,6 @@ import os
 from dataclasses import dataclass
 
 from transcheck.model import InputProblem
-from transcheck.segment import MARKDOWN_SUFFIXES
-
-SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -17,6 +14,10 @@ class FileSpec:
     path: str  # display path, as the user gave it
     language: str
     group: str
+    # A document handed over from memory (``transcheck.api``): its text, read instead
+    # of the file; and its format's name when its path's suffix does not say it.
+    text: str | None = None
+    format: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import os
 
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
-from transcheck.read.spec import SUPPORTED_SUFFIXES, FileSpec, printable
+from transcheck.formats import name_for
+from transcheck.read.spec import FileSpec, printable
 from transcheck.read.languages import normalise_tag
 from transcheck.read.layout import CompiledLayout, Layout
 from transcheck.read.walk import undecodable, walk
@@ -40,7 +41,7 @@ def discover_layouts(
             continue
         index, raw, name = hit
         shown = _relative(absolute, cwd)
-        if not absolute.lower().endswith(SUPPORTED_SUFFIXES):
+        if name_for(absolute) is None:
             continue  # images, JSON and the like beside the pages
         matched.append(absolute)
         in_scope = any(_under(absolute, scope) for _, scope in scopes)

@@ -18,7 +18,7 @@ import json
 import os
 from urllib.parse import quote
 
-from transcheck import __version__
+from transcheck import __version__, formats
 from transcheck.model import Finding, Location, Report, Severity, finding_order
 from transcheck.report.base import Formatter
 from transcheck.report.common import (
@@ -175,7 +175,7 @@ def as_dict(report: Report) -> dict:
         "artifacts": [
             {
                 "location": {"uri": uri(d.path)},
-                "mimeType": "text/markdown" if d.path.lower().endswith((".md", ".markdown")) else "text/plain",
+                "mimeType": formats.of(d).mime_type,
                 "properties": {"language": d.language, "group": d.group},
             }
             for d in documents

@@ -71,19 +71,16 @@ from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._links import (language_codes, link_target, localised_sites, page_parts,
                                      unlocalised)
+from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph",
                Kind.LIST_ITEM: "a list item"}
 
 
 def check(view: GroupView, options: NoOptions):
-    markdown = {
-        lang for lang, doc in view.documents.items()
-        if doc.path.lower().endswith(MARKDOWN_SUFFIXES)
-    }
+    markdown = {lang for lang, doc in view.documents.items() if formats.of(doc).markup}
     languages = language_codes(view)
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}

@@ -1,0 +1,90 @@
+"""File formats: what transcheck reads, one module per format behind one interface.
+
+A format is a ``FileFormat`` record: the file-name suffixes it owns, how its decoded
+lines become segments (a keyed resource's segments carry their keys, and its documents
+are then aligned by key), how a reviewer writes an inline suppression in it, and what
+structure its segments keep. Everything else in
+transcheck asks this registry and never looks at a suffix itself, so a new format is a
+new module here plus its line in ``_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from transcheck.model import Document, DocumentInfo, Segment
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    name: str
+    mime_type: str  # for SARIF's artifacts
+    # The decoded lines of a file (``read.decode.split_lines``) as segments, each with
+    # its line span. Must be linear in the input: files come from pull requests.
+    segment: Callable[[list[str]], tuple[Segment, ...]]
+    # An inline suppression's opener and closer on a line of its own ("<!--", "-->");
+    # None: the format has no comment a translator's tools carry along.
+    comment: tuple[str, str] | None = None
+    # Headings, links, code and ids are segment structure that translations keep
+    # (the structure check compares them).
+    markup: bool = False
+    # ``fix`` may delete a file's repeated lines: the lines are the content, so a
+    # removed line leaves a well-formed file.
+    fixable: bool = False
+
+
+# The registry, one line per format: its name, the module defining its ``FORMAT``, and
+# the file-name suffixes it owns (lower case). Modules are imported when first asked
+# for, so start-up never pays for a format a run does not read, and a path is matched
+# without importing any.
+_REGISTRY: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": ("transcheck.formats.text", (".txt",)),
+    "markdown": ("transcheck.formats.markdown", (".md", ".markdown")),
+    "mdx": ("transcheck.formats.mdx", (".mdx",)),
+}
+
+
+def _by_suffix() -> dict[str, str]:
+    return {suffix: name for name, (_, suffixes) in _REGISTRY.items() for suffix in suffixes}
+
+
+@cache
+def get(name: str) -> FileFormat:
+    """The format called ``name``; ``KeyError`` for none."""
+    fmt = importlib.import_module(_REGISTRY[name][0]).FORMAT
+    assert fmt.name == name, name
+    return fmt
+
+
+def name_for(path: str) -> str | None:
+    """The name of the format that reads ``path``, by its suffix (any case); None: no
+    format does."""
+    return _by_suffix().get(os.path.splitext(path)[1].lower())
+
+
+def for_path(path: str) -> FileFormat | None:
+    name = name_for(path)
+    return get(name) if name else None
+
+
+def of(doc: Document | DocumentInfo) -> FileFormat:
+    """The format of a document (or of a ``read.spec.FileSpec``, the file it is read
+    from): its own word, else its path's suffix, else plain text (a document handed
+    over from memory under a bare name)."""
+    return get(doc.format or name_for(doc.path) or "text")
+
+
+def segment(path: str, lines: list[str], format: str = "") -> tuple[Segment, ...]:
+    """``lines`` segmented as the format ``format`` (default: by ``path``'s suffix,
+    plain text when it has none transcheck knows)."""
+    return get(format or name_for(path) or "text").segment(lines)
+
+
+def known() -> str:
+    """The suffixes transcheck reads, for messages: ".txt, .md, .markdown or .mdx"."""
+    names = list(_by_suffix())
+    return ", ".join(names[:-1]) + " or " + names[-1]
