@@ -10,7 +10,8 @@ import pytest
 
 from tests.test_cli import transcheck
 from transcheck.config.file import ConfigError, find_config, load_config
-from transcheck.config.plan import plan_run
+from tests.conftest import ROOT
+from transcheck.config.plan import Options, build_plan
 from transcheck.model import Severity
 from transcheck.rules.registry import RULES
 
@@ -53,6 +54,9 @@ def test_transcheck_toml_before_pyproject_in_one_directory(tmp_path):
 
 
 def test_every_key_is_read(tmp_path):
+    # The plan reads the glossary it names: a broken one is one line before any check.
+    (tmp_path / "terms").mkdir()
+    (tmp_path / "terms" / "glossary.tbx").write_bytes((ROOT / "corpus" / "glossary.tbx").read_bytes())
     path = _write(
         tmp_path / "pyproject.toml",
         """
@@ -91,7 +95,7 @@ justification = "The brand name is never translated."
     assert config.per_file_ignores == ((str(tmp_path / "docs/legal.*.md"), frozenset({"TC301"})),)
     assert [s.fingerprint for s in config.suppressions] == ["0123456789abcdef"]
 
-    plan = plan_run([str(tmp_path)], config_path=str(path))
+    plan = build_plan([str(tmp_path)], Options(config=str(path)))
     assert [r.code for r in plan.rules] == [r.code for r in RULES if r.code[:3] in ("TC1", "TC3") and r.code != "TC302"]
     assert plan.settings.thresholds.duplicate_min_chrf == 95.0
     assert plan.settings.thresholds.duplicate_min_letters == 60
@@ -101,10 +105,10 @@ justification = "The brand name is never translated."
 
 def test_command_line_overrides_the_file(tmp_path):
     path = _write(tmp_path / "transcheck.toml", 'select = ["TC1"]\nignore = ["TC101"]\nfail-on = "info"\nsource = "sv"\n')
-    plan = plan_run([str(tmp_path)], config_path=str(path), select=["TC3"], fail_on="never", source="it")
+    plan = build_plan([str(tmp_path)], Options(config=str(path), select=("TC3",), fail_on="never", source="it"))
     assert [r.code for r in plan.rules] == [r.code for r in RULES if r.code.startswith("TC3")]
     assert plan.fail_on == "never" and plan.settings.source == "it"
-    plan = plan_run([str(tmp_path)], config_path=str(path), ignore=["TC3"])
+    plan = build_plan([str(tmp_path)], Options(config=str(path), ignore=("TC3",)))
     assert [r.code for r in plan.rules] == [r.code for r in RULES if r.code.startswith("TC1")]
 
 

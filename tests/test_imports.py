@@ -11,13 +11,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "transcheck"
 
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS = (
-    ("model", "settings", "text", "embeddings", "quotes", "atomic", "linediff"),
+    ("model", "errors", "settings", "text", "embeddings", "quotes", "atomic", "linediff"),
     ("read", "formats", "segment", "langid", "align", "terms", "history"),
     ("context",),
     ("rules",),
     ("config", "decide"),
     ("report",),
     ("runner", "fix"),
+    ("api",),
     ("cli", "progress", "__main__"),
 )
 

@@ -351,7 +351,7 @@ def test_directory_without_translations_is_an_error(tmp_path):
 _CRASH = (
     "import sys, transcheck.runner as p\n"
     "def boom(*a, **k):\n    raise RuntimeError('the aligner fell over')\n"
-    "p.check = boom\n"
+    "p.execute = boom\n"
     "sys.argv = ['transcheck', *sys.argv[1:]]\n"
     "from transcheck.cli import main\nmain()\n"
 )

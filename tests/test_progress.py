@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 
 from tests.test_cli import transcheck
-from transcheck.runner import run
+from transcheck.api import check
 from transcheck.progress import MIN_GROUPS, ProgressBar
-from transcheck.rules.registry import BY_CODE
-from transcheck.settings import Settings
 
 
 class Terminal(io.StringIO):
@@ -26,7 +24,7 @@ def test_bar_shows_on_a_terminal_for_many_groups(tmp_path):
     stream = Terminal()
     calls = []
     with ProgressBar(True, stream) as bar:
-        report = run([str(tmp_path)], Settings(), (BY_CODE["TC101"],), progress=lambda d, t: (calls.append((d, t)), bar(d, t)))
+        report = check([str(tmp_path)], select=["TC101"], progress=lambda d, t: (calls.append((d, t)), bar(d, t)))
     assert len(report.groups) == MIN_GROUPS + 1
     assert calls[-1] == (MIN_GROUPS + 1, MIN_GROUPS + 1) and len(calls) == MIN_GROUPS + 1
     assert f"{MIN_GROUPS + 1}/{MIN_GROUPS + 1}" in stream.getvalue()

@@ -9,7 +9,8 @@ from transcheck.model import DocumentInfo
 from transcheck.decide.judge import Policy
 from tests.conftest import render
 from transcheck.report import Format, formatter, write
-from transcheck.runner import check, run
+from transcheck.api import check_sections
+from transcheck.runner import run
 from transcheck.rules.registry import RULES
 from transcheck.settings import Settings
 
@@ -39,7 +40,7 @@ def test_streamed_report_writes_the_same_bytes(two_groups, fmt):
 
     whole = run([two_groups], Settings(), RULES, jobs=1, policy=Policy())
     chosen = formatter(fmt)
-    streamed, sections = check([two_groups], Settings(), RULES, chosen, jobs=1, policy=Policy())
+    streamed, sections = check_sections([two_groups], formatter=chosen, select=["ALL"])
     out = io.StringIO()
     write(streamed, out, chosen, sections)
     assert out.getvalue() == render(whole, fmt)

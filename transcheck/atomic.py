@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
+from transcheck.errors import UsageError
 
-class WriteRefused(Exception):
+
+class WriteRefused(UsageError):
     """A write that was not done; the message is one line naming the path."""
 
 

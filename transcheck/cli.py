@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from typing import List, Optional
 
 import typer
@@ -102,97 +101,68 @@ def check(
     (or the configuration's layout) that says where {lang} sits in the path.
     """
     paths = paths or ["."]
-    from dataclasses import replace
-
-    from transcheck.atomic import WriteRefused, report_file
-    from transcheck.decide.baseline import BaselineError
-    from transcheck.decide.baseline import read as baseline_fingerprints
-    from transcheck.decide.baseline import write as write_baseline_file
-    from transcheck.decide.changed import ChangedSince, GitError
-    from transcheck.config.file import ConfigError
+    from transcheck.api import check_sections
+    from transcheck.atomic import report_file
+    from transcheck.config.plan import Options, build_plan
     from transcheck.decide.exit import run_exit_code
-    from transcheck.decide.judge import policy_from
-    from transcheck.config.plan import plan_run, process_count, with_glossary, with_limits
+    from transcheck.errors import UsageError
     from transcheck.progress import ProgressBar
     from transcheck.report import Format, formatter, write
-    from transcheck.runner import check as check_paths
 
     try:
         fmt = Format(format)
     except ValueError:
         fail(f"unknown format {format!r}; choose from {', '.join(f.value for f in Format)}")
+    options = Options(
+        config=config, source=source, select=_split(select), ignore=_split(ignore),
+        extend_select=_split(extend_select), exclude=tuple(exclude), layout=tuple(layout), fail_on=fail_on,
+        strict=strict, glossary=glossary, max_file_size=max_file_size, max_segments=max_segments,
+        follow_symlinks=follow_symlinks, history=history, embeddings=embeddings, baseline=baseline,
+        changed_since=changed_since, jobs=jobs,
+    )
     try:
-        plan = plan_run(
-            paths, config_path=config, source=source, fail_on=fail_on, select=_split(select),
-            ignore=_split(ignore), exclude=exclude, extend_select=_split(extend_select), layout=layout,
-        )
-        known = baseline_fingerprints(baseline) if baseline else None
-        settings = replace(with_limits(plan.settings, max_file_size, max_segments), follow_symlinks=follow_symlinks)
-        settings = with_glossary(settings, glossary)
-        processes = process_count(jobs)
-    except (ConfigError, BaselineError) as exc:
-        fail(str(exc))
-    if embeddings:
-        settings = _embeddings(settings)
-    if not history:
-        settings = replace(settings, history=False)
-    if not quiet:
-        _notes(plan.rules)
-    color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    chosen = formatter(fmt, color=color)
-    try:
+        plan = build_plan(paths, options, flag=_flag)
+        if not quiet:
+            for note in plan.notes:
+                say(f"transcheck: note: {note}")
+        color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        chosen = formatter(fmt, color=color)
         with ProgressBar.for_terminal(quiet) as bar:
-            report, sections = check_paths(
-                paths, settings, plan.rules, chosen, jobs=processes, exclude=plan.exclude, progress=bar,
-                policy=policy_from(plan.config, known, plan.fail_on, strict),
-                changed_since=ChangedSince(changed_since) if changed_since else None,
-            )
-    except GitError as exc:
-        fail(str(exc))
-    if write_baseline:
-        try:
-            write_baseline_file(write_baseline, report.unsuppressed)
-        except BaselineError as exc:
-            fail(str(exc))
+            report, sections = check_sections(paths, plan, formatter=chosen, progress=bar)
+        if write_baseline:
+            from transcheck.decide.baseline import write as write_baseline_file
 
-    _print_problems(report.problems, strict)
-    if output:
-        try:
-            with report_file(output) as fh:
-                write(report, fh, chosen, sections)
-        except WriteRefused as exc:
-            fail(str(exc))
-        except OSError as exc:
-            fail(f"{output}: cannot write: {exc.strerror}")
-    else:
-        write(report, sys.stdout, chosen, sections)
+            write_baseline_file(write_baseline, report.unsuppressed)
+        _print_problems(report.problems, strict)
+        if output:
+            try:
+                with report_file(output) as fh:
+                    write(report, fh, chosen, sections)
+            except OSError as exc:
+                fail(f"{output}: cannot write: {exc.strerror}")
+        else:
+            write(report, sys.stdout, chosen, sections)
+    except UsageError as exc:
+        fail(str(exc))
     raise typer.Exit(run_exit_code(report))
 
 
-def _embeddings(settings):
-    from dataclasses import replace
-
-    from transcheck import embeddings as sentence_embeddings
-
-    if not sentence_embeddings.available():
-        fail(f"--embeddings needs the embeddings extra: {sentence_embeddings.EXTRA_HINT}")
-    return replace(settings, embeddings=True)
-
-
-def _notes(rules) -> None:
-    """One line per selected rule that cannot run here (its optional extra is missing)."""
-    for rule in rules:
-        why = rule.unavailable()
-        if why:
-            say(f"transcheck: note: {rule.name} ({rule.code}) skipped, {why}")
+def _flag(name: str) -> str:
+    """An option as the command line spells it, for messages."""
+    return "--" + name.replace("_", "-")
 
 
 @app.command()
 def rules() -> None:
     """List every rule: code, name, category, default severity, summary."""
-    from transcheck.rules.registry import RULES
+    from transcheck.errors import UsageError
+    from transcheck.rules.registry import catalogue
 
-    for r in RULES:
+    try:
+        every = catalogue()
+    except UsageError as exc:
+        fail(str(exc))
+    for r in every:
         state = "" if r.default else " [opt-in]"
         typer.echo(
             f"{r.code}  {r.name:<21} {r.category.value:<13} {r.severity.value:<8} {r.summary}{state}"
@@ -208,9 +178,13 @@ def explain(
 
     Plain text, or Markdown with --markdown.
     """
+    from transcheck.errors import UsageError
     from transcheck.rules.registry import lookup
 
-    rule = lookup(code)
+    try:
+        rule = lookup(code)
+    except UsageError as exc:
+        fail(str(exc))
     if rule is None:
         fail(f"unknown rule {code!r}; `transcheck rules` lists them")
     from transcheck.report.common import rule_markdown, rule_text
@@ -244,18 +218,17 @@ def fix(
 
     Prints a unified diff and changes nothing unless --write is given; exits 1 when the diff is not empty.
     """
-    from transcheck.config.file import ConfigError
-    from transcheck.config.plan import plan_run, with_limits
+    from transcheck.config.plan import Options, build_plan
+    from transcheck.errors import UsageError
     from transcheck.fix import FixConflict, fix_paths, write as write_plan
 
     try:
         # The configuration's thresholds, so that fix removes what check reports.
-        run_plan = plan_run(paths, config_path=config)
-        settings = replace(with_limits(run_plan.settings, max_file_size, max_segments),
-                           follow_symlinks=follow_symlinks)
-    except ConfigError as exc:
+        run_plan = build_plan(paths, Options(config=config, max_file_size=max_file_size, max_segments=max_segments,
+                                             follow_symlinks=follow_symlinks), flag=_flag)
+    except UsageError as exc:
         fail(str(exc))
-    plans, problems = fix_paths(paths, settings, quotes=quotes, exclude=run_plan.exclude)
+    plans, problems = fix_paths(paths, run_plan.settings, quotes=quotes, exclude=run_plan.exclude)
     _print_problems(problems, strict=False)
     from transcheck.fix import unified_diff
 

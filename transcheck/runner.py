@@ -11,6 +11,7 @@ section is written: memory stays bounded by the largest group plus the findings.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -34,9 +35,10 @@ from transcheck.model import (
     Report,
     finding_order,
 )
-from transcheck.read.discover import GroupSpec, discover
+from transcheck.read.discover import Discovery, GroupSpec, discover
 from transcheck.read.file import read_document
 from transcheck.rules.base import Rule
+from transcheck.rules.registry import RuleSet, rule_set
 from transcheck.settings import Settings
 
 if TYPE_CHECKING:
@@ -144,52 +146,55 @@ def fingerprinted(findings: Iterable[Finding]) -> list[Finding]:
     return out
 
 
-def check(
-    paths: list[str],
+def execute(
+    found: Discovery,
     settings: Settings,
-    rules: tuple[Rule, ...],
-    formatter: Formatter,
-    jobs: int = 1,
-    exclude: tuple[str, ...] = (),
-    progress: Callable[[int, int], None] | None = None,
+    rules: Iterable[Rule],
     *,
+    jobs: int = 1,
     policy: Policy | None = None,
     changed_since: ChangedSince | None = None,
-) -> tuple[Report, Spool]:
-    """Check ``paths`` for ``formatter``: the report (its groups reduced to summaries)
-    and the formatter's sections, one per group, for ``report.write``."""
-    from transcheck.report.base import Spool
+    formatter: Formatter | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Report, Spool | None]:
+    """Check the groups ``found``: the report, judged by ``policy``. With a
+    ``formatter``, also its sections, one per group, for ``report.write``: each group is
+    then reduced to a summary once its section is written. ``progress(done, total)`` is
+    called as groups finish."""
+    sections = None
+    render = None
+    if formatter is not None:
+        from transcheck.report.base import Spool
 
-    sections = Spool()
+        sections = Spool()
 
-    def render(group: GroupResult, header: Report) -> GroupResult:
-        sections.append(formatter.section(group, header))
-        return group.summary()
+        def render(group: GroupResult, header: Report) -> GroupResult:
+            sections.append(formatter.section(group, header))
+            return group.summary()
 
-    report = _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render)
+    rules = tuple(rules)
+    report = _loop(found, settings, rules, jobs, progress, policy or Policy(), changed_since, render)
     return report, sections
 
 
 def run(
     paths: list[str],
     settings: Settings,
-    rules: tuple[Rule, ...],
+    rules: Iterable[Rule],
     jobs: int = 1,
     exclude: tuple[str, ...] = (),
-    progress: Callable[[int, int], None] | None = None,
     *,
     policy: Policy | None = None,
     changed_since: ChangedSince | None = None,
 ) -> Report:
-    """Check ``paths``; the report keeps every group whole (segments and rows), for a
-    caller that reads them or renders several formats. ``progress(done, total)`` is
-    called as groups finish."""
-    return _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, None)
-
-
-def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
+    """Check the files under ``paths``; the report keeps every group whole (segments and
+    rows), for a caller that reads them or renders several formats."""
     found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
                      layouts=settings.layouts, source=settings.source)
+    return execute(found, settings, rules, jobs=jobs, policy=policy, changed_since=changed_since)[0]
+
+
+def _loop(found, settings, rules, jobs, progress, policy, changed_since, render) -> Report:
     specs = found.groups
     # The languages of the run: a page that another language has is missing in the rest.
     languages = sorted({f.language for spec in specs for f in spec.files})
@@ -197,7 +202,9 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
         specs = tuple(s for s in specs if changed_since.touches([f.path for f in s.files]))
     specs, notes = _with_lag(specs, settings, rules, changed_since)
     page_codes = frozenset(r.code for r in rules if r.lag)
-    groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
+    # Texts from memory have no place on disk to find a glossary beside.
+    groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files if f.text is None]))
+              for spec in specs]
     if jobs > 1:
         # Parsed once, here: the worker processes are forked from this one and find each
         # termbase in the per-process cache instead of parsing it again.
@@ -207,7 +214,6 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
     seen: set[InputProblem] = set(problems)
-    policy = policy or Policy()
     judged: list[JudgedGroup] = []
     changed: list[ChangedSegment] | None = [] if changed_since is not None else None
     results = _map_groups(groups, settings, rules, jobs)
@@ -275,7 +281,7 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    codes = tuple(r.code for r in rules)
+    refs = rule_set(rules).refs
     jobs = min(jobs, len(groups))
     batches = iter([groups[i:i + _BATCH] for i in range(0, len(groups), _BATCH)])
     import multiprocessing
@@ -289,7 +295,7 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
         def submit() -> None:
             batch = next(batches, None)
             if batch is not None:
-                pending.append(pool.submit(_check_groups_by_codes, batch, settings, codes))
+                pending.append(pool.submit(_check_groups, batch, settings, refs))
 
         for _ in range(jobs * _AHEAD):
             submit()
@@ -300,9 +306,13 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
             yield from done
 
 
-def _check_groups_by_codes(batch, settings, codes):
-    # Rules hold functions; sending their codes across processes is cheaper and safe.
-    from transcheck.rules.registry import BY_CODE
-
-    rules = tuple(BY_CODE[c] for c in codes)
+def _check_groups(batch, settings, refs):
+    # Rules hold functions: they cross to a worker as import paths and codes, and are
+    # imported there (a plug-in's as transcheck's own).
+    rules = _worker_rules(refs)
     return [check_group(spec, settings, rules, glossary) for spec, glossary in batch]
+
+
+@functools.cache
+def _worker_rules(refs) -> tuple[Rule, ...]:
+    return RuleSet.loaded(refs).rules

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 
+from transcheck.errors import UsageError
 from transcheck.model import Severity
 from transcheck.read.layout import parse_layouts
 
@@ -40,7 +41,7 @@ _KEYS = {
 _SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message"}
 
 
-class ConfigError(ValueError):
+class ConfigError(UsageError):
     """A configuration or suppression file that cannot be used; the message is one line."""
 
 
@@ -136,7 +137,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
     from transcheck.decide.exit import fail_on_error
     from transcheck.config.select import UnknownRule, resolve_codes
     from transcheck.read.languages import normalise_tag
-    from transcheck.rules.registry import RULES
+    from transcheck.rules.registry import catalogue
 
     def err(key: str, message: str) -> ConfigError:
         return ConfigError(f"{path}: {prefix}{key}: {message}")
@@ -157,7 +158,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
 
     def codes(key: str, entries) -> frozenset[str]:
         try:
-            return frozenset().union(*(resolve_codes(RULES, e) for e in entries))
+            return frozenset().union(*(resolve_codes(catalogue(), e) for e in entries))
         except UnknownRule as exc:
             raise err(key, str(exc)) from None
 

@@ -1,21 +1,138 @@
-"""The plan of a run: the configuration file merged with the command line, every
-value validated once, here."""
+"""The plan of a run: the caller's ``Options`` merged with the configuration file, every
+value validated once, here. The command line and the library (``transcheck.api``)
+build their runs through ``build_plan``; only how an option is spelled in a message
+differs (``--max-segments`` or ``max_segments``)."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from transcheck.config.file import Config, ConfigError, _anchor, find_config, load_config
 from transcheck.decide.exit import fail_on_error
+from transcheck.decide.judge import Policy, policy_from
+from transcheck.rules.registry import RuleSet
 from transcheck.settings import Settings
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a caller may ask of a run, each as the command line's option of the
+    same name (``max_file_size`` is ``--max-file-size``). None: the configuration's
+    value, else the default."""
+
+    config: str | None = None  # a configuration file; None: the nearest one above the paths
+    find_config: bool = True  # look for the nearest one when ``config`` is None
+    source: str | None = None
+    select: tuple[str, ...] = ()  # replaces the configuration's ``select`` when given
+    ignore: tuple[str, ...] = ()  # replaces the configuration's ``ignore`` when given
+    extend_select: tuple[str, ...] = ()  # adds to the configuration's
+    exclude: tuple[str, ...] = ()  # globs relative to the working directory; add to the file's
+    layout: tuple[str, ...] = ()  # replaces the configuration's layouts
+    fail_on: str | None = None
+    strict: bool = False
+    glossary: str | None = None
+    max_file_size: str | int | None = None  # bytes, or "500k", "20M", "1G"
+    max_segments: int | None = None
+    follow_symlinks: bool = False
+    history: bool = True
+    embeddings: bool = False
+    baseline: str | None = None  # a baseline file: its findings are set aside
+    changed_since: str | None = None  # a git revision
+    jobs: int | None = 1  # None: one process per core
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything a run decided before checking, the file and the caller's options merged."""
+
+    config: Config
+    settings: Settings
+    rules: RuleSet
+    policy: Policy
+    exclude: tuple[str, ...] = ()
+    jobs: int = 1
+    changed_since: str | None = None
+    notes: tuple[str, ...] = field(default=())  # rules selected that cannot run here, one line each
+
+    @property
+    def fail_on(self) -> str:
+        return self.policy.fail_on
+
+
+def _plain(name: str) -> str:
+    return name
+
+
+def build_plan(paths: list[str], options: Options = Options(),
+               flag: Callable[[str], str] = _plain) -> RunPlan:
+    """The plan for checking ``paths`` as ``options`` ask. ``flag`` spells an option's
+    name for messages. Raises ``ConfigError`` (one line) for anything unusable."""
+    from transcheck.config.select import UnknownRule, select_rules
+    from transcheck.read.languages import normalise_tag
+    from transcheck.rules.registry import PluginError, catalogue
+
+    if options.fail_on is not None and fail_on_error(options.fail_on):
+        raise ConfigError(f"{flag('fail_on')} {fail_on_error(options.fail_on)}")
+    source = options.source
+    if source is not None:
+        if normalise_tag(source) is None:
+            raise ConfigError(f"{flag('source')}: unknown language code {source!r}")
+        source = normalise_tag(source)
+    if options.config is not None and not os.path.isfile(options.config):
+        raise ConfigError(f"{flag('config')}: no such file: {options.config}")
+    where = options.config if options.config is not None else find_config(paths) if options.find_config else None
+    config = load_config(where)
+    try:
+        rules = select_rules(
+            catalogue(),
+            options.select or config.select or (),
+            options.ignore or config.ignore or (),
+            tuple(config.extend_select) + tuple(options.extend_select),
+        )
+    except (UnknownRule, PluginError) as exc:
+        raise ConfigError(str(exc)) from None
+    cwd = os.path.abspath(".")
+    exclude = config.exclude + tuple(_anchor(cwd, p) for p in options.exclude)
+    if options.layout:  # replaces the file's layouts; relative to the working directory
+        from transcheck.read.layout import parse_layouts
+
+        config = replace(config, layouts=parse_layouts(list(options.layout), cwd, flag("layout"), ConfigError))
+    settings = settings_from(config, source)
+    settings = _with_limits(settings, options.max_file_size, options.max_segments, flag)
+    settings = replace(settings, follow_symlinks=options.follow_symlinks,
+                       history=settings.history and options.history)
+    settings = _with_glossary(settings, options.glossary)
+    if options.embeddings:
+        from transcheck import embeddings
+
+        if not embeddings.available():
+            raise ConfigError(f"{flag('embeddings')} needs the embeddings extra: {embeddings.EXTRA_HINT}")
+        settings = replace(settings, embeddings=True)
+    baseline = None
+    if options.baseline:
+        from transcheck.decide.baseline import BaselineError, read
+
+        try:
+            baseline = read(options.baseline)
+        except BaselineError as exc:
+            raise ConfigError(str(exc)) from None
+    return RunPlan(
+        config=config,
+        settings=settings,
+        rules=RuleSet(rules),
+        policy=policy_from(config, baseline, options.fail_on, options.strict),
+        exclude=exclude,
+        jobs=_process_count(options.jobs, flag),
+        changed_since=options.changed_since,
+        notes=tuple(f"{r.name} ({r.code}) skipped, {why}" for r in rules if (why := r.unavailable())),
+    )
 
 
 def settings_from(config: Config, source: str | None = None, base=None):
     """Settings for a run: the defaults, then the configuration, then ``source`` from
-    the command line (already normalised)."""
-    from dataclasses import replace
-
+    the caller (already normalised)."""
     settings = base or Settings()
     thresholds = replace(settings.thresholds, **config.thresholds)
     changes = {"thresholds": thresholds, "source": source or config.source or settings.source}
@@ -27,85 +144,18 @@ def settings_from(config: Config, source: str | None = None, base=None):
     return replace(settings, **changes)
 
 
-@dataclass(frozen=True)
-class RunPlan:
-    """Everything ``transcheck check`` decided before checking, file and flags merged."""
-
-    config: Config
-    settings: Settings
-    rules: tuple
-    fail_on: str
-    exclude: tuple[str, ...]
-
-
-def plan_run(
-    paths: list[str],
-    *,
-    config_path: str | None = None,
-    source: str | None = None,
-    fail_on: str | None = None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    exclude: list[str] | None = None,
-    extend_select: list[str] | None = None,
-    layout: list[str] | None = None,
-) -> RunPlan:
-    """Merge the configuration file with the command line; the command line wins, key
-    by key (``--select`` replaces ``select``, ``--ignore`` replaces ``ignore``, command-
-    line ``--exclude`` patterns add to the file's). Raises ``ConfigError``."""
-    from transcheck.config.select import UnknownRule, select_rules
-    from transcheck.read.languages import normalise_tag
-    from transcheck.rules.registry import RULES
-
-    if fail_on is not None and fail_on_error(fail_on):
-        raise ConfigError(f"--fail-on {fail_on_error(fail_on)}")
-    if source is not None:
-        if normalise_tag(source) is None:
-            raise ConfigError(f"--source: unknown language code {source!r}")
-        source = normalise_tag(source)
-    if config_path is not None and not os.path.isfile(config_path):
-        raise ConfigError(f"--config: no such file: {config_path}")
-    config = load_config(config_path if config_path is not None else find_config(paths))
-    try:
-        rules = select_rules(
-            RULES,
-            select if select else (config.select or ()),
-            ignore if ignore else (config.ignore or ()),
-            tuple(config.extend_select) + tuple(extend_select or ()),
-        )
-    except UnknownRule as exc:
-        raise ConfigError(str(exc)) from None
-    cwd = os.path.abspath(".")
-    patterns = config.exclude + tuple(_anchor(cwd, p) for p in (exclude or ()))
-    if layout:  # replaces the file's layouts; relative to the working directory
-        from dataclasses import replace
-
-        from transcheck.read.layout import parse_layouts
-
-        config = replace(config, layouts=parse_layouts(layout, cwd, "--layout", ConfigError))
-    return RunPlan(
-        config=config,
-        settings=settings_from(config, source),
-        rules=rules,
-        fail_on=fail_on or config.fail_on or "error",
-        exclude=patterns,
-    )
-
-
-def with_limits(settings: Settings, max_file_size: str | None, max_segments: int | None) -> Settings:
-    """``settings`` with the command line's size limits, checked."""
-    from dataclasses import replace
-
+def _with_limits(settings: Settings, max_file_size, max_segments, flag) -> Settings:
+    """``settings`` with the caller's size limits, checked."""
     if max_file_size is not None:
-        size = parse_size(max_file_size)
+        size = max_file_size if isinstance(max_file_size, int) and max_file_size >= 1 else parse_size(str(max_file_size))
         if size is None:
             raise ConfigError(
-                f"--max-file-size: expected a size such as 5000000, 500k, 20M or 1G, not {max_file_size!r}"
+                f"{flag('max_file_size')}: expected a size such as 5000000, 500k, 20M or 1G, not {max_file_size!r}"
             )
         settings = replace(settings, max_file_bytes=size)
     if max_segments is not None:
         if max_segments < 1:
-            raise ConfigError(f"--max-segments must be at least 1, not {max_segments}")
+            raise ConfigError(f"{flag('max_segments')} must be at least 1, not {max_segments}")
         settings = replace(settings, max_segments=max_segments)
     return settings
 
@@ -119,11 +169,9 @@ def parse_size(text: str) -> int | None:
     return int(m.group(1)) * 1024 ** "_kmg".index(m.group(2).lower() or "_")
 
 
-def with_glossary(settings: Settings, path: str | None) -> Settings:
-    """Settings with the termbase named on the command line (or in the configuration),
-    read once here so that a broken one is one line on stderr and exit code 2."""
-    from dataclasses import replace
-
+def _with_glossary(settings: Settings, path: str | None) -> Settings:
+    """Settings with the termbase the caller named (or the configuration did), read once
+    here so that a broken one is one line and exit code 2."""
     from transcheck.terms import GlossaryError, load_cached
 
     if path:
@@ -140,9 +188,9 @@ def with_glossary(settings: Settings, path: str | None) -> Settings:
     return settings
 
 
-def process_count(jobs: int | None) -> int:
-    """``--jobs``, checked; one process per core by default: groups are independent and
+def _process_count(jobs: int | None, flag) -> int:
+    """Worker processes, checked; one per core when None: groups are independent and
     the output is the same for any number of processes."""
     if jobs is not None and jobs < 1:
-        raise ConfigError(f"--jobs must be at least 1, not {jobs}")
+        raise ConfigError(f"{flag('jobs')} must be at least 1, not {jobs}")
     return max(1, os.cpu_count() or 1) if jobs is None else jobs

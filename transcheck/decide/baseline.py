@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from transcheck.errors import UsageError
 from transcheck.model import Finding
 
 VERSION = 1
 
 
-class BaselineError(ValueError):
+class BaselineError(UsageError):
     """A baseline file that cannot be used; the message is one line."""
 
 

@@ -25,11 +25,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from transcheck.errors import UsageError
 from transcheck.model import ChangedSegment, Document, Finding, Segment, Severity
 
 
 
-class GitError(ValueError):
+class GitError(UsageError):
     """git could not answer; the message is one line."""
 
 

@@ -65,7 +65,7 @@ def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[In
         return [], []
     from transcheck.config.select import UnknownRule, resolve_codes
     from transcheck.read.decode import split_lines
-    from transcheck.rules.registry import RULES
+    from transcheck.rules.registry import catalogue
 
     from transcheck import formats
 
@@ -88,9 +88,9 @@ def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[In
             continue
         try:
             codes = (
-                frozenset().union(*(resolve_codes(RULES, e) for e in entries))
+                frozenset().union(*(resolve_codes(catalogue(), e) for e in entries))
                 if entries
-                else frozenset(r.code for r in RULES)
+                else frozenset(r.code for r in catalogue())
             )
         except UnknownRule as exc:
             problems.append(InputProblem(where, f"transcheck comment: {exc}"))

@@ -48,6 +48,10 @@ _REGISTRY: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+def names() -> tuple[str, ...]:
+    return tuple(_REGISTRY)
+
+
 def _by_suffix() -> dict[str, str]:
     return {suffix: name for name, (_, suffixes) in _REGISTRY.items() for suffix in suffixes}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from transcheck.model.records import Document, DocumentInfo, Finding, InputProblem
+from transcheck.model.records import Document, DocumentInfo, Finding, InputProblem, Row
 
 
 # A page's state in one language (``PageStatus.state``).
