@@ -61,6 +61,17 @@ def scripts_of(language: str) -> frozenset[str]:
     return frozenset(name for code in codes for name in _NAMES.get(code, (code,)))
 
 
+# A writing system that adds a script of its own to one it shares: Japanese writes kana
+# besides Han, Korean hangul; running text in it always has some.
+_OWN_SCRIPT = {"Jpan": "Kana", "Kore": "Hangul"}
+
+
+def signature_script(language: str) -> str | None:
+    """The script ``language`` alone writes among those it shares (kana for Japanese,
+    hangul for Korean), or None."""
+    return _OWN_SCRIPT.get(langdata.default_script(language))
+
+
 @lru_cache(maxsize=8192)  # texts use few distinct characters; the search is the cost
 def char_script(ch: str) -> str | None:
     cp = ord(ch)
