@@ -28,7 +28,7 @@ import os
 import re
 from functools import lru_cache
 
-from transcheck.langid.script import char_script, dominant_script, script_counts, scripts_of
+from transcheck.langid.script import char_script, dominant_script, script_counts, scripts_of, signature_script
 from transcheck.model import LanguageGuess, base_language
 
 # langdetect names some languages differently from ISO 639-1.
@@ -40,8 +40,6 @@ SEED = 0  # langdetect's draws; printed in every report's signature
 _NEUTRAL = re.compile(
     r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@\S+\.\w+|[#@][^\W_][\w.-]*+|`[^`\n]*`",
 )
-# A language that also writes a script of its own always uses it in running text.
-SIGNATURE_SCRIPT = {"ja": "Kana", "ko": "Hangul"}
 # Letters the chosen language lacks, as a share of all letters, that make it no answer:
 # one such letter in a short line, a few in a paragraph (a name like "Björk" in a long
 # English paragraph does not count).
@@ -158,8 +156,7 @@ class Identifier:
         if len(candidates) > 1:
             present = script_counts(text)
             kept = [c for c in candidates
-                    if base_language(c) not in SIGNATURE_SCRIPT
-                    or present[SIGNATURE_SCRIPT[base_language(c)]] > 0]
+                    if (own := signature_script(c)) is None or present[own] > 0]
             if len(kept) < len(candidates) and letters < self.min_letters:
                 return UNDETERMINED_SHORT  # a short line of kanji may well be Japanese
             candidates = kept

@@ -1,38 +1,25 @@
-"""English names of the languages transcheck meets most, for messages."""
+"""English names of languages, for messages, from CLDR (``transcheck.langdata``)."""
 
+from transcheck import langdata
 from transcheck.model import base_language
 
-_NAMES = {
-    "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
-    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
-    "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French",
-    "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
-    "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian",
-    "mk": "Macedonian", "nl": "Dutch", "no": "Norwegian", "nb": "Norwegian Bokmål",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
-    "sl": "Slovenian", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili", "th": "Thai",
-    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
-}
 
-
-# Script and region subtags a documentation tree uses to tell variants apart.
-_VARIANTS = {
-    "hant": "Traditional", "hans": "Simplified", "latn": "Latin", "cyrl": "Cyrillic",
-    "br": "Brazil", "pt": "Portugal", "tw": "Taiwan", "hk": "Hong Kong", "cn": "China",
-    "us": "US", "gb": "UK", "mx": "Mexico", "es": "Spain", "ca": "Canada", "fr": "France",
-}
+def _subtag_name(part: str) -> str:
+    # Four letters are a script (Hant, Latn), two letters or three digits a region.
+    name = langdata.script_name(part) if len(part) == 4 else langdata.region_name(part)
+    return name or part
 
 
 def language_name(code: str) -> str:
     """"Italian" for "it"; "Chinese (Traditional)" for "zh-Hant", "Portuguese (Brazil)"
     for "pt-BR"; a code it does not know, as it is."""
-    name = _NAMES.get(base_language(code))
+    name = langdata.language_name(base_language(code))
     if name is None:
         return code
     rest = code.replace("_", "-").split("-")[1:]
     if not rest:
         return name
-    return f"{name} ({', '.join(_VARIANTS.get(part.lower(), part) for part in rest)})"
+    return f"{name} ({', '.join(_subtag_name(part) for part in rest)})"
 
 
 def quoted_in(code: str, text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from transcheck.model import base_language
+from transcheck import langdata
 
 # (first code point, last code point, script); a sorted table keeps the lookup cheap.
 _RANGES = (
@@ -40,23 +40,36 @@ _RANGES = (
     (0xFE70, 0xFEFF, "Arabic"),
 )
 
-LANGUAGE_SCRIPTS: dict[str, frozenset[str]] = {
-    "ru": frozenset({"Cyrillic"}), "uk": frozenset({"Cyrillic"}), "bg": frozenset({"Cyrillic"}),
-    "mk": frozenset({"Cyrillic"}), "be": frozenset({"Cyrillic"}), "kk": frozenset({"Cyrillic"}),
-    "mn": frozenset({"Cyrillic"}), "sr": frozenset({"Cyrillic", "Latin"}),
-    "ar": frozenset({"Arabic"}), "fa": frozenset({"Arabic"}), "ur": frozenset({"Arabic"}),
-    "ps": frozenset({"Arabic"}), "he": frozenset({"Hebrew"}), "yi": frozenset({"Hebrew"}),
-    "el": frozenset({"Greek"}), "hy": frozenset({"Armenian"}), "ka": frozenset({"Georgian"}),
-    "hi": frozenset({"Devanagari"}), "mr": frozenset({"Devanagari"}), "ne": frozenset({"Devanagari"}),
-    "bn": frozenset({"Bengali"}), "pa": frozenset({"Gurmukhi"}), "gu": frozenset({"Gujarati"}),
-    "ta": frozenset({"Tamil"}), "te": frozenset({"Telugu"}), "kn": frozenset({"Kannada"}),
-    "ml": frozenset({"Malayalam"}), "th": frozenset({"Thai"}),
-    "zh": frozenset({"Han"}), "ja": frozenset({"Han", "Kana"}), "ko": frozenset({"Hangul", "Han"}),
+# ISO 15924 codes (CLDR's) as the names above: Japanese writes Han and kana, Korean
+# hangul and Han. A script without a range here keeps its code, which no text matches.
+_NAMES = {
+    "Latn": ("Latin",), "Grek": ("Greek",), "Cyrl": ("Cyrillic",), "Armn": ("Armenian",),
+    "Hebr": ("Hebrew",), "Arab": ("Arabic",), "Deva": ("Devanagari",), "Beng": ("Bengali",),
+    "Guru": ("Gurmukhi",), "Gujr": ("Gujarati",), "Taml": ("Tamil",), "Telu": ("Telugu",),
+    "Knda": ("Kannada",), "Mlym": ("Malayalam",), "Thai": ("Thai",), "Geor": ("Georgian",),
+    "Hang": ("Hangul",), "Hira": ("Kana",), "Kana": ("Kana",), "Hani": ("Han",),
+    "Hans": ("Han",), "Hant": ("Han",), "Jpan": ("Han", "Kana"), "Kore": ("Hangul", "Han"),
 }
 
 
+@lru_cache(maxsize=1024)
 def scripts_of(language: str) -> frozenset[str]:
-    return LANGUAGE_SCRIPTS.get(base_language(language), frozenset({"Latin"}))
+    """The scripts a document in ``language`` may be written in (CLDR's likely script
+    and the others the language is officially written in); Latin for a language CLDR
+    does not know."""
+    codes = langdata.scripts(language) or {"Latn"}
+    return frozenset(name for code in codes for name in _NAMES.get(code, (code,)))
+
+
+# A writing system that adds a script of its own to one it shares: Japanese writes kana
+# besides Han, Korean hangul; running text in it always has some.
+_OWN_SCRIPT = {"Jpan": "Kana", "Kore": "Hangul"}
+
+
+def signature_script(language: str) -> str | None:
+    """The script ``language`` alone writes among those it shares (kana for Japanese,
+    hangul for Korean), or None."""
+    return _OWN_SCRIPT.get(langdata.default_script(language))
 
 
 @lru_cache(maxsize=8192)  # texts use few distinct characters; the search is the cost

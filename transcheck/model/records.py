@@ -126,7 +126,7 @@ class Document:
 
     @property
     def base_language(self) -> str:
-        """The ISO 639-1 part of the language code ("pt" for "pt-BR")."""
+        """The language part of the code ("pt" for "pt-BR", "ckb" for "ckb-IQ")."""
         return base_language(self.language)
 
     @property

@@ -23,9 +23,9 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from transcheck import __version__
-from transcheck.model import MISSING, OUTDATED, Document, Finding, GroupResult, Report, Row, Severity, base_language, finding_order
+from transcheck.langdata import is_rtl
+from transcheck.model import MISSING, OUTDATED, Document, Finding, GroupResult, Report, Row, Severity, finding_order
 from transcheck.report.base import Formatter
-from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.report.common import span
 from transcheck.report import html_index
 from transcheck.report.html_placement import Placement
@@ -46,10 +46,6 @@ def _message(text: str) -> str:
     Arabic excerpt in an English sentence would otherwise pull the quotation marks
     and the words around it into its right-to-left run."""
     return _QUOTED.sub(lambda m: f"“<bdi>{m.group(1)}</bdi>”", _e(text))
-
-
-def _is_rtl(lang: str) -> bool:
-    return base_language(lang).lower() in RTL_LANGUAGES
 
 
 def _worst(ids: list[int], findings: dict[int, Finding]) -> str:
@@ -84,7 +80,7 @@ def _cell(r: int, row: Row, lang: str, doc: Document, place: Placement, findings
     every = starts + conts
     idx = row.cells.get(lang, ())
     attrs = [f'class="cell l-{_e(lang)}{" gap" if not idx else ""}"', f'data-col="{_e(lang)}"', f'lang="{_e(lang)}"']
-    if _is_rtl(lang):
+    if is_rtl(lang):
         attrs.append('dir="rtl"')
     if every:
         attrs.append(f'data-f="{_ids(every)}"')
@@ -142,7 +138,7 @@ def _group_table(gi: int, group: GroupResult, report: Report, findings: dict[int
         tags = []
         if lang == source:
             tags.append('<span class="tag">source</span>')
-        if _is_rtl(lang):
+        if is_rtl(lang):
             tags.append('<span class="tag">RTL</span>')
         head.append(
             f'<th scope="col" class="l-{_e(lang)}" data-col="{_e(lang)}">'

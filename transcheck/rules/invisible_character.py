@@ -47,15 +47,16 @@ from __future__ import annotations
 
 import unicodedata
 
-from transcheck.model import Category, Severity, base_language
+from transcheck.langdata import default_script, is_rtl
+from transcheck.model import Category, Severity
 from transcheck.read.decode import split_lines
-from transcheck.read.languages import RTL_LANGUAGES
 from transcheck.rules.base import GroupView, NoOptions, Rule
 
 ALWAYS = frozenset("\u202d\u202e\ufeff\u2061\u2062\u2063\u2064")
 ZWSP = "\u200b"
-# Scripts written without spaces, where U+200B is the standard word-break hint.
-ZWSP_LANGUAGES = frozenset({"th", "lo", "km", "my", "bo", "dz"})
+# Scripts written without spaces, where U+200B is the standard word-break hint: Thai,
+# Lao, Khmer, Myanmar, Tibetan.
+ZWSP_SCRIPTS = frozenset({"Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
 MARKS = frozenset("\u200e\u200f\u061c")
 OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 CLOSERS = frozenset("\u202c\u2069")
@@ -108,8 +109,8 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
     """``(column, character)`` of every flagged character of ``line`` (column 1-based)."""
     if not any(ch in _SUSPECTS for ch in line):
         return []
-    base = base_language(language)
-    rtl_context = base in RTL_LANGUAGES or _has_rtl(line)
+    rtl_context = is_rtl(language) or _has_rtl(line)
+    spaceless = default_script(language) in ZWSP_SCRIPTS
     unbalanced = _unbalanced(line)
     out = []
     for i, ch in enumerate(line):
@@ -118,7 +119,7 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
         if ch in ALWAYS:
             flagged = True
         elif ch == ZWSP:
-            flagged = base not in ZWSP_LANGUAGES
+            flagged = not spaceless
         elif ch in BIDI:
             flagged = not rtl_context or i in unbalanced
         else:  # ZWNJ / ZWJ
