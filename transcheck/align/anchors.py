@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from transcheck.quotes import QUOTES
+
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # str.translate with a table walks the text in Python-object steps; this scan is in C.
 _HAS_ARABIC_INDIC = re.compile("[٠-٩۰-۹]")
@@ -18,7 +20,6 @@ _HAS_ARABIC_INDIC = re.compile("[٠-٩۰-۹]")
 def _western_digits(text: str) -> str:
     return text.translate(_ARABIC_INDIC) if _HAS_ARABIC_INDIC.search(text) else text
 
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 # A Latin token with a capital letter that is not just the first letter of a sentence:
 # an acronym (CX, CSM), a CamelCase brand (SaaS) or a capitalised name.
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*[A-Za-z0-9+]|[A-Z]")
@@ -30,22 +31,27 @@ _FILE = re.compile(
     r"|(?<=\.htm)|(?<=\.html))[\w-]++\.(?:png|jpe?g|gif|svg|webp|pdf|html?)\b",
     re.IGNORECASE,
 )
-_QUOTES = "\"“”«»„‟‹›「」"
-
-
-def number_anchors(text: str) -> list[str]:
-    out = []
-    for m in _NUMBER.finditer(_western_digits(text)):
-        digits = re.sub(r"[^\d]", "", m.group())
-        out.append(digits.lstrip("0") or "0")
-    return out
 
 
 # A number as written in any locale: digit groups joined by one separator each (1,000
-# 1 000 1.000 1'000 2,8 and the Arabic ٬ ٫); a space only joins a group of three.
-_LOCALE_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9.,])\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
-)
+# 1 000 1.000 1'000 2,8 and the Arabic ٬ ٫); a space only joins a group of three. The
+# one number pattern: the number rules build on it (``rules._numbers``).
+NUMBER = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
+_LOCALE_NUMBER = re.compile(r"(?<![A-Za-z0-9.,])" + NUMBER)
+
+
+def number_spans(text: str) -> list[tuple[str, re.Match]]:
+    """Each number of ``text`` (Arabic-Indic digits read as ASCII) as its digits without
+    separators or leading zeros ("1,000" is "1000"), with its match (its place)."""
+    out = []
+    for m in _LOCALE_NUMBER.finditer(_western_digits(text)):
+        digits = re.sub(r"\D", "", m.group())
+        out.append((digits.lstrip("0") or "0", m))
+    return out
+
+
+def number_anchors(text: str) -> list[str]:
+    return [digits for digits, _ in number_spans(text)]
 _DATE = re.compile(
     r"(?<![A-Za-z0-9.,/-])(?:(\d{4})-(\d{1,2})-(\d{1,2})"
     r"|(\d{1,2})([./-])(\d{1,2})\5(\d{4}|\d{2}))(?![0-9])"
@@ -137,7 +143,7 @@ def anchors(text: str, latin_document: bool) -> Counter:
     question = text.count("?") + text.count("؟")
     if question:
         found["punct:?"] += question
-    if any(q in text for q in _QUOTES):
+    if any(q in text for q in QUOTES):
         found["punct:quote"] += 1
     if "(" in text:
         found["punct:paren"] += 1

@@ -17,6 +17,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from transcheck.align.anchors import NUMBER as _NUM
 from transcheck.model import base_language
 from transcheck.rules._tokens import _MARKS
 
@@ -25,7 +26,6 @@ from transcheck.rules._tokens import _MARKS
 _HANDLE = re.compile(rf"(?<![\w@])[@#](?:[.\-]*+[\w@{_MARKS}]++)++")
 _GLUED = re.compile(rf"(?<=[^\W\d_]|[{_MARKS}])\d[\d.,]*")
 _RANGE = re.compile(r"(?<!\d)(1[5-9]|20)(\d\d)\s?[-–]\s?(\d\d)(?!\d)")
-_NUM = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
 # Indian digit grouping: 1,30,000 and 3,00,00,000.
 _SHORT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)([kKM])(?![^\W\d_])")
 _SHORT_FACTORS = {"k": 1000, "K": 1000, "M": 1_000_000}

@@ -3,10 +3,9 @@ acronyms. Shared by the meaning checks, which compare where the anchors sit."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from transcheck.align.anchors import _ARABIC_INDIC, _NUMBER
+from transcheck.align.anchors import number_spans
 from transcheck.langid.script import scripts_of
 
 
@@ -33,8 +32,7 @@ def cell_anchors(text: str, language: str, termbase) -> list[Anchor]:
             out.append(Anchor("c:" + hit.concept.id, hit.concept.label(), hit.surface, hit.start))
             spans.append((hit.start, hit.end))
     cleaned = clean(text)
-    for m in _NUMBER.finditer(cleaned.translate(_ARABIC_INDIC)):
-        digits = re.sub(r"\D", "", m.group()).lstrip("0") or "0"
+    for digits, m in number_spans(cleaned):
         out.append(Anchor("n:" + digits, m.group(), m.group(), m.start()))
     latin_doc = "Latin" in scripts_of(language)
     for tok in latin_tokens(cleaned):

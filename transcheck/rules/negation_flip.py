@@ -186,6 +186,8 @@ def _judge(view: GroupView, row, votes: dict, texts: dict, first: dict):
     """``texts``: each language's sentences for this unit; ``first``: the index of the
     first of them in its cell, for the message."""
 
+    if not votes:
+        return  # every sentence abstained ("without", a prefix negation): no vote to judge
     source = view.source
     if source in votes and len(votes) <= MIN_AGREE:
         # Too few translations to vote: the source decides, as a reviewer would.

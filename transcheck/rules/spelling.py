@@ -54,7 +54,7 @@ from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script
 from transcheck.model import Category, Severity, Strength
 from transcheck.rules import _hunspell
-from transcheck.rules._spelling_names import names_in_row, same_name, skeleton
+from transcheck.rules._spelling_names import names_in_row, same_name, sound_shape
 from transcheck.rules._spelling_typos import Checker
 from transcheck.rules._spelling_words import (
     bracketed_suffix,
@@ -133,7 +133,7 @@ def check(view: GroupView, options: Options):
                         continue  # used the same way in several paragraphs: a term
                     if row_names is None:
                         row_names = names_in_row(view, doc, seg.index)
-                    sk, script = skeleton(part), char_script(part[0])
+                    sk, script = sound_shape(part), char_script(part[0])
                     strict = part[0].islower()
                     if any(same_name(sk, o, strict) for s, o in row_names if s != script):
                         continue
