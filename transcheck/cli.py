@@ -102,12 +102,11 @@ def check(
     """
     paths = paths or ["."]
     from transcheck.api import check_sections
-    from transcheck.atomic import report_file
     from transcheck.config.plan import Options, build_plan
     from transcheck.decide.exit import run_exit_code
     from transcheck.errors import UsageError
     from transcheck.progress import ProgressBar
-    from transcheck.report import Format, formatter, write
+    from transcheck.report import Format, formatter, write, write_file
 
     try:
         fmt = Format(format)
@@ -136,8 +135,7 @@ def check(
         _print_problems(report.problems, strict)
         if output:
             try:
-                with report_file(output) as fh:
-                    write(report, fh, chosen, sections)
+                write_file(report, output, chosen, sections)
             except OSError as exc:
                 fail(f"{output}: cannot write: {exc.strerror}")
         else:

@@ -56,3 +56,15 @@ def write(report: Report, out: TextIO, fmt: Format | Formatter, sections: Iterab
         sections = [chosen.section(group, report) for group in report.groups]
     for chunk in chosen.finish(report, sections):
         out.write(chunk)
+
+
+def write_file(report: Report, path: str, chosen: Formatter, sections: Iterable[str] | None = None) -> None:
+    """Write ``report`` to the file ``path`` (``--output``), replaced atomically, or to
+    the stream it names. A format may put files beside a file (the HTML review of a
+    large site: its pages); the report itself is replaced after them."""
+    from transcheck.atomic import is_stream, report_file
+
+    chosen.path = None if is_stream(path) else path
+    with report_file(path) as fh:
+        write(report, fh, chosen, sections)
+    chosen.written()
