@@ -140,6 +140,8 @@ class Tab:
             time.sleep(0.05)
 
     def screenshot(self, path: Path, full: bool = False) -> Path:
+        # Two frames: what the last change laid out is painted.
+        self.eval("new Promise(r=>requestAnimationFrame(()=>requestAnimationFrame(r)))")
         params = {"format": "png"}
         if full:
             params["captureBeyondViewport"] = True

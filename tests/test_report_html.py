@@ -166,21 +166,6 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if CHROMIUM is None:
-        pytest.skip("headless Chromium not installed")
-    with Browser(tmp_path_factory.mktemp("profile")) as b:
-        yield b
-
-
-@pytest.fixture(scope="session")
-def screenshots(tmp_path_factory):
-    path = tmp_path_factory.mktemp("screenshots")
-    print(f"\nscreenshots of the HTML review: {path}")
-    return path
-
-
 def check_html(cwd: Path, out: Path, *args: str) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "transcheck", "check", *args, "-q", "--format", "html", "--output", str(out)],
@@ -272,7 +257,7 @@ def test_browser_thirty_languages(browser, guide_html, screenshots):
         tab.eval(PICK % ("lang", lang))
         tab.wait(f"location.hash.includes('lang={lang}')")
         cells = tab.eval(
-            f"[...document.querySelectorAll('.row:not(.head)>.c')].filter(c=>c.offsetWidth>0)"
+            "[...document.querySelectorAll('.row:not(.head)>.c')].filter(c=>c.offsetWidth>0)"
             ".map(c=>[c.lang,c.dir,getComputedStyle(c).direction])"
         )
         assert {c[0] for c in cells} == {"en", lang}

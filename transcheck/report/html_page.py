@@ -59,6 +59,9 @@ def page(group: GroupResult, report: Report) -> str:
         f'{plural(len(group.rows), "aligned row")}</span></h2>'
     )
     out += [f'<p class="groupnote">{e(note)}</p>' for note in group.notes]
+    behind = [s for s in group.status if s.state in (OUTDATED, MISSING)]
+    if behind:
+        out.append(f'<p class="groupnote">{e("; ".join(f"{s.language} {status_text(s)}" for s in behind))}</p>')
     out.append('<div class="grid">')
     out.append(_header(group, langs, source, findings))
     for r, row in enumerate(group.rows):

@@ -171,7 +171,11 @@ function drawList(){
     scope.addEventListener('change',function(){S.scope=scope.value;S.limit=200;drawList();});
     more.addEventListener('click',function(){S.limit+=500;drawList();});
     list={scope:scope,count:count,ol:ol,more:more};
-    if(!S.scope){S.scope='lang';if(first()<0||total(counts(D.pages[first()],LANGS.indexOf(S.lang)))===0)S.scope='all';}
+    // First the pages with findings in the language under review, else those it lacks or is behind on.
+    if(!S.scope){
+      var li=LANGS.indexOf(S.lang);
+      S.scope=D.pages.some(function(p){return total(counts(p,li))>0;})?'lang':D.pages.some(function(p){return 'om'.indexOf(p[2][li])>=0;})?'behind':'all';
+    }
   }
   var li=LANGS.indexOf(S.lang),o=list.scope.options;
   o[0].textContent='pages with findings in '+S.lang;o[1].textContent='pages with findings';
@@ -182,7 +186,7 @@ function drawList(){
     var p=D.pages[i],mine=counts(p,li),any=S.scope==='any'?counts(p,-1):null;
     if(S.scope==='lang'&&!total(mine))continue;
     if(S.scope==='any'&&!total(any))continue;
-    if(S.scope==='behind'&&'om-'.indexOf(p[2][li])<0)continue;
+    if(S.scope==='behind'&&!(p[2][li]==='o'||p[2][li]==='m'))continue;
     if(S.query&&p[0].toLowerCase().indexOf(S.query)<0)continue;
     if(++n>S.limit)continue;
     var a=el('a',i===S.page?'cur':null);a.href=hash(i,0);a.title=p[0];
