@@ -148,10 +148,12 @@ SITE = {
 }
 
 
-def site(pages: int, languages: tuple[str, ...] = ("en", "de", "fr", "ar")) -> Report:
+def site(pages: int, languages: tuple[str, ...] = ("en", "de", "fr", "ar"), whole: int | None = None) -> Report:
     """A documentation site of ``pages`` pages with the source in English: every
     seventh page outdated in French, every eleventh missing in German, every fifth
-    with a wrong number in Arabic (an error) and every third with a note in French."""
+    with a wrong number in Arabic (an error) and every third with a note in French.
+    Languages without a text here repeat the English one. Past ``whole`` pages, each
+    is kept as the summary a run keeps once a page is rendered (no segments, no rows)."""
     groups = []
     for i in range(pages):
         name = f"pages/{{lang}}/cmd-{i:05d}.md"
@@ -160,7 +162,8 @@ def site(pages: int, languages: tuple[str, ...] = ("en", "de", "fr", "ar")) -> R
             if lang == "de" and i % 11 == 0:
                 status.append(PageStatus(lang, MISSING))
                 continue
-            lines = [t.format(i=i + 1 if lang == "ar" and i % 5 == 0 and n == 1 else i) for n, t in enumerate(SITE[lang])]
+            lines = [t.format(i=i + 1 if lang == "ar" and i % 5 == 0 and n == 1 else i)
+                     for n, t in enumerate(SITE.get(lang, SITE["en"]))]
             segments = tuple(
                 Segment(n, 2 * n + 1, 2 * n + 1, text, Kind.HEADING if n == 0 else Kind.PARAGRAPH)
                 for n, text in enumerate(lines)
@@ -177,8 +180,9 @@ def site(pages: int, languages: tuple[str, ...] = ("en", "de", "fr", "ar")) -> R
                 findings.append(Finding("TC601", "punctuation-mismatch", Category.PUNCTUATION, Severity.INFO, path, lang,
                                         5, 5, "the sentence ends with “.” where the source has “.”", row=2))
         rows = tuple(Row({d.language: (n,) for d in docs}) for n in range(len(SITE["en"])))
-        groups.append(GroupResult(name, tuple(docs), rows, tuple(findings), status=tuple(sorted(status, key=lambda s: s.language)),
-                                  source="en"))
+        group = GroupResult(name, tuple(docs), rows, tuple(findings), status=tuple(sorted(status, key=lambda s: s.language)),
+                            source="en")
+        groups.append(group if whole is None or i < whole else group.summary())
     return Report(groups=tuple(groups), problems=(), settings=Settings(source="en"), rules=RULES)
 
 
@@ -201,3 +205,20 @@ def long_page(rows: int) -> Report:
     rows_ = tuple(Row({d.language: (r,) for d in docs}) for r in range(rows))
     group = GroupResult("manual", tuple(docs), rows_, tuple(findings), source="en")
     return Report(groups=(group,), problems=(), settings=Settings(source="en"), rules=RULES)
+
+
+def write_site(root: Path, pages: int, languages: tuple[str, ...] = ("en", "de", "fr", "ar")) -> Path:
+    """The site of ``site`` as files for a real run: ``pages/<lang>/cmd-NNNNN.md``
+    (``--layout 'pages/{lang}/*.md' --source en``), every eleventh page missing in
+    German and every fifth with a wrong number in Arabic."""
+    for lang in languages:
+        (root / "pages" / lang).mkdir(parents=True, exist_ok=True)
+    for i in range(pages):
+        for lang in languages:
+            if lang == "de" and i % 11 == 0:
+                continue
+            lines = [t.format(i=i + 1 if lang == "ar" and i % 5 == 0 and n == 1 else i)
+                     for n, t in enumerate(SITE.get(lang, SITE["en"]))]
+            lines[0] = "# " + lines[0]
+            (root / "pages" / lang / f"cmd-{i:05d}.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return root

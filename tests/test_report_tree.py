@@ -149,7 +149,7 @@ def write_report(report, path, limit=None, monkeypatch=None):
         monkeypatch.setattr(html, "INLINE_LIMIT", limit)
     chosen = formatter(Format.HTML)
     sections = [chosen.section(g, report) for g in report.groups]
-    write_file(report, str(path), chosen, sections)
+    write_report.notes = write_file(report, str(path), chosen, sections)
     return path
 
 
@@ -180,6 +180,7 @@ def test_pages_beside_a_report_are_rewritten_pruned_and_removed(tmp_path, monkey
     write_report(site(30), out, 0, monkeypatch)
     first = page_files(tmp_path / "r_files")
     assert len(first) == 31
+    assert write_report.notes == [f"{out}: its 30 pages are in {tmp_path / 'r_files'}/; keep the two together"]
     write_report(site(20), out, 0, monkeypatch)
     kept = page_files(tmp_path / "r_files")
     assert len(kept) == 21 and set(kept) <= set(first)  # the same pages keep their names
@@ -187,6 +188,7 @@ def test_pages_beside_a_report_are_rewritten_pruned_and_removed(tmp_path, monkey
     write_report(site(20), out, 0, monkeypatch)
     assert out.read_bytes() == before and page_files(tmp_path / "r_files") == kept
     write_report(site(20), out, 1 << 30, monkeypatch)  # small enough for one file: no folder left
+    assert write_report.notes == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
     assert len(fragments(out.read_text(encoding="utf-8"))) == 20
 

@@ -135,7 +135,9 @@ def check(
         _print_problems(report.problems, strict)
         if output:
             try:
-                write_file(report, output, chosen, sections)
+                for note in write_file(report, output, chosen, sections):
+                    if not quiet:
+                        say(f"transcheck: note: {note}")
             except OSError as exc:
                 fail(f"{output}: cannot write: {exc.strerror}")
         else:

@@ -37,8 +37,10 @@ class Formatter:
         """The report, in chunks; ``sections`` are the groups' sections in group order."""
         yield self.render(report)
 
-    def written(self) -> None:
-        """Called once the report file is in place: tidy what lies beside it."""
+    def written(self) -> list[str]:
+        """Called once the report file is in place: tidy what lies beside it. What a
+        user should know of the files written (lines for standard error)."""
+        return []
 
     def render(self, report: Report) -> str:
         """The whole report at once, for formats without sections."""

@@ -12,7 +12,9 @@ destination has its own dangerous characters:
 - Markdown on GitHub: cell separators, inline syntax, raw HTML, and text that GitHub
   turns into links, mentions or cross-references (``@user``, ``#1``, URLs);
 - HTML, XML and JSON escape their own syntax; they only need the surrogates gone
-  (and XML the control characters it cannot carry).
+  (and XML the control characters it cannot carry);
+- JSON inside an HTML ``<script>`` element (the HTML review's index): nothing that ends
+  the element or opens a comment in it.
 """
 
 from __future__ import annotations

@@ -52,6 +52,7 @@ class HtmlFormatter(Formatter):
         self._ids: list[str] = []
         self._size = 0
         self._files: PageFiles | None = None
+        self._apart = False
 
     def section(self, group, report: Report) -> str:
         text = page(group, report)
@@ -64,7 +65,7 @@ class HtmlFormatter(Formatter):
 
     def finish(self, report: Report, sections: Iterable[str]) -> Iterator[str]:
         self._files = PageFiles(self.path) if self.path else None
-        apart = self._files is not None and self._size > INLINE_LIMIT
+        apart = self._apart = self._files is not None and self._size > INLINE_LIMIT
         directory = None
         if apart:
             self._files.open()
@@ -81,9 +82,13 @@ class HtmlFormatter(Formatter):
                     yield f'<script type="text/html" id="page-{page_id}">\n{text}\n</script>\n'
         yield tail
 
-    def written(self) -> None:
-        if self._files is not None:
-            self._files.prune()
+    def written(self) -> list[str]:
+        if self._files is None:
+            return []
+        self._files.prune()
+        if not self._apart:
+            return []
+        return [f"{self.path}: its {len(set(self._ids))} pages are in {self._files.path}/; keep the two together"]
 
 
 def _page(report: Report, page_ids: list[str], directory: str | None) -> tuple[str, str]:

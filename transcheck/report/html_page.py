@@ -138,7 +138,9 @@ def _cell(r: int, row: Row, lang: str, doc, place: Placement, findings: dict[int
         hits = place.segment_hits.get((lang, i), [])
         hit = f' data-f="{_ids(hits)}" data-flag="{_worst(hits, findings)}"' if hits else ""
         mono = " m" if seg.kind in _MONO else ""
-        parts.append(f'<p class="s{mono}" data-n="{span(seg.line, seg.end_line)}"{hit}>{e(seg.text)}</p>')
+        # Inline code is taken out of the text rules judge; shown after it, it is still there to review.
+        code = "".join(f' <code dir="ltr">{e(c)}</code>' for c in seg.code)
+        parts.append(f'<p class="s{mono}" data-n="{span(seg.line, seg.end_line)}"{hit}>{e(seg.text)}{code}</p>')
     parts += [_note(fid, findings[fid]) for fid in starts]
     parts += [_continued(fid, findings[fid]) for fid in conts]
     parts.append("</div>")

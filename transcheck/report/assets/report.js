@@ -36,10 +36,11 @@ function defaults(){
     for(var i=0;i<LANGS.length;i++)if('sup'.indexOf(p[2][i])>=0)pages[i]++;
   });
   function more(a,b){for(var k=0;k<3;k++)if(a[k]!==b[k])return a[k]>b[k];return false;}
-  // The reference: the source, else English, else the language with the most pages.
-  var ref=LANGS.indexOf(D.source)>=0?D.source:LANGS.indexOf('en')>=0?'en':null;
-  if(!ref)LANGS.forEach(function(c,i){if(ref===null||pages[i]>pages[LANGS.indexOf(ref)])ref=c;});
-  S.ref=ref;
+  // The reference: the source, else English, else the language with the most pages
+  // and, of those, the fewest findings.
+  var ref=LANGS.indexOf(D.source)>=0?LANGS.indexOf(D.source):LANGS.indexOf('en');
+  if(ref<0)LANGS.forEach(function(c,i){if(ref<0||pages[i]>pages[ref]||(pages[i]===pages[ref]&&more(per[ref],per[i])))ref=i;});
+  S.ref=LANGS[ref];
   // Under review first: the language with the most errors (then warnings, then info).
   var best=null;
   LANGS.forEach(function(c,i){if(c!==S.ref&&(best===null||more(per[i],per[best])))best=i;});
