@@ -15,7 +15,7 @@ import pytest
 from tests.browser import CHROMIUM
 from tests.review_data import site
 from tests.test_history import EN, FR, commit, git
-from tests.test_report_html import fragments, index_of, is_png, opened, PICK
+from tests.test_report_html import PICK, fragments, index_of, is_png, opened
 from transcheck.atomic import WriteRefused
 from transcheck.report import Format, formatter, html, write_file
 from transcheck.report.html_files import MARKER
@@ -200,6 +200,10 @@ def test_pages_are_never_written_through_a_link_or_into_a_folder_not_ours(tmp_pa
     with pytest.raises(WriteRefused, match="r_files: is a symbolic link; not written"):
         write_report(site(3), tmp_path / "r.html", 0, monkeypatch)
     assert not list(outside.iterdir()) and not (tmp_path / "r.html").exists()
+    (tmp_path / "r_files").unlink()
+    (tmp_path / "r_files").write_text("a file\n")
+    with pytest.raises(WriteRefused, match="r_files: not a directory; not written"):
+        write_report(site(3), tmp_path / "r.html", 0, monkeypatch)
     (tmp_path / "r_files").unlink()
     (tmp_path / "r_files").mkdir()
     (tmp_path / "r_files" / "notes.txt").write_text("mine\n")

@@ -14,14 +14,13 @@ transcheck's marker file is left alone and the report refused.
 from __future__ import annotations
 
 import os
-import re
 import stat
 
 from transcheck.atomic import WriteRefused, directory, write_atomic
 from transcheck.report.escape import script_json
 
 MARKER = ".transcheck-pages"
-_PAGE = re.compile(r"[0-9a-f]{20}\.js")
+_HEX = frozenset("0123456789abcdef")
 
 
 def directory_for(report_path: str) -> str:
@@ -67,7 +66,7 @@ class PageFiles:
             return
         for name in names:
             full = os.path.join(self.path, name)
-            if _PAGE.fullmatch(name) and name not in self._written and stat.S_ISREG(os.lstat(full).st_mode):
+            if _is_page(name) and name not in self._written and stat.S_ISREG(os.lstat(full).st_mode):
                 os.unlink(full)
         if not self._written and set(os.listdir(self.path)) == {MARKER}:
             os.unlink(os.path.join(self.path, MARKER))
@@ -85,3 +84,8 @@ def _holds(path: str, data: bytes) -> bool:
         return False
     with os.fdopen(fd, "rb") as fh:
         return fh.read(len(data) + 1) == data
+
+
+def _is_page(name: str) -> bool:
+    """A page file's name: 20 hexadecimal digits and ".js"."""
+    return len(name) == 23 and name.endswith(".js") and set(name[:20]) <= _HEX
