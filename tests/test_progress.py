@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.test_cli import transcheck
+from tests.cli import transcheck
 from transcheck.runner import run
 from transcheck.progress import MIN_GROUPS, ProgressBar
 from transcheck.rules.registry import BY_CODE

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.runner import run
 from tests.conftest import render
@@ -137,13 +138,9 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def corpus_html(tmp_path_factory):
-    import sys
 
     out = tmp_path_factory.mktemp("html") / "corpus.html"
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", "html", "--output", str(out)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-    )
+    result = transcheck("check", "corpus/", "--format", "html", "--output", str(out), cwd=ROOT)
     assert result.returncode in (0, 1), result.stderr
     return out
 
