@@ -151,6 +151,7 @@ def _dom(tmp: Path, page: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.slow  # starts headless Chromium
 @needs_chromium
 def test_browser_renders_rows_findings_and_rtl(tmp_path, corpus_html, corpus_report):
     dom = Page(_dom(tmp_path, corpus_html))
@@ -171,6 +172,7 @@ def test_browser_renders_rows_findings_and_rtl(tmp_path, corpus_html, corpus_rep
     assert sv_hits
 
 
+@pytest.mark.slow  # starts headless Chromium
 @needs_chromium
 def test_browser_filters(tmp_path, corpus_html):
     # Untick "error" and the Arabic column, tick "only rows with findings", as a user would.
@@ -198,6 +200,7 @@ def test_browser_filters(tmp_path, corpus_html):
         assert r.get("data-f")
 
 
+@pytest.mark.slow  # starts headless Chromium
 @needs_chromium
 def test_browser_screenshot(tmp_path, corpus_html):
     target = ROOT / "reports" / "corpus.png"

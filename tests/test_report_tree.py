@@ -110,6 +110,7 @@ def test_html_index_links_each_page_to_its_table(tree):
     assert [c["title"] for c in page.find("td", cls="st-up-to-date")] == ["fr: up to date"]
 
 
+@pytest.mark.slow  # starts headless Chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_browser_follows_an_index_link(tree, tmp_path):
     html = tmp_path / "tree.html"
