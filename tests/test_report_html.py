@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.runner import run
 from tests.conftest import render
@@ -137,13 +138,9 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def corpus_html(tmp_path_factory):
-    import sys
 
     out = tmp_path_factory.mktemp("html") / "corpus.html"
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", "html", "--output", str(out)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-    )
+    result = transcheck("check", "corpus/", "--format", "html", "--output", str(out), cwd=ROOT)
     assert result.returncode in (0, 1), result.stderr
     return out
 
@@ -154,6 +151,7 @@ def _dom(tmp: Path, page: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.slow  # starts headless Chromium
 @needs_chromium
 def test_browser_renders_rows_findings_and_rtl(tmp_path, corpus_html, corpus_report):
     dom = Page(_dom(tmp_path, corpus_html))
@@ -174,6 +172,7 @@ def test_browser_renders_rows_findings_and_rtl(tmp_path, corpus_html, corpus_rep
     assert sv_hits
 
 
+@pytest.mark.slow  # starts headless Chromium
 @needs_chromium
 def test_browser_filters(tmp_path, corpus_html):
     # Untick "error" and the Arabic column, tick "only rows with findings", as a user would.
@@ -201,6 +200,7 @@ def test_browser_filters(tmp_path, corpus_html):
         assert r.get("data-f")
 
 
+@pytest.mark.slow  # starts headless Chromium
 @needs_chromium
 def test_browser_screenshot(tmp_path, corpus_html):
     target = ROOT / "reports" / "corpus.png"

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
+from tests.cli import transcheck
 from tests.test_history import EN, FR, commit, git
 from tests.test_report_html import CHROMIUM, Page, _chromium
 
@@ -54,11 +54,10 @@ def tree(tmp_path_factory):
 
 
 def run(repo, fmt, *extra):
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "--layout", "docs/{lang}/**/*.md", "--source", "en",
-         "-q", "--jobs", "1", "--format", fmt, *extra],
-        cwd=repo, capture_output=True, text=True, encoding="utf-8",
-        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+    result = transcheck(
+        "check", "--layout", "docs/{lang}/**/*.md", "--source", "en",
+        "-q", "--jobs", "1", "--format", fmt, *extra,
+        cwd=repo, env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
     )
     assert result.returncode in (0, 1), result.stderr
     return result.stdout
@@ -111,6 +110,7 @@ def test_html_index_links_each_page_to_its_table(tree):
     assert [c["title"] for c in page.find("td", cls="st-up-to-date")] == ["fr: up to date"]
 
 
+@pytest.mark.slow  # starts headless Chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_browser_follows_an_index_link(tree, tmp_path):
     html = tmp_path / "tree.html"
