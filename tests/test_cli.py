@@ -178,3 +178,12 @@ def test_text_report_colours_only_when_asked(corpus_report):
     coloured = formatter(Format.TEXT, color=True).render(report)
     assert "\x1b[" not in plain and "\x1b[1;31merror" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_version_and_the_global_options_are_listed():
+    from transcheck import __version__
+
+    version = transcheck("--version")
+    assert version.returncode == 0 and version.stdout == f"transcheck {__version__}\n"
+    listed = transcheck("--help").stdout
+    assert "--version" in listed and "--debug" in listed
