@@ -10,6 +10,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,8 @@ from transcheck.settings import Settings
 
 # No deadline: the first example pays for lazy imports (langdetect, sacrebleu), which
 # would make a per-example deadline flaky; the example counts keep the suite fast.
+pytestmark = pytest.mark.slow  # property searches: run by CI, not by default
+
 # TRANSCHECK_FUZZ=10 runs ten times as many examples, for a longer search by hand.
 _SCALE = int(os.environ.get("TRANSCHECK_FUZZ", "1"))
 FAST = settings(max_examples=100 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,6 +7,7 @@ import shlex
 
 import yaml
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.cli import app
 
@@ -68,7 +69,6 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     import os
     import shutil
     import subprocess
-    import sys
 
     repo = tmp_path / "site"
     shutil.copytree(ROOT / "tests" / "data" / "layouts" / "mkdocs", repo)
@@ -98,8 +98,7 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     git("commit", "-q", "-m", "docs: pull request", when=2)
 
     annotate, summarise, whole = _workflow_commands(base)
-    done = subprocess.run([sys.executable, "-m", "transcheck", *annotate[1:]], cwd=repo,
-                          capture_output=True, text=True)
+    done = transcheck(*annotate[1:], cwd=repo)
     assert done.returncode == 1, done.stderr  # a new error: the step fails the job
     lines = done.stdout.splitlines()
     failing = [line for line in lines if line.startswith(("::error", "::warning"))]
@@ -107,8 +106,7 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     assert any("TC101" in a for a in failing)
     # The source change outdates the German settings page: a notice, not a failure.
     assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in lines)
-    done = subprocess.run([sys.executable, "-m", "transcheck", *summarise[1:]], cwd=repo,
-                          capture_output=True, text=True)
+    done = transcheck(*summarise[1:], cwd=repo)
     assert done.returncode == 0, done.stderr
     summary = (repo / "transcheck.md").read_text(encoding="utf-8")
     assert "docs/de/guide/settings.md" in summary and "TC304" in summary

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "data" / "fixture"
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "transcheck", "check", str(FIXTURE), "-q", *args],
-                          cwd=cwd, capture_output=True, text=True)
+    return transcheck("check", str(FIXTURE), "-q", *args, cwd=cwd)
 
 
 @pytest.mark.parametrize("option", ["--output", "--write-baseline"])

@@ -52,6 +52,7 @@ def _units(pattern: re.Pattern) -> list[str]:
 
 
 PATTERNS = _patterns()
+pytestmark = pytest.mark.slow  # every pattern of the package, modelled step by step
 
 
 def test_the_patterns_are_found():

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.model import Category, Finding, GroupResult, Location, Severity
 from transcheck.model import Report
@@ -23,10 +22,7 @@ from transcheck.settings import Settings
 
 
 def cli(fmt: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", fmt, *args],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-    )
+    result = transcheck("check", "corpus/", "--format", fmt, *args, cwd=ROOT)
     assert result.returncode in (0, 1), result.stderr
     return result.stdout
 

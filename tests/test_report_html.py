@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import re
 import struct
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from tests.browser import CHROMIUM, Browser
+from tests.cli import transcheck
 from tests.conftest import ROOT, render
 from tests.review_data import GUIDE, RTL, write_guide
 from transcheck.report import Format
@@ -167,10 +166,7 @@ needs_chromium = pytest.mark.skipif(
 
 
 def check_html(cwd: Path, out: Path, *args: str) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", *args, "-q", "--format", "html", "--output", str(out)],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-    )
+    result = transcheck("check", *args, "-q", "--format", "html", "--output", str(out), cwd=cwd)
     assert result.returncode in (0, 1), result.stderr
     return out
 
@@ -195,6 +191,7 @@ PICK = "(function(){var s=document.getElementById('%s');s.value='%s';s.dispatchE
 TICK = "(function(){var b=document.querySelector('%s');b.checked=%s;b.dispatchEvent(new Event('change'));})()"
 
 
+@pytest.mark.slow  # headless Chromium
 @needs_chromium
 def test_browser_renders_rows_findings_and_rtl(browser, corpus_html, corpus_report):
     tab = opened(browser, corpus_html)
@@ -212,6 +209,7 @@ def test_browser_renders_rows_findings_and_rtl(browser, corpus_html, corpus_repo
     assert tab.eval("[...document.querySelectorAll('.row:not(.head)>.c[lang=it]')].every(c=>getComputedStyle(c).direction==='ltr')")
 
 
+@pytest.mark.slow  # headless Chromium
 @needs_chromium
 def test_browser_filters(browser, corpus_html):
     tab = opened(browser, corpus_html, "#g=1&ref=it&lang=ru")
@@ -228,6 +226,7 @@ def test_browser_filters(browser, corpus_html):
     assert all(hidden != flagged for hidden, flagged in rows)
 
 
+@pytest.mark.slow  # headless Chromium
 @needs_chromium
 def test_browser_screenshot(browser, corpus_html):
     target = ROOT / "reports" / "corpus.png"
@@ -242,6 +241,7 @@ def guide_html(tmp_path_factory):
     return check_html(root, root.parent / "guide.html", ".", "--source", "en")
 
 
+@pytest.mark.slow  # headless Chromium
 @needs_chromium
 def test_browser_thirty_languages(browser, guide_html, screenshots):
     data = index_of(guide_html.read_text(encoding="utf-8"))

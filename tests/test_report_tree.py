@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
 from tests.browser import CHROMIUM
+from tests.cli import transcheck
 from tests.review_data import site
 from tests.test_history import EN, FR, commit, git
 from tests.test_report_html import PICK, fragments, index_of, is_png, opened
@@ -60,11 +60,10 @@ def tree(tmp_path_factory):
 
 
 def run(repo, fmt, *extra):
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "--layout", "docs/{lang}/**/*.md", "--source", "en",
-         "-q", "--jobs", "1", "--format", fmt, *extra],
-        cwd=repo, capture_output=True, text=True, encoding="utf-8",
-        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+    result = transcheck(
+        "check", "--layout", "docs/{lang}/**/*.md", "--source", "en",
+        "-q", "--jobs", "1", "--format", fmt, *extra,
+        cwd=repo, env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
     )
     assert result.returncode in (0, 1), result.stderr
     return result.stdout
@@ -123,6 +122,7 @@ def test_html_index_has_each_page_state_and_coverage(tree):
     assert "de outdated (1 segment, since " in text  # in the header of the page's German column
 
 
+@pytest.mark.slow  # headless Chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_browser_lists_pages_and_opens_one(tree, tmp_path, browser):
     out = tmp_path / "tree.html"
@@ -162,6 +162,7 @@ def site_html(tmp_path_factory):
     return write_report(site(5000), tmp_path_factory.mktemp("site") / "site.html")
 
 
+@pytest.mark.slow  # writes 5,000 files
 def test_a_large_site_keeps_its_pages_beside_the_report(site_html):
     text = site_html.read_text(encoding="utf-8")
     data = index_of(text)
@@ -231,6 +232,7 @@ def test_standard_output_is_always_one_file(monkeypatch):
     assert len(fragments(out.getvalue())) == 3 and index_of(out.getvalue())["directory"] is None
 
 
+@pytest.mark.slow  # headless Chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_browser_reviews_a_site_of_5000_pages(site_html, browser, screenshots):
     tab = opened(browser, site_html)

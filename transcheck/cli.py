@@ -17,13 +17,32 @@ from transcheck.read.contain import FOLLOW_HELP, LAYOUT_HELP
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Check the translations of a document against each other. "
-    "--debug (with any command) shows a traceback instead of a one-line internal error.",
+    help="Check the translations of a document against each other.",
     pretty_exceptions_enable=False,
     # Plain help: with rich markup "[tool.transcheck]" or "transcheck[embeddings]" in a
     # help text would be read as a style tag and vanish.
     rich_markup_mode=None,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from transcheck import __version__
+
+        typer.echo(f"transcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="With any command: a traceback instead of a one-line "
+                               "internal error (also in worker processes)."),
+) -> None:
+    """Check the translations of a document against each other."""
+    # --debug is taken out of the arguments by ``main`` before the commands parse them,
+    # so that it works after a command's name too; it is declared here to be listed.
 
 
 def fail(message: str) -> None:
