@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "transcheck"
 
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS = (
-    ("model", "settings", "text", "embeddings", "quotes", "atomic", "linediff"),
+    ("model", "settings", "text", "embeddings", "quotes", "atomic", "linediff", "git"),
     ("read", "segment", "langid", "align", "terms", "history"),
     ("context",),
     ("rules",),

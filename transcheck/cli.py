@@ -145,7 +145,7 @@ def check(
             report, sections = check_paths(
                 paths, settings, plan.rules, chosen, jobs=processes, exclude=plan.exclude, progress=bar,
                 policy=policy_from(plan.config, known),
-                changed_since=ChangedSince(changed_since) if changed_since else None,
+                changed_since=ChangedSince(changed_since, paths) if changed_since else None,
             )
     except GitError as exc:
         fail(str(exc))
