@@ -7,7 +7,6 @@ word, and a consonant skeleton matches too many ordinary words to a typo."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -15,6 +14,7 @@ from transcheck.langid.script import char_script
 from transcheck.model import Document
 from transcheck.rules._spelling_words import words
 from transcheck.rules.base import GroupView
+from transcheck.text import nfkd
 
 _TO_LATIN = str.maketrans({
     **dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяё",
@@ -37,7 +37,7 @@ _SKELETON_CLASSES = str.maketrans({
 def skeleton(word: str) -> str:
     """A rough sound shape, equal across scripts for most transliterated names:
     Richardson, Ричардсон and ريتشاردسون all give "rasartsan"."""
-    latin = unicodedata.normalize("NFKD", word.casefold().translate(_TO_LATIN))
+    latin = nfkd(word.casefold().translate(_TO_LATIN))
     latin = "".join(ch for ch in latin if "a" <= ch <= "z")
     latin = re.sub(r"ch(?=[rl])", "k", latin)
     for a, b in (("tch", "s"), ("sch", "s"), ("ch", "s"), ("sh", "s"), ("ph", "f"),

@@ -57,7 +57,8 @@ _UNMARKED = (
     (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"), (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
 )
 _DECLARED = re.compile(rb"""<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]{0,40})["']""")
-_DECLARATION = re.compile(r"<\?xml[^>]{0,300}?\?>")
+# Anchored: tried once, at the start, not from every "<?xml" of a hostile file.
+_DECLARATION = re.compile(r"\A(\s*+)<\?xml[^>]{0,300}?\?>")
 _DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
@@ -80,7 +81,7 @@ def decode_xml(data: bytes, path: str) -> str:
         raise GlossaryError(path, f"TBX glossary declares an unknown encoding {encoding!r}") from None
     except UnicodeDecodeError:
         raise GlossaryError(path, f"TBX glossary is not valid {encoding}") from None
-    return _DECLARATION.sub("", text, count=1) if text.lstrip().startswith("<?xml") else text
+    return _DECLARATION.sub(r"\1", text, count=1)
 
 
 def parse_tbx(data: bytes, path: str) -> list[Concept]:
