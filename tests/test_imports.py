@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "transcheck"
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS = (
     ("model", "settings", "text", "embeddings", "quotes", "atomic", "linediff", "git"),
-    ("read", "segment", "langid", "align", "terms", "history"),
+    ("read", "segment", "langid", "align", "terms", "history", "output"),
     ("context",),
     ("rules",),
     ("config", "decide"),

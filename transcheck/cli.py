@@ -66,6 +66,7 @@ def check(
     max_segments: Optional[int] = typer.Option(
         None, "--max-segments", help="Skip (and report) files with more segments."
     ),
+    max_languages: Optional[int] = typer.Option(None, "--max-languages", help="Skip (and report) documents in more languages (default 100)."),
     config: Optional[str] = typer.Option(
         None, "--config", help="Configuration file (default: the nearest transcheck.toml or pyproject.toml with [tool.transcheck])."
     ),
@@ -104,7 +105,8 @@ def check(
     paths = paths or ["."]
     from dataclasses import replace
 
-    from transcheck.atomic import WriteRefused, report_file
+    from transcheck.atomic import WriteRefused
+    from transcheck.output import report_file
     from transcheck.decide.baseline import BaselineError
     from transcheck.decide.baseline import read as baseline_fingerprints
     from transcheck.decide.baseline import write as write_baseline_file
@@ -127,7 +129,7 @@ def check(
             ignore=_split(ignore), exclude=exclude, extend_select=_split(extend_select), layout=layout,
         )
         known = baseline_fingerprints(baseline) if baseline else None
-        settings = replace(with_limits(plan.settings, max_file_size, max_segments), follow_symlinks=follow_symlinks)
+        settings = replace(with_limits(plan.settings, max_file_size, max_segments, max_languages), follow_symlinks=follow_symlinks)
         settings = with_glossary(settings, glossary)
         processes = process_count(jobs)
     except (ConfigError, BaselineError) as exc:
@@ -158,7 +160,7 @@ def check(
     _print_problems(report.problems, strict)
     if output:
         try:
-            with report_file(output) as fh:
+            with report_file(output, paths) as fh:
                 write(report, fh, chosen, sections)
         except WriteRefused as exc:
             fail(str(exc))

@@ -193,7 +193,7 @@ def run(
 
 def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since, render) -> Report:
     found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
-                     layouts=settings.layouts, source=settings.source)
+                     layouts=settings.layouts, source=settings.source, max_languages=settings.max_languages)
     specs = found.groups
     # The languages of the run: a page that another language has is missing in the rest.
     languages = sorted({f.language for spec in specs for f in spec.files})
@@ -203,10 +203,12 @@ def _loop(paths, settings, rules, jobs, exclude, progress, policy, changed_since
     page_codes = frozenset(r.code for r in rules if r.lag)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files])) for spec in specs]
     if jobs > 1:
-        # Parsed once, here: the worker processes are forked from this one and find each
-        # termbase in the per-process cache instead of parsing it again.
+        # Parsed once, here, with what the checks derive from it: the worker processes
+        # are forked from this one and find it all in the caches they inherit.
+        from transcheck.terms import share
+
         for path in sorted({g for _, g in groups if g}):
-            load_glossary(path, settings.follow_symlinks)
+            share(load_glossary(path, settings.follow_symlinks)[0], settings.vocabulary, languages)
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
@@ -284,6 +286,12 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
     # Forked workers inherit what the main process has loaded (the termbases).
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
+    if fork:
+        import gc
+
+        # A worker's garbage collector would write to every object it inherited (a
+        # termbase of 400 MB), copying each page: frozen, the pages stay shared.
+        gc.freeze()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending = deque()
 

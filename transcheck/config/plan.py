@@ -24,6 +24,8 @@ def settings_from(config: Config, source: str | None = None, base=None):
         changes["vocabulary"] = config.vocabulary
     if config.glossary is not None:
         changes["glossary"] = config.glossary
+    if config.max_languages is not None:
+        changes["max_languages"] = config.max_languages
     return replace(settings, **changes)
 
 
@@ -75,6 +77,7 @@ def plan_run(
         )
     except UnknownRule as exc:
         raise ConfigError(str(exc)) from None
+    _something_checked(config, rules, bool(select or ignore))
     cwd = os.path.abspath(".")
     patterns = config.exclude + tuple(_anchor(cwd, p) for p in (exclude or ()))
     if layout:  # replaces the file's layouts; relative to the working directory
@@ -92,7 +95,24 @@ def plan_run(
     )
 
 
-def with_limits(settings: Settings, max_file_size: str | None, max_segments: int | None) -> Settings:
+def _something_checked(config: Config, rules: tuple, from_command_line: bool) -> None:
+    """``ConfigError`` for a selection that turns the check off: no rule left to run,
+    or a per-file-ignores entry that ignores every rule for every file. A pull request
+    that changes the configuration so must not pass as "0 errors"."""
+    where = "--select/--ignore" if from_command_line else f"{config.path}: select/ignore"
+    if not rules:
+        raise ConfigError(f"{where}: no rule is left to run; nothing would be checked")
+    codes = {r.code for r in rules}
+    for pattern, ignored in config.per_file_ignores:
+        rest = os.path.relpath(pattern, config.root) if os.path.isabs(pattern) else pattern
+        if codes <= ignored and rest.strip("*/" + os.sep) == "":
+            shown = rest.replace(os.sep, "/")
+            raise ConfigError(f"{config.path}: per-file-ignores.{shown}: ignores every rule for every "
+                              "file; nothing would be checked")
+
+
+def with_limits(settings: Settings, max_file_size: str | None, max_segments: int | None,
+                max_languages: int | None = None) -> Settings:
     """``settings`` with the command line's size limits, checked."""
     from dataclasses import replace
 
@@ -107,6 +127,10 @@ def with_limits(settings: Settings, max_file_size: str | None, max_segments: int
         if max_segments < 1:
             raise ConfigError(f"--max-segments must be at least 1, not {max_segments}")
         settings = replace(settings, max_segments=max_segments)
+    if max_languages is not None:
+        if max_languages < 2:
+            raise ConfigError(f"--max-languages must be at least 2, not {max_languages}")
+        settings = replace(settings, max_languages=max_languages)
     return settings
 
 

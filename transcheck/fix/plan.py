@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field
 
 from transcheck.atomic import WriteRefused, write_atomic
-from transcheck.fix._read import read_file, segment_limit_problem, to_document
+from transcheck.fix._read import read_file, segment_limit_problem, to_document, too_large
+from transcheck.read.decode import split_lines
 from transcheck.fix.lines import pieces
 from transcheck.fix.quotes import normalise_quotes
 from transcheck.fix.repeats import remove_repeats
@@ -42,7 +43,8 @@ def plan_file(spec: FileSpec, settings: Settings, quotes: bool = False) -> FileP
     raw = read_file(spec, settings)
     if isinstance(raw, InputProblem):
         return raw
-    too_many = segment_limit_problem(to_document(spec, raw.decoded.text), settings)
+    too_many = too_large(spec.path, split_lines(raw.decoded.text), settings) or segment_limit_problem(
+        to_document(spec, raw.decoded.text), settings)
     if too_many:
         return too_many
     data, decoded = raw.data, raw.decoded

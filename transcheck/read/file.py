@@ -1,5 +1,11 @@
 """Reading one file: bytes within the size limit, decoded, segmented, within the
-segment limit. The one reader of ``check`` and ``fix``."""
+segment limit. The one reader of ``check`` and ``fix``.
+
+The limits are applied before the work they bound: the size before reading (and the
+file opened without blocking, so that a FIFO swapped in is refused, not waited on),
+the lines and blocks before parsing (``too_large``: counted in one pass, where the
+Markdown parser builds tokens for every block first), the exact number of segments
+after."""
 
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
     """Read and decode one file, within the size limit."""
     import stat
 
+    from transcheck.read.contain import read_regular
+
     max_bytes = settings.max_file_bytes
     try:
         info = os.stat(spec.path)
@@ -36,8 +44,7 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
                 spec.path,
                 f"file too large ({info.st_size} bytes; limit {max_bytes}, see --max-file-size); skipped",
             )
-        with open(spec.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data, info = read_regular(spec.path, max_bytes)
     except OSError as exc:
         return InputProblem(spec.path, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:  # it grew after the size check
@@ -49,10 +56,10 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
     return RawFile(data=data, decoded=decoded, mtime_ns=info.st_mtime_ns)
 
 
-def to_document(spec: FileSpec, text: str) -> Document:
+def to_document(spec: FileSpec, text: str, lines: list[str] | None = None) -> Document:
     from transcheck.segment import segment
 
-    lines = split_lines(text)
+    lines = split_lines(text) if lines is None else lines
     return Document(
         path=spec.path,
         language=spec.language,
@@ -61,6 +68,31 @@ def to_document(spec: FileSpec, text: str) -> Document:
         line_count=len(lines),
         segments=segment(spec.path, lines),
     )
+
+
+# Lines a file may have per segment allowed: blank lines and markup cost the parser too.
+LINES_PER_SEGMENT = 10
+
+
+def too_large(path: str, lines: list[str], settings: Settings) -> InputProblem | None:
+    """Why a file is too large to segment, judged before parsing: more lines than
+    ``LINES_PER_SEGMENT`` times the segment limit, or more blocks (``least_segments``)
+    than the segment limit."""
+    from transcheck.segment import MARKDOWN_SUFFIXES, least_segments
+
+    limit = settings.max_segments
+    if len(lines) > LINES_PER_SEGMENT * limit:
+        return InputProblem(path, f"too many lines ({len(lines)}; limit {LINES_PER_SEGMENT * limit}, "
+                                  f"{LINES_PER_SEGMENT} per segment of --max-segments); skipped")
+    if not path.lower().endswith(MARKDOWN_SUFFIXES):  # a segment a line: the count is exact
+        count = least_segments(path, lines)
+        if count > limit:
+            return InputProblem(path, f"too many segments ({count}; limit {limit}, see --max-segments); skipped")
+        return None
+    if least_segments(path, lines, stop=limit + 1) > limit:
+        return InputProblem(path, f"too many segments (more than {limit} blocks, counted before parsing; "
+                                  "see --max-segments); skipped")
+    return None
 
 
 def segment_limit_problem(doc: Document, settings: Settings) -> InputProblem | None:
@@ -78,7 +110,11 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     raw = read_file(spec, settings)
     if isinstance(raw, InputProblem):
         return raw
-    doc = to_document(spec, raw.decoded.text)
+    lines = split_lines(raw.decoded.text)
+    problem = too_large(spec.path, lines, settings)
+    if problem is not None:
+        return problem
+    doc = to_document(spec, raw.decoded.text, lines)
     if not doc.segments:
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc

@@ -15,7 +15,7 @@ import codecs
 import re
 from xml.etree import ElementTree as ET
 
-from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, Concept, GlossaryError, Term
+from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, Budget, Concept, GlossaryError, Term
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS = {
@@ -91,6 +91,7 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
             path, "TBX glossary has a document type declaration (DTD: entities, external files); refused for safety"
         )
     concepts = []
+    budget = Budget(path)
     for n, entry in enumerate(_entries(text, path)):
         cid = entry.get("id") or f"concept-{n + 1}"
         terms: dict[str, list[Term]] = {}
@@ -102,17 +103,19 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
             lang = (lang_el.get(_XML_LANG) or lang_el.get("lang") or "").strip().lower()
             if not lang:
                 raise GlossaryError(path, f"concept {cid}: a language section has no xml:lang")
-            for term_holder in (
-                el for el in lang_el.iter() if _local(el.tag) in ("termSec", "tig", "ntig")
-            ):
-                term_el = next((el for el in term_holder.iter() if _local(el.tag) == "term"), None)
+            # Direct children only, as the formats nest them (langSec/termSec/term,
+            # langSet/tig/term, langSet/ntig/termGrp/term): a search of all descendants
+            # from every one of 20,000 nested elements took minutes.
+            for term_holder in (el for el in lang_el if _local(el.tag) in ("termSec", "tig", "ntig")):
+                parts = _term_parts(term_holder)
+                term_el = next((el for el in parts if _local(el.tag) == "term"), None)
                 if term_el is None:
                     continue
                 text = " ".join("".join(term_el.itertext()).split())
                 if not text:
                     continue
                 status = ADMITTED
-                for note in term_holder.iter():
+                for note in parts:
                     if _local(note.tag) != "termNote":
                         continue
                     kind = (note.get("type") or "").lower()
@@ -128,12 +131,23 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
                 if _local(note.tag) not in ("termSec", "tig", "ntig") and _dnt(note):
                     dnt = True
         if terms:
+            budget.add(cid, sum(len(v) for v in terms.values()))
             concepts.append(
                 Concept(id=cid, terms={k: tuple(v) for k, v in terms.items()}, do_not_translate=dnt)
             )
     if not concepts:
         raise GlossaryError(path, "TBX glossary has no concept entries with terms")
     return concepts
+
+
+def _term_parts(holder) -> list:
+    """The children of a term holder that say the term and its notes: its own, and
+    those of an ntig's termGrp and of a termNoteGrp, one level down."""
+    parts = list(holder)
+    for el in parts[:]:
+        if _local(el.tag) in ("termGrp", "termNoteGrp"):
+            parts.extend(el)
+    return parts
 
 
 def _entries(text: str, path: str):
