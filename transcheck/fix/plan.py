@@ -6,13 +6,17 @@ import os
 from dataclasses import dataclass, field
 
 from transcheck.atomic import WriteRefused, write_atomic
-from transcheck.fix._read import read_file, segment_limit_problem, to_document, too_large
-from transcheck.read.decode import split_lines
+from transcheck.fix._read import (
+    read_file,
+    segment_limit_problem,
+    to_document,
+    too_large,
+)
 from transcheck.fix.lines import pieces
 from transcheck.fix.quotes import normalise_quotes
 from transcheck.fix.repeats import remove_repeats
 from transcheck.model import InputProblem
-from transcheck.read.decode import encode
+from transcheck.read.decode import encode, split_lines
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings
 

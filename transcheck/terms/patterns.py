@@ -71,7 +71,7 @@ def _risky(items, outer) -> str | None:
 
     for op, av in items:
         if op in _repeat_ops():
-            low, high, body = av
+            _, high, body = av
             if outer is not None and high != 1 and not _separated(outer, body):
                 return "a repeat inside a repeat"
             inner = body if high == c.MAXREPEAT or high > 1 else outer
