@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from transcheck.git import Repository
 from transcheck.history.git import History, _minimal
 
 pytestmark = pytest.mark.skipif(
@@ -187,7 +188,7 @@ def test_no_history_option_turns_lag_off(repo):
 def test_one_log_pass_lists_commits_newest_first(repo):
     write(repo, "en", EN[:2])
     commit(repo, "second")
-    h = History(str(repo), [str(repo / "docs" / lang / "index.md") for lang in ("en", "fr")])
+    h = History(Repository.at(str(repo)), [str(repo / "docs" / lang / "index.md") for lang in ("en", "fr")])
     messages = [c.message for c in h.commits(str(repo / "docs" / "en" / "index.md"))]
     assert messages == ["second", "docs: first version, translated"]
     assert [c.message for c in h.commits(str(repo / "docs" / "fr" / "index.md"))] == [
@@ -210,7 +211,7 @@ def test_option_like_paths_reach_git_as_data(tmp_path):
     git(r, "init", "-q")
     (r / "-c" / "en.txt").write_text("Hello there, this is a sentence.\n")
     commit(r, "x")
-    h = History(str(r), [str(r / "-c" / "en.txt")])
+    h = History(Repository.at(str(r)), [str(r / "-c" / "en.txt")])
     assert [c.message for c in h.commits(str(r / "-c" / "en.txt"))] == ["x"]
 
 

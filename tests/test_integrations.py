@@ -50,13 +50,14 @@ def test_example_workflow():
     assert any("gh pr comment" in run for run in runs)
 
 
-def _workflow_commands(base: str) -> list[list[str]]:
-    """The workflow's transcheck commands, with the base branch named by ``base``."""
+def _workflow_commands(base: str, temp: str = "/tmp") -> list[list[str]]:
+    """The workflow's transcheck commands, with the base branch named by ``base`` and
+    the runner's temporary directory by ``temp``."""
     flow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
     runs = [s["run"] for s in flow["jobs"]["transcheck"]["steps"] if "run" in s]
     lines = [line for run in runs for line in run.replace("\\\n", " ").splitlines()]
     return [
-        shlex.split(line.strip().replace("origin/${{ github.base_ref }}", base))
+        shlex.split(line.strip().replace("origin/${{ github.base_ref }}", base).replace("$RUNNER_TEMP", temp))
         for line in lines
         if line.strip().startswith("transcheck check")
     ]
@@ -97,7 +98,9 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     git("add", "-A", when=2)
     git("commit", "-q", "-m", "docs: pull request", when=2)
 
-    annotate, summarise, whole = _workflow_commands(base)
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    annotate, summarise, whole = _workflow_commands(base, str(temp))
     done = transcheck(*annotate[1:], cwd=repo)
     assert done.returncode == 1, done.stderr  # a new error: the step fails the job
     lines = done.stdout.splitlines()
@@ -108,5 +111,5 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in lines)
     done = transcheck(*summarise[1:], cwd=repo)
     assert done.returncode == 0, done.stderr
-    summary = (repo / "transcheck.md").read_text(encoding="utf-8")
+    summary = (temp / "transcheck.md").read_text(encoding="utf-8")
     assert "docs/de/guide/settings.md" in summary and "TC304" in summary

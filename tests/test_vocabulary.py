@@ -14,7 +14,8 @@ from transcheck.rules.registry import RULES
 from transcheck.runner import run
 from transcheck.settings import Settings
 from transcheck.terms import load
-from transcheck.terms.vocabulary import Vocabulary, pattern_error
+from transcheck.terms.patterns import pattern_error
+from transcheck.terms.vocabulary import Vocabulary
 
 
 def _config(tmp_path, text: str):

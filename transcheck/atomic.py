@@ -1,5 +1,5 @@
 """Replacing a file safely: the one way transcheck writes a user's file (``fix --write``,
-a report's ``--output``, ``--write-baseline``).
+a report's ``--output`` (``transcheck.output``), ``--write-baseline``).
 
 The new bytes go to a temporary file in the same directory, are flushed to disk, take
 the old file's permissions (and owner, where allowed), and replace it in one
@@ -113,23 +113,6 @@ def write_text(path: str, text: str) -> None:
     """A report or baseline: UTF-8 with "\\n" newlines, written atomically."""
     with replacing(path, text=True) as fh:
         fh.write(text)
-
-
-def is_stream(path: str) -> bool:
-    """A terminal, /dev/stdout or a pipe: written as it is, with nothing beside it."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False
-    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
-
-
-def report_file(path: str):
-    """Where a report goes (``--output``): a file replaced atomically, as ``replacing``
-    does, or a stream such as /dev/stdout or a pipe, written as it is."""
-    if is_stream(path):
-        return open(path, "w", encoding="utf-8", newline="\n")
-    return replacing(path, text=True)
 
 
 def directory(path: str) -> None:

@@ -84,6 +84,7 @@ def check(
     max_segments: Optional[int] = typer.Option(
         None, "--max-segments", help="Skip (and report) files with more segments."
     ),
+    max_languages: Optional[int] = typer.Option(None, "--max-languages", help="Skip (and report) documents in more languages (default 100)."),
     config: Optional[str] = typer.Option(
         None, "--config", help="Configuration file (default: the nearest transcheck.toml or pyproject.toml with [tool.transcheck])."
     ),
@@ -135,6 +136,7 @@ def check(
         config=config, source=source, select=_split(select), ignore=_split(ignore),
         extend_select=_split(extend_select), exclude=tuple(exclude), layout=tuple(layout), fail_on=fail_on,
         strict=strict, glossary=glossary, max_file_size=max_file_size, max_segments=max_segments,
+        max_languages=max_languages,
         follow_symlinks=follow_symlinks, history=history, embeddings=embeddings, baseline=baseline,
         changed_since=changed_since, jobs=jobs,
     )
@@ -154,7 +156,7 @@ def check(
         _print_problems(report.problems, strict)
         if output:
             try:
-                for note in write_file(report, output, chosen, sections):
+                for note in write_file(report, output, chosen, sections, checked=paths):
                     if not quiet:
                         say(f"transcheck: note: {note}")
             except OSError as exc:

@@ -35,7 +35,7 @@ from transcheck.model import (
     Report,
     finding_order,
 )
-from transcheck.read.discover import Discovery, GroupSpec, discover
+from transcheck.read.discover import Discovery, GroupSpec, discover_with
 from transcheck.read.file import read_document
 from transcheck.rules.base import Rule
 from transcheck.rules.registry import RuleSet, rule_set
@@ -189,8 +189,7 @@ def run(
 ) -> Report:
     """Check the files under ``paths``; the report keeps every group whole (segments and
     rows), for a caller that reads them or renders several formats."""
-    found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
-                     layouts=settings.layouts, source=settings.source)
+    found = discover_with(paths, settings, exclude)
     return execute(found, settings, rules, jobs=jobs, policy=policy, changed_since=changed_since)[0]
 
 
@@ -206,10 +205,12 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files if f.text is None]))
               for spec in specs]
     if jobs > 1:
-        # Parsed once, here: the worker processes are forked from this one and find each
-        # termbase in the per-process cache instead of parsing it again.
+        # Parsed once, here, with what the checks derive from it: the worker processes
+        # are forked from this one and find it all in the caches they inherit.
+        from transcheck.terms import share
+
         for path in sorted({g for _, g in groups if g}):
-            load_glossary(path, settings.follow_symlinks)
+            share(load_glossary(path, settings.follow_symlinks)[0], settings.vocabulary, languages)
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
@@ -289,6 +290,12 @@ def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, li
     # Forked workers inherit what the main process has loaded (the termbases).
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
+    if fork:
+        import gc
+
+        # A worker's garbage collector would write to every object it inherited (a
+        # termbase of 400 MB), copying each page: frozen, the pages stay shared.
+        gc.freeze()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending = deque()
 

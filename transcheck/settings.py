@@ -65,6 +65,7 @@ class Settings:
     glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
+    max_languages: int = 100  # languages of one document; each is compared with every other
     history: bool = True  # with a source in git: the lag of each translation (TC304, TC305)
     skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]",
                                      "[i18nignore]", "[i18n-ignore]")

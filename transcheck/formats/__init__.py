@@ -35,6 +35,11 @@ class FileFormat:
     # ``fix`` may delete a file's repeated lines: the lines are the content, so a
     # removed line leaves a well-formed file.
     fixable: bool = False
+    # For a format whose parser is costly: at least how many segments ``segment``
+    # would make, counted in one pass without parsing, up to a stop (``lines, stop``),
+    # so that the segment limit holds before the parser runs. None: the format
+    # segments in linear time and is held to the exact count afterwards.
+    least_segments: Callable[[list[str], int | None], int] | None = None
 
 
 # The registry, one line per format: its name, the module defining its ``FORMAT``, and

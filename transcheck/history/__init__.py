@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transcheck.history.git import DEFAULT_SKIP_MARKERS, History, HistoryUnavailable, toplevel
+from transcheck.git import GitError, Repository
+from transcheck.history.git import DEFAULT_SKIP_MARKERS, History
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +46,13 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
             pairs.extend((group.name, f, files[source]) for f in group.files if f.language != source)
     if not pairs:
         return LagPlan({}, ())
-    top = toplevel(pairs[0][2].path)
-    if top is None:
-        return LagPlan({}, ())
+    paths = sorted({p for _, t, s in pairs for p in (t.path, s.path)})
     try:
-        history = History(top, sorted({p for _, t, s in pairs for p in (t.path, s.path)}), base)
-    except HistoryUnavailable as exc:
+        repo = run_repository(paths)
+        if repo is None:
+            return LagPlan({}, ())
+        history = History(repo, paths, base)
+    except GitError as exc:
         return LagPlan({}, (f"translation lag not computed: {exc}",))
 
     wanted: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (group, lang) -> (short, date, base, source)
@@ -73,6 +75,22 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
         notes = ("shallow clone: the history of some translations is cut off, so their lag "
                  "behind the source is not reported; fetch more history (fetch-depth: 0)",)
     return LagPlan(inputs, notes)
+
+
+def run_repository(paths: list[str]) -> Repository | None:
+    """The repository of the checked tree that holds ``paths``: the directory with
+    ``.git`` above their common directory, found by its spelling (the files' own
+    directories are never asked, see ``transcheck.git``); None outside git."""
+    import os
+
+    from transcheck.read.contain import checked_root
+
+    absolute = [os.path.abspath(p) for p in paths]
+    try:
+        common = os.path.commonpath(absolute) if len(absolute) > 1 else os.path.dirname(absolute[0])
+    except ValueError:  # different drives: no one repository
+        return None
+    return Repository.at(checked_root(common))
 
 
 __all__ = ["LagInput", "LagPlan", "plan", "DEFAULT_SKIP_MARKERS"]

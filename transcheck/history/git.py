@@ -2,24 +2,20 @@
 
 One ``git log --name-only`` pass over the repository lists, newest first, the commits
 that touched each file; one ``git cat-file --batch`` reads every old version needed.
-Revisions and paths always reach git as data: the pathspec follows ``--`` and the blob
-names go through standard input, never the argument list.
+git is asked through ``transcheck.git``, in the run's own repository only.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
+
+from transcheck.git import Repository
 
 # Matched in any case; "[i18nIgnore]" and "[i18n-ignore]" are how Starlight sites (Astro,
 # Tauri) mark commits that translations need not follow.
 DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]", "[i18nignore]",
                         "[i18n-ignore]")
-
-
-class HistoryUnavailable(Exception):
-    """git cannot answer for these files; the message is one line for the report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,73 +39,34 @@ class Commit:
         return any(m.lower() in low for m in markers)
 
 
-def _git(top: str, *args: str, stdin: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", "-C", top, *args], input=stdin, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise HistoryUnavailable("git is not installed") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise HistoryUnavailable(detail[0] if detail else f"git {args[0]} failed")
-    return done.stdout
-
-
-def toplevel(path: str) -> str | None:
-    """The work tree that holds ``path``, or None outside git."""
-    directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-    try:
-        out = _git(directory, "rev-parse", "--show-toplevel")
-    except HistoryUnavailable:
-        return None
-    return os.fsdecode(out.strip()) or None
-
-
 class History:
     """The commit history of the files of one work tree."""
 
-    def __init__(self, top: str, paths: list[str], base: str | None = None):
+    def __init__(self, repo: Repository, paths: list[str], base: str | None = None):
         """``paths``: the files of interest, as the run names them. Their directories
         limit the log pass, so a monorepo's unrelated history is not read. ``base``: a
         revision whose later commits (a pull request's) are no one's last update."""
-        self.top = top
-        self._real_top = os.path.realpath(top)
-        self.shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        self.repo = repo
+        self.shallow = repo.is_shallow()
         self._boundary: frozenset[str] = frozenset()
         if self.shallow:
-            self._boundary = frozenset(self._shallow_commits())
+            self._boundary = frozenset(repo.shallow_commits())
         rel = sorted({self.relative(p) for p in paths} - {None})
         dirs = sorted({os.path.dirname(r) or "." for r in rel})
         self._log: dict[str, list[Commit]] = {}
         self._after_base: frozenset[str] = frozenset()
         if base is not None:
-            out = _git(top, "rev-list", "--end-of-options", f"{base}..HEAD")
-            self._after_base = frozenset(out.decode("ascii").split())
+            self._after_base = repo.commits_after(base)
         if dirs:
             self._read_log(_minimal(dirs))
 
     def relative(self, path: str) -> str | None:
-        real = os.path.realpath(path)
-        rel = os.path.relpath(real, self._real_top)
-        if rel.startswith(os.pardir):
-            return None
-        return rel.replace(os.sep, "/")
-
-    def _shallow_commits(self) -> list[str]:
-        git_dir = os.fsdecode(_git(self.top, "rev-parse", "--absolute-git-dir").strip())
-        try:
-            with open(os.path.join(git_dir, "shallow"), encoding="ascii") as fh:
-                return [line.strip() for line in fh if line.strip()]
-        except OSError:
-            return []
+        """The file's name in the repository; None for a file that is not its own."""
+        return self.repo.owns(path)
 
     def _read_log(self, dirs: list[str]) -> None:
         # %x1e starts a record, NULs end its fields; -z makes the names NUL-terminated too.
-        out = _git(
-            self.top, "log", "--no-renames", "--format=%x1e%H%x00%ct%x00%B%x00",
-            "--name-only", "-z", "--end-of-options", "HEAD", "--", *dirs,
-        )
+        out = self.repo.log("%x1e%H%x00%ct%x00%B%x00", dirs)
         for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
             sha, ctime, message, rest = record.split("\0", 3)
             commit = Commit(sha, int(ctime), message.strip())
@@ -153,25 +110,12 @@ class History:
         names = []
         for sha, path in requests:
             rel = self.relative(path)
-            if rel is None or "\n" in rel:
+            if rel is None:
                 results[(sha, path)] = None
             else:
-                names.append(((sha, path), f"{sha}:{rel}"))
-        if not names:
-            return results
-        out = _git(self.top, "cat-file", "--batch", stdin="".join(n + "\n" for _, n in names).encode(
-            "utf-8", "surrogateescape"))
-        pos = 0
-        for key, _ in names:
-            end = out.index(b"\n", pos)
-            header = out[pos:end].split()
-            pos = end + 1
-            if len(header) == 3 and header[1] == b"blob":
-                size = int(header[2])
-                results[key] = out[pos:pos + size]
-                pos += size + 1
-            else:
-                results[key] = None
+                names.append(((sha, path), (sha, rel)))
+        for (key, _), data in zip(names, self.repo.blobs([n for _, n in names])):
+            results[key] = data
         return results
 
 
