@@ -52,6 +52,15 @@ class GroupView:
     # glossary's do-not-translate terms, patterns, accepted English words); empty when
     # nothing is declared. ``vocabulary.keep(language)`` finds and masks it in a text.
     vocabulary: object = None
+    # Keyed resources whose project translates every key (``Settings.full_coverage``).
+    full_coverage: bool = False
+
+    @cached_property
+    def keyed(self) -> bool:
+        """Whether the group is a keyed resource, aligned by key (``formats.keyed``)."""
+        from transcheck.align.keys import keyed
+
+        return keyed(list(self.documents.values()))
 
     def __post_init__(self):
         if self.vocabulary is None:
@@ -161,9 +170,12 @@ def identify(documents: list[Document], settings: Settings,
 def lags(documents: list[Document], source: str | None, inputs) -> dict:
     """Each outdated translation's lag, from what git said of its last update
     (``inputs``: (language, history.LagInput) pairs)."""
+    from transcheck.align.keys import keyed
+
     docs = {d.language: d for d in documents}
     src = docs.get(source) if source else None
-    if src is None or not inputs:
+    # A resource's lag is its keys', not its paragraphs': not measured here.
+    if src is None or not inputs or keyed(documents):
         return {}
     from transcheck.history.lag import compute_lag, source_changes
     from transcheck.read.decode import split_lines
@@ -213,4 +225,5 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         vectors=vectors,
         lag=lags(documents, settings.source, lag_inputs),
         vocabulary=vocabulary,
+        full_coverage=settings.full_coverage,
     )

@@ -54,6 +54,11 @@ def check_group(
     for file in spec.files:
         read = read_document(file, settings)
         (problems if isinstance(read, InputProblem) else documents).append(read)
+    from transcheck.align.keys import embedded_source, name_keys
+
+    embedded = embedded_source(documents, settings.source)
+    if embedded is not None:  # PO or XLIFF files without a template: their own source
+        documents = sorted([*documents, embedded], key=lambda d: d.language)
     notes = []
     if len(documents) == 1:
         notes.append(
@@ -65,7 +70,7 @@ def check_group(
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag)
-    findings = _run_rules(rules, view, settings, problems)
+    findings = name_keys(_run_rules(rules, view, settings, problems), documents)
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),

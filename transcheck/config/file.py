@@ -36,8 +36,9 @@ _KEYS = {
     "do-not-translate": list,
     "do-not-translate-patterns": list,
     "accepted-english": dict,
+    "full-coverage": bool,
 }
-_SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message"}
+_SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message", "key"}
 
 
 class ConfigError(ValueError):
@@ -49,6 +50,18 @@ class Suppression:
     fingerprint: str
     justification: str
     origin: str  # the file that holds it, for messages
+    # By key instead of fingerprint (keyed resources, JSON above all, have no comments):
+    # findings on this message key, of ``rule`` (a code; "": any) in files matching
+    # ``path`` (an absolute glob; "": any).
+    key: str = ""
+    rule: str = ""
+    path: str = ""
+
+    def covers(self, f) -> bool:
+        from transcheck.read.spec import path_matches
+
+        return (bool(self.key) and f.resource_key == self.key and (not self.rule or f.code == self.rule)
+                and (not self.path or path_matches(f.path, self.path)))
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ class Config:
     suppressions: tuple[Suppression, ...] = ()
     layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
     vocabulary: object | None = None  # transcheck.terms.vocabulary.Vocabulary; None: none declared
+    full_coverage: bool = False  # keyed resources: every key is translated
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -245,6 +259,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         suppressions=tuple(suppressions),
         layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
         vocabulary=_vocabulary(values, strings, err),
+        full_coverage=values.get("full-coverage", False),
     )
 
 
@@ -298,6 +313,18 @@ def parse_suppressions(entries: list, path: str, where: str):
                 raise ConfigError(f"{here}: unknown key {key!r}")
         fingerprint = entry.get("fingerprint")
         justification = entry.get("justification")
+        key = entry.get("key")
+        if key is not None and fingerprint is None:
+            if not isinstance(key, str) or not key:
+                raise ConfigError(f"{here}: key must be a message key")
+            if not isinstance(justification, str) or not justification.strip():
+                raise ConfigError(f"{here}: justification is required (say why this is not a defect)")
+            rule, where = entry.get("rule", ""), entry.get("path", "")
+            if not isinstance(rule, str) or not isinstance(where, str):
+                raise ConfigError(f"{here}: rule and path must be strings")
+            where = _anchor(os.path.dirname(os.path.abspath(path)), where) if where else ""
+            yield Suppression("", justification.strip(), path, key, rule.strip().upper(), where)
+            continue
         if not isinstance(fingerprint, str) or not fingerprint.strip():
             raise ConfigError(f"{here}: fingerprint is required")
         if not isinstance(justification, str) or not justification.strip():

@@ -24,6 +24,8 @@ def settings_from(config: Config, source: str | None = None, base=None):
         changes["vocabulary"] = config.vocabulary
     if config.glossary is not None:
         changes["glossary"] = config.glossary
+    if config.full_coverage:
+        changes["full_coverage"] = True
     return replace(settings, **changes)
 
 

@@ -108,9 +108,31 @@ def compare(doc: Document, old_text: str | None) -> Version:
     if old_text is None:
         changes = [ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added") for s in new]
         return Version(doc, None, (), {}, changes)
-    old = segment(doc.path, split_lines(old_text))
-    old_to_new, changes = align_versions(doc, old)
+    from transcheck.formats import FormatError
+
+    try:
+        old = segment(doc.path, split_lines(old_text), doc.format)
+    except FormatError:  # not readable then: all of it is new
+        old = ()
+    keyed = bool(doc.segments) and all(s.key for s in doc.segments)
+    old_to_new, changes = (by_key if keyed else align_versions)(doc, old)
     return Version(doc, old_text, old, old_to_new, changes)
+
+
+def by_key(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
+    """A keyed resource's versions, matched by key: a key that is new or whose value or
+    state changed is a change (a sync that rewrites one value touches that key alone)."""
+    before = {s.key: s for s in old}
+    old_to_new, changes = {}, []
+    for s in doc.segments:
+        then = before.get(s.key)
+        if then is None:
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added"))
+            continue
+        old_to_new[then.index] = s.index
+        if (then.raw, then.state, then.source) != (s.raw, s.state, s.source):
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified"))
+    return old_to_new, changes
 
 
 def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:

@@ -127,10 +127,21 @@ def _add(path, *, explicit, specs, problems, seen):
     seen.add(real)
     parsed = parse_name(path)
     if isinstance(parsed, str):
+        if not explicit and _keyed(path):
+            # package.json, a CI workflow's .yml: configuration beside the translations.
+            problems.append(InputProblem(path, parsed + "; skipped", severity="info"))
+            return
         problems.append(unknown_language(path, parsed, explicit))
         return
     language, group = parsed
     specs.append(FileSpec(path=path, language=language, group=group))
+
+
+def _keyed(path: str) -> bool:
+    from transcheck.formats import for_path
+
+    fmt = for_path(path)
+    return fmt is not None and fmt.keyed
 
 
 def parse_name(path: str) -> tuple[str, str] | str:

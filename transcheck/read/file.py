@@ -90,7 +90,12 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     raw = read_file(spec, settings)
     if isinstance(raw, InputProblem):
         return raw
-    doc = to_document(spec, raw.decoded.text)
+    from transcheck.formats import FormatError
+
+    try:
+        doc = to_document(spec, raw.decoded.text)
+    except FormatError as exc:
+        return InputProblem(spec.path, str(exc))
     if not doc.segments:
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc

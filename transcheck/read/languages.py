@@ -23,9 +23,10 @@ RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv",
 
 # A base code, then an optional script (zh-Hant, sr-Latn) and an optional region (pt-BR,
 # es-419), with "-" or "_" and in any case, as documentation trees spell them.
+# Android writes a region with an "r" ("values-pt-rBR").
 _TAG = re.compile(
     r"^(?P<base>[A-Za-z]{2})(?:[-_](?P<script>[A-Za-z]{4}))?"
-    r"(?:[-_](?P<region>[A-Za-z]{2}|\d{3}))?$"
+    r"(?:[-_]r?(?P<region>[A-Za-z]{2}|\d{3}))?$"
 )
 
 

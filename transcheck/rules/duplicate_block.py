@@ -159,6 +159,8 @@ class Options:
 
 
 def check(view: GroupView, options: Options):
+    if view.keyed:
+        return  # "Cancel" under two keys is a resource's normal state, not a repeat
     t = options
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):

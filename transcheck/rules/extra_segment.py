@@ -50,6 +50,11 @@ _MIN_ANCHORS = 2
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        from transcheck.rules._keyed import presence
+
+        yield from presence(view, RULE, missing=False)
+        return
     totals = {lang: sum(_size(s.text) for s in doc.segments) for lang, doc in view.documents.items()}
     runs: dict[str, list] = {}  # language -> its current run of extra rows
     for row in view.rows:

@@ -46,6 +46,11 @@ def witness_language(present: list[str]) -> str:
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        from transcheck.rules._keyed import presence
+
+        yield from presence(view, RULE, missing=True)
+        return
     runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
     for r, row in enumerate(view.rows):
         wanted = expected(view, row) is True

@@ -13,6 +13,8 @@ from transcheck.rules import (
     extra_segment,
     invisible_character,
     length_mismatch,
+    placeholder_mismatch,
+    tag_mismatch,
     meaning_drift,
     missing_segment,
     mixed_language,
@@ -50,6 +52,8 @@ RULES: tuple[Rule, ...] = (
     length_mismatch.RULE,
     spelling.RULE,
     invisible_character.RULE,
+    placeholder_mismatch.RULE,
+    tag_mismatch.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
