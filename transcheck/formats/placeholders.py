@@ -44,8 +44,9 @@ class Parsed:
     tokens: tuple[Token, ...]
     text: str  # the translatable text, tokens taken out, spaces collapsed
     malformed: str = ""  # why the syntax is broken ("unclosed {"), "" when it is not
-    # ICU plural/select arguments: (argument, selectors) in order.
-    branches: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # ICU plural/select arguments: (argument, "plural"/"select"/"selectordinal",
+    # selectors) in order.
+    branches: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 def parse(value: str) -> Parsed:
@@ -159,7 +160,7 @@ def _argument(value: str, start: int, close: int, tokens, text, branches, depth:
             malformed = _braces(value, k + 1, stop, tokens, text, branches, depth + 1) or malformed
             text.append(" ")
             j = stop + 1
-        branches.append((name, tuple(selectors)))
+        branches.append((name, kind, tuple(selectors)))
         return malformed
     tokens.append(Token("placeholder", "{%s}" % name, value[start - 1:close + 1]))
     return ""

@@ -85,18 +85,27 @@ def presence(view: GroupView, rule: Rule, missing: bool) -> Iterator[Finding]:
                     yield named(rule, doc, s, "not in the source (a key removed there, or misspelt here)", "extra")
 
 
-def token_votes(view: GroupView, kinds: tuple[str, ...]) -> dict[str, dict[str, tuple]]:
+def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict[str, tuple]], dict[str, str]]:
     """Per message, per language: the sorted set of its token names of ``kinds``
     (``formats.placeholders``), plural variants merged (English "One item" needs no
-    ``{count}`` that "{count} items" has; Russian's "one" covers 21 and has it)."""
+    ``{count}`` that "{count} items" has; Russian's "one" covers 21 and has it); and
+    each name as first written (the source's first): "%@" for the name "%1$@"."""
     from transcheck.formats.placeholders import parse
 
     out: dict[str, dict[str, set]] = {}
-    for lang, doc in view.documents.items():
+    written: dict[str, str] = {}
+    for lang in sorted(view.documents, key=lambda lang: lang != view.source):
         for key, seg in cached_values(view, lang).items():
-            names = {t.name for t in parse(seg.raw).tokens if t.kind in kinds}
-            out.setdefault(message(key), {}).setdefault(lang, set()).update(names)
-    return {m: {lang: tuple(sorted(v)) for lang, v in by.items()} for m, by in out.items()}
+            tokens = [t for t in parse(seg.raw).tokens if t.kind in kinds]
+            for t in tokens:
+                shown = t.text if t.kind == "placeholder" else t.name
+                if "$" in t.name and t.name.startswith("%") and "$" not in t.text:
+                    # An unnumbered printf argument: its place is what must match.
+                    shown = f"{t.text} (argument {t.name[1:t.name.index('$')]})"
+                written.setdefault(t.name, shown)
+            out.setdefault(message(key), {}).setdefault(lang, set()).update(t.name for t in tokens)
+    votes = {m: {lang: tuple(sorted(v)) for lang, v in sorted(by.items())} for m, by in out.items()}
+    return votes, written
 
 
 def first_segment(view: GroupView, lang: str, msg: str) -> Segment | None:

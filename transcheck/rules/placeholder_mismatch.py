@@ -45,9 +45,9 @@ from transcheck.rules.base import GroupView, NoOptions, Rule
 KINDS = ("placeholder", "plural")
 
 
-def describe(expected: tuple, value: tuple, what: str) -> str:
-    missing = sorted((Counter(expected) - Counter(value)).elements())
-    extra = sorted((Counter(value) - Counter(expected)).elements())
+def describe(expected: tuple, value: tuple, what: str, written: dict[str, str]) -> str:
+    missing = [written.get(n, n) for n in sorted((Counter(expected) - Counter(value)).elements())]
+    extra = [written.get(n, n) for n in sorted((Counter(value) - Counter(expected)).elements())]
     parts = []
     if len(missing) == 1 and len(extra) == 1:
         return f"{what} renamed: {extra[0]} for {missing[0]}"
@@ -60,7 +60,8 @@ def describe(expected: tuple, value: tuple, what: str) -> str:
 
 def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str, malformed):
     """The findings of TC702 (placeholders) or TC703 (tags): one per message and language."""
-    for msg, votes in keyed.token_votes(view, kinds).items():
+    all_votes, written = keyed.token_votes(view, kinds)
+    for msg, votes in all_votes.items():
         if not any(votes.values()):
             continue
         reported = set()
@@ -68,8 +69,9 @@ def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str,
             seg = keyed.first_segment(view, dev.language, msg)
             doc = view.documents[dev.language]
             theirs = keyed.some(dev.agree)
-            f = keyed.named(rule, doc, seg, f"{describe(dev.expected, dev.value, what)}; {theirs} "
-                            f"{'has' if len(dev.agree) == 1 else 'have'} {', '.join(dev.expected) or 'none'}",
+            f = keyed.named(rule, doc, seg, f"{describe(dev.expected, dev.value, what, written)}; {theirs} "
+                            f"{'has' if len(dev.agree) == 1 else 'have'} "
+                            f"{', '.join(written.get(n, n) for n in dev.expected) or 'none'}",
                             key=f"{dev.expected}->{dev.value}",
                             related=consensus.related(view, view.rows[view.row_of[(dev.language, seg.index)]],
                                                       dev.agree[:5]))

@@ -64,6 +64,10 @@ _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        from transcheck.rules import _keyed_endings
+
+        yield from _keyed_endings.check(view, RULE)
     quotes = [
         {lang: _quote_count(_text(view, row, lang)) for lang in row.present()} for row in view.rows
     ]

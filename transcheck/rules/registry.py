@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from transcheck.rules import (
     duplicate_block,
+    inconsistent_translation,
     entity_mismatch,
     extra_segment,
     invisible_character,
     length_mismatch,
     placeholder_mismatch,
+    plural_forms,
+    value_copy,
     tag_mismatch,
     meaning_drift,
     missing_segment,
@@ -34,6 +37,7 @@ from transcheck.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
     duplicate_block.RULE,
+    value_copy.RULE,
     wrong_language.RULE,
     untranslated.RULE,
     mixed_language.RULE,
@@ -48,12 +52,14 @@ RULES: tuple[Rule, ...] = (
     role_inversion.RULE,
     negation_flip.RULE,
     meaning_drift.RULE,
+    inconsistent_translation.RULE,
     punctuation_mismatch.RULE,
     length_mismatch.RULE,
     spelling.RULE,
     invisible_character.RULE,
     placeholder_mismatch.RULE,
     tag_mismatch.RULE,
+    plural_forms.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -88,6 +88,17 @@ class Options:
 
 
 def check(view: GroupView, options: Options):
+    reported: set[tuple[str, int]] = set()
+    for finding, at in _check(view, options):
+        reported.add(at)
+        yield finding
+    if view.keyed:
+        from transcheck.rules._keyed_untranslated import untranslated
+
+        yield from untranslated(view, RULE, reported)
+
+
+def _check(view: GroupView, options: Options):
     for doc in view.documents.values():
         if doc.language == view.source:
             continue  # the source is the reference, never the subject
@@ -128,7 +139,10 @@ def check(view: GroupView, options: Options):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "
                                   f"{language_name(doc.language)}")
-            yield finding
+            elif not from_source and view.keyed:
+                # A UI string equal to a related language's (Bosnian and Croatian).
+                finding = replace(finding, strength=Strength.HINT)
+            yield finding, (doc.language, seg.index)
 
 
 def _own_words(text: str, others: list[str]) -> str | None:

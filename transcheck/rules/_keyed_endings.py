@@ -1,0 +1,72 @@
+"""How a keyed value ends and where its white space is, against the source (TC601):
+a label's colon, a menu item's ellipsis, a space the program joins the next string
+after. Each language's own marks count as the same (Chinese "：", Hindi "।", Greek and
+Arabic question marks, French space before ":"); Thai, Lao, Khmer and Burmese end a
+sentence without a full stop."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transcheck.model import Strength, base_language
+from transcheck.rules import _keyed as keyed
+from transcheck.rules.base import GroupView, Rule
+
+_MARKS = {
+    ":": ":", "：": ":", "﹕": ":",
+    "…": "…", "⋯": "…",
+    "!": "!", "！": "!", "¡": "!",
+    ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
+}
+_NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+_CLOSERS = "\"'”’»)]}*_"
+# Endings a program relies on (a colon before a value, an ellipsis on an item that
+# opens a dialog); the others are a translator's style as often as a slip.
+_STRONG = {":", "…"}
+_NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".": "a full stop", "": "no mark"}
+
+
+def ending(raw: str, language: str) -> str:
+    text = raw.rstrip().rstrip(_CLOSERS).rstrip()
+    if text.endswith("..."):
+        return "…"
+    mark = _MARKS.get(text[-1:], "") if text else ""
+    if mark == "." and base_language(language) in _NO_FULL_STOP:
+        return ""
+    return mark
+
+
+def edges(raw: str) -> tuple[bool, bool]:
+    return (raw[:1].isspace(), raw[-1:].isspace()) if raw.strip() else (False, False)
+
+
+def check(view: GroupView, rule: Rule):
+    if view.source is None:
+        return
+    source = keyed.cached_values(view, view.source)
+    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
+    for lang, mine in others.items():
+        for key, seg in mine.items():
+            src = source.get(key)
+            if src is None or not seg.raw.strip() or not src.raw.strip():
+                continue
+            peers = {other: theirs[key] for other, theirs in others.items() if other != lang and key in theirs}
+            expected, own = ending(src.raw, view.source), ending(seg.raw, lang)
+            if expected != own and "?" not in (seg.raw[-2:] + src.raw[-2:]):
+                agree = [o for o, s in peers.items() if ending(s.raw, o) == expected]
+                text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
+                strong = (expected in _STRONG or own in _STRONG) and len(peers) >= 2 and 2 * len(agree) > len(peers)
+                if agree:
+                    text += f" (so do {keyed.some(agree)})"
+                f = keyed.named(rule, view.documents[lang], seg, text, key=f"ending:{expected}->{own}")
+                yield f if strong else replace(f, strength=Strength.HINT)
+            want, have = edges(src.raw), edges(seg.raw)
+            if want != have:
+                agree = [o for o, s in peers.items() if edges(s.raw) == want]
+                sides = [side for side, w, h in zip(("leading", "trailing"), want, have) if w != h]
+                text = " and ".join(f"{'no ' if w else ''}{side} space" for side, w in zip(sides, (
+                    want[0] if s == "leading" else want[1] for s in sides)))
+                text = f"{text} where the source has {'one' if any(want) else 'none'}"
+                f = keyed.named(rule, view.documents[lang], seg, text, key=f"edges:{want}->{have}")
+                strong = len(peers) >= 2 and 2 * len(agree) > len(peers)
+                yield f if strong else replace(f, strength=Strength.HINT)

@@ -1,0 +1,51 @@
+"""Untranslated values of keyed resources (TC202), with the other translations as
+evidence: a UI string is too short for language identification ("Save file",
+"Settings"), but a value equal to the source's where the other translations all
+differ from it was not translated. One the other translations keep as well ("OK",
+a product name, a code) is the project's convention and stays quiet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transcheck.langid.names import language_name
+from transcheck.model import Strength
+from transcheck.rules import _keyed as keyed
+from transcheck.rules.base import GroupView, Rule, snippet
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_PEERS = 3  # translations that must have the key for their difference to count
+
+
+def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
+    if view.source is None:
+        return
+    source = keyed.cached_values(view, view.source)
+    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
+    for lang, mine in others.items():
+        for key, seg in mine.items():
+            src = source.get(key)
+            if (lang, seg.index) in reported or src is None or not seg.is_prose:
+                continue
+            value = seg.raw.strip()
+            if value != src.raw.strip() or not _WORD.search(seg.text):
+                continue
+            peers = [other for other, theirs in others.items() if other != lang and key in theirs]
+            keep = [other for other in peers if others[other][key].raw.strip() == value]
+            if len(keep) >= 2 and 3 * len(keep) >= len(peers):
+                continue  # the project keeps it as it is
+            if len(peers) < _PEERS:
+                strength, why = Strength.HINT, "too few other translations to tell"
+            elif len(_WORD.findall(seg.text)) < 2:
+                # One word equal in two languages is as often a loanword ("Name", "Status").
+                strength, why = Strength.HINT, "one word, which may be the same in both languages"
+            elif keep:
+                strength, why = Strength.HINT, f"{keyed.some(keep)} keep it too"
+            else:
+                strength = Strength.REDUCED
+                why = f"{keyed.some(peers)} translate it"
+            f = keyed.named(rule, view.documents[lang], seg,
+                            f"the same as the source ({language_name(view.source)}): “{snippet(value)}”; {why}",
+                            key=f"untranslated:{value}")
+            yield replace(f, strength=strength)
