@@ -30,6 +30,11 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9][\w.:-]{0,30})((?:\s[^<>]{0,300})?)(/?)>")
 _PLURAL_KINDS = ("plural", "select", "selectordinal")
 # Elements that never close: "<br>" and "<br/>" are one tag.
 VOID = frozenset({"br", "hr", "img", "input", "wbr", "x", "bx", "ex", "ph"})
+# Names that are markup wherever they appear; any other "<name>" is markup only when
+# its value closes it too ("<link>…</link>"): "<your id>" in a hint is text.
+HTML = frozenset({"a", "b", "i", "u", "s", "p", "em", "strong", "small", "big", "sup", "sub", "code", "span",
+                  "font", "li", "ul", "ol", "tt", "strike", "div", "h1", "h2", "h3", "h4", "h5", "h6", "xliff:g",
+                  "g", "pc", "mrk", "annotation", "kbd", "abbr", "mark", "q", "cite", "del", "ins"}) | VOID
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,23 @@ def parse(value: str) -> Parsed:
     branches: list[tuple[str, tuple[str, ...]]] = []
     malformed = _braces(value, 0, len(value), tokens, text, branches, depth=0)
     plain = "".join(text)
+    if any(t.kind == "tag" for t in tokens):
+        tokens = _markup_only(tokens, text)
+        plain = "".join(text)
     return Parsed(tuple(tokens), " ".join(plain.split()), malformed, tuple(branches))
+
+
+def _markup_only(tokens: list[Token], text: list[str]) -> list[Token]:
+    """The tokens less angle-bracketed words that are no markup (put back in the text)."""
+    names = {t.name.strip("</>") for t in tokens if t.kind == "tag" and t.name.startswith("</")}
+    out = []
+    for t in tokens:
+        bare = t.name.strip("</>")
+        if t.kind == "tag" and not (bare in HTML or bare.isdigit() or t.name.endswith("/>") or bare in names):
+            text.append(" " + t.text)
+            continue
+        out.append(t)
+    return out
 
 
 def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int) -> str:

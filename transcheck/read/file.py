@@ -97,5 +97,9 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     except FormatError as exc:
         return InputProblem(spec.path, str(exc))
     if not doc.segments:
+        from transcheck.formats import of
+
+        if of(doc).keyed:  # a language added to a resource tree, not translated yet
+            return InputProblem(spec.path, "no messages; skipped", severity="warning")
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc

@@ -52,12 +52,14 @@ def check(view: GroupView, rule: Rule):
                 continue
             peers = {other: theirs[key] for other, theirs in others.items() if other != lang and key in theirs}
             expected, own = ending(src.raw, view.source), ending(seg.raw, lang)
+            if expected == "." and base_language(lang) in _NO_FULL_STOP:
+                expected = ""
             if expected != own and "?" not in (seg.raw[-2:] + src.raw[-2:]):
                 agree = [o for o, s in peers.items() if ending(s.raw, o) == expected]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
                 strong = (expected in _STRONG or own in _STRONG) and len(peers) >= 2 and 2 * len(agree) > len(peers)
                 if agree:
-                    text += f" (so do {keyed.some(agree)})"
+                    text += f"; {keyed.some(agree)} end{'s' if len(agree) == 1 else ''} as the source does"
                 f = keyed.named(rule, view.documents[lang], seg, text, key=f"ending:{expected}->{own}")
                 yield f if strong else replace(f, strength=Strength.HINT)
             want, have = edges(src.raw), edges(seg.raw)
@@ -68,5 +70,8 @@ def check(view: GroupView, rule: Rule):
                     want[0] if s == "leading" else want[1] for s in sides)))
                 text = f"{text} where the source has {'one' if any(want) else 'none'}"
                 f = keyed.named(rule, view.documents[lang], seg, text, key=f"edges:{want}->{have}")
-                strong = len(peers) >= 2 and 2 * len(agree) > len(peers)
+                # A space lost where the program joins the next string shows; one added
+                # at an edge seldom does.
+                lost = any(w and not h for w, h in zip(want, have))
+                strong = lost and len(peers) >= 2 and 2 * len(agree) > len(peers)
                 yield f if strong else replace(f, strength=Strength.HINT)

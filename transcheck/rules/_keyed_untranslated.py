@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from transcheck.langid.names import language_name
-from transcheck.model import Strength
+from transcheck.model import Strength, base_language
 from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, Rule, snippet
 
@@ -24,6 +24,8 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     source = keyed.cached_values(view, view.source)
     others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
     for lang, mine in others.items():
+        if base_language(lang) == base_language(view.source):
+            continue  # British English keeps most of the American source as it is
         for key, seg in mine.items():
             src = source.get(key)
             if (lang, seg.index) in reported or src is None or not seg.is_prose:
@@ -33,8 +35,8 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 continue
             peers = [other for other, theirs in others.items() if other != lang and key in theirs]
             keep = [other for other in peers if others[other][key].raw.strip() == value]
-            if len(keep) >= 2 and 3 * len(keep) >= len(peers):
-                continue  # the project keeps it as it is
+            if keep and 3 * (len(keep) + 1) >= len(peers) + 1:
+                continue  # a third of the translations keep it as it is: the project's way
             if len(peers) < _PEERS:
                 strength, why = Strength.HINT, "too few other translations to tell"
             elif len(_WORD.findall(seg.text)) < 2:

@@ -5,9 +5,10 @@ What it catches:
     ``_few``… keys, Android ``<plurals>``, Rails ``one:``/``other:``, Apple
     ``.stringsdict``, ICU ``{n, plural, …}`` inside a value) that lacks a category
     its language selects for a count of things: Russian needs ``one``, ``few``,
-    ``many`` and ``other``, Arabic six, Japanese only ``other``. Categories only
-    fractions or millions written with an exponent select (French ``many``) are not
-    asked for. A gettext plural entry with a form left empty while others are filled.
+    ``many``, Arabic six, Japanese only ``other``. Categories only fractions or
+    millions written with an exponent select (French ``many``, Russian ``other``)
+    are not asked for, except ``other`` in an ICU argument, which ICU requires; nor is
+    Vietnamese ``one``, which CLDR added after the rules today's runtimes carry. A gettext plural entry with a form left empty while others are filled.
     A category the language never selects (``one`` in Japanese) is info: it is never
     shown, so its text is lost work or a sign of the wrong language's rules.
 
@@ -98,7 +99,9 @@ def check(view: GroupView, options: NoOptions):
 
             for name, kind, selectors in parse(seg.raw).branches:
                 if kind == "plural":
-                    yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")}, cats, lang,
+                    # ICU refuses a plural argument without "other", whatever the language.
+                    needed = (cats[0], tuple(dict.fromkeys((*cats[1], "other"))))
+                    yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")}, needed, lang,
                                       f"{{{name}, plural}} ")
 
 

@@ -59,6 +59,14 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
     guess = view.guesses.get((doc.language, seg.index))
     if guess is None or guess.language is None or guess.language == doc.base_language:
         return None
+    if guess.method == "langdetect":
+        from transcheck.langid import langdetect_names
+
+        own = langdetect_names(doc.language)
+        # langdetect knows no Basque or Occitan (it then picks among the others), and
+        # calls Bokmål and Nynorsk "no".
+        if not own or guess.language in own:
+            return None
     return guess
 
 

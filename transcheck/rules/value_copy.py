@@ -7,12 +7,15 @@ What it catches:
     value (at least two words or a dozen letters), where the sources differ (not only
     by case or punctuation, and neither source is a part of the other) and at least
     three other translations have both keys and four in five of them give them
-    different values. The finding is on the likely paste, naming the other key: the
+    different values, and the sources are not near-identical (chrF below 60). The
+    finding is on the likely paste, naming the other key: the
     key whose other translations the value resembles less (shared names, numbers,
     related languages' words), or, where they do not tell, whose source's length it
     fits worse.
 
-    Severity and precision: a warning.
+    Severity and precision: a warning; info when the two sources share a word of
+    four letters or more ("Reset the canvas", "Clear canvas"): such sources are often
+    synonyms that a language says one way.
 
 Why it matters:
     A string copied under the wrong key shows the user another message: a button
@@ -35,18 +38,25 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from dataclasses import replace
 
 from transcheck.formats.keyed import show_key, split_plural
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, Strength
 from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.text import chrf
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_KEYS = 20  # keys sharing one value that are compared pairwise
+_NEAR = 60.0  # chrF of two sources that say the same with other words' endings
 
 
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in text.split() if len(w) > 3}
 
 
 def _contains(a: str, b: str) -> bool:
@@ -57,8 +67,6 @@ def _likeness(value, peers, others, a, b, source, usual) -> bool:
     """Whether ``value`` reads more like the translations of key ``a`` than of ``b``:
     character n-grams shared with the other languages' values (names, numbers,
     cognates in related languages), then how well its length fits each source."""
-    from transcheck.text import chrf
-
     score_a = sum(chrf(value, others[o][a].raw) for o in peers)
     score_b = sum(chrf(value, others[o][b].raw) for o in peers)
     if abs(score_a - score_b) > 2 * len(peers) ** 0.5:
@@ -94,6 +102,8 @@ def check(view: GroupView, options: NoOptions):
                     a, b = _norm(source[k].raw), _norm(source[j].raw)
                     if not a or not b or a == b or _contains(a, b) or k in done or j in done:
                         continue
+                    if chrf(a, b) >= _NEAR:
+                        continue  # "constrain angle" and "constrain angles": one message twice
                     peers = [o for o, theirs in others.items() if o != lang and k in theirs and j in theirs]
                     apart = [o for o in peers if others[o][k].raw.strip() != others[o][j].raw.strip()]
                     if len(peers) < 3 or 5 * len(apart) < 4 * len(peers):
@@ -102,7 +112,7 @@ def check(view: GroupView, options: NoOptions):
                     pasted, original = (k, j) if _likeness(value, apart, others, j, k, source, usual) else (j, k)
                     done.update((k, j))
                     seg = mine[pasted]
-                    yield keyed.named(
+                    f = keyed.named(
                         RULE, view.documents[lang], seg,
                         f"the same text as [{show_key(original)}] (“{snippet(value)}”), but the sources differ "
                         f"(“{snippet(source[pasted].raw, 40)}”, “{snippet(source[original].raw, 40)}”) and "
@@ -110,6 +120,9 @@ def check(view: GroupView, options: NoOptions):
                         key=f"copy:{original}",
                         related=[view.cell_location(view.rows[view.row_of[(lang, mine[original].index)]], lang)],
                     )
+                    # Sources that share words ("Reset the canvas", "Clear canvas") are
+                    # often synonyms a language says one way.
+                    yield replace(f, strength=Strength.HINT) if _content(a) & _content(b) else f
 
 
 RULE = Rule(
