@@ -149,17 +149,24 @@ def identify(documents: list[Document], settings: Settings,
     "FastAPI" or an accepted "endpoint" is no evidence that a Hindi paragraph is
     English, and a line of nothing else has no language to tell (so no rule that reads
     the guesses calls it untranslated or in the wrong language)."""
+    from transcheck.align.keys import keyed
     from transcheck.langid import Identifier
 
     t = settings.thresholds
-    identifier = Identifier(
-        [d.language for d in documents],
-        min_letters=t.langid_min_letters,
-        min_words=t.langid_min_words,
-        min_confidence=t.langid_min_confidence,
-    )
+
+    def identifier_for(languages):
+        return Identifier(languages, min_letters=t.langid_min_letters, min_words=t.langid_min_words,
+                          min_confidence=t.langid_min_confidence)
+
+    identifier = identifier_for([d.language for d in documents])
+    # A resource in 90 languages is short strings by the thousand: each is told apart
+    # from its own language and the source's (what a value left untranslated is in);
+    # one pasted from another translation is found by comparing the key's values.
+    per_document = keyed(documents) and len(documents) > 3
     out = {}
     for doc in documents:
+        if per_document:
+            identifier = identifier_for(sorted({doc.language, settings.source or "en"}))
         keep = vocabulary.keep(doc.language) if vocabulary else None
         for seg in doc.segments:
             text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text

@@ -87,10 +87,14 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
     """Each present language's status: the source; outdated (``lag``: the view's
     outdated translations); up to date (git knows when it was made, and nothing changed
     since); or present (nothing is known of its lag)."""
+    from transcheck.align.keys import coverage
+
     known = {lang for lang, given in inputs if given.source_then is not None}
+    src = next((d for d in documents if d.language == source), None)
     out = []
     for doc in sorted(documents, key=lambda d: d.language):
         lang = doc.language
+        keys, translated, fuzzy = coverage(doc, src) if lang != source else (0, 0, 0)
         if lang == source:
             out.append(PageStatus(lang, SOURCE))
         elif lang in lag:
@@ -98,9 +102,9 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
             out.append(PageStatus(lang, OUTDATED, sum(c.count for c in behind.changes),
                                   behind.since_sha, behind.since_date))
         elif lang in known and source in {d.language for d in documents}:
-            out.append(PageStatus(lang, UP_TO_DATE))
+            out.append(PageStatus(lang, UP_TO_DATE, keys=keys, translated=translated, fuzzy=fuzzy))
         else:
-            out.append(PageStatus(lang, PRESENT))
+            out.append(PageStatus(lang, PRESENT, keys=keys, translated=translated, fuzzy=fuzzy))
     return tuple(out)
 
 

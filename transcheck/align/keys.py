@@ -59,6 +59,24 @@ def embedded_source(documents: list[Document], source: str | None) -> Document |
     return Document(first.path, source, first.group, "", first.line_count, tuple(segments), first.format)
 
 
+def coverage(doc: Document, source: Document | None) -> tuple[int, int, int]:
+    """(the source's messages, those ``doc`` translates, those it marks fuzzy); a plural
+    message counts once, translated when any of its variants is."""
+    from transcheck.formats.keyed import split_plural
+
+    if source is None or not keyed([doc, source]):
+        return 0, 0, 0
+
+    def message(key):
+        split = split_plural(key)
+        return split[0] if split else key
+
+    wanted = {message(s.key) for s in source.segments}
+    done = {message(s.key) for s in doc.segments if not s.state} & wanted
+    fuzzy = {message(s.key) for s in doc.segments if s.state == "fuzzy"} & wanted - done
+    return len(wanted), len(done), len(fuzzy)
+
+
 def name_keys(findings: list[Finding], documents: list[Document]) -> list[Finding]:
     """Findings on keyed documents, each naming the key at its first line (``[menu.save]
     ...``) and holding it in its statement, so its fingerprint follows the key."""
