@@ -160,13 +160,18 @@ def identify(documents: list[Document], settings: Settings,
 
     identifier = identifier_for([d.language for d in documents])
     # A resource in 90 languages is short strings by the thousand: each is told apart
-    # from its own language and the source's (what a value left untranslated is in);
-    # one pasted from another translation is found by comparing the key's values.
+    # from its own language, the source's (what a value left untranslated is in) and
+    # the languages of other scripts (told by script, at no cost); langdetect never
+    # weighs forty profiles of one script against each other.
     per_document = keyed(documents) and len(documents) > 3
+    if per_document:
+        from transcheck.langid.script import scripts_of
     out = {}
     for doc in documents:
         if per_document:
-            identifier = identifier_for(sorted({doc.language, settings.source or "en"}))
+            own = scripts_of(doc.language)
+            identifier = identifier_for(sorted({doc.language, settings.source or "en"} | {
+                d.language for d in documents if not scripts_of(d.language) & own}))
         keep = vocabulary.keep(doc.language) if vocabulary else None
         for seg in doc.segments:
             text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text

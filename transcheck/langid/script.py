@@ -47,6 +47,11 @@ LANGUAGE_SCRIPTS: dict[str, frozenset[str]] = {
     "ky": frozenset({"Cyrillic"}), "tg": frozenset({"Cyrillic"}), "tt": frozenset({"Cyrillic"}),
     "ba": frozenset({"Cyrillic"}), "as": frozenset({"Bengali"}),
     "ug": frozenset({"Arabic"}), "sd": frozenset({"Arabic"}),
+    # Scripts of their own that no range above names: their text has no script to
+    # tell, but Latin or Cyrillic in such a document is foreign.
+    "si": frozenset({"Sinhala"}), "km": frozenset({"Khmer"}), "my": frozenset({"Myanmar"}),
+    "lo": frozenset({"Lao"}), "am": frozenset({"Ethiopic"}), "or": frozenset({"Oriya"}),
+    "dv": frozenset({"Thaana"}), "bo": frozenset({"Tibetan"}),
     "ar": frozenset({"Arabic"}), "fa": frozenset({"Arabic"}), "ur": frozenset({"Arabic"}),
     "ps": frozenset({"Arabic"}), "he": frozenset({"Hebrew"}), "yi": frozenset({"Hebrew"}),
     "el": frozenset({"Greek"}), "hy": frozenset({"Armenian"}), "ka": frozenset({"Georgian"}),

@@ -2,7 +2,9 @@
 evidence: a UI string is too short for language identification ("Save file",
 "Settings"), but a value equal to the source's where the other translations all
 differ from it was not translated. One the other translations keep as well ("OK",
-a product name, a code) is the project's convention and stays quiet."""
+a product name, a code) is the project's convention and stays quiet. A value equal
+to one other translation's, in a script its own language does not write (Greek in a
+Polish file), was pasted from that translation."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ _PEERS = 3  # translations that must have the key for their difference to count
 
 
 def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
+    yield from _pasted(view, rule, reported)
     if view.source is None:
         return
     source = keyed.cached_values(view, view.source)
@@ -51,3 +54,33 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                             f"the same as the source ({language_name(view.source)}): “{snippet(value)}”; {why}",
                             key=f"untranslated:{value}")
             yield replace(f, strength=strength)
+
+
+def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
+    """Values equal to another translation's (one or two of them, not the source's)
+    and written in a script the document's language does not use."""
+    from transcheck.langid.script import dominant_script, scripts_of
+
+    values = {lang: keyed.cached_values(view, lang) for lang in view.documents}
+    source = values.get(view.source, {})
+    for lang in keyed.translations(view):
+        own = scripts_of(lang)
+        for key, seg in values[lang].items():
+            if (lang, seg.index) in reported or not seg.is_prose:
+                continue
+            script, letters = dominant_script(seg.text)
+            if script is None or script in own or letters < 4:
+                continue
+            value = seg.raw.strip()
+            if key in source and source[key].raw.strip() == value:
+                continue  # the source's text: a name kept as written
+            same = [other for other, theirs in values.items()
+                    if other != lang and key in theirs and theirs[key].raw.strip() == value]
+            if not same or len(same) > 2 or not all(script in scripts_of(o) for o in same):
+                continue
+            reported.add((lang, seg.index))
+            f = keyed.named(rule, view.documents[lang], seg,
+                            f"{language_name(same[0])} text, the same as in {', '.join(same)}: “{snippet(value)}” "
+                            f"({script} script, which {language_name(lang)} does not write)",
+                            key=f"pasted:{value}")
+            yield f if len(_WORD.findall(seg.text)) >= 2 else replace(f, strength=Strength.REDUCED)

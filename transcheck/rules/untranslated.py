@@ -147,7 +147,7 @@ def _check(view: GroupView, options: Options):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "
                                   f"{language_name(doc.language)}")
-            elif not from_source and view.keyed:
+            elif not from_source and view.keyed and scripts_of(guess.language) & scripts_of(doc.language):
                 # A UI string equal to a related language's (Bosnian and Croatian).
                 finding = replace(finding, strength=Strength.HINT)
             yield finding, (doc.language, seg.index)
