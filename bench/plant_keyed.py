@@ -169,9 +169,16 @@ def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: i
     sites = []
     for files in groups:
         src = next((rel for lang, rel in files if lang == source), None)
-        if src is None:
-            continue
-        src_values = {s.key: s for s in tree.segments[src] if not s.state}
+        if src is not None:
+            src_values = {s.key: s for s in tree.segments[src] if not s.state}
+        else:  # PO or XLIFF files without a template: the source they hold
+            from transcheck.formats.keyed import value_segment
+
+            src_values = {}
+            for _, rel in files:
+                for s in tree.segments[rel]:
+                    if s.source and s.key not in src_values:
+                        src_values[s.key] = value_segment(0, s.line, s.end_line, s.key, s.source)
         for lang, rel in files:
             if lang == source:
                 continue

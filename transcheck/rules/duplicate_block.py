@@ -22,6 +22,8 @@ Example:
     "lines 26-44 repeat lines 6-24 (10 segments)".
 
 What it does not catch:
+    Keyed resources: one value under several keys ("Cancel") is a resource's normal
+    state; a value pasted under the wrong key is TC102.
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
     across different documents of a group is expected (names, file names) and is

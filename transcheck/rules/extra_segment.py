@@ -22,6 +22,8 @@ Example:
     warning at ``it.txt:30``.
 
 What it does not catch:
+    In keyed resources, a key the source no longer has is a finding only under
+    ``full-coverage = true``.
     A segment that a translation splits in two or that merges two segments (the
     aligner links 1-2 and 2-1); an extra sentence inside a segment; an inserted
     paragraph much shorter than its neighbour.
