@@ -108,15 +108,21 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
     return votes, written
 
 
+def variants(view: GroupView, lang: str, msg: str) -> list[Segment]:
+    """The values of a message in ``lang`` (a plural message: each variant), in order."""
+    cache = view.__dict__.setdefault("_keyed_messages", {})
+    if lang not in cache:
+        by: dict[str, list[Segment]] = {}
+        for key, seg in cached_values(view, lang).items():
+            by.setdefault(message(key), []).append(seg)
+        cache[lang] = by
+    return cache[lang].get(msg, [])
+
+
 def first_segment(view: GroupView, lang: str, msg: str) -> Segment | None:
     """The first value of a message in ``lang`` (a plural message: its first variant)."""
-    cache = view.__dict__.setdefault("_keyed_first", {})
-    if lang not in cache:
-        firsts: dict[str, Segment] = {}
-        for key, seg in cached_values(view, lang).items():
-            firsts.setdefault(message(key), seg)
-        cache[lang] = firsts
-    return cache[lang].get(msg)
+    found = variants(view, lang, msg)
+    return found[0] if found else None
 
 
 def some(languages, shown: int = 4) -> str:

@@ -45,33 +45,38 @@ def check(view: GroupView, rule: Rule):
         return
     source = keyed.cached_values(view, view.source)
     others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
-    for lang, mine in others.items():
-        for key, seg in mine.items():
-            src = source.get(key)
-            if src is None or not seg.raw.strip() or not src.raw.strip():
-                continue
-            peers = {other: theirs[key] for other, theirs in others.items() if other != lang and key in theirs}
-            expected, own = ending(src.raw, view.source), ending(seg.raw, lang)
-            if expected == "." and base_language(lang) in _NO_FULL_STOP:
-                expected = ""
-            if expected != own and "?" not in (seg.raw[-2:] + src.raw[-2:]):
-                agree = [o for o, s in peers.items() if ending(s.raw, o) == expected]
+    findings = []
+    for key, src in source.items():
+        if not src.raw.strip():
+            continue
+        cells = {lang: mine[key] for lang, mine in others.items() if key in mine and mine[key].raw.strip()}
+        ends = {lang: ending(seg.raw, lang) for lang, seg in cells.items()}
+        sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
+        source_end, want = ending(src.raw, view.source), edges(src.raw)
+        question = "?" in src.raw[-2:]
+        for lang, seg in cells.items():
+            expected = "" if source_end == "." and base_language(lang) in _NO_FULL_STOP else source_end
+            own = ends[lang]
+            peers = len(cells) - 1
+            if expected != own and not question and "?" not in seg.raw[-2:]:
+                agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
-                strong = (expected in _STRONG or own in _STRONG) and len(peers) >= 2 and 2 * len(agree) > len(peers)
+                strong = (expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers
                 if agree:
                     text += f"; {keyed.some(agree)} end{'s' if len(agree) == 1 else ''} as the source does"
                 f = keyed.named(rule, view.documents[lang], seg, text, key=f"ending:{expected}->{own}")
-                yield f if strong else replace(f, strength=Strength.HINT)
-            want, have = edges(src.raw), edges(seg.raw)
+                findings.append(f if strong else replace(f, strength=Strength.HINT))
+            have = sides[lang]
             if want != have:
-                agree = [o for o, s in peers.items() if edges(s.raw) == want]
-                sides = [side for side, w, h in zip(("leading", "trailing"), want, have) if w != h]
-                text = " and ".join(f"{'no ' if w else ''}{side} space" for side, w in zip(sides, (
-                    want[0] if s == "leading" else want[1] for s in sides)))
+                agree = [o for o in cells if o != lang and sides[o] == want]
+                changed = [side for side, w, h in zip(("leading", "trailing"), want, have) if w != h]
+                text = " and ".join(f"{'no ' if w else ''}{side} space" for side, w in
+                                    zip(changed, (want[0] if c == "leading" else want[1] for c in changed)))
                 text = f"{text} where the source has {'one' if any(want) else 'none'}"
                 f = keyed.named(rule, view.documents[lang], seg, text, key=f"edges:{want}->{have}")
                 # A space lost where the program joins the next string shows; one added
                 # at an edge seldom does.
                 lost = any(w and not h for w, h in zip(want, have))
-                strong = lost and len(peers) >= 2 and 2 * len(agree) > len(peers)
-                yield f if strong else replace(f, strength=Strength.HINT)
+                strong = lost and peers >= 2 and 2 * len(agree) > peers
+                findings.append(f if strong else replace(f, strength=Strength.HINT))
+    yield from findings

@@ -94,13 +94,12 @@ def _broken(view: GroupView, rule: Rule, msg: str, votes, reported):
     for lang in votes:
         if lang == view.source or lang in reported:
             continue
-        for key, seg in keyed.cached_values(view, lang).items():
-            if keyed.message(key) == msg:
-                why = parse(seg.raw).malformed
-                if why:
-                    yield keyed.named(rule, view.documents[lang], seg, f"broken placeholder syntax: {why}",
-                                      key=f"malformed:{why}")
-                    break
+        for seg in keyed.variants(view, lang, msg):
+            why = parse(seg.raw).malformed
+            if why:
+                yield keyed.named(rule, view.documents[lang], seg, f"broken placeholder syntax: {why}",
+                                  key=f"malformed:{why}")
+                break
 
 
 def check(view: GroupView, options: NoOptions):

@@ -56,7 +56,7 @@ from transcheck.model import Category, Document, LanguageGuess, Location, Row, S
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
-from transcheck.langid.script import script_counts, scripts_of
+from transcheck.langid.script import dominant_script, script_counts, scripts_of
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
@@ -84,18 +84,31 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
 def evidence(
     view: GroupView, doc: Document, seg: Segment, threshold: float
 ) -> list[tuple[str, Location]]:
-    """Other languages whose aligned segment has (nearly) the same text as ``seg``."""
+    """Other languages whose aligned segment has (nearly) the same text as ``seg``
+    (asked by TC201 and TC202 alike: kept on the view)."""
+    cache = view.__dict__.setdefault("_untranslated_evidence", {})
+    at = (doc.language, seg.index, threshold)
+    if at not in cache:
+        cache[at] = _evidence(view, doc, seg, threshold)
+    return cache[at]
+
+
+def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) -> list[tuple[str, Location]]:
     row_index = view.row_of.get((doc.language, seg.index))
     if row_index is None:
         return []
     row: Row = view.rows[row_index]
     out = []
+    script = dominant_script(seg.text)[0]
     for lang in row.present():
         if base_language(lang) == doc.base_language:
             # zh-Hant and zh-Hans, pt-BR and pt-PT write much the same: the same text in
             # another variant of the language is no sign of text left untranslated.
             continue
         other = view.cell_text(row, lang)
+        theirs = dominant_script(other)[0]
+        if script and theirs and script != theirs:
+            continue  # most letters in two scripts: far from "nearly the same" (and a row of 90 is costly)
         if chrf_at_least(seg.text, other, threshold):
             out.append((lang, view.cell_location(row, lang)))
     return out
