@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # printf: no space flag (a percentage before a word is text), a conversion letter.
 _PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?[-+#0]{0,3}(?:\d{1,3}|\*)?(?:\.\d{1,3})?"
@@ -54,6 +55,7 @@ class Parsed:
     branches: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
+@lru_cache(maxsize=65536)  # every keyed check parses the values it compares
 def parse(value: str) -> Parsed:
     """The tokens and the text of one resource value."""
     tokens: list[Token] = []

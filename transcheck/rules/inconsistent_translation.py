@@ -7,7 +7,9 @@ What it catches:
     translation differ, while at least three other translations have those keys and
     four in five of them give them one value each. The finding is on each key whose
     value differs from the one this translation uses most for that source.
-    Differences of case, spacing or punctuation alone are info.
+    Differences of case, spacing or punctuation alone are info, and so are the same
+    words in another form ("Нулирай"/"Нулиране": a button's verb, a title's noun) or
+    with an article more.
 
     Severity and precision: a warning.
 
@@ -37,6 +39,36 @@ from transcheck.model import Category, Severity, Strength
 from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
+
+
+def _form_of(a: str, b: str) -> bool:
+    """The same words in another grammatical form: what the two texts do not share
+    pairs up word by word into forms of one stem ("Нулирай"/"Нулиране", "Копіювати"/
+    "Скопіювати", a Thai compound and its longer form), leaving only short words
+    (articles, prepositions). A button's verb and a title's noun may differ so."""
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    ta, tb = Counter(_words(a)), Counter(_words(b))
+    ra, rb = list((ta - tb).elements()), list((tb - ta).elements())
+
+    def stem_shared(x: str, y: str) -> bool:
+        m = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
+        return m.size >= 2 and m.size >= 0.6 * min(len(x), len(y))
+
+    for mine, theirs in ((ra, rb), (rb, ra)):
+        for word in mine:
+            if len(word) > 3 and not any(stem_shared(word, other) for other in theirs):
+                return False
+    return True
+
+
+def _words(text: str) -> list[str]:
+    # Split at spaces, not at \W: Devanagari and Tamil vowel signs are no \w.
+    return [w for w in (w.strip(_PUNCT) for w in text.casefold().split()) if w]
+
+
+_PUNCT = "\"'“”„«»‘’()[]{}.,:;!?¡¿…-–—/"
 
 
 def _same(a: str, b: str) -> bool:
@@ -78,7 +110,7 @@ def check(view: GroupView, options: NoOptions):
                     key=f"inconsistent:{text}:{value}",
                     related=[view.cell_location(view.rows[view.row_of[(lang, mine[anchor].index)]], lang)],
                 )
-                yield replace(f, strength=Strength.HINT) if _same(value, usual) else f
+                yield replace(f, strength=Strength.HINT) if _same(value, usual) or _form_of(value, usual) else f
 
 
 RULE = Rule(

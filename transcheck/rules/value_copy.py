@@ -14,8 +14,10 @@ What it catches:
     fits worse.
 
     Severity and precision: a warning; info when the two sources share a word of
-    four letters or more ("Reset the canvas", "Clear canvas"): such sources are often
-    synonyms that a language says one way.
+    four letters or more ("Reset the canvas", "Clear canvas"), are single words
+    each ("View", "Scene": one word in Hindi), or another language (of another base
+    language) gives the two keys one value too: such sources are often synonyms that
+    a language says one way.
 
 Why it matters:
     A string copied under the wrong key shows the user another message: a button
@@ -41,7 +43,7 @@ import statistics
 from dataclasses import replace
 
 from transcheck.formats.keyed import show_key, split_plural
-from transcheck.model import Category, Severity, Strength
+from transcheck.model import Category, Severity, Strength, base_language
 from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import chrf
@@ -121,8 +123,12 @@ def check(view: GroupView, options: NoOptions):
                         related=[view.cell_location(view.rows[view.row_of[(lang, mine[original].index)]], lang)],
                     )
                     # Sources that share words ("Reset the canvas", "Clear canvas") are
-                    # often synonyms a language says one way.
-                    yield replace(f, strength=Strength.HINT) if _content(a) & _content(b) else f
+                    # often synonyms a language says one way; so are two single words
+                    # ("View", "Scene" are one word in Hindi), and a pair that other
+                    # languages merge too (Hindi and Marathi alike).
+                    merged = {base_language(o) for o in peers if o not in apart} - {base_language(lang)}
+                    weak = _content(a) & _content(b) or (len(a.split()) == 1 and len(b.split()) == 1) or len(merged) >= 1
+                    yield replace(f, strength=Strength.HINT) if weak else f
 
 
 RULE = Rule(
