@@ -247,3 +247,19 @@ def test_a_sync_reports_only_what_it_introduced(tmp_path):
     found = [(os.path.normpath(f["path"]), f["line"], f["message"].split("]")[0])
              for f in json.loads(done.stdout)["findings"]]
     assert found == [("de.json", 42, "[k40")], done.stderr
+
+
+def test_the_plural_table_is_what_babels_cldr_says():
+    pytest.importorskip("babel")
+    from tools.cldr_plurals import main
+
+    assert main(["--check"]) == 0
+
+
+def test_plural_categories_by_language_tag():
+    from transcheck.rules.plural_forms import categories
+
+    assert categories("ru")[1] == ("one", "few", "many")
+    assert categories("pt-BR")[0] == ("one", "many", "other")
+    assert categories("ja") == (("other",), ("other",))
+    assert categories("xx") is None

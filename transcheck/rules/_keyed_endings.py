@@ -19,6 +19,8 @@ _MARKS = {
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
 }
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+# Written without spaces between words: a string joined to the next needs none.
+_NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 _CLOSERS = "\"'”’»)]}*_"
 # Endings a program relies on (a colon before a value, an ellipsis on an item that
 # opens a dialog); the others are a translator's style as often as a slip.
@@ -77,6 +79,6 @@ def check(view: GroupView, rule: Rule):
                 # A space lost where the program joins the next string shows; one added
                 # at an edge seldom does.
                 lost = any(w and not h for w, h in zip(want, have))
-                strong = lost and peers >= 2 and 2 * len(agree) > peers
+                strong = lost and peers >= 2 and 2 * len(agree) > peers and base_language(lang) not in _NO_SPACES
                 findings.append(f if strong else replace(f, strength=Strength.HINT))
     yield from findings

@@ -32,8 +32,9 @@ What it catches:
     exclamation mark) only info. Each language's marks count as the source's
     ("：", "।", "…" for "..."; Thai, Lao, Khmer and Burmese need no full stop). A space
     at either edge that the source has and the translation lost is a warning where
-    most translations keep it (the program joins the next string there); one added
-    is info.
+    most translations keep it (the program joins the next string there), except in
+    Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
+    words; one added is info.
 
 Why it matters:
     A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
