@@ -163,7 +163,9 @@ def parse_name(path: str) -> tuple[str, str] | str:
         tag = normalise_tag(parent)
         if tag is None:
             return f"unknown language code {parent!r} in the directory name"
-        return tag, os.path.normpath(os.path.join(parent_dir, stem))
+        # Apple's Localizable.strings and Localizable.stringsdict are two resources.
+        name = filename if _keyed(path) else stem
+        return tag, os.path.normpath(os.path.join(parent_dir, name))
     return "no language in the file name (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
 
 
