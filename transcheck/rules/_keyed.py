@@ -6,10 +6,11 @@ full coverage; elsewhere it is a figure in the status table).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transcheck.formats.keyed import show_key, split_plural
-from transcheck.model import Document, Finding, Segment
+from transcheck.model import Document, Finding, Segment, base_language
 from transcheck.rules.base import GroupView, Rule, snippet
 
 
@@ -104,8 +105,19 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
                     shown = f"{t.text} (argument {t.name[1:t.name.index('$')]})"
                 written.setdefault(t.name, shown)
             out.setdefault(message(key), {}).setdefault(lang, set()).update(t.name for t in tokens)
+    for by in out.values():
+        reference = by.get(view.source, set())
+        for lang, names in by.items():
+            if base_language(lang) in PERCENT_FIRST:
+                # Turkish "%5" is five per cent, no Qt argument, unless the source has one.
+                names.difference_update({n for n in names if _QT_NAME.match(n) and n not in reference})
     votes = {m: {lang: tuple(sorted(v)) for lang, v in sorted(by.items())} for m, by in out.items()}
     return votes, written
+
+
+# Languages that write the per cent sign before the number ("%50").
+PERCENT_FIRST = frozenset({"tr", "az", "eu"})
+_QT_NAME = re.compile(r"^%\d+$")
 
 
 def variants(view: GroupView, lang: str, msg: str) -> list[Segment]:

@@ -18,6 +18,9 @@ from transcheck.rules.base import GroupView, Rule, snippet
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PEERS = 3  # translations that must have the key for their difference to count
+# Languages written in more than one script, by region or by community: Punjabi in
+# Gurmukhi and (in Pakistan) Shahmukhi, Kurdish in Latin and (Sorani) Arabic script...
+_MANY_SCRIPTS = frozenset({"pa", "ku", "sd", "ks", "uz", "az", "ms", "mn", "tg", "sr", "bs", "ug", "sh"})
 
 
 def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
@@ -64,11 +67,15 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     values = {lang: keyed.cached_values(view, lang) for lang in view.documents}
     source = values.get(view.source, {})
     for lang in keyed.translations(view):
+        if base_language(lang) in _MANY_SCRIPTS:
+            continue
         own = scripts_of(lang)
         for key, seg in values[lang].items():
             if (lang, seg.index) in reported or not seg.is_prose:
                 continue
-            script, letters = dominant_script(seg.text)
+            # Words the source has ("О NewPipe") are names, not the value's language.
+            kept = set(_WORD.findall(source[key].text)) if key in source else set()
+            script, letters = dominant_script(" ".join(w for w in _WORD.findall(seg.text) if w not in kept))
             if script is None or script in own or letters < 4:
                 continue
             value = seg.raw.strip()

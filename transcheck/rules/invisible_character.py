@@ -18,7 +18,9 @@ What it catches:
     - U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER only where they can
       join nothing: at the start or end of a line or next to a space, punctuation or
       a digit; one after a virama may end a word (Malayalam's chillu letters written
-      as consonant, virama, ZWJ; an explicit halant in Kannada or Hindi).
+      as consonant, virama, ZWJ; an explicit halant in Kannada or Hindi), and so may
+      a ZWNJ after a letter of a joining script (Arabic, Indic: a Persian or Sorani
+      keyboard's habit, harmless).
 
     Severity and precision: a warning; on the WMT24++ dev corpus its two findings
     (zero-width spaces in the Portuguese and Italian text) are true in both modes.
@@ -81,6 +83,17 @@ def _joinable(ch: str | None) -> bool:
     return ch is not None and unicodedata.category(ch)[0] in "LMS"
 
 
+# Scripts whose letters join or form conjuncts: a ZWNJ after one of them at a word's
+# end is a writer's habit (Persian and Sorani keyboards, Malayalam text converted
+# from old encodings), invisible and harmless.
+_JOINING = ("ARABIC", "MALAYALAM", "KANNADA", "DEVANAGARI", "BENGALI", "TAMIL", "TELUGU", "GUJARATI",
+            "GURMUKHI", "ORIYA", "SINHALA", "SYRIAC", "MONGOLIAN", "NKO")
+
+
+def _joining(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(_JOINING)
+
+
 def _virama(ch: str | None) -> bool:
     return ch is not None and "VIRAMA" in unicodedata.name(ch, "")
 
@@ -130,7 +143,8 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
             before = _neighbour(line, i, -1)
             # After a virama a joiner ends a word on purpose: Malayalam's chillu
             # letters (ന + ് + ZWJ), an explicit halant in Kannada or Hindi.
-            flagged = not (_joinable(before) and (_joinable(_neighbour(line, i, 1)) or _virama(before)))
+            flagged = not (_joinable(before) and (_joinable(_neighbour(line, i, 1)) or _virama(before)
+                                                  or (ch == "\u200c" and _joining(before))))
         if flagged:
             out.append((i + 1, ch))
     return out
