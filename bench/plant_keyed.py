@@ -4,9 +4,10 @@
 
 The tree under the layout is copied into a temporary directory and checked as it is
 (the control run). Then, in a second copy, every kind of defect is planted
-``--per-kind`` times, each in its own (language, key) and never where the control run
-already has a finding of the kind's codes, by rewriting the value as written in the
-file (escaped as its format escapes it):
+``--per-kind`` times, each in its own (language, key), one plant per key and kind,
+two per key and three per file in all, and never where the control run already has a
+finding of the kind's codes, by rewriting the value as written in the file (escaped
+as its format escapes it):
 
 - **placeholder-dropped**: a placeholder the source's value has, removed (TC702);
 - **placeholder-renamed**: a named placeholder's name changed (``{{name}}`` ->
@@ -17,8 +18,8 @@ file (escaped as its format escapes it):
 - **untranslated**: the value replaced by the source's (TC202, or TC201);
 - **other-language**: replaced by the same key's value in a translation of another
   script (TC202, TC201);
-- **copy**: replaced by another key's value of the same file, a key whose source
-  differs (TC102, or TC505 when the two sources are equal);
+- **copy**: replaced by another key's value of the same file (two words or more), a
+  key whose source differs and that no other plant touches (TC102, or TC505);
 - **inconsistent**: of two keys with the same source and the same value, one given
   another key's value (TC505, TC102);
 - **number**: a digit the source's value has changed (TC401);
@@ -188,6 +189,7 @@ def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: i
                     sites.append((rel, lang, key, seg, src_values[key], values, files, src_values))
     rng.shuffle(sites)
     planted_keys: dict[str, int] = defaultdict(int)
+    per_file: dict[str, int] = defaultdict(int)
     for kind in kinds:
         made = 0
         keys_of_kind: set[str] = set()
@@ -197,14 +199,15 @@ def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: i
             rel, lang, key, seg, src, values, files, src_values = site
             # One plant per key and kind, two per key in all: a defect that half the
             # languages share is no longer one translation's slip.
-            if (rel, key) in used or key in keys_of_kind or planted_keys[key] >= 2:
+            if (rel, key) in used or key in keys_of_kind or planted_keys[key] >= 2 or per_file[rel] >= 3:
                 continue
             if near(control, rel, seg, CODES[kind]):
                 continue
-            new = plant_one(kind, tree, site, rng)
+            new = plant_one(kind, tree, site, rng, used)
             if new is None:
                 continue
             used.add((rel, key))
+            per_file[rel] += 1
             keys_of_kind.add(key)
             planted_keys[key] += 1
             plants.append((kind, rel, lang, key, seg, new))
@@ -212,7 +215,7 @@ def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: i
     return plants
 
 
-def plant_one(kind, tree: Tree, site, rng):
+def plant_one(kind, tree: Tree, site, rng, used):
     rel, lang, key, seg, src, values, files, src_values = site
     raw = seg.raw
     tokens = [t for t in parse(raw).tokens]
@@ -272,11 +275,13 @@ def plant_one(kind, tree: Tree, site, rng):
                        and values[k].raw == raw]
         if kind == "inconsistent" and not same_source:
             return None
-        pool = [k for k in values if k != key and k in src_values and not split_plural(k)
-                and src_values[k].raw != src.raw and len(values[k].text.split()) >= 2]
+        pool = [k for k in values if k != key and k in src_values and not split_plural(k) and (rel, k) not in used
+                and src_values[k].raw != src.raw and len(re.findall(r"[^\W\d_]{2,}", values[k].text)) >= 2]
         if not pool:
             return None
-        new = values[rng.choice(pool)].raw
+        copied = rng.choice(pool)
+        used.add((rel, copied))  # the original stays as it is
+        new = values[copied].raw
     elif kind == "number":
         # A digit of the text, not of a placeholder's name ("{{shortcut_1}}").
         digits = [m for m in re.finditer(r"\d", seg.text) if m.group() in src.text]

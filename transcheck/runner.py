@@ -58,7 +58,8 @@ def check_group(
 
     embedded = embedded_source(documents, settings.source)
     if embedded is not None:  # PO or XLIFF files without a template: their own source
-        documents = sorted([*documents, embedded], key=lambda d: d.language)
+        # First: it shares its path with a translation, whose name a report shows.
+        documents = [embedded, *documents]
     notes = []
     if len(documents) == 1:
         notes.append(
@@ -70,7 +71,7 @@ def check_group(
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag)
-    findings = name_keys(_run_rules(rules, view, settings, problems), documents)
+    findings = name_keys(_run_rules(rules, view, settings, problems), documents, view.rows)
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),

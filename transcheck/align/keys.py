@@ -77,22 +77,26 @@ def coverage(doc: Document, source: Document | None) -> tuple[int, int, int]:
     return len(wanted), len(done), len(fuzzy)
 
 
-def name_keys(findings: list[Finding], documents: list[Document]) -> list[Finding]:
-    """Findings on keyed documents, each naming the key at its first line (``[menu.save]
-    ...``) and holding it in its statement, so its fingerprint follows the key."""
+def name_keys(findings: list[Finding], documents: list[Document], rows: list[Row] = ()) -> list[Finding]:
+    """Findings on keyed documents, each naming its key (``[menu.save] ...``): the key of
+    its row's cell, else the one at its first line (a file may hold several keys on one
+    line); the key goes into its statement too, so its fingerprint follows the key."""
     from transcheck.formats.keyed import show_key
 
     index = {}
+    by_language = {}
     for doc in documents:
         if keyed([doc]):
             index[doc.path] = ([s.line for s in doc.segments], doc.segments)
+            by_language[doc.language] = doc
     if not index:
         return findings
     out = []
     for f in findings:
         if f.path in index and not f.resource_key:
             starts, segments = index[f.path]
-            at = bisect.bisect_right(starts, f.line) - 1
+            cell = rows[f.row].cells.get(f.language, ()) if f.row is not None and f.row < len(rows) else ()
+            at = cell[0] if cell and by_language.get(f.language) is not None else bisect.bisect_right(starts, f.line) - 1
             if at >= 0:
                 key = segments[at].key
                 f = replace(f, message=f"[{show_key(key)}] {f.message}", key=f"{key}\0{f.key}", resource_key=key)

@@ -18,9 +18,6 @@ from transcheck.rules.base import GroupView, Rule, snippet
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PEERS = 3  # translations that must have the key for their difference to count
-# Languages written in more than one script, by region or by community: Punjabi in
-# Gurmukhi and (in Pakistan) Shahmukhi, Kurdish in Latin and (Sorani) Arabic script...
-_MANY_SCRIPTS = frozenset({"pa", "ku", "sd", "ks", "uz", "az", "ms", "mn", "tg", "sr", "bs", "ug", "sh"})
 
 
 def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
@@ -61,33 +58,62 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
 
 def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     """Values equal to another translation's (one or two of them, not the source's)
-    and written in a script the document's language does not use."""
-    from transcheck.langid.script import dominant_script, scripts_of
-
+    and written in a script other than the one the file's values are mostly written
+    in: a Cyrillic value in a Latin-script file, a Latin one in a Serbian Cyrillic file,
+    Lao in a Spanish file. The file's own script is read from its values, not from a
+    table: Punjabi files are Gurmukhi or Shahmukhi, Kurdish ones Latin or Arabic."""
     values = {lang: keyed.cached_values(view, lang) for lang in view.documents}
     source = values.get(view.source, {})
     for lang in keyed.translations(view):
-        if base_language(lang) in _MANY_SCRIPTS:
+        home = _home_script(values[lang].values())
+        if home is None:
             continue
-        own = scripts_of(lang)
         for key, seg in values[lang].items():
             if (lang, seg.index) in reported or not seg.is_prose:
                 continue
             # Words the source has ("О NewPipe") are names, not the value's language.
             kept = set(_WORD.findall(source[key].text)) if key in source else set()
-            script, letters = dominant_script(" ".join(w for w in _WORD.findall(seg.text) if w not in kept))
-            if script is None or script in own or letters < 4:
+            script, letters = _script(" ".join(w for w in _WORD.findall(seg.text) if w not in kept))
+            if script is None or script == home or letters < 4:
                 continue
             value = seg.raw.strip()
             if key in source and source[key].raw.strip() == value:
                 continue  # the source's text: a name kept as written
             same = [other for other, theirs in values.items()
                     if other != lang and key in theirs and theirs[key].raw.strip() == value]
-            if not same or len(same) > 2 or not all(script in scripts_of(o) for o in same):
+            if not same or len(same) > 2:
                 continue
             reported.add((lang, seg.index))
             f = keyed.named(rule, view.documents[lang], seg,
                             f"{language_name(same[0])} text, the same as in {', '.join(same)}: “{snippet(value)}” "
-                            f"({script} script, which {language_name(lang)} does not write)",
+                            f"({script.title()} script in a file written in {home.title()})",
                             key=f"pasted:{value}")
             yield f if len(_WORD.findall(seg.text)) >= 2 else replace(f, strength=Strength.REDUCED)
+
+
+def _script(text: str) -> tuple[str | None, int]:
+    """The script most of the letters of ``text`` are in, by Unicode character name
+    ("LATIN", "CYRILLIC", "LAO", "CJK"), and how many letters it has."""
+    import unicodedata
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[unicodedata.name(ch, "?").split(" ")[0]] += 1
+    if not counts:
+        return None, 0
+    (script, _), = counts.most_common(1)
+    return script, sum(counts.values())
+
+
+def _home_script(segments) -> str | None:
+    """The script most of a file's values are in (by value), when most are in one."""
+    from collections import Counter
+
+    votes = Counter(_script(s.text)[0] for s in segments if s.is_prose)
+    votes.pop(None, None)
+    if not votes:
+        return None
+    script, n = votes.most_common(1)[0]
+    return script if 2 * n > sum(votes.values()) else None
