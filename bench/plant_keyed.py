@@ -181,8 +181,8 @@ def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: i
                     if s.source and s.key not in src_values:
                         src_values[s.key] = value_segment(0, s.line, s.end_line, s.key, s.source)
         for lang, rel in files:
-            if lang == source:
-                continue
+            if lang.split("-")[0] == source.split("-")[0]:
+                continue  # British English equal to its American source is no defect
             values = {s.key: s for s in tree.segments[rel] if not s.state}
             for key, seg in values.items():
                 if key in src_values:

@@ -263,3 +263,11 @@ def test_plural_categories_by_language_tag():
     assert categories("pt-BR")[0] == ("one", "many", "other")
     assert categories("ja") == (("other",), ("other",))
     assert categories("xx") is None
+
+
+def test_a_finding_names_its_rows_key_on_a_line_of_several_keys(tmp_path):
+    write(tmp_path, {"en.json": '{"a": "Wait 30 seconds", "b": "45 minutes"}',
+                     **{f"{lang}.json": '{"a": "Warte 30 Sekunden", "b": "45 Minuten"}' for lang in ("de", "fr", "sv")},
+                     "pt.json": '{"a": "Aguarde 30 segundos", "b": "48 minutos"}'})
+    done = run("check", str(tmp_path), "--source", "en", "--select", "TC401", "--format", "json", cwd=tmp_path)
+    assert [(f["key"], f["line"]) for f in json.loads(done.stdout)["findings"]] == [("b", 1)]

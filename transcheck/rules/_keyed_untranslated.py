@@ -25,10 +25,11 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     if view.source is None:
         return
     source = keyed.cached_values(view, view.source)
-    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
+    # British or Australian English keeps most of the American source as it is: no
+    # evidence either way.
+    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)
+              if base_language(lang) != base_language(view.source)}
     for lang, mine in others.items():
-        if base_language(lang) == base_language(view.source):
-            continue  # British English keeps most of the American source as it is
         for key, seg in mine.items():
             src = source.get(key)
             if (lang, seg.index) in reported or src is None or not seg.is_prose:
