@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# printf: no space flag (a percentage before a word is text), a conversion letter.
-_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?[-+#0]{0,3}(?:\d{1,3}|\*)?(?:\.\d{1,3})?"
+# printf: no space flag (a percentage before a word is text), glibc's "I" (the locale's
+# digits, Persian "%Id") and "'" (grouping) flags, a conversion letter.
+_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?[-+#0I']{0,3}(?:\d{1,3}|\*)?(?:\.\d{1,3})?"
                      r"(?:hh|h|ll|l|L|z|j|t|q)?([sdifuxXoeEgGcp@])")
 _QT = re.compile(r"%(\d{1,2})(?![\d$])")
 _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
