@@ -1,8 +1,10 @@
 """Replay merged translation syncs with ``--changed-since``:
-``python bench/replay_sync.py CHECKOUT --layout PATTERN [--source en] COMMIT...``.
+``python bench/replay_sync.py CHECKOUT --layout PATTERN --paths DIR [--source en] COMMIT...``.
 
 For each commit (a squashed sync, or a merge whose first parent is the branch it was
-merged into), in a scratch worktree of CHECKOUT:
+merged into), the resource directories (``--paths``) before and after it are
+committed into a scratch repository, two commits, so that a checkout whose large
+files are absent still replays; there:
 
 1. the tree after the commit is checked whole, and the tree before it (``COMMIT^``);
    a finding is *introduced* when no finding of the same rule names the same key in
@@ -62,23 +64,29 @@ def main(argv=None) -> int:
     ap.add_argument("checkout")
     ap.add_argument("--layout", required=True)
     ap.add_argument("--source", default="en")
+    ap.add_argument("--paths", action="append", required=True, help="a directory the layout reads")
     ap.add_argument("commits", nargs="+")
     args = ap.parse_args(argv)
     repo = str(Path(args.checkout).resolve())
     print(f"{'commit':12} {'files':>5} {'lines':>6} {'scope':>6} {'introduced':>10} {'reported':>9} {'off-diff':>8}")
     for rev in args.commits:
         with tempfile.TemporaryDirectory(prefix="transcheck-replay-") as tmp:
-            before, after = os.path.join(tmp, "before"), os.path.join(tmp, "after")
-            git(repo, "worktree", "add", "-q", "--detach", before, f"{rev}^")
-            git(repo, "worktree", "add", "-q", "--detach", after, rev)
-            try:
-                old = {ident(f) for f in check(before, args.layout, args.source)}
-                new = check(after, args.layout, args.source)
-                scoped = check(after, args.layout, args.source, "--changed-since", f"{rev}^")
-                lines = touched(repo, rev)
-            finally:
-                git(repo, "worktree", "remove", "--force", before)
-                git(repo, "worktree", "remove", "--force", after)
+            scratch = os.path.join(tmp, "repo")
+            os.makedirs(scratch)
+            git(scratch, "init", "-q")
+            for n, version in enumerate((f"{rev}^", rev)):
+                for path in args.paths:
+                    subprocess.run(["rm", "-rf", os.path.join(scratch, path)], check=True)
+                    archive = subprocess.run(["git", "-C", repo, "archive", version, path], check=True,
+                                             capture_output=True).stdout
+                    subprocess.run(["tar", "-x", "-C", scratch], input=archive, check=True)
+                git(scratch, "add", "-A")
+                git(scratch, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", f"v{n}")
+                if n == 0:
+                    old = {ident(f) for f in check(scratch, args.layout, args.source)}
+            new = check(scratch, args.layout, args.source)
+            scoped = check(scratch, args.layout, args.source, "--changed-since", "HEAD^")
+            lines = touched(scratch, "HEAD")
         introduced = {ident(f) for f in new if ident(f) not in old}
         reported = {ident(f) for f in scoped}
         off = [f for f in scoped if not any(a <= f["end_line"] and f["line"] <= b
