@@ -13,11 +13,12 @@ What it catches:
     related languages' words), or, where they do not tell, whose source's length it
     fits worse.
 
-    Severity and precision: a warning; info when the two sources share a word of
-    four letters or more ("Reset the canvas", "Clear canvas"), are single words
-    each ("View", "Scene": one word in Hindi), or another language (of another base
-    language) gives the two keys one value too: such sources are often synonyms that
-    a language says one way.
+    Severity and precision: info. Reviewed on four application repositories (JSON,
+    PO, Android, Apple strings; ``bench/reviewed/TC102.tsv``), 14 of the 18 findings
+    that share no source word, are not single words each and that no other
+    language merges were another key's text; the others were synonyms one language
+    says one way ("Restore defaults", "Reset settings"), which the other
+    translations cannot tell apart from a paste. Below the 0.8 a warning needs.
 
 Why it matters:
     A string copied under the wrong key shows the user another message: a button
@@ -135,7 +136,7 @@ RULE = Rule(
     code="TC102",
     name="value-copy",
     category=Category.DUPLICATION,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
 )
