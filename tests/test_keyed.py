@@ -271,3 +271,25 @@ def test_a_finding_names_its_rows_key_on_a_line_of_several_keys(tmp_path):
                      "pt.json": '{"a": "Aguarde 30 segundos", "b": "48 minutos"}'})
     done = run("check", str(tmp_path), "--source", "en", "--select", "TC401", "--format", "json", cwd=tmp_path)
     assert [(f["key"], f["line"]) for f in json.loads(done.stdout)["findings"]] == [("b", 1)]
+
+
+def test_a_sync_that_makes_an_untouched_key_inconsistent_reports_it(tmp_path):
+    """TC505 names the key whose value differs from the file's usual one; when the sync
+    added the usual one, the finding is on an untouched key, and its related location
+    (the key the sync touched) puts it in scope."""
+    en = {"a": "Close", "b": "Close", "c": "Close", "d": "Open the file"}
+    peers = {"fr": "Fermer", "sv": "Stäng", "it": "Chiudi"}
+    files = {"en.json": json.dumps(en, indent=2)}
+    for lang, word in peers.items():
+        files[f"{lang}.json"] = json.dumps({k: word for k in "abc"} | {"d": "x"}, indent=2)
+    files["de.json"] = json.dumps({"a": "Schließen", "d": "Datei öffnen"}, indent=2)
+    write(tmp_path, files)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "base")
+    (tmp_path / "de.json").write_text(json.dumps(
+        {"a": "Schließen", "b": "Beenden", "c": "Beenden", "d": "Datei öffnen"}, indent=2), encoding="utf-8")
+    done = run("check", ".", "--source", "en", "--select", "TC505", "--changed-since", "HEAD", "--format", "json",
+               cwd=tmp_path)
+    found = [(f["key"], f["line"]) for f in json.loads(done.stdout)["findings"]]
+    assert found == [("a", 2)], done.stderr

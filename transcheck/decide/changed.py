@@ -207,7 +207,12 @@ class ChangedSince:
         def in_scope(f: Finding) -> Severity | None:
             if f.code in page_codes:
                 return _page_scope(f, spans, source_path)
-            if not _touches(f.line, f.end_line, spans.get(f.path, ())):
+            own = spans.get(f.path, ())
+            # A finding about two keys of one resource (one source translated two ways,
+            # a value pasted from another key) is the change's when it touched either.
+            if not _touches(f.line, f.end_line, own) and not (
+                    f.resource_key and any(loc.path == f.path and _touches(loc.line, loc.end_line, own)
+                                           for loc in f.related)):
                 return None
             if _touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
                 return None  # the same rule reported the same place at REV
