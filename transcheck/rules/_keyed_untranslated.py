@@ -73,15 +73,16 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             if (lang, seg.index) in reported or not seg.is_prose:
                 continue
             # Words the source has ("О NewPipe") are names, not the value's language.
-            kept = set(_WORD.findall(source[key].text)) if key in source else set()
-            script, letters = _script(" ".join(w for w in _WORD.findall(seg.text) if w not in kept))
+            kept = set(source[key].text.split()) if key in source else set()
+            script, letters = _script(" ".join(w for w in seg.text.split() if w not in kept))
             if script is None or script == home or letters < 4:
                 continue
             value = seg.raw.strip()
             if key in source and source[key].raw.strip() == value:
                 continue  # the source's text: a name kept as written
             same = [other for other, theirs in values.items()
-                    if other != lang and key in theirs and theirs[key].raw.strip() == value]
+                    if base_language(other) != base_language(lang) and key in theirs
+                    and theirs[key].raw.strip() == value]
             if not same or len(same) > 2:
                 continue
             reported.add((lang, seg.index))
