@@ -66,7 +66,10 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     values = {lang: keyed.cached_values(view, lang) for lang in view.documents}
     source = values.get(view.source, {})
     for lang in keyed.translations(view):
-        home = _home_script(values[lang].values())
+        # Read from the values it translates: a file of English copies and a few
+        # Cyrillic translations is a Cyrillic file not yet done.
+        home = _home_script([s for k, s in values[lang].items()
+                             if k not in source or s.raw.strip() != source[k].raw.strip()])
         if home is None:
             continue
         for key, seg in values[lang].items():
@@ -88,9 +91,13 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             reported.add((lang, seg.index))
             f = keyed.named(rule, view.documents[lang], seg,
                             f"{language_name(same[0])} text, the same as in {', '.join(same)}: “{snippet(value)}” "
-                            f"({script.title()} script in a file written in {home.title()})",
+                            f"({_shown(script)} script in a file written in {_shown(home)})",
                             key=f"pasted:{value}")
             yield f if len(_WORD.findall(seg.text)) >= 2 else replace(f, strength=Strength.REDUCED)
+
+
+def _shown(script: str) -> str:
+    return "Han and kana" if script == "CJK" else script.title()
 
 
 def _script(text: str) -> tuple[str | None, int]:
@@ -102,11 +109,17 @@ def _script(text: str) -> tuple[str | None, int]:
     counts: Counter = Counter()
     for ch in text:
         if ch.isalpha():
-            counts[unicodedata.name(ch, "?").split(" ")[0]] += 1
+            name = unicodedata.name(ch, "?").split(" ")[0]
+            counts[_ONE_SCRIPT.get(name, name)] += 1
     if not counts:
         return None, 0
     (script, _), = counts.most_common(1)
     return script, sum(counts.values())
+
+
+# Japanese writes kanji and kana in one sentence: one script here.
+_ONE_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
+_HOME_VALUES = 5  # values a file needs before its own script is known
 
 
 def _home_script(segments) -> str | None:
@@ -115,7 +128,7 @@ def _home_script(segments) -> str | None:
 
     votes = Counter(_script(s.text)[0] for s in segments if s.is_prose)
     votes.pop(None, None)
-    if not votes:
+    if sum(votes.values()) < _HOME_VALUES:
         return None
     script, n = votes.most_common(1)[0]
     return script if 2 * n > sum(votes.values()) else None
