@@ -46,11 +46,12 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             elif len(_WORD.findall(seg.text)) < 2:
                 # One word equal in two languages is as often a loanword ("Name", "Status").
                 strength, why = Strength.HINT, "one word, which may be the same in both languages"
-            elif keep:
+            elif 10 * len(keep) > len(peers):
                 strength, why = Strength.HINT, f"{keyed.some(keep)} keep it too"
-            else:
+            else:  # a tenth or fewer keep it: translations that lag behind, not a policy
                 strength = Strength.REDUCED
-                why = f"{keyed.some(peers)} translate it"
+                translate = [other for other in peers if other not in keep]
+                why = f"{keyed.some(translate)} translate it" + (f" ({', '.join(keep)} not yet)" if keep else "")
             f = keyed.named(rule, view.documents[lang], seg,
                             f"the same as the source ({language_name(view.source)}): “{snippet(value)}”; {why}",
                             key=f"untranslated:{value}")

@@ -20,13 +20,15 @@ What it catches:
 
     In keyed resources (``formats.keyed``) the other translations are the evidence
     a short UI string lacks: a value equal to the source's while at least three other
-    translations have the key is a warning when it has two words or more and no other
-    translation keeps it, info for one word ("Name", "Status" are loanwords as often
-    as slips) or when one keeps it too; when a third of the translations keep it
+    translations have the key is a warning when it has two words or more and at most
+    a tenth of the other translations keep it (they lag behind too), info for one
+    word ("Name", "Status" are loanwords as often as slips) or when more keep it;
+    when a third of the translations keep it
     ("OK", a brand, a code) it is the project's way and nothing is said. A British or
     Australian English file may equal its source. A value equal to one or two other
-    translations' (not the source's) in a script its own language does not write
-    (Greek in a Polish file) is an error with two words or more, else a warning; one
+    translations' (not the source's) in another script than the one the file's
+    translated values are mostly written in (Greek in a Polish file, Latin in a
+    Serbian Cyrillic one) is an error with two words or more, else a warning; one
     equal to a related language's in its own script (Bosnian and Croatian) is info.
 
 Why it matters:

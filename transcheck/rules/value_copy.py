@@ -99,7 +99,7 @@ def check(view: GroupView, options: NoOptions):
         for value, keys in by_value.items():
             if len(keys) < 2 or len(keys) > _MAX_KEYS:
                 continue
-            done = set()
+            done: set[str] = set()
             for i, k in enumerate(keys):
                 for j in keys[i + 1:]:
                     a, b = _norm(source[k].raw), _norm(source[j].raw)
@@ -113,7 +113,9 @@ def check(view: GroupView, options: NoOptions):
                         continue
 
                     pasted, original = (k, j) if _likeness(value, apart, others, j, k, source, usual) else (j, k)
-                    done.update((k, j))
+                    # One original may have been pasted under several keys: each is
+                    # reported; a key found pasted is compared no more.
+                    done.add(pasted)
                     seg = mine[pasted]
                     f = keyed.named(
                         RULE, view.documents[lang], seg,
