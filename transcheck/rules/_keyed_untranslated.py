@@ -46,12 +46,13 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             elif len(_WORD.findall(seg.text)) < 2:
                 # One word equal in two languages is as often a loanword ("Name", "Status").
                 strength, why = Strength.HINT, "one word, which may be the same in both languages"
-            elif 10 * len(keep) > len(peers):
+            elif keep:
+                # Others keep it too: a name ("Class Act", an alarm sound) or a word
+                # the languages share ("Start") as often as a lag.
                 strength, why = Strength.HINT, f"{keyed.some(keep)} keep it too"
-            else:  # a tenth or fewer keep it: translations that lag behind, not a policy
+            else:
                 strength = Strength.REDUCED
-                translate = [other for other in peers if other not in keep]
-                why = f"{keyed.some(translate)} translate it" + (f" ({', '.join(keep)} not yet)" if keep else "")
+                why = f"{keyed.some(peers)} translate it"
             f = keyed.named(rule, view.documents[lang], seg,
                             f"the same as the source ({language_name(view.source)}): “{snippet(value)}”; {why}",
                             key=f"untranslated:{value}")

@@ -20,9 +20,9 @@ What it catches:
 
     In keyed resources (``formats.keyed``) the other translations are the evidence
     a short UI string lacks: a value equal to the source's while at least three other
-    translations have the key is a warning when it has two words or more and at most
-    a tenth of the other translations keep it (they lag behind too), info for one
-    word ("Name", "Status" are loanwords as often as slips) or when more keep it;
+    translations have the key is a warning when it has two words or more and no other
+    translation keeps it, info for one word ("Name", "Status" are loanwords as often
+    as slips) or when another keeps it too (names of sounds, "Start");
     when a third of the translations keep it
     ("OK", a brand, a code) it is the project's way and nothing is said. A British or
     Australian English file may equal its source. A value equal to one or two other
