@@ -13,7 +13,7 @@ aliases would otherwise cost far more than its length.
 from __future__ import annotations
 
 from transcheck.formats import FileFormat, FormatError
-from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, plural_key, value_segment
+from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, value_segment
 from transcheck.model import Segment
 
 

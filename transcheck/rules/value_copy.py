@@ -130,7 +130,8 @@ def check(view: GroupView, options: NoOptions):
                     # ("View", "Scene" are one word in Hindi), and a pair that other
                     # languages merge too (Hindi and Marathi alike).
                     merged = {base_language(o) for o in peers if o not in apart} - {base_language(lang)}
-                    weak = _content(a) & _content(b) or (len(a.split()) == 1 and len(b.split()) == 1) or len(merged) >= 1
+                    single = len(a.split()) == 1 and len(b.split()) == 1
+                    weak = _content(a) & _content(b) or single or merged
                     yield replace(f, strength=Strength.HINT) if weak else f
 
 
