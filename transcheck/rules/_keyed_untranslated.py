@@ -78,8 +78,10 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             if (lang, seg.index) in reported or not seg.is_prose:
                 continue
             # Words the source has ("О NewPipe") are names, not the value's language.
+            # So are addresses ("soundcloud.com/вашID").
             kept = set(source[key].text.split()) if key in source else set()
-            script, letters = _script(" ".join(w for w in seg.text.split() if w not in kept))
+            script, letters = _script(" ".join(w for w in seg.text.split()
+                                               if w not in kept and not any(c in w for c in "./@:")))
             if script is None or script == home or letters < 4:
                 continue
             value = seg.raw.strip()
@@ -115,8 +117,10 @@ def _script(text: str) -> tuple[str | None, int]:
             counts[_ONE_SCRIPT.get(name, name)] += 1
     if not counts:
         return None, 0
-    (script, _), = counts.most_common(1)
-    return script, sum(counts.values())
+    (script, n), = counts.most_common(1)
+    total = sum(counts.values())
+    # Mostly one script, or none: "вашID" is Cyrillic with a Latin name in it.
+    return (script if 4 * n >= 3 * total else None), total
 
 
 # Japanese writes kanji and kana in one sentence: one script here.
