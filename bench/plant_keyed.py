@@ -31,7 +31,8 @@ as its format escapes it):
 
 All plants go into one copy and are checked in one run (``--format json``, default
 rules). A plant is found when a finding of one of its kind's codes is on the planted
-file and touches the planted lines. Recall is printed per kind, for findings of any
+file and touches the planted lines, or names them as its related location in that
+file (a value copied between two keys is reported on one of them, naming the other). Recall is printed per kind, for findings of any
 severity and for errors and warnings only.
 """
 
@@ -124,8 +125,15 @@ def check(root: Path, layout: str, source: str) -> list[dict]:
 
 
 def near(findings, rel, seg, codes) -> list[dict]:
-    return [f for f in findings if f["code"] in codes and os.path.normpath(f["path"]) == rel
-            and f["line"] <= seg.end_line and f["end_line"] >= seg.line]
+    """Findings of ``codes`` on the planted lines, or naming them as their related
+    location in the same file (a paste is reported on one of its two keys, naming the
+    other: which one is the paste, the other translations only suggest)."""
+    def touches(path, line, end):
+        return os.path.normpath(path) == rel and line <= seg.end_line and end >= seg.line
+
+    return [f for f in findings if f["code"] in codes and (
+        touches(f["path"], f["line"], f["end_line"])
+        or any(touches(r["path"], r["line"], r["end_line"]) for r in f["related"] if r["path"] == f["path"]))]
 
 
 def main(argv=None) -> int:
