@@ -106,16 +106,22 @@ class Tree:
         return False
 
     def delete_lines(self, rel: str, seg) -> bool:
+        """Blank the value's lines (the file keeps its line numbers, so the other
+        plants' lines stay where they were)."""
         span = range(seg.line - 1, seg.end_line)
+        lines = self.lines[rel]
         if any(s is not seg and s.line - 1 in span for s in self.segments[rel]):
             return False  # other values share the lines
+        following = next((x for x in lines[seg.end_line:] if x and x.strip()), "")
+        if formats.name_for(rel) in ("json", "arb") and following.strip().startswith(("}", "]")):
+            return False  # the last member: the comma before it would be left dangling
         for n in span:
-            self.lines[rel][n] = None
+            lines[n] = ""
         return True
 
     def write(self):
         for rel, lines in self.lines.items():
-            (self.root / rel).write_text("\n".join(x for x in lines if x is not None) + "\n", encoding="utf-8")
+            (self.root / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def check(root: Path, layout: str, source: str) -> list[dict]:
