@@ -1,11 +1,11 @@
 """Recall on defects planted in a real resource tree (keyed files):
 ``python bench/plant_keyed.py CHECKOUT --layout PATTERN [--source en] [--per-kind 30]
-[--kinds a,b] [--seed 1] [--misses]``.
+[--per-file 3] [--kinds a,b] [--seed 1] [--misses]``.
 
 The tree under the layout is copied into a temporary directory and checked as it is
 (the control run). Then, in a second copy, every kind of defect is planted
 ``--per-kind`` times, each in its own (language, key), one plant per key and kind,
-two per key and three per file in all, and never where the control run already has a
+two per key and ``--per-file`` per file in all, and never where the control run already has a
 finding of the kind's codes, by rewriting the value as written in the file (escaped
 as its format escapes it):
 
@@ -150,6 +150,7 @@ def main(argv=None) -> int:
     ap.add_argument("--per-kind", type=int, default=30)
     ap.add_argument("--kinds", default=",".join(CODES))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--per-file", type=int, default=3, help="plants in one file at most")
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args(argv)
 
@@ -168,7 +169,8 @@ def main(argv=None) -> int:
         control = check(tmp, args.layout, args.source)
         tree = Tree(tmp, files)
         groups = [[(f.language, f.path) for f in g.files] for g in found.groups]
-        plants = plan(tree, groups, args.source, control, args.kinds.split(","), args.per_kind, args.seed)
+        plants = plan(tree, groups, args.source, control, args.kinds.split(","), args.per_kind, args.seed,
+                      args.per_file)
         tree.write()
         planted = check(tmp, args.layout, args.source)
     finally:
@@ -177,7 +179,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: int):
+def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: int, cap: int = 3):
     rng = random.Random(seed)
     used: set[tuple[str, str]] = set()
     plants = []
@@ -213,7 +215,7 @@ def plan(tree: Tree, groups, source: str, control, kinds, per_kind: int, seed: i
             rel, lang, key, seg, src, values, files, src_values = site
             # One plant per key and kind, two per key in all: a defect that half the
             # languages share is no longer one translation's slip.
-            if (rel, key) in used or key in keys_of_kind or planted_keys[key] >= 2 or per_file[rel] >= 3:
+            if (rel, key) in used or key in keys_of_kind or planted_keys[key] >= 2 or per_file[rel] >= cap:
                 continue
             if near(control, rel, seg, CODES[kind]):
                 continue
