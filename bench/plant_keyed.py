@@ -13,8 +13,8 @@ as its format escapes it):
 - **placeholder-renamed**: a named placeholder's name changed (``{{name}}`` ->
   ``{{namex}}``), or a printf argument's type (``%s`` -> ``%d``) (TC702);
 - **tag-dropped**: a tag pair the source's value has, removed (TC703);
-- **plural-dropped**: a plural variant the language needs, deleted with its line(s)
-  (TC704);
+- **plural-dropped**: a plural variant the language needs, its lines blanked (TC704,
+  on the message's first variant);
 - **untranslated**: the value replaced by the source's (TC202, or TC201);
 - **other-language**: replaced by the same key's value in a translation of another
   script (TC202, TC201);
@@ -332,6 +332,10 @@ def report(plants, findings, misses: bool) -> None:
     total = defaultdict(lambda: [0, 0, 0])
     for kind, rel, lang, key, seg, new in plants:
         hits = near(findings, rel, seg, CODES[kind])
+        if kind == "plural-dropped":  # reported on the message's first variant, naming the message
+            base = split_plural(key)[0]
+            hits = [f for f in findings if f["code"] in CODES[kind] and os.path.normpath(f["path"]) == rel
+                    and split_plural(f.get("key", "")) and split_plural(f["key"])[0] == base]
         t = total[kind]
         t[0] += 1
         t[1] += bool(hits)
