@@ -52,6 +52,15 @@ class GroupView:
     # glossary's do-not-translate terms, patterns, accepted English words); empty when
     # nothing is declared. ``vocabulary.keep(language)`` finds and masks it in a text.
     vocabulary: object = None
+    # Keyed resources whose project translates every key (``Settings.full_coverage``).
+    full_coverage: bool = False
+
+    @cached_property
+    def keyed(self) -> bool:
+        """Whether the group is a keyed resource, aligned by key (``formats.keyed``)."""
+        from transcheck.align.keys import keyed
+
+        return keyed(list(self.documents.values()))
 
     def __post_init__(self):
         if self.vocabulary is None:
@@ -140,17 +149,29 @@ def identify(documents: list[Document], settings: Settings,
     "FastAPI" or an accepted "endpoint" is no evidence that a Hindi paragraph is
     English, and a line of nothing else has no language to tell (so no rule that reads
     the guesses calls it untranslated or in the wrong language)."""
+    from transcheck.align.keys import keyed
     from transcheck.langid import Identifier
 
     t = settings.thresholds
-    identifier = Identifier(
-        [d.language for d in documents],
-        min_letters=t.langid_min_letters,
-        min_words=t.langid_min_words,
-        min_confidence=t.langid_min_confidence,
-    )
+
+    def identifier_for(languages):
+        return Identifier(languages, min_letters=t.langid_min_letters, min_words=t.langid_min_words,
+                          min_confidence=t.langid_min_confidence)
+
+    identifier = identifier_for([d.language for d in documents])
+    # A resource in 90 languages is short strings by the thousand: each is told apart
+    # from its own language, the source's (what a value left untranslated is in) and
+    # the languages of other scripts (told by script, at no cost); langdetect never
+    # weighs forty profiles of one script against each other.
+    per_document = keyed(documents) and len(documents) > 3
+    if per_document:
+        from transcheck.langid.script import scripts_of
     out = {}
     for doc in documents:
+        if per_document:
+            own = scripts_of(doc.language)
+            identifier = identifier_for(sorted({doc.language, settings.source or "en"} | {
+                d.language for d in documents if not scripts_of(d.language) & own}))
         keep = vocabulary.keep(doc.language) if vocabulary else None
         for seg in doc.segments:
             text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text
@@ -161,9 +182,12 @@ def identify(documents: list[Document], settings: Settings,
 def lags(documents: list[Document], source: str | None, inputs) -> dict:
     """Each outdated translation's lag, from what git said of its last update
     (``inputs``: (language, history.LagInput) pairs)."""
+    from transcheck.align.keys import keyed
+
     docs = {d.language: d for d in documents}
     src = docs.get(source) if source else None
-    if src is None or not inputs:
+    # A resource's lag is its keys', not its paragraphs': not measured here.
+    if src is None or not inputs or keyed(documents):
         return {}
     from transcheck.history.lag import compute_lag, source_changes
     from transcheck.read.decode import split_lines
@@ -213,4 +237,5 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         vectors=vectors,
         lag=lags(documents, settings.source, lag_inputs),
         vocabulary=vocabulary,
+        full_coverage=settings.full_coverage,
     )

@@ -56,6 +56,12 @@ def check_group(
     for file in spec.files:
         read = read_document(file, settings)
         (problems if isinstance(read, InputProblem) else documents).append(read)
+    from transcheck.align.keys import embedded_source, name_keys
+
+    embedded = embedded_source(documents, settings.source)
+    if embedded is not None:  # PO or XLIFF files without a template: their own source
+        # First: it shares its path with a translation, whose name a report shows.
+        documents = [embedded, *documents]
     notes = []
     if len(documents) == 1:
         notes.append(
@@ -67,7 +73,7 @@ def check_group(
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag)
-    findings = _run_rules(rules, view, settings, problems)
+    findings = name_keys(_run_rules(rules, view, settings, problems), documents, view.rows)
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),
@@ -84,10 +90,14 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
     """Each present language's status: the source; outdated (``lag``: the view's
     outdated translations); up to date (git knows when it was made, and nothing changed
     since); or present (nothing is known of its lag)."""
+    from transcheck.align.keys import coverage
+
     known = {lang for lang, given in inputs if given.source_then is not None}
+    src = next((d for d in documents if d.language == source), None)
     out = []
     for doc in sorted(documents, key=lambda d: d.language):
         lang = doc.language
+        keys, translated, fuzzy = coverage(doc, src) if lang != source else (0, 0, 0)
         if lang == source:
             out.append(PageStatus(lang, SOURCE))
         elif lang in lag:
@@ -95,9 +105,9 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
             out.append(PageStatus(lang, OUTDATED, sum(c.count for c in behind.changes),
                                   behind.since_sha, behind.since_date))
         elif lang in known and source in {d.language for d in documents}:
-            out.append(PageStatus(lang, UP_TO_DATE))
+            out.append(PageStatus(lang, UP_TO_DATE, keys=keys, translated=translated, fuzzy=fuzzy))
         else:
-            out.append(PageStatus(lang, PRESENT))
+            out.append(PageStatus(lang, PRESENT, keys=keys, translated=translated, fuzzy=fuzzy))
     return tuple(out)
 
 

@@ -74,6 +74,10 @@ class Settings:
     # transcheck.terms.vocabulary.Vocabulary: what stays as written (do-not-translate terms
     # and patterns, accepted English words); None: nothing declared.
     vocabulary: object | None = None
+    # Keyed resources: the project translates every key (configuration key
+    # `full-coverage`), so a missing, empty or fuzzy message is a finding, not only
+    # a figure in the coverage column.
+    full_coverage: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)

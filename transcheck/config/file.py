@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from transcheck.config.toml import MAX_CONFIG_BYTES, ConfigError, read_toml as _read_toml
 from transcheck.model import Severity
 from transcheck.read.layout import parse_layouts
+from transcheck.read.spec import anchor_glob as _anchor
 
 CONFIG_FILES = ("transcheck.toml", "pyproject.toml")
 SUPPRESSION_FILE = ".transcheck-suppressions.toml"
@@ -45,6 +46,7 @@ _KEYS = {
     "do-not-translate-patterns": list,
     "accepted-english": dict,
     "max-languages": int,
+    "full-coverage": bool,
 }
 
 
@@ -66,6 +68,7 @@ class Config:
     layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
     vocabulary: object | None = None  # transcheck.terms.vocabulary.Vocabulary; None: none declared
     max_languages: int | None = None
+    full_coverage: bool = False  # keyed resources: every key is translated
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -251,6 +254,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
         vocabulary=_vocabulary(values, strings, err),
         max_languages=max_languages,
+        full_coverage=values.get("full-coverage", False),
     )
 
 
@@ -281,9 +285,3 @@ def _vocabulary(values: dict, strings, err):
         accepted.append((tag.lower(), words))
     vocabulary = Vocabulary(terms, patterns, tuple(sorted(accepted)))
     return vocabulary if vocabulary else None
-
-
-def _anchor(root: str, pattern: str) -> str:
-    """A glob from the file, made absolute so it matches however the paths were given."""
-    pattern = pattern.replace("\\", "/")
-    return pattern if os.path.isabs(pattern) else os.path.join(root, pattern)

@@ -9,7 +9,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from transcheck.config.file import Config, ConfigError, _anchor, find_config, load_config
+from transcheck.config.file import Config, ConfigError, find_config, load_config
+from transcheck.read.spec import anchor_glob as _anchor
 from transcheck.decide.exit import fail_on_error
 from transcheck.decide.judge import Policy, policy_from
 from transcheck.rules.registry import RuleSet
@@ -145,6 +146,8 @@ def settings_from(config: Config, source: str | None = None, base=None):
         changes["glossary"] = config.glossary
     if config.max_languages is not None:
         changes["max_languages"] = config.max_languages
+    if config.full_coverage:
+        changes["full_coverage"] = True
     return replace(settings, **changes)
 
 

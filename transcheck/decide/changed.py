@@ -69,9 +69,31 @@ def compare(doc: Document, old_text: str | None) -> Version:
     if old_text is None:
         changes = [ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added") for s in new]
         return Version(doc, None, (), {}, changes)
-    old = segment(doc.path, split_lines(old_text))
-    old_to_new, changes = align_versions(doc, old)
+    from transcheck.formats import FormatError
+
+    try:
+        old = segment(doc.path, split_lines(old_text), doc.format)
+    except FormatError:  # not readable then: all of it is new
+        old = ()
+    keyed = bool(doc.segments) and all(s.key for s in doc.segments)
+    old_to_new, changes = (by_key if keyed else align_versions)(doc, old)
     return Version(doc, old_text, old, old_to_new, changes)
+
+
+def by_key(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
+    """A keyed resource's versions, matched by key: a key that is new or whose value or
+    state changed is a change (a sync that rewrites one value touches that key alone)."""
+    before = {s.key: s for s in old}
+    old_to_new, changes = {}, []
+    for s in doc.segments:
+        then = before.get(s.key)
+        if then is None:
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added"))
+            continue
+        old_to_new[then.index] = s.index
+        if (then.raw, then.state, then.source) != (s.raw, s.state, s.source):
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified"))
+    return old_to_new, changes
 
 
 def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
@@ -161,7 +183,12 @@ class ChangedSince:
         def in_scope(f: Finding) -> Severity | None:
             if f.code in page_codes:
                 return _page_scope(f, spans, source_path)
-            if not _touches(f.line, f.end_line, spans.get(f.path, ())):
+            own = spans.get(f.path, ())
+            # A finding about two keys of one resource (one source translated two ways,
+            # a value pasted from another key) is the change's when it touched either.
+            if not _touches(f.line, f.end_line, own) and not (
+                    f.resource_key and any(loc.path == f.path and _touches(loc.line, loc.end_line, own)
+                                           for loc in f.related)):
                 return None
             if _touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
                 return None  # the same rule reported the same place at REV

@@ -71,9 +71,11 @@ def judge(
     if policy.inline:
         for doc in group.documents:
             marks, found = inline_suppressions(doc)
-            inline[doc.path] = marks
+            # A keyed group's embedded source shares its file with a translation.
+            inline.setdefault(doc.path, []).extend(marks)
             problems.extend(found)
-    by_fingerprint = {s.fingerprint: s for s in policy.suppressions}
+    by_fingerprint = {s.fingerprint: s for s in policy.suppressions if s.fingerprint}
+    by_key = [s for s in policy.suppressions if s.key]
     used = set()
 
     def suppression(f: Finding) -> tuple[str, str] | None:
@@ -87,6 +89,10 @@ def judge(
         entry = by_fingerprint.get(f.fingerprint)
         if entry is not None:
             return "external", entry.justification
+        if f.resource_key:
+            entry = next((s for s in by_key if s.covers(f)), None)
+            if entry is not None:
+                return "external", entry.justification
         return None
 
     defaults = {r.code: r.severity for r in rules}

@@ -145,10 +145,21 @@ def _add(path, *, explicit, specs, problems, seen):
     seen.add(real)
     parsed = parse_name(path)
     if isinstance(parsed, str):
+        if not explicit and _keyed(path):
+            # package.json, a CI workflow's .yml: configuration beside the translations.
+            problems.append(InputProblem(path, parsed + "; skipped", severity="info"))
+            return
         problems.append(unknown_language(path, parsed, explicit))
         return
     language, group = parsed
     specs.append(FileSpec(path=path, language=language, group=group))
+
+
+def _keyed(path: str) -> bool:
+    from transcheck.formats import for_path
+
+    fmt = for_path(path)
+    return fmt is not None and fmt.keyed
 
 
 def parse_name(path: str) -> tuple[str, str] | str:
@@ -170,7 +181,9 @@ def parse_name(path: str) -> tuple[str, str] | str:
         tag = normalise_tag(parent)
         if tag is None:
             return f"unknown language code {parent!r} in the directory name"
-        return tag, os.path.normpath(os.path.join(parent_dir, stem))
+        # Apple's Localizable.strings and Localizable.stringsdict are two resources.
+        name = filename if _keyed(path) else stem
+        return tag, os.path.normpath(os.path.join(parent_dir, name))
     return "no language in the file name (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
 
 

@@ -123,7 +123,16 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     problem = too_large(spec, lines, settings)
     if problem is not None:
         return problem
-    doc = to_document(spec, raw.decoded.text, lines)
+    from transcheck.formats import FormatError
+
+    try:
+        doc = to_document(spec, raw.decoded.text, lines)
+    except FormatError as exc:
+        return InputProblem(spec.path, str(exc))
     if not doc.segments:
+        from transcheck.formats import of
+
+        if of(doc).keyed:  # a language added to a resource tree, not translated yet
+            return InputProblem(spec.path, "no messages; skipped", severity="warning")
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc

@@ -22,6 +22,8 @@ Example:
     "lines 26-44 repeat lines 6-24 (10 segments)".
 
 What it does not catch:
+    Keyed resources: one value under several keys ("Cancel") is a resource's normal
+    state; a value pasted under the wrong key is TC102.
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
     across different documents of a group is expected (names, file names) and is
@@ -159,6 +161,8 @@ class Options:
 
 
 def check(view: GroupView, options: Options):
+    if view.keyed:
+        return  # "Cancel" under two keys is a resource's normal state, not a repeat
     t = options
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):

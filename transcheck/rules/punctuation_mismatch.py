@@ -25,6 +25,17 @@ What it catches:
     English file's own typos and the Russian way of resuming a quotation after the
     speaker's words.
 
+    In keyed resources, each value is compared with the source's: a colon or an
+    ellipsis at the end that the translation drops or adds is a warning where most
+    other translations end as the source does (a label's colon before a value, a
+    menu item's ellipsis that says a dialog opens); another final mark (full stop,
+    exclamation mark) only info. Each language's marks count as the source's
+    ("：", "।", "…" for "..."; Thai, Lao, Khmer and Burmese need no full stop). A space
+    at either edge that the source has and the translation lost is a warning where
+    most translations keep it (the program joins the next string there), except in
+    Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
+    words; one added is info.
+
 Why it matters:
     A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
     bracket or question mark changes how a sentence reads. Compared across the
@@ -64,6 +75,10 @@ _TRAILING = " \t\"“”„‟«»「」『』'’)]}）］*_"
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        from transcheck.rules import _keyed_endings
+
+        yield from _keyed_endings.check(view, RULE)
     quotes = [
         {lang: _quote_count(_text(view, row, lang)) for lang in row.present()} for row in view.rows
     ]

@@ -29,6 +29,7 @@ GROUP = "transcheck.rules"
 # ``transcheck.rules``, each defining ``RULE``.
 _BUILTIN = (
     "duplicate_block",
+    "value_copy",
     "wrong_language",
     "untranslated",
     "mixed_language",
@@ -43,10 +44,14 @@ _BUILTIN = (
     "role_inversion",
     "negation_flip",
     "meaning_drift",
+    "inconsistent_translation",
     "punctuation_mismatch",
     "length_mismatch",
     "spelling",
     "invisible_character",
+    "placeholder_mismatch",
+    "tag_mismatch",
+    "plural_forms",
 )
 
 

@@ -18,6 +18,19 @@ What it catches:
     list of names, an attribution, a program's message quoted as it prints), or a short line equals only a translation in the language it was
     identified as, written in the same script (Spanish and Portuguese headings).
 
+    In keyed resources (``formats.keyed``) the other translations are the evidence
+    a short UI string lacks: a value equal to the source's while at least three other
+    translations have the key is a warning when it has two words or more and no other
+    translation keeps it, info for one word ("Name", "Status" are loanwords as often
+    as slips) or when another keeps it too (names of sounds, "Start");
+    when a third of the translations keep it
+    ("OK", a brand, a code) it is the project's way and nothing is said. A British or
+    Australian English file may equal its source. A value equal to one or two other
+    translations' (not the source's) in another script than the one the file's
+    translated values are mostly written in (Greek in a Polish file, Latin in a
+    Serbian Cyrillic one) is an error with two words or more, else a warning; one
+    equal to a related language's in its own script (Bosnian and Croatian) is info.
+
 Why it matters:
     Untranslated text is the most visible localization defect: an English title on a
     Swedish page. Comparing with the other translations finds it without any source.
@@ -45,7 +58,7 @@ from transcheck.model import Category, Document, LanguageGuess, Location, Row, S
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid.names import language_name
-from transcheck.langid.script import script_counts, scripts_of
+from transcheck.langid.script import dominant_script, script_counts, scripts_of
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
@@ -59,24 +72,45 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
     guess = view.guesses.get((doc.language, seg.index))
     if guess is None or guess.language is None or guess.language == doc.base_language:
         return None
+    if guess.method == "langdetect":
+        from transcheck.langid import langdetect_names
+
+        own = langdetect_names(doc.language)
+        # langdetect knows no Basque or Occitan (it then picks among the others), and
+        # calls Bokmål and Nynorsk "no".
+        if not own or guess.language in own:
+            return None
     return guess
 
 
 def evidence(
     view: GroupView, doc: Document, seg: Segment, threshold: float
 ) -> list[tuple[str, Location]]:
-    """Other languages whose aligned segment has (nearly) the same text as ``seg``."""
+    """Other languages whose aligned segment has (nearly) the same text as ``seg``
+    (asked by TC201 and TC202 alike: kept on the view)."""
+    cache = view.__dict__.setdefault("_untranslated_evidence", {})
+    at = (doc.language, seg.index, threshold)
+    if at not in cache:
+        cache[at] = _evidence(view, doc, seg, threshold)
+    return cache[at]
+
+
+def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) -> list[tuple[str, Location]]:
     row_index = view.row_of.get((doc.language, seg.index))
     if row_index is None:
         return []
     row: Row = view.rows[row_index]
     out = []
+    script = dominant_script(seg.text)[0]
     for lang in row.present():
         if base_language(lang) == doc.base_language:
             # zh-Hant and zh-Hans, pt-BR and pt-PT write much the same: the same text in
             # another variant of the language is no sign of text left untranslated.
             continue
         other = view.cell_text(row, lang)
+        theirs = dominant_script(other)[0]
+        if script and theirs and script != theirs:
+            continue  # most letters in two scripts: far from "nearly the same" (and a row of 90 is costly)
         if chrf_at_least(seg.text, other, threshold):
             out.append((lang, view.cell_location(row, lang)))
     return out
@@ -88,6 +122,17 @@ class Options:
 
 
 def check(view: GroupView, options: Options):
+    reported: set[tuple[str, int]] = set()
+    for finding, at in _check(view, options):
+        reported.add(at)
+        yield finding
+    if view.keyed:
+        from transcheck.rules._keyed_untranslated import untranslated
+
+        yield from untranslated(view, RULE, reported)
+
+
+def _check(view: GroupView, options: Options):
     for doc in view.documents.values():
         if doc.language == view.source:
             continue  # the source is the reference, never the subject
@@ -128,7 +173,10 @@ def check(view: GroupView, options: Options):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "
                                   f"{language_name(doc.language)}")
-            yield finding
+            elif not from_source and view.keyed and scripts_of(guess.language) & scripts_of(doc.language):
+                # A UI string equal to a related language's (Bosnian and Croatian).
+                finding = replace(finding, strength=Strength.HINT)
+            yield finding, (doc.language, seg.index)
 
 
 def _own_words(text: str, others: list[str]) -> str | None:
