@@ -189,7 +189,17 @@ def compound_numeral(text: str) -> bool:
 _FACTORS = (1.609344, 1.852, 2.54, 0.45359237, 0.3048, 0.9144, 3.78541, 0.0283168, 28.3495, 2.58999, 0.404686)
 
 
-def converted(a: str, b: str) -> bool:
+# The dunam (1,000 m²) of Hebrew, Arabic and Turkish texts: a hectare is 10 of them, an
+# acre about 4.
+_DUNAM = re.compile(r"\d\s?(?:דונם|דונמים|دونم|دونمات|dönüm)")
+_DUNAM_FACTORS = (10.0, 4.04686)
+
+
+def names_dunams(text: str) -> bool:
+    return _DUNAM.search(text) is not None
+
+
+def converted(a: str, b: str, dunams: bool = False) -> bool:
     """Whether ``b`` is ``a`` in another unit (miles and km, inches and cm, lb and kg,
     feet and m, °F and °C…), rounded as translators round, or ``a`` with a scale
     written as a separate number (18 months as 1.5 years is not this)."""
@@ -203,7 +213,7 @@ def converted(a: str, b: str) -> bool:
     # yards, 320 m) more freely.
     rounded = y >= 10 and y % 10 == 0 and len(str(int(y)).rstrip("0")) <= 2
     tolerance = 0.1 if rounded else 0.05
-    for f in _FACTORS:
+    for f in _FACTORS + (_DUNAM_FACTORS if dunams else ()):
         for target in (x * f, x / f):
             if abs(y - target) <= max(tolerance * target, 0.51):
                 return True
@@ -227,3 +237,37 @@ def rescaled(a: str, b: str) -> bool:
     except ValueError:
         return False
     return x < 1000 and y >= 1000 * x and _mantissa(a) == _mantissa(b)
+
+
+# Digit groups joined by spaces, hyphens, dashes, dots or slashes: a phone number, a
+# score, a range, a date.
+_GROUP_RUN = re.compile(r"(?<![\d.,])\d+(?:[ \u00a0\u202f\-\u2013./]\d+)+(?![\d.,])")
+_GROUP_SEPARATOR = re.compile(r"\D+")
+
+
+def in_reading_order(text: str, others: list[str]) -> str:
+    """``text``, a right-to-left document's, with each run of digit groups that the
+    other documents hold in the opposite order rewritten in their order.
+
+    A writer of Arabic, Hebrew, Persian or Urdu types a phone number, a score or a
+    range so that it reads right to left: "0800 555 111" becomes "111 555 0800",
+    "5-3" becomes "3-5", "1950-53" becomes "53-1950". The groups are the same; only
+    their order is the script's. A run counts as reversed when at least half of
+    ``others`` have its groups reversed and none has them as they are."""
+    text = ascii_digits(text)
+    if not others or not _GROUP_RUN.search(text):
+        return text
+    held: dict[tuple[str, ...], int] = {}
+    for other in others:
+        for groups in {tuple(_GROUP_SEPARATOR.split(m.group())) for m in _GROUP_RUN.finditer(ascii_digits(other))}:
+            held[groups] = held.get(groups, 0) + 1
+
+    def reorder(m: re.Match) -> str:
+        groups = tuple(_GROUP_SEPARATOR.split(m.group()))
+        back = groups[::-1]
+        if groups in held or 2 * held.get(back, 0) < len(others):
+            return m.group()
+        separators = _GROUP_SEPARATOR.findall(m.group())[::-1]
+        return back[0] + "".join(sep + group for sep, group in zip(separators, back[1:]))
+
+    return _GROUP_RUN.sub(reorder, text)

@@ -47,7 +47,9 @@ from collections import Counter
 from dataclasses import replace
 
 from transcheck.model import Category, Kind, Severity, Strength
-from transcheck.rules._numbers import CLOCK, compound_numeral, converted, names_a_unit, rescaled, values
+from transcheck.langdata import is_rtl
+from transcheck.rules._numbers import (CLOCK, compound_numeral, converted, in_reading_order, names_a_unit,
+                                       names_dunams, rescaled, values)
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -64,6 +66,8 @@ def check(view: GroupView, options: NoOptions):
         if len(voters) < 2:
             continue
         texts = {lang: _text(view, row, lang) for lang in voters}
+        ltr = [text for lang, text in texts.items() if not is_rtl(lang)]
+        texts = {lang: in_reading_order(text, ltr) if is_rtl(lang) else text for lang, text in texts.items()}
         found = {lang: Counter(values(text, lang)) for lang, text in texts.items()}
         items = sorted(set().union(*found.values()))
         if not items:
@@ -86,9 +90,10 @@ def check(view: GroupView, options: NoOptions):
             lacks = missing.get(lang, [])
             adds = extra.get(lang, [])
             # A number in another unit (miles as km, °F as °C) is the same number.
-            unit = names_a_unit(texts[lang])
+            dunams = names_dunams(texts[lang])
+            unit = dunams or names_a_unit(texts[lang])
             pairs = [(x, y) for x, _ in lacks for y, _ in adds
-                     if (unit and converted(x, y)) or rescaled(x, y)]
+                     if (unit and converted(x, y, dunams)) or rescaled(x, y)]
             gone = {x for x, _ in pairs} | {y for _, y in pairs}
             lacks = [(n, a) for n, a in lacks if n not in gone]
             adds = [(n, a) for n, a in adds if n not in gone]

@@ -1,0 +1,160 @@
+"""How the double quotation marks of a paragraph pair up, with the conventions of the
+scripts and locales that write them: shared by the punctuation check (TC601).
+
+- The Hebrew gershayim of an abbreviation is no quotation mark, whatever a keyboard
+  made of it: ״, or its stand-ins " “ ” between Hebrew letters (ארה"ב, ק“מ, מנכ”ל).
+- A quotation the speaker's words interrupt, resumed after a dash without a new
+  opening mark ("…сбора", – заявил Спиллейн. – Любой другой подход…"), is one
+  quotation: Russian and Ukrainian set the speaker's words off with dashes.
+- A quotation may open in one paragraph and close in the next, or in a later one
+  when each paragraph between opens it again: French, Italian, Spanish and Russian
+  writers (English ones too) close a long quotation once, at its end (``partner``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcheck.quotes import QUOTES
+from transcheck.rules.base import snippet
+
+DOUBLED_APOSTROPHES = re.compile("''|‘‘|’’")
+# What Hebrew writers type for the gershayim when the keyboard has no ״: the straight
+# double quote, or a curly one that a word processor made of it.
+_GERSHAYIM_STAND_INS = '"“”'
+# Between the close of a quotation's first part and a closing mark with no opening:
+# a dash, the speaker's words, a dash again, and the quotation goes on.
+_RESUMED = re.compile(r"\s*[,.!?…]?\s*[–—-]\s+[^–—\"“”„«»]+?[,.:;!?…]\s*[–—-]\s+\S")
+# A paragraph this many rows on may still close a quotation opened earlier.
+SPAN_REACH = 5
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Where a paragraph's quotation marks are (``marks``), and which of them open a
+    quotation the paragraph does not close (``unclosed``), close one it did not open
+    (``stray``), or close one resumed after the speaker's words (``resumed``)."""
+
+    marks: tuple[int, ...]
+    unclosed: tuple[int, ...]
+    stray: tuple[int, ...]
+    resumed: tuple[int, ...] = ()
+
+
+def marks(text: str) -> list[int]:
+    """Where the quotation marks of ``text`` are, less the marks that open and close
+    nothing: the gershayim inside a Hebrew abbreviation (between Hebrew letters, with
+    at least three letters before it or one after: ארה"ב, נגמ"שים; a mark between a
+    one- or two-letter prefix and a word, ל"נורמה or ב“הרס, still counts), and an
+    apostrophe typed as " after a plural (judges" decisions)."""
+    return [i for i, ch in enumerate(text) if ch in QUOTES
+            and not (ch in _GERSHAYIM_STAND_INS and _gershayim(text, i))
+            and not (ch == '"' and _plural_apostrophe(text, i))]
+
+
+def count(text: str) -> int:
+    # Two apostrophes typed for one double mark ('') count as that mark.
+    return len(marks(DOUBLED_APOSTROPHES.sub('"', text)))
+
+
+def pairing(text: str) -> Pairing:
+    """Each mark is read as opening (after a space, before a letter) or closing (after
+    a letter, before a space or punctuation), spaced guillemets by their shape, and
+    matched like brackets; a closing mark that resumes a quotation after the speaker's
+    words (``_RESUMED``) closes that quotation."""
+    text = DOUBLED_APOSTROPHES.sub('"', text)
+    found = marks(text)
+    stack: list[int] = []
+    stray: list[int] = []
+    resumed: list[int] = []
+    previous = None
+    for i in found:
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if opens == closes and text[i] in "«»":  # spaced, as French sets them
+            opens, closes = text[i] == "«", text[i] == "»"
+        if opens and not closes:
+            stack.append(i)
+        elif closes and not opens and stack:
+            stack.pop()
+        elif closes and not opens:
+            if previous is not None and _RESUMED.match(text, previous + 1, i):
+                resumed.append(i)
+            else:
+                stray.append(i)
+        previous = i
+    return Pairing(tuple(found), tuple(stack), tuple(stray), tuple(resumed))
+
+
+def resumed(p: Pairing) -> bool:
+    """Whether the paragraph's only odd mark closes a quotation resumed after the
+    speaker's words."""
+    return bool(p.resumed) and not p.unclosed and not p.stray
+
+
+def partner(pairings: list[Pairing | None], r: int) -> int | None:
+    """The later paragraph that closes the quotation left open in paragraph ``r``, or
+    the earlier one that opened the quotation ``r`` closes: the next one, or one
+    further on whose paragraphs between open the quotation again (a continued
+    quotation), within ``SPAN_REACH``; None. A paragraph between without marks is
+    narration, which ends the quotation there."""
+    p = pairings[r]
+    if p is None:
+        return None
+    if p.unclosed and not p.stray:
+        for k in range(r + 1, min(len(pairings), r + SPAN_REACH + 1)):
+            q = pairings[k]
+            if q is None:
+                continue  # this translation has nothing here
+            if q.stray and not q.unclosed:
+                return k
+            if not (q.unclosed and not q.stray):
+                return None
+    if p.stray and not p.unclosed:
+        for k in range(r - 1, max(-1, r - SPAN_REACH - 1), -1):
+            q = pairings[k]
+            if q is None:
+                continue
+            if q.unclosed and not q.stray:
+                return k
+            return None
+    return None
+
+
+def unpaired(text: str) -> str:
+    """Where the odd mark is, quoted with what follows it, so a reviewer finds it at
+    once."""
+    p = pairing(text)
+    text = DOUBLED_APOSTROPHES.sub('"', text)
+    if p.unclosed:
+        return f"the quotation opened at “{snippet(text[p.unclosed[0]:], 40)}” is never closed"
+    if not (p.stray or p.marks):
+        return "a mark has no partner"
+    last = (p.stray or p.marks)[-1]
+    where = snippet(text[max(0, last - 39):last + 1], 40)
+    if p.stray:
+        return f"a closing mark after “{where}” has no opening"
+    return f"a mark after “{where}” has no partner"
+
+
+def _gershayim(text: str, i: int) -> bool:
+    if not (0 < i < len(text) - 1 and _hebrew(text[i - 1]) and _hebrew(text[i + 1])):
+        return False
+    before = after = 0
+    while i - before - 1 >= 0 and _hebrew(text[i - before - 1]):
+        before += 1
+    while i + after + 1 < len(text) and _hebrew(text[i + after + 1]):
+        after += 1
+    return before >= 3 or after == 1
+
+
+def _plural_apostrophe(text: str, i: int) -> bool:
+    return (0 < i and text[i - 1] == "s" and text[i + 1:i + 2] == " "
+            and text[i + 2:i + 3].islower() and text[:i].count('"') % 2 == 0)
+
+
+def _hebrew(ch: str) -> bool:
+    return "\u05d0" <= ch <= "\u05ea"
