@@ -241,7 +241,7 @@ def rescaled(a: str, b: str) -> bool:
 
 # Digit groups joined by spaces, hyphens, dashes, dots or slashes: a phone number, a
 # score, a range, a date.
-_GROUP_RUN = re.compile(r"(?<![\d.,])\d+(?:[ \u00a0\u202f\-\u2013./]\d+)+(?![\d.,])")
+_GROUP_RUN = re.compile(r"(?<!\d)(?<!\d[.,])\d++(?:[ \u00a0\u202f\-\u2013./]\d++)++(?![.,]?\d)")
 _GROUP_SEPARATOR = re.compile(r"\D+")
 
 
@@ -252,20 +252,28 @@ def in_reading_order(text: str, others: list[str]) -> str:
     A writer of Arabic, Hebrew, Persian or Urdu types a phone number, a score or a
     range so that it reads right to left: "0800 555 111" becomes "111 555 0800",
     "5-3" becomes "3-5", "1950-53" becomes "53-1950". The groups are the same; only
-    their order is the script's. A run counts as reversed when at least half of
-    ``others`` have its groups reversed and none has them as they are."""
+    their order is the script's. A run is read reversed when, for at least half of
+    ``others``, a run of theirs with as many groups matches more of its groups in
+    reverse order than as written (so a group changed as well is still compared
+    with the right one)."""
     text = ascii_digits(text)
     if not others or not _GROUP_RUN.search(text):
         return text
-    held: dict[tuple[str, ...], int] = {}
-    for other in others:
-        for groups in {tuple(_GROUP_SEPARATOR.split(m.group())) for m in _GROUP_RUN.finditer(ascii_digits(other))}:
-            held[groups] = held.get(groups, 0) + 1
+    runs = [{tuple(_GROUP_SEPARATOR.split(m.group())) for m in _GROUP_RUN.finditer(ascii_digits(other))}
+            for other in others]
+
+    def alike(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+        return sum(x == y for x, y in zip(a, b))
 
     def reorder(m: re.Match) -> str:
         groups = tuple(_GROUP_SEPARATOR.split(m.group()))
         back = groups[::-1]
-        if groups in held or 2 * held.get(back, 0) < len(others):
+        votes = 0
+        for theirs in runs:
+            same = [run for run in theirs if len(run) == len(groups)]
+            if same and max(alike(back, run) for run in same) > max(alike(groups, run) for run in same):
+                votes += 1
+        if 2 * votes < len(others) or not votes:
             return m.group()
         separators = _GROUP_SEPARATOR.findall(m.group())[::-1]
         return back[0] + "".join(sep + group for sep, group in zip(separators, back[1:]))

@@ -40,6 +40,9 @@ class Pairing:
     unclosed: tuple[int, ...]
     stray: tuple[int, ...]
     resumed: tuple[int, ...] = ()
+    # Opens with a guillemet that, as French, Italian, Spanish and Russian writers do,
+    # continues a quotation of the paragraph before, and closes it: « Suite… »
+    closes_continued: bool = False
 
 
 def marks(text: str) -> list[int]:
@@ -86,7 +89,16 @@ def pairing(text: str) -> Pairing:
             else:
                 stray.append(i)
         previous = i
-    return Pairing(tuple(found), tuple(stack), tuple(stray), tuple(resumed))
+    # Only guillemets: “ opening a paragraph as often starts a new quotation.
+    lead = bool(found) and text[found[0]] in "«»" and not text[:found[0]].strip()
+    closes_continued = lead and _closes_alone(text, found[0])
+    return Pairing(tuple(found), tuple(stack), tuple(stray), tuple(resumed), closes_continued)
+
+
+def _closes_alone(text: str, lead: int) -> bool:
+    """Whether ``text`` without its leading mark closes a quotation it did not open."""
+    rest = pairing(" " * (lead + 1) + text[lead + 1:])
+    return bool(rest.stray) and not rest.unclosed
 
 
 def resumed(p: Pairing) -> bool:
@@ -109,7 +121,7 @@ def partner(pairings: list[Pairing | None], r: int) -> int | None:
             q = pairings[k]
             if q is None:
                 continue  # this translation has nothing here
-            if q.stray and not q.unclosed:
+            if (q.stray and not q.unclosed) or q.closes_continued:
                 return k
             if not (q.unclosed and not q.stray):
                 return None
