@@ -6,9 +6,10 @@ scripts and locales that write them: shared by the punctuation check (TC601).
 - A quotation the speaker's words interrupt, resumed after a dash without a new
   opening mark ("…сбора", – заявил Спиллейн. – Любой другой подход…"), is one
   quotation: Russian and Ukrainian set the speaker's words off with dashes.
-- A quotation may open in one paragraph and close in the next, or in a later one
-  when each paragraph between opens it again: French, Italian, Spanish and Russian
-  writers (English ones too) close a long quotation once, at its end (``partner``).
+- A quotation may open in one paragraph and close in a later one: French, Italian,
+  Spanish, Russian and Ukrainian writers close a long quotation once, at its end,
+  and open its other paragraphs again or not at all (``partner``), where English
+  closes and opens each paragraph.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def count(text: str) -> int:
 
 def pairing(text: str) -> Pairing:
     """Each mark is read as opening (after a space, before a letter) or closing (after
-    a letter, before a space or punctuation), spaced guillemets by their shape, and
+    a letter, before a space or punctuation), guillemets by their shape (« opens, »
+    closes) unless they hug a word the German way (»so«), and
     matched like brackets; a closing mark that resumes a quotation after the speaker's
     words (``_RESUMED``) closes that quotation."""
     text = DOUBLED_APOSTROPHES.sub('"', text)
@@ -77,8 +79,12 @@ def pairing(text: str) -> Pairing:
         after = text[i + 1] if i + 1 < len(text) else " "
         opens = (before.isspace() or before in "([{—–-") and not after.isspace()
         closes = not before.isspace() and (after.isspace() or not after.isalnum())
-        if opens == closes and text[i] in "«»":  # spaced, as French sets them
-            opens, closes = text[i] == "«", text[i] == "»"
+        if text[i] == "«":  # opens, unless German-style after a word: »so«
+            closes = not before.isspace() and not after.isalnum()
+            opens = not closes
+        elif text[i] == "»":  # closes, unless German-style before a word: »so«
+            opens = (before.isspace() or before in "([{—–-") and after.isalnum()
+            closes = not opens
         if opens and not closes:
             stack.append(i)
         elif closes and not opens and stack:
@@ -109,31 +115,34 @@ def resumed(p: Pairing) -> bool:
 
 def partner(pairings: list[Pairing | None], r: int) -> int | None:
     """The later paragraph that closes the quotation left open in paragraph ``r``, or
-    the earlier one that opened the quotation ``r`` closes: the next one, or one
-    further on whose paragraphs between open the quotation again (a continued
-    quotation), within ``SPAN_REACH``; None. A paragraph between without marks is
-    narration, which ends the quotation there."""
+    the earlier one that opened the quotation ``r`` closes, within ``SPAN_REACH``
+    paragraphs, past paragraphs that open it again (a continued quotation), hold no
+    marks or only a quotation of their own; None. Whether those are part of the
+    quotation is for the other translations to say (``opens_paragraph``)."""
     p = pairings[r]
     if p is None:
         return None
     if p.unclosed and not p.stray:
         for k in range(r + 1, min(len(pairings), r + SPAN_REACH + 1)):
             q = pairings[k]
-            if q is None:
-                continue  # this translation has nothing here
-            if (q.stray and not q.unclosed) or q.closes_continued:
+            if q is not None and ((q.stray and not q.unclosed) or q.closes_continued):
                 return k
-            if not (q.unclosed and not q.stray):
+            if q is not None and q.stray:
                 return None
     if p.stray and not p.unclosed:
         for k in range(r - 1, max(-1, r - SPAN_REACH - 1), -1):
             q = pairings[k]
-            if q is None:
-                continue
-            if q.unclosed and not q.stray:
+            if q is not None and q.unclosed and not q.stray:
                 return k
-            return None
+            if q is not None and q.stray:
+                return None
     return None
+
+
+def opens_paragraph(text: str) -> bool:
+    """Whether a paragraph is quoted speech from its start (after a dash): "…"."""
+    text = text.lstrip(" \t–—-")
+    return bool(text) and text[0] in QUOTES
 
 
 def unpaired(text: str) -> str:

@@ -103,10 +103,12 @@ def check(view: GroupView, options: NoOptions):
 def _continued(view: GroupView, quotes: list[dict[str, int]], pairings: dict[str, list], r: int,
                lang: str) -> bool:
     """Whether the odd mark of ``lang``'s paragraph ``r`` closes a quotation resumed after
-    the speaker's words, or belongs to one quotation that spans paragraphs: opened in
-    one, closed in a later one, where the other translations quote every paragraph
-    between too (each closed on its own, as English does; narration in between,
-    which they do not quote, is no part of a quotation)."""
+    the speaker's words, or belongs to one quotation that spans paragraphs, opened in
+    one and closed in a later one, where most other translations quote in each of
+    those paragraphs too (closing and opening each, as English does). A paragraph
+    between without marks here must be one the others open as quoted speech:
+    narration, which they do not quote, is no part of a quotation, and a quotation
+    that runs over it is reported."""
     if lang not in pairings:
         pairings[lang] = [quotations.pairing(_text(view, row, lang)) if row.cells.get(lang) else None
                           for row in view.rows]
@@ -118,9 +120,18 @@ def _continued(view: GroupView, quotes: list[dict[str, int]], pairings: dict[str
     k = quotations.partner(pairings[lang], r)
     if k is None:
         return False
-    for j in range(min(r, k), max(r, k) + 1):
-        others = [n for other, n in quotes[j].items() if other not in (lang, view.source)]
-        if 2 * sum(n > 0 for n in others) <= len(others):
+    first, last = min(r, k), max(r, k)
+    own = pairings[lang]
+    for j in range(first, last + 1):
+        row = view.rows[j]
+        others = [other for other in row.present() if other not in (lang, view.source)]
+        if first < j < last and (own[j] is None or not own[j].marks):
+            # A paragraph between that this translation leaves unmarked is part of the
+            # quotation only where the others open it as quoted speech.
+            quoted = sum(quotations.opens_paragraph(_text(view, row, other)) for other in others)
+        else:
+            quoted = sum(quotes[j].get(other, 0) > 0 for other in others)
+        if 2 * quoted <= len(others):
             return False
     return True
 
