@@ -139,6 +139,25 @@ def partner(pairings: list[Pairing | None], r: int) -> int | None:
     return None
 
 
+def inside(pairings: list[Pairing | None]) -> list[bool]:
+    """For each paragraph, whether a quotation opened in an earlier one (within
+    ``SPAN_REACH``) and not yet closed runs through it: the unmarked middle paragraphs
+    and the last one of a quotation that spans several."""
+    out, opened = [], None
+    for k, p in enumerate(pairings):
+        carried = opened is not None and k - opened <= SPAN_REACH
+        out.append(carried)
+        if p is None:
+            continue
+        if p.stray or (carried and p.closes_continued):
+            opened = None
+        if p.unclosed and not p.stray:
+            opened = k
+        elif not carried:
+            opened = None
+    return out
+
+
 def opens_paragraph(text: str) -> bool:
     """Whether a paragraph is quoted speech from its start (after a dash): "…"."""
     text = text.lstrip(" \t–—-")

@@ -67,6 +67,7 @@ def check(view: GroupView, options: NoOptions):
         {lang: quotations.count(_text(view, row, lang)) for lang in row.present()} for row in view.rows
     ]
     pairings: dict[str, list] = {}
+    carried: dict[str, list[bool]] = {}
 
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
@@ -78,7 +79,7 @@ def check(view: GroupView, options: NoOptions):
         if len(texts) >= 2:
             counts = {lang: quotes[r][lang] for lang in texts}
             for dev in _clear(view, {k: v % 2 for k, v in counts.items()}):
-                if dev.value == 1 and not _continued(view, quotes, pairings, r, dev.language):
+                if dev.value == 1 and not _continued(view, quotes, pairings, r, dev.language, carried):
                     note(dev.language, f"unbalanced quotation marks ({counts[dev.language]}): "
                          f"{quotations.unpaired(texts[dev.language])}; "
                          f"{consensus.names(dev.agree)} close their quotations", dev.agree)
@@ -101,14 +102,15 @@ def check(view: GroupView, options: NoOptions):
 
 
 def _continued(view: GroupView, quotes: list[dict[str, int]], pairings: dict[str, list], r: int,
-               lang: str) -> bool:
+               lang: str, carried: dict[str, list[bool]]) -> bool:
     """Whether the odd mark of ``lang``'s paragraph ``r`` closes a quotation resumed after
     the speaker's words, or belongs to one quotation that spans paragraphs, opened in
     one and closed in a later one, where most other translations quote in each of
-    those paragraphs too (closing and opening each, as English does). A paragraph
-    between without marks here must be one the others open as quoted speech:
-    narration, which they do not quote, is no part of a quotation, and a quotation
-    that runs over it is reported."""
+    those paragraphs too, or carry a quotation of their own through it (closing and
+    opening each paragraph, as English does, or not). A paragraph between without
+    marks here must be one the others open as quoted speech or carry a quotation
+    through: narration, which they do not quote, is no part of a quotation, and a
+    quotation that runs over it is reported."""
     if lang not in pairings:
         pairings[lang] = [quotations.pairing(_text(view, row, lang)) if row.cells.get(lang) else None
                           for row in view.rows]
@@ -125,12 +127,21 @@ def _continued(view: GroupView, quotes: list[dict[str, int]], pairings: dict[str
     for j in range(first, last + 1):
         row = view.rows[j]
         others = [other for other in row.present() if other not in (lang, view.source)]
-        if first < j < last and (own[j] is None or not own[j].marks):
-            # A paragraph between that this translation leaves unmarked is part of the
-            # quotation only where the others open it as quoted speech.
-            quoted = sum(quotations.opens_paragraph(_text(view, row, other)) for other in others)
-        else:
-            quoted = sum(quotes[j].get(other, 0) > 0 for other in others)
+        if not others:
+            return False
+        quoted = 0
+        for other in others:
+            if other not in pairings:
+                pairings[other] = [quotations.pairing(_text(view, x, other)) if x.cells.get(other) else None
+                                   for x in view.rows]
+            if other not in carried:
+                carried[other] = quotations.inside(pairings[other])
+            if first < j < last and (own[j] is None or not own[j].marks):
+                # A paragraph this translation leaves unmarked is part of the quotation
+                # where the others quote it from its start, or carry a quotation through.
+                quoted += carried[other][j] or quotations.opens_paragraph(_text(view, row, other))
+            else:
+                quoted += carried[other][j] or quotes[j].get(other, 0) > 0
         if 2 * quoted <= len(others):
             return False
     return True
