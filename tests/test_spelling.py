@@ -6,7 +6,7 @@ import pytest
 
 from transcheck.runner import run
 from transcheck.rules import _hunspell, spelling
-from transcheck.rules._spelling_names import same_name, skeleton
+from transcheck.rules._spelling_names import same_name, sound_shape as skeleton
 from transcheck.settings import Settings
 
 TYPO = {

@@ -26,7 +26,8 @@ DOUBLED_APOSTROPHES = re.compile("''|‘‘|’’")
 _GERSHAYIM_STAND_INS = '"“”'
 # Between the close of a quotation's first part and a closing mark with no opening:
 # a dash, the speaker's words, a dash again, and the quotation goes on.
-_RESUMED = re.compile(r"\s*[,.!?…]?\s*[–—-]\s+[^–—\"“”„«»]+?[,.:;!?…]\s*[–—-]\s+\S")
+# The speaker's words are a few words: bounded, so the search stays linear.
+_RESUMED = re.compile(r"(?<!\s)\s*+[,.!?…]?+\s*+[–—-]\s++[^–—\-\"“”„«»]{1,80}?[,.:;!?…]\s*+[–—-]\s++\S")
 # A paragraph this many rows on may still close a quotation opened earlier.
 SPAN_REACH = 5
 
