@@ -48,7 +48,8 @@ def test_corpus_text_report_and_exit_code():
     # Grouped by file under its page, one aligned line per finding.
     at = lines.index("  corpus/ru.txt  Russian (ru)")
     after = lines[at + 1:]
-    assert any(ln.split()[:4] == ["10-18", "error", "TC101", "duplicate-block"] for ln in after[:until_blank(after)])
+    assert any(ln.split()[:4] == ["10-18", "warning", "TC101", "duplicate-block"] for ln in after[:until_blank(after)])
+    assert any(ln.split()[:4] == ["1", "error", "TC301", "missing-segment"] for ln in after[:until_blank(after)])
     assert result.stderr == ""
 
 

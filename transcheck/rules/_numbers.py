@@ -207,7 +207,17 @@ def compound_numeral(text: str) -> bool:
 _FACTORS = (1.609344, 1.852, 2.54, 0.45359237, 0.3048, 0.9144, 3.78541, 0.0283168, 28.3495, 2.58999, 0.404686)
 
 
-def converted(a: str, b: str) -> bool:
+# The dunam (1,000 m²) of Hebrew, Arabic and Turkish texts: a hectare is 10 of them, an
+# acre about 4.
+_DUNAM = re.compile(r"\d\s?(?:דונם|דונמים|دونم|دونمات|dönüm)")
+_DUNAM_FACTORS = (10.0, 4.04686)
+
+
+def names_dunams(text: str) -> bool:
+    return _DUNAM.search(text) is not None
+
+
+def converted(a: str, b: str, dunams: bool = False) -> bool:
     """Whether ``b`` is ``a`` in another unit (miles and km, inches and cm, lb and kg,
     feet and m, °F and °C…), rounded as translators round, or ``a`` with a scale
     written as a separate number (18 months as 1.5 years is not this)."""
@@ -221,7 +231,7 @@ def converted(a: str, b: str) -> bool:
     # yards, 320 m) more freely.
     rounded = y >= 10 and y % 10 == 0 and len(str(int(y)).rstrip("0")) <= 2
     tolerance = 0.1 if rounded else 0.05
-    for f in _FACTORS:
+    for f in _FACTORS + (_DUNAM_FACTORS if dunams else ()):
         for target in (x * f, x / f):
             if abs(y - target) <= max(tolerance * target, 0.51):
                 return True
@@ -245,3 +255,45 @@ def rescaled(a: str, b: str) -> bool:
     except ValueError:
         return False
     return x < 1000 and y >= 1000 * x and _mantissa(a) == _mantissa(b)
+
+
+# Digit groups joined by spaces, hyphens, dashes, dots or slashes: a phone number, a
+# score, a range, a date.
+_GROUP_RUN = re.compile(r"(?<!\d)(?<!\d[.,])\d++(?:[ \u00a0\u202f\-\u2013./]\d++)++(?![.,]?\d)")
+_GROUP_SEPARATOR = re.compile(r"\D+")
+
+
+def in_reading_order(text: str, others: list[str]) -> str:
+    """``text``, a right-to-left document's, with each run of digit groups that the
+    other documents hold in the opposite order rewritten in their order.
+
+    A writer of Arabic, Hebrew, Persian or Urdu types a phone number, a score or a
+    range so that it reads right to left: "0800 555 111" becomes "111 555 0800",
+    "5-3" becomes "3-5", "1950-53" becomes "53-1950". The groups are the same; only
+    their order is the script's. A run is read reversed when, for at least half of
+    ``others``, a run of theirs with as many groups matches more of its groups in
+    reverse order than as written (so a group changed as well is still compared
+    with the right one)."""
+    text = ascii_digits(text)
+    if not others or not _GROUP_RUN.search(text):
+        return text
+    runs = [{tuple(_GROUP_SEPARATOR.split(m.group())) for m in _GROUP_RUN.finditer(ascii_digits(other))}
+            for other in others]
+
+    def alike(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+        return sum(x == y for x, y in zip(a, b))
+
+    def reorder(m: re.Match) -> str:
+        groups = tuple(_GROUP_SEPARATOR.split(m.group()))
+        back = groups[::-1]
+        votes = 0
+        for theirs in runs:
+            same = [run for run in theirs if len(run) == len(groups)]
+            if same and max(alike(back, run) for run in same) > max(alike(groups, run) for run in same):
+                votes += 1
+        if 2 * votes < len(others) or not votes:
+            return m.group()
+        separators = _GROUP_SEPARATOR.findall(m.group())[::-1]
+        return back[0] + "".join(sep + group for sep, group in zip(separators, back[1:]))
+
+    return _GROUP_RUN.sub(reorder, text)
