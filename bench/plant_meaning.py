@@ -44,7 +44,7 @@ def _order(name: str, kind: str, lang: str, n: int) -> list[int]:
     return list(range(start, n)) + list(range(start))
 
 
-def plant_all(docs: dict, kinds: list[str], work: Path):
+def plant_all(docs: dict, kinds: list[str], work: Path, per: int = 8):
     """Write one folder per plant; yield (kind, lang, document, folder, line)."""
     texts = {name: {lg: p.read_text(encoding="utf-8").split("\n") for lg, p in g.items()}
              for name, g in docs.items()}
@@ -57,9 +57,10 @@ def plant_all(docs: dict, kinds: list[str], work: Path):
                     n = min(len(t[lang]), len(t[SOURCE]))
                     foreign += t[lang][:n]
                     foreign_source += t[SOURCE][:n]
-            for name in sorted(docs):
+            made = 0
+            for name in sorted(docs, key=lambda n: hashlib.sha1(f"{kind}:{lang}:{n}".encode()).hexdigest()):
                 t = texts[name]
-                if lang not in t or SOURCE not in t:
+                if lang not in t or SOURCE not in t or made >= per:
                     continue
                 for k in _order(name, kind, lang, min(len(t[lang]), len(t[SOURCE]))):
                     own = [i for i, line in enumerate(foreign) if line == t[lang][k]]
@@ -77,6 +78,7 @@ def plant_all(docs: dict, kinds: list[str], work: Path):
                         if lg == lang:
                             lines[k] = new
                         (folder / path.name).write_text("\n".join(lines), encoding="utf-8")
+                    made += 1
                     yield kind, lang, name, folder, k + 1
                     break
 
@@ -91,13 +93,13 @@ def _check(paths: list[Path], mode: str, embeddings: bool):
     return run([str(p) for p in paths], settings, rules, jobs=2).findings
 
 
-def measure(docs: dict, kinds: list[str], mode: str, embeddings: bool, misses: bool) -> dict:
+def measure(docs: dict, kinds: list[str], mode: str, embeddings: bool, misses: bool, per: int) -> dict:
     corpus_paths = sorted({p for g in docs.values() for p in g.values()})
     baseline = {(Path(f.path).name, f.code, f.line) for f in _check(corpus_paths, mode, embeddings)
                 if f.severity.value in LOUD}
     work = Path(tempfile.mkdtemp(prefix="transcheck-plant-meaning-"))
     try:
-        planted = list(plant_all(docs, kinds, work))
+        planted = list(plant_all(docs, kinds, work, per))
         findings = _check([work], mode, embeddings) if planted else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -151,6 +153,7 @@ def main(argv=None) -> int:
     ap.add_argument("--mode", choices=("src", "nosrc"), action="append", help="default: both")
     ap.add_argument("--kind", choices=sorted(KINDS), action="append", help="default: all")
     ap.add_argument("--embeddings", action="store_true")
+    ap.add_argument("--per", type=int, default=8, help="documents per kind and language (default 8)")
     ap.add_argument("--misses", action="store_true", help="print each plant not found loudly, and each false finding")
     args = ap.parse_args(argv)
     corpus = find_corpus(args.corpus)
@@ -158,7 +161,7 @@ def main(argv=None) -> int:
     kinds = args.kind or list(KINDS)
     print(f"split: {args.split} ({len(docs)} documents)")
     for mode in args.mode or ("src", "nosrc"):
-        report(measure(docs, kinds, mode, args.embeddings, args.misses), kinds, mode)
+        report(measure(docs, kinds, mode, args.embeddings, args.misses, args.per), kinds, mode)
     return 0
 
 

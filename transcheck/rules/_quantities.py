@@ -14,8 +14,6 @@ wrong conversions and changed number words.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,11 +21,10 @@ from functools import lru_cache
 from transcheck.model import base_language
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict:
-    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "langdata", "meaning.json")
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    from transcheck.langdata import meaning_data
+
+    return meaning_data()
 
 
 @dataclass(frozen=True)
@@ -39,13 +36,20 @@ class Quantity:
     end: int
     surface: str
     precision: float  # half the last written digit, in the SI unit: how far rounding goes
+    written: float = 0.0  # the number as written, in its own unit
+    compound: bool = False  # two numbers of two units: 6-foot-6, 5′11″, 1 м 98 см
 
 
 # A number as written: digits with one decimal mark or thousands groups.
-_NUM = r"\d+(?:[.,]\d+)*"
+_NUM = r"\d+(?:[.,]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
 # Feet and inches written with primes, or glued by hyphens ("6-foot-6").
 _PRIMES = re.compile(r"(?<![\d.,])(\d+)\s?[′']\s?(\d{1,2}(?:[.,]5)?)\s?(?:[″\"]|'')?(?![\d])")
 _FOOT_DASH = re.compile(r"(?<![\d.,])(\d+)-(?:foot|feet|ft)-(\d{1,2})(?![\d])", re.IGNORECASE)
+# A height in metres written "1,98 m": CLDR's "m" is left out of the unit table, since
+# a lone letter after a number is a word of the text as often as a unit ("5 m" for
+# million, "3 m" for minutes), but a figure of two decimals between 0.5 and 2.99 before
+# a spaced "m" is a height or a short length.
+_METRES = re.compile(r"(?<![\d.,$€£¥₹₽])([0-2][.,]\d\d)[\s\u00a0\u202f]m(?![^\W\d_])(?![/²³])")
 _DEGREE = re.compile(rf"(?<![\d.,])(-?{_NUM})\s?(?:°|º|˚)\s?([CF](?![^\W\d_]))?|(?<![\d.,])(-?{_NUM})\s?([℃℉])")
 
 
@@ -105,7 +109,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, unit: str, raw: str, extra: float = 0.0) -> None:
+    def add(start: int, end: int, unit: str, raw: str, extra: float | None = None) -> None:
         if any(a < end and start < b for a, b in taken):
             return
         read = _number(raw)
@@ -114,14 +118,19 @@ def quantities(text: str, language: str) -> list[Quantity]:
         dimension, factor = factors[unit]
         value, half = read
         scale = {"temperature-celsius": "C", "temperature-fahrenheit": "F"}.get(unit, "")
-        found.append(Quantity(dimension, value * factor + extra, scale, start, end, text[start:end],
-                              half * factor))
+        # Feet and inches are as precise as their inches: half an inch.
+        precision = half * factor if extra is None else 0.0127
+        found.append(Quantity(dimension, value * factor + (extra or 0.0), scale, start, end, text[start:end],
+                              precision, value, extra is not None))
         taken.append((start, end))
 
     for m in _FOOT_DASH.finditer(text):
         add(m.start(), m.end(), "length-foot", m.group(1), float(m.group(2)) * 0.0254)
     for m in _PRIMES.finditer(text):
         add(m.start(), m.end(), "length-foot", m.group(1), float(m.group(2).replace(",", ".")) * 0.0254)
+    for m in _METRES.finditer(text):
+        if 0.5 <= float(m.group(1).replace(",", ".")):
+            add(m.start(), m.end(), "length-meter", m.group(1))
     for m in _DEGREE.finditer(text):
         raw, mark = (m.group(1), m.group(2) or "") if m.group(1) else (m.group(3), "C" if m.group(4) == "℃" else "F")
         unit = {"C": "temperature-celsius", "F": "temperature-fahrenheit"}.get(mark.upper(), "temperature-generic")
@@ -150,7 +159,7 @@ def _joined(found: list[Quantity], text: str) -> list[Quantity]:
         if (prev is not None and prev.dimension == q.dimension and q.dimension in ("length", "mass")
                 and q.value < prev.value and _JOIN.fullmatch(text[prev.end:q.start])):
             out[-1] = Quantity(prev.dimension, prev.value + q.value, "", prev.start, q.end,
-                               text[prev.start:q.end], q.precision)
+                               text[prev.start:q.end], q.precision, -1.0, True)
             continue
         out.append(q)
     return out
@@ -163,6 +172,11 @@ def same_quantity(a: Quantity, b: Quantity, tolerance: float = 0.05) -> bool:
     if a.dimension != b.dimension:
         return False
     if a.dimension != "temperature":
+        if a.written == b.written and a.written > 0 and abs(a.value - b.value) > 0.03 * max(a.value, b.value):
+            return False  # the number kept and the unit changed: not converted
+        # A round figure ("about 300 metres" for 350 yards) is rounded more freely.
+        if _round(b.written) or _round(a.written):
+            tolerance = max(tolerance, 0.1)
         room = max(tolerance * max(abs(a.value), abs(b.value)), a.precision, b.precision)
         return abs(a.value - b.value) <= room
     for x in _readings(a):
@@ -170,6 +184,10 @@ def same_quantity(a: Quantity, b: Quantity, tolerance: float = 0.05) -> bool:
             if abs(x - y) <= max(0.6, a.precision, b.precision, 0.03 * abs(x)):
                 return True
     return False
+
+
+def _round(value: float) -> bool:
+    return value >= 10 and value == int(value) and len(str(int(value)).rstrip("0")) <= 1
 
 
 def _readings(q: Quantity) -> tuple[float, ...]:
@@ -185,6 +203,8 @@ def show(q: Quantity) -> str:
         return f"“{q.surface}” ({q.value:.2f} m)"
     if q.dimension == "length":
         return f"“{q.surface}” ({q.value / 1000:.1f} km)"
+    if q.dimension == "mass" and q.value < 1:
+        return f"“{q.surface}” ({q.value * 1000:.0f} g)"
     if q.dimension == "mass":
         return f"“{q.surface}” ({q.value:.1f} kg)"
     return f"“{q.surface}”"
@@ -202,6 +222,11 @@ _CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六"
 _CJK_COUNTED = re.compile(r"(?<![一二三四五六七八九十百千万两兩])([二两兩三四五六七八九十])(?=[个個人名年天次倍位家件种種条條本台分歳歲回つヶカか月週周])")
 
 
+# Number words that are more often other words: Hebrew שני is also "second" and
+# "Monday" (יום שני); a one-letter word (Korean 이, "this") is left out everywhere.
+_HOMOGRAPHS = {"he": frozenset(["שני"])}
+
+
 def number_words(text: str, language: str) -> list[tuple[int, int, int]]:
     """(value, start, end) of each number written as a word, in reading order."""
     from transcheck.terms.match import lower
@@ -215,6 +240,8 @@ def number_words(text: str, language: str) -> list[tuple[int, int, int]]:
     out = []
     for m in _WORDS.finditer(text):
         word = lower(m.group(), base)
+        if len(word) < 2 or word in _HOMOGRAPHS.get(base, ()):
+            continue
         value = table.get(word)
         if value is None and "-" in word:
             parts = [table.get(p) for p in word.split("-")]
