@@ -123,7 +123,8 @@ def measure(docs: dict, kinds: list[str], mode: str, embeddings: bool, misses: b
                 if misses:
                     print(f"FALSE {kind} {folder.name} {f.language}:{f.line} {f.code} {f.message[:150]}")
         if misses and not any(f.severity.value in LOUD for f in hit):
-            print(f"MISS {kind} {lang} {name}:{line} ({'info' if hit else 'none'})")
+            print(f"MISS {kind} {lang} {name}:{line} ({'info' if hit else 'none'})"
+                  + "".join(f" | {f.code} {f.message[:120]}" for f in hit))
     return {"table": table, "false": false, "baseline": len(baseline)}
 
 

@@ -33,6 +33,11 @@ def meaning_data() -> dict:
         return json.load(fh)
 
 
+def region_names() -> frozenset[str]:
+    """The English names of every region CLDR names (countries, continents)."""
+    return frozenset(_data()["regions"].values())
+
+
 def cldr_version() -> str:
     return _data()["cldr"]
 
