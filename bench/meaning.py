@@ -2,8 +2,8 @@
 [--unreviewed CODE] [--plants]``.
 
 Runs the meaning rules (``MEANING``: numbers and measures TC401, names TC402, roles
-TC502, negations TC503, sentence drift TC504 with ``--embeddings``) at their default
-severities on the WMT24++ development corpus (``../shared/devcorpus/wmt24pp``, English
+TC502, negations TC503, sentence drift TC504 with ``--embeddings``, and the leads
+TC403, TC404, TC506, off by default) at their default severities on the WMT24++ development corpus (``../shared/devcorpus/wmt24pp``, English
 plus 15 professional translations), without a source and with ``--source en``, and
 prints for each mode:
 
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from realtext import find_corpus, groups, load_reviewed  # noqa: E402
 
-MEANING = ("TC401", "TC402", "TC502", "TC503", "TC504")
+MEANING = ("TC401", "TC402", "TC403", "TC404", "TC502", "TC503", "TC504", "TC506")
 ERRORS = ROOT / "bench" / "reviewed" / "meaning_errors.tsv"
 LOUD = ("error", "warning")
 SOURCE = "en"
