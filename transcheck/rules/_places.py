@@ -154,3 +154,19 @@ def _any_place(low: str) -> str | None:
         if low in names:
             return names[low]
     return None
+
+
+def is_name(word: str, language: str) -> bool:
+    """Whether a capitalised ``word`` is a name rather than a common word of
+    ``language`` capitalised in a title ("Lutte", "Tıp", "Orduya", "Західному"):
+    the language's Hunspell dictionary (``transcheck[spelling]``) does not know it in
+    lower case. False without a dictionary: a capitalised word proves nothing then."""
+    dictionary = _dictionary(base_language(language).lower())
+    return dictionary is not None and not dictionary.knows(word.lower())
+
+
+@lru_cache(maxsize=64)
+def _dictionary(language: str):
+    from transcheck.rules._hunspell import load
+
+    return load(language)

@@ -62,7 +62,7 @@ from transcheck.langid.script import scripts_of
 from dataclasses import replace
 
 from transcheck.model import Category, Severity, Strength, base_language
-from transcheck.rules._places import misspelt, new_place
+from transcheck.rules._places import is_name, misspelt, new_place
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
     UNSPACED_SCRIPTS,
@@ -147,11 +147,12 @@ def check(view: GroupView, options: NoOptions):
             else:
                 # A capitalised word no other cell has is as often a word of a title
                 # translated ("Lutte", "Tıp", "Західному") or a product's local name
-                # ("Comandos em Ação" for GI Joe) as another name: it is said, at
-                # info. A city CLDR names that no other cell names is the evidence.
+                # ("Comandos em Ação" for GI Joe) as another name: it is evidence
+                # only where the language's dictionary does not know it as a word;
+                # so is a city CLDR names that no other cell names.
                 place = new_place(view.source, cells, lang)
-                named = bool(place)
                 instead = place or (_new_name(view, cells, lang, [keys[k] for k in kept]) if kept else None)
+                named = bool(place) or bool(instead and is_name(instead, lang))
             if instead:
                 shown += f" {verb} missing, “{instead}” is here instead"
                 verb = ""
