@@ -215,7 +215,7 @@ def _word_table(language: str) -> dict[str, int]:
     return _data()["number_words"].get(base_language(language).lower(), {})
 
 
-_WORDS = re.compile(r"[^\W\d_][\w\u0900-\u0dff\u064b-\u065f]*")
+_WORDS = re.compile(r"[^\W\d_][\w\u0900-\u0dff\u064b-\u065f]*(?:-[^\W\d_][\w\u0900-\u0dff\u064b-\u065f]*)*")
 _CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # A numeral character counts before a counter (五个, 三人, 十年): alone it is part of words
 # (一些, 三菱).
@@ -243,9 +243,49 @@ def number_words(text: str, language: str) -> list[tuple[int, int, int]]:
         if len(word) < 2 or word in _HOMOGRAPHS.get(base, ()):
             continue
         value = table.get(word)
+        if value is None and base in ("he", "ar") and word[:1] in "וو" and len(word) > 3:
+            value = table.get(word[1:])  # "and" glued to the word: ושתיים, وعشرون
         if value is None and "-" in word:
             parts = [table.get(p) for p in word.split("-")]
-            value = sum(parts) if all(parts) else None
+            # "तीन-तीन" (three each) repeats the number; "twenty-two" composes it.
+            value = parts[0] if len(set(parts)) == 1 else _compound(parts)
         if value is not None:
             out.append((value, m.start(), m.end()))
+    return _spaced_compounds(out, text, base)
+
+
+# What joins a ten and a unit written as separate words: "vinte e dois", "veinte y
+# dos", "двадцать два", "yirmi iki", "on beş", "עשרים ושתיים".
+_JOINER = re.compile(r"\s+(?:(?:e|y|et|i|и|і|ve|and)\s+)?", re.IGNORECASE)
+
+
+def _spaced_compounds(found: list[tuple[int, int, int]], text: str, base: str) -> list[tuple[int, int, int]]:
+    """Adjacent number words that make one number: a ten (10 to 90) then a unit; in
+    Hebrew and Arabic a unit then ten for the teens ("חמש עשרה", "خمسة عشر")."""
+    out: list[tuple[int, int, int]] = []
+    for value, start, end in found:
+        if out:
+            prev, pstart, pend = out[-1]
+            teen = base in ("he", "ar") and 0 < prev < 10 and value == 10
+            if ((teen or (10 <= prev <= 90 and prev % 10 == 0 and 0 < value < 10))
+                    and _JOINER.fullmatch(text[pend:start])):
+                out[-1] = (prev + value, pstart, end)
+                continue
+        out.append((value, start, end))
     return out
+
+
+def _compound(parts: list) -> int | None:
+    """A number written in hyphenated parts: added ("twenty-two", "dix-huit"), or
+    multiplied where a unit stands before a ten or a hundred ("quatre-vingts",
+    "quatre-vingt-dix"). None when a part is no number word ("one-sided")."""
+    if not parts or not all(parts):
+        return None
+    value, prev = 0, None
+    for part in parts:
+        if prev is not None and prev < 10 and part >= 20 and part % 10 == 0:
+            value += prev * part - prev
+        else:
+            value += part
+        prev = part
+    return value

@@ -22,11 +22,14 @@ What it catches:
     A name given as another is told apart from a name merely missing: the name
     written with a letter or two changed ("Revik" for Ravik, "Graith" for Craith; not
     an inflection, not a form another translation shares, as Edimburgo); or, with
-    ``--source``, where the source has the name, a city CLDR names (in any script:
-    "لوس انجلوس", "ロサンゼルス") that no other cell names and the document names
-    nowhere else. A capitalised word no other cell has is said in the message ("“Harrison” is
-    missing, “Whitmore” is here instead") but is no more evidence than a name missing:
-    on real translations it was mostly a word of a translated title ("Lutte", "Tıp").
+    ``--source``, where the source has the name and the document uses the new one
+    nowhere else, a city CLDR names (in any script: "لوس انجلوس", "ロサンゼルス")
+    that no other cell names, or a capitalised Latin word no other cell has that the
+    language's Hunspell dictionary (``transcheck[spelling]``) does not know as a
+    word ("Whitmore" for Harrison). A capitalised word the dictionary knows, or any
+    without the extra, is said in the message ("“Harrison” is missing, “Whitmore”
+    is here instead") but is no more evidence than a name missing: on real
+    translations it was mostly a word of a translated title ("Lutte", "Tıp").
 
     Severity: a *warning* for a name given as another, as above; reviewed on the
     real-text corpus (WMT24++, 15 languages; ``python bench/meaning.py``), 12 of 14
