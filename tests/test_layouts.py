@@ -161,8 +161,9 @@ def test_unknown_language_directories_are_one_warning(tmp_path, monkeypatch):
     layouts = (parse_layout("docs/{lang}/**/*.md", "."),)
     found = discover([], layouts=layouts, source="en")
     [problem] = found.problems
-    assert problem.severity == "warning" and problem.path == "docs/qq/index.md"
-    assert "unknown language code 'qq'" in problem.message and "2 files skipped" in problem.message
+    # the directory that holds the code names every file under it
+    assert problem.severity == "warning" and problem.path == "docs/qq"
+    assert "unknown language code 'qq'" in problem.message and "2 files not read" in problem.message
     # named on the command line, the same file is an error
     explicit = discover(["docs/qq/index.md"], layouts=layouts, source="en")
     assert [(p.path, p.severity) for p in explicit.problems] == [("docs/qq/index.md", "error")]
