@@ -82,13 +82,13 @@ EXPECTED = {
         "src/content/docs/_fragments/cta.mdx": [("en", "src/content/docs/_fragments/cta.mdx")],
     },
     "suffix": {
-        "docs/index.{lang}.md": [
+        "docs/index.md": [
             ("en", "docs/index.md"), ("fr", "docs/index.fr.md"), ("pt-BR", "docs/index.pt_BR.md"),
         ],
-        "docs/guide/settings.{lang}.md": [
+        "docs/guide/settings.md": [
             ("en", "docs/guide/settings.md"), ("fr", "docs/guide/settings.fr.md"),
         ],
-        "docs/release-notes.{lang}.md": [("en", "docs/release-notes.md")],
+        "docs/release-notes.md": [("en", "docs/release-notes.md")],
     },
 }
 

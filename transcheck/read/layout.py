@@ -196,10 +196,11 @@ class CompiledLayout:
         self.resolve = resolve
         self.translation = _regex(layout.translation)
         self.lang_group = self.translation.groupindex["lang"]
-        self.name_pattern = layout.source or layout.translation
         self.whole = PLACEHOLDER in layout.translation.split("/")
-        # The language-less file: the table form's source, or the implied one.
+        # The language-less file: the table form's source, or the implied one; a group
+        # is named by its source's path (README.md, pages/common/tar.md).
         source = layout.source or implicit_source(layout.translation)
+        self.name_pattern = source or layout.translation
         self.source = _regex(source) if source is not None else None
         self.prefixes = {_prefix(layout.translation)}
         if source is not None:
