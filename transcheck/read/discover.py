@@ -98,8 +98,12 @@ def discover(
 
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
     """An error when the source language has no document at all: ``--source fr-XX``,
-    or ``en`` where the source's files carry ``en-US``, would check nothing against it."""
-    if source is None or not groups or any(f.language == source for g in groups for f in g.files):
+    or ``en`` where the source's files carry ``en-US``, would check nothing against it.
+    Keyed resources may carry their source inside (PO msgids, XLIFF sources): not here."""
+    if source is None or any(f.language == source for g in groups for f in g.files):
+        return []
+    groups = [g for g in groups if not any(_keyed(f.path) for f in g.files)]
+    if not groups:
         return []
     from transcheck.langid.names import language_name
 
