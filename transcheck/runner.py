@@ -244,6 +244,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
         changed=changed,
         fail_on=policy.fail_on,
         strict=policy.strict,
+        show_info=policy.show_info,
     )
 
 
