@@ -84,7 +84,8 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
     """Each present language's status: the source; outdated (``lag``: the view's
     outdated translations); up to date (git knows when it was made, and nothing changed
     since); or present (nothing is known of its lag)."""
-    known = {lang for lang, given in inputs if given.source_then is not None}
+    known = {lang for lang, given in inputs if any(v.source_then is not None for v in given.versions)
+             or not given.versions}
     out = []
     for doc in sorted(documents, key=lambda d: d.language):
         lang = doc.language

@@ -1,28 +1,50 @@
-"""How far each translation lags its source, from git history.
+"""How far each translation lags its source, from git history, paragraph by paragraph.
 
-The main process asks git once for the whole run (``plan``): for every translation, the
-commit that last brought it up to date and the source as it was then. Each group's
-check then maps the source's changes since onto the translation (``lag.compute_lag``),
-which is pure computation and runs beside the other checks.
+The main process asks git for the whole run (``plan``): one log pass lists the commits
+of every file, one ``git log -p`` pass gives their hunks, and two batch reads give
+today's committed translations and the source versions the translations follow. Each
+line of a translation belongs to the commit that last translated it (``blame``: an
+edit that only fixed a URL or renamed a product in every translation is not one), and
+follows the source as it was then. Each group's check then maps the source's changes
+since onto the translated paragraphs (``lag.compute_lag``), beside the other checks.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from transcheck.history.git import DEFAULT_SKIP_MARKERS, History, HistoryUnavailable, toplevel
 
+NOW = -1  # a line translated by the pull request or an edit not yet committed
+
 
 @dataclass(frozen=True, slots=True)
-class LagInput:
-    """What git says of one translation: when it was last updated, and the source then.
-
-    ``source_then`` is the source's text at that revision; None when it did not exist
-    then (the translation is older than the source file) or could not be decoded."""
+class Version:
+    """A source version some lines of a translation follow: the commit that translated
+    them, and the source's text then (None when the source did not exist then)."""
 
     since_sha: str
     since_date: str
     source_then: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LagInput:
+    """What git says of one translation: the source versions its lines follow, newest
+    first, and which lines follow which, as runs (first line, last line, version
+    index; ``NOW``: today's source)."""
+
+    versions: tuple[Version, ...]
+    runs: tuple[tuple[int, int, int], ...]
+
+    def version_of(self, line: int, end_line: int) -> int:
+        """The newest version any of the lines follows (``NOW`` first): a paragraph one
+        of whose lines a commit translated was translated by it."""
+        found = [v for first, last, v in self.runs if first <= end_line and last >= line]
+        if not found:
+            return len(self.versions) - 1 if self.versions else NOW
+        return NOW if NOW in found else min(found)
 
 
 @dataclass(frozen=True)
@@ -34,10 +56,8 @@ class LagPlan:
 def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
          base: str | None = None) -> LagPlan:
     """Lag inputs for every group that has a source document and translations. With a
-    ``base`` revision (--changed-since), commits after it do not count as a
-    translation's update."""
-    from transcheck.read.decode import text_or_none
-
+    ``base`` revision (--changed-since), the lines that commits after it changed are
+    judged on what they say now, not as history."""
     pairs = []  # (group name, translation spec, source spec)
     for group in groups:
         files = {f.language: f for f in group.files}
@@ -50,24 +70,33 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
         return LagPlan({}, ())
     try:
         history = History(top, sorted({p for _, t, s in pairs for p in (t.path, s.path)}), base)
+        patches = history.patches(sorted({p for _, t, s in pairs for p in (t.path, s.path)}))
+        committed = history.read_blobs(sorted({("HEAD", t.path) for _, t, _ in pairs}))
     except HistoryUnavailable as exc:
         return LagPlan({}, (f"translation lag not computed: {exc}",))
 
-    wanted: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (group, lang) -> (short, date, base, source)
+    owners: dict[tuple[str, str], tuple[list, object]] = {}  # (group, lang) -> (owner per line, source)
     truncated = False
     for name, trans, src in pairs:
-        since = history.last_update(trans.path, markers)
-        if since is None:
+        commits = {c.sha: c for c in history.commits(trans.path)}
+        if not commits:
             continue  # never committed: nothing is known of when it was made
-        if history.truncated(since):
+        found = _owners(history, trans, src, patches, commits, committed.get(("HEAD", trans.path)), markers)
+        if found is None:
             truncated = True
             continue
-        base = history.baseline(src.path, since, markers)
-        wanted[(name, trans.language)] = (since.short, since.date, base.sha, src.path)
+        owners[(name, trans.language)] = (found, src)
+
+    wanted = {}  # translation commit -> (short, date, source commit, source path)
+    for found, src in owners.values():
+        for commit in {o for o in found if o is not None and o != NOW}:
+            if (commit.sha, src.path) not in wanted:
+                base_commit = history.baseline(src.path, commit, markers)
+                wanted[(commit.sha, src.path)] = (commit.short, commit.date, base_commit.sha, src.path)
     blobs = history.read_blobs(sorted({(sha, path) for _, _, sha, path in wanted.values()}))
     inputs: dict[str, dict[str, LagInput]] = {}
-    for (name, lang), (short, date, sha, path) in sorted(wanted.items()):
-        inputs.setdefault(name, {})[lang] = LagInput(short, date, text_or_none(blobs.get((sha, path))))
+    for (name, lang), (found, src) in sorted(owners.items()):
+        inputs.setdefault(name, {})[lang] = _input(found, src, wanted, blobs)
     notes = ()
     if truncated:
         notes = ("shallow clone: the history of some translations is cut off, so their lag "
@@ -75,4 +104,91 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     return LagPlan(inputs, notes)
 
 
-__all__ = ["LagInput", "LagPlan", "plan", "DEFAULT_SKIP_MARKERS"]
+def _owners(history: History, trans, src, patches, commits, head: bytes | None, markers):
+    """The commit that translated each line of today's translation (``NOW`` for lines
+    changed after ``base`` or not committed); None when a shallow clone cuts the history
+    off before some line's translation."""
+    from transcheck.history.blame import attribute, delta, mechanical
+    from transcheck.read.decode import split_lines, text_or_none
+
+    source_deltas = {sha: _words_changed(hunks, delta) for sha, hunks in patches.get(src.path, ())}
+    steps = []
+    current = _current_text(trans)
+    committed = text_or_none(head)
+    if current is None:
+        return None
+    lines = split_lines(current)
+    if committed is not None and committed.replace("\r\n", "\n") != current.replace("\r\n", "\n"):
+        steps.append((NOW, _hunks(split_lines(committed), lines)))
+    oldest = None
+    for sha, hunks in patches.get(trans.path, ()):
+        commit = commits.get(sha)
+        if commit is None:
+            continue
+        oldest = commit
+        skipped = commit.skipped(markers)
+        after = history.after_base(commit)
+        owner = NOW if after else commit
+        steps.append((owner, [(h, skipped or mechanical(h, source_deltas.get(sha))) for h in hunks]))
+    if not steps:
+        return None if oldest is None else [oldest] * len(lines)
+    found = attribute(len(lines), steps)
+    if any(o is not None and o != NOW and history.truncated(o) for o in found):
+        return None
+    return [oldest if o is None else o for o in found]
+
+
+def _words_changed(hunks, delta) -> tuple[Counter, Counter]:
+    out, into = Counter(), Counter()
+    for h in hunks:
+        if h.old is not None and h.new is not None:
+            a, b = delta(h.old, h.new)
+            out += a
+            into += b
+    return out, into
+
+
+def _current_text(spec) -> str | None:
+    from transcheck.read.decode import text_or_none
+
+    if spec.text is not None:
+        return spec.text
+    try:
+        with open(spec.path, "rb") as fh:
+            return text_or_none(fh.read())
+    except OSError:
+        return None
+
+
+def _hunks(old: list[str], new: list[str]):
+    """Edits not yet committed, as hunks of one pseudo-commit, each a translation."""
+    from transcheck.history.git import Hunk
+    from transcheck.linediff import opcodes
+
+    out = []
+    for op, i1, i2, j1, j2 in opcodes(old, new):
+        if op != "equal":
+            out.append((Hunk(i1 if i1 == i2 else i1 + 1, i2 - i1, j1 if j1 == j2 else j1 + 1, j2 - j1), False))
+    return out
+
+
+def _input(found, src, wanted, blobs) -> LagInput:
+    from transcheck.read.decode import text_or_none
+
+    order = sorted({o for o in found if o is not None and o != NOW}, key=lambda c: (-c.time, c.sha))
+    index = {c.sha: k for k, c in enumerate(order)}
+    versions = []
+    for c in order:
+        short, date, sha, path = wanted[(c.sha, src.path)]
+        versions.append(Version(short, date, text_or_none(blobs.get((sha, path)))))
+    runs: list[list[int]] = []
+    for line, o in enumerate(found, start=1):
+        v = NOW if o == NOW or o is None else index[o.sha]
+        if runs and runs[-1][2] == v and runs[-1][1] == line - 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line, v])
+    return LagInput(tuple(versions), tuple(tuple(r) for r in runs))
+
+
+__all__ = ["LagInput", "LagPlan", "Version", "NOW", "plan", "DEFAULT_SKIP_MARKERS"]

@@ -86,8 +86,9 @@ class History:
         if base is not None:
             out = _git(top, "rev-list", "--end-of-options", f"{base}..HEAD")
             self._after_base = frozenset(out.decode("ascii").split())
+        self._dirs = _minimal(dirs) if dirs else []
         if dirs:
-            self._read_log(_minimal(dirs))
+            self._read_log(self._dirs)
 
     def relative(self, path: str) -> str | None:
         real = os.path.realpath(path)
@@ -129,6 +130,10 @@ class History:
                 return commit
         return None
 
+    def after_base(self, commit: Commit) -> bool:
+        """A commit of the change under review (after --changed-since's revision)."""
+        return commit.sha in self._after_base
+
     def truncated(self, commit: Commit) -> bool:
         """In a shallow clone, a boundary commit shows every file as new: what it says
         of a file's last change cannot be trusted."""
@@ -146,6 +151,27 @@ class History:
                 break
             base = commit
         return base
+
+    def patches(self, paths: list[str], keep_text: int = 8) -> dict[str, list[tuple[str, list[Hunk]]]]:
+        """For each of ``paths`` (as the run names them), newest first, the commits that
+        changed it and their hunks, from one ``git log -p --unified=0`` pass over the
+        directories the commit log read. A hunk keeps its lines' text only when each
+        side has at most ``keep_text`` lines (what ``history.blame`` reads to tell a
+        mechanical edit); a path not named is skipped as it is read."""
+        wanted = {r: p for p in paths if (r := self.relative(p)) is not None}
+        if not wanted:
+            return {}
+        out = _git(
+            self.top, "log", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color",
+            "-p", "--unified=0", "--format=%x1e%H", "--end-of-options", "HEAD", "--", *self._dirs,
+        )
+        found: dict[str, list[tuple[str, list[Hunk]]]] = {}
+        for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
+            sha, _, body = record.partition("\n")
+            for name, hunks in _parse_patch(body, keep_text):
+                if name in wanted:
+                    found.setdefault(wanted[name], []).append((sha.strip(), hunks))
+        return found
 
     def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
         """The content of each (commit, path) pair; None where the file did not exist."""
@@ -173,6 +199,74 @@ class History:
             else:
                 results[key] = None
         return results
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """One hunk of a zero-context diff: ``old_count`` lines from ``old_start`` became
+    ``new_count`` lines from ``new_start`` (a start is the line before the hunk when
+    its count is 0). ``old``/``new``: the lines, or None for a larger hunk."""
+
+    old_start: int
+    old_count: int
+    new_start: int
+    new_count: int
+    old: tuple[str, ...] | None = None
+    new: tuple[str, ...] | None = None
+
+
+def _parse_patch(body: str, keep_text: int):
+    """(path, hunks) for each file of one commit's patch."""
+    import re
+
+    header = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+    name: str | None = None
+    old_name: str | None = None
+    hunks: list[Hunk] = []
+    current: list | None = None  # [old_start, old_count, new_start, new_count, old, new]
+
+    def close():
+        if current is not None:
+            small = current[1] <= keep_text and current[3] <= keep_text
+            hunks.append(Hunk(*current[:4], tuple(current[4]) if small else None,
+                              tuple(current[5]) if small else None))
+
+    for line in body.split("\n"):
+        if line.startswith("diff --git "):
+            close()
+            current = None
+            if name is not None:
+                yield name, hunks
+            name, old_name, hunks = None, None, []
+        elif current is None and line.startswith("--- "):
+            old_name = _patch_path(line[4:])
+        elif current is None and line.startswith("+++ "):
+            name = _patch_path(line[4:]) or old_name
+        elif line.startswith("@@ "):
+            close()
+            m = header.match(line)
+            current = None if m is None else [
+                int(m[1]), 1 if m[2] is None else int(m[2]), int(m[3]), 1 if m[4] is None else int(m[4]), [], []]
+        elif current is not None and line[:1] in "-+" and line:
+            side = current[4] if line[0] == "-" else current[5]
+            if len(side) <= keep_text:
+                side.append(line[1:])
+    close()
+    if name is not None:
+        yield name, hunks
+
+
+def _patch_path(text: str) -> str | None:
+    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null. git quotes a name with
+    unusual bytes in C style ("\\303\\251" for é)."""
+    if text.startswith('"') and text.endswith('"'):
+        import codecs
+
+        raw = codecs.escape_decode(text[1:-1].encode("utf-8", "surrogateescape"))[0]
+        text = raw.decode("utf-8", "surrogateescape")
+    if text == "/dev/null":
+        return None
+    return text[2:] if text[1:2] == "/" else text
 
 
 def _minimal(dirs: list[str]) -> list[str]:
