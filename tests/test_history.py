@@ -345,3 +345,20 @@ def test_a_reworded_source_paragraph_is_changed_not_removed(repo):
     assert codes(found) == [("TC304", 7)]
     assert "changed" in found[0]["message"] and "removed" not in found[0]["message"]
     assert "switched off one by one" in found[0]["message"]
+
+
+def test_pull_request_is_judged_on_the_content_after_it(linked):
+    repo, edited = linked
+    moved = list(edited)
+    moved[5] = moved[5].replace("old.example.org", "docs.example.org")
+    write(repo, "en", moved)
+    commit(repo, "docs: new home of the rule reference")
+    base = git(repo, "rev-parse", "HEAD").decode().strip()
+    fr = (repo / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "fr" / "index.md").write_text(fr.replace("old.example.org", "docs.example.org"),
+                                                    encoding="utf-8")
+    commit(repo, "fr: follow the link")
+    _, found = check(repo, "--changed-since", base)
+    # The link the pull request fixed is up to date; the reworded paragraph it left
+    # alone is still outdated, on its own line.
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 5, "warning")]

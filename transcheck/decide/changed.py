@@ -130,6 +130,9 @@ def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, i
             changes.append(
                 ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", round(score[j], 1))
             )
+        elif (s.urls, s.code) != (old[new_to_old[j]].urls, old[new_to_old[j]].code):
+            # The same words with another link target or code span: a change all the same.
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", 100.0))
     if len(new) in removed_before:
         line = new[-1].end_line + 1 if new else 1
         changes.append(ChangedSegment(doc.path, doc.language, line, line, "removed"))
@@ -205,14 +208,14 @@ def _touches(line: int, end_line: int, spans) -> bool:
 def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     """The scope of a lag finding (a translated paragraph behind its source).
 
-    A change that edits the translation is judged on what it leaves outdated: lag on
-    the paragraphs it did not touch is reported, lag on those it rewrote is taken as
-    brought up to date. A change that edits only the source makes its translations
-    outdated: their lag on the source paragraphs it changed is listed, as info, for
-    the pull request's comment."""
-    own = spans.get(f.path, ())
-    if own:
-        return None if _touches(f.line, f.end_line, own) else Severity.ERROR
+    A change that edits the translation is judged on what it leaves outdated, every
+    paragraph on its content after the change: the lag already counts the paragraphs
+    the change translated as up to date (``history.blame``), and one it only touched
+    (a link fixed, markup) as still following the source it followed before. A change
+    that edits only the source makes its translations outdated: their lag on the
+    source paragraphs it changed is listed, as info, for the pull request's comment."""
+    if spans.get(f.path):
+        return Severity.ERROR
     source = spans.get(source_path, ()) if source_path else ()
     if not source:
         return None
