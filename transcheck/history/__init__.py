@@ -76,12 +76,14 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
         return LagPlan({}, (f"translation lag not computed: {exc}",))
 
     owners: dict[tuple[str, str], tuple[list, object]] = {}  # (group, lang) -> (owner per line, source)
+    deltas: dict = {}  # (source path, commit) -> the words it changed, shared by the translations
     truncated = False
     for name, trans, src in pairs:
         commits = {c.sha: c for c in history.commits(trans.path)}
         if not commits:
             continue  # never committed: nothing is known of when it was made
-        found = _owners(history, trans, src, patches, commits, committed.get(("HEAD", trans.path)), markers)
+        found = _owners(history, trans, src, patches, commits, committed.get(("HEAD", trans.path)), markers,
+                        deltas)
         if found is None:
             truncated = True
             continue
@@ -104,22 +106,37 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     return LagPlan(inputs, notes)
 
 
-def _owners(history: History, trans, src, patches, commits, head: bytes | None, markers):
+def _owners(history: History, trans, src, patches, commits, head: bytes | None, markers, deltas: dict):
     """The commit that translated each line of today's translation (``NOW`` for lines
     changed after ``base`` or not committed); None when a shallow clone cuts the history
     off before some line's translation."""
     from transcheck.history.blame import attribute, delta, mechanical
     from transcheck.read.decode import split_lines, text_or_none
 
-    source_deltas = {sha: _words_changed(hunks, delta) for sha, hunks in patches.get(src.path, ())}
+    source_hunks = dict(patches.get(src.path, ()))
+
+    def source_delta(sha: str):
+        def ask():
+            if sha not in source_hunks:
+                return None
+            if (src.path, sha) not in deltas:
+                deltas[(src.path, sha)] = _words_changed(source_hunks[sha], delta)
+            return deltas[(src.path, sha)]
+        return ask
+
     steps = []
-    current = _current_text(trans)
-    committed = text_or_none(head)
-    if current is None:
+    data = _current_bytes(trans)
+    if data is None:
         return None
-    lines = split_lines(current)
-    if committed is not None and committed.replace("\r\n", "\n") != current.replace("\r\n", "\n"):
-        steps.append((NOW, _hunks(split_lines(committed), lines)))
+    if head is not None and head.replace(b"\r\n", b"\n") != data.replace(b"\r\n", b"\n"):
+        current, committed = text_or_none(data), text_or_none(head)
+        if current is None:
+            return None
+        lines = split_lines(current)
+        if committed is not None:
+            steps.append((NOW, _hunks(split_lines(committed), lines)))
+    else:
+        lines = _lines(data)
     oldest = None
     for sha, hunks in patches.get(trans.path, ()):
         commit = commits.get(sha)
@@ -129,7 +146,8 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
         skipped = commit.skipped(markers)
         after = history.after_base(commit)
         owner = NOW if after else commit
-        steps.append((owner, [(h, skipped or mechanical(h, source_deltas.get(sha))) for h in hunks]))
+        ask = source_delta(sha)
+        steps.append((owner, [(h, skipped or mechanical(h, ask)) for h in hunks]))
     if not steps:
         return None if oldest is None else [oldest] * len(lines)
     found = attribute(len(lines), steps)
@@ -148,16 +166,25 @@ def _words_changed(hunks, delta) -> tuple[Counter, Counter]:
     return out, into
 
 
-def _current_text(spec) -> str | None:
-    from transcheck.read.decode import text_or_none
-
+def _current_bytes(spec) -> bytes | None:
     if spec.text is not None:
-        return spec.text
+        return spec.text.encode("utf-8", "surrogatepass")
     try:
         with open(spec.path, "rb") as fh:
-            return text_or_none(fh.read())
+            return fh.read()
     except OSError:
         return None
+
+
+def _lines(data: bytes) -> list[str]:
+    """The lines of a file as ``read.decode.split_lines`` counts them (only their
+    number matters here, so UTF-8 is tried before the full decoding)."""
+    from transcheck.read.decode import split_lines, text_or_none
+
+    try:
+        return split_lines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return split_lines(text_or_none(data) or "")
 
 
 def _hunks(old: list[str], new: list[str]):
@@ -172,15 +199,26 @@ def _hunks(old: list[str], new: list[str]):
     return out
 
 
-def _input(found, src, wanted, blobs) -> LagInput:
+def _text(data: bytes | None) -> str | None:
     from transcheck.read.decode import text_or_none
 
+    if data is None:
+        return None
+    if not data.startswith(b"\xef\xbb\xbf") and b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return text_or_none(data)
+
+
+def _input(found, src, wanted, blobs) -> LagInput:
     order = sorted({o for o in found if o is not None and o != NOW}, key=lambda c: (-c.time, c.sha))
     index = {c.sha: k for k, c in enumerate(order)}
     versions = []
     for c in order:
         short, date, sha, path = wanted[(c.sha, src.path)]
-        versions.append(Version(short, date, text_or_none(blobs.get((sha, path)))))
+        versions.append(Version(short, date, _text(blobs.get((sha, path)))))
     runs: list[list[int]] = []
     for line, o in enumerate(found, start=1):
         v = NOW if o == NOW or o is None else index[o.sha]

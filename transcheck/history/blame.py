@@ -33,11 +33,11 @@ _MARKUP = re.compile(r"\]\([^)\s]*\)|<?https?://[^\s)>\]]+>?|`[^`]*`|\b\d[\d.,]*
 
 
 def words(lines: Sequence[str]) -> Counter:
-    return Counter(w.lower() for line in lines for w in _WORD.findall(line))
+    return Counter(_WORD.findall("\n".join(lines).lower()))
 
 
 def _markup_words(lines: Sequence[str]) -> Counter:
-    return Counter(w.lower() for line in lines for m in _MARKUP.findall(line) for w in _WORD.findall(m))
+    return Counter(_WORD.findall(" ".join(_MARKUP.findall("\n".join(lines))).lower()))
 
 
 def delta(old: Sequence[str], new: Sequence[str]) -> tuple[Counter, Counter]:
@@ -46,61 +46,74 @@ def delta(old: Sequence[str], new: Sequence[str]) -> tuple[Counter, Counter]:
     return a - b, b - a
 
 
-def mechanical(hunk, source_delta: tuple[Counter, Counter] | None) -> bool:
+def mechanical(hunk, source_delta) -> bool:
     """Whether a hunk of a translation is a mechanical edit (see the module); a hunk
-    whose text was not kept (a large one) is not. ``source_delta``: the words the
-    same commit took out of and put into the source, when it changed the source."""
+    whose text was not kept (a large one) is not. ``source_delta()``: the words the
+    same commit took out of and put into the source, or None when it did not change
+    the source (asked only when needed)."""
     if hunk.old is None or hunk.new is None or not hunk.old or not hunk.new:
         return False
-    out, into = delta(hunk.old, hunk.new)
+    before, after = _WORD.findall("\n".join(hunk.old).lower()), _WORD.findall("\n".join(hunk.new).lower())
+    if before == after:
+        return True
+    out, into = Counter(before) - Counter(after), Counter(after) - Counter(before)
     if not out and not into:
         return True
     markup = _markup_words(hunk.old) + _markup_words(hunk.new)
     if all(w in markup for w in out) and all(w in markup for w in into):
         return True
-    if source_delta is not None:
-        s_out, s_in = source_delta
+    changed = source_delta()
+    if changed is not None:
+        s_out, s_in = changed
         return all(w in s_out for w in out) and all(w in s_in for w in into)
     return False
 
 
 def attribute(lines: int, commits: Sequence[tuple[object, Sequence]]) -> list[object | None]:
     """The owner of each of ``lines`` lines of the newest version: ``commits`` are
-    (owner, hunks) newest first, each hunk with a ``mechanical`` flag as
-    (hunk, mechanical) pairs; a line no commit introduced (history ran out) is None.
-    """
+    (owner, hunks) newest first, each hunk as a (hunk, mechanical) pair; a line no
+    commit introduced (history ran out) is None.
+
+    Lines still followed are runs (first line today, line in the version being read,
+    count), so a commit costs its hunks, not the file's lines."""
     owner: list[object | None] = [None] * lines
-    # Followed lines: (index in today's file, line number in the version being read).
-    followed = [(i, i + 1) for i in range(lines)]
+    runs = [(0, 1, lines)] if lines else []
     size = lines
     for who, hunks in commits:
-        if not followed:
+        if not runs:
             break
-        hunks = sorted(hunks, key=lambda h: h[0].new_start)
-        translating = sum(h.new_count for h, mech in hunks if not mech)
+        hunks = sorted(hunks, key=lambda h: (h[0].new_start, h[0].new_count))
+        translating = sum(h.new_count for h, mech in hunks if not mech and h.old_count)
         if size and translating >= REWRITE_SHARE * size:
-            for i, _ in followed:
-                owner[i] = who
-            followed = []
-            break
-        kept = []
+            for first, _, count in runs:
+                owner[first:first + count] = [who] * count
+            return owner
+        out: list[tuple[int, int, int]] = []
         k, shift = 0, 0  # hunks passed, and old minus new line counts of those hunks
-        for i, line in followed:
-            while k < len(hunks):
-                h = hunks[k][0]
-                last = h.new_start + h.new_count - 1 if h.new_count else h.new_start
-                if last >= line and (h.new_count or h.new_start >= line):
-                    break
-                shift += h.old_count - h.new_count
-                k += 1
-            if k < len(hunks) and hunks[k][0].new_count and hunks[k][0].new_start <= line:
-                h, mech = hunks[k]
-                if mech and h.old_count:
-                    kept.append((i, h.old_start + min(line - h.new_start, h.old_count - 1)))
+        for first, start, count in runs:
+            pos = 0
+            while pos < count:
+                line = start + pos
+                while k < len(hunks):
+                    h = hunks[k][0]
+                    if (h.new_start < line) if not h.new_count else (h.new_start + h.new_count <= line):
+                        shift += h.old_count - h.new_count
+                        k += 1
+                    else:
+                        break
+                h = hunks[k][0] if k < len(hunks) else None
+                if h is not None and h.new_count and h.new_start <= line:
+                    take = min(count - pos, h.new_start + h.new_count - line)
+                    if hunks[k][1] and h.old_count:  # mechanical: back to the lines it replaced
+                        out.extend((first + pos + t, h.old_start + min(line + t - h.new_start, h.old_count - 1), 1)
+                                   for t in range(take))
+                    else:
+                        owner[first + pos:first + pos + take] = [who] * take
                 else:
-                    owner[i] = who
-            else:
-                kept.append((i, line + shift))
+                    limit = count - pos if h is None else (h.new_start if h.new_count else h.new_start + 1) - line
+                    take = min(count - pos, limit)
+                    out.append((first + pos, line + shift, take))
+                pos += take
         size += sum(h.old_count - h.new_count for h, _ in hunks)
-        followed = kept
+        runs = out
     return owner

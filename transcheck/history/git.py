@@ -9,6 +9,7 @@ names go through standard input, never the argument list.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 
@@ -75,6 +76,7 @@ class History:
         revision whose later commits (a pull request's) are no one's last update."""
         self.top = top
         self._real_top = os.path.realpath(top)
+        self._relative: dict[str, str | None] = {}
         self.shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
         self._boundary: frozenset[str] = frozenset()
         if self.shallow:
@@ -91,6 +93,11 @@ class History:
             self._read_log(self._dirs)
 
     def relative(self, path: str) -> str | None:
+        if path not in self._relative:
+            self._relative[path] = self._resolve(path)
+        return self._relative[path]
+
+    def _resolve(self, path: str) -> str | None:
         real = os.path.realpath(path)
         rel = os.path.relpath(real, self._real_top)
         if rel.startswith(os.pardir):
@@ -168,9 +175,8 @@ class History:
         found: dict[str, list[tuple[str, list[Hunk]]]] = {}
         for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
             sha, _, body = record.partition("\n")
-            for name, hunks in _parse_patch(body, keep_text):
-                if name in wanted:
-                    found.setdefault(wanted[name], []).append((sha.strip(), hunks))
+            for name, hunks in _parse_patch(body, keep_text, wanted):
+                found.setdefault(wanted[name], []).append((sha.strip(), hunks))
         return found
 
     def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
@@ -215,44 +221,38 @@ class Hunk:
     new: tuple[str, ...] | None = None
 
 
-def _parse_patch(body: str, keep_text: int):
-    """(path, hunks) for each file of one commit's patch."""
-    import re
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
-    header = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-    name: str | None = None
-    old_name: str | None = None
-    hunks: list[Hunk] = []
-    current: list | None = None  # [old_start, old_count, new_start, new_count, old, new]
 
-    def close():
-        if current is not None:
-            small = current[1] <= keep_text and current[3] <= keep_text
-            hunks.append(Hunk(*current[:4], tuple(current[4]) if small else None,
-                              tuple(current[5]) if small else None))
-
-    for line in body.split("\n"):
-        if line.startswith("diff --git "):
-            close()
-            current = None
-            if name is not None:
-                yield name, hunks
-            name, old_name, hunks = None, None, []
-        elif current is None and line.startswith("--- "):
-            old_name = _patch_path(line[4:])
-        elif current is None and line.startswith("+++ "):
-            name = _patch_path(line[4:]) or old_name
-        elif line.startswith("@@ "):
-            close()
-            m = header.match(line)
-            current = None if m is None else [
-                int(m[1]), 1 if m[2] is None else int(m[2]), int(m[3]), 1 if m[4] is None else int(m[4]), [], []]
-        elif current is not None and line[:1] in "-+" and line:
-            side = current[4] if line[0] == "-" else current[5]
-            if len(side) <= keep_text:
-                side.append(line[1:])
-    close()
-    if name is not None:
+def _parse_patch(body: str, keep_text: int, wanted):
+    """(path, hunks) for each file of one commit's patch that is in ``wanted``; the
+    others are passed over without reading their lines."""
+    for part in body.split("\ndiff --git ")[1:] if not body.startswith("diff --git ") else (
+            ("\n" + body).split("\ndiff --git ")[1:]):
+        head_end = part.find("\n@@ ")
+        head = part if head_end < 0 else part[:head_end]
+        name = old_name = None
+        for line in head.split("\n"):
+            if line.startswith("--- "):
+                old_name = _patch_path(line[4:])
+            elif line.startswith("+++ "):
+                name = _patch_path(line[4:]) or old_name
+        if name is None or name not in wanted:
+            continue
+        hunks: list[Hunk] = []
+        if head_end >= 0:
+            for chunk in part[head_end + 1:].split("\n@@ "):
+                lines = chunk.split("\n")
+                m = _HUNK.match(lines[0] if lines[0].startswith("@@ ") else "@@ " + lines[0])
+                if m is None:
+                    continue
+                counts = (int(m[1]), 1 if m[2] is None else int(m[2]), int(m[3]), 1 if m[4] is None else int(m[4]))
+                if counts[1] <= keep_text and counts[3] <= keep_text:
+                    old = tuple(x[1:] for x in lines[1:] if x[:1] == "-")
+                    new = tuple(x[1:] for x in lines[1:] if x[:1] == "+")
+                    hunks.append(Hunk(*counts, old, new))
+                else:
+                    hunks.append(Hunk(*counts))
         yield name, hunks
 
 

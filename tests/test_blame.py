@@ -1,0 +1,101 @@
+"""history.blame: which commit last translated each line, through mechanical edits."""
+
+from __future__ import annotations
+
+import random
+from difflib import SequenceMatcher
+
+from transcheck.history.blame import attribute, mechanical
+from transcheck.history.git import Hunk, _parse_patch
+
+
+def hunks(old: list[str], new: list[str]) -> list[Hunk]:
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op != "equal":
+            out.append(Hunk(i1 if i1 == i2 else i1 + 1, i2 - i1, j1 if j1 == j2 else j1 + 1, j2 - j1,
+                            tuple(old[i1:i2]), tuple(new[j1:j2])))
+    return out
+
+
+def naive(versions: list[list[str]]) -> list[int]:
+    """Owner (version index) of each line of the last version, line by line."""
+    owner = list(range(len(versions[-1])))
+    where = list(range(len(versions[-1])))  # line index in the version being read
+    result = [0] * len(versions[-1])
+    alive = set(owner)
+    for k in range(len(versions) - 1, 0, -1):
+        old, new = versions[k - 1], versions[k]
+        back = {}
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                back.update(zip(range(j1, j2), range(i1, i2)))
+        for line in list(alive):
+            if where[line] in back:
+                where[line] = back[where[line]]
+            else:
+                result[line] = k
+                alive.discard(line)
+    return result
+
+
+def test_attribution_follows_every_line_back_to_its_commit(monkeypatch):
+    monkeypatch.setattr("transcheck.history.blame.REWRITE_SHARE", 2.0)  # no page rewrites here
+    rng = random.Random(7)
+    for _ in range(200):
+        versions = [[f"l{rng.randrange(1000)}" for _ in range(rng.randrange(0, 12))]]
+        for _ in range(rng.randrange(1, 6)):
+            lines = list(versions[-1])
+            for _ in range(rng.randrange(1, 4)):
+                what, at = rng.randrange(3), rng.randrange(len(lines) + 1)
+                if what == 0:
+                    lines[at:at] = [f"n{rng.randrange(1000)}" for _ in range(rng.randrange(1, 3))]
+                elif what == 1 and lines:
+                    del lines[at:at + rng.randrange(1, 3)]
+                elif lines and at < len(lines):
+                    lines[at] = f"c{rng.randrange(1000)}"
+            versions.append(lines)
+        steps = [(k, [(h, False) for h in hunks(versions[k - 1], versions[k])])
+                 for k in range(len(versions) - 1, 0, -1)]
+        got = attribute(len(versions[-1]), steps)
+        want = naive(versions)
+        assert [0 if g is None else g for g in got] == want, versions
+
+
+def test_a_mechanical_edit_passes_its_lines_to_the_commit_before():
+    v1 = ["# Title", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
+    v2 = ["# Titre", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
+    v3 = ["# Titre", "", "Lisez [la doc](https://new.example.org).", "", "Fin."]
+    steps = [("url", [(h, mechanical(h, lambda: None)) for h in hunks(v2, v3)]),
+             ("title", [(h, mechanical(h, lambda: None)) for h in hunks(v1, v2)]),
+             ("first", [(h, False) for h in hunks([], v1)])]
+    assert [mech for _, found in steps[:1] for _, mech in found] == [True]
+    assert attribute(len(v3), steps) == ["title", "first", "first", "first", "first"]
+
+
+def test_a_renamed_name_is_mechanical_only_where_the_source_renamed_it():
+    h = Hunk(3, 1, 3, 1, ("Acme Cloud ist schnell.",), ("Nimbus Cloud ist schnell.",))
+    assert mechanical(h, lambda: ({"acme": 1}, {"nimbus": 1}))
+    assert not mechanical(h, lambda: None)
+    assert not mechanical(Hunk(3, 1, 3, 1, ("Acme ist schnell.",), ("Nimbus ist sehr schnell.",)),
+                          lambda: ({"acme": 1}, {"nimbus": 1}))
+
+
+def test_a_commit_that_rewrites_most_of_the_page_translates_all_of_it():
+    old = [f"ancienne ligne {k}" for k in range(10)]
+    new = [f"nouvelle ligne {k}" for k in range(6)] + old[6:]
+    steps = [("rewrite", [(h, False) for h in hunks(old, new)]), ("first", [(h, False) for h in hunks([], old)])]
+    assert attribute(len(new), steps) == ["rewrite"] * 10
+
+
+def test_patch_parsing_reads_only_the_files_asked_for():
+    body = (
+        "\ndiff --git a/docs/fr/a.md b/docs/fr/a.md\nindex 1..2 100644\n--- a/docs/fr/a.md\n+++ b/docs/fr/a.md\n"
+        "@@ -3 +3,2 @@ ctx\n-old line\n+new line\n+-- not a header\n@@ -10,0 +12 @@\n+added\n"
+        "diff --git a/docs/de/a.md b/docs/de/a.md\n--- a/docs/de/a.md\n+++ b/docs/de/a.md\n@@ -1 +1 @@\n-x\n+y\n"
+    )
+    (found,) = list(_parse_patch(body, 8, {"docs/fr/a.md"}))
+    name, parsed = found
+    assert name == "docs/fr/a.md"
+    assert parsed == [Hunk(3, 1, 3, 2, ("old line",), ("new line", "-- not a header")),
+                      Hunk(10, 0, 12, 1, (), ("added",))]
