@@ -55,7 +55,7 @@ def test_attribution_follows_every_line_back_to_its_commit(monkeypatch):
                 elif lines and at < len(lines):
                     lines[at] = f"c{rng.randrange(1000)}"
             versions.append(lines)
-        steps = [(k, [(h, False) for h in hunks(versions[k - 1], versions[k])])
+        steps = [(k, hunks(versions[k - 1], versions[k]), lambda h: False)
                  for k in range(len(versions) - 1, 0, -1)]
         got = attribute(len(versions[-1]), steps)
         want = naive(versions)
@@ -66,10 +66,11 @@ def test_a_mechanical_edit_passes_its_lines_to_the_commit_before():
     v1 = ["# Title", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
     v2 = ["# Titre", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
     v3 = ["# Titre", "", "Lisez [la doc](https://new.example.org).", "", "Fin."]
-    steps = [("url", [(h, mechanical(h, lambda: None)) for h in hunks(v2, v3)]),
-             ("title", [(h, mechanical(h, lambda: None)) for h in hunks(v1, v2)]),
-             ("first", [(h, False) for h in hunks([], v1)])]
-    assert [mech for _, found in steps[:1] for _, mech in found] == [True]
+    def judge(h):
+        return mechanical(h, lambda: None)
+
+    steps = [("url", hunks(v2, v3), judge), ("title", hunks(v1, v2), judge), ("first", hunks([], v1), judge)]
+    assert [judge(h) for h in hunks(v2, v3)] == [True]
     assert attribute(len(v3), steps) == ["title", "first", "first", "first", "first"]
 
 
@@ -84,7 +85,7 @@ def test_a_renamed_name_is_mechanical_only_where_the_source_renamed_it():
 def test_a_commit_that_rewrites_most_of_the_page_translates_all_of_it():
     old = [f"ancienne ligne {k}" for k in range(10)]
     new = [f"nouvelle ligne {k}" for k in range(6)] + old[6:]
-    steps = [("rewrite", [(h, False) for h in hunks(old, new)]), ("first", [(h, False) for h in hunks([], old)])]
+    steps = [("rewrite", hunks(old, new), lambda h: False), ("first", hunks([], old), lambda h: False)]
     assert attribute(len(new), steps) == ["rewrite"] * 10
 
 

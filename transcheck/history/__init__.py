@@ -134,7 +134,7 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
             return None
         lines = split_lines(current)
         if committed is not None:
-            steps.append((NOW, _hunks(split_lines(committed), lines)))
+            steps.append((NOW, _hunks(split_lines(committed), lines), lambda h: mechanical(h, lambda: None)))
     else:
         lines = _lines(data)
     oldest = None
@@ -147,7 +147,7 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
         after = history.after_base(commit)
         owner = NOW if after else commit
         ask = source_delta(sha)
-        steps.append((owner, [(h, skipped or mechanical(h, ask)) for h in hunks]))
+        steps.append((owner, hunks, (lambda h: True) if skipped else (lambda h, ask=ask: mechanical(h, ask))))
     if not steps:
         return None if oldest is None else [oldest] * len(lines)
     found = attribute(len(lines), steps)
@@ -195,7 +195,9 @@ def _hunks(old: list[str], new: list[str]):
     out = []
     for op, i1, i2, j1, j2 in opcodes(old, new):
         if op != "equal":
-            out.append((Hunk(i1 if i1 == i2 else i1 + 1, i2 - i1, j1 if j1 == j2 else j1 + 1, j2 - j1), False))
+            small = i2 - i1 <= 8 and j2 - j1 <= 8
+            out.append(Hunk(i1 if i1 == i2 else i1 + 1, i2 - i1, j1 if j1 == j2 else j1 + 1, j2 - j1,
+                            tuple(old[i1:i2]) if small else None, tuple(new[j1:j2]) if small else None))
     return out
 
 

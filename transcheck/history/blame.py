@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 REWRITE_SHARE = 0.5
 
@@ -69,21 +69,30 @@ def mechanical(hunk, source_delta) -> bool:
     return False
 
 
-def attribute(lines: int, commits: Sequence[tuple[object, Sequence]]) -> list[object | None]:
+def attribute(lines: int, commits: Sequence[tuple[object, Sequence, Callable]]) -> list[object | None]:
     """The owner of each of ``lines`` lines of the newest version: ``commits`` are
-    (owner, hunks) newest first, each hunk as a (hunk, mechanical) pair; a line no
-    commit introduced (history ran out) is None.
+    (owner, hunks, is_mechanical) newest first; ``is_mechanical(hunk)`` is asked only
+    of hunks that matter (lines still followed, or a possible rewrite of the page). A
+    line no commit introduced (history ran out) is None.
 
     Lines still followed are runs (first line today, line in the version being read,
     count), so a commit costs its hunks, not the file's lines."""
     owner: list[object | None] = [None] * lines
     runs = [(0, 1, lines)] if lines else []
     size = lines
-    for who, hunks in commits:
+    for who, raw, judge in commits:
         if not runs:
             break
-        hunks = sorted(hunks, key=lambda h: (h[0].new_start, h[0].new_count))
-        translating = sum(h.new_count for h, mech in hunks if not mech and h.old_count)
+        hunks = [[h, None] for h in sorted(raw, key=lambda h: (h.new_start, h.new_count))]
+
+        def mech(k: int) -> bool:
+            if hunks[k][1] is None:
+                hunks[k][1] = judge(hunks[k][0])
+            return hunks[k][1]
+
+        replacing = sum(h.new_count for h, _ in hunks if h.old_count)
+        translating = replacing if replacing < REWRITE_SHARE * size else sum(
+            h.new_count for k, (h, _) in enumerate(hunks) if h.old_count and not mech(k))
         if size and translating >= REWRITE_SHARE * size:
             for first, _, count in runs:
                 owner[first:first + count] = [who] * count
@@ -104,7 +113,7 @@ def attribute(lines: int, commits: Sequence[tuple[object, Sequence]]) -> list[ob
                 h = hunks[k][0] if k < len(hunks) else None
                 if h is not None and h.new_count and h.new_start <= line:
                     take = min(count - pos, h.new_start + h.new_count - line)
-                    if hunks[k][1] and h.old_count:  # mechanical: back to the lines it replaced
+                    if h.old_count and mech(k):  # mechanical: back to the lines it replaced
                         out.extend((first + pos + t, h.old_start + min(line + t - h.new_start, h.old_count - 1), 1)
                                    for t in range(take))
                     else:
