@@ -259,7 +259,10 @@ def _with_lag(groups, settings: Settings, rules, changed_since=None):
     from transcheck import history
 
     since = changed_since.rev if changed_since is not None else None
-    lag = history.plan(groups, settings.source, settings.skip_markers, since)
+    # A pull request is told of the lag of the translations it changes, and of those
+    # whose source it changes: git is asked about those pages only.
+    concerned = changed_since.differs if changed_since is not None else None
+    lag = history.plan(groups, settings.source, settings.skip_markers, since, concerned)
     out = tuple(
         replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
         for g in groups

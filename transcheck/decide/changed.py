@@ -147,6 +147,10 @@ class ChangedSince:
         self.rev = rev
         self._repo = _Repo(rev)
 
+    def differs(self, path: str) -> bool:
+        """Whether ``path`` differs from its version at REV (or is not tracked)."""
+        return not self._repo.unchanged(path)
+
     def touches(self, paths) -> bool:
         """Whether any of ``paths`` differs from REV: a group of unchanged files can have
         no finding in scope, so the run need not check it."""
@@ -178,7 +182,13 @@ class ChangedSince:
 
         old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
         old_keys: Counter = Counter()  # (path, code, key) at REV
-        if changes:
+        # The group is checked again as it was at REV only when some finding touches a
+        # change (not a lag finding, nor one on the source, which are judged apart):
+        # otherwise nothing needs telling apart from what was there before, and a pull
+        # request costs one check of its groups, not two.
+        candidates = any(f.code not in page_codes and f.language != source
+                         and _touches(f.line, f.end_line, spans.get(f.path, ())) for f in group.findings)
+        if candidates:
             for f, version in _old_findings(group.group, versions, recheck):
                 old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1

@@ -54,15 +54,18 @@ class LagPlan:
 
 
 def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
-         base: str | None = None) -> LagPlan:
+         base: str | None = None, concerned=None) -> LagPlan:
     """Lag inputs for every group that has a source document and translations. With a
     ``base`` revision (--changed-since), the lines that commits after it changed are
-    judged on what they say now, not as history."""
+    judged on what they say now, not as history; ``concerned(path)``: whether a file
+    changed, when only translations that changed, or whose source did, are asked about."""
     pairs = []  # (group name, translation spec, source spec)
     for group in groups:
         files = {f.language: f for f in group.files}
         if source in files:
-            pairs.extend((group.name, f, files[source]) for f in group.files if f.language != source)
+            whole = concerned is None or concerned(files[source].path)
+            pairs.extend((group.name, f, files[source]) for f in group.files
+                         if f.language != source and (whole or concerned(f.path)))
     if not pairs:
         return LagPlan({}, ())
     top = toplevel(pairs[0][2].path)
