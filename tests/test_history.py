@@ -362,3 +362,21 @@ def test_pull_request_is_judged_on_the_content_after_it(linked):
     # The link the pull request fixed is up to date; the reworded paragraph it left
     # alone is still outdated, on its own line.
     assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 5, "warning")]
+
+
+def test_a_translators_update_of_the_page_covers_the_paragraphs_it_left_alone(linked):
+    repo, edited = linked
+    typo = list(edited)
+    typo[3] = "Every rule can be turned off in the configuration, one code at the time."
+    write(repo, "en", typo)
+    commit(repo, "docs: wording")
+    fr = (repo / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "fr" / "index.md").write_text(
+        fr.replace("et il est lu au démarrage", "et il est relu à chaque exécution"), encoding="utf-8")
+    commit(repo, "fr: follow the source")
+    data, found = check(repo)
+    # The French translator read the page against the source and kept the rule
+    # paragraph; German, untouched, lags on both.
+    assert codes(found) == []
+    assert statuses(data, "fr")[0]["state"] == "up to date"
+    assert statuses(data, "de")[0]["segments"] == 2

@@ -78,6 +78,11 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     except HistoryUnavailable as exc:
         return LagPlan({}, (f"translation lag not computed: {exc}",))
 
+    shared: dict[str, Counter] = {}  # group -> commit -> translations of the page it changed
+    for group in groups:
+        if any(f.language == source for f in group.files):
+            shared[group.name] = Counter(c.sha for f in group.files if f.language != source
+                                         for c in history.commits(f.path))
     owners: dict[tuple[str, str], tuple[list, object]] = {}  # (group, lang) -> (owner per line, source)
     deltas: dict = {}  # (source path, commit) -> the words it changed, shared by the translations
     truncated = False
@@ -86,7 +91,7 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
         if not commits:
             continue  # never committed: nothing is known of when it was made
         found = _owners(history, trans, src, patches, commits, committed.get(("HEAD", trans.path)), markers,
-                        deltas)
+                        deltas, shared[name])
         if found is None:
             truncated = True
             continue
@@ -109,10 +114,12 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
     return LagPlan(inputs, notes)
 
 
-def _owners(history: History, trans, src, patches, commits, head: bytes | None, markers, deltas: dict):
+def _owners(history: History, trans, src, patches, commits, head: bytes | None, markers, deltas: dict,
+            shared: Counter):
     """The commit that translated each line of today's translation (``NOW`` for lines
     changed after ``base`` or not committed); None when a shallow clone cuts the history
-    off before some line's translation."""
+    off before some line's translation. ``shared``: how many translations of the page
+    each commit changed (one: the translator's update of the page)."""
     from transcheck.history.blame import attribute, delta, mechanical
     from transcheck.read.decode import split_lines, text_or_none
 
@@ -150,7 +157,8 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
         after = history.after_base(commit)
         owner = NOW if after else commit
         ask = source_delta(sha)
-        steps.append((owner, hunks, (lambda h: True) if skipped else (lambda h, ask=ask: mechanical(h, ask))))
+        steps.append((owner, hunks, (lambda h: True) if skipped else (lambda h, ask=ask: mechanical(h, ask)),
+                      not after and shared.get(sha, 0) <= 1))  # a change under review: line by line
     if not steps:
         return None if oldest is None else [oldest] * len(lines)
     found = attribute(len(lines), steps)

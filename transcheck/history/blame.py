@@ -14,8 +14,15 @@ been a translator's update of its lines:
 - its commit says it need not be followed (a skip marker).
 
 A mechanical hunk passes its lines on to the lines it replaced, so a paragraph keeps
-the commit that really translated it. A commit whose translating hunks cover at least
-``REWRITE_SHARE`` of the file rewrote the page: every line still followed is its.
+the commit that really translated it.
+
+A commit that changes one translation of a page (and maybe its source) is that
+translator's update of the page: if it translates anything, the lines it left alone
+were read against the source of then and kept, so every line still followed is its
+(a translator leaves a paragraph whose source only fixed a typo as it is). A commit
+that changes several translations of the page at once is no one's update of any of
+them: it translated only the lines it changed, unless its translating hunks cover at
+least ``REWRITE_SHARE`` of the file.
 """
 
 from __future__ import annotations
@@ -71,16 +78,18 @@ def mechanical(hunk, source_delta) -> bool:
 
 def attribute(lines: int, commits: Sequence[tuple[object, Sequence, Callable]]) -> list[object | None]:
     """The owner of each of ``lines`` lines of the newest version: ``commits`` are
-    (owner, hunks, is_mechanical) newest first; ``is_mechanical(hunk)`` is asked only
-    of hunks that matter (lines still followed, or a possible rewrite of the page). A
-    line no commit introduced (history ran out) is None.
+    (owner, hunks, is_mechanical[, page_update]) newest first; ``is_mechanical(hunk)``
+    is asked only of hunks that matter (lines still followed, or a possible rewrite of
+    the page). A page update that translates anything translated the whole page; any
+    other commit, only what it changed, unless it rewrote most of the page. A line no
+    commit introduced (history ran out) is None.
 
     Lines still followed are runs (first line today, line in the version being read,
     count), so a commit costs its hunks, not the file's lines."""
     owner: list[object | None] = [None] * lines
     runs = [(0, 1, lines)] if lines else []
     size = lines
-    for who, raw, judge in commits:
+    for who, raw, judge, *page in commits:
         if not runs:
             break
         hunks = [[h, None] for h in sorted(raw, key=lambda h: (h.new_start, h.new_count))]
@@ -90,10 +99,13 @@ def attribute(lines: int, commits: Sequence[tuple[object, Sequence, Callable]]) 
                 hunks[k][1] = judge(hunks[k][0])
             return hunks[k][1]
 
-        replacing = sum(h.new_count for h, _ in hunks if h.old_count)
-        translating = replacing if replacing < REWRITE_SHARE * size else sum(
-            h.new_count for k, (h, _) in enumerate(hunks) if h.old_count and not mech(k))
-        if size and translating >= REWRITE_SHARE * size:
+        if page and page[0]:
+            whole = any(not mech(k) for k in range(len(hunks)))
+        else:
+            replacing = sum(h.new_count for h, _ in hunks if h.old_count)
+            whole = size > 0 and (replacing if replacing < REWRITE_SHARE * size else sum(
+                h.new_count for k, (h, _) in enumerate(hunks) if h.old_count and not mech(k))) >= REWRITE_SHARE * size
+        if whole:
             for first, _, count in runs:
                 owner[first:first + count] = [who] * count
             return owner
