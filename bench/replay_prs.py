@@ -1,5 +1,5 @@
 """Replay merged translation pull requests as CI would have checked them:
-``python bench/replay_prs.py CHECKOUT --layout PATTERN --source en PR_COMMIT...``.
+``python bench/replay_prs.py CHECKOUT --layout PATTERN [--layout ...] --source en PR_COMMIT...``.
 
 Each PR_COMMIT is a pull request as merged on the main line (a squash commit, or a
 merge commit whose first parent is the base). For each, in a scratch clone at that
@@ -52,11 +52,11 @@ def scratch(checkout: str, commit: str, tmp: str) -> str:
     return tree
 
 
-def run_check(tree: str, commit: str, layout: str, source: str, package: str, report: str) -> dict:
+def run_check(tree: str, commit: str, layouts: list[str], source: str, package: str, report: str) -> dict:
     env = dict(os.environ, PYTHONPATH=package)
     command = [sys.executable, "-c", _MEASURE, os.devnull, sys.executable, "-m", "transcheck", "check",
-               "--layout", layout, "--source", source, "--changed-since", f"{commit}^", "-f", "json",
-               "-o", report, "-q"]
+               *(x for layout in layouts for x in ("--layout", layout)), "--source", source,
+               "--changed-since", f"{commit}^", "-f", "json", "-o", report, "-q"]
     done = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=env, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -124,7 +124,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("checkout")
     parser.add_argument("commits", nargs="+", help="the pull requests' commits on the main line")
-    parser.add_argument("--layout", required=True)
+    parser.add_argument("--layout", required=True, action="append", help="repeatable")
     parser.add_argument("--source", default="en")
     parser.add_argument("--transcheck", default=ROOT, help="the source tree of the transcheck to run")
     parser.add_argument("--sample", type=int, default=0, help="findings to print per pull request")

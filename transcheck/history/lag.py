@@ -171,17 +171,29 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
     used = {v for v in followed.values() if v >= 0 and versions[v] is not None}
     if not any(_differs(versions[v]) for v in used):
         return Lag(translation.language, "", "", ())
-    weight = Counter(v for i, v in followed.items() if v in used and seg[i].is_prose)
+    weight = Counter(v for i, v in followed.items() if (v in used or v < 0) and seg[i].is_prose)
     ref = max(used, key=lambda v: (weight[v], -v))
     base = versions[ref]
-    then_doc = Document(source_now.path, source_now.language, source_now.group, "", 0, base.segments)
     src, lang = source_now.language, translation.language
+    # Most of the translation follows today's source (the change under review rewrote
+    # it): today's alignment is the reference, and each old version maps onto today's.
+    today = weight[-1] > weight[ref]
     cell_of: dict[int, tuple[int, ...]] = {}
-    for row in align([then_doc, translation], source=src):
-        for i in row.cells.get(src, ()):
-            cell_of[i] = row.cells.get(lang, ())
-    from_ref = {v: {r: k for k, r in align_versions(versions[v].segments, base.segments).items()}
-                for v in used if v != ref}
+    row_of: dict[int, tuple[int, ...]] = {}  # source segment -> the source segments of its row
+    if today:
+        pairs = [(row.cells.get(src, ()), row.cells.get(lang, ())) for row in rows]
+        from_ref = {v: _inverse(versions[v].changes) for v in used}
+        kept_then = set(range(len(now)))
+    else:
+        then_doc = Document(source_now.path, source_now.language, source_now.group, "", 0, base.segments)
+        pairs = [(row.cells.get(src, ()), row.cells.get(lang, ()))
+                 for row in align([then_doc, translation], source=src)]
+        from_ref = {v: {r: k for k, r in align_versions(versions[v].segments, base.segments).items()}
+                    for v in used if v != ref}
+        kept_then = set(base.changes[0]) | set(base.changes[3])
+    for sources, cell in pairs:
+        for i in sources:
+            cell_of[i], row_of[i] = cell, sources
 
     changes: list[LagChange] = []
     for i in sorted(cell_of):
@@ -189,27 +201,41 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
         for t in cell_of[i]:
             by_version.setdefault(followed.get(t, -1), []).append(t)
         for v, cell in sorted(by_version.items()):
-            k = i if v == ref else from_ref.get(v, {}).get(i)
+            k = i if v == ref and not today else from_ref.get(v, {}).get(i)
             if v not in used or k is None:
                 continue
+            if i not in kept_then and any(o in kept_then for o in row_of[i]):
+                continue  # the cell renders a paragraph of its row that the source still has
             change = _change(versions[v], k, now, [seg[t] for t in cell])
             if change is not None:
                 changes.append(change)
 
     old_to_new, _, added, _ = base.changes
+    if today:  # added: untranslated today and absent from the version most of the rest follows
+        seen = set(old_to_new.values()) | set(base.changes[3].values())
+        added = {j for j in range(len(now)) if not cell_of.get(j) and j not in seen}
+        new_to_old = {j: j for j in range(len(now))}
+    else:
+        new_to_old = {j: i for i, j in old_to_new.items()}
     rendered = {t for cell in cell_of.values() for t in cell}
-    carried_now = _translated_now(rows, src, lang, rendered)
-    new_to_old = {j: i for i, j in old_to_new.items()}
+    carried_now = set() if today else _translated_now(rows, src, lang, rendered, followed, versions)
     for run in _runs(sorted(added - carried_now)):
         line = _insertion_line(run, new_to_old, cell_of, seg, len(now))
         text = " ".join(now[j].text for j in run)
         changes.append(LagChange(ADDED, line, line, "", text, now[run[0]].line, now[run[-1]].end_line,
                                  count=len(run), since_sha=base.since_sha, since_date=base.since_date))
     changes.sort(key=lambda c: (c.line, c.end_line, c.source_line))
-    translated_then = {old_to_new[i] for i, cell in cell_of.items() if cell and i in old_to_new}
+    translated_then = ({i for i, cell in cell_of.items() if cell} if today else
+                       {old_to_new[i] for i, cell in cell_of.items() if cell and i in old_to_new})
     oldest = max((v for v in used if any(c.since_sha == versions[v].since_sha for c in changes)), default=ref)
     return Lag(lang, versions[oldest].since_sha, versions[oldest].since_date, tuple(changes),
                frozenset(added | translated_then), frozenset(rendered))
+
+
+def _inverse(changes) -> dict[int, int]:
+    """Today's segment index -> the old one it keeps or rewrites."""
+    old_to_new, _, _, rewritten = changes
+    return {j: i for i, j in (*old_to_new.items(), *rewritten.items())}
 
 
 def _differs(then: Then) -> bool:
@@ -240,15 +266,32 @@ def _change(then: Then, k: int, now, cell) -> LagChange | None:
     return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
 
 
-def _translated_now(rows, src: str, lang: str, rendered) -> set[int]:
-    """Today's source segments to which today's alignment gives translated segments
-    that the alignment to the old version left unplaced: a paragraph added to the
-    source and already translated."""
+def _translated_now(rows, src: str, lang: str, rendered, followed, versions) -> set[int]:
+    """Today's source segments already translated, by today's alignment: their
+    translated cell has a segment the alignment to the old version left unplaced, or
+    one whose translating commit saw the segment in the source (or that the change
+    under review translated)."""
+    has: dict[int, set[int]] = {}
+
+    def saw(v: int, j: int) -> bool:
+        if v < 0:
+            return True
+        if versions[v] is None:
+            return False
+        if v not in has:
+            old_to_new, _, _, rewritten = versions[v].changes
+            has[v] = set(old_to_new.values()) | set(rewritten.values())
+        return j in has[v]
+
     out = set()
     for row in rows:
         cell = row.cells.get(lang, ())
-        if cell and any(t not in rendered for t in cell):
-            out.update(row.cells.get(src, ()))
+        if not cell:
+            continue
+        unplaced = any(t not in rendered for t in cell)
+        for j in row.cells.get(src, ()):
+            if unplaced or any(saw(followed.get(t, -1), j) for t in cell):
+                out.add(j)
     return out
 
 
