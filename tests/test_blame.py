@@ -100,3 +100,54 @@ def test_patch_parsing_reads_only_the_files_asked_for():
     assert name == "docs/fr/a.md"
     assert parsed == [Hunk(3, 1, 3, 2, ("old line",), ("new line", "-- not a header")),
                       Hunk(10, 0, 12, 1, (), ("added",))]
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _seg(text="", urls=(), code=(), kind="paragraph"):
+    from transcheck.model import Kind, Segment
+
+    return Segment(0, 1, 1, text, Kind(kind), urls=tuple(urls), code=tuple(code))
+
+
+def test_a_link_moved_to_another_anchor_is_carried_by_a_localised_link():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Set up the processor.", urls=["/en/guides/markdown/#switching-to-unified"])
+    new = _seg("Set up the processor.", urls=["/en/guides/markdown/#setting-up-a-processor"])
+    same_anchor = [_seg("Configurez le processeur.", urls=["/fr/guides/markdown/#setting-up-a-processor"])]
+    stale = [_seg("Configurez le processeur.", urls=["/fr/guides/markdown/#switching-to-unified"])]
+    own_anchor = [_seg("Configurez le processeur.", urls=["/fr/guides/markdown/#configurer-un-processeur"])]
+    assert carried(old, new, same_anchor, ("en", "fr"))
+    assert not carried(old, new, stale, ("en", "fr"))
+    assert carried(old, new, own_anchor, ("en", "fr"))
+
+
+def test_a_moved_page_is_carried_only_by_the_new_path():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Customizable.", urls=["/en/guides/integrations-guide/"])
+    new = _seg("Customizable.", urls=["/en/guides/integrations/"])
+    assert carried(old, new, [_seg("Anpassbar.", urls=["/de/guides/integrations/"])], ("en", "de"))
+    assert not carried(old, new, [_seg("Anpassbar.", urls=["/de/guides/integrations-guide/"])], ("en", "de"))
+
+
+def test_a_code_block_nearer_the_new_source_is_carried():
+    from transcheck.history.evidence import carried
+
+    old = _seg("export default defineConfig({ adapter: vercel() })", kind="code")
+    new = _seg("export default defineConfig({ adapter: vercel() });", kind="code")
+    assert carried(old, new, [_seg("export default defineConfig({ adapter: vercel() });", kind="code")],
+                   ("en", "ko"))
+    assert not carried(old, new, [_seg("export default defineConfig({ adapter: vercel() })", kind="code")],
+                       ("en", "ko"))
+
+
+def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
+    from transcheck.history.evidence import minor
+
+    assert minor(_seg("A bunch of dataclasses laying around."), _seg("A bunch of dataclasses lying around."))
+    assert not minor(_seg("It is read at start-up."), _seg("It is read again on every run."))
+    assert not minor(_seg("Deploy with Vercel."), _seg("Deploy with Netlify."))
+    assert not minor(_seg("Runs on 3 workers."), _seg("Runs on 4 workers."))

@@ -12,10 +12,10 @@ in is up to date for that edit (``carried``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from transcheck.history.evidence import carried, minor
 from transcheck.model import Document, Segment
 from transcheck.text import normalise
 
@@ -47,6 +47,9 @@ class LagChange:
     detail: str = "text"
     since_sha: str = ""
     since_date: str = ""
+    # A few words of wording changed, no number, name, link or code: a fix of the
+    # source's grammar or a typo, which a translation seldom has to follow.
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,43 +121,6 @@ def _markup_change(old: Segment, new: Segment) -> tuple[str, str]:
     return " ".join(x for x in before if x not in after), " ".join(x for x in after if x not in before)
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# A name as translations keep it: a capitalised Latin word or one with a digit or an
-# inner capital ("Pydantic", "FastAPI", "HTTP2").
-_NAME = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+[A-Z0-9][\w-]*)\b", re.ASCII)
-
-
-def _evidence(segments) -> Counter:
-    """The link targets, code, numbers and names of some segments: what a translation
-    carries over as it is."""
-    out: Counter = Counter()
-    for s in segments:
-        out.update(f"u:{u}" for u in s.urls)
-        out.update(f"c:{c}" for c in s.code)
-        out.update(f"n:{n}" for n in _NUMBER.findall(s.text))
-        out.update(f"w:{w}" for w in _NAME.findall(s.text))
-    return out
-
-
-def _prose(s: Segment) -> str:
-    return normalise(_NAME.sub(" ", _NUMBER.sub(" ", s.text)))
-
-
-def carried(old: Segment, new: Segment, translated) -> bool:
-    """Whether the translated paragraph already carries a source edit: the edit changed
-    only link targets, code, numbers and names (its other words are the same), and the
-    translation has each one the edit put in and none it took out. A change of wording
-    is no evidence either way."""
-    if _prose(old) != _prose(new):
-        return False
-    before, after = _evidence([old]), _evidence([new])
-    put_in, took_out = after - before, before - after
-    if not put_in and not took_out:
-        return False
-    have = _evidence(translated)
-    return all(have[k] >= n for k, n in put_in.items()) and not any(k in have for k in took_out)
-
-
 def compute_lag(source_now: Document, translation: Document, versions, followed, rows=()) -> Lag:
     """Map the source's changes since each paragraph was translated onto it.
 
@@ -206,7 +172,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
                 continue
             if i not in kept_then and any(o in kept_then for o in row_of[i]):
                 continue  # the cell renders a paragraph of its row that the source still has
-            change = _change(versions[v], k, now, [seg[t] for t in cell])
+            change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang))
             if change is not None:
                 changes.append(change)
 
@@ -243,7 +209,7 @@ def _differs(then: Then) -> bool:
     return bool(edited or added or rewritten or len(old_to_new) < len(then.segments))
 
 
-def _change(then: Then, k: int, now, cell) -> LagChange | None:
+def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagChange | None:
     """The change of source segment ``k`` of ``then`` on its translated ``cell``."""
     old_to_new, edited, _, rewritten = then.changes
     old = then.segments[k]
@@ -253,13 +219,14 @@ def _change(then: Then, k: int, now, cell) -> LagChange | None:
         if k not in edited:
             return None
         new = now[old_to_new[k]]
-        if carried(old, new, cell):
+        if carried(old, new, cell, languages):
             return None
         if normalise(old.text) == normalise(new.text):
             was, now_ = _markup_change(old, new)
             return LagChange(EDITED, first.line, last.end_line, was, now_, new.line, new.end_line,
                              detail="links or code", **stamp)
-        return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)
+        return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line,
+                         minor=minor(old, new), **stamp)
     if k in rewritten:
         new = now[rewritten[k]]
         return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)

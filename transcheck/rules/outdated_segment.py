@@ -11,9 +11,13 @@ What it catches:
     edited gets a finding quoting the words that changed (or, when only a link target
     or inline code changed, those); a rewritten one is "changed" too, and only one whose
     source paragraph is gone is "removed". A paragraph that already carries every link
-    target, code span, number and name an edit put in (and none it took out) is up to
-    date for that edit. When the source changed most of the page (at least ten
-    paragraphs and half of the translation), one finding spans the page instead.
+    target, code span, number and name an edit put in (and none it took out, link
+    targets compared with their language directory made one) is up to date for that
+    edit, and so is a code block nearer today's source than the old one. An edit of at
+    most two words each way, none a number or a name, is info: most are fixes of the
+    source's grammar that a translation need not follow. When the source changed most
+    of the page (at least ten paragraphs and half of the translation), one finding
+    spans the page instead.
 
 Why it matters:
     Most divergence in a documentation tree is lag, not mistranslation: the source moved
@@ -34,7 +38,9 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Location, Severity
+from dataclasses import replace
+
+from transcheck.model import Category, Location, Severity, Strength
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 
@@ -72,8 +78,11 @@ def check(view: GroupView, options: NoOptions):
             if change.kind == "edited" and view.source:
                 src = view.documents[view.source]
                 related = [Location(src.path, change.source_line, change.source_end_line)]
-            yield RULE.finding(doc, change.line, change.end_line, message, related=related,
-                               key=f"{change.kind}:{change.old}")
+            finding = RULE.finding(doc, change.line, change.end_line, message, related=related,
+                                   key=f"{change.kind}:{change.old}")
+            # A few words of the source reworded (grammar, a typo): a translation seldom
+            # has to follow, so it is told one level lower.
+            yield replace(finding, strength=Strength.REDUCED) if change.minor else finding
 
 
 def changed_words(old: str, new: str, context: int = 3, width: int = 70) -> tuple[str, str]:
