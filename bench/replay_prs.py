@@ -78,7 +78,7 @@ def _within(segments, line: int, end_line: int):
     return [s for s in segments if s.line <= end_line and s.end_line >= line]
 
 
-def carries(tree: str, finding: dict, cache: dict, source: str) -> bool | None:
+def carries(tree: str, finding: dict, cache: dict, source_language: str) -> bool | None:
     """Whether an outdated finding's translated paragraph already has every link target
     and code span of today's source paragraph; None when the change is one of wording."""
     if "changed its links or code" not in finding["message"] or not finding.get("related"):
@@ -88,7 +88,7 @@ def carries(tree: str, finding: dict, cache: dict, source: str) -> bool | None:
     translated = _within(_segments(tree, finding["path"], cache), finding["line"], finding["end_line"])
     from transcheck.history.evidence import link_key
 
-    codes = (finding["language"].lower(), source.lower())
+    codes = (finding["language"].lower(), source_language.lower())
     mine = [u for s in translated for u in s.urls]
     # A site that translates its anchors: compare link targets without them.
     anchors = not any("#" in u and u.split("#", 1)[1] in {v.split("#", 1)[1] for s in source for v in s.urls

@@ -148,6 +148,16 @@ def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
     from transcheck.history.evidence import minor
 
     assert minor(_seg("A bunch of dataclasses laying around."), _seg("A bunch of dataclasses lying around."))
+    assert minor(_seg("Never worry about: hooks."), _seg("Never worry about hooks."))
     assert not minor(_seg("It is read at start-up."), _seg("It is read again on every run."))
     assert not minor(_seg("Deploy with Vercel."), _seg("Deploy with Netlify."))
     assert not minor(_seg("Runs on 3 workers."), _seg("Runs on 4 workers."))
+
+
+def test_a_name_recased_with_a_new_anchor_is_carried_by_the_translated_anchor():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Recma plugins are not supported.", urls=["/en/guides/md/#switching-to-unified"])
+    new = _seg("recma plugins are not supported.", urls=["/en/guides/md/#setting-up-a-processor"])
+    mine = [_seg("Les modules Recma ne sont pas pris en charge.", urls=["/fr/guides/md/#configurer-un-processeur"])]
+    assert carried(old, new, mine, ("en", "fr"))

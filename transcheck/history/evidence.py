@@ -54,18 +54,21 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
     if not old.is_prose and not new.is_prose:
         mine = " ".join(s.text for s in translated)
         return bool(mine) and (normalise(mine) == normalise(new.text) or chrf(mine, new.text) > chrf(mine, old.text))
-    if _prose(old) != _prose(new):
+    # The same words (but for case): only links and code changed, and only they count.
+    kinds = ("u:", "c:") if normalise(old.text) == normalise(new.text) else ("u:", "c:", "n:", "w:")
+    if len(kinds) > 2 and _prose(old) != _prose(new):
         return False
     codes = tuple(c.lower() for c in languages)
-    if _carries(old, new, translated, codes, True):
+    if _carries(old, new, translated, codes, kinds, True):
         return True
     # A site that translates its anchors: what the edit changed apart from them.
-    return _carries(old, new, translated, codes, False, anchors_only=True)
+    return _carries(old, new, translated, codes, kinds, False, anchors_only=True)
 
 
-def _carries(old, new, translated, codes, fragment: bool, anchors_only: bool = False) -> bool:
+def _carries(old, new, translated, codes, kinds, fragment: bool, anchors_only: bool = False) -> bool:
     before, after = _evidence([old], codes, fragment), _evidence([new], codes, fragment)
-    put_in, took_out = after - before, before - after
+    put_in = Counter({k: n for k, n in (after - before).items() if k.startswith(kinds)})
+    took_out = Counter({k: n for k, n in (before - after).items() if k.startswith(kinds)})
     if not put_in and not took_out:
         return anchors_only and _evidence([old], codes) != _evidence([new], codes) and _localised(
             old, new, translated, codes)
@@ -81,14 +84,14 @@ def _localised(old, new, translated, codes) -> bool:
 
 
 def minor(old: Segment, new: Segment) -> bool:
-    """A change of at most ``MINOR_WORDS`` words each way, none a number or a name, and
-    the same links and code."""
+    """A change of at most ``MINOR_WORDS`` words each way (punctuation and case alone
+    included), none a number or a name, and the same links and code."""
     if (old.urls, old.code) != (new.urls, new.code) or not (old.is_prose and new.is_prose):
         return False
     a, b = Counter(_WORD.findall(old.text)), Counter(_WORD.findall(new.text))
     out, into = a - b, b - a
     if not out and not into:
-        return False
+        return True  # punctuation or case only
     if sum(out.values()) > MINOR_WORDS or sum(into.values()) > MINOR_WORDS:
         return False
     return not any(_NUMBER.fullmatch(w) or _NAME.fullmatch(w) for w in (*out, *into))
