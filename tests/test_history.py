@@ -380,3 +380,21 @@ def test_a_translators_update_of_the_page_covers_the_paragraphs_it_left_alone(li
     assert codes(found) == []
     assert statuses(data, "fr")[0]["state"] == "up to date"
     assert statuses(data, "de")[0]["segments"] == 2
+
+
+def test_a_removed_heading_is_not_reported_on_a_heading_with_another_id(tmp_path):
+    r = tmp_path / "ids"
+    r.mkdir()
+    git(r, "init", "-q")
+    en = ["# Help { #help }", "## How to help { #how-to-help }", "Star the project on the forge.",
+          "## Ask questions { #ask-questions }", "Open a discussion with your question."]
+    fr = ["# Aide { #help }", "## Comment aider { #how-to-help }", "Mettez une étoile au projet sur la forge.",
+          "## Poser des questions { #ask-questions }", "Ouvrez une discussion avec votre question."]
+    write(r, "en", en)
+    write(r, "fr", fr)
+    commit(r, "docs: help")
+    write(r, "en", en[:1] + en[3:])
+    commit(r, "docs: drop the how-to-help section")
+    _, found = check(r)
+    removed = [f for f in found if f["code"] == "TC304"]
+    assert [f["line"] for f in removed] == [3, 5]  # the French heading and paragraph of that section

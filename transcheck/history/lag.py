@@ -214,6 +214,9 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagCha
     old_to_new, edited, _, rewritten = then.changes
     old = then.segments[k]
     first, last = cell[0], cell[-1]
+    anchors = {s.anchor for s in cell if s.anchor}
+    if old.anchor and anchors and old.anchor not in anchors:
+        return None  # a heading whose id the translation does not have: not its translation
     stamp = {"since_sha": then.since_sha, "since_date": then.since_date}
     if k in old_to_new:
         if k not in edited:
