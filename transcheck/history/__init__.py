@@ -105,8 +105,9 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
                 wanted[(commit.sha, src.path)] = (commit.short, commit.date, base_commit.sha, src.path)
     blobs = history.read_blobs(sorted({(sha, path) for _, _, sha, path in wanted.values()}))
     inputs: dict[str, dict[str, LagInput]] = {}
+    texts: dict = {}
     for (name, lang), (found, src) in sorted(owners.items()):
-        inputs.setdefault(name, {})[lang] = _input(found, src, wanted, blobs)
+        inputs.setdefault(name, {})[lang] = _input(found, src, wanted, blobs, texts)
     notes = ()
     if truncated:
         notes = ("shallow clone: the history of some translations is cut off, so their lag "
@@ -225,13 +226,16 @@ def _text(data: bytes | None) -> str | None:
     return text_or_none(data)
 
 
-def _input(found, src, wanted, blobs) -> LagInput:
+def _input(found, src, wanted, blobs, texts: dict) -> LagInput:
+    """``texts``: the source versions decoded so far, shared by the page's translations."""
     order = sorted({o for o in found if o is not None and o != NOW}, key=lambda c: (-c.time, c.sha))
     index = {c.sha: k for k, c in enumerate(order)}
     versions = []
     for c in order:
         short, date, sha, path = wanted[(c.sha, src.path)]
-        versions.append(Version(short, date, _text(blobs.get((sha, path)))))
+        if (sha, path) not in texts:
+            texts[(sha, path)] = _text(blobs.get((sha, path)))
+        versions.append(Version(short, date, texts[(sha, path)]))
     runs: list[list[int]] = []
     for line, o in enumerate(found, start=1):
         v = NOW if o == NOW or o is None else index[o.sha]

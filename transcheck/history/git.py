@@ -173,10 +173,16 @@ class History:
             "-p", "--unified=0", "--format=%x1e%H", "--end-of-options", "HEAD", "--", *self._dirs,
         )
         found: dict[str, list[tuple[str, list[Hunk]]]] = {}
-        for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
+        # One commit decoded at a time: the whole log as text would hold every
+        # translation's history in memory at up to four bytes a character.
+        pos = out.find(b"\x1e")
+        while pos >= 0:
+            end = out.find(b"\x1e", pos + 1)
+            record = out[pos + 1:end if end >= 0 else len(out)].decode("utf-8", "surrogateescape")
             sha, _, body = record.partition("\n")
             for name, hunks in _parse_patch(body, keep_text, wanted):
                 found.setdefault(wanted[name], []).append((sha.strip(), hunks))
+            pos = end
         return found
 
     def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
