@@ -215,8 +215,8 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagCha
     old = then.segments[k]
     first, last = cell[0], cell[-1]
     anchors = {s.anchor for s in cell if s.anchor}
-    if old.anchor and anchors and old.anchor not in anchors:
-        return None  # a heading whose id the translation does not have: not its translation
+    if (old.anchor and anchors and old.anchor not in anchors) or old.kind not in {s.kind for s in cell}:
+        return None  # a heading with another id, or another kind of block: not its translation
     stamp = {"since_sha": then.since_sha, "since_date": then.since_date}
     if k in old_to_new:
         if k not in edited:
