@@ -161,17 +161,23 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
         for i in sources:
             cell_of[i], row_of[i] = cell, sources
 
+    current = _current(rows, src, lang, followed, versions)
     changes: list[LagChange] = []
     for i in sorted(cell_of):
         by_version: dict[int, list[int]] = {}
         for t in cell_of[i]:
             by_version.setdefault(followed.get(t, -1), []).append(t)
+        if -1 in by_version and len(row_of[i]) > 1:
+            continue  # a row of several paragraphs that was partly translated from today's source
         for v, cell in sorted(by_version.items()):
             k = i if v == ref and not today else from_ref.get(v, {}).get(i)
             if v not in used or k is None:
                 continue
             if i not in kept_then and any(o in kept_then for o in row_of[i]):
                 continue  # the cell renders a paragraph of its row that the source still has
+            o2n, _, _, rewritten = versions[v].changes
+            if o2n.get(k, rewritten.get(k)) in current:
+                continue  # today's alignment finds it translated from today's text elsewhere
             change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang))
             if change is not None:
                 changes.append(change)
@@ -196,6 +202,30 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
     oldest = max((v for v in used if any(c.since_sha == versions[v].since_sha for c in changes)), default=ref)
     return Lag(lang, versions[oldest].since_sha, versions[oldest].since_date, tuple(changes),
                frozenset(added | translated_then), frozenset(rendered))
+
+
+def _current(rows, src: str, lang: str, followed, versions) -> set[int]:
+    """Today's source segments whose translated cell in today's alignment was translated
+    from their text as it is today (by the change under review, or by a commit whose
+    source had it unchanged since)."""
+    same: dict[int, set[int]] = {}  # version -> today's segments it had as they are
+
+    def unchanged(v: int, j: int) -> bool:
+        if v not in same:
+            old_to_new, edited, _, _ = versions[v].changes
+            same[v] = {n for k, n in old_to_new.items() if k not in edited}
+        return j in same[v]
+
+    out = set()
+    for row in rows:
+        cell = row.cells.get(lang, ())
+        for j in row.cells.get(src, ()):
+            for t in cell:
+                v = followed.get(t, -1)
+                if v < 0 or (versions[v] is not None and unchanged(v, j)):
+                    out.add(j)
+                    break
+    return out
 
 
 def _inverse(changes) -> dict[int, int]:
