@@ -149,6 +149,7 @@ def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
 
     assert minor(_seg("A bunch of dataclasses laying around."), _seg("A bunch of dataclasses lying around."))
     assert minor(_seg("Never worry about: hooks."), _seg("Never worry about hooks."))
+    assert minor(_seg("All the framework was designed."), _seg("The whole framework was designed."))
     assert not minor(_seg("It is read at start-up."), _seg("It is read again on every run."))
     assert not minor(_seg("Deploy with Vercel."), _seg("Deploy with Netlify."))
     assert not minor(_seg("Runs on 3 workers."), _seg("Runs on 4 workers."))

@@ -88,10 +88,12 @@ def minor(old: Segment, new: Segment) -> bool:
     included), none a number or a name, and the same links and code."""
     if (old.urls, old.code) != (new.urls, new.code) or not (old.is_prose and new.is_prose):
         return False
-    a, b = Counter(_WORD.findall(old.text)), Counter(_WORD.findall(new.text))
+    a, b = Counter(_WORD.findall(old.text.casefold())), Counter(_WORD.findall(new.text.casefold()))
     out, into = a - b, b - a
     if not out and not into:
-        return True  # punctuation or case only
+        return True  # punctuation, case or word order only
     if sum(out.values()) > MINOR_WORDS or sum(into.values()) > MINOR_WORDS:
         return False
-    return not any(_NUMBER.fullmatch(w) or _NAME.fullmatch(w) for w in (*out, *into))
+    # Names as written inside a sentence (a capital at its start is no name).
+    names = {w.casefold() for s in (old, new) for w in _NAME.findall(s.text.split(" ", 1)[-1])}
+    return not any(_NUMBER.fullmatch(w) or w in names for w in (*out, *into))
