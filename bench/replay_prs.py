@@ -48,7 +48,7 @@ def scratch(checkout: str, commit: str, tmp: str) -> str:
     tree = os.path.join(tmp, commit[:12])
     if not os.path.isdir(tree):
         subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", checkout, tree], check=True)
-    # Files the checkout cannot have (a partial mirror's large fonts) are not the point.
+    # A file the clone cannot have (a large font left out of a partial clone) is not the point.
     subprocess.run(["git", "-C", tree, "checkout", "-q", "--detach", commit], stderr=subprocess.DEVNULL)
     if _git(tree, "rev-parse", "HEAD").strip() != commit:
         raise SystemExit(f"bench/replay_prs.py: could not check out {commit}")
