@@ -34,9 +34,10 @@ from collections.abc import Callable, Sequence
 REWRITE_SHARE = 0.5
 
 _WORD = re.compile(r"\w+")
-# Link targets ("](...)", "<https://...>", bare URLs) and inline code: their words are
-# what a mechanical edit changes.
-_MARKUP = re.compile(r"\]\([^)\s]*\)|<?https?://[^\s)>\]]+>?|`[^`]*`|\b\d[\d.,]*\b")
+# Link targets ("](...)", "<https://...>", bare URLs), inline code and numbers: their
+# words are what a mechanical edit changes. No part can run on past where another
+# could start, and numbers are taken whole without giving back: linear on any line.
+_MARKUP = re.compile(r"\]\([^()\[\]\s]*\)|<?https?://[^\s)>\]]+>?|`[^`]*`|\b\d++(?:[.,]\d++)*+\b")
 
 
 def words(lines: Sequence[str]) -> Counter:
