@@ -38,6 +38,7 @@ _KEYS = {
     "glossary": str,
     "exclude": list,
     "fail-on": str,
+    "show-info": bool,
     "per-file-ignores": dict,
     "suppress": list,
     "suppressions": str,
@@ -64,6 +65,7 @@ class Config:
     glossary: str | None = None
     exclude: tuple[str, ...] = ()  # absolute glob patterns
     fail_on: str | None = None
+    show_info: bool | None = None  # info findings in annotations and the PR summary too
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
     suppressions: tuple = ()  # config.suppressions.Suppression
     layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
@@ -251,6 +253,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         glossary=glossary,
         exclude=exclude,
         fail_on=fail_on,
+        show_info=values.get("show-info"),
         per_file_ignores=tuple(per_file),
         suppressions=tuple(suppressions),
         layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),

@@ -65,10 +65,26 @@ class Summary:
         return not self.unreadable
 
 
-def summarise(report: Report) -> Summary:
+def shown_in(report: Report, annotations: bool) -> tuple[Finding, ...]:
+    """The findings a format shows. Workflow annotations and the pull-request summary
+    (``annotations``) carry errors and warnings only, unless the run asked for info
+    (``--show-info``): the severity ladder gives error or warning only to findings whose
+    reviewed precision is at least 0.8, and a reviewer reads each annotation on the diff.
+    Info findings stay in the terminal report, JSON, SARIF (as notes) and HTML."""
     findings = tuple(report.findings)
+    if annotations and not report.show_info:
+        return tuple(f for f in findings if f.severity is not Severity.INFO)
+    return findings
+
+
+def summarise(report: Report, annotations: bool = False) -> Summary:
+    """``annotations``: for workflow annotations or a pull-request summary (``shown_in``)."""
+    findings = shown_in(report, annotations)
     documents = report.documents
     set_aside = []
+    hidden = len(report.findings) - len(findings)
+    if hidden:
+        set_aside.append(f"{hidden} info (--show-info)")
     if report.suppressed:
         set_aside.append(f"{report.suppressed} suppressed")
     if report.baselined:
