@@ -81,7 +81,7 @@ def _render(report: Report, color: bool = False) -> str:
             )
     out += _status(report)
     if findings:
-        top, rest = top_findings(report, TOP)
+        top, rest = top_findings(report, TOP, findings)
         out.append("")
         out.append("#### Top findings" if rest else "#### Findings")
         out.append("")

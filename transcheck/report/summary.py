@@ -173,13 +173,14 @@ def by_severity(findings) -> dict[Severity, int]:
     return counts
 
 
-def top_findings(report: Report, count: int) -> tuple[list[Finding], list[Finding]]:
+def top_findings(report: Report, count: int, findings=None) -> tuple[list[Finding], list[Finding]]:
     """The ``count`` findings a short summary shows first, and the rest (most severe
-    first, in path order). Severity decides first; among findings of one severity,
+    first, in path order), among ``findings`` (those the summary shows; all the
+    report's by default). Severity decides first; among findings of one severity,
     each page and each language gets one before any gets a second, so that ten lines
     show ten places rather than the first page's first ten paragraphs."""
     page = {id(f): g.group for g in report.groups for f in g.findings}
-    ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, finding_order(f)))
+    ordered = sorted(report.findings if findings is None else findings, key=lambda f: (-f.severity.rank, finding_order(f)))
     chosen: list[Finding] = []
     taken: set[int] = set()
     for severity in SEVERITIES:
