@@ -86,7 +86,7 @@ def run(paths: list[Path], mode: str, out: Path) -> dict:
 
 def load_reviewed() -> dict[tuple[str, str, str, int], tuple[str, str]]:
     records = {}
-    for f in sorted(REVIEWED.glob("*.tsv")):
+    for f in sorted(REVIEWED.glob("TC*.tsv")):
         with f.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 key = (row["mode"], row["code"], row["path"], int(row["line"]))
