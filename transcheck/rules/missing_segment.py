@@ -26,7 +26,9 @@ What it does not catch:
     key); otherwise it is counted in the status table's keys column. Plural
     variants are the plural check's (TC704).
     A segment missing in as many documents as have it (a split vote, or a group of two
-    without a source); content dropped *inside* a segment (see the length checks).
+    without a source); content dropped *inside* a segment (see the length checks); a
+    segment of punctuation alone (an ellipsis after inline HTML that the source sets
+    apart and a translation joins to its words).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def check(view: GroupView, options: NoOptions):
         return
     runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
     for r, row in enumerate(view.rows):
+        if _wordless(view, row):
+            continue  # an ellipsis or a dash set apart is no content to lack
         wanted = expected(view, row) is True
         for lang in row.cells:
             if wanted and not row.cells[lang] and not _added_since(view, row, lang):
@@ -65,6 +69,13 @@ def check(view: GroupView, options: NoOptions):
                 yield _finding(view, lang, runs.pop(lang))
     for lang, rows in sorted(runs.items()):
         yield _finding(view, lang, rows)
+
+
+def _wordless(view: GroupView, row) -> bool:
+    """A row whose text, code included, has no letter and no digit in any document:
+    punctuation that one language writes as a segment of its own ("About the command
+    <code>fastapi dev</code>..." ends in "...") and another joins to its words."""
+    return not any(ch.isalnum() for lang in row.present() for ch in view.cell_text(row, lang, quote=True))
 
 
 def _finding(view: GroupView, lang: str, rows: list[int]):
