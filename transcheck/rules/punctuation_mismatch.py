@@ -65,7 +65,10 @@ What it does not catch:
     A quotation that spans several paragraphs when most translations close each
     paragraph's quotation and do not carry one through the paragraphs between;
     unbalanced single quotes (too often apostrophes); a question mark moved to another
-    sentence inside the same segment; which of two mixed marks was meant.
+    sentence inside the same segment; which of two mixed marks was meant; a closing
+    bracket after a label or enumerator of one or two characters at a word's start
+    ("예) …", "例) …", "a) … b) …"), as Korean, Japanese and Chinese writers mark an
+    example and lists count their items.
 """
 
 from __future__ import annotations
@@ -239,7 +242,32 @@ def _text(view: GroupView, row, lang: str) -> str:
 
 def _balance(text: str, pair: str) -> int:
     text = text.translate(_FULL_WIDTH)
-    return text.count(pair[0]) - text.count(pair[1])
+    balance = text.count(pair[0]) - text.count(pair[1])
+    if pair == "()" and balance < 0:
+        balance += _labels(text)
+    return balance
+
+
+def _labels(text: str) -> int:
+    """Closing brackets that close nothing after a word of one or two characters at a
+    word's start: a label or an enumerator ("예) …", "例) …", "a) … b) …")."""
+    depth = labels = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth:
+                depth -= 1
+            elif _label_before(text, i):
+                labels += 1
+    return labels
+
+
+def _label_before(text: str, i: int) -> bool:
+    start = i
+    while start > 0 and i - start < 3 and text[start - 1].isalnum():
+        start -= 1
+    return 0 < i - start <= 2 and (start == 0 or text[start - 1].isspace())
 
 
 def _is_question(text: str, lang: str) -> bool:
