@@ -66,6 +66,7 @@ What it does not catch:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
@@ -74,7 +75,7 @@ from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
-from transcheck.langid.script import char_script, dominant_script, script_counts, scripts_of
+from transcheck.langid.script import char_script, dominant_script, scripts_of
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
@@ -281,9 +282,22 @@ def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: 
     own = scripts_of(doc.language) - scripts_of(guess.language)
     if not own:
         return False
-    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _WORD.findall(text)}
-    counts = script_counts(" ".join(w for w in _WORD.findall(seg.text) if w not in shared))
-    return sum(counts[script] for script in own) >= _OWN_LETTERS
+    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _TOKEN.findall(text)}
+    return _own_characters(" ".join(w for w in _TOKEN.findall(seg.text) if w not in shared), own) >= _OWN_LETTERS
+
+
+def _own_characters(text: str, own: set) -> int:
+    """Letters of the scripts ``own``, with the vowel signs and other marks that follow
+    them: the Hindi "में" is one letter and two signs, a word all the same."""
+    n, script = 0, None
+    for ch in text:
+        if ch.isalpha():
+            script = char_script(ch)
+        elif not unicodedata.category(ch).startswith("M"):
+            script = None
+            continue
+        n += script in own
+    return n
 
 
 def _reads_as_both(doc: Document, seg: Segment, guess: LanguageGuess,
