@@ -66,9 +66,9 @@ What it does not catch:
     paragraph's quotation and do not carry one through the paragraphs between;
     unbalanced single quotes (too often apostrophes); a question mark moved to another
     sentence inside the same segment; which of two mixed marks was meant; a closing
-    bracket after a label or enumerator of one or two characters at a word's start
-    ("예) …", "例) …", "a) … b) …"), as Korean, Japanese and Chinese writers mark an
-    example and lists count their items.
+    bracket after a label or enumerator of one or two characters that opens a segment
+    ("예) …", "例) …", "a) …"), as Korean, Japanese and Chinese writers mark an example
+    and lists count their items.
 """
 
 from __future__ import annotations
@@ -249,25 +249,15 @@ def _balance(text: str, pair: str) -> int:
 
 
 def _labels(text: str) -> int:
-    """Closing brackets that close nothing after a word of one or two characters at a
-    word's start: a label or an enumerator ("예) …", "例) …", "a) … b) …")."""
-    depth = labels = 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth:
-                depth -= 1
-            elif _label_before(text, i):
-                labels += 1
-    return labels
-
-
-def _label_before(text: str, i: int) -> bool:
-    start = i
-    while start > 0 and i - start < 3 and text[start - 1].isalnum():
-        start -= 1
-    return 0 < i - start <= 2 and (start == 0 or text[start - 1].isspace())
+    """1 when the text opens with a label or an enumerator of one or two characters and
+    a closing bracket ("예) …", "例) …", "a) …"), else 0. Only at the start: inside a
+    segment, a short word before a bracket may be what is left where inline code was
+    taken out ("стойността на `window.foo`)")."""
+    head = text.lstrip()
+    n = 0
+    while n < len(head) and n < 3 and head[n].isalnum():
+        n += 1
+    return int(0 < n <= 2 and head[n:n + 1] == ")")
 
 
 def _is_question(text: str, lang: str) -> bool:
