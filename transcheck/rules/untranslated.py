@@ -54,6 +54,9 @@ Example:
     aligned line: one finding per file, naming the languages that share the text.
 
 What it does not catch:
+    Text equal to a translation in another standard of the document's language
+    (Croatian and Serbian in Latin letters, Bokmål and Nynorsk, Malay and Indonesian:
+    ``transcheck.langid.related``), or identified as one.
     Short segments (names, brands, button labels) whose language cannot be told
     reliably; text in a wrong language that matches nothing else (that is
     ``wrong-language``, TC201); an English phrase inside a translated paragraph, and
@@ -75,6 +78,7 @@ from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
+from transcheck.langid.related import related
 from transcheck.langid.script import char_script, dominant_script, scripts_of
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
@@ -88,8 +92,8 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
     """The guess for a segment identified as another language than its document's,
     else None (shared with wrong-language, TC201)."""
     guess = view.guesses.get((doc.language, seg.index))
-    if guess is None or guess.language is None or guess.language == doc.base_language:
-        return None
+    if guess is None or guess.language is None or related(guess.language, doc.base_language):
+        return None  # Croatian read as Serbian, Bokmål as Norwegian: the same language
     if guess.method == "langdetect":
         from transcheck.langid import langdetect_names
 
@@ -123,9 +127,10 @@ def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) ->
     out = []
     script = dominant_script(seg.text)[0]
     for lang in row.present():
-        if base_language(lang) == doc.base_language:
-            # zh-Hant and zh-Hans, pt-BR and pt-PT write much the same: the same text in
-            # another variant of the language is no sign of text left untranslated.
+        if related(lang, doc.base_language):
+            # zh-Hant and zh-Hans, pt-BR and pt-PT, Croatian and Serbian write much the
+            # same: the same text in another variant or standard of the language is no
+            # sign of text left untranslated.
             continue
         other = view.cell_text(row, lang)
         theirs = dominant_script(other)[0]
