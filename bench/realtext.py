@@ -164,7 +164,8 @@ def recall(docs, per_kind: int, mode: str, keep: Path | None) -> dict:
     work = Path(tempfile.mkdtemp(prefix="transcheck-realtext-"))
     try:
         planted = list(plants(docs, per_kind, work))
-        report = run([work], mode, work / "report.json")
+        # The report goes beside the planted tree: transcheck writes none inside what it checks.
+        report = run([work], mode, work.with_name(work.name + "-report.json"))
         by_file = defaultdict(list)
         for f in report["findings"]:
             by_file[str(Path(f["path"]).resolve())].append(f)
