@@ -183,6 +183,7 @@ def recall(docs, per_kind: int, mode: str, keep: Path | None) -> dict:
             shutil.copytree(work, keep, dirs_exist_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        work.with_name(work.name + "-report.json").unlink(missing_ok=True)
     per_kind_recall = {}
     for kind, langs in table.items():
         f = sum(v[0] for v in langs.values())
