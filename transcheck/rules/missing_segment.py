@@ -25,7 +25,7 @@ What it does not catch:
     a finding only under ``full-coverage = true`` (the project translates every
     key); otherwise it is counted in the status table's keys column. Plural
     variants are the plural check's (TC704).
-    A row whose links (an index entry, "[Heap](src/data-structures/heap)") this
+    A row whose links (an index entry that links to the page of a heap) this
     document has elsewhere is at most a hint: the entry moved, or the aligner paired
     the rows of a reordered or older list apart.
     A segment missing in as many documents as have it (a split vote, or a group of two
