@@ -3,6 +3,7 @@ the way its command line expects."""
 
 from __future__ import annotations
 
+import re
 import shlex
 
 import yaml
@@ -108,8 +109,13 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     assert failing and all("file=docs/de/index.md," in a for a in failing), failing
     assert any("TC101" in a for a in failing)
     # The source change outdates the German settings page: a notice, not a failure.
-    assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in lines)
+    # The source change outdates the German settings page: info, so no annotation on the
+    # diff unless asked, and the summary's status table lists the page as outdated.
+    assert not any("docs/de/guide/settings.md" in a for a in lines)
+    asked = transcheck(*annotate[1:], "--show-info", cwd=repo).stdout.splitlines()
+    assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in asked)
     done = transcheck(*summarise[1:], cwd=repo)
     assert done.returncode == 0, done.stderr
     summary = (temp / "transcheck.md").read_text(encoding="utf-8")
-    assert "docs/de/guide/settings.md" in summary and "TC304" in summary
+    assert re.search(r"^\| `[^`]*settings.md` \| de \(1 segment since ", summary, re.M), summary
+    assert "TC304 outdated" not in summary

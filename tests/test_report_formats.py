@@ -54,7 +54,14 @@ def test_github_annotations_on_the_corpus(corpus_json):
         for f in corpus_json["findings"]
     ]
     got = [(a["level"], a["file"], a["line"], a["end"], a["code"], a["rule"]) for a in annotations]
-    assert got == want
+    # Info findings are not annotated by default: only errors and warnings reach the diff.
+    assert got == [w for w in want if w[0] != "notice"]
+    assert any(w[0] == "notice" for w in want)
+    hidden = sum(w[0] == "notice" for w in want)
+    assert f"{hidden} info (--show-info)" in out.splitlines()[-1]
+    shown = cli("github", "--show-info")
+    every = [m.groupdict() for m in map(_ANNOTATION.match, shown.splitlines()) if m]
+    assert [(a["level"], a["file"], a["line"], a["end"], a["code"], a["rule"]) for a in every] == want
     # the corpus's known defects, where they are
     assert ("warning", "corpus/sv.txt", "26", "44", "TC101", "duplicate-block") in got
     assert ("warning", "corpus/ru.txt", "10", "18", "TC101", "duplicate-block") in got
@@ -89,7 +96,10 @@ def _finding(message="m", severity=Severity.INFO, path="docs/sv.md", line=2, end
 
 
 def test_github_info_is_a_notice_and_messages_stay_on_one_line():
-    out = render(_report(_finding("two\nlines 100%")), Format.GITHUB)
+    from dataclasses import replace
+
+    assert render(_report(_finding("two\nlines 100%")), Format.GITHUB).startswith("transcheck: ")
+    out = render(replace(_report(_finding("two\nlines 100%")), show_info=True), Format.GITHUB)
     assert out.splitlines()[0] == (
         "::notice file=docs/sv.md,line=2,endLine=2,title=TC601 punctuation-mismatch::two%0Alines 100%25"
     )
@@ -159,8 +169,15 @@ def test_junit_survives_characters_xml_cannot_hold():
 # ---------------------------------------------------------------- markdown
 
 
-def test_markdown_on_the_corpus(corpus_json):
+def test_markdown_shows_info_only_when_asked(corpus_json):
     out = cli("markdown")
+    assert not re.search(r"^\| \S+ info \| `", out, re.M)
+    assert f"not shown: {corpus_json['summary']['info']} info (--show-info)" in out
+    assert re.search(rf"^\| \S+ error \| {corpus_json['summary']['error']} \|$", out, re.M)
+
+
+def test_markdown_on_the_corpus(corpus_json):
+    out = cli("markdown", "--show-info")
     assert out.startswith(markdown.MARKER + "\n")
     summary = corpus_json["summary"]
     assert f"transcheck: {summary['error']} errors, {summary['warning']} warnings" in out.splitlines()[1]

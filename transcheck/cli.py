@@ -78,6 +78,9 @@ def check(
     strict: bool = typer.Option(
         False, "--strict", help="Every warning about the input is an error: files skipped in a directory (no language in the name, other types), inline comments that suppress nothing."
     ),
+    show_info: bool = typer.Option(
+        False, "--show-info", help="Info findings in workflow annotations (github) and the pull-request summary (markdown) too; by default those carry errors and warnings only."
+    ),
     max_file_size: Optional[str] = typer.Option(
         None, "--max-file-size", help="Skip (and report) larger files: bytes, or 500k, 20M, 1G."
     ),
@@ -135,8 +138,8 @@ def check(
     options = Options(
         config=config, source=source, select=_split(select), ignore=_split(ignore),
         extend_select=_split(extend_select), exclude=tuple(exclude), layout=tuple(layout), fail_on=fail_on,
-        strict=strict, glossary=glossary, max_file_size=max_file_size, max_segments=max_segments,
-        max_languages=max_languages,
+        strict=strict, show_info=show_info or None, glossary=glossary, max_file_size=max_file_size,
+        max_segments=max_segments, max_languages=max_languages,
         follow_symlinks=follow_symlinks, history=history, embeddings=embeddings, baseline=baseline,
         changed_since=changed_since, jobs=jobs,
     )

@@ -82,8 +82,9 @@ class GroupView:
         same row are not text to judge. ``quote``: all its text when it has no prose,
         for a message that quotes the cell."""
         segs = [self.documents[lang].segments[i] for i in row.cells.get(lang, ())]
-        prose = [s.text for s in segs if s.is_prose]
-        return " ".join(prose or ([s.text for s in segs] if quote else []))
+        if quote:  # a quotation keeps the inline code the judged text leaves out
+            return " ".join([s.quoted for s in segs if s.is_prose] or [s.text for s in segs])
+        return " ".join(s.text for s in segs if s.is_prose)
 
     def cell_location(self, row: Row, lang: str) -> Location | None:
         idx = row.cells.get(lang, ())
@@ -179,9 +180,10 @@ def identify(documents: list[Document], settings: Settings,
     return out
 
 
-def lags(documents: list[Document], source: str | None, inputs) -> dict:
-    """Each outdated translation's lag, from what git said of its last update
-    (``inputs``: (language, history.LagInput) pairs)."""
+def lags(documents: list[Document], source: str | None, inputs, rows=()) -> dict:
+    """Each outdated translation's lag, from what git said of each paragraph's last
+    translation (``inputs``: (language, history.LagInput) pairs); ``rows``: today's
+    alignment of the group."""
     from transcheck.align.keys import keyed
 
     docs = {d.language: d for d in documents}
@@ -189,23 +191,31 @@ def lags(documents: list[Document], source: str | None, inputs) -> dict:
     # A resource's lag is its keys', not its paragraphs': not measured here.
     if src is None or not inputs or keyed(documents):
         return {}
-    from transcheck.history.lag import compute_lag, source_changes
+    from transcheck.history.lag import Then, compute_lag, source_changes
     from transcheck.read.decode import split_lines
     from transcheck.formats import segment
 
     out = {}
-    # Most translations of a page were made from one of a few source versions: each
-    # version is segmented and compared with today's source once.
-    versions: dict[str, tuple] = {}
+    # Most translations of a page follow one of a few source versions: each version is
+    # segmented and compared with today's source once.
+    seen: dict[str, tuple] = {}
     for lang, given in inputs:
-        if lang in docs and given.source_then is not None:
-            if given.source_then not in versions:
-                then = segment(src.path, split_lines(given.source_then))
-                versions[given.source_then] = (then, source_changes(then, src.segments))
-            then, changes = versions[given.source_then]
-            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date, changes)
-            if lag.outdated:
-                out[lang] = lag
+        if lang not in docs:
+            continue
+        versions = []
+        for v in given.versions:
+            if v.source_then is None:
+                versions.append(None)
+                continue
+            if v.source_then not in seen:
+                then = segment(src.path, split_lines(v.source_then))
+                seen[v.source_then] = (then, source_changes(then, src.segments))
+            then, changes = seen[v.source_then]
+            versions.append(Then(v.since_sha, v.since_date, then, changes))
+        followed = {s.index: given.version_of(s.line, s.end_line) for s in docs[lang].segments}
+        lag = compute_lag(src, docs[lang], versions, followed, rows)
+        if lag.outdated:
+            out[lang] = lag
     return out
 
 
@@ -226,16 +236,17 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
 
     vocabulary = (settings.vocabulary or Vocabulary()).with_glossary(termbase)
     termbase = with_vocabulary(termbase, vocabulary)
+    rows = (align_keys(documents, settings.source) if keyed(documents)
+            else align(documents, settings.source, settings.embeddings) if documents else [])
     return GroupView(
         name=name,
         documents=by_language,
-        rows=(align_keys(documents, settings.source) if keyed(documents)
-              else align(documents, settings.source, settings.embeddings) if documents else []),
+        rows=rows,
         guesses=Guesses(documents, settings, vocabulary),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,
-        lag=lags(documents, settings.source, lag_inputs),
+        lag=lags(documents, settings.source, lag_inputs, rows),
         vocabulary=vocabulary,
         full_coverage=settings.full_coverage,
     )

@@ -151,6 +151,13 @@ class Repository:
                         "--end-of-options", "HEAD", "--", *directories)
 
 
+    def patches(self, directories: list[str]) -> bytes:
+        """``git log -p --unified=0`` of HEAD over ``directories``, newest first, each
+        commit introduced by a record separator and its sha."""
+        return self.run("log", *_NO_DRIVERS, "--no-renames", "--no-color", "-p", "--unified=0",
+                        "--format=%x1e%H", "--end-of-options", "HEAD", "--", *directories)
+
+
 def _run(cwd: str, args: tuple[str, ...], stdin: bytes | None = None) -> bytes:
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0")
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"):

@@ -92,7 +92,8 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
     since); or present (nothing is known of its lag)."""
     from transcheck.align.keys import coverage
 
-    known = {lang for lang, given in inputs if given.source_then is not None}
+    known = {lang for lang, given in inputs if any(v.source_then is not None for v in given.versions)
+             or not given.versions}
     src = next((d for d in documents if d.language == source), None)
     out = []
     for doc in sorted(documents, key=lambda d: d.language):
@@ -255,6 +256,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
         changed=changed,
         fail_on=policy.fail_on,
         strict=policy.strict,
+        show_info=policy.show_info,
     )
 
 
@@ -268,7 +270,10 @@ def _with_lag(groups, settings: Settings, rules, changed_since=None):
     from transcheck import history
 
     since = changed_since.rev if changed_since is not None else None
-    lag = history.plan(groups, settings.source, settings.skip_markers, since)
+    # A pull request is told of the lag of the translations it changes, and of those
+    # whose source it changes: git is asked about those pages only.
+    concerned = changed_since.differs if changed_since is not None else None
+    lag = history.plan(groups, settings.source, settings.skip_markers, since, concerned)
     out = tuple(
         replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
         for g in groups

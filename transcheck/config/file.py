@@ -38,6 +38,7 @@ _KEYS = {
     "glossary": str,
     "exclude": list,
     "fail-on": str,
+    "show-info": bool,
     "per-file-ignores": dict,
     "suppress": list,
     "suppressions": str,
@@ -47,6 +48,7 @@ _KEYS = {
     "accepted-english": dict,
     "max-languages": int,
     "full-coverage": bool,
+    "language-codes": dict,
 }
 
 
@@ -63,12 +65,14 @@ class Config:
     glossary: str | None = None
     exclude: tuple[str, ...] = ()  # absolute glob patterns
     fail_on: str | None = None
+    show_info: bool | None = None  # info findings in annotations and the PR summary too
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
     suppressions: tuple = ()  # config.suppressions.Suppression
     layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
     vocabulary: object | None = None  # transcheck.terms.vocabulary.Vocabulary; None: none declared
     max_languages: int | None = None
     full_coverage: bool = False  # keyed resources: every key is translated
+    language_codes: tuple = ()  # (a project's code in paths, its BCP 47 tag), sorted
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -249,13 +253,35 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         glossary=glossary,
         exclude=exclude,
         fail_on=fail_on,
+        show_info=values.get("show-info"),
         per_file_ignores=tuple(per_file),
         suppressions=tuple(suppressions),
         layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
         vocabulary=_vocabulary(values, strings, err),
         max_languages=max_languages,
         full_coverage=values.get("full-coverage", False),
+        language_codes=_language_codes(values.get("language-codes", {}), err),
     )
+
+
+def _language_codes(table: dict, err) -> tuple:
+    """``[language-codes]``: the project's codes (``cn``, ``ptbr``) and the tags they stand
+    for, each tag one transcheck knows."""
+    from transcheck.read.languages import mapping_key, normalise_tag
+
+    out = {}
+    for code, tag in table.items():
+        key = f"language-codes.{code}"
+        if not isinstance(tag, str):
+            raise err(key, f"expected a language tag such as \"zh-CN\", got {type(tag).__name__}")
+        if not code.strip() or "/" in code:
+            raise err(key, "a code is one part of a path")
+        normal = normalise_tag(tag)
+        if normal is None:
+            raise err(key, f"unknown language tag {tag!r}")
+        if out.setdefault(mapping_key(code), normal) != normal:
+            raise err(key, f"{code!r} is mapped twice")
+    return tuple(sorted(out.items()))
 
 
 def _vocabulary(values: dict, strings, err):

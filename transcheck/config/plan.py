@@ -32,6 +32,7 @@ class Options:
     exclude: tuple[str, ...] = ()  # globs relative to the working directory; add to the file's
     layout: tuple[str, ...] = ()  # replaces the configuration's layouts
     fail_on: str | None = None
+    show_info: bool | None = None  # info findings in annotations and the PR summary
     strict: bool = False
     glossary: str | None = None
     max_file_size: str | int | None = None  # bytes, or "500k", "20M", "1G"
@@ -125,7 +126,7 @@ def build_plan(paths: list[str], options: Options = Options(),
         config=config,
         settings=settings,
         rules=RuleSet(rules),
-        policy=policy_from(config, baseline, options.fail_on, options.strict),
+        policy=policy_from(config, baseline, options.fail_on, options.strict, options.show_info),
         exclude=exclude,
         jobs=_process_count(options.jobs, flag),
         changed_since=options.changed_since,
@@ -148,6 +149,8 @@ def settings_from(config: Config, source: str | None = None, base=None):
         changes["max_languages"] = config.max_languages
     if config.full_coverage:
         changes["full_coverage"] = True
+    if config.language_codes:
+        changes["language_codes"] = config.language_codes
     return replace(settings, **changes)
 
 

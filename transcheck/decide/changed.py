@@ -112,6 +112,9 @@ def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, i
             changes.append(
                 ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", round(score[j], 1))
             )
+        elif (s.urls, s.code) != (old[new_to_old[j]].urls, old[new_to_old[j]].code):
+            # The same words with another link target or code span: a change all the same.
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", 100.0))
     if len(new) in removed_before:
         line = new[-1].end_line + 1 if new else 1
         changes.append(ChangedSegment(doc.path, doc.language, line, line, "removed"))
@@ -138,6 +141,10 @@ class ChangedSince:
         owned = [(p, rel) for p in paths if (rel := self._repo.owns(p)) is not None]
         found = self._repo.blobs([(self._commit, rel) for _, rel in owned])
         return {p: data for (p, _), data in zip(owned, found)}
+
+    def differs(self, path: str) -> bool:
+        """Whether ``path`` differs from its version at REV (or is not tracked)."""
+        return not self._unchanged(path)
 
     def touches(self, paths) -> bool:
         """Whether any of ``paths`` differs from REV: a group of unchanged files can have
@@ -172,7 +179,13 @@ class ChangedSince:
 
         old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
         old_keys: Counter = Counter()  # (path, code, key) at REV
-        if changes:
+        # The group is checked again as it was at REV only when some finding touches a
+        # change (not a lag finding, nor one on the source, which are judged apart):
+        # otherwise nothing needs telling apart from what was there before, and a pull
+        # request costs one check of its groups, not two.
+        candidates = any(f.code not in page_codes and f.language != source
+                         and _touches(f.line, f.end_line, spans.get(f.path, ())) for f in group.findings)
+        if candidates:
             for f, version in _old_findings(group.group, versions, recheck):
                 old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1
@@ -207,14 +220,14 @@ def _touches(line: int, end_line: int, spans) -> bool:
 def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     """The scope of a lag finding (a translated paragraph behind its source).
 
-    A change that edits the translation is judged on what it leaves outdated: lag on
-    the paragraphs it did not touch is reported, lag on those it rewrote is taken as
-    brought up to date. A change that edits only the source makes its translations
-    outdated: their lag on the source paragraphs it changed is listed, as info, for
-    the pull request's comment."""
-    own = spans.get(f.path, ())
-    if own:
-        return None if _touches(f.line, f.end_line, own) else Severity.ERROR
+    A change that edits the translation is judged on what it leaves outdated, every
+    paragraph on its content after the change: the lag already counts the paragraphs
+    the change translated as up to date (``history.blame``), and one it only touched
+    (a link fixed, markup) as still following the source it followed before. A change
+    that edits only the source makes its translations outdated: their lag on the
+    source paragraphs it changed is listed, as info, for the pull request's comment."""
+    if spans.get(f.path):
+        return Severity.ERROR
     source = spans.get(source_path, ()) if source_path else ()
     if not source:
         return None

@@ -20,6 +20,9 @@ class Policy:
     inline: bool = True  # honour <!-- transcheck: ignore ... --> comments in Markdown
     fail_on: str = "error"  # the least severity that fails the run (decide.exit.FAIL_ON)
     strict: bool = False  # every input problem fails the run
+    # Info findings in workflow annotations and the pull-request summary too; by default
+    # those carry only errors and warnings (report.summary.shown_in).
+    show_info: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ def stale_comment(mark) -> InputProblem:
 
 
 def policy_from(config, baseline: frozenset[str] | None = None, fail_on: str | None = None,
-                strict: bool = False) -> Policy:
+                strict: bool = False, show_info: bool | None = None) -> Policy:
     """The policy of a ``config.Config`` plus the run's baseline and exit decision."""
     return Policy(
         severity=dict(config.severity),
@@ -201,6 +204,7 @@ def policy_from(config, baseline: frozenset[str] | None = None, fail_on: str | N
         baseline=baseline,
         fail_on=fail_on or config.fail_on or "error",
         strict=strict,
+        show_info=bool(config.show_info if show_info is None else show_info),
     )
 
 
@@ -215,6 +219,7 @@ def report_of(
     changed: Iterable | None = None,
     fail_on: str = "error",
     strict: bool = False,
+    show_info: bool = False,
 ) -> Report:
     """The one report of a run, from its judged groups in order; ``problems`` are all
     the run's input problems, the judged groups' among them, in the order met."""
@@ -237,4 +242,5 @@ def report_of(
         out_of_scope=sum(j.out_of_scope for j in judged),
         fail_on=fail_on,
         strict=strict,
+        show_info=show_info,
     )

@@ -10,7 +10,7 @@ from transcheck.formats import FileFormat, FormatError
 from transcheck.formats.keyed import Positions, value_segment
 from transcheck.model import Segment
 
-_SKIP = re.compile(r"(?:\s+|/\*.*?\*/|//[^\n]*)*", re.DOTALL)
+_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[\w.\-:/$]+")
 _ESCAPE = re.compile(r"\\(U[0-9a-fA-F]{4}|u[0-9a-fA-F]{4}|.)", re.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
@@ -50,24 +50,42 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
     text = "\n".join(lines)
     pos = Positions(text)
     out: list[Segment] = []
-    i = _SKIP.match(text, 0).end()
+    i = _skip(text, 0)
     while i < len(text):
         start = i
         key, i = _token(text, i, pos)
-        i = _SKIP.match(text, i).end()
+        i = _skip(text, i)
         if text[i:i + 1] == ";":  # "key"; means "key" = "key";
             value = key
         elif text[i:i + 1] == "=":
-            i = _SKIP.match(text, i + 1).end()
+            i = _skip(text, i + 1)
             value, i = _token(text, i, pos)
-            i = _SKIP.match(text, i).end()
+            i = _skip(text, i)
             if text[i:i + 1] != ";":
                 raise FormatError(f"line {pos.line(i)}: expected ';'")
         else:
             raise FormatError(f"line {pos.line(i)}: expected '=' or ';'")
         out.append(value_segment(len(out), pos.line(start), pos.line(i), key, value))
-        i = _SKIP.match(text, i + 1).end()
+        i = _skip(text, i + 1)
     return tuple(out)
+
+
+def _skip(text: str, i: int) -> int:
+    """Past white space and comments from ``i``. Comments are found with str.find: a
+    lazy pattern retried at every "/*" that never ends costs the square of the text."""
+    while i < len(text):
+        space = _SPACE.match(text, i)
+        if space:
+            i = space.end()
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = len(text) if end < 0 else end + 2
+        elif text.startswith("//", i):
+            end = text.find("\n", i + 2)
+            i = len(text) if end < 0 else end + 1
+        else:
+            break
+    return i
 
 
 FORMAT = FileFormat(name="strings", mime_type="text/plain", segment=segment,

@@ -12,14 +12,11 @@ XML as written, so a message keeps its inline tags (``<b>``, ``<xliff:g>``) as t
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 
 from transcheck.formats import FormatError
 from transcheck.formats.keyed import MAX_DEPTH
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 
 @dataclass
@@ -50,13 +47,24 @@ def local(name: str) -> str:
 
 
 def text_of(inner: str) -> str:
-    inner = _COMMENT.sub("", inner)
+    # Found with str.find, start to end once: a lazy pattern retried from every "<!--"
+    # that has no end costs the square of the text (the XML parser has already refused
+    # an unterminated one, but inner text is not always the parser's).
     parts = []
     pos = 0
-    for m in _CDATA.finditer(inner):
-        parts.append(html.unescape(inner[pos:m.start()]))
-        parts.append(m.group(1))
-        pos = m.end()
+    while True:
+        comment, cdata = inner.find("<!--", pos), inner.find("<![CDATA[", pos)
+        if comment < 0 and cdata < 0:
+            break
+        if cdata < 0 or 0 <= comment < cdata:
+            parts.append(html.unescape(inner[pos:comment]))
+            end = inner.find("-->", comment + 4)
+            pos = len(inner) if end < 0 else end + 3
+        else:
+            parts.append(html.unescape(inner[pos:cdata]))
+            end = inner.find("]]>", cdata + 9)
+            parts.append(inner[cdata + 9:] if end < 0 else inner[cdata + 9:end])
+            pos = len(inner) if end < 0 else end + 3
     parts.append(html.unescape(inner[pos:]))
     return "".join(parts)
 

@@ -8,6 +8,7 @@ git is asked through ``transcheck.git``, in the run's own repository only.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from transcheck.git import Repository
@@ -57,8 +58,9 @@ class History:
         self._after_base: frozenset[str] = frozenset()
         if base is not None:
             self._after_base = repo.commits_after(base)
-        if dirs:
-            self._read_log(_minimal(dirs))
+        self._dirs = _minimal(dirs) if dirs else []
+        if self._dirs:
+            self._read_log(self._dirs)
 
     def relative(self, path: str) -> str | None:
         """The file's name in the repository; None for a file that is not its own."""
@@ -86,6 +88,10 @@ class History:
                 return commit
         return None
 
+    def after_base(self, commit: Commit) -> bool:
+        """A commit of the change under review (after --changed-since's revision)."""
+        return commit.sha in self._after_base
+
     def truncated(self, commit: Commit) -> bool:
         """In a shallow clone, a boundary commit shows every file as new: what it says
         of a file's last change cannot be trusted."""
@@ -103,6 +109,29 @@ class History:
                 break
             base = commit
         return base
+
+    def patches(self, paths: list[str], keep_text: int = 8) -> dict[str, list[tuple[str, list[Hunk]]]]:
+        """For each of ``paths`` (as the run names them), newest first, the commits that
+        changed it and their hunks, from one ``git log -p --unified=0`` pass over the
+        directories the commit log read. A hunk keeps its lines' text only when each
+        side has at most ``keep_text`` lines (what ``history.blame`` reads to tell a
+        mechanical edit); a path not named is skipped as it is read."""
+        wanted = {r: p for p in paths if (r := self.relative(p)) is not None}
+        if not wanted:
+            return {}
+        out = self.repo.patches(self._dirs)
+        found: dict[str, list[tuple[str, list[Hunk]]]] = {}
+        # One commit decoded at a time: the whole log as text would hold every
+        # translation's history in memory at up to four bytes a character.
+        pos = out.find(b"\x1e")
+        while pos >= 0:
+            end = out.find(b"\x1e", pos + 1)
+            record = out[pos + 1:end if end >= 0 else len(out)].decode("utf-8", "surrogateescape")
+            sha, _, body = record.partition("\n")
+            for name, hunks in _parse_patch(body, keep_text, wanted):
+                found.setdefault(wanted[name], []).append((sha.strip(), hunks))
+            pos = end
+        return found
 
     def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
         """The content of each (commit, path) pair; None where the file did not exist."""
@@ -128,3 +157,65 @@ def _minimal(dirs: list[str]) -> list[str]:
         if not kept or not (d + "/").startswith(kept[-1] + "/"):
             kept.append(d)
     return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """One hunk of a zero-context diff: ``old_count`` lines from ``old_start`` became
+    ``new_count`` lines from ``new_start`` (a start is the line before the hunk when
+    its count is 0). ``old``/``new``: the lines, or None for a larger hunk."""
+
+    old_start: int
+    old_count: int
+    new_start: int
+    new_count: int
+    old: tuple[str, ...] | None = None
+    new: tuple[str, ...] | None = None
+
+
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def _parse_patch(body: str, keep_text: int, wanted):
+    """(path, hunks) for each file of one commit's patch that is in ``wanted``; the
+    others are passed over without reading their lines."""
+    for part in body.split("\ndiff --git ")[1:] if not body.startswith("diff --git ") else (
+            ("\n" + body).split("\ndiff --git ")[1:]):
+        head_end = part.find("\n@@ ")
+        head = part if head_end < 0 else part[:head_end]
+        name = old_name = None
+        for line in head.split("\n"):
+            if line.startswith("--- "):
+                old_name = _patch_path(line[4:])
+            elif line.startswith("+++ "):
+                name = _patch_path(line[4:]) or old_name
+        if name is None or name not in wanted:
+            continue
+        hunks: list[Hunk] = []
+        if head_end >= 0:
+            for chunk in part[head_end + 1:].split("\n@@ "):
+                lines = chunk.split("\n")
+                m = _HUNK.match(lines[0] if lines[0].startswith("@@ ") else "@@ " + lines[0])
+                if m is None:
+                    continue
+                counts = (int(m[1]), 1 if m[2] is None else int(m[2]), int(m[3]), 1 if m[4] is None else int(m[4]))
+                if counts[1] <= keep_text and counts[3] <= keep_text:
+                    old = tuple(x[1:] for x in lines[1:] if x[:1] == "-")
+                    new = tuple(x[1:] for x in lines[1:] if x[:1] == "+")
+                    hunks.append(Hunk(*counts, old, new))
+                else:
+                    hunks.append(Hunk(*counts))
+        yield name, hunks
+
+
+def _patch_path(text: str) -> str | None:
+    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null. git quotes a name with
+    unusual bytes in C style ("\\303\\251" for é)."""
+    if text.startswith('"') and text.endswith('"'):
+        import codecs
+
+        raw = codecs.escape_decode(text[1:-1].encode("utf-8", "surrogateescape"))[0]
+        text = raw.decode("utf-8", "surrogateescape")
+    if text == "/dev/null":
+        return None
+    return text[2:] if text[1:2] == "/" else text

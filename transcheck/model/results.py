@@ -119,6 +119,7 @@ class Report:
     # it; under ``strict`` every input problem does.
     fail_on: str = "error"
     strict: bool = False
+    show_info: bool = False  # info findings in annotations and the PR summary too
 
     def __post_init__(self):
         for name in ("groups", "problems", "rules", "suppressed_findings", "baselined_findings", "unsuppressed"):
