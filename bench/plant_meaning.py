@@ -1,19 +1,25 @@
-"""Recall of the meaning checks on real translations: ``python bench/plant_meaning.py
-[--docs N]``.
+"""Recall and precision of the meaning checks on planted defects in real translations:
+``python bench/plant_meaning.py [--split tune|report|all] [--mode src|nosrc] [--kind K]
+[--misses]``.
 
-In copies of ``../shared/devcorpus/wmt24pp`` documents, one defect at a time is planted
-in one of the 15 translations (never the English), and it counts as found when a
-finding of the expected rule sits on the planted line. Four kinds, one function each,
-each returning (new_text, expected_code, line) or None when the line has nothing to
-change: a negation dropped, two roles swapped (two numbers exchanged), a number
-changed (one digit), a name changed. Recall is printed per kind and language, for
-findings of any severity and for warnings and errors only.
+In copies of the ``../shared/devcorpus/wmt24pp`` documents (English plus 15
+translations), one defect at a time is planted in one translation (never the English),
+on the first line from a stable place in the document where the kind applies (see
+``bench/meaning_plants.py``): a name replaced by another, a unit exchanged for the
+other system's, a number word changed, a negation dropped or added, two numbers
+exchanged. Every planted copy goes into one temporary tree, checked once with
+``--source en`` and once without.
+
+A plant is found when a finding of the kind's rule (``EXPECT``) covers its line in its
+language; "loud" means a warning or an error. Precision counts, besides the plants
+found loudly, every warning or error of a meaning rule (``MEANING``) in a planted copy that is neither on the planted line nor on the unplanted
+corpus (those are the real-text benchmark's, ``bench/realtext.py``).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -22,167 +28,140 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent.parent / "shared" / "devcorpus" / "wmt24pp"
-if not CORPUS.exists():
-    CORPUS = Path("/work/shared/devcorpus/wmt24pp")
+sys.path.insert(0, str(ROOT / "bench"))
+
+from meaning_plants import EXPECT, KINDS, Doc  # noqa: E402
+from realtext import find_corpus, groups, split_of  # noqa: E402
+
+MEANING = ("TC401", "TC402", "TC403", "TC404", "TC502", "TC503", "TC504", "TC506")
+LOUD = ("error", "warning")
+SOURCE = "en"
 
 
-# A number standing alone: not the digits of a handle or a name ("@user16", "pico-8").
-# Letters of cased scripts only: 2022年 and 14일 are numbers.
-_CASED = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-_NUMBER = rf"(?<![{_CASED}\d_.,@])\d{{2,}}(?![{_CASED}\d_.,])"
-_SHORT_NUMBER = rf"(?<![{_CASED}\d_.,@])\d{{2,4}}(?![{_CASED}\d_.,])"
+def _order(name: str, kind: str, lang: str, n: int) -> list[int]:
+    start = int(hashlib.sha1(f"{name}:{kind}:{lang}".encode()).hexdigest(), 16) % max(n, 1)
+    return list(range(start, n)) + list(range(start))
 
 
-def negation_drop(text: str, lang: str, line: int):
-    """The first sentence that negates loses its negation: every marker in it goes
-    (French "ne … pas" as a whole, a double negation too), so that it says the
-    affirmative. Only lines most translations negate are offered (see ``main``)."""
-    from transcheck.rules._negations import _WORD, MARKERS, UNSPACED, negations, sentences
-
-    base = lang.split("-")[0]
-    for sentence in sentences(text):
-        if not negations(sentence, lang):
-            continue
-        if base in UNSPACED:
-            new = UNSPACED[base].sub("", sentence)
-        else:
-            primary, concord = MARKERS.get(base, (frozenset(), frozenset()))
-
-            def drop(m):
-                low = m.group().lower()
-                if low in primary or low in concord or (base == "fr" and low in ("ne", "n")) or (
-                        base == "en" and low.endswith(("n't", "n’t"))):
-                    return "" if not low.endswith(("n't", "n’t")) else m.group()[:-3]
-                return m.group()
-            new = re.sub(r"\s{2,}", " ", _WORD.sub(drop, sentence))
-        if new != sentence:
-            return text.replace(sentence, new, 1), "TC503", line
-    return None
-
-
-def role_swap(text: str, lang: str, line: int):
-    nums = list(re.finditer(_NUMBER, text))
-    for a in nums:
-        for b in nums:
-            if b.start() > a.end() and a.group() != b.group():
-                return (text[: a.start()] + b.group() + text[a.end(): b.start()] + a.group()
-                        + text[b.end():]), "TC502", line
-    return None
-
-
-def number_change(text: str, lang: str, line: int):
-    m = re.search(_SHORT_NUMBER, text)
-    if not m:
-        return None
-    digits = m.group()
-    changed = digits[:-1] + str((int(digits[-1]) + 3) % 10)
-    return text[: m.start()] + changed + text[m.end():], "TC401", line
+def plant_all(docs: dict, kinds: list[str], work: Path, per: int = 8):
+    """Write one folder per plant; yield (kind, lang, document, folder, line)."""
+    texts = {name: {lg: p.read_text(encoding="utf-8").split("\n") for lg, p in g.items()}
+             for name, g in docs.items()}
+    for kind in kinds:
+        for lang in sorted({lg for g in docs.values() for lg in g} - {SOURCE}):
+            foreign, foreign_source = [], []
+            for name in sorted(texts):
+                t = texts[name]
+                if lang in t and SOURCE in t:
+                    n = min(len(t[lang]), len(t[SOURCE]))
+                    foreign += t[lang][:n]
+                    foreign_source += t[SOURCE][:n]
+            made = 0
+            for name in sorted(docs, key=lambda n: hashlib.sha1(f"{kind}:{lang}:{n}".encode()).hexdigest()):
+                t = texts[name]
+                if lang not in t or SOURCE not in t or made >= per:
+                    continue
+                for k in _order(name, kind, lang, min(len(t[lang]), len(t[SOURCE]))):
+                    own = [i for i, line in enumerate(foreign) if line == t[lang][k]]
+                    doc = Doc(lang, k, t[lang][k], t[SOURCE][k],
+                              {lg: lines[k] for lg, lines in t.items() if lg not in (lang, SOURCE) and k < len(lines)},
+                              [x for i, x in enumerate(foreign) if i not in own],
+                              [x for i, x in enumerate(foreign_source) if i not in own])
+                    new = KINDS[kind](doc)
+                    if new is None or new == t[lang][k]:
+                        continue
+                    folder = work / f"{kind}-{lang}-{Path(name).name}"
+                    folder.mkdir(parents=True)
+                    for lg, path in docs[name].items():
+                        lines = list(t[lg])
+                        if lg == lang:
+                            lines[k] = new
+                        (folder / path.name).write_text("\n".join(lines), encoding="utf-8")
+                    made += 1
+                    yield kind, lang, name, folder, k + 1
+                    break
 
 
-def entity_change(text: str, lang: str, line: int, others: tuple = ()):
-    """A name this translation shares with at least three others and half of them (in
-    Latin letters) becomes another name, everywhere in the line. A word most others
-    translate ("Forum" in "World Economic Forum", a title) is no name they keep, and
-    changing it makes no disagreement between the translations."""
-    from transcheck.rules._tokens import latin_tokens
+def _check(paths: list[Path], mode: str, embeddings: bool):
+    from transcheck.rules.registry import BY_CODE
+    from transcheck.runner import run
+    from transcheck.settings import Settings
 
-    for tok in latin_tokens(text):
-        shared = sum(1 for o in others if re.search(rf"(?<!\w){re.escape(tok.text)}(?!\w)", o))
-        if (tok.capitalised and not tok.acronymish and len(tok.text) >= 4
-                and not tok.sentence_start and shared >= max(3, len(others) / 2)):
-            # Every occurrence: a name changed once and kept elsewhere in the same
-            # paragraph is still there.
-            new = re.sub(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", "Zorbalt", text)
-            return new, "TC402", line
-    return None
+    settings = Settings(source=SOURCE if mode == "src" else None, embeddings=embeddings)
+    rules = tuple(BY_CODE[c] for c in MEANING)
+    return run([str(p) for p in paths], settings, rules, jobs=2).findings
 
 
-def _negated_by_most(texts: dict, k: int) -> bool:
-    """A negation is planted only where four in five translations negate the line: a
-    "not" the others share, which the line's own translation then drops."""
-    from transcheck.rules._negations import negations, sentences
+def measure(docs: dict, kinds: list[str], mode: str, embeddings: bool, misses: bool, per: int) -> dict:
+    corpus_paths = sorted({p for g in docs.values() for p in g.values()})
+    baseline = {(Path(f.path).name, f.code, f.line) for f in _check(corpus_paths, mode, embeddings)
+                if f.severity.value in LOUD}
+    work = Path(tempfile.mkdtemp(prefix="transcheck-plant-meaning-"))
+    try:
+        planted = list(plant_all(docs, kinds, work, per))
+        findings = _check([work], mode, embeddings) if planted else []
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    by_folder = defaultdict(list)
+    for f in findings:
+        by_folder[Path(f.path).parent.name].append(f)
+    table = defaultdict(lambda: [0, 0, 0])  # (kind, lang) -> any, loud, planted
+    false = defaultdict(int)
+    for kind, lang, name, folder, line in planted:
+        got = [f for f in by_folder[folder.name] if f.language == lang and f.line <= line <= f.end_line]
+        hit = [f for f in got if f.code in EXPECT[kind]]
+        cell = table[(kind, lang)]
+        cell[0] += bool(hit)
+        cell[1] += any(f.severity.value in LOUD for f in hit)
+        cell[2] += 1
+        for f in by_folder[folder.name]:
+            if f.severity.value not in LOUD or (f in got and f.code in EXPECT[kind]):
+                continue
+            if (Path(f.path).name, f.code, f.line) not in baseline:
+                false[kind] += 1
+                if misses:
+                    print(f"FALSE {kind} {folder.name} {f.language}:{f.line} {f.code} {f.message[:150]}")
+        if misses and not any(f.severity.value in LOUD for f in hit):
+            print(f"MISS {kind} {lang} {name}:{line} ({'info' if hit else 'none'})"
+                  + "".join(f" | {f.code} {f.message[:120]}" for f in hit))
+    return {"table": table, "false": false, "baseline": len(baseline)}
 
-    have = [sum(negations(x, lang) or 0 for x in sentences(lines[k])) >= 1
-            for lang, lines in texts.items() if k < len(lines)]
-    return 5 * sum(have) >= 4 * len(have)
 
-
-KINDS = {"negation": negation_drop, "role-swap": role_swap, "number": number_change,
-         "entity": entity_change}
+def report(result: dict, kinds: list[str], mode: str) -> None:
+    table, false = result["table"], result["false"]
+    langs = sorted({lang for _, lang in table})
+    print(f"\n== {mode}: loud recall per language (found as warning or error / planted)")
+    print("kind           " + " ".join(f"{lg:>5}" for lg in langs) + "    any  loud  precision(loud)")
+    for kind in kinds:
+        cells = [table.get((kind, lg), [0, 0, 0]) for lg in langs]
+        a, loud, n = (sum(c[i] for c in cells) for i in range(3))
+        shown = " ".join(f"{c[1]:>2}/{c[2]:<2}" if c[2] else "   - " for c in cells)
+        precision = loud / (loud + false[kind]) if loud + false[kind] else float("nan")
+        print(f"{kind:<14} {shown}   {a / max(n, 1):.2f}  {loud / max(n, 1):.2f}  {precision:.2f} "
+              f"({false[kind]} other loud findings; {n} planted)")
+    total = [sum(table[k][i] for k in table) for i in range(3)]
+    wrong = sum(false.values())
+    print(f"all            any {total[0] / max(total[2], 1):.2f}, loud {total[1] / max(total[2], 1):.2f}, "
+          f"precision {total[1] / max(total[1] + wrong, 1):.2f}; loud findings on the unplanted documents: "
+          f"{result['baseline']}")
 
 
 def main(argv=None) -> int:
-    from transcheck.runner import run
-    from transcheck.rules.registry import BY_CODE
-    from transcheck.settings import Settings
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--docs", type=int, default=4, help="documents per domain")
+    ap.add_argument("--corpus")
+    ap.add_argument("--split", choices=("tune", "report", "all"), default="all")
+    ap.add_argument("--mode", choices=("src", "nosrc"), action="append", help="default: both")
     ap.add_argument("--kind", choices=sorted(KINDS), action="append", help="default: all")
-    ap.add_argument("--misses", action="store_true", help="print each plant no finding caught")
+    ap.add_argument("--embeddings", action="store_true")
+    ap.add_argument("--per", type=int, default=8, help="documents per kind and language (default 8)")
+    ap.add_argument("--misses", action="store_true", help="print each plant not found loudly, and each false finding")
     args = ap.parse_args(argv)
-    rules = tuple(BY_CODE[c] for c in ("TC401", "TC402", "TC502", "TC503"))
-    groups = sorted({p.name.rsplit(".", 2)[0]: p.parent for p in CORPUS.glob("*/*.en.txt")}.items())
-    by_domain = defaultdict(list)
-    for name, folder in groups:
-        by_domain[folder.name].append((name, folder))
-    chosen = [g for gs in by_domain.values() for g in gs[: args.docs]]
-    hits = defaultdict(lambda: [0, 0, 0])  # (kind, lang) -> found any, found loud, planted
-    work = Path(tempfile.mkdtemp(prefix="transcheck-plant-"))
-    try:
-        for name, folder in chosen:
-            files = {p.name.rsplit(".", 2)[1]: p for p in folder.glob(name + ".*.txt")}
-            texts = {lang: p.read_text(encoding="utf-8").split("\n") for lang, p in files.items()}
-            for kind, plant in KINDS.items():
-                if args.kind and kind not in args.kind:
-                    continue
-                for lang in sorted(files):
-                    if lang == "en":
-                        continue
-                    for k, text in enumerate(texts[lang]):
-                        if kind == "negation" and not _negated_by_most(texts, k):
-                            continue
-                        if kind == "entity":
-                            others = tuple(lines[k] for o, lines in texts.items()
-                                           if o != lang and k < len(lines))
-                            planted = plant(text, lang, k + 1, others)
-                        else:
-                            planted = plant(text, lang, k + 1)
-                        if planted:
-                            break
-                    else:
-                        continue
-                    new, code, line = planted
-                    target = work / f"{name}-{kind}-{lang}"
-                    target.mkdir()
-                    for other, lines in texts.items():
-                        body = list(lines)
-                        if other == lang:
-                            body[line - 1] = new
-                        (target / f"{name}.{other}.txt").write_text("\n".join(body), encoding="utf-8")
-                    report = run([str(target)], Settings(), rules)
-                    got = [f for f in report.findings
-                           if f.language == lang and f.code == code and f.line <= line <= f.end_line]
-                    h = hits[(kind, lang)]
-                    h[0] += bool(got)
-                    h[1] += any(f.severity.value in ("error", "warning") for f in got)
-                    h[2] += 1
-                    if args.misses and not got:
-                        print(f"MISS {kind} {lang} {name}:{line}: {new[:160]}")
-                        for f in report.findings:
-                            if f.line <= line <= f.end_line:
-                                print(f"     {f.language} {f.code} {f.severity.value} {f.message[:140]}")
-                    shutil.rmtree(target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    langs = sorted({lang for _, lang in hits})
-    print("kind        " + " ".join(f"{lang:>5}" for lang in langs) + "   all (any) / all (warning+)")
-    for kind in (args.kind or KINDS):
-        row = [hits[(kind, lang)] for lang in langs]
-        cells = " ".join(f"{h[0]}/{h[2]:<3}" if h[2] else "   - " for h in row)
-        found = sum(h[0] for h in row), sum(h[1] for h in row), sum(h[2] for h in row)
-        print(f"{kind:<11} {cells}   {found[0] / max(found[2], 1):.2f} / {found[1] / max(found[2], 1):.2f}")
+    corpus = find_corpus(args.corpus)
+    docs = {n: g for n, g in groups(corpus).items() if args.split == "all" or split_of(n) == args.split}
+    kinds = args.kind or list(KINDS)
+    print(f"split: {args.split} ({len(docs)} documents)")
+    for mode in args.mode or ("src", "nosrc"):
+        report(measure(docs, kinds, mode, args.embeddings, args.misses, args.per), kinds, mode)
     return 0
 
 

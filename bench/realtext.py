@@ -86,6 +86,7 @@ def run(paths: list[Path], mode: str, out: Path) -> dict:
 
 def load_reviewed() -> dict[tuple[str, str, str, int], tuple[str, str]]:
     records = {}
+    # <CODE>.tsv: verdicts on findings; meaning_errors.tsv lists errors, not verdicts.
     for f in sorted(REVIEWED.glob("TC*.tsv")):
         with f.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):

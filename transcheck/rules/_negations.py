@@ -11,29 +11,37 @@ from transcheck.model import base_language
 # Per language: the primary negators (each counts), and the negative words that
 # accompany a primary one under negative concord (they count only in a sentence that
 # has no primary negator: Italian "non … mai" is one negation, "mai" alone is one).
+# Besides the verbal negators, each language's negative adverbs and nouns that carry
+# the negation alone, as a grammar of the language lists them: Swedish "knappast"
+# and English "hardly" (a sentence negated by degree: "knappast" is how Swedish
+# says "not likely"), Arabic "عدم" ("non-", "the absence of": "عدم وجود" for "there
+# is no"), Italian "neanche/nemmeno/neppure" (not even), Turkish "kimse" (nobody,
+# with the verb negated or, in a changed sentence, not).
 MARKERS: dict[str, tuple[frozenset, frozenset]] = {
-    "en": (frozenset("not never no cannot nor neither none nobody nothing nowhere "
+    "en": (frozenset("not never no cannot nor neither none nobody nothing nowhere hardly "
                      "dont doesnt didnt cant wont isnt arent wasnt aint couldnt wouldnt".split()), frozenset()),
-    "sv": (frozenset("inte ej aldrig ingen inget inga icke varken ingenting".split()), frozenset()),
+    "sv": (frozenset("inte ej aldrig ingen inget inga icke varken ingenting knappast knappt".split()), frozenset()),
     "da": (frozenset("ikke ej aldrig ingen intet ingenting hverken".split()), frozenset()),
     "nb": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
     "nn": (frozenset("ikkje ikke aldri ingen inga ingenting verken".split()), frozenset()),
     "no": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
     "de": (frozenset("nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder".split()), frozenset()),
     "nl": (frozenset("niet geen nooit niets niemand noch".split()), frozenset()),
-    "it": (frozenset(["non"]), frozenset("mai nessun nessuno nessuna niente nulla né".split())),
+    "it": (frozenset(["non"]), frozenset("mai nessun nessuno nessuna niente nulla né neanche nemmeno neppure".split())),
     "es": (frozenset(["no"]), frozenset("nunca jamás nada nadie ningún ninguna ninguno ni tampoco".split())),
     "pt": (frozenset(["não"]), frozenset("nunca jamais nada ninguém nenhum nenhuma nem".split())),
     # French counts the second part: "ne … que" is "only", and speech drops the "ne"
     # ("c'est pas").
+    # Literary French negates pouvoir, savoir, oser and cesser with "ne" alone ("ne
+    # saurait perdurer", "ne pus garder"): "ne" counts before those (``_FR_NE``).
     "fr": (frozenset("pas jamais rien aucun aucune personne guère".split()), frozenset(["ni"])),
     "ro": (frozenset(["nu"]), frozenset("niciodată nimic nimeni niciun nicio".split())),
     "ru": (frozenset("не нет нельзя".split()), frozenset("никогда ничего никто ни никакой никакая никакие".split())),
     "uk": (frozenset("не немає".split()), frozenset("ніколи нічого ніхто ні жоден".split())),
     "pl": (frozenset(["nie"]), frozenset("nigdy nic nikt żaden żadna żadne ani".split())),
     # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too.
-    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان".split()), frozenset()),
-    "tr": (frozenset("değil değildir değiller değildi yok yoktur asla".split()), frozenset("hiç hiçbir".split())),
+    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان عدم".split()), frozenset()),
+    "tr": (frozenset("değil değildir değiller değildi yok yoktur yoktu yokmuş yoksa asla".split()), frozenset("hiç hiçbir kimse hiçbiri".split())),
     "he": (frozenset("לא אין אינו אינה אינם אינן בלי ללא מעולם שום אסור".split()), frozenset()),
     "hi": (frozenset("नहीं नही न मत".split()), frozenset("कभी".split())),
     "fa": (frozenset("نه نیست نبود هرگز".split()), frozenset()),
@@ -45,12 +53,15 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
 }
 # Turkish negates the verb with -ma/-me before tense and person: -mıyor (progressive),
 # -maz (aorist), -madı (past), -mamış, -madık/-madığ (participle), -mayan, -mayacak,
-# -mamalı, -mamak, -madan, and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
+# -mamalı, -mamak, -madan, -mayız (we do not), and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
 # ("anlamanın", "düşünme").
 _TR_NEG = re.compile(
     r"(?<!\w)\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
-    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n)\w*"
+    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n|m[ae]y[ıi]z)\w*"
 )
+_FR_NE = re.compile(r"(?<!\w)ne\s+(?:pu|pus|put|puis|peux|peut|pouvait|pouvais|pourrait|saurait|saurais|sais|sait"
+                    r"|savait|ose|osa|osait|osais|cesse|cessa|cessait)(?!\w)"
+                    r"(?!\s+(?:pas|jamais|rien|guère|personne|aucun|aucune)(?!\w))", re.IGNORECASE)
 _LETTER = r"(?:[^\W\d_]|[\u0900-\u0dff\u0591-\u05c7\u064b-\u065f])"
 # "didn't" must stay one word: a greedy word would stop at "didn" and lose the "n't".
 _WORD = re.compile(rf"{_LETTER}+?n['’]t(?!\w)|{_LETTER}+")
@@ -107,4 +118,6 @@ def negations(sentence: str, language: str) -> int | None:
             n_concord += 1
         elif base == "tr" and _TR_NEG.fullmatch(low):
             n_primary += 1
+    if base == "fr":
+        n_primary += len(_FR_NE.findall(sentence))
     return n_primary if n_primary else min(n_concord, 1)

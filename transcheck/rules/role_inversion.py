@@ -18,9 +18,10 @@ What it catches:
     Severity: an *error* only for the mirrored pattern (a full swap, or clause by
     clause for glossary concepts), which reordering does not produce; with
     ``--source`` the source must side with the translations' majority. Two anchors
-    that occur once each in the other order are *info*: on the real-text corpus
-    (WMT24++) every such reversal was ordinary word order (genitives, fronted dates,
-    captions, verb-final languages), 0 of 14.
+    that occur once each in the other order are a lead, reported by the role-lead
+    rule (TC506, off by default): on the real-text corpus (WMT24++) every such
+    reversal was ordinary word order (genitives, fronted dates, captions, verb-final
+    languages), 0 of 14 and, reviewed again with ``python bench/meaning.py``, 0 of 12.
 
 Why it matters:
     An inverted statement reads fluently, passes every spelling and length check and
@@ -48,6 +49,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from transcheck.model import Category, Severity, Strength
+from transcheck.rules._leads import strong
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.names import quoted_in
 
@@ -208,6 +210,6 @@ RULE = Rule(
     name="role-inversion",
     category=Category.SEMANTIC,
     severity=Severity.ERROR,
-    check=check,
+    check=strong(check),
     doc=__doc__,
 )

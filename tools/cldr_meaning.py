@@ -1,0 +1,180 @@
+"""Regenerate ``transcheck/langdata/meaning.json``, the language data of the meaning
+checks, from CLDR:
+
+    pip install 'babel==2.19.0' 'icukit-pyicu==78.3.1'   # Babel's CLDR, ICU's spell-out rules
+    python -m tools.cldr_meaning            # rewrite the file
+    python -m tools.cldr_meaning --check    # exit 1 when the committed file differs
+
+Three tables, per language, so that transcheck needs neither Babel nor ICU at run time:
+
+- ``units``: how a language writes a measure after (or around) its number, from CLDR's
+  unit patterns ("{0} футов", "華氏 {0} 度", "{0} Fuß"), with each unit's dimension and
+  its factor to the SI unit: a height in feet and inches and the same height in metres
+  are one quantity.
+- ``number_words``: cardinal numbers written as words ("five", "cinq", "пяти", "beş",
+  "خمسة", "पाँच"), from CLDR's rule-based number formats (ICU's spell-out rules, every
+  gender and case a language has), 2 to 20, the tens, 100 and 1000. One is left out: it
+  is the indefinite article in most of these languages.
+- ``exonyms``: the names of countries and cities (CLDR's territory names and the
+  exemplar cities of its time zones) in each language, keyed to the English name:
+  "Londres", "Лондон" and "ロンドン" are London, "Allemagne" is Germany.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = "transcheck/langdata/meaning.json"
+COMMAND = "python -m tools.cldr_meaning"
+
+# The languages transcheck reads numbers, names and negations in.
+LANGUAGES = (
+    "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv ms nb nl pl pt "
+    "ro ru sk sl sr sv th tr uk ur vi zh"
+).split()
+
+# CLDR unit -> (dimension, factor to the SI unit). Temperatures: °F is converted apart.
+UNITS = {
+    "length-kilometer": ("length", 1000.0), "length-meter": ("length", 1.0),
+    "length-centimeter": ("length", 0.01), "length-millimeter": ("length", 0.001),
+    "length-mile": ("length", 1609.344), "length-yard": ("length", 0.9144),
+    "length-foot": ("length", 0.3048), "length-inch": ("length", 0.0254),
+    "length-nautical-mile": ("length", 1852.0),
+    "mass-tonne": ("mass", 1000.0), "mass-kilogram": ("mass", 1.0), "mass-gram": ("mass", 0.001),
+    "mass-pound": ("mass", 0.45359237), "mass-ounce": ("mass", 0.028349523), "mass-stone": ("mass", 6.35029318),
+    "mass-ton": ("mass", 907.18474),
+    "temperature-celsius": ("temperature", 1.0), "temperature-fahrenheit": ("temperature", 1.0),
+    "temperature-generic": ("temperature", 1.0),
+    "speed-kilometer-per-hour": ("speed", 1 / 3.6), "speed-mile-per-hour": ("speed", 0.44704),
+    "speed-meter-per-second": ("speed", 1.0), "speed-knot": ("speed", 0.514444),
+    "volume-liter": ("volume", 0.001), "volume-milliliter": ("volume", 0.000001),
+    "volume-gallon": ("volume", 0.00378541), "volume-cubic-meter": ("volume", 1.0),
+    "area-square-kilometer": ("area", 1e6), "area-hectare": ("area", 1e4), "area-square-meter": ("area", 1.0),
+    "area-square-mile": ("area", 2589988.11), "area-acre": ("area", 4046.8564), "area-square-foot": ("area", 0.09290304),
+    "area-dunam": ("area", 1000.0),
+}
+_VALUES = tuple(range(2, 21)) + tuple(range(30, 100, 10)) + (100, 1000)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f"), None)
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE)).replace("\xa0", " ").replace("\u202f", " ").strip()
+
+
+def units() -> dict[str, list[list[str]]]:
+    from babel import Locale
+
+    out: dict[str, list[list[str]]] = {}
+    for code in LANGUAGES:
+        patterns = Locale.parse(code)._data["unit_patterns"]
+        found: set[tuple[str, str, str]] = set()
+        for unit in UNITS:
+            if unit not in patterns:
+                continue
+            for width in ("long", "short", "narrow"):
+                forms = patterns[unit].get(width)
+                if not forms:
+                    continue
+                for count, pattern in forms.items():
+                    if count == "per" or "{0}" not in pattern:
+                        continue
+                    before, after = (_clean(p) for p in pattern.split("{0}", 1))
+                    # A lone ASCII letter ("5 m", "3 in", "2 l") is a word of the text as
+                    # often as a unit.
+                    if not before and (not after or (len(after) <= 2 and after.isascii() and after.isalpha()
+                                                     and after.lower() not in ("km", "cm", "mm", "kg", "ft", "mi", "lb", "oz", "yd"))):
+                        continue
+                    found.add((before, after, unit))
+        out[code] = [list(t) for t in sorted(found)]
+    return out
+
+
+def number_words() -> dict[str, dict[str, int]]:
+    import icu
+
+    out: dict[str, dict[str, int]] = {}
+    for code in LANGUAGES:
+        fmt = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(code))
+        sets = [fmt.getRuleSetName(i) for i in range(fmt.getNumberOfRuleSetNames())]
+        sets = [s for s in sets if ("cardinal" in s or s == "%spellout-numbering")
+                and "financial" not in s and "year" not in s]
+        words: dict[str, int] = {}
+        for rule_set in sets:
+            for value in _VALUES + tuple(range(21, 100)):
+                text = _clean(fmt.format(value, rule_set)).casefold()
+                # Whole words only: "twenty-one" is read from its parts.
+                if " " in text or "-" in text or not text:
+                    continue
+                if value not in _VALUES and not text.isalpha():
+                    continue
+                words.setdefault(text, value)
+        out[code] = dict(sorted(words.items()))
+    return out
+
+
+def exonyms() -> dict[str, dict[str, str]]:
+    from babel import Locale
+
+    english = Locale("en")
+    english_zones = english._data["time_zones"]
+
+    def city(zone: str, data) -> str | None:
+        name = data.get("city") if data else None
+        return _clean(name) if name else None
+
+    en_cities = {z: (city(z, english_zones.get(z)) or z.rsplit("/", 1)[-1].replace("_", " "))
+                 for z in Locale("ru")._data["time_zones"].keys() if "/" in z and not z.startswith("Etc/")}
+    out: dict[str, dict[str, str]] = {}
+    for code in LANGUAGES:
+        loc = Locale.parse(code)
+        table: dict[str, str] = {}
+        for region, name in loc.territories.items():
+            if re.fullmatch(r"[A-Z]{2}", region) and region in english.territories:
+                table.setdefault(_clean(name).casefold(), english.territories[region])
+        zones = loc._data["time_zones"]
+        for zone, en in en_cities.items():
+            local = city(zone, zones.get(zone))
+            if local:
+                table.setdefault(local.casefold(), en)
+        out[code] = {k: v for k, v in sorted(table.items()) if k != v.casefold()}
+    return out
+
+
+def generate() -> dict[str, str]:
+    from babel.core import get_global
+
+    data = {
+        "about": f"Generated from CLDR (Unicode License v3) by `{COMMAND}`: do not edit by hand.",
+        "cldr": get_global("cldr")["version"],
+        "unit_factors": {u: list(v) for u, v in UNITS.items()},
+        "units": units(),
+        "number_words": number_words(),
+        "exonyms": exonyms(),
+    }
+    return {OUT: json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args not in ([], ["--check"]):
+        print(f"usage: {COMMAND} [--check]", file=sys.stderr)
+        return 2
+    for name, text in generate().items():
+        path = ROOT / name
+        if args == ["--check"]:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                print(f"{name} is stale; run `{COMMAND}`", file=sys.stderr)
+                return 1
+            continue
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""Places named in a text, in any language transcheck has CLDR data for: the countries
+and the exemplar cities of CLDR's time zones, each under its English name ("Londres",
+"Лондоне", "لندن" and "ロンドン" are London; "Allemagne" is Germany). Used by the
+entity check (TC402): a place of the source that a translation gives as another place
+is a name substituted, not a name translated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transcheck.model import base_language
+
+_WORD = re.compile(r"[^\W\d_][\w\u0900-\u0dff\u064b-\u065f'’׳-]*")
+# Arabic and Hebrew write "and", "in", "to", "the" as a letter glued to the name.
+_CLITICS = {"ar": ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"), "he": ("וה", "וב", "ול", "ומ", "ה", "ב", "ל", "מ", "ו", "ש"),
+            "fa": ("و",), "ur": ("و",)}
+_UNSPACED = ("ja", "zh", "th")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_RUNS = re.compile(r"[\u30a0-\u30ff]+|[\u3400-\u9fff]+|[\u0e00-\u0e7f]+")
+
+
+@lru_cache(maxsize=64)
+def _table(language: str) -> dict[str, str]:
+    """Casefolded local name -> English name; English names stand for themselves (a
+    translation keeps "Los Angeles" in Latin letters)."""
+    from transcheck.langdata import meaning_data
+
+    exonyms = meaning_data()["exonyms"]
+    table = {en.casefold(): en for names in exonyms.values() for en in names.values()}
+    table.update(exonyms.get(base_language(language).lower(), {}))
+    return table
+
+
+def places(text: str, language: str) -> set[str]:
+    """The English names of the places ``text`` names, in ``language``'s forms or in
+    English; a name with a case ending ("Лондоне", "Londons") or a clitic ("ولندن")."""
+    table = _table(language)
+    base = base_language(language).lower()
+    latin = {k: v for k, v in table.items() if k.isascii()}
+    if base in _UNSPACED:
+        # A run of one script that is the name, whole (ロサンゼルス, not マリ in マリオ);
+        # a Han name of three characters or more anywhere (洛杉矶 is 洛杉矶市 too).
+        runs = set(_RUNS.findall(text))
+        return {en for local, en in table.items() if not local.isascii() and (
+            local in runs or (len(local) >= 3 and _HAN.fullmatch(local) and local in text))} | _spaced(text, latin, base)
+    if base == "ko":
+        # A name with its particle (로스앤젤레스에): the word starts with it, and one
+        # or two syllables follow at most ("이란" is "called", no Iran).
+        words = _WORD.findall(text)
+        return {en for local, en in table.items() if not local.isascii() and len(local) >= 3 and any(
+            w.startswith(local) and len(w) - len(local) <= 2 for w in words)} | _spaced(text, latin, base)
+    return _spaced(text, table, base)
+
+
+def _spaced(text: str, table: dict[str, str], base: str) -> set[str]:
+    words = _WORD.findall(text)
+    found = set()
+    clitics = _CLITICS.get(base, ())
+    for i in range(len(words)):
+        first = words[i][0]
+        if first.lower() != first.upper() and not first.isupper():
+            continue  # in a script with case a name is capitalised: "nice" is no Nice
+        for size in (3, 2, 1):
+            if i + size > len(words):
+                continue
+            span = " ".join(words[i:i + size]).casefold()
+            forms = (span, *(span[len(c):] for c in clitics if span.startswith(c) and len(span) > len(c) + 2))
+            # A name of three letters in a script without case is too often a piece of
+            # another word or name (سول for Sol, not Seoul).
+            for form in (f for f in forms if len(f) >= 4 or (f[:1].lower() != f[:1].upper())):
+                en = table.get(form) or table.get(form.replace(" ", "-")) or _inflected(form, table)
+                if en:
+                    found.add(en)
+                    break
+    return found
+
+
+def _inflected(form: str, table: dict[str, str]) -> str | None:
+    """A name with a case ending ("лондоне", "германии"): a name of the table of six
+    letters or more that shares the form's first five letters or more and differs
+    only in an ending."""
+    if len(form) < 6:
+        return None
+    for cut in (1, 2, 3):
+        stem = form[:-cut]
+        if len(stem) < 5:
+            break
+        for end in ("", "а", "я", "a", "e", "ия", "ь", "й"):
+            en = table.get(stem + end)
+            if en and len(stem + end) >= 6:
+                return en
+    return None
+
+
+def new_place(source: str | None, cells: dict, lang: str) -> str | None:
+    """A city ``lang``'s cell names that no other cell names (the source's, the other
+    translations'): "Los Angeles" where the source says Baton Rouge. Countries are
+    left out: translators add one to place a city ("特尔福德" as a town of the United
+    Kingdom). ``cells``: language -> an object with ``text``."""
+    here = places(cells[lang].text, lang) - _countries()
+    if not here:
+        return None
+    others = set()
+    for o, cell in cells.items():
+        if o != lang:
+            others |= places(cell.text, o)
+    new = sorted(here - others)
+    return new[0] if new else None
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from transcheck.langdata import region_names
+
+    return region_names()
+
+
+def misspelt(name: str, text: str, source_text: str) -> str | None:
+    """A capitalised Latin word of ``text`` that is ``name`` with one letter changed,
+    added or dropped (two in a name of seven letters or more): "Revik" for Ravik,
+    "Graith" for Craith, "Frostwell" for Frostfell. Not an inflection (a word that
+    starts with the name, or that the name starts with), not another word of the
+    source, not another language's form of a place (Londra for London)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from transcheck.rules._tokens import latin_tokens
+
+    key = name.casefold()
+    if len(key) < 4:
+        return None
+    source_words = {t.text.casefold() for t in latin_tokens(source_text)}
+    for tok in latin_tokens(text):
+        word = tok.text
+        low = word.casefold()
+        if not tok.capitalised or word.isupper() or len(low) < 4 or low in source_words:
+            continue
+        if low.startswith(key[:-1]) or key.startswith(low[:-1]):
+            continue  # an inflection: Cohrena, Cohren's as Cohren
+        allowed = 2 if len(key) >= 7 else 1
+        if Levenshtein.distance(low, key) > allowed or abs(len(low) - len(key)) > 1:
+            continue
+        if _table("en").get(key) and _table("en").get(key) == _any_place(low):
+            continue
+        return word
+    return None
+
+
+def _any_place(low: str) -> str | None:
+    from transcheck.langdata import meaning_data
+
+    for names in meaning_data()["exonyms"].values():
+        if low in names:
+            return names[low]
+    return None
+
+
+def is_name(word: str, language: str) -> bool:
+    """Whether a capitalised ``word`` is a name rather than a common word of
+    ``language`` capitalised in a title ("Lutte", "Tıp", "Orduya", "Західному"):
+    the language's Hunspell dictionary (``transcheck[spelling]``) does not know it in
+    lower case. False without a dictionary: a capitalised word proves nothing then."""
+    dictionary = _dictionary(base_language(language).lower())
+    return dictionary is not None and not dictionary.knows(word.lower())
+
+
+@lru_cache(maxsize=64)
+def _dictionary(language: str):
+    from transcheck.rules._hunspell import load
+
+    return load(language)
