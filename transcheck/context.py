@@ -68,6 +68,14 @@ class GroupView:
                     out[(lang, i)] = r
         return out
 
+    def aligned(self, row: Row, lang: str) -> bool:
+        """Whether ``lang``'s cell of ``row`` is aligned with confidence: the one question
+        a rule asks before comparing a cell with the others of its row, or before calling
+        an empty cell missing. A doubtful cell is left alone."""
+        from transcheck.align.confidence import SURE
+
+        return row.confidence.get(lang, 1.0) >= SURE
+
     def cell_text(self, row: Row, lang: str, quote: bool = False) -> str:
         """The text of a cell's prose segments: code, includes and URLs aligned in the
         same row are not text to judge. ``quote``: all its text when it has no prose,

@@ -56,7 +56,8 @@ def check(view: GroupView, options: NoOptions):
         yield from _inserted(view, row, totals)
         extra = set()
         if expected(view, row) is False:
-            extra = {lang for lang in row.present() if not _removed_since(view, row, lang)}
+            extra = {lang for lang in row.present()
+                     if view.aligned(row, lang) and not _removed_since(view, row, lang)}
         else:
             yield from _minority(view, row)
         for lang in sorted(set(runs) - extra):

@@ -1,0 +1,113 @@
+"""How sure the alignment is of each cell of each row, 0 to 1.
+
+A cell with segments is sure when they translate the row better than they would the
+rows around it: by their score against the row's reference cells (the source's, else
+the first documents aligned), by the margin over the best of the two rows either side,
+by anchors that pinned it there, and by distance from a gap (a row the document lacks,
+or has alone), where the aligner's cut is least sure. A cell of a row no other document
+has is sure that it is extra unless it repeats a neighbour of its own document (a
+repeat: 0). An empty cell is sure that the content is absent unless the document's
+cells next to it hold the row's anchors (a paragraph merged into its neighbour) or the
+row repeats its neighbour (the source's own repeat, rendered once).
+
+``SURE`` is the line rules draw: below it, a cell is not compared.
+"""
+
+from __future__ import annotations
+
+SURE = 0.5
+REACH = 2  # rows either side that compete for a cell, and within which a gap counts
+_NEAR_GAP = 0.25
+_PINNED = 0.25
+_POOR = 0.4  # a score below this fits no row: lengths far apart and no anchors shared
+_MARGIN = 1.5
+
+
+def of_rows(rows, aligner, texts, source: str | None) -> list[dict[str, float]]:
+    """Per row, each language's confidence (present or empty cell)."""
+    languages = list(aligner.order)
+    pivot = source or languages[0]
+    refs = [aligner.refs(r) for r in rows]
+    out: list[dict[str, float]] = []
+    for r, row in enumerate(rows):
+        sure: dict[str, float] = {}
+        for lang in languages:
+            if lang == pivot:
+                sure[lang] = 1.0
+            elif row.get(lang):
+                sure[lang] = _present(rows, refs, r, lang, aligner)
+            elif refs[r]:
+                sure[lang] = _absent(rows, refs, r, lang, aligner, texts)
+        out.append({lang: round(v, 2) for lang, v in sure.items()})
+    return out
+
+
+def _others(ref: dict, lang: str) -> dict:
+    return {o: u for o, u in ref.items() if o != lang}
+
+
+def _cell_unit(aligner, lang: str, idx: tuple[int, ...]):
+    unit = aligner.units[lang][idx[0]]
+    for i in idx[1:]:
+        unit = unit.join(aligner.units[lang][i])
+    return unit
+
+
+def _present(rows, refs, r: int, lang: str, aligner) -> float:
+    idx = rows[r][lang]
+    if len(idx) == 1 and (lang, idx[0]) in aligner.repeats:
+        return 0.0
+    own = _others(refs[r], lang)
+    if not own:
+        return 1.0  # a row only this document has: sure it is extra
+    unit = _cell_unit(aligner, lang, idx)
+    here = aligner.score(own, unit, lang)
+    if here >= 1.0:
+        return 1.0
+    rival = 0.0
+    for k in range(max(0, r - REACH), min(len(rows), r + REACH + 1)):
+        if k != r:
+            theirs = _others(refs[k], lang)
+            if theirs:
+                rival = max(rival, aligner.score(theirs, unit, lang))
+    value = 0.5 + _MARGIN * (here - rival)
+    if not _near_gap(rows, refs, r, lang):
+        value += _NEAR_GAP
+    if any((lang, i) in aligner.pinned for i in idx):
+        value += _PINNED
+    if here < _POOR:
+        value -= _PINNED
+    return min(1.0, max(0.0, value))
+
+
+def _near_gap(rows, refs, r: int, lang: str) -> bool:
+    for k in range(max(0, r - REACH), min(len(rows), r + REACH + 1)):
+        has = bool(rows[k].get(lang))
+        others = bool(_others(refs[k], lang))
+        if has != others:
+            return True
+    return False
+
+
+def _absent(rows, refs, r: int, lang: str, aligner, texts) -> float:
+    """How sure the row's content is nowhere near in the document."""
+    own = refs[r]
+    for k in (r - 1, r + 1):
+        if 0 <= k < len(rows):
+            near = refs[k]
+            if any(o in near and _same_text(rows, r, k, o, texts) for o in own):
+                return 0.0  # the row repeats its neighbour: rendered once, it is there
+    wanted = frozenset().union(*(aligner.keys[o][i] for o in own for i in rows[r][o]))
+    wanted = {k for k in wanted if not k.startswith(("lat:", "="))}
+    if not wanted:
+        return 1.0
+    nearby = set()
+    for k in range(max(0, r - REACH), min(len(rows), r + REACH + 1)):
+        for i in rows[k].get(lang, ()):
+            nearby |= aligner.keys[lang][i]
+    return 0.3 if wanted <= nearby else 1.0
+
+
+def _same_text(rows, r: int, k: int, lang: str, texts) -> bool:
+    a, b = rows[r].get(lang, ()), rows[k].get(lang, ())
+    return bool(a and b) and [texts[lang][i] for i in a] == [texts[lang][i] for i in b]

@@ -1,0 +1,179 @@
+"""Content the ordered alignment left on both sides: rows a document lacks where they
+are, and segments of it that no row took. Where the two are one content moved, they
+are put together, so that missing and extra mean the content is nowhere.
+
+Three passes over the rows of one document's alignment:
+
+0. Headings: a heading that a table of contents links to goes to the row of the
+   headings that the other documents' entries in its entry's row link to.
+1. Keys: a segment left over and a row it lacks that share anchors (a link target,
+   code, a name, the row of the heading a table of contents' entry links to) found
+   among the leftovers alone, each the other's clear best, are one
+   (``pins.find_pins`` on the leftovers: a key that occurs twice in the document may
+   occur once among them).
+2. Neighbours: next to a cell placed away from its document's order (a moved block,
+   or a pair of step 1), the row before (after) it that the document lacks and the
+   segment before (after) it that no row took are one, when their score against
+   each other is not poor: a section moves with its heading and its plain lines.
+"""
+
+from __future__ import annotations
+
+from transcheck.align.pins import find_pins
+
+NEIGHBOUR = 0.45  # the least score of a neighbour joined to a moved cell
+REACH = 3  # rows a moved cell's neighbour may skip (that its document lacks)
+
+
+def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
+    """``rows`` with leftover segments of ``lang`` put into the rows it lacks;
+    ``moved``: its segments that moved blocks already placed."""
+    placed = {r for r, row in enumerate(rows) if moved & set(row.get(lang, ()))}
+    placed |= _headings(rows, lang, aligner)
+    placed |= _by_keys(rows, lang, aligner)
+    if placed:
+        _neighbours(rows, lang, aligner, placed)
+    return [row for row in rows if row]
+
+
+def _leftovers(rows, lang, aligner):
+    gaps = [r for r, row in enumerate(rows) if row and lang not in row and aligner.expected(row)]
+    extra = [r for r, row in enumerate(rows)
+             if set(row) == {lang} and len(row[lang]) == 1 and (lang, row[lang][0]) not in aligner.repeats]
+    return gaps, extra
+
+
+def _others(row, lang) -> bool:
+    return any(o != lang and idx for o, idx in row.items())
+
+
+def _by_keys(rows, lang, aligner) -> set[int]:
+    """Pairs of step 1; the rows that received a segment."""
+    gaps, extra = _leftovers(rows, lang, aligner)
+    placed: set[int] = set()
+    if not gaps or not extra:
+        return placed
+    refs = [aligner.refs(rows[g]) for g in gaps]
+    row_of = {(o, i): r for r, row in enumerate(rows) for o, idx in row.items() for i in idx}
+
+    def reached(o, idx):
+        """A key per row that holds a heading the cell links to: the row of a table
+        of contents' entry is the row of its heading, in every language."""
+        found = aligner.targets.get(o, {})
+        return frozenset(f"ref:{row_of[(o, h)]}" for i in idx for h in found.get(i, ()) if (o, h) in row_of)
+
+    row_keys = [[_cell_keys(aligner, o, rows[g][o]) | reached(o, rows[g][o]) for o in ref]
+                for g, ref in zip(gaps, refs)]
+    seg_keys = [aligner.keys[lang][rows[x][lang][0]] | reached(lang, rows[x][lang]) for x in extra]
+    for pin in find_pins(row_keys, seg_keys):
+        g, x = gaps[pin.row], extra[pin.seg]
+        rows[g][lang] = rows[x][lang]
+        rows[x] = {}
+        placed.add(g)
+    return placed
+
+
+def _headings(rows, lang, aligner) -> set[int]:
+    """Headings put where their table of contents' entries say: a heading belongs to
+    the row whose other headings the entry in its own entry's row links to. A moved
+    section's heading has nothing else to tell it from another short heading."""
+    row_of = {(o, i): r for r, row in enumerate(rows) for o, idx in row.items() for i in idx}
+    entry_row: dict[tuple[str, int], int] = {}  # (language, heading) -> row of its entry
+    for o, found in aligner.targets.items():
+        for i, heads in found.items():
+            if (o, i) in row_of:
+                for h in heads:
+                    entry_row.setdefault((o, h), row_of[(o, i)])
+    home: dict[int, int] = {}  # entry row -> the row of the headings it links to
+    for r, row in enumerate(rows):
+        for o in aligner.refs({k: v for k, v in row.items() if k != lang}):
+            e = next((entry_row[(o, i)] for i in row[o] if (o, i) in entry_row), None)
+            if e is not None:
+                home.setdefault(e, r)
+                break
+    placed = set()
+    for (o, h), e in sorted(entry_row.items()):
+        target = home.get(e)
+        if o != lang or target is None or (lang, h) not in row_of:
+            continue
+        now = row_of[(lang, h)]
+        if now == target or rows[target].get(lang) or rows[now][lang] != (h,):
+            continue
+        rows[target][lang] = (h,)
+        del rows[now][lang]
+        row_of[(lang, h)] = target
+        placed.add(target)
+    return placed
+
+
+def _cell_keys(aligner, lang, idx):
+    keys = aligner.keys[lang]
+    return keys[idx[0]] if len(idx) == 1 else frozenset().union(*(keys[i] for i in idx))
+
+
+def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
+    where = {}
+    for r, row in enumerate(rows):
+        for j in row.get(lang, ()):
+            where[j] = r
+    segs = aligner.units[lang]
+    todo = sorted(placed)
+    while todo:
+        r = todo.pop()
+        if not rows[r].get(lang):
+            continue
+        placed.add(r)
+        for step in (-1, 1):
+            cell = rows[r][lang]
+            j = cell[0] - 1 if step < 0 else cell[-1] + 1
+            x = where.get(j)
+            if x is None or set(rows[x]) != {lang} or (lang, j) in aligner.repeats:
+                continue
+            left = rows[x][lang]
+            if j not in (left[0], left[-1]):
+                continue
+            gaps = _next_gaps(rows, r, step, lang, aligner, placed)
+            scored = [(aligner.score(aligner.refs(rows[g]), segs[j], lang), -abs(g - r), g) for g in gaps]
+            best = max(scored, default=None)
+            if best is not None and best[0] >= NEIGHBOUR:
+                target, joined = best[2], (j,)
+            else:
+                # No row for it: a paragraph the translation split off the moved cell's
+                # (its rows were merged by an earlier document), when it fits better so.
+                joined = (j, *cell) if step < 0 else (*cell, j)
+                refs = aligner.refs({o: idx for o, idx in rows[r].items() if o != lang})
+                unit = _joined(aligner, lang, joined)
+                if aligner.score(refs, unit, lang) <= aligner.score(refs, _joined(aligner, lang, cell), lang):
+                    continue
+                target = r
+            rows[target][lang] = joined
+            rows[x] = {lang: tuple(i for i in left if i != j)} if len(left) > 1 else {}
+            where[j] = target
+            todo.append(target)
+
+
+def _joined(aligner, lang, idx):
+    unit = aligner.units[lang][idx[0]]
+    for i in idx[1:]:
+        unit = unit.join(aligner.units[lang][i])
+    return unit
+
+
+def _next_gaps(rows, r, step, lang, aligner, placed) -> list[int]:
+    """The nearest rows before (after) ``r`` that every document should hold (the
+    aligner's ``expected``) and ``lang`` lacks, up to REACH of them, up to the first
+    row ``lang`` has in its own order (rows of moved cells are passed over: a block
+    may be reordered inside)."""
+    out = []
+    k = r + step
+    while 0 <= k < len(rows) and len(out) < REACH:
+        row = rows[k]
+        if row.get(lang) and k not in placed:
+            break
+        if row.get(lang):
+            k += step
+            continue
+        if row and aligner.expected(row):
+            out.append(k)
+        k += step
+    return out
