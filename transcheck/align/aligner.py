@@ -35,7 +35,7 @@ from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
 from transcheck.align.pins import find_pins, in_order, keys, moved_blocks
 from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
-                                    units)
+                                    units, unrelated)
 from transcheck.model import Document, Row
 from transcheck.text import normalise
 
@@ -45,10 +45,10 @@ SKIP = 0.62  # cost of leaving a row or a segment unmatched
 # the length match a lot, a short heading next to a paragraph hardly at all.
 MERGE = SKIP + 0.05
 RATIO_PRIOR = 500  # characters; see _Aligner.ratios
-# A pair scoring below POOR costs POOR_COST more than 1 - its score: more than leaving
-# both alone (2 * SKIP), so unrelated paragraphs side by side are not linked.
-POOR = 0.15
-POOR_COST = 1.0
+# A pair that cannot be a translation (units.unrelated) costs this much more than 1 -
+# its score: more than leaving both alone (2 * SKIP), so unrelated paragraphs side by
+# side are not linked.
+UNRELATED_COST = 1.0
 REFS = 4  # cells of a row a new segment is compared with
 REPEAT_REACH = 2  # a repeat is this close to the segment it repeats
 
@@ -81,6 +81,7 @@ def align(documents: list[Document], source: str | None = None, embeddings: bool
     else:
         found, unrelated = embedded
     aligner = _Aligner(found, [d.language for d in order], unrelated)
+    aligner.source = source if source in found else None
     aligner.targets = {d.language: fragment_targets(d) for d in documents}
     first = order[0].language
     rows: list[dict[str, tuple[int, ...]]] = [{first: (i,)} for i in range(len(found[first]))]
@@ -109,14 +110,15 @@ class _Aligner:
         self.pinned: set[tuple[str, int]] = set()  # (language, segment) placed by a pin
         self.repeats: dict[tuple[str, int], int] = {}  # (language, repeat) -> its original
         self.seen = 1  # documents aligned so far
+        self.source: str | None = None
         # Per language, the headings each segment links to within its own document.
         self.targets: dict[str, dict[int, tuple[int, ...]]] = {}
 
     def expected(self, row: dict[str, tuple[int, ...]]) -> bool:
-        """Whether every document should have the row: the first document (the source,
-        when there is one) has it, or half the documents aligned so far do."""
-        if row.get(self.order[0]):
-            return True
+        """Whether every document should have the row: the source has it, or (without
+        one) more than half the documents aligned so far do."""
+        if self.source is not None:
+            return bool(row.get(self.source))
         return 2 * sum(1 for idx in row.values() if idx) > self.seen
 
     def ratios(self, lang: str) -> dict[str, float]:
@@ -288,20 +290,21 @@ def _score(row_units: dict[str, Unit], b: Unit, ratios: dict[str, float],
 
 def _scorer(row: dict[str, Unit], ratios, meaning):
     """A function of a unit giving the cost of linking it to the row: 1 - the row's
-    score (the mean over its cells), and POOR_COST more when no cell scores POOR (so
-    that two unrelated cells side by side are a gap each, not a pair). A row of one
-    language (every row in a two-language group) goes straight to the pair score."""
+    score (the mean over its cells), and UNRELATED_COST more when every cell of the row
+    is ``unrelated`` to it (so that two unrelated cells side by side are a gap each,
+    not a pair). A row of one language (every row in a two-language group) goes
+    straight to the pair score."""
     if len(row) == 1 and not meaning:
         (other, a), = row.items()
 
         def one(b, a=a, r=ratios[other]):
-            value = surface(a, b, r)
-            return 1.0 - value + (POOR_COST if value < POOR else 0.0)
+            return 1.0 - surface(a, b, r) + (UNRELATED_COST if unrelated(a, b, r) else 0.0)
 
         return one
 
     def many(b):
         sims = _sims(row, b, ratios, meaning)
-        return 1.0 - sum(sims) / len(sims) + (POOR_COST if max(sims) < POOR else 0.0)
+        apart = all(unrelated(a, b, ratios[o]) for o, a in row.items())
+        return 1.0 - sum(sims) / len(sims) + (UNRELATED_COST if apart else 0.0)
 
     return many

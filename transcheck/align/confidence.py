@@ -15,9 +15,12 @@ row repeats its neighbour (the source's own repeat, rendered once).
 
 from __future__ import annotations
 
+from transcheck.align.units import unrelated
+
 SURE = 0.5
 REACH = 2  # rows either side that compete for a cell, and within which a gap counts
-_NEAR_GAP = 0.25
+_IN_LINE = 0.9  # a cell far from gaps
+_UNRELATED = 0.3  # ... that nothing in its row could translate (units.unrelated)
 _PINNED = 0.25
 _POOR = 0.4  # a score below this fits no row: lengths far apart and no anchors shared
 _MARGIN = 1.5
@@ -35,7 +38,7 @@ def of_rows(rows, aligner, texts, source: str | None) -> list[dict[str, float]]:
             if lang == pivot:
                 sure[lang] = 1.0
             elif row.get(lang):
-                sure[lang] = _present(rows, refs, r, lang, aligner)
+                sure[lang] = _present(rows, refs, r, lang, aligner, texts)
             elif refs[r]:
                 sure[lang] = _absent(rows, refs, r, lang, aligner, texts)
         out.append({lang: round(v, 2) for lang, v in sure.items()})
@@ -53,14 +56,25 @@ def _cell_unit(aligner, lang: str, idx: tuple[int, ...]):
     return unit
 
 
-def _present(rows, refs, r: int, lang: str, aligner) -> float:
+def _present(rows, refs, r: int, lang: str, aligner, texts) -> float:
     idx = rows[r][lang]
     if len(idx) == 1 and (lang, idx[0]) in aligner.repeats:
         return 0.0
     own = _others(refs[r], lang)
     if not own:
-        return 1.0  # a row only this document has: sure it is extra
+        # A row only this document has: extra, unless it was split off a neighbour
+        # whose other cells hold its text ("^_^", a link on a line of its own).
+        return 0.3 if _split_off(rows, r, lang, idx, texts) else 1.0
     unit = _cell_unit(aligner, lang, idx)
+    pinned = any((lang, i) in aligner.pinned for i in idx)
+    if not _near_gap(rows, refs, r, lang, aligner):
+        # Far from any gap the ordered alignment has no freedom: a cell could only be
+        # in another row if a gap were somewhere near. Unless nothing in the row could
+        # be its translation, it is where it belongs.
+        ratios = aligner.ratios(lang)
+        if all(unrelated(a, unit, ratios[o]) for o, a in own.items()):
+            return _UNRELATED
+        return 1.0 if pinned else _IN_LINE
     here = aligner.score(own, unit, lang)
     if here >= 1.0:
         return 1.0
@@ -71,20 +85,31 @@ def _present(rows, refs, r: int, lang: str, aligner) -> float:
             if theirs:
                 rival = max(rival, aligner.score(theirs, unit, lang))
     value = 0.5 + _MARGIN * (here - rival)
-    if not _near_gap(rows, refs, r, lang):
-        value += _NEAR_GAP
-    if any((lang, i) in aligner.pinned for i in idx):
+    if pinned:
         value += _PINNED
     if here < _POOR:
         value -= _PINNED
     return min(1.0, max(0.0, value))
 
 
-def _near_gap(rows, refs, r: int, lang: str) -> bool:
+def _split_off(rows, r: int, lang: str, idx, texts) -> bool:
+    mine = " ".join(texts[lang][i] for i in idx)
+    if len(mine) < 3:
+        return False
+    for k in (r - 2, r - 1, r + 1, r + 2):
+        if 0 <= k < len(rows):
+            if any(mine in texts[o][i] for o, cell in rows[k].items() if o != lang for i in cell):
+                return True
+    return False
+
+
+def _near_gap(rows, refs, r: int, lang: str, aligner) -> bool:
+    """Whether a row within REACH is a gap in ``lang``: one every document should have
+    (``aligner.expected``) that it lacks, or one it has that the others should not."""
     for k in range(max(0, r - REACH), min(len(rows), r + REACH + 1)):
-        has = bool(rows[k].get(lang))
-        others = bool(_others(refs[k], lang))
-        if has != others:
+        row = rows[k]
+        expected = aligner.expected({o: idx for o, idx in row.items() if o != lang})
+        if bool(row.get(lang)) != expected:
             return True
     return False
 

@@ -66,6 +66,8 @@ def _by_keys(rows, lang, aligner) -> set[int]:
                 for g, ref in zip(gaps, refs)]
     seg_keys = [aligner.keys[lang][rows[x][lang][0]] | reached(lang, rows[x][lang]) for x in extra]
     for pin in find_pins(row_keys, seg_keys):
+        if not pin.reliable:
+            continue
         g, x = gaps[pin.row], extra[pin.seg]
         rows[g][lang] = rows[x][lang]
         rows[x] = {}

@@ -34,12 +34,15 @@ class Pin:
     score: float  # weighted share of keys in common, 0..1
     strength: float  # weight of the keys in common (1 per key unique on both sides)
     markup: bool  # a key of _MARKUP, on at most two segments each side, is among them
+    shared: int = 1  # how many keys the two have in common
 
     @property
     def reliable(self) -> bool:
-        """Sure enough to cut the alignment there: what comes before the pin in one
-        document comes before it in the other."""
-        return self.score >= RELIABLE and (self.markup or self.strength >= 1.0)
+        """Sure enough to cut the alignment there (what comes before the pin in one
+        document comes before it in the other) or to move a block: a link target or
+        code in common, or two keys. One capitalised word ("Mi" after a mention) is
+        no evidence."""
+        return self.score >= RELIABLE and (self.markup or self.shared >= 2)
 
 
 def keys(unit: Unit) -> frozenset[str]:
@@ -78,30 +81,30 @@ def find_pins(row_keys: list[list[frozenset]], seg_keys: list[frozenset]) -> lis
     def weight(k: str) -> float:
         return 1.0 / max(row_df.get(k, 0), seg_df.get(k, 0), 1)
 
-    scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
+    scored: dict[tuple[int, int], tuple[float, float, bool, int]] = {}
     for j, ks in enumerate(seg_keys):
         for i in sorted({i for k in ks & usable for i in by_key.get(k, ())}):
             scored[(i, j)] = _pair(row_keys[i], ks, weight)
     best_seg: dict[int, list] = {}
     best_row: dict[int, list] = {}
-    for (i, j), (score, _, _) in scored.items():
+    for (i, j), (score, *_) in scored.items():
         _keep_two(best_seg, j, (score, i))
         _keep_two(best_row, i, (score, j))
     out = []
-    for (i, j), (score, strength, markup) in sorted(scored.items()):
+    for (i, j), (score, strength, markup, shared) in sorted(scored.items()):
         if score < MIN_PIN:
             continue
         if _clear(best_seg[j], i, score) and _clear(best_row[i], j, score):
-            out.append(Pin(i, j, score, strength, markup))
+            out.append(Pin(i, j, score, strength, markup, shared))
     return out
 
 
-def _pair(cells: list[frozenset], ks: frozenset, weight) -> tuple[float, float, bool]:
-    """(score, strength, markup) of a segment's keys against a row's best cell: the
+def _pair(cells: list[frozenset], ks: frozenset, weight) -> tuple[float, float, bool, int]:
+    """(score, strength, markup, keys in common) of a segment's keys against a row's best cell: the
     weighted Dice overlap of the two key sets. A whole text that is not shared does not
     count (a translation shares none), and neither do keys that appear on one side only
     in either document (a name a language writes in Latin letters and another does not)."""
-    best = (0.0, 0.0, False)
+    best = (0.0, 0.0, False, 0)
     for own in cells:
         shared = own & ks
         if not shared:
@@ -110,7 +113,7 @@ def _pair(cells: list[frozenset], ks: frozenset, weight) -> tuple[float, float, 
         size = sum(weight(k) for k in own if k[0] != "=" or k in shared)
         size += sum(weight(k) for k in ks if k[0] != "=" or k in shared)
         markup = any(k.startswith(_MARKUP) and weight(k) >= 0.5 for k in shared)
-        candidate = (2 * common / size, common, markup)
+        candidate = (2 * common / size, common, markup, len(shared))
         if candidate > best:
             best = candidate
     return best
@@ -186,7 +189,10 @@ def moved_blocks(backbone: list[Pin], others: list[Pin]) -> list[Block]:
     segs_in = sorted(p.seg for p in backbone)
     out = []
     for run in runs:
-        if not any(p.reliable for p in run) and sum(p.strength for p in run) < 2.0:
+        # A block moves on markup alone (a link or code, copied as written), or on two
+        # pins and more that each hold: names and numbers recur in a text about one
+        # subject, and one of them out of order is the rule rather than a move.
+        if not (any(p.markup and p.reliable for p in run) or (len(run) >= 2 and all(p.reliable for p in run))):
             continue
         a, b = run[0], run[-1]
         if _inside(rows_in, a.row, b.row) or _inside(segs_in, a.seg, b.seg):

@@ -34,6 +34,7 @@ MIN_SPAN = 0.02
 OTHER_SHAPE = 0.6  # factor on the score of two blocks of different kinds
 OTHER_CODE = 0.4  # factor on the score of two cells whose inline code differs
 OTHER_LINKS = 0.7  # ... whose link targets differ (a localised site is another page)
+MAX_STRETCH = 4.0  # a translation is at most this much longer or shorter than predicted
 
 
 @dataclass(frozen=True, slots=True)  # slots: two per segment of a group
@@ -191,6 +192,22 @@ def surface(a: Unit, b: Unit, ratio: float) -> float:
         value = 0.55 * length_sim + 0.45 * 0.5 + _lexical(a, b)
     # A translation keeps a heading a heading and a list item a list item.
     return value * OTHER_SHAPE if a.shape != b.shape and a.shape and b.shape else value
+
+
+def unrelated(a: Unit, b: Unit, ratio: float) -> bool:
+    """Whether the two cannot translate each other: inline code both have and share
+    none of, or lengths more than MAX_STRETCH apart from what the languages' ratio
+    predicts. Weak signs (a name on one side only, a length somewhat off) are the
+    score's business; these are the ones a translation never shows."""
+    if a.text and a.text == b.text:
+        return False
+    if a.prose != b.prose:
+        return True
+    expected = ratio * a.length + 12
+    stretch = (b.length + 12) / expected
+    if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:
+        return True
+    return _has(a, "code:") and _has(b, "code:") and not shared_share(a, b)
 
 
 def shared_share(a: Unit, b: Unit) -> float:
