@@ -132,6 +132,19 @@ class Guesses(Mapping):
             self._data = identify(self._documents, self._settings, self._vocabulary)
         return self._data
 
+    def of_document(self, index: int) -> dict[tuple[str, int], LanguageGuess]:
+        """The guesses of one document (by position), identified among all of them."""
+        doc = self._documents[index]
+        return identify(self._documents, self._settings, self._vocabulary, only=(doc,))
+
+    def preset(self, data: dict[tuple[str, int], LanguageGuess]) -> None:
+        """Every guess, identified elsewhere (document by document, in parallel)."""
+        self._data = data
+
+    @property
+    def count(self) -> int:
+        return len(self._documents)
+
     def __getitem__(self, key):
         return self._all()[key]
 
@@ -143,11 +156,12 @@ class Guesses(Mapping):
 
 
 def identify(documents: list[Document], settings: Settings,
-             vocabulary=None) -> dict[tuple[str, int], LanguageGuess]:
+             vocabulary=None, only=None) -> dict[tuple[str, int], LanguageGuess]:
     """A guess for every segment. What the vocabulary keeps as written is blanked first:
     "FastAPI" or an accepted "endpoint" is no evidence that a Hindi paragraph is
     English, and a line of nothing else has no language to tell (so no rule that reads
-    the guesses calls it untranslated or in the wrong language)."""
+    the guesses calls it untranslated or in the wrong language). ``only``: the
+    documents to identify, among the candidate languages of all of them."""
     from transcheck.langid import Identifier
 
     t = settings.thresholds
@@ -158,7 +172,7 @@ def identify(documents: list[Document], settings: Settings,
         min_confidence=t.langid_min_confidence,
     )
     out = {}
-    for doc in documents:
+    for doc in documents if only is None else only:
         keep = vocabulary.keep(doc.language) if vocabulary else None
         for seg in doc.segments:
             text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text
@@ -194,9 +208,10 @@ def lags(documents: list[Document], source: str | None, inputs) -> dict:
 
 
 def build_view(name: str, documents: list[Document], settings: Settings, termbase=None,
-               lag_inputs=()) -> GroupView:
+               lag_inputs=(), stage=None) -> GroupView:
     """Align the documents (by key when they are keyed resources, else by content),
-    identify every segment's language, and bundle it all."""
+    identify every segment's language, and bundle it all. ``stage(what, done, total)``
+    hears of each document aligned."""
     from transcheck.align.aligner import align
     from transcheck.align.keys import align_keys, keyed
 
@@ -214,7 +229,7 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         name=name,
         documents=by_language,
         rows=(align_keys(documents, settings.source) if keyed(documents)
-              else align(documents, settings.source, settings.embeddings) if documents else []),
+              else align(documents, settings.source, settings.embeddings, stage) if documents else []),
         guesses=Guesses(documents, settings, vocabulary),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,

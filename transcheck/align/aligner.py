@@ -88,7 +88,7 @@ def align(documents: list[Document], source: str | None = None, embeddings: bool
     for done, doc in enumerate(order[1:], start=1):
         rows = aligner.add(rows, doc.language)
         if progress is not None:
-            progress(f"aligning {doc.path}", done, len(order) - 1)
+            progress(f"{doc.group}: aligned {doc.path}", done, len(order) - 1)
     languages = sorted(d.language for d in documents)
     texts = {d.language: [normalise(s.text) for s in d.segments] for d in documents}
     sure = confidence.of_rows(rows, aligner, texts, source if source in found else None)
@@ -298,13 +298,16 @@ def _scorer(row: dict[str, Unit], ratios, meaning):
         (other, a), = row.items()
 
         def one(b, a=a, r=ratios[other]):
-            return 1.0 - surface(a, b, r) + (UNRELATED_COST if unrelated(a, b, r) else 0.0)
+            value = surface(a, b, r)
+            return 1.0 - value + (UNRELATED_COST if value < 0.4 and unrelated(a, b, r) else 0.0)
 
         return one
 
     def many(b):
         sims = _sims(row, b, ratios, meaning)
-        apart = all(unrelated(a, b, ratios[o]) for o, a in row.items())
-        return 1.0 - sum(sims) / len(sims) + (UNRELATED_COST if apart else 0.0)
+        value = sum(sims) / len(sims)
+        # Only a low score can come from unrelated cells: look no further otherwise.
+        apart = value < 0.4 and all(unrelated(a, b, ratios[o]) for o, a in row.items())
+        return 1.0 - value + (UNRELATED_COST if apart else 0.0)
 
     return many

@@ -23,6 +23,11 @@ from transcheck.align.pins import find_pins
 
 NEIGHBOUR = 0.45  # the least score of a neighbour joined to a moved cell
 REACH = 3  # rows a moved cell's neighbour may skip (that its document lacks)
+LONG = 80  # characters: a leftover this long is told by its length and words
+LIKELY = 0.6  # the least score of a long leftover put into a row by score alone
+CLEAR = 0.1  # ... and its lead over every other pairing of the two
+WINDOW = 1.6  # how far from the predicted length a leftover's partner may be
+MAX_CANDIDATES = 200  # rows a leftover is compared with, at most
 
 
 def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
@@ -31,6 +36,7 @@ def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
     placed = {r for r, row in enumerate(rows) if moved & set(row.get(lang, ()))}
     placed |= _headings(rows, lang, aligner)
     placed |= _by_keys(rows, lang, aligner)
+    placed |= _by_score(rows, lang, aligner)
     if placed:
         _neighbours(rows, lang, aligner, placed)
     return [row for row in rows if row]
@@ -39,7 +45,7 @@ def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
 def _leftovers(rows, lang, aligner):
     gaps = [r for r, row in enumerate(rows) if row and lang not in row and aligner.expected(row)]
     extra = [r for r, row in enumerate(rows)
-             if set(row) == {lang} and len(row[lang]) == 1 and (lang, row[lang][0]) not in aligner.repeats]
+             if _stray(row, lang, aligner) and len(row[lang]) == 1 and (lang, row[lang][0]) not in aligner.repeats]
     return gaps, extra
 
 
@@ -66,13 +72,28 @@ def _by_keys(rows, lang, aligner) -> set[int]:
                 for g, ref in zip(gaps, refs)]
     seg_keys = [aligner.keys[lang][rows[x][lang][0]] | reached(lang, rows[x][lang]) for x in extra]
     for pin in find_pins(row_keys, seg_keys):
-        if not pin.reliable:
-            continue
         g, x = gaps[pin.row], extra[pin.seg]
+        # One name in common among the leftovers is evidence when the two read alike.
+        if not pin.reliable and aligner.score(refs[pin.row], aligner.units[lang][rows[x][lang][0]],
+                                              lang) < NEIGHBOUR:
+            continue
         rows[g][lang] = rows[x][lang]
-        rows[x] = {}
+        _take(rows, x, lang)
         placed.add(g)
     return placed
+
+
+def _stray(row, lang, aligner) -> bool:
+    """Whether ``lang``'s cell is in a row the documents should not all have: one only
+    it has, or one a minority of others added too (not the source's)."""
+    return bool(row.get(lang)) and not aligner.expected({o: i for o, i in row.items() if o != lang})
+
+
+def _take(rows, x: int, lang: str, keep: tuple[int, ...] = ()) -> None:
+    if keep:
+        rows[x][lang] = keep
+    else:
+        del rows[x][lang]
 
 
 def _headings(rows, lang, aligner) -> set[int]:
@@ -108,6 +129,51 @@ def _headings(rows, lang, aligner) -> set[int]:
     return placed
 
 
+def _by_score(rows, lang, aligner) -> set[int]:
+    """Long leftovers that score well against a row it lacks, each the other's clear
+    best among the leftovers: a paragraph moved far, with nothing to pin it. Short
+    ones are left: two headings of a size say nothing. Only pairs whose lengths fit
+    the languages' ratio within WINDOW are scored, so the work stays near linear."""
+    import bisect
+
+    gaps, extra = _leftovers(rows, lang, aligner)
+    units = aligner.units[lang]
+    extra = [x for x in extra if units[rows[x][lang][0]].length >= LONG]
+    if not gaps or not extra:
+        return set()
+    ratios = aligner.ratios(lang)
+    refs = {g: aligner.refs(rows[g]) for g in gaps}
+    sized = sorted((min(ratios[o] * u.length for o, u in refs[g].items()), g) for g in gaps if refs[g])
+    lengths = [n for n, _ in sized]
+    best_g: dict[int, list] = {}
+    best_x: dict[int, list] = {}
+    for x in extra:
+        unit = units[rows[x][lang][0]]
+        lo = bisect.bisect_left(lengths, unit.length / WINDOW)
+        hi = bisect.bisect_right(lengths, unit.length * WINDOW)
+        for _, g in sized[lo:hi][:MAX_CANDIDATES]:
+            value = aligner.score(refs[g], unit, lang)
+            _top_two(best_g, g, (value, x))
+            _top_two(best_x, x, (value, g))
+    placed = set()
+    for x, entries in sorted(best_x.items()):
+        value, g = entries[0]
+        rival = max(entries[1][0] if len(entries) > 1 else 0.0,
+                    best_g[g][1][0] if len(best_g[g]) > 1 else 0.0)
+        if value >= LIKELY and best_g[g][0][1] == x and value - rival >= CLEAR:
+            rows[g][lang] = rows[x][lang]
+            _take(rows, x, lang)
+            placed.add(g)
+    return placed
+
+
+def _top_two(table, key, entry) -> None:
+    entries = table.setdefault(key, [])
+    entries.append(entry)
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    del entries[2:]
+
+
 def _cell_keys(aligner, lang, idx):
     keys = aligner.keys[lang]
     return keys[idx[0]] if len(idx) == 1 else frozenset().union(*(keys[i] for i in idx))
@@ -129,16 +195,25 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             cell = rows[r][lang]
             j = cell[0] - 1 if step < 0 else cell[-1] + 1
             x = where.get(j)
-            if x is None or set(rows[x]) != {lang} or (lang, j) in aligner.repeats:
+            if x is None or x in placed or (lang, j) in aligner.repeats:
                 continue
             left = rows[x][lang]
             if j not in (left[0], left[-1]):
                 continue
-            gaps = _next_gaps(rows, r, step, lang, aligner, placed)
+            # A segment in a row of its own (or a few others'), or one the ordered
+            # alignment paired with a row it fits clearly worse than a gap near here.
+            stray = _stray(rows[x], lang, aligner)
+            here = 0.0 if stray else aligner.score(aligner.refs(
+                {o: idx for o, idx in rows[x].items() if o != lang}), segs[j], lang)
+            # Either side: a block may be reordered inside.
+            gaps = (_next_gaps(rows, r, step, lang, aligner, placed)
+                    + _next_gaps(rows, r, -step, lang, aligner, placed))
             scored = [(aligner.score(aligner.refs(rows[g]), segs[j], lang), -abs(g - r), g) for g in gaps]
             best = max(scored, default=None)
-            if best is not None and best[0] >= NEIGHBOUR:
+            if best is not None and best[0] >= max(NEIGHBOUR, here + CLEAR):
                 target, joined = best[2], (j,)
+            elif not stray:
+                continue
             else:
                 # No row for it: a paragraph the translation split off the moved cell's
                 # (its rows were merged by an earlier document), when it fits better so.
@@ -149,7 +224,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
                     continue
                 target = r
             rows[target][lang] = joined
-            rows[x] = {lang: tuple(i for i in left if i != j)} if len(left) > 1 else {}
+            _take(rows, x, lang, tuple(i for i in left if i != j))
             where[j] = target
             todo.append(target)
 

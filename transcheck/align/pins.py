@@ -22,7 +22,7 @@ MIN_PIN = 0.45  # weighted share of keys a pair needs in common
 MARGIN = 0.15  # ... and by how much it must beat the runner-up on each side
 # Keys a translator copies as written: one of these, on at most two segments each side,
 # places a segment alone; names and numbers (which can be rewritten) need more.
-_MARKUP = ("url:", "code:", "id:", "file:", "=")
+_MARKUP = ("url:", "code:", "id:", "file:", "ref:", "=")
 RELIABLE = 0.6
 BLOCK_GAP = 3  # pins this close in both documents are one moved block
 

@@ -53,11 +53,18 @@ class Unit:
     # The block kind of prose in a format with markup (heading, list item, paragraph);
     # "" in plain text, whose kinds say nothing of the block.
     shape: str = field(default="", compare=False, repr=False)
-    # The number of anchors, counted once here rather than in every comparison.
+    # The number of anchors, counted once here rather than in every comparison, and
+    # whether any is inline code or a link target.
     weight: int = field(init=False, repr=False, compare=False)
+    coded: bool = field(init=False, repr=False, compare=False)
+    linked: bool = field(init=False, repr=False, compare=False)
+    log_length: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
+        object.__setattr__(self, "log_length", math.log(self.length + 12))
         object.__setattr__(self, "weight", sum(self.anchors.values()))
+        object.__setattr__(self, "coded", any(k.startswith("code:") for k in self.anchors))
+        object.__setattr__(self, "linked", any(k.startswith("url:") for k in self.anchors))
 
     def merge(self, other: Unit) -> Unit | None:
         """The two as one unit; None when they cannot be one translation unit."""
@@ -176,17 +183,16 @@ def surface(a: Unit, b: Unit, ratio: float) -> float:
         return 1.0
     if a.prose != b.prose:
         return 0.05
-    expected = ratio * a.length
-    length_sim = math.exp(-2.0 * abs(math.log((b.length + 12) / (expected + 12))))
+    length_sim = math.exp(-2.0 * abs(b.log_length - math.log(ratio * a.length + 12)))
     if a.weight or b.weight:
         share = shared_share(a, b)
         value = 0.55 * length_sim + 0.45 * share + _lexical(a, b)
         if not share:
             # Code is copied as it is, link targets mostly: two cells that both have
             # some and share none are not translations of each other.
-            if _has(a, "code:") and _has(b, "code:"):
+            if a.coded and b.coded:
                 value *= OTHER_CODE
-            elif _has(a, "url:") and _has(b, "url:"):
+            elif a.linked and b.linked:
                 value *= OTHER_LINKS
     else:
         value = 0.55 * length_sim + 0.45 * 0.5 + _lexical(a, b)
@@ -207,7 +213,7 @@ def unrelated(a: Unit, b: Unit, ratio: float) -> bool:
     stretch = (b.length + 12) / expected
     if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:
         return True
-    return _has(a, "code:") and _has(b, "code:") and not shared_share(a, b)
+    return a.coded and b.coded and not shared_share(a, b)
 
 
 def shared_share(a: Unit, b: Unit) -> float:
@@ -222,10 +228,6 @@ def shared_share(a: Unit, b: Unit) -> float:
         x, y = first[key], second[key]
         shared += x if x < y else y
     return 2 * shared / (a.weight + b.weight)
-
-
-def _has(unit: Unit, kind: str) -> bool:
-    return any(k.startswith(kind) for k in unit.anchors)
 
 
 def _lexical(a: Unit, b: Unit) -> float:
