@@ -34,6 +34,8 @@ _BUILTIN = (
     "mixed_language",
     "missing_segment",
     "extra_segment",
+    "moved_block",
+    "partial_translation",
     "structure_mismatch",
     "outdated_segment",
     "untranslated_addition",

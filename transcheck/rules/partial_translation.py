@@ -1,0 +1,152 @@
+"""A translation that stops part of the way through: the rest of the document is
+missing, or left in another language.
+
+What it catches:
+    Past some row, the translation has none of the rows the source (with ``--source``)
+    or most documents have, or has them only as text in another language (copied over,
+    not translated), and that tail holds at least a quarter of the document's rows of
+    prose and at least TAIL rows. One finding, where the tail starts, spanning the rest
+    of the document; the findings of other rules inside it (every missing paragraph,
+    every untranslated line) are folded into it, so a half-translated page is one line
+    in a report, not hundreds. The message says how many of the document's sections
+    (its headings) are translated.
+
+    Severity: a warning. The tail is found from the alignment and the language of each
+    line, and a few stray lines inside it (a name, a bare link) do not end it.
+
+Why it matters:
+    Volunteer translations often stop where the volunteer did; the page then reads as a
+    translation that turns into the source's language, or ends early. That is one fact
+    for a maintainer (the page is partly translated), not one defect per paragraph.
+
+Example:
+    ``README-el.md`` has 498 segments where the source has 1,554: "translation stops
+    here: 1,040 of the source's 1,554 segments after this point are missing (12 of 46
+    sections translated)".
+
+What it does not catch:
+    A translation with gaps here and there (missing-segment reports each); a tail
+    shorter than a quarter of the document; a translation that stops at the start
+    (nothing translated: wrong-language and untranslated say so line by line).
+"""
+
+from __future__ import annotations
+
+from transcheck.model import Category, Severity
+from transcheck.rules._presence import expected, insertion_line
+from transcheck.rules.base import GroupView, NoOptions, Rule
+
+TAIL = 5  # rows at least
+SHARE = 0.25  # of the document's rows of prose, at least
+NOISE = 0.05  # translated rows a tail may hold (names, links that read alike)
+
+
+def check(view: GroupView, options: NoOptions):
+    for lang in sorted(view.documents):
+        if lang == view.source:
+            continue
+        found = _tail(view, lang)
+        if found is not None:
+            yield _finding(view, lang, *found)
+
+
+def _tail(view: GroupView, lang: str):
+    """(first row of the tail, rows in it, of which missing) or None."""
+    doc = view.documents[lang]
+    states = []  # (row index, "ok" | "missing" | "copy")
+    for r, row in enumerate(view.rows):
+        if expected(view, row) is not True or not _prose(view, row):
+            continue
+        idx = row.cells.get(lang, ())
+        if not idx:
+            states.append((r, "missing"))
+        elif _foreign(view, doc, idx):
+            states.append((r, "copy"))
+        elif any(doc.segments[i].is_prose for i in idx):
+            states.append((r, "ok"))
+    total = len(states)
+    best, ok = None, 0
+    for k in range(total - 1, -1, -1):
+        state = states[k][1]
+        ok += state == "ok"
+        if state != "ok" and ok <= NOISE * (total - k):
+            best = k
+    if best is None:
+        return None
+    size = total - best
+    if size < TAIL or size < SHARE * total or best == 0:
+        return None
+    tail = states[best:]
+    return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total
+
+
+def _prose(view: GroupView, row) -> bool:
+    reference = view.source if view.source in view.documents else None
+    for lang, idx in row.cells.items():
+        if (reference is None or lang == reference) and idx:
+            return any(view.documents[lang].segments[i].is_prose for i in idx)
+    return False
+
+
+def _foreign(view: GroupView, doc, idx) -> bool:
+    """Every prose segment of the cell identified as another language."""
+    prose = [i for i in idx if doc.segments[i].is_prose]
+    if not prose:
+        return False
+    for i in prose:
+        guess = view.guesses.get((doc.language, i))
+        if guess is None or guess.language is None or guess.language == doc.base_language:
+            return False
+    return True
+
+
+def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, total: int):
+    doc = view.documents[lang]
+    line = _first_line(view, lang, start)
+    sections, translated = _sections(view, start)
+    copied = size - missing
+    parts = []
+    if missing:
+        parts.append(f"{missing} missing")
+    if copied:
+        parts.append(f"{copied} left untranslated")
+    counted = f" ({translated} of {sections} sections translated)" if sections else ""
+    return RULE.finding(
+        doc, line, max(line, doc.line_count),
+        f"translation stops here: of the {size} segments after this point (of {total}), "
+        f"{' and '.join(parts)}{counted}",
+        key=f"partial:{size}:{total}",
+        row=start,
+    )
+
+
+def _first_line(view: GroupView, lang: str, start: int) -> int:
+    idx = view.rows[start].cells.get(lang, ())
+    if idx:
+        return view.documents[lang].segments[idx[0]].line
+    return insertion_line(view, view.documents[lang], start)
+
+
+def _sections(view: GroupView, start: int) -> tuple[int, int]:
+    """(headings of the reference document, those before the tail)."""
+    reference = view.source if view.source in view.documents else None
+    heads = []
+    for r, row in enumerate(view.rows):
+        if expected(view, row) is not True:
+            continue
+        for lang, idx in row.cells.items():
+            if (reference is None or lang == reference) and idx:
+                if any(view.documents[lang].segments[i].level for i in idx):
+                    heads.append(r)
+                break
+    return len(heads), sum(1 for r in heads if r < start)
+
+
+RULE = Rule(
+    code="TC307",
+    name="partial-translation",
+    category=Category.ALIGNMENT,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
