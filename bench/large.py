@@ -1,4 +1,4 @@
-"""Large and hostile inputs: ``python bench/large.py`` (or ``bench/speed.py --large``).
+"""Large and hostile inputs: ``python bench/large.py``.
 
 Each case is one group checked by ``transcheck check DIR -f json`` in a subprocess, with
 its wall time and peak memory (maximum resident set of the process and its workers):

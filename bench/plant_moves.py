@@ -37,7 +37,6 @@ The documents used for the figures in docs/alignment.md:
 from __future__ import annotations
 
 import argparse
-import glob
 import hashlib
 import os
 import re

@@ -19,7 +19,7 @@ Printed for each run:
   temporary directory, each with one defect planted in one of the 15 translations.
 
 Documents are split in two halves by a stable hash of their name: ``tune`` is what
-the rules were developed on, ``report`` what the README figures come from.
+the rules were developed on, ``report`` what the figures in docs/precision.md come from.
 """
 
 from __future__ import annotations

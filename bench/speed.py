@@ -1,5 +1,5 @@
-"""Speed and scale benchmark: ``python bench/speed.py`` (``--quick`` for a CI-size run,
-``--large`` for one large group and one long line: bench/large.py).
+"""Speed and scale benchmark: ``python bench/speed.py`` (``--quick`` for a CI-size run;
+one large group and one long line are ``python bench/large.py``).
 
 It builds multi-parallel corpora of growing size from the five translations in
 ``corpus/`` (ar, it, ru, sv, tr), runs the full ``transcheck check DIR -f json`` on each
@@ -320,13 +320,7 @@ def main() -> None:
         "--langdetect-limit", type=int, default=20000,
         help="time langdetect on at most this many segments and scale up (default 20000)",
     )
-    parser.add_argument("--large", action="store_true", help="run bench/large.py instead: one "
-                        "group of 10k-100k segments, one line of 5 MB")
     args = parser.parse_args()
-    if args.large:
-        from large import main as large_main
-
-        return large_main([])
     if args.sizes:
         sizes = [int(s) for s in args.sizes.split(",")]
     else:

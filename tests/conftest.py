@@ -28,3 +28,27 @@ def render(report, fmt, color: bool = False) -> str:
     out = io.StringIO()
     write(report, out, fmt, color=color)
     return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One headless Chromium for a module's tests (``tests.browser``)."""
+    from tests.browser import CHROMIUM, Browser
+
+    if CHROMIUM is None:
+        pytest.skip("headless Chromium not installed")
+    with Browser(tmp_path_factory.mktemp("profile")) as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory):
+    """Where the browser tests leave their screenshots (printed with -s): the directory
+    named by TRANSCHECK_SCREENSHOTS, else one in pytest's temporary directory."""
+    import os
+
+    named = os.environ.get("TRANSCHECK_SCREENSHOTS")
+    path = Path(named) if named else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots of the HTML review: {path}")
+    return path

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import CORPUS
-from tests.test_cli import transcheck
 from transcheck.decide import baseline
 from transcheck.model import Category, Finding, Severity
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import CORPUS
-from tests.test_cli import transcheck
 from transcheck.decide.changed import align_versions
 from transcheck.model import Document
 from transcheck.formats import segment

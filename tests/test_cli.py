@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck, transcheck_process
 from tests.conftest import CORPUS, ROOT
 
 
-def transcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
+def test_the_installed_command_and_python_m_print_what_the_check_prints():
+    """Real processes: the console script pip installs, and ``python -m transcheck``.
+    The other tests run the command line inside the test process (tests/cli.py)."""
+    script = shutil.which("transcheck", path=str(Path(sys.executable).parent)) or shutil.which("transcheck")
+    assert script, "the transcheck command is not installed"
+    installed = subprocess.run(
+        [script, "check", "corpus/", "-f", "json"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
     )
+    module = transcheck_process("check", "corpus/", "-f", "json")
+    assert installed.returncode == module.returncode == 1
+    assert installed.stderr == module.stderr == ""
+    assert installed.stdout == module.stdout == transcheck("check", "corpus/", "-f", "json").stdout
+
+
+def test_a_usage_error_in_a_real_process_is_one_line_without_traceback():
+    result = transcheck_process("check", "corpus/", "--format", "yaml")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("transcheck: unknown format 'yaml'")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def _two_good_files(directory: Path) -> None:
@@ -32,7 +48,8 @@ def test_corpus_text_report_and_exit_code():
     # Grouped by file under its page, one aligned line per finding.
     at = lines.index("  corpus/ru.txt  Russian (ru)")
     after = lines[at + 1:]
-    assert any(ln.split()[:4] == ["10-18", "error", "TC101", "duplicate-block"] for ln in after[:until_blank(after)])
+    assert any(ln.split()[:4] == ["10-18", "warning", "TC101", "duplicate-block"] for ln in after[:until_blank(after)])
+    assert any(ln.split()[:4] == ["1", "error", "TC301", "missing-segment"] for ln in after[:until_blank(after)])
     assert result.stderr == ""
 
 
@@ -154,14 +171,20 @@ def test_explain_has_no_restructuredtext_literals():
     assert "`duplicate_min_chrf`" in markdown and "**What it catches:**" in markdown
 
 
-def test_text_report_colours_only_when_asked():
+def test_text_report_colours_only_when_asked(corpus_report):
     from transcheck.report import Format, formatter
-    from transcheck.rules.registry import RULES
-    from transcheck.runner import run
-    from transcheck.settings import Settings
 
-    report = run([str(CORPUS)], Settings(), RULES)
+    report = corpus_report
     plain = formatter(Format.TEXT).render(report)
     coloured = formatter(Format.TEXT, color=True).render(report)
     assert "\x1b[" not in plain and "\x1b[1;31merror" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_version_and_the_global_options_are_listed():
+    from transcheck import __version__
+
+    version = transcheck("--version")
+    assert version.returncode == 0 and version.stdout == f"transcheck {__version__}\n"
+    listed = transcheck("--help").stdout
+    assert "--version" in listed and "--debug" in listed

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import transcheck
+from tests.cli import transcheck
 from transcheck.config.file import ConfigError, find_config, load_config
 from tests.conftest import ROOT
 from transcheck.config.plan import Options, build_plan
@@ -208,11 +208,11 @@ def test_explicit_config_option(tmp_path):
     assert missing.returncode == 2 and "--config: no such file" in missing.stderr
 
 
-def test_readme_configuration_example_is_valid(tmp_path):
+def test_documented_configuration_example_is_valid(tmp_path):
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Configuration, baselines and CI", 1)[1].split("\n## ", 1)[0]
+    readme = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = readme.split("\n## The configuration file\n", 1)[1].split("\n## ", 1)[0]
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
     path = _write(tmp_path / "pyproject.toml", example)
     config = load_config(str(path))

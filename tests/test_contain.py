@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from transcheck.read.contain import LEAVES_TREE
 from transcheck.read.discover import discover
 
@@ -16,13 +15,6 @@ SECRET = "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA=="
 SV = "Vårt team svarar på alla kundfrågor inom en arbetsdag, även på helger."
 DE = "Unser Team beantwortet alle Kundenfragen innerhalb eines Arbeitstages."
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
-
-
-def transcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
-    )
 
 
 def _repository(tmp_path: Path) -> Path:

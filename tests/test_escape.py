@@ -13,14 +13,13 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
 
+from tests.cli import transcheck
 from transcheck.runner import run
 from tests.conftest import render
 from transcheck.report import Format
@@ -87,10 +86,8 @@ def test_output_file_is_complete_for_undecodable_names(tmp_path):
     os.symlink(b"/nonexistent", os.fsencode(tree) + b"/\xff.it.txt")
     for fmt in ("json", "sarif", "github", "markdown", "html"):
         out = tmp_path / f"out.{fmt}"
-        result = subprocess.run(
-            [sys.executable, "-m", "transcheck", "check", str(tree), "--select", "TC301",
-             "--format", fmt, "--output", str(out)],
-            capture_output=True, text=True, encoding="utf-8", errors="replace",
+        result = transcheck(
+            "check", str(tree), "--select", "TC301", "--format", fmt, "--output", str(out), errors="replace",
         )
         assert result.returncode in (1, 2), result.stderr
         assert "internal error" not in result.stderr
@@ -120,10 +117,7 @@ def test_stderr_lines_cannot_start_a_workflow_command(tmp_path):
     tree = _hostile_tree(tmp_path)
     os.symlink("/nonexistent", tree / "x\n::add-mask::s3cret\n::error::pwned.de.txt")
     for fmt in ("text", "github", "json"):
-        result = subprocess.run(
-            [sys.executable, "-m", "transcheck", "check", str(tree), "--select", "TC301", "--format", fmt],
-            capture_output=True, text=True, encoding="utf-8", errors="replace",
-        )
+        result = transcheck("check", str(tree), "--select", "TC301", "--format", fmt, errors="replace")
         assert "symbolic link" in result.stderr  # broken, or leading out of the tree
         assert not CONTROLS.search(result.stderr)
         for stream in (result.stderr, result.stdout if fmt != "github" else ""):

@@ -7,12 +7,12 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, ROOT
+from tests.cli import transcheck
+from tests.conftest import CORPUS
 from transcheck.fix import FixConflict, plan_file, unified_diff, write
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings
@@ -21,13 +21,6 @@ A = "Kundupplevelse är hela kundens resa med ditt varumärke, från första ann
 B = "Kundsupport är den del av upplevelsen där kunden ber om hjälp och får den snabbt."
 C = "Ta en tur genom plattformen och se hur allt hänger ihop i praktiken."
 IT = "L'esperienza del cliente è l'intero percorso del cliente con il tuo marchio."
-
-
-def transcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
-    )
 
 
 def _fixed(tmp_path: Path, text: str, name: str = "sv.txt", quotes: bool = False) -> str:

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from transcheck.git import Repository
 from transcheck.history.git import History, _minimal
 
 pytestmark = pytest.mark.skipif(
@@ -187,7 +188,7 @@ def test_no_history_option_turns_lag_off(repo):
 def test_one_log_pass_lists_commits_newest_first(repo):
     write(repo, "en", EN[:2])
     commit(repo, "second")
-    h = History(str(repo), [str(repo / "docs" / lang / "index.md") for lang in ("en", "fr")])
+    h = History(Repository.at(str(repo)), [str(repo / "docs" / lang / "index.md") for lang in ("en", "fr")])
     messages = [c.message for c in h.commits(str(repo / "docs" / "en" / "index.md"))]
     assert messages == ["second", "docs: first version, translated"]
     assert [c.message for c in h.commits(str(repo / "docs" / "fr" / "index.md"))] == [
@@ -210,7 +211,7 @@ def test_option_like_paths_reach_git_as_data(tmp_path):
     git(r, "init", "-q")
     (r / "-c" / "en.txt").write_text("Hello there, this is a sentence.\n")
     commit(r, "x")
-    h = History(str(r), [str(r / "-c" / "en.txt")])
+    h = History(Repository.at(str(r)), [str(r / "-c" / "en.txt")])
     assert [c.message for c in h.commits(str(r / "-c" / "en.txt"))] == ["x"]
 
 
@@ -239,3 +240,162 @@ def test_pull_request_that_changes_the_source_lists_the_translations_it_outdates
     data, found = check(repo, "--changed-since", base)
     assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 9, "info")]
     assert not [f for f in data["findings"] if f["path"].endswith("en/index.md")]
+
+
+# ---------------------------------------------------------------- mass commits and evidence
+
+LINKED_EN = EN + ["Read the [rule reference](https://old.example.org/rules) for every code."]
+LINKED_FR = FR + ["Lisez la [référence des règles](https://old.example.org/rules) pour chaque code."]
+LINKED_DE = [
+    "# Erste Schritte",
+    "Installieren Sie das Paket mit pip, bevor Sie den ersten Befehl ausführen.",
+    "Die Konfigurationsdatei liegt im Wurzelverzeichnis Ihres Projekts und wird beim Start gelesen.",
+    "Jede Regel kann in der Konfiguration abgeschaltet werden, ein Code nach dem anderen.",
+    "Berichte werden in sieben Formaten geschrieben, von reinem Text bis SARIF für Code-Scanning.",
+    "Lesen Sie die [Regelreferenz](https://old.example.org/rules) für jeden Code.",
+]
+
+
+@pytest.fixture
+def linked(tmp_path):
+    """A page in English, French and German with a link; then the English configuration
+    paragraph reworded, and neither translation followed."""
+    r = tmp_path / "linked"
+    r.mkdir()
+    git(r, "init", "-q")
+    write(r, "en", LINKED_EN)
+    write(r, "fr", LINKED_FR)
+    write(r, "de", LINKED_DE)
+    commit(r, "docs: first version, translated")
+    edited = list(LINKED_EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(r, "en", edited)
+    commit(r, "docs: reading the configuration")
+    return r, edited
+
+
+def statuses(data, lang):
+    return [s for p in data["pages"] for s in p["status"] if s["language"] == lang]
+
+
+def _replace_everywhere(repo, old, new):
+    for lang in ("en", "fr", "de"):
+        path = repo / "docs" / lang / "index.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_url_fixed_in_every_translation_leaves_the_pages_outdated(linked):
+    repo, _ = linked
+    _replace_everywhere(repo, "https://old.example.org/rules", "https://docs.example.org/rules")
+    commit(repo, "Fix the rule reference link everywhere")
+    data, found = check(repo)
+    # The French configuration paragraph still follows the first English version; the
+    # link paragraph carries the new URL and is up to date.
+    assert codes(found) == [("TC304", 5)]
+    assert "read again on every run" in found[0]["message"]
+    for lang in ("fr", "de"):
+        (status,) = statuses(data, lang)
+        assert status["state"] == "outdated" and status["segments"] == 1
+
+
+def test_a_product_renamed_everywhere_leaves_the_pages_outdated(linked):
+    repo, _ = linked
+    _replace_everywhere(repo, "SARIF", "Sarif2")
+    commit(repo, "Rename SARIF in every language")
+    data, found = check(repo)
+    assert codes(found) == [("TC304", 5)]
+    assert statuses(data, "de")[0]["state"] == "outdated"
+
+
+def test_a_one_line_fix_in_every_translation_updates_only_that_line(linked):
+    repo, _ = linked
+    fr = (repo / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "fr" / "index.md").write_text(
+        fr.replace("un code à la fois", "une règle à la fois"), encoding="utf-8")
+    de = (repo / "docs" / "de" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "de" / "index.md").write_text(
+        de.replace("ein Code nach dem anderen", "eine Regel nach der anderen"), encoding="utf-8")
+    commit(repo, "Translations: wording of the rule paragraph")
+    data, found = check(repo)
+    assert codes(found) == [("TC304", 5)]
+    assert statuses(data, "fr")[0]["state"] == "outdated"
+
+
+def test_a_translation_that_carries_the_new_url_is_up_to_date(linked):
+    repo, edited = linked
+    # The source moves the link, and the French page later takes the new URL in a
+    # commit that changes nothing else: it carries the change, whatever the history.
+    moved = list(edited)
+    moved[5] = moved[5].replace("old.example.org", "docs.example.org")
+    write(repo, "en", moved)
+    commit(repo, "docs: new home of the rule reference")
+    fr = (repo / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "fr" / "index.md").write_text(fr.replace("old.example.org", "docs.example.org"),
+                                                    encoding="utf-8")
+    commit(repo, "fr: link")
+    _, found = check(repo)
+    assert codes(found) == [("TC304", 5)]  # the reworded paragraph only, not the link
+
+
+def test_a_reworded_source_paragraph_is_changed_not_removed(repo):
+    edited = list(EN)
+    edited[3] = "Codes may be switched off one by one."
+    write(repo, "en", edited)
+    commit(repo, "docs: shorter")
+    _, found = check(repo)
+    assert codes(found) == [("TC304", 7)]
+    assert "changed" in found[0]["message"] and "removed" not in found[0]["message"]
+    assert "switched off one by one" in found[0]["message"]
+
+
+def test_pull_request_is_judged_on_the_content_after_it(linked):
+    repo, edited = linked
+    moved = list(edited)
+    moved[5] = moved[5].replace("old.example.org", "docs.example.org")
+    write(repo, "en", moved)
+    commit(repo, "docs: new home of the rule reference")
+    base = git(repo, "rev-parse", "HEAD").decode().strip()
+    fr = (repo / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "fr" / "index.md").write_text(fr.replace("old.example.org", "docs.example.org"),
+                                                    encoding="utf-8")
+    commit(repo, "fr: follow the link")
+    _, found = check(repo, "--changed-since", base)
+    # The link the pull request fixed is up to date; the reworded paragraph it left
+    # alone is still outdated, on its own line.
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 5, "warning")]
+
+
+def test_a_translators_update_of_the_page_covers_the_paragraphs_it_left_alone(linked):
+    repo, edited = linked
+    typo = list(edited)
+    typo[3] = "Every rule can be turned off in the configuration, one code at the time."
+    write(repo, "en", typo)
+    commit(repo, "docs: wording")
+    fr = (repo / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    (repo / "docs" / "fr" / "index.md").write_text(
+        fr.replace("et il est lu au démarrage", "et il est relu à chaque exécution"), encoding="utf-8")
+    commit(repo, "fr: follow the source")
+    data, found = check(repo)
+    # The French translator read the page against the source and kept the rule
+    # paragraph; German, untouched, lags on both.
+    assert codes(found) == []
+    assert statuses(data, "fr")[0]["state"] == "up to date"
+    assert statuses(data, "de")[0]["segments"] == 2
+
+
+def test_a_removed_heading_is_not_reported_on_a_heading_with_another_id(tmp_path):
+    r = tmp_path / "ids"
+    r.mkdir()
+    git(r, "init", "-q")
+    en = ["# Help { #help }", "## How to help { #how-to-help }", "Star the project on the forge.",
+          "## Ask questions { #ask-questions }", "Open a discussion with your question."]
+    fr = ["# Aide { #help }", "## Comment aider { #how-to-help }", "Mettez une étoile au projet sur la forge.",
+          "## Poser des questions { #ask-questions }", "Ouvrez une discussion avec votre question."]
+    write(r, "en", en)
+    write(r, "fr", fr)
+    commit(r, "docs: help")
+    write(r, "en", en[:1] + en[3:])
+    commit(r, "docs: drop the how-to-help section")
+    _, found = check(r)
+    removed = [f for f in found if f["code"] == "TC304"]
+    assert [f["line"] for f in removed] == [3, 5]  # the French heading and paragraph of that section

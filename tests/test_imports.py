@@ -11,8 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "transcheck"
 
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS = (
-    ("model", "errors", "settings", "text", "embeddings", "quotes", "atomic", "linediff", "langdata"),
-    ("read", "formats", "segment", "langid", "align", "terms", "history"),
+    ("model", "errors", "settings", "text", "embeddings", "quotes", "atomic", "linediff", "langdata", "git"),
+    ("read", "formats", "segment", "langid", "align", "terms", "history", "output"),
     ("context",),
     ("rules",),
     ("config", "decide"),

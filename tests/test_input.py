@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.model import InputProblem
 from transcheck.read.file import read_document
@@ -31,13 +32,6 @@ IT = [
     "Il supporto clienti è la parte dell'esperienza in cui il cliente chiede aiuto e lo riceve.",
     "Fai un tour",
 ]
-
-
-def transcheck(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
-    )
 
 
 def _doc(path: Path, language: str = "sv"):
@@ -142,6 +136,7 @@ def test_empty_and_whitespace_only_files_are_reported(tmp_path, content):
     assert isinstance(problem, InputProblem) and "empty file" in problem.message
 
 
+@pytest.mark.slow
 def test_one_five_megabyte_line(tmp_path):
     words = "Kundupplevelse är hela kundens resa med ditt varumärke. "
     line = (words * (5_000_000 // len(words.encode()) + 1)).strip()

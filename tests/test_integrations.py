@@ -3,10 +3,12 @@ the way its command line expects."""
 
 from __future__ import annotations
 
+import re
 import shlex
 
 import yaml
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.cli import app
 
@@ -49,13 +51,14 @@ def test_example_workflow():
     assert any("gh pr comment" in run for run in runs)
 
 
-def _workflow_commands(base: str) -> list[list[str]]:
-    """The workflow's transcheck commands, with the base branch named by ``base``."""
+def _workflow_commands(base: str, temp: str = "/tmp") -> list[list[str]]:
+    """The workflow's transcheck commands, with the base branch named by ``base`` and
+    the runner's temporary directory by ``temp``."""
     flow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
     runs = [s["run"] for s in flow["jobs"]["transcheck"]["steps"] if "run" in s]
     lines = [line for run in runs for line in run.replace("\\\n", " ").splitlines()]
     return [
-        shlex.split(line.strip().replace("origin/${{ github.base_ref }}", base))
+        shlex.split(line.strip().replace("origin/${{ github.base_ref }}", base).replace("$RUNNER_TEMP", temp))
         for line in lines
         if line.strip().startswith("transcheck check")
     ]
@@ -68,7 +71,6 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     import os
     import shutil
     import subprocess
-    import sys
 
     repo = tmp_path / "site"
     shutil.copytree(ROOT / "tests" / "data" / "layouts" / "mkdocs", repo)
@@ -97,18 +99,23 @@ def test_example_workflow_on_a_pull_request(tmp_path):
     git("add", "-A", when=2)
     git("commit", "-q", "-m", "docs: pull request", when=2)
 
-    annotate, summarise, whole = _workflow_commands(base)
-    done = subprocess.run([sys.executable, "-m", "transcheck", *annotate[1:]], cwd=repo,
-                          capture_output=True, text=True)
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    annotate, summarise, whole = _workflow_commands(base, str(temp))
+    done = transcheck(*annotate[1:], cwd=repo)
     assert done.returncode == 1, done.stderr  # a new error: the step fails the job
     lines = done.stdout.splitlines()
     failing = [line for line in lines if line.startswith(("::error", "::warning"))]
     assert failing and all("file=docs/de/index.md," in a for a in failing), failing
     assert any("TC101" in a for a in failing)
     # The source change outdates the German settings page: a notice, not a failure.
-    assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in lines)
-    done = subprocess.run([sys.executable, "-m", "transcheck", *summarise[1:]], cwd=repo,
-                          capture_output=True, text=True)
+    # The source change outdates the German settings page: info, so no annotation on the
+    # diff unless asked, and the summary's status table lists the page as outdated.
+    assert not any("docs/de/guide/settings.md" in a for a in lines)
+    asked = transcheck(*annotate[1:], "--show-info", cwd=repo).stdout.splitlines()
+    assert any(a.startswith("::notice file=docs/de/guide/settings.md,") and "TC304" in a for a in asked)
+    done = transcheck(*summarise[1:], cwd=repo)
     assert done.returncode == 0, done.stderr
-    summary = (repo / "transcheck.md").read_text(encoding="utf-8")
-    assert "docs/de/guide/settings.md" in summary and "TC304" in summary
+    summary = (temp / "transcheck.md").read_text(encoding="utf-8")
+    assert re.search(r"^\| `[^`]*settings.md` \| de \(1 segment since ", summary, re.M), summary
+    assert "TC304 outdated" not in summary

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import CORPUS, ROOT
+from tests.cli import transcheck
+from tests.conftest import CORPUS
 
 LANGS = ("ar", "it", "ru", "sv", "tr")
-
-
-def transcheck(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        capture_output=True, text=True, cwd=ROOT, encoding="utf-8",
-    )
 
 
 def make_groups(directory: Path, count: int = 8) -> None:

@@ -97,7 +97,7 @@ def test_html_report_renders_kurmanji_left_to_right_and_sorani_right_to_left(tmp
         "ku": "Civîn roja duşemê ye.\n",
         "ckb": "کۆبوونەوەکە ڕۆژی دووشەممەیە.\n",
     }))
-    cells = {c["lang"]: c.get("dir") for c in page.find("td", cls="cell")}
+    cells = {c["lang"]: c.get("dir") for c in page.cells()}
     assert cells == {"en": None, "ku": None, "ckb": "rtl"}
 
 

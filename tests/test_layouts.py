@@ -7,11 +7,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.read.discover import discover
 from transcheck.read.layout import LayoutError, parse_layout
@@ -19,17 +19,10 @@ from transcheck.read.layout import LayoutError, parse_layout
 LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
 
 
-def transcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        capture_output=True, text=True, cwd=cwd, encoding="utf-8",
-    )
-
-
-def _readme_configs() -> dict[str, str]:
-    """The README's configurations, by the fixture tree named in their first line."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("\n## Use it in your repository\n", 1)[1].split("\n## ", 1)[0]
+def _documented_configs() -> dict[str, str]:
+    """The configurations of docs/layouts.md, by the fixture tree named in their first line."""
+    text = (ROOT / "docs" / "layouts.md").read_text(encoding="utf-8")
+    section = text.split("\n## Per-site examples\n", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```toml\n# tests/data/layouts/(\w+): transcheck.toml\n(.*?)```", section, re.S)
     return dict(blocks)
 
@@ -100,14 +93,14 @@ EXPECTED = {
 }
 
 
-def test_readme_has_a_configuration_for_each_fixture_tree():
-    assert sorted(_readme_configs()) == sorted(EXPECTED)
+def test_layouts_page_has_a_configuration_for_each_fixture_tree():
+    assert sorted(_documented_configs()) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_readme_configuration_on_its_tree(tmp_path, name):
+def test_documented_configuration_on_its_tree(tmp_path, name):
     tree = _tree(tmp_path, name)
-    (tree / "transcheck.toml").write_text(_readme_configs()[name], encoding="utf-8")
+    (tree / "transcheck.toml").write_text(_documented_configs()[name], encoding="utf-8")
     result = transcheck("check", "-f", "json", "--fail-on", "never", cwd=tree)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -141,7 +134,7 @@ def test_layout_on_the_command_line_and_a_path_that_narrows(tmp_path):
 
 def test_paths_are_relative_to_the_working_directory(tmp_path):
     tree = _tree(tmp_path, "hugo")
-    (tree / "transcheck.toml").write_text(_readme_configs()["hugo"], encoding="utf-8")
+    (tree / "transcheck.toml").write_text(_documented_configs()["hugo"], encoding="utf-8")
     result = transcheck("check", "-f", "json", "--fail-on", "never", cwd=tree / "content")
     assert result.returncode == 0, result.stderr
     docs = json.loads(result.stdout)["documents"]
@@ -228,7 +221,7 @@ def test_bad_layout_is_one_line_and_exit_2(tmp_path):
 
 def test_changed_since_with_a_layout(tmp_path):
     tree = _tree(tmp_path, "mkdocs")
-    (tree / "transcheck.toml").write_text(_readme_configs()["mkdocs"], encoding="utf-8")
+    (tree / "transcheck.toml").write_text(_documented_configs()["mkdocs"], encoding="utf-8")
     git = ("git", "-c", "user.email=t@example.org", "-c", "user.name=t")
     subprocess.run(("git", "init", "-q"), cwd=tree, check=True)
     subprocess.run((*git, "add", "-A"), cwd=tree, check=True)

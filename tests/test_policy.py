@@ -62,7 +62,7 @@ def test_exit_code(severities, fail_on, problems, code):
 
 # --- judge: severity overrides, suppressions, baseline, scope (one place) ---
 
-from transcheck.config.file import Suppression  # noqa: E402
+from transcheck.config.suppressions import Suppression  # noqa: E402
 from transcheck.model import Document, GroupResult, Kind, Segment  # noqa: E402
 from dataclasses import replace  # noqa: E402
 

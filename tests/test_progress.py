@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.test_cli import transcheck
+from tests.cli import transcheck
 from transcheck.api import check
 from transcheck.progress import MIN_GROUPS, ProgressBar
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
 
+from tests.cli import transcheck
 from tests.conftest import ROOT
 from transcheck.model import Category, Finding, GroupResult, Location, Severity
 from transcheck.model import Report
@@ -23,10 +22,7 @@ from transcheck.settings import Settings
 
 
 def cli(fmt: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", fmt, *args],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-    )
+    result = transcheck("check", "corpus/", "--format", fmt, *args, cwd=ROOT)
     assert result.returncode in (0, 1), result.stderr
     return result.stdout
 
@@ -58,10 +54,17 @@ def test_github_annotations_on_the_corpus(corpus_json):
         for f in corpus_json["findings"]
     ]
     got = [(a["level"], a["file"], a["line"], a["end"], a["code"], a["rule"]) for a in annotations]
-    assert got == want
+    # Info findings are not annotated by default: only errors and warnings reach the diff.
+    assert got == [w for w in want if w[0] != "notice"]
+    assert any(w[0] == "notice" for w in want)
+    hidden = sum(w[0] == "notice" for w in want)
+    assert f"{hidden} info (--show-info)" in out.splitlines()[-1]
+    shown = cli("github", "--show-info")
+    every = [m.groupdict() for m in map(_ANNOTATION.match, shown.splitlines()) if m]
+    assert [(a["level"], a["file"], a["line"], a["end"], a["code"], a["rule"]) for a in every] == want
     # the corpus's known defects, where they are
-    assert ("error", "corpus/sv.txt", "26", "44", "TC101", "duplicate-block") in got
-    assert ("error", "corpus/ru.txt", "10", "18", "TC101", "duplicate-block") in got
+    assert ("warning", "corpus/sv.txt", "26", "44", "TC101", "duplicate-block") in got
+    assert ("warning", "corpus/ru.txt", "10", "18", "TC101", "duplicate-block") in got
     for name in ("ar", "it", "sv", "tr"):
         assert ("error", f"corpus/{name}.txt", "1", "1", "TC202", "untranslated") in got
     assert sum(1 for a in got if a[1] == "corpus/ru.txt" and a[4] == "TC301") >= 3
@@ -93,7 +96,10 @@ def _finding(message="m", severity=Severity.INFO, path="docs/sv.md", line=2, end
 
 
 def test_github_info_is_a_notice_and_messages_stay_on_one_line():
-    out = render(_report(_finding("two\nlines 100%")), Format.GITHUB)
+    from dataclasses import replace
+
+    assert render(_report(_finding("two\nlines 100%")), Format.GITHUB).startswith("transcheck: ")
+    out = render(replace(_report(_finding("two\nlines 100%")), show_info=True), Format.GITHUB)
     assert out.splitlines()[0] == (
         "::notice file=docs/sv.md,line=2,endLine=2,title=TC601 punctuation-mismatch::two%0Alines 100%25"
     )
@@ -138,11 +144,14 @@ def test_junit_on_the_corpus(corpus_json, fail_on, failing_levels):
         assert int(suite.get("failures")) == sum(1 for c in cases if c.find("failure") is not None)
 
     sv = next(s for s in suites if s.get("name") == "corpus/sv.txt")
+    # The English title is an error; the article body pasted twice in every file, a warning.
+    title = next(c for c in sv.findall("testcase") if c.get("name") == "TC202 untranslated")
     dup = next(c for c in sv.findall("testcase") if c.get("name") == "TC101 duplicate-block")
-    if failing_levels:
-        assert "corpus/sv.txt:26-44" in dup.find("failure").text
-    else:
-        assert dup.find("failure") is None and "corpus/sv.txt:26-44" in dup.find("system-out").text
+    for case, level, at in ((title, "error", "corpus/sv.txt:1"), (dup, "warning", "corpus/sv.txt:26-44")):
+        if level in failing_levels:
+            assert at in case.find("failure").text
+        else:
+            assert case.find("failure") is None and at in case.find("system-out").text
 
 
 def test_junit_survives_characters_xml_cannot_hold():
@@ -160,8 +169,15 @@ def test_junit_survives_characters_xml_cannot_hold():
 # ---------------------------------------------------------------- markdown
 
 
-def test_markdown_on_the_corpus(corpus_json):
+def test_markdown_shows_info_only_when_asked(corpus_json):
     out = cli("markdown")
+    assert not re.search(r"^\| \S+ info \| `", out, re.M)
+    assert f"not shown: {corpus_json['summary']['info']} info (--show-info)" in out
+    assert re.search(rf"^\| \S+ error \| {corpus_json['summary']['error']} \|$", out, re.M)
+
+
+def test_markdown_on_the_corpus(corpus_json):
+    out = cli("markdown", "--show-info")
     assert out.startswith(markdown.MARKER + "\n")
     summary = corpus_json["summary"]
     assert f"transcheck: {summary['error']} errors, {summary['warning']} warnings" in out.splitlines()[1]

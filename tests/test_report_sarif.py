@@ -139,14 +139,10 @@ def test_input_problems_are_notifications(tmp_path):
 
 
 def test_cli_sarif_has_the_findings_of_the_json_report():
-    import subprocess
-    import sys
+    from tests.cli import transcheck
 
     def cli(fmt: str) -> dict:
-        out = subprocess.run(
-            [sys.executable, "-m", "transcheck", "check", "corpus/", "--format", fmt],
-            cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-        )
+        out = transcheck("check", "corpus/", "--format", fmt, cwd=ROOT)
         return json.loads(out.stdout)
 
     log, report = cli("sarif"), cli("json")

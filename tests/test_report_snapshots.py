@@ -13,11 +13,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import transcheck
 from transcheck.report import Format
 from tools.regenerate import redact
 
@@ -35,11 +35,7 @@ def run_fixture(tmp_path: Path, *args: str) -> tuple[str, subprocess.CompletedPr
     # file of the repository around it.
     shutil.copytree(FIXTURE, tmp_path / "fixture")
     argv = ["check", "fixture/", "--select", RULES, *args]
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", *argv],
-        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    result = transcheck(*argv, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"})
     return "transcheck " + " ".join(argv), result
 
 

@@ -1,18 +1,24 @@
 """A documentation tree in several languages: each page's status per language (source,
 up to date, outdated since a commit, missing), the coverage per language, and how the
-JSON, Markdown, text and HTML reports show them; the HTML index in a real browser."""
+JSON, Markdown, text and HTML reports show them; the HTML review of a tree in a real
+browser, and of a site of 5,000 pages, whose pages are files beside the report."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
+from tests.browser import CHROMIUM
+from tests.cli import transcheck
+from tests.review_data import site
 from tests.test_history import EN, FR, commit, git
-from tests.test_report_html import CHROMIUM, Page, _chromium
+from tests.test_report_html import PICK, fragments, index_of, is_png, opened
+from transcheck.atomic import WriteRefused
+from transcheck.report import Format, formatter, html, write_file
+from transcheck.report.html_files import MARKER
 
 pytestmark = pytest.mark.skipif(
     subprocess.run(["git", "--version"], capture_output=True).returncode != 0, reason="git not installed"
@@ -54,11 +60,10 @@ def tree(tmp_path_factory):
 
 
 def run(repo, fmt, *extra):
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", "--layout", "docs/{lang}/**/*.md", "--source", "en",
-         "-q", "--jobs", "1", "--format", fmt, *extra],
-        cwd=repo, capture_output=True, text=True, encoding="utf-8",
-        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+    result = transcheck(
+        "check", "--layout", "docs/{lang}/**/*.md", "--source", "en",
+        "-q", "--jobs", "1", "--format", fmt, *extra,
+        cwd=repo, env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
     )
     assert result.returncode in (0, 1), result.stderr
     return result.stdout
@@ -99,30 +104,159 @@ def test_text_says_the_status_of_a_page_with_findings(tree):
     assert any(ln.split()[:2] == ["de", "German"] and ln.endswith("1/2") for ln in lines)
 
 
-def test_html_index_links_each_page_to_its_table(tree):
-    html = run(tree, "html")
-    page = Page(html)
-    assert "de outdated (1 segment, since " in html  # above the page's own table
-    links = [a["href"] for a in page.find("a") if a.get("href", "").startswith("#g") and "-r" not in a["href"]]
-    sections = {s["id"] for s in page.find("section", cls="group")}
-    assert links and {link[1:] for link in links} == sections
-    assert len(page.find("td", cls="st-outdated")) == 2
-    assert len(page.find("td", cls="st-missing")) == 1
-    assert [c["title"] for c in page.find("td", cls="st-up-to-date")] == ["fr: up to date"]
+SCOPE = "(function(){var s=document.querySelector('aside select');s.value='%s';s.dispatchEvent(new Event('change'));})()"
 
 
+def test_html_index_has_each_page_state_and_coverage(tree):
+    text = run(tree, "html")
+    data = index_of(text)
+    langs = [lang["code"] for lang in data["languages"]]
+    states = {name: dict(zip(langs, st)) for name, _, st, _ in data["pages"]}
+    assert states == {
+        "docs/{lang}/guide.md": {"de": "m", "en": "s", "fr": "u"},
+        "docs/{lang}/index.md": {"de": "o", "en": "s", "fr": "o"},
+    }
+    assert {lang["code"]: lang["pages"] for lang in data["languages"]} == {"de": [1, 2], "en": [2, 2], "fr": [2, 2]}
+    assert data["source"] == "en"
+    assert {page_id for _, page_id, _, _ in data["pages"]} == set(fragments(text))
+    assert "de outdated (1 segment, since " in text  # in the header of the page's German column
+
+
+@pytest.mark.slow  # headless Chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
-def test_browser_follows_an_index_link(tree, tmp_path):
-    html = tmp_path / "tree.html"
-    run(tree, "html", "--output", str(html))
-    # Click the second page's link as a reader would; the page records where it went.
-    script = """<script>
-    var a=document.querySelectorAll('table.index a')[1]; a.click();
-    document.body.setAttribute('data-went', location.hash);
-    var t=document.querySelector(location.hash); document.body.setAttribute('data-target', t ? t.tagName : '');
-    </script></body>"""
-    html.write_text(html.read_text(encoding="utf-8").replace("</body>", script), encoding="utf-8")
-    result = _chromium(tmp_path, "--dump-dom", html.as_uri())
-    body = Page(result.stdout).find("body")[0]
-    assert body.get("data-went") == "#g2", result.stderr[-2000:]
-    assert body.get("data-target") == "SECTION"
+def test_browser_lists_pages_and_opens_one(tree, tmp_path, browser):
+    out = tmp_path / "tree.html"
+    run(tree, "html", "--output", str(out))
+    tab = opened(browser, out, "#lang=de")
+    # first the pages with findings in German, then the pages German lacks or is behind on
+    assert tab.eval("document.querySelector('aside select').value") == "lang"
+    assert tab.eval("[...document.querySelectorAll('ol.pl a')].map(a=>a.title)") == ["docs/{lang}/index.md"]
+    tab.eval(SCOPE % "behind")
+    assert tab.eval("document.querySelector('.pl-count').textContent") == "2 of 2 pages"
+    assert tab.eval("[...document.querySelectorAll('ol.pl a span')].map(s=>s.textContent)").count("missing") == 1
+    tab.eval("[...document.querySelectorAll('ol.pl a')].find(a=>a.title.endsWith('guide.md')).click()")
+    tab.wait("document.querySelector('.page h2 .name').textContent.endsWith('guide.md')")
+    # German lacks this page: said above the rows, whose other column stays English
+    assert "de: missing" in tab.eval("document.querySelector('.banner.absent').textContent")
+    assert tab.eval("document.querySelector('ol.pl a.cur').title") == "docs/{lang}/guide.md"
+
+
+# ---------------------------------------------------------------- a site of 5,000 pages
+
+
+def write_report(report, path, limit=None, monkeypatch=None):
+    if limit is not None:
+        monkeypatch.setattr(html, "INLINE_LIMIT", limit)
+    chosen = formatter(Format.HTML)
+    sections = [chosen.section(g, report) for g in report.groups]
+    write_report.notes = write_file(report, str(path), chosen, sections)
+    return path
+
+
+def page_files(path):
+    return sorted(p.name for p in path.iterdir())
+
+
+@pytest.fixture(scope="module")
+def site_html(tmp_path_factory):
+    return write_report(site(5000), tmp_path_factory.mktemp("site") / "site.html")
+
+
+@pytest.mark.slow  # writes 5,000 files
+def test_a_large_site_keeps_its_pages_beside_the_report(site_html):
+    text = site_html.read_text(encoding="utf-8")
+    data = index_of(text)
+    assert data["directory"] == "site_files/" and not fragments(text)
+    assert len(data["pages"]) == 5000 and len(data["languages"]) == 4
+    files = site_html.parent / "site_files"
+    names = page_files(files)
+    assert names[0] == MARKER and sorted(f"{p[1]}.js" for p in data["pages"]) == names[1:]
+    assert site_html.stat().st_size < 1_000_000  # the index: a few hundred bytes a page
+    first = (files / f"{data['pages'][0][1]}.js").read_text(encoding="utf-8")
+    assert first.startswith(f'transcheckPage("{data["pages"][0][1]}","<section class=\\"page\\"')
+
+
+def test_pages_beside_a_report_are_rewritten_pruned_and_removed(tmp_path, monkeypatch):
+    out = tmp_path / "r.html"
+    write_report(site(30), out, 0, monkeypatch)
+    first = page_files(tmp_path / "r_files")
+    assert len(first) == 31
+    assert write_report.notes == [f"{out}: its 30 pages are in {tmp_path / 'r_files'}/; keep the two together"]
+    write_report(site(20), out, 0, monkeypatch)
+    kept = page_files(tmp_path / "r_files")
+    assert len(kept) == 21 and set(kept) <= set(first)  # the same pages keep their names
+    before = out.read_bytes()
+    write_report(site(20), out, 0, monkeypatch)
+    assert out.read_bytes() == before and page_files(tmp_path / "r_files") == kept
+    write_report(site(20), out, 1 << 30, monkeypatch)  # small enough for one file: no folder left
+    assert write_report.notes == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+    assert len(fragments(out.read_text(encoding="utf-8"))) == 20
+
+
+def test_pages_are_never_written_through_a_link_or_into_a_folder_not_ours(tmp_path, monkeypatch):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "r_files").symlink_to(outside)
+    with pytest.raises(WriteRefused, match="r_files: is a symbolic link; not written"):
+        write_report(site(3), tmp_path / "r.html", 0, monkeypatch)
+    assert not list(outside.iterdir()) and not (tmp_path / "r.html").exists()
+    (tmp_path / "r_files").unlink()
+    (tmp_path / "r_files").write_text("a file\n")
+    with pytest.raises(WriteRefused, match="r_files: not a directory; not written"):
+        write_report(site(3), tmp_path / "r.html", 0, monkeypatch)
+    (tmp_path / "r_files").unlink()
+    (tmp_path / "r_files").mkdir()
+    (tmp_path / "r_files" / "notes.txt").write_text("mine\n")
+    with pytest.raises(WriteRefused, match="r_files: holds files transcheck did not write; not written"):
+        write_report(site(3), tmp_path / "r.html", 0, monkeypatch)
+    assert page_files(tmp_path / "r_files") == ["notes.txt"]
+    # a page file that is a link (planted in a checked-out tree) is refused, not followed
+    write_report(site(3), tmp_path / "s.html", 0, monkeypatch)
+    victim = next(p for p in (tmp_path / "s_files").iterdir() if p.name != MARKER)
+    victim.unlink()
+    victim.symlink_to(outside / "target.js")
+    with pytest.raises(WriteRefused, match="is a symbolic link; not written"):
+        write_report(site(3), tmp_path / "s.html", 0, monkeypatch)
+    assert not (outside / "target.js").exists()
+
+
+def test_standard_output_is_always_one_file(monkeypatch):
+    import io
+
+    from transcheck.report import write
+
+    monkeypatch.setattr(html, "INLINE_LIMIT", 0)
+    out = io.StringIO()
+    write(site(3), out, Format.HTML)
+    assert len(fragments(out.getvalue())) == 3 and index_of(out.getvalue())["directory"] is None
+
+
+@pytest.mark.slow  # headless Chromium
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_browser_reviews_a_site_of_5000_pages(site_html, browser, screenshots):
+    tab = opened(browser, site_html)
+    # the language under review is the one with the most errors; the pages listed are its own
+    assert tab.eval("[document.getElementById('ref').value, document.getElementById('lang').value]") == ["en", "ar"]
+    assert tab.eval("document.querySelector('.pl-count').textContent") == "1000 of 5000 pages"
+    assert tab.eval("document.querySelectorAll('ol.pl li').length") == 200  # drawn as they are needed
+    assert tab.eval("document.querySelector('.page h2 .name').textContent") == "pages/{lang}/cmd-00000.md"
+    assert tab.eval("[...document.querySelectorAll('.row:not(.head)>.c[lang=ar]')].every(c=>getComputedStyle(c).direction==='rtl')")
+    tab.screenshot(screenshots / "site-5000-pages.png")
+    # French: the pages it is behind on, then one found by name, loaded from its file
+    tab.eval(PICK % ("lang", "fr"))
+    tab.wait("location.hash.includes('lang=fr')")
+    tab.eval(SCOPE % "behind")
+    assert tab.eval("document.querySelector('.pl-count').textContent") == "715 of 5000 pages"
+    tab.eval(SCOPE % "all")
+    tab.eval("(function(){var q=document.querySelector('aside input');q.value='cmd-04998';q.dispatchEvent(new Event('input'));})()")
+    assert tab.eval("[...document.querySelectorAll('ol.pl a')].map(a=>a.title)") == ["pages/{lang}/cmd-04998.md"]
+    tab.eval("document.querySelector('ol.pl a').click()")
+    tab.wait("document.querySelector('.page h2 .name').textContent.endsWith('cmd-04998.md')")
+    assert tab.eval("location.hash").startswith("#g=4999&")
+    assert tab.eval("document.querySelectorAll('script[src]').length") == 0  # a loaded page's script is gone
+    tab.eval("document.querySelector('#r2 .more').click()")
+    peers = tab.eval("[...document.querySelectorAll('#r2 .peers>.c')].filter(c=>c.offsetWidth>0).map(c=>[c.lang,c.dir])")
+    assert peers == [["ar", "rtl"], ["de", ""]]
+    tab.screenshot(screenshots / "site-page-4999-peers.png")
+    assert is_png(screenshots / "site-page-4999-peers.png", (browser.width, browser.height))

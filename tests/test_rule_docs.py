@@ -1,5 +1,6 @@
 """Rule documentation comes from the code: docstrings are complete, codes unique and
-in the right hundred for their category, and README's rule table is the generated one."""
+in the right hundred for their category, and README's rule table and docs/rules.md are
+the generated ones."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from tools.docs import END, START, rules_table, with_table
+from tools.docs import END, START, anchor, readme_table, rules_page, rules_table, with_table
 from transcheck.model import Category
 from transcheck.rules.base import SECTIONS
 from transcheck.rules.registry import RULES
@@ -49,11 +50,24 @@ def test_codes_and_names_are_unique():
 
 def test_readme_rule_table_is_generated_from_the_rules():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme == with_table(readme, rules_table(RULES)), (
+    assert readme == with_table(readme, readme_table(RULES)), (
         "README.md rule table is out of date: run `python -m tools.docs`"
     )
     between = readme.split(START, 1)[1].split(END, 1)[0]
-    assert all(f"| {r.code} | `{r.name}` |" in between for r in RULES)
+    assert all(f"/rules.md#{anchor(f'{r.code} `{r.name}`')}) | `{r.name}` |" in between for r in RULES)
+
+
+def test_rules_page_is_generated_from_the_rules():
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == rules_page(RULES), "docs/rules.md is out of date: run `python -m tools.docs`"
+    for r in RULES:
+        assert f"\n## {r.code} `{r.name}`\n" in page
+        assert all(f"**{title}:**" in page.split(f"## {r.code} ", 1)[1] for title in r.sections)
+
+
+def test_anchor_is_the_headings_fragment():
+    assert anchor("TC101 `duplicate-block`") == "tc101-duplicate-block"
+    assert anchor("Large groups, long lines, reordered files") == "large-groups-long-lines-reordered-files"
 
 
 def test_table_escapes_pipes_and_markers_are_required():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.test_cli import transcheck
+from tests.cli import transcheck
 from transcheck.model import Document
 from transcheck.formats import segment
 from transcheck.decide.suppress import inline_suppressions

@@ -4,18 +4,18 @@ do-not-translate concepts, and with a source no rule reports on the source."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli import transcheck
 from transcheck.config.file import ConfigError, load_config
 from transcheck.config.plan import settings_from
 from transcheck.rules.registry import RULES
 from transcheck.runner import run
 from transcheck.settings import Settings
 from transcheck.terms import load
-from transcheck.terms.vocabulary import Vocabulary, pattern_error
+from transcheck.terms.patterns import pattern_error
+from transcheck.terms.vocabulary import Vocabulary
 
 
 def _config(tmp_path, text: str):
@@ -83,8 +83,7 @@ def test_a_bad_pattern_stops_the_run_with_exit_code_2(tmp_path):
     (tmp_path / "en.txt").write_text("Hello there, this is a sentence.\n", encoding="utf-8")
     (tmp_path / "de.txt").write_text("Hallo, das ist ein Satz.\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('do-not-translate-patterns = ["(a+)+b"]\n', encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "transcheck", "check", str(tmp_path)],
-                          capture_output=True, text=True)
+    done = transcheck("check", str(tmp_path))
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "catastrophically" in done.stderr
     assert "Traceback" not in done.stderr
@@ -177,13 +176,13 @@ def test_with_a_source_no_rule_reports_on_the_source(tmp_path):
     assert [f for f in plain.findings if f.path == source]
 
 
-def test_the_readme_vocabulary_example_is_a_valid_configuration(tmp_path):
+def test_the_documented_vocabulary_example_is_a_valid_configuration(tmp_path):
     import re
 
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("**Project vocabulary.**", 1)[1]
+    readme = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Project vocabulary\n", 1)[1]
     block = re.search(r"```toml\n(.+?)\n```", section, flags=re.S).group(1)
     path = tmp_path / "pyproject.toml"
     path.write_text(block, encoding="utf-8")

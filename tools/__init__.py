@@ -1,1 +1,1 @@
-"""Maintenance scripts run from the repository root, outside the package: the README rule table (docs), the example reports (regenerate) and the language data generated from CLDR (cldr)."""
+"""Maintenance scripts run from the repository root, outside the package: the rule documentation in README.md and docs/rules.md (docs), the example reports (regenerate) and the language data generated from CLDR (cldr)."""

@@ -106,7 +106,7 @@ def check_sections(inputs=(".",), plan: RunPlan | None = None, *, formatter=None
     if plan.changed_since:
         from transcheck.decide.changed import ChangedSince
 
-        changed = ChangedSince(plan.changed_since)
+        changed = ChangedSince(plan.changed_since, paths or ["."])
     return execute(found, plan.settings, plan.rules, jobs=plan.jobs, policy=plan.policy,
                    changed_since=changed, formatter=formatter, progress=progress)
 
@@ -152,11 +152,9 @@ def _options(options: Options | None, kwargs: dict) -> Options:
 
 
 def _discover(paths: list[str], plan: RunPlan):
-    from transcheck.read.discover import discover
+    from transcheck.read.discover import discover_with
 
-    settings = plan.settings
-    return discover(paths or ["."], exclude=plan.exclude, follow_symlinks=settings.follow_symlinks,
-                    layouts=settings.layouts, source=settings.source)
+    return discover_with(paths or ["."], plan.settings, plan.exclude)
 
 
 def _from_texts(texts: list[Text], plan: RunPlan):

@@ -1,5 +1,5 @@
 """Replacing a file safely: the one way transcheck writes a user's file (``fix --write``,
-a report's ``--output``, ``--write-baseline``).
+a report's ``--output`` (``transcheck.output``), ``--write-baseline``).
 
 The new bytes go to a temporary file in the same directory, are flushed to disk, take
 the old file's permissions (and owner, where allowed), and replace it in one
@@ -56,7 +56,7 @@ def _new_file_mode() -> int:
 
 @contextmanager
 def replacing(
-    path: str, verify: Callable[[], None] | None = None, *, text: bool = False
+    path: str, verify: Callable[[], None] | None = None, *, text: bool = False, durable: bool = True
 ) -> Iterator[IO]:
     """A file to write the new content of ``path`` into, streamed (a report of any
     size); when the block ends without an exception it replaces (or creates) ``path``
@@ -65,7 +65,9 @@ def replacing(
     ``verify`` is called at the last moment before the replace and may raise (for
     example because the file changed since it was read): the file is then untouched.
     Raises ``WriteRefused`` for a path that must not be replaced and ``OSError`` when
-    the system refuses; no temporary file is left behind either way.
+    the system refuses; no temporary file is left behind either way. ``durable=False``
+    skips the flush to disk (each costs milliseconds): for the thousands of files a
+    report writes beside itself, whole or absent to a reader all the same.
     """
     import tempfile
 
@@ -79,7 +81,8 @@ def replacing(
         with opened as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if before is None:
             os.chmod(tmp, _new_file_mode())
         else:
@@ -100,9 +103,9 @@ def replacing(
         raise
 
 
-def write_atomic(path: str, data: bytes, verify: Callable[[], None] | None = None) -> None:
+def write_atomic(path: str, data: bytes, verify: Callable[[], None] | None = None, durable: bool = True) -> None:
     """Replace (or create) ``path`` with ``data``, atomically (see ``replacing``)."""
-    with replacing(path, verify) as fh:
+    with replacing(path, verify, durable=durable) as fh:
         fh.write(data)
 
 
@@ -112,13 +115,18 @@ def write_text(path: str, text: str) -> None:
         fh.write(text)
 
 
-def report_file(path: str):
-    """Where a report goes (``--output``): a file replaced atomically, as ``replacing``
-    does, or a stream such as /dev/stdout or a pipe, written as it is."""
+def directory(path: str) -> None:
+    """A directory for the files a report writes beside itself: made when missing,
+    refused (``WriteRefused``) when a symbolic link (the files would land wherever it
+    points) or anything but a directory."""
     try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        mode = 0
-    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        return open(path, "w", encoding="utf-8", newline="\n")
-    return replacing(path, text=True)
+        os.mkdir(path)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise WriteRefused(f"{path}: cannot write: {exc.strerror or exc}") from None
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        raise WriteRefused(f"{path}: is a symbolic link; not written")
+    if not stat.S_ISDIR(info.st_mode):
+        raise WriteRefused(f"{path}: not a directory; not written")

@@ -17,13 +17,32 @@ from transcheck.read.contain import FOLLOW_HELP, LAYOUT_HELP
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Check the translations of a document against each other. "
-    "--debug (with any command) shows a traceback instead of a one-line internal error.",
+    help="Check the translations of a document against each other.",
     pretty_exceptions_enable=False,
     # Plain help: with rich markup "[tool.transcheck]" or "transcheck[embeddings]" in a
     # help text would be read as a style tag and vanish.
     rich_markup_mode=None,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from transcheck import __version__
+
+        typer.echo(f"transcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="With any command: a traceback instead of a one-line "
+                               "internal error (also in worker processes)."),
+) -> None:
+    """Check the translations of a document against each other."""
+    # --debug is taken out of the arguments by ``main`` before the commands parse them,
+    # so that it works after a command's name too; it is declared here to be listed.
 
 
 def fail(message: str) -> None:
@@ -59,12 +78,16 @@ def check(
     strict: bool = typer.Option(
         False, "--strict", help="Every warning about the input is an error: files skipped in a directory (no language in the name, other types), inline comments that suppress nothing."
     ),
+    show_info: bool = typer.Option(
+        False, "--show-info", help="Info findings in workflow annotations (github) and the pull-request summary (markdown) too; by default those carry errors and warnings only."
+    ),
     max_file_size: Optional[str] = typer.Option(
         None, "--max-file-size", help="Skip (and report) larger files: bytes, or 500k, 20M, 1G."
     ),
     max_segments: Optional[int] = typer.Option(
         None, "--max-segments", help="Skip (and report) files with more segments."
     ),
+    max_languages: Optional[int] = typer.Option(None, "--max-languages", help="Skip (and report) documents in more languages (default 100)."),
     config: Optional[str] = typer.Option(
         None, "--config", help="Configuration file (default: the nearest transcheck.toml or pyproject.toml with [tool.transcheck])."
     ),
@@ -102,12 +125,11 @@ def check(
     """
     paths = paths or ["."]
     from transcheck.api import check_sections
-    from transcheck.atomic import report_file
     from transcheck.config.plan import Options, build_plan
     from transcheck.decide.exit import run_exit_code
     from transcheck.errors import UsageError
     from transcheck.progress import for_stderr
-    from transcheck.report import Format, formatter, write
+    from transcheck.report import Format, formatter, write, write_file
 
     try:
         fmt = Format(format)
@@ -116,7 +138,8 @@ def check(
     options = Options(
         config=config, source=source, select=_split(select), ignore=_split(ignore),
         extend_select=_split(extend_select), exclude=tuple(exclude), layout=tuple(layout), fail_on=fail_on,
-        strict=strict, glossary=glossary, max_file_size=max_file_size, max_segments=max_segments,
+        strict=strict, show_info=show_info or None, glossary=glossary, max_file_size=max_file_size,
+        max_segments=max_segments, max_languages=max_languages,
         follow_symlinks=follow_symlinks, history=history, embeddings=embeddings, baseline=baseline,
         changed_since=changed_since, jobs=jobs,
     )
@@ -136,8 +159,9 @@ def check(
         _print_problems(report.problems, strict)
         if output:
             try:
-                with report_file(output) as fh:
-                    write(report, fh, chosen, sections)
+                for note in write_file(report, output, chosen, sections, checked=paths):
+                    if not quiet:
+                        say(f"transcheck: note: {note}")
             except OSError as exc:
                 fail(f"{output}: cannot write: {exc.strerror}")
         else:

@@ -52,6 +52,15 @@ class GroupView:
     # glossary's do-not-translate terms, patterns, accepted English words); empty when
     # nothing is declared. ``vocabulary.keep(language)`` finds and masks it in a text.
     vocabulary: object = None
+    # Keyed resources whose project translates every key (``Settings.full_coverage``).
+    full_coverage: bool = False
+
+    @cached_property
+    def keyed(self) -> bool:
+        """Whether the group is a keyed resource, aligned by key (``formats.keyed``)."""
+        from transcheck.align.keys import keyed
+
+        return keyed(list(self.documents.values()))
 
     def __post_init__(self):
         if self.vocabulary is None:
@@ -162,17 +171,29 @@ def identify(documents: list[Document], settings: Settings,
     English, and a line of nothing else has no language to tell (so no rule that reads
     the guesses calls it untranslated or in the wrong language). ``only``: the
     documents to identify, among the candidate languages of all of them."""
+    from transcheck.align.keys import keyed
     from transcheck.langid import Identifier
 
     t = settings.thresholds
-    identifier = Identifier(
-        [d.language for d in documents],
-        min_letters=t.langid_min_letters,
-        min_words=t.langid_min_words,
-        min_confidence=t.langid_min_confidence,
-    )
+
+    def identifier_for(languages):
+        return Identifier(languages, min_letters=t.langid_min_letters, min_words=t.langid_min_words,
+                          min_confidence=t.langid_min_confidence)
+
+    identifier = identifier_for([d.language for d in documents])
+    # A resource in 90 languages is short strings by the thousand: each is told apart
+    # from its own language, the source's (what a value left untranslated is in) and
+    # the languages of other scripts (told by script, at no cost); langdetect never
+    # weighs forty profiles of one script against each other.
+    per_document = keyed(documents) and len(documents) > 3
+    if per_document:
+        from transcheck.langid.script import scripts_of
     out = {}
     for doc in documents if only is None else only:
+        if per_document:
+            own = scripts_of(doc.language)
+            identifier = identifier_for(sorted({doc.language, settings.source or "en"} | {
+                d.language for d in documents if not scripts_of(d.language) & own}))
         keep = vocabulary.keep(doc.language) if vocabulary else None
         for seg in doc.segments:
             text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text
@@ -180,30 +201,42 @@ def identify(documents: list[Document], settings: Settings,
     return out
 
 
-def lags(documents: list[Document], source: str | None, inputs) -> dict:
-    """Each outdated translation's lag, from what git said of its last update
-    (``inputs``: (language, history.LagInput) pairs)."""
+def lags(documents: list[Document], source: str | None, inputs, rows=()) -> dict:
+    """Each outdated translation's lag, from what git said of each paragraph's last
+    translation (``inputs``: (language, history.LagInput) pairs); ``rows``: today's
+    alignment of the group."""
+    from transcheck.align.keys import keyed
+
     docs = {d.language: d for d in documents}
     src = docs.get(source) if source else None
-    if src is None or not inputs:
+    # A resource's lag is its keys', not its paragraphs': not measured here.
+    if src is None or not inputs or keyed(documents):
         return {}
-    from transcheck.history.lag import compute_lag, source_changes
+    from transcheck.history.lag import Then, compute_lag, source_changes
     from transcheck.read.decode import split_lines
     from transcheck.formats import segment
 
     out = {}
-    # Most translations of a page were made from one of a few source versions: each
-    # version is segmented and compared with today's source once.
-    versions: dict[str, tuple] = {}
+    # Most translations of a page follow one of a few source versions: each version is
+    # segmented and compared with today's source once.
+    seen: dict[str, tuple] = {}
     for lang, given in inputs:
-        if lang in docs and given.source_then is not None:
-            if given.source_then not in versions:
-                then = segment(src.path, split_lines(given.source_then))
-                versions[given.source_then] = (then, source_changes(then, src.segments))
-            then, changes = versions[given.source_then]
-            lag = compute_lag(src, then, docs[lang], given.since_sha, given.since_date, changes)
-            if lag.outdated:
-                out[lang] = lag
+        if lang not in docs:
+            continue
+        versions = []
+        for v in given.versions:
+            if v.source_then is None:
+                versions.append(None)
+                continue
+            if v.source_then not in seen:
+                then = segment(src.path, split_lines(v.source_then))
+                seen[v.source_then] = (then, source_changes(then, src.segments))
+            then, changes = seen[v.source_then]
+            versions.append(Then(v.since_sha, v.since_date, then, changes))
+        followed = {s.index: given.version_of(s.line, s.end_line) for s in docs[lang].segments}
+        lag = compute_lag(src, docs[lang], versions, followed, rows)
+        if lag.outdated:
+            out[lang] = lag
     return out
 
 
@@ -225,15 +258,17 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
 
     vocabulary = (settings.vocabulary or Vocabulary()).with_glossary(termbase)
     termbase = with_vocabulary(termbase, vocabulary)
+    rows = (align_keys(documents, settings.source) if keyed(documents)
+            else align(documents, settings.source, settings.embeddings, stage) if documents else [])
     return GroupView(
         name=name,
         documents=by_language,
-        rows=(align_keys(documents, settings.source) if keyed(documents)
-              else align(documents, settings.source, settings.embeddings, stage) if documents else []),
+        rows=rows,
         guesses=Guesses(documents, settings, vocabulary),
         source=settings.source if settings.source in by_language else None,
         termbase=termbase,
         vectors=vectors,
-        lag=lags(documents, settings.source, lag_inputs),
+        lag=lags(documents, settings.source, lag_inputs, rows),
         vocabulary=vocabulary,
+        full_coverage=settings.full_coverage,
     )

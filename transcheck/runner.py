@@ -35,7 +35,7 @@ from transcheck.model import (
     Report,
     finding_order,
 )
-from transcheck.read.discover import Discovery, GroupSpec, discover
+from transcheck.read.discover import Discovery, GroupSpec, discover_with
 from transcheck.read.file import read_document
 from transcheck.rules.base import Rule
 from transcheck.rules.registry import RuleSet, rule_set
@@ -58,6 +58,12 @@ def check_group(
     for file in spec.files:
         read = read_document(file, settings)
         (problems if isinstance(read, InputProblem) else documents).append(read)
+    from transcheck.align.keys import embedded_source, name_keys
+
+    embedded = embedded_source(documents, settings.source)
+    if embedded is not None:  # PO or XLIFF files without a template: their own source
+        # First: it shares its path with a translation, whose name a report shows.
+        documents = [embedded, *documents]
     notes = []
     if len(documents) == 1:
         notes.append(
@@ -69,7 +75,7 @@ def check_group(
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
     view = build_view(spec.name, documents, settings, termbase, spec.lag, stage)
-    findings = _run_rules(rules, view, settings, problems, stage, jobs)
+    findings = name_keys(_run_rules(rules, view, settings, problems, stage, jobs), documents, view.rows)
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),
@@ -86,10 +92,15 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
     """Each present language's status: the source; outdated (``lag``: the view's
     outdated translations); up to date (git knows when it was made, and nothing changed
     since); or present (nothing is known of its lag)."""
-    known = {lang for lang, given in inputs if given.source_then is not None}
+    from transcheck.align.keys import coverage
+
+    known = {lang for lang, given in inputs if any(v.source_then is not None for v in given.versions)
+             or not given.versions}
+    src = next((d for d in documents if d.language == source), None)
     out = []
     for doc in sorted(documents, key=lambda d: d.language):
         lang = doc.language
+        keys, translated, fuzzy = coverage(doc, src) if lang != source else (0, 0, 0)
         if lang == source:
             out.append(PageStatus(lang, SOURCE))
         elif lang in lag:
@@ -97,9 +108,9 @@ def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageS
             out.append(PageStatus(lang, OUTDATED, sum(c.count for c in behind.changes),
                                   behind.since_sha, behind.since_date))
         elif lang in known and source in {d.language for d in documents}:
-            out.append(PageStatus(lang, UP_TO_DATE))
+            out.append(PageStatus(lang, UP_TO_DATE, keys=keys, translated=translated, fuzzy=fuzzy))
         else:
-            out.append(PageStatus(lang, PRESENT))
+            out.append(PageStatus(lang, PRESENT, keys=keys, translated=translated, fuzzy=fuzzy))
     return tuple(out)
 
 
@@ -191,8 +202,7 @@ def run(
 ) -> Report:
     """Check the files under ``paths``; the report keeps every group whole (segments and
     rows), for a caller that reads them or renders several formats."""
-    found = discover(paths, exclude=exclude, follow_symlinks=settings.follow_symlinks,
-                     layouts=settings.layouts, source=settings.source)
+    found = discover_with(paths, settings, exclude)
     return execute(found, settings, rules, jobs=jobs, policy=policy, changed_since=changed_since)[0]
 
 
@@ -208,10 +218,12 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files if f.text is None]))
               for spec in specs]
     if jobs > 1:
-        # Parsed once, here: the worker processes are forked from this one and find each
-        # termbase in the per-process cache instead of parsing it again.
+        # Parsed once, here, with what the checks derive from it: the worker processes
+        # are forked from this one and find it all in the caches they inherit.
+        from transcheck.terms import share
+
         for path in sorted({g for _, g in groups if g}):
-            load_glossary(path, settings.follow_symlinks)
+            share(load_glossary(path, settings.follow_symlinks)[0], settings.vocabulary, languages)
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
@@ -246,6 +258,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
         changed=changed,
         fail_on=policy.fail_on,
         strict=policy.strict,
+        show_info=policy.show_info,
     )
 
 
@@ -259,7 +272,10 @@ def _with_lag(groups, settings: Settings, rules, changed_since=None):
     from transcheck import history
 
     since = changed_since.rev if changed_since is not None else None
-    lag = history.plan(groups, settings.source, settings.skip_markers, since)
+    # A pull request is told of the lag of the translations it changes, and of those
+    # whose source it changes: git is asked about those pages only.
+    concerned = changed_since.differs if changed_since is not None else None
+    lag = history.plan(groups, settings.source, settings.skip_markers, since, concerned)
     out = tuple(
         replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
         for g in groups
@@ -293,6 +309,12 @@ def _map_groups(groups, settings, rules, jobs, stage=None) -> Iterator[tuple[Gro
     # Forked workers inherit what the main process has loaded (the termbases).
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
+    if fork:
+        import gc
+
+        # A worker's garbage collector would write to every object it inherited (a
+        # termbase of 400 MB), copying each page: frozen, the pages stay shared.
+        gc.freeze()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending = deque()
 

@@ -65,6 +65,7 @@ class Settings:
     glossary: str | None = None  # path of the project termbase (configuration key `glossary`)
     max_file_bytes: int = 20_000_000
     max_segments: int = 100_000
+    max_languages: int = 100  # languages of one document; each is compared with every other
     history: bool = True  # with a source in git: the lag of each translation (TC304, TC305)
     skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]",
                                      "[i18nignore]", "[i18n-ignore]")
@@ -73,6 +74,10 @@ class Settings:
     # transcheck.terms.vocabulary.Vocabulary: what stays as written (do-not-translate terms
     # and patterns, accepted English words); None: nothing declared.
     vocabulary: object | None = None
+    # Keyed resources: the project translates every key (configuration key
+    # `full-coverage`), so a missing, empty or fuzzy message is a finding, not only
+    # a figure in the coverage column.
+    full_coverage: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)

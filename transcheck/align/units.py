@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from transcheck.align.anchors import anchors
 from transcheck.langid.script import scripts_of
-from transcheck.model import Document, Segment
+from transcheck.model import Document, Kind, Segment
 from transcheck.text import normalise
 
 # A 2-1 link is a sentence split in two: both parts carry real weight. Without this a
@@ -32,6 +32,7 @@ LEXICAL = 0.05
 MEANING_WEIGHT = 0.6
 MIN_SPAN = 0.02
 OTHER_SHAPE = 0.6  # factor on the score of two blocks of different kinds
+OPENER = 0.5  # the score of a bare directive beside a title opening the same kind of block
 OTHER_CODE = 0.4  # factor on the score of two cells whose inline code differs
 OTHER_LINKS = 0.7  # ... whose link targets differ (a localised site is another page)
 MAX_STRETCH = 4.0  # a translation is at most this much longer or shorter than predicted
@@ -53,6 +54,10 @@ class Unit:
     # The block kind of prose in a format with markup (heading, list item, paragraph);
     # "" in plain text, whose kinds say nothing of the block.
     shape: str = field(default="", compare=False, repr=False)
+    # The block a title or a bare directive opens ("admonition"): "/// note" and
+    # "/// note | Hinweis" open the same box, one with the default title and one with
+    # a translated one, and are one row although only one of them is prose.
+    opens: str = field(default="", compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison, and
     # whether any is inline code or a link target.
     weight: int = field(init=False, repr=False, compare=False)
@@ -97,9 +102,13 @@ def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset()) 
         Unit(max(1, len(s.text)), _anchors(s, latin, languages), normalise(s.text), s.is_prose,
              None if vectors is None else vectors[i],
              _word_starts(s.text) if latin else frozenset(),
-             s.kind.value if markup and s.is_prose else "")
+             s.kind.value if markup and s.is_prose else "",
+             s.block if s.kind in _OPENERS else "")
         for i, s in enumerate(doc.segments)
     ]
+
+
+_OPENERS = (Kind.TITLE, Kind.DIRECTIVE)
 
 
 def _anchors(seg: Segment, latin: bool, languages: frozenset[str]) -> Counter:
@@ -182,7 +191,7 @@ def surface(a: Unit, b: Unit, ratio: float) -> float:
     if a.text and a.text == b.text and a.shape == b.shape:
         return 1.0
     if a.prose != b.prose:
-        return 0.05
+        return OPENER if a.opens and a.opens == b.opens else 0.05
     length_sim = math.exp(-2.0 * abs(b.log_length - math.log(ratio * a.length + 12)))
     if a.weight or b.weight:
         share = shared_share(a, b)
@@ -208,7 +217,7 @@ def unrelated(a: Unit, b: Unit, ratio: float) -> bool:
     if a.text and a.text == b.text:
         return False
     if a.prose != b.prose:
-        return True
+        return not (a.opens and a.opens == b.opens)
     expected = ratio * a.length + 12
     stretch = (b.length + 12) / expected
     if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:

@@ -5,6 +5,13 @@ Everything here is validated strictly: an unknown key, an unknown rule code or a
 of the wrong type is a ``ConfigError`` naming the file and the key, because a typo in
 a QA tool's configuration silently turns a check off. Paths in the file (glossary,
 exclude, per-file-ignores, the suppression file) are relative to the file's directory.
+
+A configuration may come from a pull request, so it is untrusted input: the files it
+names (glossary, suppression file) must lie inside its checked tree (the repository
+that holds it, else its directory; ``read.contain``), not behind a link out of it or
+in a hidden directory, and be regular files, which are opened without blocking; the
+file itself is read the same way, at most 10 MB, and TOML nested too deeply is an
+error naming the file like any other.
 """
 
 from __future__ import annotations
@@ -12,9 +19,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 
-from transcheck.errors import UsageError
+from transcheck.config.toml import MAX_CONFIG_BYTES, ConfigError, read_toml as _read_toml
 from transcheck.model import Severity
 from transcheck.read.layout import parse_layouts
+from transcheck.read.spec import anchor_glob as _anchor
 
 CONFIG_FILES = ("transcheck.toml", "pyproject.toml")
 SUPPRESSION_FILE = ".transcheck-suppressions.toml"
@@ -30,6 +38,7 @@ _KEYS = {
     "glossary": str,
     "exclude": list,
     "fail-on": str,
+    "show-info": bool,
     "per-file-ignores": dict,
     "suppress": list,
     "suppressions": str,
@@ -37,19 +46,9 @@ _KEYS = {
     "do-not-translate": list,
     "do-not-translate-patterns": list,
     "accepted-english": dict,
+    "max-languages": int,
+    "full-coverage": bool,
 }
-_SUPPRESS_KEYS = {"fingerprint", "justification", "rule", "path", "message"}
-
-
-class ConfigError(UsageError):
-    """A configuration or suppression file that cannot be used; the message is one line."""
-
-
-@dataclass(frozen=True)
-class Suppression:
-    fingerprint: str
-    justification: str
-    origin: str  # the file that holds it, for messages
 
 
 @dataclass(frozen=True)
@@ -65,10 +64,13 @@ class Config:
     glossary: str | None = None
     exclude: tuple[str, ...] = ()  # absolute glob patterns
     fail_on: str | None = None
+    show_info: bool | None = None  # info findings in annotations and the PR summary too
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (absolute glob, codes)
-    suppressions: tuple[Suppression, ...] = ()
+    suppressions: tuple = ()  # config.suppressions.Suppression
     layouts: tuple = ()  # transcheck.read.layout.Layout, relative to root
     vocabulary: object | None = None  # transcheck.terms.vocabulary.Vocabulary; None: none declared
+    max_languages: int | None = None
+    full_coverage: bool = False  # keyed resources: every key is translated
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -97,27 +99,14 @@ def find_config(paths: list[str]) -> str | None:
 
 
 def _has_tool_table(path: str) -> bool:
+    from transcheck.read.contain import read_regular
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_regular(path, MAX_CONFIG_BYTES)[0]
     except OSError:
         return False
     # A cheap test first: most pyproject files never mention transcheck.
     return b"tool.transcheck" in data and "transcheck" in _read_toml(path).get("tool", {})
-
-
-def _read_toml(path: str) -> dict:
-    import tomllib
-
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 def load_config(path: str | None) -> Config:
@@ -205,9 +194,23 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
             raise err("source", f"unknown language code {source!r}")
         source = tag
 
+    tree = None
+
+    def contained(key: str, name: str) -> str:
+        """``name`` from the file, as a path that stays inside the checked tree."""
+        from transcheck.read.contain import checked_root, inside
+
+        nonlocal tree
+        tree = tree or checked_root(root)
+        target = os.path.normpath(os.path.join(root, name))
+        if not inside(target, tree):
+            raise err(key, f"{name!r} is outside the checked tree ({tree}) or leads out of it; "
+                           "a configuration names files of its own tree only")
+        return target
+
     glossary = values.get("glossary")
     if glossary is not None:
-        glossary = os.path.normpath(os.path.join(root, glossary))
+        glossary = contained("glossary", glossary)
 
     fail_on = values.get("fail-on")
     if fail_on is not None and fail_on_error(fail_on):
@@ -222,13 +225,19 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
             raise err(key, "expected a list of rule codes")
         per_file.append((_anchor(root, pattern), codes(key, strings(key, entries))))
 
+    from transcheck.config.suppressions import load_suppressions, parse_suppressions
+
     suppressions = list(parse_suppressions(values.get("suppress", []), path, f"{prefix}suppress"))
     file_name = values.get("suppressions")
-    supp_path = os.path.join(root, file_name if file_name else SUPPRESSION_FILE)
-    if os.path.isfile(supp_path):
+    supp_path = contained("suppressions", file_name or SUPPRESSION_FILE)
+    if os.path.lexists(supp_path):  # read as a regular file, or refused: never waited on
         suppressions.extend(load_suppressions(supp_path))
     elif file_name:
         raise err("suppressions", f"no such file: {file_name}")
+
+    max_languages = values.get("max-languages")
+    if max_languages is not None and (isinstance(max_languages, bool) or max_languages < 2):
+        raise err("max-languages", f"must be an integer of at least 2, not {max_languages!r}")
 
     return Config(
         path=path,
@@ -242,17 +251,21 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         glossary=glossary,
         exclude=exclude,
         fail_on=fail_on,
+        show_info=values.get("show-info"),
         per_file_ignores=tuple(per_file),
         suppressions=tuple(suppressions),
         layouts=parse_layouts(values.get("layout", []), root, f"{path}: {prefix}layout", ConfigError),
         vocabulary=_vocabulary(values, strings, err),
+        max_languages=max_languages,
+        full_coverage=values.get("full-coverage", False),
     )
 
 
 def _vocabulary(values: dict, strings, err):
     """The project vocabulary of the file, every pattern checked (see terms/vocabulary.py)."""
     from transcheck.read.languages import normalise_tag
-    from transcheck.terms.vocabulary import ALL_LANGUAGES, Vocabulary, pattern_error
+    from transcheck.terms.patterns import pattern_error
+    from transcheck.terms.vocabulary import ALL_LANGUAGES, Vocabulary
 
     terms = strings("do-not-translate", values.get("do-not-translate", []))
     if any(not t.strip() for t in terms):
@@ -275,39 +288,3 @@ def _vocabulary(values: dict, strings, err):
         accepted.append((tag.lower(), words))
     vocabulary = Vocabulary(terms, patterns, tuple(sorted(accepted)))
     return vocabulary if vocabulary else None
-
-
-def load_suppressions(path: str) -> list[Suppression]:
-    """A suppression file: ``[[suppress]]`` entries with a fingerprint and a justification."""
-    data = _read_toml(path)
-    for key in data:
-        if key != "suppress":
-            raise ConfigError(f"{path}: unknown key {key!r}")
-    entries = data.get("suppress", [])
-    if not isinstance(entries, list):
-        raise ConfigError(f"{path}: suppress: expected an array of tables ([[suppress]])")
-    return list(parse_suppressions(entries, path, "suppress"))
-
-
-def parse_suppressions(entries: list, path: str, where: str):
-    for n, entry in enumerate(entries, start=1):
-        here = f"{path}: {where}[{n}]"
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{here}: expected a table with fingerprint and justification")
-        for key in entry:
-            if key not in _SUPPRESS_KEYS:
-                raise ConfigError(f"{here}: unknown key {key!r}")
-        fingerprint = entry.get("fingerprint")
-        justification = entry.get("justification")
-        if not isinstance(fingerprint, str) or not fingerprint.strip():
-            raise ConfigError(f"{here}: fingerprint is required")
-        if not isinstance(justification, str) or not justification.strip():
-            # A suppression nobody can explain a year later is a deleted check.
-            raise ConfigError(f"{here}: justification is required (say why this is not a defect)")
-        yield Suppression(fingerprint.strip(), justification.strip(), path)
-
-
-def _anchor(root: str, pattern: str) -> str:
-    """A glob from the file, made absolute so it matches however the paths were given."""
-    pattern = pattern.replace("\\", "/")
-    return pattern if os.path.isabs(pattern) else os.path.join(root, pattern)

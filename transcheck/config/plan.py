@@ -9,7 +9,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from transcheck.config.file import Config, ConfigError, _anchor, find_config, load_config
+from transcheck.config.file import Config, ConfigError, find_config, load_config
+from transcheck.read.spec import anchor_glob as _anchor
 from transcheck.decide.exit import fail_on_error
 from transcheck.decide.judge import Policy, policy_from
 from transcheck.rules.registry import RuleSet
@@ -31,10 +32,12 @@ class Options:
     exclude: tuple[str, ...] = ()  # globs relative to the working directory; add to the file's
     layout: tuple[str, ...] = ()  # replaces the configuration's layouts
     fail_on: str | None = None
+    show_info: bool | None = None  # info findings in annotations and the PR summary
     strict: bool = False
     glossary: str | None = None
     max_file_size: str | int | None = None  # bytes, or "500k", "20M", "1G"
     max_segments: int | None = None
+    max_languages: int | None = None  # languages of one document
     follow_symlinks: bool = False
     history: bool = True
     embeddings: bool = False
@@ -93,6 +96,7 @@ def build_plan(paths: list[str], options: Options = Options(),
         )
     except (UnknownRule, PluginError) as exc:
         raise ConfigError(str(exc)) from None
+    _something_checked(config, rules, bool(options.select or options.ignore), flag)
     cwd = os.path.abspath(".")
     exclude = config.exclude + tuple(_anchor(cwd, p) for p in options.exclude)
     if options.layout:  # replaces the file's layouts; relative to the working directory
@@ -100,7 +104,7 @@ def build_plan(paths: list[str], options: Options = Options(),
 
         config = replace(config, layouts=parse_layouts(list(options.layout), cwd, flag("layout"), ConfigError))
     settings = settings_from(config, source)
-    settings = _with_limits(settings, options.max_file_size, options.max_segments, flag)
+    settings = _with_limits(settings, options.max_file_size, options.max_segments, options.max_languages, flag)
     settings = replace(settings, follow_symlinks=options.follow_symlinks,
                        history=settings.history and options.history)
     settings = _with_glossary(settings, options.glossary)
@@ -122,7 +126,7 @@ def build_plan(paths: list[str], options: Options = Options(),
         config=config,
         settings=settings,
         rules=RuleSet(rules),
-        policy=policy_from(config, baseline, options.fail_on, options.strict),
+        policy=policy_from(config, baseline, options.fail_on, options.strict, options.show_info),
         exclude=exclude,
         jobs=_process_count(options.jobs, flag),
         changed_since=options.changed_since,
@@ -141,10 +145,30 @@ def settings_from(config: Config, source: str | None = None, base=None):
         changes["vocabulary"] = config.vocabulary
     if config.glossary is not None:
         changes["glossary"] = config.glossary
+    if config.max_languages is not None:
+        changes["max_languages"] = config.max_languages
+    if config.full_coverage:
+        changes["full_coverage"] = True
     return replace(settings, **changes)
 
 
-def _with_limits(settings: Settings, max_file_size, max_segments, flag) -> Settings:
+def _something_checked(config: Config, rules: tuple, from_caller: bool, flag) -> None:
+    """``ConfigError`` for a selection that turns the check off: no rule left to run,
+    or a per-file-ignores entry that ignores every rule for every file. A pull request
+    that changes the configuration so must not pass as "0 errors"."""
+    where = f"{flag('select')}/{flag('ignore')}" if from_caller else f"{config.path}: select/ignore"
+    if not rules:
+        raise ConfigError(f"{where}: no rule is left to run; nothing would be checked")
+    codes = {r.code for r in rules}
+    for pattern, ignored in config.per_file_ignores:
+        rest = os.path.relpath(pattern, config.root) if os.path.isabs(pattern) else pattern
+        if codes <= ignored and rest.strip("*/" + os.sep) == "":
+            shown = rest.replace(os.sep, "/")
+            raise ConfigError(f"{config.path}: per-file-ignores.{shown}: ignores every rule for every "
+                              "file; nothing would be checked")
+
+
+def _with_limits(settings: Settings, max_file_size, max_segments, max_languages, flag) -> Settings:
     """``settings`` with the caller's size limits, checked."""
     if max_file_size is not None:
         size = max_file_size if isinstance(max_file_size, int) and max_file_size >= 1 else parse_size(str(max_file_size))
@@ -157,6 +181,10 @@ def _with_limits(settings: Settings, max_file_size, max_segments, flag) -> Setti
         if max_segments < 1:
             raise ConfigError(f"{flag('max_segments')} must be at least 1, not {max_segments}")
         settings = replace(settings, max_segments=max_segments)
+    if max_languages is not None:
+        if max_languages < 2:
+            raise ConfigError(f"{flag('max_languages')} must be at least 2, not {max_languages}")
+        settings = replace(settings, max_languages=max_languages)
     return settings
 
 

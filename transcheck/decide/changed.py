@@ -1,11 +1,10 @@
 """``--changed-since REV``: report only what a change introduced.
 
-For every checked file the version at REV comes from git (``git cat-file blob
-REV:path``, the plumbing form of ``git show REV:path``), is segmented like the current
-file, and the two segment lists are aligned: identical segments by a longest-matching-
-blocks diff, and inside each edited stretch, old and new segments are paired by chrF in
-order (see ``align.versions``; otherwise the new one is "added" and the
-old one "removed"). Each changed segment records how much it changed: chrF of its text
+For every checked file the version at REV comes from git (``transcheck.git``, in the
+run's own repository only), is segmented like the current file, and the two segment
+lists are aligned: identical segments by a longest-matching-blocks diff, and inside
+each edited stretch, old and new segments are paired by chrF in order (see
+``align.versions``; otherwise the new one is "added" and the old one "removed"). Each changed segment records how much it changed: chrF of its text
 against the old segment it replaced.
 
 A finding is in scope when its line span touches a changed segment (or the place of a
@@ -20,18 +19,12 @@ a paragraph would re-report a missing segment whose position the insertion moved
 from __future__ import annotations
 
 import os
-import subprocess
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from transcheck.errors import UsageError
+from transcheck.git import GitError, Repository
 from transcheck.model import ChangedSegment, Document, Finding, Segment, Severity
-
-
-
-class GitError(UsageError):
-    """git could not answer; the message is one line."""
 
 
 @dataclass
@@ -46,58 +39,25 @@ class Version:
     mapped_old: tuple | None = None  # see _map_span
 
 
-def _git(cwd: str, *args: str) -> subprocess.CompletedProcess:
+def _repository(rev: str, paths) -> tuple[Repository, str]:
+    """The run's repository (the one checked root of ``paths``) and the commit REV
+    names in it; ``GitError`` when there is none."""
+    from transcheck.read.contain import checked_root
+
+    roots = sorted({checked_root(p) for p in paths})
+    if len(roots) > 1:
+        raise GitError(f"--changed-since: the paths lie in {len(roots)} different trees "
+                       f"({roots[0]}, {roots[1]}); check one repository at a time")
     try:
-        return subprocess.run(["git", "-C", cwd, *args], capture_output=True, check=False)
-    except FileNotFoundError:
-        raise GitError("--changed-since needs git, and git is not installed") from None
-
-
-class _Repo:
-    def __init__(self, rev: str):
-        self.rev = rev
-        self._tops: dict[str, str] = {}
-        self._verified: set[str] = set()
-        self._same: dict[str, frozenset[str]] = {}  # repository -> files equal at REV
-
-    def toplevel(self, path: str) -> str:
-        directory = os.path.dirname(os.path.realpath(path))
-        if directory not in self._tops:
-            done = _git(directory, "rev-parse", "--show-toplevel")
-            if done.returncode != 0:
-                raise GitError(f"{path}: not in a git repository (needed for --changed-since)")
-            top = done.stdout.decode("utf-8", "replace").strip()
-            if top not in self._verified:
-                check = _git(top, "rev-parse", "--verify", "--quiet", f"{self.rev}^{{commit}}")
-                if check.returncode != 0:
-                    raise GitError(f"--changed-since: unknown revision {self.rev!r} in {top}")
-                self._verified.add(top)
-            self._tops[directory] = top
-        return self._tops[directory]
-
-    def _relative(self, path: str) -> tuple[str, str]:
-        top = self.toplevel(path)
-        return top, os.path.relpath(os.path.realpath(path), os.path.realpath(top)).replace(os.sep, "/")
-
-    def unchanged(self, path: str) -> bool:
-        """Tracked, and equal to its version at REV (one ``git diff`` per repository,
-        so that a large tree with a small change costs two git calls, not one per file)."""
-        top, rel = self._relative(path)
-        if top not in self._same:
-            diff = _git(top, "diff", "--name-only", "--no-renames", "-z", self.rev, "--")
-            tracked = _git(top, "ls-files", "-z")
-            if diff.returncode != 0 or tracked.returncode != 0:
-                self._same[top] = frozenset()
-            else:
-                changed = set(diff.stdout.decode("utf-8", "surrogateescape").split("\0"))
-                files = tracked.stdout.decode("utf-8", "surrogateescape").split("\0")
-                self._same[top] = frozenset(f for f in files if f and f not in changed)
-        return rel in self._same[top]
-
-    def old_bytes(self, path: str) -> bytes | None:
-        top, rel = self._relative(path)
-        done = _git(top, "cat-file", "blob", f"{self.rev}:{rel}")
-        return done.stdout if done.returncode == 0 else None
+        repo = Repository.at(roots[0])
+    except GitError as exc:
+        raise GitError(f"--changed-since needs git: {exc}") from None
+    if repo is None:
+        raise GitError(f"{paths[0]}: not in a git repository (needed for --changed-since)")
+    commit = repo.commit(rev)
+    if commit is None:
+        raise GitError(f"--changed-since: unknown revision {rev!r} in {repo.top}")
+    return repo, commit
 
 
 def compare(doc: Document, old_text: str | None) -> Version:
@@ -109,9 +69,31 @@ def compare(doc: Document, old_text: str | None) -> Version:
     if old_text is None:
         changes = [ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added") for s in new]
         return Version(doc, None, (), {}, changes)
-    old = segment(doc.path, split_lines(old_text))
-    old_to_new, changes = align_versions(doc, old)
+    from transcheck.formats import FormatError
+
+    try:
+        old = segment(doc.path, split_lines(old_text), doc.format)
+    except FormatError:  # not readable then: all of it is new
+        old = ()
+    keyed = bool(doc.segments) and all(s.key for s in doc.segments)
+    old_to_new, changes = (by_key if keyed else align_versions)(doc, old)
     return Version(doc, old_text, old, old_to_new, changes)
+
+
+def by_key(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
+    """A keyed resource's versions, matched by key: a key that is new or whose value or
+    state changed is a change (a sync that rewrites one value touches that key alone)."""
+    before = {s.key: s for s in old}
+    old_to_new, changes = {}, []
+    for s in doc.segments:
+        then = before.get(s.key)
+        if then is None:
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "added"))
+            continue
+        old_to_new[then.index] = s.index
+        if (then.raw, then.state, then.source) != (s.raw, s.state, s.source):
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified"))
+    return old_to_new, changes
 
 
 def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, int], list[ChangedSegment]]:
@@ -130,6 +112,9 @@ def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, i
             changes.append(
                 ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", round(score[j], 1))
             )
+        elif (s.urls, s.code) != (old[new_to_old[j]].urls, old[new_to_old[j]].code):
+            # The same words with another link target or code span: a change all the same.
+            changes.append(ChangedSegment(doc.path, doc.language, s.line, s.end_line, "modified", 100.0))
     if len(new) in removed_before:
         line = new[-1].end_line + 1 if new else 1
         changes.append(ChangedSegment(doc.path, doc.language, line, line, "removed"))
@@ -138,16 +123,33 @@ def align_versions(doc: Document, old: tuple[Segment, ...]) -> tuple[dict[int, i
 
 class ChangedSince:
     """``--changed-since REV`` for a run, one group at a time (git answers are cached
-    across groups: one ``git diff`` per repository)."""
+    across groups: one ``git diff`` for the run). The repository is the checked tree's
+    (``paths``: what the run checks); a file that is not its own (under another
+    repository's ``.git``) is taken as new, wholly in scope."""
 
-    def __init__(self, rev: str):
+    def __init__(self, rev: str, paths=(".",)):
         self.rev = rev
-        self._repo = _Repo(rev)
+        self._repo, self._commit = _repository(rev, list(paths))
+
+    def _unchanged(self, path: str) -> bool:
+        rel = self._repo.owns(path)
+        return rel is not None and rel in self._repo.unchanged_since(self._commit)
+
+    def _old_bytes(self, paths: list[str]) -> dict[str, bytes | None]:
+        """Each file's content at REV (one git call for them all); None where it had
+        none, or is not the repository's."""
+        owned = [(p, rel) for p in paths if (rel := self._repo.owns(p)) is not None]
+        found = self._repo.blobs([(self._commit, rel) for _, rel in owned])
+        return {p: data for (p, _), data in zip(owned, found)}
+
+    def differs(self, path: str) -> bool:
+        """Whether ``path`` differs from its version at REV (or is not tracked)."""
+        return not self._unchanged(path)
 
     def touches(self, paths) -> bool:
         """Whether any of ``paths`` differs from REV: a group of unchanged files can have
         no finding in scope, so the run need not check it."""
-        return not all(self._repo.unchanged(p) for p in paths)
+        return not all(self._unchanged(p) for p in paths)
 
     def group(self, group, recheck, page_codes: frozenset[str] = frozenset(),
               source: str | None = None) -> tuple[list[ChangedSegment], Callable[[Finding], Severity | None]]:
@@ -161,12 +163,14 @@ class ChangedSince:
         from transcheck.read.decode import text_or_none
 
         versions: list[Version] = []
+        same = {doc.path for doc in group.documents if self._unchanged(doc.path)}
+        old = self._old_bytes([doc.path for doc in group.documents if doc.path not in same])
         for doc in group.documents:
-            if self._repo.unchanged(doc.path):
+            if doc.path in same:
                 identity = {s.index: s.index for s in doc.segments}
                 versions.append(Version(doc, doc.text, doc.segments, identity, []))
                 continue
-            versions.append(compare(doc, text_or_none(self._repo.old_bytes(doc.path))))
+            versions.append(compare(doc, text_or_none(old.get(doc.path))))
 
         changes = [c for v in versions for c in v.changes]
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -175,7 +179,13 @@ class ChangedSince:
 
         old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
         old_keys: Counter = Counter()  # (path, code, key) at REV
-        if changes:
+        # The group is checked again as it was at REV only when some finding touches a
+        # change (not a lag finding, nor one on the source, which are judged apart):
+        # otherwise nothing needs telling apart from what was there before, and a pull
+        # request costs one check of its groups, not two.
+        candidates = any(f.code not in page_codes and f.language != source
+                         and _touches(f.line, f.end_line, spans.get(f.path, ())) for f in group.findings)
+        if candidates:
             for f, version in _old_findings(group.group, versions, recheck):
                 old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1
@@ -186,7 +196,12 @@ class ChangedSince:
         def in_scope(f: Finding) -> Severity | None:
             if f.code in page_codes:
                 return _page_scope(f, spans, source_path)
-            if not _touches(f.line, f.end_line, spans.get(f.path, ())):
+            own = spans.get(f.path, ())
+            # A finding about two keys of one resource (one source translated two ways,
+            # a value pasted from another key) is the change's when it touched either.
+            if not _touches(f.line, f.end_line, own) and not (
+                    f.resource_key and any(loc.path == f.path and _touches(loc.line, loc.end_line, own)
+                                           for loc in f.related)):
                 return None
             if _touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
                 return None  # the same rule reported the same place at REV
@@ -205,14 +220,14 @@ def _touches(line: int, end_line: int, spans) -> bool:
 def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     """The scope of a lag finding (a translated paragraph behind its source).
 
-    A change that edits the translation is judged on what it leaves outdated: lag on
-    the paragraphs it did not touch is reported, lag on those it rewrote is taken as
-    brought up to date. A change that edits only the source makes its translations
-    outdated: their lag on the source paragraphs it changed is listed, as info, for
-    the pull request's comment."""
-    own = spans.get(f.path, ())
-    if own:
-        return None if _touches(f.line, f.end_line, own) else Severity.ERROR
+    A change that edits the translation is judged on what it leaves outdated, every
+    paragraph on its content after the change: the lag already counts the paragraphs
+    the change translated as up to date (``history.blame``), and one it only touched
+    (a link fixed, markup) as still following the source it followed before. A change
+    that edits only the source makes its translations outdated: their lag on the
+    source paragraphs it changed is listed, as info, for the pull request's comment."""
+    if spans.get(f.path):
+        return Severity.ERROR
     source = spans.get(source_path, ()) if source_path else ()
     if not source:
         return None

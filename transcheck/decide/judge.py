@@ -20,6 +20,9 @@ class Policy:
     inline: bool = True  # honour <!-- transcheck: ignore ... --> comments in Markdown
     fail_on: str = "error"  # the least severity that fails the run (decide.exit.FAIL_ON)
     strict: bool = False  # every input problem fails the run
+    # Info findings in workflow annotations and the pull-request summary too; by default
+    # those carry only errors and warnings (report.summary.shown_in).
+    show_info: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,11 @@ def judge(
     if policy.inline:
         for doc in group.documents:
             marks, found = inline_suppressions(doc)
-            inline[doc.path] = marks
+            # A keyed group's embedded source shares its file with a translation.
+            inline.setdefault(doc.path, []).extend(marks)
             problems.extend(found)
-    by_fingerprint = {s.fingerprint: s for s in policy.suppressions}
+    by_fingerprint = {s.fingerprint: s for s in policy.suppressions if s.fingerprint}
+    by_key = [s for s in policy.suppressions if s.key]
     used = set()
 
     def suppression(f: Finding) -> tuple[str, str] | None:
@@ -88,6 +93,10 @@ def judge(
         entry = by_fingerprint.get(f.fingerprint)
         if entry is not None:
             return "external", entry.justification
+        if f.resource_key:
+            entry = next((s for s in by_key if s.covers(f)), None)
+            if entry is not None:
+                return "external", entry.justification
         return None
 
     defaults = {r.code: r.severity for r in rules}
@@ -191,7 +200,7 @@ def stale_comment(mark) -> InputProblem:
 
 
 def policy_from(config, baseline: frozenset[str] | None = None, fail_on: str | None = None,
-                strict: bool = False) -> Policy:
+                strict: bool = False, show_info: bool | None = None) -> Policy:
     """The policy of a ``config.Config`` plus the run's baseline and exit decision."""
     return Policy(
         severity=dict(config.severity),
@@ -200,6 +209,7 @@ def policy_from(config, baseline: frozenset[str] | None = None, fail_on: str | N
         baseline=baseline,
         fail_on=fail_on or config.fail_on or "error",
         strict=strict,
+        show_info=bool(config.show_info if show_info is None else show_info),
     )
 
 
@@ -214,6 +224,7 @@ def report_of(
     changed: Iterable | None = None,
     fail_on: str = "error",
     strict: bool = False,
+    show_info: bool = False,
 ) -> Report:
     """The one report of a run, from its judged groups in order; ``problems`` are all
     the run's input problems, the judged groups' among them, in the order met."""
@@ -236,4 +247,5 @@ def report_of(
         out_of_scope=sum(j.out_of_scope for j in judged),
         fail_on=fail_on,
         strict=strict,
+        show_info=show_info,
     )

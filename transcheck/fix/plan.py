@@ -6,12 +6,17 @@ import os
 from dataclasses import dataclass, field
 
 from transcheck.atomic import WriteRefused, write_atomic
-from transcheck.fix._read import read_file, segment_limit_problem, to_document
+from transcheck.fix._read import (
+    read_file,
+    segment_limit_problem,
+    to_document,
+    too_large,
+)
 from transcheck.fix.lines import pieces
 from transcheck.fix.quotes import normalise_quotes
 from transcheck.fix.repeats import remove_repeats
 from transcheck.model import InputProblem
-from transcheck.read.decode import encode
+from transcheck.read.decode import encode, split_lines
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings
 
@@ -42,7 +47,8 @@ def plan_file(spec: FileSpec, settings: Settings, quotes: bool = False) -> FileP
     raw = read_file(spec, settings)
     if isinstance(raw, InputProblem):
         return raw
-    too_many = segment_limit_problem(to_document(spec, raw.decoded.text), settings)
+    too_many = too_large(spec, split_lines(raw.decoded.text), settings) or segment_limit_problem(
+        to_document(spec, raw.decoded.text), settings)
     if too_many:
         return too_many
     data, decoded = raw.data, raw.decoded
@@ -118,12 +124,9 @@ def fix_paths(
     """Plans for every translation file under ``paths`` whose format ``fix`` can rewrite
     line by line, in a stable order."""
     from transcheck import formats
-    from transcheck.read.discover import discover
+    from transcheck.read.discover import discover_with
 
-    found = discover(
-        paths, exclude=tuple(exclude), follow_symlinks=settings.follow_symlinks,
-        layouts=settings.layouts, source=settings.source,
-    )
+    found = discover_with(paths, settings, exclude)
     problems = list(found.problems)
     plans = []
     for group in found.groups:

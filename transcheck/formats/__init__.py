@@ -35,6 +35,20 @@ class FileFormat:
     # ``fix`` may delete a file's repeated lines: the lines are the content, so a
     # removed line leaves a well-formed file.
     fixable: bool = False
+    # For a format whose parser is costly: at least how many segments ``segment``
+    # would make, counted in one pass without parsing, up to a stop (``lines, stop``),
+    # so that the segment limit holds before the parser runs. None: the format
+    # segments in linear time and is held to the exact count afterwards.
+    least_segments: Callable[[list[str], int | None], int] | None = None
+    # A keyed resource (``formats.keyed`` explains the conventions its segments follow):
+    # met while walking a directory without a language in its name, such a file is
+    # configuration beside the documents, skipped without a word.
+    keyed: bool = False
+
+
+class FormatError(ValueError):
+    """A file its format cannot read (not well-formed, a DTD, too deeply nested); the
+    message is one line, without the path, and becomes the file's input problem."""
 
 
 # The registry, one line per format: its name, the module defining its ``FORMAT``, and
@@ -45,6 +59,16 @@ _REGISTRY: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("transcheck.formats.text", (".txt",)),
     "markdown": ("transcheck.formats.markdown", (".md", ".markdown")),
     "mdx": ("transcheck.formats.mdx", (".mdx",)),
+    "json": ("transcheck.formats.json", (".json",)),
+    "arb": ("transcheck.formats.arb", (".arb",)),
+    "po": ("transcheck.formats.po", (".po",)),
+    "pot": ("transcheck.formats.pot", (".pot",)),
+    "xliff": ("transcheck.formats.xliff", (".xlf", ".xliff")),
+    "yaml": ("transcheck.formats.yaml", (".yml", ".yaml")),
+    "properties": ("transcheck.formats.properties", (".properties",)),
+    "android": ("transcheck.formats.android", (".xml",)),
+    "strings": ("transcheck.formats.strings", (".strings",)),
+    "stringsdict": ("transcheck.formats.stringsdict", (".stringsdict",)),
 }
 
 
@@ -89,6 +113,7 @@ def segment(path: str, lines: list[str], format: str = "") -> tuple[Segment, ...
 
 
 def known() -> str:
-    """The suffixes transcheck reads, for messages: ".txt, .md, .markdown or .mdx"."""
+    """The suffixes transcheck reads, for messages: ".txt, .md, .markdown, ... or .stringsdict"."""
     names = list(_by_suffix())
     return ", ".join(names[:-1]) + " or " + names[-1]
+

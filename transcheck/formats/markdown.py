@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from transcheck.formats import FileFormat
 from transcheck.model import Segment
+from transcheck.segment.count import least_blocks
 
 
 def segment(lines: list[str]) -> tuple[Segment, ...]:
@@ -16,5 +17,5 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
 # An HTML comment renders invisibly and travels with the text through translation tools.
 FORMAT = FileFormat(
     name="markdown", mime_type="text/markdown", segment=segment,
-    comment=("<!--", "-->"), markup=True, fixable=True,
+    comment=("<!--", "-->"), markup=True, fixable=True, least_segments=least_blocks,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from transcheck.formats import FileFormat
 from transcheck.model import Segment
+from transcheck.segment.count import least_blocks
 
 
 def segment(lines: list[str]) -> tuple[Segment, ...]:
@@ -15,5 +16,5 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
 # MDX 2 refuses HTML comments; its comment is a JavaScript one inside an expression.
 FORMAT = FileFormat(
     name="mdx", mime_type="text/markdown", segment=segment,
-    comment=("{/*", "*/}"), markup=True, fixable=True,
+    comment=("{/*", "*/}"), markup=True, fixable=True, least_segments=least_blocks,
 )

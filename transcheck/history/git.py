@@ -2,24 +2,21 @@
 
 One ``git log --name-only`` pass over the repository lists, newest first, the commits
 that touched each file; one ``git cat-file --batch`` reads every old version needed.
-Revisions and paths always reach git as data: the pathspec follows ``--`` and the blob
-names go through standard input, never the argument list.
+git is asked through ``transcheck.git``, in the run's own repository only.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
+import re
 from dataclasses import dataclass
+
+from transcheck.git import Repository
 
 # Matched in any case; "[i18nIgnore]" and "[i18n-ignore]" are how Starlight sites (Astro,
 # Tauri) mark commits that translations need not follow.
 DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]", "[i18nignore]",
                         "[i18n-ignore]")
-
-
-class HistoryUnavailable(Exception):
-    """git cannot answer for these files; the message is one line for the report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,73 +40,35 @@ class Commit:
         return any(m.lower() in low for m in markers)
 
 
-def _git(top: str, *args: str, stdin: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", "-C", top, *args], input=stdin, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise HistoryUnavailable("git is not installed") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise HistoryUnavailable(detail[0] if detail else f"git {args[0]} failed")
-    return done.stdout
-
-
-def toplevel(path: str) -> str | None:
-    """The work tree that holds ``path``, or None outside git."""
-    directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-    try:
-        out = _git(directory, "rev-parse", "--show-toplevel")
-    except HistoryUnavailable:
-        return None
-    return os.fsdecode(out.strip()) or None
-
-
 class History:
     """The commit history of the files of one work tree."""
 
-    def __init__(self, top: str, paths: list[str], base: str | None = None):
+    def __init__(self, repo: Repository, paths: list[str], base: str | None = None):
         """``paths``: the files of interest, as the run names them. Their directories
         limit the log pass, so a monorepo's unrelated history is not read. ``base``: a
         revision whose later commits (a pull request's) are no one's last update."""
-        self.top = top
-        self._real_top = os.path.realpath(top)
-        self.shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        self.repo = repo
+        self.shallow = repo.is_shallow()
         self._boundary: frozenset[str] = frozenset()
         if self.shallow:
-            self._boundary = frozenset(self._shallow_commits())
+            self._boundary = frozenset(repo.shallow_commits())
         rel = sorted({self.relative(p) for p in paths} - {None})
         dirs = sorted({os.path.dirname(r) or "." for r in rel})
         self._log: dict[str, list[Commit]] = {}
         self._after_base: frozenset[str] = frozenset()
         if base is not None:
-            out = _git(top, "rev-list", "--end-of-options", f"{base}..HEAD")
-            self._after_base = frozenset(out.decode("ascii").split())
-        if dirs:
-            self._read_log(_minimal(dirs))
+            self._after_base = repo.commits_after(base)
+        self._dirs = _minimal(dirs) if dirs else []
+        if self._dirs:
+            self._read_log(self._dirs)
 
     def relative(self, path: str) -> str | None:
-        real = os.path.realpath(path)
-        rel = os.path.relpath(real, self._real_top)
-        if rel.startswith(os.pardir):
-            return None
-        return rel.replace(os.sep, "/")
-
-    def _shallow_commits(self) -> list[str]:
-        git_dir = os.fsdecode(_git(self.top, "rev-parse", "--absolute-git-dir").strip())
-        try:
-            with open(os.path.join(git_dir, "shallow"), encoding="ascii") as fh:
-                return [line.strip() for line in fh if line.strip()]
-        except OSError:
-            return []
+        """The file's name in the repository; None for a file that is not its own."""
+        return self.repo.owns(path)
 
     def _read_log(self, dirs: list[str]) -> None:
         # %x1e starts a record, NULs end its fields; -z makes the names NUL-terminated too.
-        out = _git(
-            self.top, "log", "--no-renames", "--format=%x1e%H%x00%ct%x00%B%x00",
-            "--name-only", "-z", "--end-of-options", "HEAD", "--", *dirs,
-        )
+        out = self.repo.log("%x1e%H%x00%ct%x00%B%x00", dirs)
         for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
             sha, ctime, message, rest = record.split("\0", 3)
             commit = Commit(sha, int(ctime), message.strip())
@@ -129,6 +88,10 @@ class History:
                 return commit
         return None
 
+    def after_base(self, commit: Commit) -> bool:
+        """A commit of the change under review (after --changed-since's revision)."""
+        return commit.sha in self._after_base
+
     def truncated(self, commit: Commit) -> bool:
         """In a shallow clone, a boundary commit shows every file as new: what it says
         of a file's last change cannot be trusted."""
@@ -147,32 +110,115 @@ class History:
             base = commit
         return base
 
+    def patches(self, paths: list[str], keep_text: int = 8) -> dict[str, list[tuple[str, list[Hunk]]]]:
+        """For each of ``paths`` (as the run names them), newest first, the commits that
+        changed it and their hunks, from one ``git log -p --unified=0`` pass over the
+        directories the commit log read. A hunk keeps its lines' text only when each
+        side has at most ``keep_text`` lines (what ``history.blame`` reads to tell a
+        mechanical edit); a path not named is skipped as it is read."""
+        wanted = {r: p for p in paths if (r := self.relative(p)) is not None}
+        if not wanted:
+            return {}
+        out = self.repo.patches(self._dirs)
+        found: dict[str, list[tuple[str, list[Hunk]]]] = {}
+        # One commit decoded at a time: the whole log as text would hold every
+        # translation's history in memory at up to four bytes a character.
+        pos = out.find(b"\x1e")
+        while pos >= 0:
+            end = out.find(b"\x1e", pos + 1)
+            record = out[pos + 1:end if end >= 0 else len(out)].decode("utf-8", "surrogateescape")
+            sha, _, body = record.partition("\n")
+            for name, hunks in _parse_patch(body, keep_text, wanted):
+                found.setdefault(wanted[name], []).append((sha.strip(), hunks))
+            pos = end
+        return found
+
     def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
         """The content of each (commit, path) pair; None where the file did not exist."""
         results: dict[tuple[str, str], bytes | None] = {}
         names = []
         for sha, path in requests:
             rel = self.relative(path)
-            if rel is None or "\n" in rel:
+            if rel is None:
                 results[(sha, path)] = None
             else:
-                names.append(((sha, path), f"{sha}:{rel}"))
-        if not names:
-            return results
-        out = _git(self.top, "cat-file", "--batch", stdin="".join(n + "\n" for _, n in names).encode(
-            "utf-8", "surrogateescape"))
-        pos = 0
-        for key, _ in names:
-            end = out.index(b"\n", pos)
-            header = out[pos:end].split()
-            pos = end + 1
-            if len(header) == 3 and header[1] == b"blob":
-                size = int(header[2])
-                results[key] = out[pos:pos + size]
-                pos += size + 1
-            else:
-                results[key] = None
+                names.append(((sha, path), (sha, rel)))
+        for (key, _), data in zip(names, self.repo.blobs([n for _, n in names])):
+            results[key] = data
         return results
+
+
+def _minimal(dirs: list[str]) -> list[str]:
+    """Drop directories inside another one of the list (sorted input)."""
+    if "." in dirs:
+        return ["."]
+    kept: list[str] = []
+    for d in dirs:
+        if not kept or not (d + "/").startswith(kept[-1] + "/"):
+            kept.append(d)
+    return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Hunk:
+    """One hunk of a zero-context diff: ``old_count`` lines from ``old_start`` became
+    ``new_count`` lines from ``new_start`` (a start is the line before the hunk when
+    its count is 0). ``old``/``new``: the lines, or None for a larger hunk."""
+
+    old_start: int
+    old_count: int
+    new_start: int
+    new_count: int
+    old: tuple[str, ...] | None = None
+    new: tuple[str, ...] | None = None
+
+
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def _parse_patch(body: str, keep_text: int, wanted):
+    """(path, hunks) for each file of one commit's patch that is in ``wanted``; the
+    others are passed over without reading their lines."""
+    for part in body.split("\ndiff --git ")[1:] if not body.startswith("diff --git ") else (
+            ("\n" + body).split("\ndiff --git ")[1:]):
+        head_end = part.find("\n@@ ")
+        head = part if head_end < 0 else part[:head_end]
+        name = old_name = None
+        for line in head.split("\n"):
+            if line.startswith("--- "):
+                old_name = _patch_path(line[4:])
+            elif line.startswith("+++ "):
+                name = _patch_path(line[4:]) or old_name
+        if name is None or name not in wanted:
+            continue
+        hunks: list[Hunk] = []
+        if head_end >= 0:
+            for chunk in part[head_end + 1:].split("\n@@ "):
+                lines = chunk.split("\n")
+                m = _HUNK.match(lines[0] if lines[0].startswith("@@ ") else "@@ " + lines[0])
+                if m is None:
+                    continue
+                counts = (int(m[1]), 1 if m[2] is None else int(m[2]), int(m[3]), 1 if m[4] is None else int(m[4]))
+                if counts[1] <= keep_text and counts[3] <= keep_text:
+                    old = tuple(x[1:] for x in lines[1:] if x[:1] == "-")
+                    new = tuple(x[1:] for x in lines[1:] if x[:1] == "+")
+                    hunks.append(Hunk(*counts, old, new))
+                else:
+                    hunks.append(Hunk(*counts))
+        yield name, hunks
+
+
+def _patch_path(text: str) -> str | None:
+    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null. git quotes a name with
+    unusual bytes in C style ("\\303\\251" for é)."""
+    if text.startswith('"') and text.endswith('"'):
+        import codecs
+
+        raw = codecs.escape_decode(text[1:-1].encode("utf-8", "surrogateescape"))[0]
+        text = raw.decode("utf-8", "surrogateescape")
+    if text == "/dev/null":
+        return None
+    return text[2:] if text[1:2] == "/" else text
 
 
 def _minimal(dirs: list[str]) -> list[str]:

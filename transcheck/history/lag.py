@@ -1,16 +1,21 @@
 """Which paragraphs of a translation lag their source, and what changed in the source.
 
-A translation was made from the source as it was when the translation was last brought
-up to date. The source then and the source now are compared segment by segment
-(unchanged, edited, added, removed; reflowed text is unchanged), and the translation is
-aligned to the source *then*, so each source change lands on the translated paragraph
-it concerns, or on the place where new source text has no translation yet.
+Each translated paragraph was made from the source as it was when the commit that last
+translated it was made (``history.blame``). That source and today's are compared
+segment by segment (unchanged, edited, rewritten, added, removed; reflowed text is
+unchanged), and the translation is aligned to the version most of its paragraphs
+follow, so each source change lands on the translated paragraph it concerns, or on the
+place where new source text has no translation yet. Evidence beats history: a
+paragraph that already carries the links, code, numbers and names a source edit put
+in is up to date for that edit (``carried``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+from transcheck.history.evidence import carried, minor
 from transcheck.model import Document, Segment
 from transcheck.text import normalise
 
@@ -25,6 +30,8 @@ class LagChange:
     zero-width place where new source text belongs (added). ``old``/``new``: the source
     text then and now ("" where there is none); ``source_line``: where the change is in
     the source now (for added and edited), else where the removed text stood then.
+    ``since_sha``/``since_date``: the commit that translated the paragraph (for added
+    text, the version most of the page follows).
     """
 
     kind: str
@@ -38,11 +45,17 @@ class LagChange:
     # "text", or "links or code" for an edit that changed only link targets or inline
     # code (``old``/``new`` then hold just those): a translation must carry them over too.
     detail: str = "text"
+    since_sha: str = ""
+    since_date: str = ""
+    # A few words of wording changed, no number, name, link or code: a fix of the
+    # source's grammar or a typo, which a translation seldom has to follow.
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Lag:
-    """How far one translation is behind its source."""
+    """How far one translation is behind its source. ``since_sha``/``since_date``: the
+    oldest commit among those that translated its outdated paragraphs."""
 
     language: str
     since_sha: str
@@ -60,14 +73,42 @@ class Lag:
         return bool(self.changes)
 
 
+@dataclass(frozen=True, slots=True)
+class Then:
+    """A source version some paragraphs of a translation follow: the commit that
+    translated them, the source's segments then, and ``source_changes`` to today's."""
+
+    since_sha: str
+    since_date: str
+    segments: tuple[Segment, ...]
+    changes: tuple
+
+
 def source_changes(then: tuple[Segment, ...], now: tuple[Segment, ...]):
-    """(old index -> new index for kept segments, edited old indices, added new indices)."""
+    """(old index -> new index for kept segments, edited old indices, added new indices,
+    old index -> new index for rewritten segments). A rewrite is an old segment the
+    version diff could not pair with a new one (too different) that has a new segment
+    of the same kind in its place: the source changed it, it did not remove it."""
     from transcheck.align.versions import align_versions
 
     old_to_new = align_versions(then, now)
     edited = {i for i, j in old_to_new.items() if _content(then[i]) != _content(now[j])}
     added = set(range(len(now))) - set(old_to_new.values())
-    return old_to_new, edited, added
+    rewritten = _rewrites(then, now, old_to_new)
+    return old_to_new, edited, added - set(rewritten.values()), rewritten
+
+
+def _rewrites(then, now, old_to_new) -> dict[int, int]:
+    kept = sorted(old_to_new.items())
+    bounds = [(-1, -1), *kept, (len(then), len(now))]
+    out = {}
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        if b1 <= b0:
+            continue
+        for i, j in zip(range(a0 + 1, a1), range(b0 + 1, b1)):
+            if then[i].kind is now[j].kind:
+                out[i] = j
+    return out
 
 
 def _content(s: Segment) -> tuple:
@@ -80,58 +121,178 @@ def _markup_change(old: Segment, new: Segment) -> tuple[str, str]:
     return " ".join(x for x in before if x not in after), " ".join(x for x in after if x not in before)
 
 
-def compute_lag(source_now: Document, source_then: tuple[Segment, ...], translation: Document,
-                since_sha: str, since_date: str, changes=None) -> Lag:
-    """Map the source's changes since the translation's last update onto it.
-    ``changes``: ``source_changes(source_then, source_now.segments)`` when the caller
-    has it already (translations made from one source version share it)."""
+def compute_lag(source_now: Document, translation: Document, versions, followed, rows=()) -> Lag:
+    """Map the source's changes since each paragraph was translated onto it.
+
+    ``versions``: the ``Then`` versions the translation's paragraphs follow (None where
+    the source did not exist then); ``followed``: translation segment index -> index in
+    ``versions`` (a negative one: today's source). The translation is aligned to the
+    version most of its paragraphs follow; the others are mapped onto that one. ``rows``:
+    today's alignment, whose translated cells show a source addition already carried."""
     from transcheck.align.aligner import align
+    from transcheck.align.versions import align_versions
 
     now = source_now.segments
-    old_to_new, edited, added = changes or source_changes(source_then, now)
-    removed = set(range(len(source_then))) - set(old_to_new)
-    if not edited and not added and not removed:
-        return Lag(translation.language, since_sha, since_date, ())
-
-    then_doc = Document(source_now.path, source_now.language, source_now.group, "",
-                        0, source_then)
-    rows = align([then_doc, translation], source=source_now.language)
-    src, lang = source_now.language, translation.language
-    cell_of: dict[int, tuple[int, ...]] = {}
-    for row in rows:
-        for i in row.cells.get(src, ()):
-            cell_of[i] = row.cells.get(lang, ())
     seg = translation.segments
+    used = {v for v in followed.values() if v >= 0 and versions[v] is not None}
+    if not any(_differs(versions[v]) for v in used):
+        return Lag(translation.language, "", "", ())
+    weight = Counter(v for i, v in followed.items() if (v in used or v < 0) and seg[i].is_prose)
+    ref = max(used, key=lambda v: (weight[v], -v))
+    base = versions[ref]
+    src, lang = source_now.language, translation.language
+    # Most of the translation follows today's source (the change under review rewrote
+    # it): today's alignment is the reference, and each old version maps onto today's.
+    today = weight[-1] > weight[ref]
+    cell_of: dict[int, tuple[int, ...]] = {}
+    row_of: dict[int, tuple[int, ...]] = {}  # source segment -> the source segments of its row
+    if today:
+        pairs = [(row.cells.get(src, ()), row.cells.get(lang, ())) for row in rows]
+        from_ref = {v: _inverse(versions[v].changes) for v in used}
+        kept_then = set(range(len(now)))
+    else:
+        then_doc = Document(source_now.path, source_now.language, source_now.group, "", 0, base.segments)
+        pairs = [(row.cells.get(src, ()), row.cells.get(lang, ()))
+                 for row in align([then_doc, translation], source=src)]
+        from_ref = {v: {r: k for k, r in align_versions(versions[v].segments, base.segments).items()}
+                    for v in used if v != ref}
+        kept_then = set(base.changes[0]) | set(base.changes[3])
+    for sources, cell in pairs:
+        for i in sources:
+            cell_of[i], row_of[i] = cell, sources
 
+    current = _current(rows, src, lang, followed, versions)
     changes: list[LagChange] = []
-    for i, old in enumerate(source_then):
-        cell = cell_of.get(i, ())
-        if not cell or (i not in edited and i not in removed):
-            continue  # nothing translated here (another rule's concern), or unchanged
-        first, last = seg[cell[0]], seg[cell[-1]]
-        if i in removed:
-            changes.append(LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line))
-        else:
-            new = now[old_to_new[i]]
-            if normalise(old.text) == normalise(new.text):
-                was, now_ = _markup_change(old, new)
-                changes.append(LagChange(EDITED, first.line, last.end_line, was, now_,
-                                         new.line, new.end_line, detail="links or code"))
-            else:
-                changes.append(LagChange(EDITED, first.line, last.end_line, old.text, new.text,
-                                         new.line, new.end_line))
+    for i in sorted(cell_of):
+        by_version: dict[int, list[int]] = {}
+        for t in cell_of[i]:
+            by_version.setdefault(followed.get(t, -1), []).append(t)
+        if -1 in by_version and len(row_of[i]) > 1:
+            continue  # a row of several paragraphs that was partly translated from today's source
+        for v, cell in sorted(by_version.items()):
+            k = i if v == ref and not today else from_ref.get(v, {}).get(i)
+            if v not in used or k is None:
+                continue
+            if i not in kept_then and any(o in kept_then for o in row_of[i]):
+                continue  # the cell renders a paragraph of its row that the source still has
+            o2n, _, _, rewritten = versions[v].changes
+            if o2n.get(k, rewritten.get(k)) in current:
+                continue  # today's alignment finds it translated from today's text elsewhere
+            change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang))
+            if change is not None:
+                changes.append(change)
 
-    new_to_old = {j: i for i, j in old_to_new.items()}
-    for run in _runs(sorted(added)):
+    old_to_new, _, added, _ = base.changes
+    if today:  # added: untranslated today and absent from the version most of the rest follows
+        seen = set(old_to_new.values()) | set(base.changes[3].values())
+        added = {j for j in range(len(now)) if not cell_of.get(j) and j not in seen}
+        new_to_old = {j: j for j in range(len(now))}
+    else:
+        new_to_old = {j: i for i, j in old_to_new.items()}
+    rendered = {t for cell in cell_of.values() for t in cell}
+    carried_now = set() if today else _translated_now(rows, src, lang, rendered, followed, versions)
+    for run in _runs(sorted(added - carried_now)):
         line = _insertion_line(run, new_to_old, cell_of, seg, len(now))
         text = " ".join(now[j].text for j in run)
         changes.append(LagChange(ADDED, line, line, "", text, now[run[0]].line, now[run[-1]].end_line,
-                                 count=len(run)))
+                                 count=len(run), since_sha=base.since_sha, since_date=base.since_date))
     changes.sort(key=lambda c: (c.line, c.end_line, c.source_line))
-    translated_then = {old_to_new[i] for i, cell in cell_of.items() if cell and i in old_to_new}
-    rendered = {k for cell in cell_of.values() for k in cell}
-    return Lag(lang, since_sha, since_date, tuple(changes), frozenset(added | translated_then),
-               frozenset(rendered))
+    translated_then = ({i for i, cell in cell_of.items() if cell} if today else
+                       {old_to_new[i] for i, cell in cell_of.items() if cell and i in old_to_new})
+    oldest = max((v for v in used if any(c.since_sha == versions[v].since_sha for c in changes)), default=ref)
+    return Lag(lang, versions[oldest].since_sha, versions[oldest].since_date, tuple(changes),
+               frozenset(added | translated_then), frozenset(rendered))
+
+
+def _current(rows, src: str, lang: str, followed, versions) -> set[int]:
+    """Today's source segments whose translated cell in today's alignment was translated
+    from their text as it is today (by the change under review, or by a commit whose
+    source had it unchanged since)."""
+    same: dict[int, set[int]] = {}  # version -> today's segments it had as they are
+
+    def unchanged(v: int, j: int) -> bool:
+        if v not in same:
+            old_to_new, edited, _, _ = versions[v].changes
+            same[v] = {n for k, n in old_to_new.items() if k not in edited}
+        return j in same[v]
+
+    out = set()
+    for row in rows:
+        cell = row.cells.get(lang, ())
+        for j in row.cells.get(src, ()):
+            for t in cell:
+                v = followed.get(t, -1)
+                if v < 0 or (versions[v] is not None and unchanged(v, j)):
+                    out.add(j)
+                    break
+    return out
+
+
+def _inverse(changes) -> dict[int, int]:
+    """Today's segment index -> the old one it keeps or rewrites."""
+    old_to_new, _, _, rewritten = changes
+    return {j: i for i, j in (*old_to_new.items(), *rewritten.items())}
+
+
+def _differs(then: Then) -> bool:
+    old_to_new, edited, added, rewritten = then.changes
+    return bool(edited or added or rewritten or len(old_to_new) < len(then.segments))
+
+
+def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagChange | None:
+    """The change of source segment ``k`` of ``then`` on its translated ``cell``."""
+    old_to_new, edited, _, rewritten = then.changes
+    old = then.segments[k]
+    first, last = cell[0], cell[-1]
+    anchors = {s.anchor for s in cell if s.anchor}
+    if (old.anchor and anchors and old.anchor not in anchors) or old.kind not in {s.kind for s in cell}:
+        return None  # a heading with another id, or another kind of block: not its translation
+    stamp = {"since_sha": then.since_sha, "since_date": then.since_date}
+    if k in old_to_new:
+        if k not in edited:
+            return None
+        new = now[old_to_new[k]]
+        if carried(old, new, cell, languages):
+            return None
+        if normalise(old.text) == normalise(new.text):
+            was, now_ = _markup_change(old, new)
+            return LagChange(EDITED, first.line, last.end_line, was, now_, new.line, new.end_line,
+                             detail="links or code", **stamp)
+        return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line,
+                         minor=minor(old, new), **stamp)
+    if k in rewritten:
+        new = now[rewritten[k]]
+        return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)
+    return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
+
+
+def _translated_now(rows, src: str, lang: str, rendered, followed, versions) -> set[int]:
+    """Today's source segments already translated, by today's alignment: their
+    translated cell has a segment the alignment to the old version left unplaced, or
+    one whose translating commit saw the segment in the source (or that the change
+    under review translated)."""
+    has: dict[int, set[int]] = {}
+
+    def saw(v: int, j: int) -> bool:
+        if v < 0:
+            return True
+        if versions[v] is None:
+            return False
+        if v not in has:
+            old_to_new, _, _, rewritten = versions[v].changes
+            has[v] = set(old_to_new.values()) | set(rewritten.values())
+        return j in has[v]
+
+    out = set()
+    for row in rows:
+        cell = row.cells.get(lang, ())
+        if not cell:
+            continue
+        unplaced = any(t not in rendered for t in cell)
+        for j in row.cells.get(src, ()):
+            if unplaced or any(saw(followed.get(t, -1), j) for t in cell):
+                out.add(j)
+    return out
 
 
 def _runs(indices: list[int]) -> list[list[int]]:

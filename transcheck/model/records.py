@@ -100,8 +100,15 @@ class Segment:
     # items that differ only by their code are not a repeat).
     code: tuple[str, ...] = ()
     # The segment's name in a keyed resource (a message id, "menu.save"); "" in running
-    # text. Keyed documents are aligned by it.
+    # text. Keyed documents are aligned by it (``transcheck.formats.keyed``).
     key: str = ""
+    # A keyed value as written, placeholders and tags included (``text`` has them taken
+    # out, into ``code``); the source text a bilingual file holds beside it (a PO msgid,
+    # an XLIFF <source>); and its state: "" (translated), "fuzzy" (marked for review)
+    # or "empty" (the key is there without a translation). Only "" takes part in rows.
+    raw: str = ""
+    source: str = ""
+    state: str = ""
 
     @property
     def is_prose(self) -> bool:
@@ -218,6 +225,8 @@ class Finding:
     row: int | None = None
     # The rule's word on its evidence; ``severity`` is the rule's until judged.
     strength: Strength = Strength.FULL
+    # The key of the message it is about, in a keyed resource ("menu.save"); "" elsewhere.
+    resource_key: str = ""
 
 
 @dataclass(frozen=True)

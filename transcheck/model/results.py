@@ -26,6 +26,12 @@ class PageStatus:
     segments: int = 0
     since_sha: str = ""
     since_date: str = ""
+    # A keyed resource's coverage: the source's messages, those this file translates
+    # (neither missing, empty nor fuzzy), and those it has marked fuzzy; 0, 0, 0 for
+    # running text or without a source.
+    keys: int = 0
+    translated: int = 0
+    fuzzy: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,7 @@ class Report:
     # it; under ``strict`` every input problem does.
     fail_on: str = "error"
     strict: bool = False
+    show_info: bool = False  # info findings in annotations and the PR summary too
 
     def __post_init__(self):
         for name in ("groups", "problems", "rules", "suppressed_findings", "baselined_findings", "unsuppressed"):

@@ -76,6 +76,41 @@ def _under(path: str, directory: str) -> bool:
         return False
 
 
+def read_regular(path: str, limit: int) -> tuple[bytes, os.stat_result]:
+    """At most ``limit`` + 1 bytes of the regular file at ``path`` (one more than the
+    limit, so that the caller can tell a larger file), and its status.
+
+    Opened without blocking and checked once open, so that a FIFO, a device or
+    ``/proc/self/fd/0`` in its place, or swapped in after a check, is refused instead
+    of stalling the run: ``OSError`` "not a regular file"."""
+    import errno
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        chunks, left = [], limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks), info
+    finally:
+        os.close(fd)
+
+
+def inside(path: str, tree: str) -> bool:
+    """Whether ``path`` (absolute, normal) is in ``tree`` as written and where its links
+    lead: neither above it nor in one of its hidden or tool directories (``.git``)."""
+    tree = os.path.abspath(tree)
+    if not _under(path, tree) or leaves_tree(path, tree):
+        return False
+    directories = os.path.relpath(path, tree).split(os.sep)[:-1]
+    return not any(part.startswith(".") or part in SKIP_DIRS for part in directories)
+
+
 def glossary_escapes(settings) -> str | None:
     """The one line for a named glossary that is a link out of the tree, or None."""
     path = settings.glossary

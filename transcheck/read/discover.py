@@ -41,16 +41,20 @@ def discover(
     follow_symlinks: bool = False,
     layouts: tuple = (),
     source: str | None = None,
+    max_languages: int | None = None,
 ) -> Discovery:
     """Groups of files under ``paths``; ``layouts`` (``transcheck.read.layout.Layout``)
     replace the file-name rules when given; ``source`` is the language of a layout's
-    source files that carry no language in their path."""
+    source files that carry no language in their path. A group in more than
+    ``max_languages`` languages is skipped with an error (each language is compared with
+    every other: the work grows with the square), and so is a run whose ``exclude``
+    patterns leave none of the files found."""
     if layouts:
         from transcheck.read.tree import discover_layouts
 
         specs, problems = discover_layouts(paths, layouts, follow_symlinks, source)
-        specs = _excluded(specs, exclude)
-        return Discovery(groups=_group(specs, problems), problems=tuple(problems))
+        specs = _excluded(specs, exclude, paths, problems)
+        return Discovery(groups=_group(specs, problems, max_languages), problems=tuple(problems))
     problems: list[InputProblem] = []
     specs: list[FileSpec] = []
     seen_real: set[str] = set()
@@ -81,18 +85,26 @@ def discover(
             problems.append(InputProblem(given, "not a regular file"))
         else:
             _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real)
-    specs = _excluded(specs, exclude)
-    return Discovery(groups=_group(specs, problems), problems=tuple(problems))
+    specs = _excluded(specs, exclude, paths, problems)
+    return Discovery(groups=_group(specs, problems, max_languages), problems=tuple(problems))
 
 
-def _excluded(specs: list[FileSpec], exclude: tuple[str, ...]) -> list[FileSpec]:
+def discover_with(paths: list[str], settings, exclude: tuple[str, ...] = ()) -> Discovery:
+    """``discover`` as a run's settings (``settings.Settings``) ask: layouts, source,
+    links, the languages a document may have."""
+    return discover(paths, exclude=tuple(exclude), follow_symlinks=settings.follow_symlinks,
+                    layouts=settings.layouts, source=settings.source, max_languages=settings.max_languages)
+
+
+def _excluded(specs: list[FileSpec], exclude: tuple[str, ...], paths: list[str],
+              problems: list[InputProblem]) -> list[FileSpec]:
     if not exclude:
         return specs
     import fnmatch
 
     # Patterns may be absolute (anchored at the configuration file's directory), so
     # the absolute path is tried too: it matches however the user named the path.
-    return [
+    kept = [
         s
         for s in specs
         if not any(
@@ -100,6 +112,12 @@ def _excluded(specs: list[FileSpec], exclude: tuple[str, ...]) -> list[FileSpec]
             for pat in exclude
         )
     ]
+    if specs and not kept:
+        problems.append(InputProblem(
+            paths[0] if paths else ".",
+            f"the exclude patterns leave none of the {len(specs)} files found; nothing would be checked",
+        ))
+    return kept
 
 
 def _files(top: str, problems: list[InputProblem], root: str | None):
@@ -127,10 +145,21 @@ def _add(path, *, explicit, specs, problems, seen):
     seen.add(real)
     parsed = parse_name(path)
     if isinstance(parsed, str):
+        if not explicit and _keyed(path):
+            # package.json, a CI workflow's .yml: configuration beside the translations.
+            problems.append(InputProblem(path, parsed + "; skipped", severity="info"))
+            return
         problems.append(unknown_language(path, parsed, explicit))
         return
     language, group = parsed
     specs.append(FileSpec(path=path, language=language, group=group))
+
+
+def _keyed(path: str) -> bool:
+    from transcheck.formats import for_path
+
+    fmt = for_path(path)
+    return fmt is not None and fmt.keyed
 
 
 def parse_name(path: str) -> tuple[str, str] | str:
@@ -152,11 +181,14 @@ def parse_name(path: str) -> tuple[str, str] | str:
         tag = normalise_tag(parent)
         if tag is None:
             return f"unknown language code {parent!r} in the directory name"
-        return tag, os.path.normpath(os.path.join(parent_dir, stem))
+        # Apple's Localizable.strings and Localizable.stringsdict are two resources.
+        name = filename if _keyed(path) else stem
+        return tag, os.path.normpath(os.path.join(parent_dir, name))
     return "no language in the file name (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
 
 
-def _group(specs: list[FileSpec], problems: list[InputProblem]) -> tuple[GroupSpec, ...]:
+def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: int | None = None
+           ) -> tuple[GroupSpec, ...]:
     by_group: dict[str, dict[str, FileSpec]] = {}
     for spec in specs:
         langs = by_group.setdefault(spec.group, {})
@@ -170,7 +202,12 @@ def _group(specs: list[FileSpec], problems: list[InputProblem]) -> tuple[GroupSp
             )
             continue
         langs[spec.language] = spec
-    return tuple(
-        GroupSpec(name=name, files=tuple(langs[lang] for lang in sorted(langs)))
-        for name, langs in sorted(by_group.items())
-    )
+    groups = []
+    for name, langs in sorted(by_group.items()):
+        if max_languages is not None and len(langs) > max_languages:
+            problems.append(InputProblem(
+                name, f"{len(langs)} languages in one document (limit {max_languages}, see --max-languages); skipped"
+            ))
+            continue
+        groups.append(GroupSpec(name=name, files=tuple(langs[lang] for lang in sorted(langs))))
+    return tuple(groups)

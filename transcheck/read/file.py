@@ -1,5 +1,11 @@
 """Reading one file: bytes within the size limit, decoded, segmented, within the
-segment limit. The one reader of ``check`` and ``fix``."""
+segment limit. The one reader of ``check`` and ``fix``.
+
+The limits are applied before the work they bound: the size before reading (and the
+file opened without blocking, so that a FIFO swapped in is refused, not waited on),
+the lines and blocks before parsing (``too_large``: counted in one pass, where the
+Markdown parser builds tokens for every block first), the exact number of segments
+after."""
 
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
     """Read and decode one file, within the size limit."""
     import stat
 
+    from transcheck.read.contain import read_regular
+
     max_bytes = settings.max_file_bytes
     if spec.text is not None:
         return _from_memory(spec, max_bytes)
@@ -38,8 +46,7 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
                 spec.path,
                 f"file too large ({info.st_size} bytes; limit {max_bytes}, see --max-file-size); skipped",
             )
-        with open(spec.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data, info = read_regular(spec.path, max_bytes)
     except OSError as exc:
         return InputProblem(spec.path, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:  # it grew after the size check
@@ -60,10 +67,10 @@ def _from_memory(spec: FileSpec, max_bytes: int) -> RawFile | InputProblem:
     return RawFile(data=data, decoded=Decoded(spec.text, "utf-8", newline), mtime_ns=0)
 
 
-def to_document(spec: FileSpec, text: str) -> Document:
+def to_document(spec: FileSpec, text: str, lines: list[str] | None = None) -> Document:
     from transcheck.formats import name_for, segment
 
-    lines = split_lines(text)
+    lines = split_lines(text) if lines is None else lines
     return Document(
         path=spec.path,
         language=spec.language,
@@ -73,6 +80,28 @@ def to_document(spec: FileSpec, text: str) -> Document:
         segments=segment(spec.path, lines, spec.format),
         format=spec.format or name_for(spec.path) or "text",
     )
+
+
+# Lines a file may have per segment allowed: blank lines and markup cost the parser too.
+LINES_PER_SEGMENT = 10
+
+
+def too_large(spec: FileSpec, lines: list[str], settings: Settings) -> InputProblem | None:
+    """Why a file is too large to segment, judged before parsing: more lines than
+    ``LINES_PER_SEGMENT`` times the segment limit, or, in a format whose parser is
+    costly (``FileFormat.least_segments``), more blocks than the segment limit. Other
+    formats segment in linear time and are held to the exact count afterwards."""
+    from transcheck import formats
+
+    limit, path = settings.max_segments, spec.path
+    if len(lines) > LINES_PER_SEGMENT * limit:
+        return InputProblem(path, f"too many lines ({len(lines)}; limit {LINES_PER_SEGMENT * limit}, "
+                                  f"{LINES_PER_SEGMENT} per segment of --max-segments); skipped")
+    count = formats.of(spec).least_segments
+    if count is not None and count(lines, limit + 1) > limit:
+        return InputProblem(path, f"too many segments (more than {limit} blocks, counted before parsing; "
+                                  "see --max-segments); skipped")
+    return None
 
 
 def segment_limit_problem(doc: Document, settings: Settings) -> InputProblem | None:
@@ -90,7 +119,20 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     raw = read_file(spec, settings)
     if isinstance(raw, InputProblem):
         return raw
-    doc = to_document(spec, raw.decoded.text)
+    lines = split_lines(raw.decoded.text)
+    problem = too_large(spec, lines, settings)
+    if problem is not None:
+        return problem
+    from transcheck.formats import FormatError
+
+    try:
+        doc = to_document(spec, raw.decoded.text, lines)
+    except FormatError as exc:
+        return InputProblem(spec.path, str(exc))
     if not doc.segments:
+        from transcheck.formats import of
+
+        if of(doc).keyed:  # a language added to a resource tree, not translated yet
+            return InputProblem(spec.path, "no messages; skipped", severity="warning")
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc

@@ -10,9 +10,10 @@ from transcheck.langdata import canonical_code
 # A base code (two letters, or three for a language CLDR has locale data for: ckb, fil,
 # yue), then an optional script (zh-Hant, sr-Latn) and an optional region (pt-BR,
 # es-419), with "-" or "_" and in any case, as documentation trees spell them.
+# Android writes a region with an "r" ("values-pt-rBR").
 _TAG = re.compile(
     r"^(?P<base>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?"
-    r"(?:[-_](?P<region>[A-Za-z]{2}|\d{3}))?$"
+    r"(?:[-_]r?(?P<region>[A-Za-z]{2}|\d{3}))?$"
 )
 
 

@@ -7,7 +7,10 @@ languages. Where the source lives elsewhere, ``{ source = "docs/**/*.md", transl
 "i18n/{lang}/.../current/**/*.md" }`` pairs source and translation by what the
 wildcards matched (Docusaurus; Crowdin and Transifex configurations say the same). In
 the file-name form, a file without the language part (``page.md`` beside
-``page.fr.md``) is the source language's, when one is set.
+``page.fr.md``) is the source language's, when one is set; so is a resource tree's
+file without its ``-{lang}`` or ``_{lang}`` part (Android's ``values/strings.xml``
+beside ``values-{lang}/strings.xml``, ``messages.properties`` beside
+``messages_{lang}.properties``).
 
 Discovery is one walk of the directories the patterns can match (their literal
 prefixes), with the patterns compiled once, and no git: a tree of thousands of files
@@ -159,6 +162,13 @@ class CompiledLayout:
                 self.source = _regex(layout.source)
             elif "." + PLACEHOLDER in layout.translation.rsplit("/", 1)[-1]:
                 self.source = _regex(_replace_last(layout.translation, "." + PLACEHOLDER, ""))
+            else:
+                # Resource trees: Android's "values-{lang}" beside "values", Java's
+                # "messages_{lang}.properties" beside "messages.properties".
+                for sep in ("-", "_"):
+                    if sep + PLACEHOLDER in layout.translation:
+                        self.source = _regex(_replace_last(layout.translation, sep + PLACEHOLDER, ""))
+                        break
         self.prefixes = {_prefix(layout.translation)}
         if layout.source is not None:
             self.prefixes.add(_prefix(layout.source))

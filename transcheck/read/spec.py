@@ -62,3 +62,10 @@ def path_matches(path: str, pattern: str) -> bool:
     import fnmatch
 
     return fnmatch.fnmatchcase(os.path.abspath(path), pattern) or fnmatch.fnmatchcase(path, pattern)
+
+
+def anchor_glob(root: str, pattern: str) -> str:
+    """A glob from a configuration file, made absolute (relative to ``root``, the file's
+    directory) so that it matches however the paths were given."""
+    pattern = pattern.replace("\\", "/")
+    return pattern if os.path.isabs(pattern) else os.path.join(root, pattern)

@@ -56,3 +56,18 @@ def write(report: Report, out: TextIO, fmt: Format | Formatter, sections: Iterab
         sections = [chosen.section(group, report) for group in report.groups]
     for chunk in chosen.finish(report, sections):
         out.write(chunk)
+
+
+def write_file(report: Report, path: str, chosen: Formatter, sections: Iterable[str] | None = None,
+               checked: Iterable[str] = ()) -> list[str]:
+    """Write ``report`` to the file ``path`` (``--output``), replaced atomically, or to
+    the stream it names (``transcheck.output``: never through a link, never inside the
+    tree of the ``checked`` paths). A format may put files beside a file (the HTML
+    review of a large site: its pages); the report itself is replaced after them.
+    Returns notes for the user on what was written beside it."""
+    from transcheck.output import is_stream, report_file
+
+    chosen.path = None if is_stream(path) else path
+    with report_file(path, tuple(checked)) as fh:
+        write(report, fh, chosen, sections)
+    return chosen.written()

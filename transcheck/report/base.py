@@ -23,6 +23,9 @@ class Formatter:
 
     def __init__(self, color: bool = False):
         self.color = color
+        # The file the report goes to, when it goes to one (not a stream): a format
+        # may write files beside it (``report.write_file``).
+        self.path: str | None = None
 
     def section(self, group: GroupResult, report: Report) -> str:
         """The part of the report that needs the group's segments; "" for none.
@@ -33,6 +36,11 @@ class Formatter:
     def finish(self, report: Report, sections: Iterable[str]) -> Iterator[str]:
         """The report, in chunks; ``sections`` are the groups' sections in group order."""
         yield self.render(report)
+
+    def written(self) -> list[str]:
+        """Called once the report file is in place: tidy what lies beside it. What a
+        user should know of the files written (lines for standard error)."""
+        return []
 
     def render(self, report: Report) -> str:
         """The whole report at once, for formats without sections."""

@@ -12,7 +12,9 @@ destination has its own dangerous characters:
 - Markdown on GitHub: cell separators, inline syntax, raw HTML, and text that GitHub
   turns into links, mentions or cross-references (``@user``, ``#1``, URLs);
 - HTML, XML and JSON escape their own syntax; they only need the surrogates gone
-  (and XML the control characters it cannot carry).
+  (and XML the control characters it cannot carry);
+- JSON inside an HTML ``<script>`` element (the HTML review's index): nothing that ends
+  the element or opens a comment in it.
 """
 
 from __future__ import annotations
@@ -132,3 +134,23 @@ def json_safe(value):
     if isinstance(value, (list, tuple)):
         return [json_safe(v) for v in value]
     return value
+
+
+# JSON inside an HTML <script> ends at "</script" and may open a comment with "<!--";
+# with '<', '>' and '&' as \u escapes neither can occur. U+2028 and U+2029 are line
+# breaks to older JavaScript parsers.
+_IN_ELEMENT = "<>&\u2028\u2029"
+_IN_FILE = "\u2028\u2029"
+
+
+def script_json(value, element: bool = True) -> str:
+    """``value`` as JSON that an HTML ``<script>`` element carries as it is: strings
+    ``printable``, and nothing in it can end the element. ``element=False``: for a
+    JavaScript file of its own, where no HTML is parsed (and markup stays short)."""
+    import json
+
+    text = json.dumps(json_safe(value), ensure_ascii=False, separators=(",", ":"))
+    for char in _IN_ELEMENT if element else _IN_FILE:
+        if char in text:  # (str.replace is many times faster than a translate table)
+            text = text.replace(char, f"\\u{ord(char):04x}")
+    return text

@@ -3,7 +3,8 @@ the pull request's diff view.
 
     ::error file=corpus/sv.txt,line=26,endLine=44,title=TC101 duplicate-block::lines 26-44 repeat lines 6-24 (10 segments)
 
-Errors and warnings keep their level; info findings are notices. Input problems are
+Errors and warnings keep their level; info findings are not annotated unless the run
+asks for them (``--show-info``, ``report.summary.shown_in``), then as notices. Input problems are
 error annotations on the file; group notes are notices without a file. The last line,
 plain log text, is the summary with the reproducibility signature.
 """
@@ -32,11 +33,11 @@ def command(name: str, message: str, **properties) -> str:
 
 def _render(report: Report, color: bool = False) -> str:
     lines = []
-    summary = summarise(report)
+    summary = summarise(report, annotations=True)
     for problem in summary.problems:
         level = _PROBLEM.get(problem.severity, "error")
         lines.append(command(level, problem.message, file=problem.path, title="transcheck: input"))
-    for f in report.findings:
+    for f in summary.findings:
         lines.append(
             command(
                 COMMAND[f.severity],

@@ -1,68 +1,71 @@
-"""The index of the HTML report for a tree: one row per page (group) with each
-language's status and the page's counts, linking to the page's side-by-side table
-further down the same file, and a closing row of pages present per language.
+"""The index of the HTML review: what the report's script needs to list pages and
+languages without opening a page. Data, not markup: a site of 38,000 pages in 39
+languages is 1.5 million status cells, which as a table would weigh more than every
+page together; as data it is a few bytes a page, and the script draws only the part of
+the list in view.
 
-The review stays one self-contained file: it is the one thing a reviewer can attach to
-a pull request, keep as a CI artifact or send, and open from a download with no server;
-links between the files of a folder break as soon as one file is shared alone. The
-index links to each page's table by its anchor (``#g1``, ``#g2``…), the order the
-tables are written in.
+``pages``: one entry a page, in group order: [name, page id, states, tallies]. The id
+names the page's file, or its element in a one-file report. ``states`` has one letter
+per language of ``languages``: s source, u up to date, o outdated, m missing, p present
+(nothing known of its lag), "-" no document and none expected. ``tallies`` is a flat
+list of counts, four numbers each: rule (index in ``rules``), severity (index in
+``severities``), language (index in ``languages``), count.
 """
 
 from __future__ import annotations
 
-from html import escape
+from collections import Counter
 
-from transcheck.report.escape import printable
+from transcheck.langdata import is_rtl, language_name
 from transcheck.model import MISSING, OUTDATED, PRESENT, SOURCE, UP_TO_DATE, Report
-from transcheck.report.summary import SEVERITIES, by_severity, status_text
+from transcheck.report.summary import SEVERITIES
 
-_MARK = {SOURCE: "source", UP_TO_DATE: "✓", OUTDATED: "outdated", MISSING: "missing", PRESENT: "✓"}
-
-
-def _e(text: object) -> str:
-    return escape(printable(str(text)), quote=True)
+_STATE = {SOURCE: "s", UP_TO_DATE: "u", OUTDATED: "o", MISSING: "m", PRESENT: "p"}
 
 
-def wanted(report: Report) -> bool:
-    """An index for a tree, or for a page whose translations are behind; a single page
-    whose status says nothing new is its own table."""
-    return len(report.groups) > 1 or any(
-        s.state in (OUTDATED, MISSING) for g in report.groups for s in g.status
-    )
-
-
-def index(report: Report, languages: list[str], coverage) -> list[str]:
+def index(report: Report, page_ids: list[str], languages: list[str], coverage, directory: str | None) -> dict:
+    """The index; ``directory`` is where the page files are, relative to the report
+    ("report_files/"), or None when the pages are in the report itself."""
     source = report.settings.source
-    langs = sorted(languages, key=lambda lang: (lang != source, lang))
-    pages = {lang: (have, of) for lang, have, of in coverage}
-    out = [f'<details class="pages" open><summary>Pages <span class="sub">{len(report.groups)}</span></summary>']
-    out.append('<div class="listwrap"><table class="list index"><thead><tr><th>Page</th>')
-    out += [f'<th data-col="{_e(lang)}">{_e(lang)}</th>' for lang in langs]
-    out += [f'<th class="num">{s.value}</th>' for s in SEVERITIES]
-    out.append("</tr></thead><tbody>")
-    for gi, group in enumerate(report.groups, start=1):
-        status = {s.language: s for s in group.status}
-        counts = by_severity(group.findings)
-        cells = []
-        for lang in langs:
-            s = status.get(lang)
-            if s is None:
-                cells.append(f'<td data-col="{_e(lang)}"></td>')
-                continue
-            mark = f"{_MARK[s.state]} {s.segments}" if s.state == OUTDATED else _MARK[s.state]
-            cells.append(
-                f'<td data-col="{_e(lang)}" class="st st-{s.state.replace(" ", "-")}" '
-                f'title="{_e(lang)}: {_e(status_text(s))}">{_e(mark)}</td>'
-            )
-        tallies = "".join(
-            f'<td class="num">{f"""<span class="tally sev-{s.value}">{counts[s]}</span>""" if counts[s] else ""}</td>'
-            for s in SEVERITIES
-        )
-        out.append(f'<tr><td class="mono"><a href="#g{gi}">{_e(group.group)}</a></td>{"".join(cells)}{tallies}</tr>')
-    out.append('</tbody><tfoot><tr><th scope="row">pages</th>')
-    for lang in langs:
-        have, of = pages.get(lang, (0, 0))
-        out.append(f'<td data-col="{_e(lang)}">{have}/{of}</td>')
-    out.append(f'<td colspan="{len(SEVERITIES)}"></td></tr></tfoot></table></div></details>')
+    position = {lang: i for i, lang in enumerate(languages)}
+    names = {r.code: r.name for r in report.rules}
+    per_rule: Counter = Counter()
+    pages = []
+    for group, page_id in zip(report.groups, page_ids):
+        per_rule.update(f.code for f in group.findings)
+        for f in group.findings:
+            names.setdefault(f.code, f.rule)
+        states = ["-"] * len(languages)
+        for d in group.documents:
+            states[position[d.language]] = "p"
+        for s in group.status:
+            if s.language in position:
+                states[position[s.language]] = _STATE[s.state]
+        pages.append([group.group, page_id, "".join(states), _tallies(group.findings, position)])
+    rules = sorted(per_rule)  # a rule without findings has nothing to show or filter
+    rule_at = {code: i for i, code in enumerate(rules)}
+    for entry in pages:
+        entry[3] = [rule_at[v] if i % 4 == 0 else v for i, v in enumerate(entry[3])]
+    have = {lang: (n, of) for lang, n, of in coverage}
+    return {
+        "source": source if source in position else None,
+        "severities": [s.value for s in SEVERITIES],
+        "rules": [[code, names[code], per_rule[code]] for code in rules],
+        "languages": [
+            {"code": lang, "name": language_name(lang) or lang, "rtl": is_rtl(lang), "pages": list(have.get(lang, (0, 0)))}
+            for lang in languages
+        ],
+        "directory": directory,
+        "pages": pages,
+    }
+
+
+def _tallies(findings, position: dict[str, int]) -> list:
+    # Rules by code here; ``index`` turns codes into positions once every rule is known.
+    severity = {s: i for i, s in enumerate(SEVERITIES)}
+    counts = Counter((f.code, severity[f.severity], position.get(f.language, -1)) for f in findings)
+    out: list = []
+    for (code, sev, lang), n in sorted(counts.items()):
+        if lang >= 0:
+            out += [code, sev, lang, n]
     return out

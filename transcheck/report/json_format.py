@@ -15,7 +15,7 @@ from transcheck.report.summary import status_dict, summarise
 
 
 def finding_dict(f: Finding) -> dict:
-    return {
+    out = {
         "rule": f.rule,
         "code": f.code,
         "category": f.category.value,
@@ -28,6 +28,9 @@ def finding_dict(f: Finding) -> dict:
         "related": [{"path": r.path, "line": r.line, "end_line": r.end_line} for r in f.related],
         "fingerprint": f.fingerprint,
     }
+    if f.resource_key:  # a keyed resource's message key
+        out["key"] = f.resource_key
+    return out
 
 
 def _alignment(group) -> dict:

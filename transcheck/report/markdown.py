@@ -40,7 +40,7 @@ _HEAD = "| Severity | Location | Rule | Message |\n|---|---|---|---|"
 
 
 def _render(report: Report, color: bool = False) -> str:
-    summary = summarise(report)
+    summary = summarise(report, annotations=True)
     findings = list(summary.findings)
     counts = summary.counts
     out = [MARKER]

@@ -46,6 +46,9 @@ class Summary:
     # language; the pages it should have are the source's pages with a source, else
     # every page of the run.
     coverage: tuple[tuple[str, int, int], ...] = ()
+    # Keyed resources per language: (language, keys translated, keys, fuzzy), over
+    # the groups with a source; empty when the run has none.
+    keys: tuple[tuple[str, int, int, int], ...] = ()
 
     @property
     def tally(self) -> str:
@@ -62,10 +65,26 @@ class Summary:
         return not self.unreadable
 
 
-def summarise(report: Report) -> Summary:
+def shown_in(report: Report, annotations: bool) -> tuple[Finding, ...]:
+    """The findings a format shows. Workflow annotations and the pull-request summary
+    (``annotations``) carry errors and warnings only, unless the run asked for info
+    (``--show-info``): the severity ladder gives error or warning only to findings whose
+    reviewed precision is at least 0.8, and a reviewer reads each annotation on the diff.
+    Info findings stay in the terminal report, JSON, SARIF (as notes) and HTML."""
     findings = tuple(report.findings)
+    if annotations and not report.show_info:
+        return tuple(f for f in findings if f.severity is not Severity.INFO)
+    return findings
+
+
+def summarise(report: Report, annotations: bool = False) -> Summary:
+    """``annotations``: for workflow annotations or a pull-request summary (``shown_in``)."""
+    findings = shown_in(report, annotations)
     documents = report.documents
     set_aside = []
+    hidden = len(report.findings) - len(findings)
+    if hidden:
+        set_aside.append(f"{hidden} info (--show-info)")
     if report.suppressed:
         set_aside.append(f"{report.suppressed} suppressed")
     if report.baselined:
@@ -86,7 +105,20 @@ def summarise(report: Report) -> Summary:
         shown_problems=shown_problems(report.problems, report.strict),
         unreadable=tuple(p for p in report.problems if p.severity == "error"),
         coverage=coverage(report),
+        keys=key_coverage(report),
     )
+
+
+def key_coverage(report: Report) -> tuple[tuple[str, int, int, int], ...]:
+    totals: dict[str, list[int]] = {}
+    for group in report.groups:
+        for s in group.status:
+            if s.keys:
+                t = totals.setdefault(s.language, [0, 0, 0])
+                t[0] += s.translated
+                t[1] += s.keys
+                t[2] += s.fuzzy
+    return tuple((lang, *t) for lang, t in sorted(totals.items()))
 
 
 def shown_problems(problems, strict: bool) -> tuple[InputProblem, ...]:
@@ -111,13 +143,22 @@ def status_text(status: PageStatus) -> str:
     """"up to date", "outdated (3 segments, since 1a2b3c4 2024-05-01)", "missing"."""
     if status.state == OUTDATED:
         return f"outdated ({plural(status.segments, 'segment')}, since {status.since_sha} {status.since_date})"
+    if status.keys:
+        return f"{status.state} ({keys_text(status.translated, status.keys, status.fuzzy)})"
     return status.state
+
+
+def keys_text(translated: int, keys: int, fuzzy: int) -> str:
+    """"412/520 keys translated, 3 fuzzy"."""
+    return f"{translated}/{keys} keys translated" + (f", {fuzzy} fuzzy" if fuzzy else "")
 
 
 def status_dict(status: PageStatus) -> dict:
     out = {"language": status.language, "state": status.state}
     if status.state == OUTDATED:
         out.update(segments=status.segments, since=status.since_sha, date=status.since_date)
+    if status.keys:
+        out.update(keys=status.keys, translated=status.translated, fuzzy=status.fuzzy)
     return out
 
 

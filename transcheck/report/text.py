@@ -139,11 +139,16 @@ def _closing_tables(console, report: Report, summary) -> None:
         rows = [[code, names[code]] + [_n(c[s]) for s in SEVERITIES] for code, c in sorted(by_rule.items())]
         _table(console, ["rule", ""] + heads, rows, numeric=2)
     pages = {lang: (have, of) for lang, have, of in summary.coverage}
+    keys = {lang: (done, of, fuzzy) for lang, done, of, fuzzy in summary.keys}
     rows = []
     for lang, c in sorted(by_lang.items()):
         have, of = pages.get(lang, (0, 0))
-        rows.append([lang, language_name(lang)] + [_n(c[s]) for s in SEVERITIES] + [f"{have}/{of}"])
-    _table(console, ["language", ""] + heads + ["pages"], rows, numeric=2)
+        row = [lang, language_name(lang)] + [_n(c[s]) for s in SEVERITIES] + [f"{have}/{of}"]
+        if keys:  # a resource tree: how much of the source each language translates
+            done, total, fuzzy = keys.get(lang, (0, 0, 0))
+            row.append(f"{done}/{total}" + (f" ({fuzzy} fuzzy)" if fuzzy else "") if total else "")
+        rows.append(row)
+    _table(console, ["language", ""] + heads + ["pages"] + (["keys"] if keys else []), rows, numeric=2)
 
 
 def _n(count: int) -> str:

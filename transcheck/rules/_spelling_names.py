@@ -7,7 +7,6 @@ word, and a consonant skeleton matches too many ordinary words to a typo."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -15,6 +14,7 @@ from transcheck.langid.script import char_script
 from transcheck.model import Document
 from transcheck.rules._spelling_words import words
 from transcheck.rules.base import GroupView
+from transcheck.text import nfkd
 
 _TO_LATIN = str.maketrans({
     **dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяё",
@@ -40,7 +40,7 @@ def sound_shape(word: str) -> str:
     Not the entity rules' consonant ``_tokens.skeleton``: a spelling suspect must be
     nearly the same word as a name, and without vowels too many ordinary words match
     (planted-typo recall fell from 69 to 57 of 96 with it)."""
-    latin = unicodedata.normalize("NFKD", word.casefold().translate(_TO_LATIN))
+    latin = nfkd(word.casefold().translate(_TO_LATIN))
     latin = "".join(ch for ch in latin if "a" <= ch <= "z")
     latin = re.sub(r"ch(?=[rl])", "k", latin)
     for a, b in (("tch", "s"), ("sch", "s"), ("ch", "s"), ("sh", "s"), ("ph", "f"),

@@ -22,6 +22,8 @@ Example:
     warning at ``it.txt:30``.
 
 What it does not catch:
+    In keyed resources, a key the source no longer has is a finding only under
+    ``full-coverage = true``.
     A segment that a translation splits in two or that merges two segments (the
     aligner links 1-2 and 2-1); an extra sentence inside a segment; an inserted
     paragraph much shorter than its neighbour.
@@ -50,6 +52,11 @@ _MIN_ANCHORS = 2
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        from transcheck.rules._keyed import presence
+
+        yield from presence(view, RULE, missing=False)
+        return
     totals = {lang: sum(_size(s.text) for s in doc.segments) for lang, doc in view.documents.items()}
     runs: dict[str, list] = {}  # language -> its current run of extra rows
     for row in view.rows:

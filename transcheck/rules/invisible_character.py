@@ -17,7 +17,10 @@ What it catches:
       opening), in any language: the direction leaks into the text that follows;
     - U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER only where they can
       join nothing: at the start or end of a line or next to a space, punctuation or
-      a digit.
+      a digit; one after a virama may end a word (Malayalam's chillu letters written
+      as consonant, virama, ZWJ; an explicit halant in Kannada or Hindi), and so may
+      a ZWNJ after a letter of a joining script (Arabic, Indic: a Persian or Sorani
+      keyboard's habit, harmless).
 
     Severity and precision: a warning; on the WMT24++ dev corpus its two findings
     (zero-width spaces in the Portuguese and Italian text) are true in both modes.
@@ -81,6 +84,21 @@ def _joinable(ch: str | None) -> bool:
     return ch is not None and unicodedata.category(ch)[0] in "LMS"
 
 
+# Scripts whose letters join or form conjuncts: a ZWNJ after one of them at a word's
+# end is a writer's habit (Persian and Sorani keyboards, Malayalam text converted
+# from old encodings), invisible and harmless.
+_JOINING = ("ARABIC", "MALAYALAM", "KANNADA", "DEVANAGARI", "BENGALI", "TAMIL", "TELUGU", "GUJARATI",
+            "GURMUKHI", "ORIYA", "SINHALA", "SYRIAC", "MONGOLIAN", "NKO")
+
+
+def _joining(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(_JOINING)
+
+
+def _virama(ch: str | None) -> bool:
+    return ch is not None and "VIRAMA" in unicodedata.name(ch, "")
+
+
 def _neighbour(line: str, i: int, step: int) -> str | None:
     # Joiners may sit together (ZWNJ ZWJ); what matters is the visible neighbour.
     j = i + step
@@ -123,7 +141,11 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
         elif ch in BIDI:
             flagged = not rtl_context or i in unbalanced
         else:  # ZWNJ / ZWJ
-            flagged = not (_joinable(_neighbour(line, i, -1)) and _joinable(_neighbour(line, i, 1)))
+            before = _neighbour(line, i, -1)
+            # After a virama a joiner ends a word on purpose: Malayalam's chillu
+            # letters (ന + ് + ZWJ), an explicit halant in Kannada or Hindi.
+            flagged = not (_joinable(before) and (_joinable(_neighbour(line, i, 1)) or _virama(before)
+                                                  or (ch == "\u200c" and _joining(before))))
         if flagged:
             out.append((i + 1, ch))
     return out

@@ -21,6 +21,10 @@ Example:
     naming the peers' text and pointing at the three lines in each of them.
 
 What it does not catch:
+    In keyed resources, a key the translation lacks, leaves empty or marks fuzzy is
+    a finding only under ``full-coverage = true`` (the project translates every
+    key); otherwise it is counted in the status table's keys column. Plural
+    variants are the plural check's (TC704).
     A segment missing in as many documents as have it (a split vote, or a group of two
     without a source); content dropped *inside* a segment (see the length checks).
 """
@@ -46,6 +50,11 @@ def witness_language(present: list[str]) -> str:
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        from transcheck.rules._keyed import presence
+
+        yield from presence(view, RULE, missing=True)
+        return
     runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
     for r, row in enumerate(view.rows):
         wanted = expected(view, row) is True

@@ -1,15 +1,23 @@
 """A translated paragraph whose source changed after the translation was last updated.
 
 What it catches:
-    With ``--source`` in a git work tree: the source as it was when the translation was
-    last brought up to date (its last commit, not counting commits whose message carries
-    a skip marker such as ``[i18n skip]``) is compared with the source now, segment by
-    segment, and the translation is aligned to the source of then. Each translated
-    paragraph whose source paragraph was since edited gets a finding quoting the old and
-    the new source text (or, when only a link target or inline code changed, those); one
-    whose source paragraph was removed gets a finding saying so.
-    When the source changed most of the page (at least ten paragraphs and half of the
-    translation), one finding spans the page instead of one per paragraph.
+    With ``--source`` in a git work tree: each translated paragraph follows the source
+    as it was when a commit last translated it. A commit that changed the paragraph only
+    mechanically (markup, a link target, code or a number, the same words the commit
+    changed in the source, such as a product renamed everywhere, or a commit whose
+    message carries a skip marker such as ``[i18n skip]``) did not translate it; one
+    that rewrote most of the page translated all of it. That source paragraph and
+    today's are compared, and a translated paragraph whose source paragraph was since
+    edited gets a finding quoting the words that changed (or, when only a link target
+    or inline code changed, those); a rewritten one is "changed" too, and only one whose
+    source paragraph is gone is "removed". A paragraph that already carries every link
+    target, code span, number and name an edit put in (and none it took out, link
+    targets compared with their language directory made one) is up to date for that
+    edit, and so is a code block nearer today's source than the old one. An edit of at
+    most two words each way, none a number or a name, is info: most are fixes of the
+    source's grammar that a translation need not follow. When the source changed most
+    of the page (at least ten paragraphs and half of the translation), one finding
+    spans the page instead.
 
 Why it matters:
     Most divergence in a documentation tree is lag, not mistranslation: the source moved
@@ -22,15 +30,17 @@ Example:
     both versions of the English.
 
 What it does not catch:
-    Lag outside git, in a shallow clone whose history stops before the translation's last
-    update (said once), or when the translation's last commit changed it without
-    following the source (a commit that touches the file counts as an update). Source
-    edits that only reflow or recase text are not changes.
+    Lag outside git, or in a shallow clone whose history stops before a paragraph's
+    translation (said once). A change of wording that the translation already follows
+    without having been edited since (nothing shows it). Source edits that only reflow
+    or recase text are not changes.
 """
 
 from __future__ import annotations
 
-from transcheck.model import Category, Location, Severity
+from dataclasses import replace
+
+from transcheck.model import Category, Location, Severity, Strength
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 
@@ -55,21 +65,24 @@ def check(view: GroupView, options: NoOptions):
         for change in stale:
             if change.kind == "edited" and change.detail != "text":
                 message = (f"outdated: the source paragraph changed its {change.detail} since "
-                           f"{lag.since_sha} ({lag.since_date}): was “{snippet(change.old)}”, "
+                           f"{change.since_sha} ({change.since_date}): was “{snippet(change.old)}”, "
                            f"now “{snippet(change.new)}”")
             elif change.kind == "edited":
                 old, new = changed_words(change.old, change.new)
-                message = (f"outdated: the source paragraph changed since {lag.since_sha} "
-                           f"({lag.since_date}): was “{old}”, now “{new}”")
+                message = (f"outdated: the source paragraph changed since {change.since_sha} "
+                           f"({change.since_date}): was “{old}”, now “{new}”")
             else:
-                message = (f"outdated: the source removed this paragraph since {lag.since_sha} "
-                           f"({lag.since_date}): “{snippet(change.old)}”")
+                message = (f"outdated: the source removed this paragraph since {change.since_sha} "
+                           f"({change.since_date}): “{snippet(change.old)}”")
             related = []
             if change.kind == "edited" and view.source:
                 src = view.documents[view.source]
                 related = [Location(src.path, change.source_line, change.source_end_line)]
-            yield RULE.finding(doc, change.line, change.end_line, message, related=related,
-                               key=f"{change.kind}:{change.old}")
+            finding = RULE.finding(doc, change.line, change.end_line, message, related=related,
+                                   key=f"{change.kind}:{change.old}")
+            # A few words of the source reworded (grammar, a typo): a translation seldom
+            # has to follow, so it is told one level lower.
+            yield replace(finding, strength=Strength.REDUCED) if change.minor else finding
 
 
 def changed_words(old: str, new: str, context: int = 3, width: int = 70) -> tuple[str, str]:

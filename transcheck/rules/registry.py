@@ -29,26 +29,31 @@ GROUP = "transcheck.rules"
 # ``transcheck.rules``, each defining ``RULE``.
 _BUILTIN = (
     "duplicate_block",
+    "value_copy",
     "wrong_language",
     "untranslated",
     "mixed_language",
     "missing_segment",
     "extra_segment",
-    "moved_block",
-    "partial_translation",
     "structure_mismatch",
     "outdated_segment",
     "untranslated_addition",
+    "moved_block",
+    "partial_translation",
     "number_mismatch",
     "entity_mismatch",
     "terminology",
     "role_inversion",
     "negation_flip",
     "meaning_drift",
+    "inconsistent_translation",
     "punctuation_mismatch",
     "length_mismatch",
     "spelling",
     "invisible_character",
+    "placeholder_mismatch",
+    "tag_mismatch",
+    "plural_forms",
 )
 
 

@@ -18,8 +18,8 @@ Example:
     the three paragraphs.
 
 What it does not catch:
-    Additions the translation already carries (they are not missing); lag outside git or
-    beyond the history of a shallow clone.
+    Additions the translation already carries (today's alignment gives them a
+    translated paragraph); lag outside git or beyond the history of a shallow clone.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def check(view: GroupView, options: NoOptions):
                 related = [Location(src.path, change.source_line, change.source_end_line)]
             yield RULE.finding(
                 doc, change.line, change.line,
-                f"not yet translated: {count} added since {lag.since_sha} ({lag.since_date}): "
+                f"not yet translated: {count} added since {change.since_sha} ({change.since_date}): "
                 f"“{snippet(change.new)}”",
                 related=related,
                 key=f"added:{change.new}",

@@ -37,6 +37,13 @@ _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
 _PROSE_KEYS = ("title", "description")
 
 
+def _closes(stripped: str, fence: tuple[str, int]) -> bool:
+    """Whether a line (stripped) closes a fence of ``fence[1]`` ``fence[0]`` characters:
+    at least as many of them and nothing else. Compared as a string: a pattern built
+    per fence would be one more pattern to prove linear."""
+    return len(stripped) >= fence[1] and stripped == fence[0] * len(stripped)
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """A segment that a non-CommonMark line stands for (1-based lines)."""
@@ -69,7 +76,7 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
         if fence is not None:
             if shift:
                 out[i] = line = _dedent(line, shift)
-            if re.fullmatch(rf"\s*{re.escape(fence[0])}{{{fence[1]},}}\s*", line):
+            if _closes(s, fence):
                 fence = None
             i += 1
             continue

@@ -21,10 +21,12 @@ from transcheck.segment.kinds import classify_line
 # { #id }, {#id}, { #id .class }, {: #id } (attribute lists), { .class }: not text
 # Tried from the first space of a run only, with possessive parts: linear on long runs.
 _HEADING_ID = re.compile(r"(?<!\s)\s*+\{:?\s*+(?:#([^\s{}]++)|\.[\w-]++)[^{}]*+\}\s*+$")
-_INLINE_DIRECTIVE = re.compile(r"\{\*.*?\*\}|\{\{[<%].*?[%>]\}\}|\{%.*?%\}")
+# A directive's inside holds no "{": a search that fails stops at the next brace
+# instead of running to the end of the text from every opening (quadratic).
+_INLINE_DIRECTIVE = re.compile(r"\{\*[^{\n]*?\*\}|\{\{[<%][^{\n]*?[%>]\}\}|\{%[^{\n]*?%\}")
 # [text]({{< ref "x" >}}): CommonMark reads no link there; once the shortcode is out
-# only the text is left.
-_EMPTY_LINK = re.compile(r"\[([^\]]*)\]\(\s*\)")
+# only the text is left. The text holds no "[", for the same reason.
+_EMPTY_LINK = re.compile(r"\[([^\[\]]*+)\]\(\s*+\)")
 _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)

@@ -4,17 +4,28 @@ A glossary is read from ``glossary.tbx`` (TBX, ISO 30042) or ``glossary.csv`` fo
 to the documents of a group (the directory of its files or a parent directory, up to the
 path given on the command line), or from the file named by ``--glossary``. Matching a
 term in running text survives inflection: ``match.py`` compares Snowball stems.
+
+A glossary is untrusted input like the documents: a regular file (a FIFO or device in
+its place is refused, not waited on) of at most 50 MB, with at most ``MAX_CONCEPTS``
+concepts, ``MAX_TERMS`` terms and ``MAX_CONCEPT_TERMS`` terms in one concept; the
+parsers stop at the first one over. Checked in parallel, it is read once, in the main
+process, with what the checks derive from it (``share``), before the workers are
+forked: they use those pages of the main process instead of each building its own.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from transcheck.model import base_language
 
 GLOSSARY_NAMES = ("glossary.tbx", "glossary.csv")
+MAX_BYTES = 50_000_000
+MAX_CONCEPTS = 200_000
+MAX_TERMS = 1_000_000
+MAX_CONCEPT_TERMS = 1_000
 
 PREFERRED = "preferred"
 ADMITTED = "admitted"
@@ -65,6 +76,25 @@ class Concept:
         return tuple(out)
 
 
+class Budget:
+    """Counts a glossary's concepts and terms as a parser makes them; a ``GlossaryError``
+    at the first one over a limit, before the rest is read."""
+
+    def __init__(self, path: str):
+        self.path, self.concepts, self.terms = path, 0, 0
+
+    def add(self, concept_id: str, terms: int) -> None:
+        self.concepts += 1
+        self.terms += terms
+        if terms > MAX_CONCEPT_TERMS:
+            shown = concept_id if len(concept_id) <= 40 else concept_id[:36] + "…"
+            raise GlossaryError(self.path, f"concept {shown!r} has {terms:,} terms (limit {MAX_CONCEPT_TERMS:,})")
+        if self.concepts > MAX_CONCEPTS:
+            raise GlossaryError(self.path, f"glossary has more than {MAX_CONCEPTS:,} concepts (the limit)")
+        if self.terms > MAX_TERMS:
+            raise GlossaryError(self.path, f"glossary has more than {MAX_TERMS:,} terms (the limit)")
+
+
 @dataclass(frozen=True, eq=False)
 class Termbase:
     path: str
@@ -72,6 +102,13 @@ class Termbase:
 
     def languages(self) -> set[str]:
         return {lang for c in self.concepts for lang in c.terms}
+
+    @cached_property
+    def do_not_translate(self) -> tuple[str, ...]:
+        """The terms of its do-not-translate concepts, in order, each once (read once:
+        every group's vocabulary adds them)."""
+        return tuple(dict.fromkeys(t.text for c in self.concepts if c.do_not_translate
+                                   for ts in c.terms.values() for t in ts))
 
     def covers(self, concept: Concept, language: str) -> bool:
         return bool(concept.terms_for(language))
@@ -96,12 +133,13 @@ def _rebuild(path: str, flat: tuple) -> Termbase:
 
 def load(path: str) -> Termbase:
     """Read a glossary file; raises GlossaryError with a one-line reason."""
+    from transcheck.read.contain import read_regular
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(50_000_001)
+        data = read_regular(path, MAX_BYTES)[0]
     except OSError as exc:
         raise GlossaryError(path, f"cannot read glossary: {exc.strerror or exc}") from None
-    if len(data) > 50_000_000:
+    if len(data) > MAX_BYTES:
         raise GlossaryError(path, "glossary too large (limit 50 MB)")
     if path.lower().endswith(".csv"):
         from transcheck.terms.csv import parse_csv
@@ -125,6 +163,22 @@ def load_cached(path: str) -> Termbase:
     except OSError as exc:
         raise GlossaryError(path, f"cannot read glossary: {exc.strerror or exc}") from None
     return _load_cached(path, st.st_mtime, st.st_size)
+
+
+def share(termbase: Termbase | None, vocabulary, languages) -> None:
+    """Build, in this process, what checking ``languages`` derives from ``termbase``:
+    worker processes forked after it find it in the caches they inherit, and leave the
+    pages it lives in shared instead of each building a copy of its own."""
+    if termbase is None:
+        return
+    from transcheck.terms.match import matcher_for
+    from transcheck.terms.vocabulary import Vocabulary, with_vocabulary
+
+    vocabulary = (vocabulary or Vocabulary()).with_glossary(termbase)
+    merged = with_vocabulary(termbase, vocabulary)
+    for language in languages:
+        matcher_for(merged, language)
+        vocabulary.keep(language)
 
 
 def _ancestors(path: str) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 
-from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, Concept, GlossaryError, Term
+from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, Budget, Concept, GlossaryError, Term
 
 _ID = ("concept", "id", "concept_id", "concept id")
 _DNT = ("dnt", "do_not_translate", "do-not-translate", "donottranslate", "do not translate")
@@ -68,6 +68,7 @@ def _concepts(reader, path: str) -> list[Concept]:
     if not lang_cols:
         raise GlossaryError(path, "CSV glossary has no language columns")
     concepts = []
+    budget = Budget(path)
     for n, row in enumerate(reader, start=2):
         if not "".join(row).strip():
             continue
@@ -89,6 +90,7 @@ def _concepts(reader, path: str) -> list[Concept]:
         if not terms:
             continue
         cid = (row[id_col].strip() if id_col is not None and id_col < len(row) else "") or f"row-{n}"
+        budget.add(cid, sum(len(v) for v in terms.values()))
         dnt = dnt_col is not None and dnt_col < len(row) and row[dnt_col].strip().lower() in _TRUE
         concepts.append(Concept(id=cid, terms=terms, do_not_translate=dnt))
     if not concepts:

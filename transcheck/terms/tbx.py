@@ -15,7 +15,7 @@ import codecs
 import re
 from xml.etree import ElementTree as ET
 
-from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, Concept, GlossaryError, Term
+from transcheck.terms import ADMITTED, DEPRECATED, PREFERRED, Budget, Concept, GlossaryError, Term
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _STATUS = {
@@ -57,7 +57,8 @@ _UNMARKED = (
     (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"), (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
 )
 _DECLARED = re.compile(rb"""<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]{0,40})["']""")
-_DECLARATION = re.compile(r"<\?xml[^>]{0,300}?\?>")
+# Anchored: tried once, at the start, not from every "<?xml" of a hostile file.
+_DECLARATION = re.compile(r"\A(\s*+)<\?xml[^>]{0,300}?\?>")
 _DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
@@ -80,7 +81,7 @@ def decode_xml(data: bytes, path: str) -> str:
         raise GlossaryError(path, f"TBX glossary declares an unknown encoding {encoding!r}") from None
     except UnicodeDecodeError:
         raise GlossaryError(path, f"TBX glossary is not valid {encoding}") from None
-    return _DECLARATION.sub("", text, count=1) if text.lstrip().startswith("<?xml") else text
+    return _DECLARATION.sub(r"\1", text, count=1)
 
 
 def parse_tbx(data: bytes, path: str) -> list[Concept]:
@@ -90,6 +91,7 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
             path, "TBX glossary has a document type declaration (DTD: entities, external files); refused for safety"
         )
     concepts = []
+    budget = Budget(path)
     for n, entry in enumerate(_entries(text, path)):
         cid = entry.get("id") or f"concept-{n + 1}"
         terms: dict[str, list[Term]] = {}
@@ -101,17 +103,19 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
             lang = (lang_el.get(_XML_LANG) or lang_el.get("lang") or "").strip().lower()
             if not lang:
                 raise GlossaryError(path, f"concept {cid}: a language section has no xml:lang")
-            for term_holder in (
-                el for el in lang_el.iter() if _local(el.tag) in ("termSec", "tig", "ntig")
-            ):
-                term_el = next((el for el in term_holder.iter() if _local(el.tag) == "term"), None)
+            # Direct children only, as the formats nest them (langSec/termSec/term,
+            # langSet/tig/term, langSet/ntig/termGrp/term): a search of all descendants
+            # from every one of 20,000 nested elements took minutes.
+            for term_holder in (el for el in lang_el if _local(el.tag) in ("termSec", "tig", "ntig")):
+                parts = _term_parts(term_holder)
+                term_el = next((el for el in parts if _local(el.tag) == "term"), None)
                 if term_el is None:
                     continue
                 text = " ".join("".join(term_el.itertext()).split())
                 if not text:
                     continue
                 status = ADMITTED
-                for note in term_holder.iter():
+                for note in parts:
                     if _local(note.tag) != "termNote":
                         continue
                     kind = (note.get("type") or "").lower()
@@ -127,12 +131,23 @@ def parse_tbx(data: bytes, path: str) -> list[Concept]:
                 if _local(note.tag) not in ("termSec", "tig", "ntig") and _dnt(note):
                     dnt = True
         if terms:
+            budget.add(cid, sum(len(v) for v in terms.values()))
             concepts.append(
                 Concept(id=cid, terms={k: tuple(v) for k, v in terms.items()}, do_not_translate=dnt)
             )
     if not concepts:
         raise GlossaryError(path, "TBX glossary has no concept entries with terms")
     return concepts
+
+
+def _term_parts(holder) -> list:
+    """The children of a term holder that say the term and its notes: its own, and
+    those of an ntig's termGrp and of a termNoteGrp, one level down."""
+    parts = list(holder)
+    for el in parts[:]:
+        if _local(el.tag) in ("termGrp", "termNoteGrp"):
+            parts.extend(el)
+    return parts
 
 
 def _entries(text: str, path: str):

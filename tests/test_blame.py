@@ -1,0 +1,164 @@
+"""history.blame: which commit last translated each line, through mechanical edits."""
+
+from __future__ import annotations
+
+import random
+from difflib import SequenceMatcher
+
+from transcheck.history.blame import attribute, mechanical
+from transcheck.history.git import Hunk, _parse_patch
+
+
+def hunks(old: list[str], new: list[str]) -> list[Hunk]:
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op != "equal":
+            out.append(Hunk(i1 if i1 == i2 else i1 + 1, i2 - i1, j1 if j1 == j2 else j1 + 1, j2 - j1,
+                            tuple(old[i1:i2]), tuple(new[j1:j2])))
+    return out
+
+
+def naive(versions: list[list[str]]) -> list[int]:
+    """Owner (version index) of each line of the last version, line by line."""
+    owner = list(range(len(versions[-1])))
+    where = list(range(len(versions[-1])))  # line index in the version being read
+    result = [0] * len(versions[-1])
+    alive = set(owner)
+    for k in range(len(versions) - 1, 0, -1):
+        old, new = versions[k - 1], versions[k]
+        back = {}
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                back.update(zip(range(j1, j2), range(i1, i2)))
+        for line in list(alive):
+            if where[line] in back:
+                where[line] = back[where[line]]
+            else:
+                result[line] = k
+                alive.discard(line)
+    return result
+
+
+def test_attribution_follows_every_line_back_to_its_commit(monkeypatch):
+    monkeypatch.setattr("transcheck.history.blame.REWRITE_SHARE", 2.0)  # no page rewrites here
+    rng = random.Random(7)
+    for _ in range(200):
+        versions = [[f"l{rng.randrange(1000)}" for _ in range(rng.randrange(0, 12))]]
+        for _ in range(rng.randrange(1, 6)):
+            lines = list(versions[-1])
+            for _ in range(rng.randrange(1, 4)):
+                what, at = rng.randrange(3), rng.randrange(len(lines) + 1)
+                if what == 0:
+                    lines[at:at] = [f"n{rng.randrange(1000)}" for _ in range(rng.randrange(1, 3))]
+                elif what == 1 and lines:
+                    del lines[at:at + rng.randrange(1, 3)]
+                elif lines and at < len(lines):
+                    lines[at] = f"c{rng.randrange(1000)}"
+            versions.append(lines)
+        steps = [(k, hunks(versions[k - 1], versions[k]), lambda h: False)
+                 for k in range(len(versions) - 1, 0, -1)]
+        got = attribute(len(versions[-1]), steps)
+        want = naive(versions)
+        assert [0 if g is None else g for g in got] == want, versions
+
+
+def test_a_mechanical_edit_passes_its_lines_to_the_commit_before():
+    v1 = ["# Title", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
+    v2 = ["# Titre", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
+    v3 = ["# Titre", "", "Lisez [la doc](https://new.example.org).", "", "Fin."]
+    def judge(h):
+        return mechanical(h, lambda: None)
+
+    steps = [("url", hunks(v2, v3), judge), ("title", hunks(v1, v2), judge), ("first", hunks([], v1), judge)]
+    assert [judge(h) for h in hunks(v2, v3)] == [True]
+    assert attribute(len(v3), steps) == ["title", "first", "first", "first", "first"]
+
+
+def test_a_renamed_name_is_mechanical_only_where_the_source_renamed_it():
+    h = Hunk(3, 1, 3, 1, ("Acme Cloud ist schnell.",), ("Nimbus Cloud ist schnell.",))
+    assert mechanical(h, lambda: ({"acme": 1}, {"nimbus": 1}))
+    assert not mechanical(h, lambda: None)
+    assert not mechanical(Hunk(3, 1, 3, 1, ("Acme ist schnell.",), ("Nimbus ist sehr schnell.",)),
+                          lambda: ({"acme": 1}, {"nimbus": 1}))
+
+
+def test_a_commit_that_rewrites_most_of_the_page_translates_all_of_it():
+    old = [f"ancienne ligne {k}" for k in range(10)]
+    new = [f"nouvelle ligne {k}" for k in range(6)] + old[6:]
+    steps = [("rewrite", hunks(old, new), lambda h: False), ("first", hunks([], old), lambda h: False)]
+    assert attribute(len(new), steps) == ["rewrite"] * 10
+
+
+def test_patch_parsing_reads_only_the_files_asked_for():
+    body = (
+        "\ndiff --git a/docs/fr/a.md b/docs/fr/a.md\nindex 1..2 100644\n--- a/docs/fr/a.md\n+++ b/docs/fr/a.md\n"
+        "@@ -3 +3,2 @@ ctx\n-old line\n+new line\n+-- not a header\n@@ -10,0 +12 @@\n+added\n"
+        "diff --git a/docs/de/a.md b/docs/de/a.md\n--- a/docs/de/a.md\n+++ b/docs/de/a.md\n@@ -1 +1 @@\n-x\n+y\n"
+    )
+    (found,) = list(_parse_patch(body, 8, {"docs/fr/a.md"}))
+    name, parsed = found
+    assert name == "docs/fr/a.md"
+    assert parsed == [Hunk(3, 1, 3, 2, ("old line",), ("new line", "-- not a header")),
+                      Hunk(10, 0, 12, 1, (), ("added",))]
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _seg(text="", urls=(), code=(), kind="paragraph"):
+    from transcheck.model import Kind, Segment
+
+    return Segment(0, 1, 1, text, Kind(kind), urls=tuple(urls), code=tuple(code))
+
+
+def test_a_link_moved_to_another_anchor_is_carried_by_a_localised_link():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Set up the processor.", urls=["/en/guides/markdown/#switching-to-unified"])
+    new = _seg("Set up the processor.", urls=["/en/guides/markdown/#setting-up-a-processor"])
+    same_anchor = [_seg("Configurez le processeur.", urls=["/fr/guides/markdown/#setting-up-a-processor"])]
+    stale = [_seg("Configurez le processeur.", urls=["/fr/guides/markdown/#switching-to-unified"])]
+    own_anchor = [_seg("Configurez le processeur.", urls=["/fr/guides/markdown/#configurer-un-processeur"])]
+    assert carried(old, new, same_anchor, ("en", "fr"))
+    assert not carried(old, new, stale, ("en", "fr"))
+    assert carried(old, new, own_anchor, ("en", "fr"))
+
+
+def test_a_moved_page_is_carried_only_by_the_new_path():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Customizable.", urls=["/en/guides/integrations-guide/"])
+    new = _seg("Customizable.", urls=["/en/guides/integrations/"])
+    assert carried(old, new, [_seg("Anpassbar.", urls=["/de/guides/integrations/"])], ("en", "de"))
+    assert not carried(old, new, [_seg("Anpassbar.", urls=["/de/guides/integrations-guide/"])], ("en", "de"))
+
+
+def test_a_code_block_nearer_the_new_source_is_carried():
+    from transcheck.history.evidence import carried
+
+    old = _seg("export default defineConfig({ adapter: vercel() })", kind="code")
+    new = _seg("export default defineConfig({ adapter: vercel() });", kind="code")
+    assert carried(old, new, [_seg("export default defineConfig({ adapter: vercel() });", kind="code")],
+                   ("en", "ko"))
+    assert not carried(old, new, [_seg("export default defineConfig({ adapter: vercel() })", kind="code")],
+                       ("en", "ko"))
+
+
+def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
+    from transcheck.history.evidence import minor
+
+    assert minor(_seg("A bunch of dataclasses laying around."), _seg("A bunch of dataclasses lying around."))
+    assert minor(_seg("Never worry about: hooks."), _seg("Never worry about hooks."))
+    assert minor(_seg("All the framework was designed."), _seg("The whole framework was designed."))
+    assert not minor(_seg("It is read at start-up."), _seg("It is read again on every run."))
+    assert not minor(_seg("Deploy with Vercel."), _seg("Deploy with Netlify."))
+    assert not minor(_seg("Runs on 3 workers."), _seg("Runs on 4 workers."))
+
+
+def test_a_name_recased_with_a_new_anchor_is_carried_by_the_translated_anchor():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Recma plugins are not supported.", urls=["/en/guides/md/#switching-to-unified"])
+    new = _seg("recma plugins are not supported.", urls=["/en/guides/md/#setting-up-a-processor"])
+    mine = [_seg("Les modules Recma ne sont pas pris en charge.", urls=["/fr/guides/md/#configurer-un-processeur"])]
+    assert carried(old, new, mine, ("en", "fr"))

@@ -1,0 +1,155 @@
+"""JSON message catalogues: nested or flat (i18next, react-intl/FormatJS, vue-i18n,
+ngx-translate), and Chrome's ``messages.json``; ARB (``formats.arb``) reads through
+here too.
+
+Every string leaf is a message, named by its path (``menu.save``; array items
+``steps:0``). An object with a ``message`` or ``defaultMessage`` string is one message
+(Chrome, FormatJS extracts): its description and placeholders are not text to check.
+i18next's plural suffixes (``items_one``, ``items_other``) become plural variants
+(``items[one]``) when the file has the ``_other`` form.
+
+The stdlib's JSON tokenizer (``json.decoder.scanstring``, in C) reads the strings; the
+walk around it is an explicit stack that records each key's line, since ``json.loads``
+keeps no positions. Linear in the file, no recursion, nesting limited.
+"""
+
+from __future__ import annotations
+
+import re
+from json.decoder import scanstring
+
+from transcheck.formats import FileFormat, FormatError
+from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, Positions, plural_key, value_segment
+from transcheck.model import Segment
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+_MESSAGE = ("message", "defaultMessage")
+_SUFFIX = re.compile(r"^(.+)_(%s)$" % "|".join(CATEGORIES))
+
+
+def leaves(text: str) -> list[tuple[tuple[str, ...], str, int, int]]:
+    """Every string leaf: (path, value, offset of its key, offset after its value).
+    Raises FormatError with the line of the first thing that is not JSON."""
+    pos = Positions(text)
+    out: list[tuple[tuple[str, ...], str, int, int]] = []
+    i = _SPACE.match(text, 0).end()
+    if text.startswith("\ufeff"):
+        i = _SPACE.match(text, 1).end()
+    # Each frame: (container kind "{" or "[", its path, next array index).
+    stack: list[list] = []
+    path: tuple[str, ...] = ()
+    key_at = i
+    expect_value = True
+    try:
+        while True:
+            if expect_value:
+                ch = text[i] if i < len(text) else ""
+                if ch == "{" or ch == "[":
+                    if len(stack) >= MAX_DEPTH:
+                        raise FormatError(f"line {pos.line(i)}: nested deeper than {MAX_DEPTH} levels")
+                    stack.append([ch, path, 0, key_at])
+                    i = _SPACE.match(text, i + 1).end()
+                    if text[i:i + 1] == ("}" if ch == "{" else "]"):
+                        i += 1
+                        expect_value = False
+                        stack.pop()
+                        continue
+                    if ch == "{":
+                        path, key_at, i = _key(text, i, stack[-1][1], pos)
+                    else:
+                        path, key_at = stack[-1][1] + (":0",), i
+                        stack[-1][2] = 1
+                    continue
+                if ch == '"':
+                    value, end = scanstring(text, i + 1)
+                    out.append((path, value, key_at, end))
+                    i = end
+                else:
+                    m = _SCALAR.match(text, i)
+                    if not m:
+                        raise FormatError(f"line {pos.line(i)}: expected a JSON value")
+                    i = m.end()
+                expect_value = False
+                continue
+            i = _SPACE.match(text, i).end()
+            if not stack:
+                if i != len(text):
+                    raise FormatError(f"line {pos.line(i)}: text after the end of the JSON value")
+                return out
+            frame = stack[-1]
+            ch = text[i] if i < len(text) else ""
+            closer = "}" if frame[0] == "{" else "]"
+            if ch == ",":
+                i = _SPACE.match(text, i + 1).end()
+                if frame[0] == "{":
+                    path, key_at, i = _key(text, i, frame[1], pos)
+                else:
+                    path, key_at = frame[1] + (f":{frame[2]}",), i
+                    frame[2] += 1
+                expect_value = True
+            elif ch == closer:
+                stack.pop()
+                i += 1
+            else:
+                raise FormatError(f"line {pos.line(i)}: expected ',' or '{closer}'")
+    except ValueError as exc:  # scanstring's own errors, FormatError among them
+        if isinstance(exc, FormatError):
+            raise
+        raise FormatError(f"line {pos.line(i)}: {str(exc).split(':')[0]}") from None
+    except IndexError:
+        raise FormatError("unexpected end of the file") from None
+
+
+def _key(text: str, i: int, parent: tuple[str, ...], pos: Positions):
+    if text[i:i + 1] != '"':
+        raise FormatError(f"line {pos.line(i)}: expected a quoted key")
+    key, end = scanstring(text, i + 1)
+    end = _SPACE.match(text, end).end()
+    if text[end:end + 1] != ":":
+        raise FormatError(f"line {pos.line(end)}: expected ':' after a key")
+    return parent + (key,), i, _SPACE.match(text, end + 1).end()
+
+
+def messages(text: str, skip=lambda path: False) -> list[tuple[str, str, int, int]]:
+    """(key, value, first line, last line) of each message, in file order."""
+    pos = Positions(text)
+    found = leaves(text)
+    # Objects holding a "message": the message is the object's only text.
+    holders = {p[:-1] for p, _, _, _ in found if p and p[-1] in _MESSAGE}
+    out = []
+    for path, value, start, end in found:
+        if skip(path):
+            continue
+        if path[:-1] in holders:
+            if path[-1] not in _MESSAGE:
+                continue
+            path = path[:-1]
+        name = "".join(part if part.startswith(":") or n == 0 else "." + part for n, part in enumerate(path))
+        out.append((name or "(value)", value, pos.line(start), pos.line(end)))
+    return out
+
+
+def plural_suffixes(entries: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """i18next's ``name_one``... as plural variants of ``name``, where ``name_other`` is there."""
+    keys = {k for k, _, _, _ in entries}
+    out = []
+    for key, value, line, end in entries:
+        m = _SUFFIX.match(key)
+        if m and f"{m.group(1)}_other" in keys:
+            key = plural_key(m.group(1), m.group(2))
+        out.append((key, value, line, end))
+    return out
+
+
+def to_segments(entries) -> tuple[Segment, ...]:
+    return tuple(value_segment(i, line, end, key, value)
+                 for i, (key, value, line, end) in enumerate(entries))
+
+
+def segment(lines: list[str]) -> tuple[Segment, ...]:
+    return to_segments(plural_suffixes(messages("\n".join(lines))))
+
+
+# JSON has no comments: a suppression goes in the configuration, by fingerprint or key.
+FORMAT = FileFormat(name="json", mime_type="application/json", segment=segment, keyed=True)

@@ -1,0 +1,242 @@
+"""Placeholders and markup tags inside a resource string, of every common syntax.
+
+A value such as ``Delete {count, plural, one {# file} other {# files}} in <b>%1$s</b>``
+is split into what a program fills in or renders (placeholders, tags, ICU arguments with
+their plural and select branches) and the text a translator writes. Keyed formats
+give rules the text with the tokens taken out (``Segment.text``) and the value as
+written (``Segment.raw``); the placeholder and tag checks compare the tokens.
+
+Syntaxes: ``{{name}}`` (i18next, vue-i18n), ``{name}`` and ``{0}`` (ICU MessageFormat,
+FormatJS, .NET, Java), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
+``#``, ``${name}``, ``%{name}`` (Rails), ``$NAME$`` (Chrome), printf ``%s``, ``%1$s``,
+``%(name)s``, ``%@``, ``%lld``, Qt ``%1``; tags ``<b>``, ``</b>``, ``<0>``, ``<br/>``,
+``<link>``. One pass over the string, no backtracking pattern: linear in its length.
+
+What is not a placeholder: ``% d`` (French "100 % de"), ``50%``, a lone ``{`` in text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# printf: no space flag (a percentage before a word is text), glibc's "I" (the locale's
+# digits, Persian "%Id") and "'" (grouping) flags, a conversion letter.
+_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?[-+#0I']{0,3}(?:\d{1,3}|\*)?(?:\.\d{1,3})?"
+                     r"(?:hh|h|ll|l|L|z|j|t|q)?([sdifuxXoeEgGcp@])")
+_QT = re.compile(r"%(\d{1,2})(?![\d$])")
+_DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
+_PERCENT_BRACE = re.compile(r"%\{([A-Za-z_][\w.]{0,63})\}")
+_TAG = re.compile(r"<(/?)([A-Za-z0-9][\w.:-]{0,30})((?:\s[^<>]{0,300})?)(/?)>")
+_PLURAL_KINDS = ("plural", "select", "selectordinal")
+# Elements that never close: "<br>" and "<br/>" are one tag.
+VOID = frozenset({"br", "hr", "img", "input", "wbr", "x", "bx", "ex", "ph"})
+# Names that are markup wherever they appear; any other "<name>" is markup only when
+# its value closes it too ("<link>…</link>"): "<your id>" in a hint is text.
+HTML = frozenset({"a", "b", "i", "u", "s", "p", "em", "strong", "small", "big", "sup", "sub", "code", "span",
+                  "font", "li", "ul", "ol", "tt", "strike", "div", "h1", "h2", "h3", "h4", "h5", "h6", "xliff:g",
+                  "g", "pc", "mrk", "annotation", "kbd", "abbr", "mark", "q", "cite", "del", "ins"}) | VOID
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "placeholder", "tag", "plural" (an ICU plural/select argument)
+    name: str  # what must match across languages: "{count}", "%1$s", "<b>", "</b>"
+    text: str  # as written
+
+
+@dataclass(frozen=True)
+class Parsed:
+    tokens: tuple[Token, ...]
+    text: str  # the translatable text, tokens taken out, spaces collapsed
+    malformed: str = ""  # why the syntax is broken ("unclosed {"), "" when it is not
+    # ICU plural/select arguments: (argument, "plural"/"select"/"selectordinal",
+    # selectors) in order.
+    branches: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+
+@lru_cache(maxsize=65536)  # every keyed check parses the values it compares
+def parse(value: str) -> Parsed:
+    """The tokens and the text of one resource value."""
+    tokens: list[Token] = []
+    text: list[str] = []
+    branches: list[tuple[str, tuple[str, ...]]] = []
+    malformed = _braces(value, 0, len(value), tokens, text, branches, depth=0)
+    plain = "".join(text)
+    if any(t.kind == "tag" for t in tokens):
+        tokens = _markup_only(tokens, text)
+        plain = "".join(text)
+    return Parsed(tuple(tokens), " ".join(plain.split()), malformed, tuple(branches))
+
+
+def _markup_only(tokens: list[Token], text: list[str]) -> list[Token]:
+    """The tokens less angle-bracketed words that are no markup (put back in the text)."""
+    names = {t.name.strip("</>") for t in tokens if t.kind == "tag" and t.name.startswith("</")}
+    out = []
+    for t in tokens:
+        bare = t.name.strip("</>")
+        if t.kind == "tag" and not (bare in HTML or bare.isdigit() or t.name.endswith("/>") or bare in names):
+            text.append(" " + t.text)
+            continue
+        out.append(t)
+    return out
+
+
+def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int) -> str:
+    """Scan ``value[start:end]``: literal text (with printf, tags... inside) goes to
+    ``text``, brace arguments to ``tokens``. Returns why it is malformed, or ""."""
+    i = start
+    last = start
+    malformed = ""
+    while i < end:
+        ch = value[i]
+        if ch == "{":
+            sigil = value[i - 1] if i > last and value[i - 1] in "$%" else ""
+            _flat(value[last:i - len(sigil)], tokens, text)
+            close = _matching(value, i, end)
+            if close > 0 and sigil:  # ${name} (JavaScript, vue-i18n), %{name} (Rails)
+                name = value[i + 1:close].strip()
+                tokens.append(Token("placeholder", sigil + "{%s}" % name, value[i - 1:close + 1]))
+                i = last = close + 1
+                continue
+            if close < 0:
+                malformed = malformed or "an unclosed “{”"
+                text.append(value[i:end])
+                return malformed
+            if value.startswith("{{", i) and close - 1 > i + 1 and value[close - 1] == "}":
+                name = value[i + 2:close - 1].split(",")[0].strip()
+                tokens.append(Token("placeholder", "{{%s}}" % name, value[i:close + 1]))
+            else:
+                malformed = _argument(value, i + 1, close, tokens, text, branches, depth) or malformed
+            i = last = close + 1
+            continue
+        if ch == "}":
+            _flat(value[last:i], tokens, text)
+            malformed = malformed or "a “}” that closes nothing"
+            i = last = i + 1
+            continue
+        if ch == "'" and depth and i + 1 < end and value[i + 1] in "{}#":
+            # ICU quoting inside a plural branch: '{' is a literal brace.
+            close = value.find("'", i + 1, end)
+            if close > 0:
+                _flat(value[last:i], tokens, text)
+                text.append(value[i + 1:close])
+                i = last = close + 1
+                continue
+        if ch == "#" and depth:
+            _flat(value[last:i], tokens, text)
+            i = last = i + 1
+            continue
+        i += 1
+    _flat(value[last:end], tokens, text)
+    return malformed
+
+
+def _matching(value: str, open_at: int, end: int) -> int:
+    level = 0
+    for j in range(open_at, end):
+        c = value[j]
+        if c == "{":
+            level += 1
+        elif c == "}":
+            level -= 1
+            if level == 0:
+                return j
+    return -1
+
+
+def _argument(value: str, start: int, close: int, tokens, text, branches, depth: int) -> str:
+    """An ICU argument ``{name}``, ``{name, type, style}`` or ``{name, plural, one {...}}``."""
+    body = value[start:close]
+    head, comma, rest = body.partition(",")
+    name = head.strip()
+    if not name or "{" in head or len(name) > 64 or " " in name:
+        # Braces around text ("{ and }" in prose, JSON in a message): not an argument.
+        text.append(value[start - 1:close + 1])
+        return ""
+    kind, _, tail = rest.partition(",")
+    kind = kind.strip()
+    if comma and kind in _PLURAL_KINDS:
+        tokens.append(Token("plural", "{%s}" % name, value[start - 1:close + 1]))
+        selectors = []
+        j = start + len(head) + 1 + len(rest) - len(tail)
+        malformed = ""
+        while j < close:
+            while j < close and value[j].isspace():
+                j += 1
+            if j >= close:
+                break
+            k = j
+            while k < close and not value[k].isspace() and value[k] != "{":
+                k += 1
+            selector = value[j:k]
+            while k < close and value[k].isspace():
+                k += 1
+            if k >= close or value[k] != "{":
+                return "an ICU branch without “{…}”"
+            stop = _matching(value, k, close)
+            if stop < 0:
+                return "an unclosed ICU branch"
+            if not selector.startswith("offset:"):
+                selectors.append(selector)
+            text.append(" ")
+            malformed = _braces(value, k + 1, stop, tokens, text, branches, depth + 1) or malformed
+            text.append(" ")
+            j = stop + 1
+        branches.append((name, kind, tuple(selectors)))
+        return malformed
+    tokens.append(Token("placeholder", "{%s}" % name, value[start - 1:close + 1]))
+    return ""
+
+
+def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
+    """Literal text between brace arguments: printf, ``${x}``, ``$X$``, ``%{x}`` and tags."""
+    if not chunk:
+        return
+    if "%" not in chunk and "$" not in chunk and "<" not in chunk:
+        text.append(chunk)
+        return
+    found = []
+    for pattern, kind in ((_PRINTF, "printf"), (_PERCENT_BRACE, "rails"), (_DOLLAR, "dollar"),
+                          (_TAG, "tag"), (_QT, "qt")):
+        for m in pattern.finditer(chunk):
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    pos = 0
+    unnumbered = 0
+    for start, stop, kind, m in found:
+        if start < pos:
+            continue  # inside a token already taken ("%1$s" is no Qt "%1")
+        text.append(chunk[pos:start])
+        written = chunk[start:stop]
+        if kind == "tag":
+            close, name, _, selfclosing = m.groups()
+            name = name.lower()
+            shape = f"<{name}/>" if selfclosing or name in VOID else f"</{name}>" if close else f"<{name}>"
+            tokens.append(Token("tag", shape, written))
+            text.append(" ")
+        elif kind == "printf":
+            number, named, conversion = m.groups()
+            if conversion == "i":
+                conversion = "d"
+            if named:
+                name = f"%({named}){conversion}"
+            else:
+                unnumbered += 0 if number else 1
+                name = f"%{number or unnumbered}${conversion}"
+            tokens.append(Token("placeholder", name, written))
+        elif kind == "dollar":
+            name = "${%s}" % m.group(1) if m.group(1) else "$%s$" % m.group(2).lower()
+            tokens.append(Token("placeholder", name, written))
+        elif kind == "rails":
+            tokens.append(Token("placeholder", "%%{%s}" % m.group(1), written))
+        else:
+            tokens.append(Token("placeholder", f"%{m.group(1)}", written))
+        pos = stop
+    text.append(chunk[pos:])
+
+
+def mask(value: str) -> str:
+    """The text of a value, placeholders and tags taken out."""
+    return parse(value).text

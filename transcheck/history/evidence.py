@@ -1,0 +1,99 @@
+"""What a translated paragraph shows of a source edit, whatever the history says.
+
+A translation carries link targets, code, numbers and names over as they are (link
+targets localised: ``/en/guides/`` becomes ``/fr/guides/``, and a site may translate
+its anchors), so a translated paragraph that has each one a source edit put in, and
+none it took out, already follows that edit. A code block that is nearer today's
+source than the source it was made from follows it too. A change of wording is no
+evidence either way; a change of a few words and nothing else (``minor``) is most
+often a fix of the source's grammar that a translation need not follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from transcheck.model import Segment
+from transcheck.text import chrf, normalise
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A name as translations keep it: a capitalised Latin word or one with a digit or an
+# inner capital ("Pydantic", "FastAPI", "HTTP2").
+_NAME = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+[A-Z0-9][\w-]*)\b", re.ASCII)
+_WORD = re.compile(r"\w+")
+MINOR_WORDS = 2  # words taken out, and put in, by a minor edit at most
+
+
+def link_key(url: str, languages: tuple[str, ...], fragment: bool = True) -> str:
+    """A link target with a path component that is one of ``languages`` (the source's
+    or the translation's code) made one placeholder; without its anchor if asked."""
+    if not fragment:
+        url = url.split("#", 1)[0]
+    parts = url.split("/")
+    return "/".join("{lang}" if p.lower() in languages else p for p in parts)
+
+
+def _evidence(segments, languages: tuple[str, ...], fragment: bool = True) -> Counter:
+    out: Counter = Counter()
+    for s in segments:
+        out.update(f"u:{link_key(u, languages, fragment)}" for u in s.urls)
+        out.update(f"c:{c}" for c in s.code)
+        out.update(f"n:{n}" for n in _NUMBER.findall(s.text))
+        out.update(f"w:{w}" for w in _NAME.findall(s.text))
+    return out
+
+
+def _prose(s: Segment) -> str:
+    return normalise(_NAME.sub(" ", _NUMBER.sub(" ", s.text)))
+
+
+def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) -> bool:
+    """Whether the ``translated`` segments already carry the source edit ``old`` ->
+    ``new``; ``languages``: the source's and the translation's codes."""
+    if not old.is_prose and not new.is_prose:
+        mine = " ".join(s.text for s in translated)
+        return bool(mine) and (normalise(mine) == normalise(new.text) or chrf(mine, new.text) > chrf(mine, old.text))
+    # The same words (but for case): only links and code changed, and only they count.
+    kinds = ("u:", "c:") if normalise(old.text) == normalise(new.text) else ("u:", "c:", "n:", "w:")
+    if len(kinds) > 2 and _prose(old) != _prose(new):
+        return False
+    codes = tuple(c.lower() for c in languages)
+    if _carries(old, new, translated, codes, kinds, True):
+        return True
+    # A site that translates its anchors: what the edit changed apart from them.
+    return _carries(old, new, translated, codes, kinds, False, anchors_only=True)
+
+
+def _carries(old, new, translated, codes, kinds, fragment: bool, anchors_only: bool = False) -> bool:
+    before, after = _evidence([old], codes, fragment), _evidence([new], codes, fragment)
+    put_in = Counter({k: n for k, n in (after - before).items() if k.startswith(kinds)})
+    took_out = Counter({k: n for k, n in (before - after).items() if k.startswith(kinds)})
+    if not put_in and not took_out:
+        return anchors_only and _evidence([old], codes) != _evidence([new], codes) and _localised(
+            old, new, translated, codes)
+    have = _evidence(translated, codes, fragment)
+    return all(have[k] >= n for k, n in put_in.items()) and not any(k in have for k in took_out)
+
+
+def _localised(old, new, translated, codes) -> bool:
+    """The translation's anchors are its own: none of them is one of the source's."""
+    mine = {u.split("#", 1)[1] for s in translated for u in s.urls if "#" in u}
+    theirs = {u.split("#", 1)[1] for s in (old, new) for u in s.urls if "#" in u}
+    return bool(mine) and not mine & theirs
+
+
+def minor(old: Segment, new: Segment) -> bool:
+    """A change of at most ``MINOR_WORDS`` words each way (punctuation and case alone
+    included), none a number or a name, and the same links and code."""
+    if (old.urls, old.code) != (new.urls, new.code) or not (old.is_prose and new.is_prose):
+        return False
+    a, b = Counter(_WORD.findall(old.text.casefold())), Counter(_WORD.findall(new.text.casefold()))
+    out, into = a - b, b - a
+    if not out and not into:
+        return True  # punctuation, case or word order only
+    if sum(out.values()) > MINOR_WORDS or sum(into.values()) > MINOR_WORDS:
+        return False
+    # Names as written inside a sentence (a capital at its start is no name).
+    names = {w.casefold() for s in (old, new) for w in _NAME.findall(s.text.split(" ", 1)[-1])}
+    return not any(_NUMBER.fullmatch(w) or w in names for w in (*out, *into))

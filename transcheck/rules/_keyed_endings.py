@@ -1,0 +1,84 @@
+"""How a keyed value ends and where its white space is, against the source (TC601):
+a label's colon, a menu item's ellipsis, a space the program joins the next string
+after. Each language's own marks count as the same (Chinese "：", Hindi "।", Greek and
+Arabic question marks, French space before ":"); Thai, Lao, Khmer and Burmese end a
+sentence without a full stop."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transcheck.model import Strength, base_language
+from transcheck.rules import _keyed as keyed
+from transcheck.rules.base import GroupView, Rule
+
+_MARKS = {
+    ":": ":", "：": ":", "﹕": ":",
+    "…": "…", "⋯": "…",
+    "!": "!", "！": "!", "¡": "!",
+    ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
+}
+_NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+# Written without spaces between words: a string joined to the next needs none.
+_NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+_CLOSERS = "\"'”’»)]}*_"
+# Endings a program relies on (a colon before a value, an ellipsis on an item that
+# opens a dialog); the others are a translator's style as often as a slip.
+_STRONG = {":", "…"}
+_NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".": "a full stop", "": "no mark"}
+
+
+def ending(raw: str, language: str) -> str:
+    text = raw.rstrip().rstrip(_CLOSERS).rstrip()
+    if text.endswith("..."):
+        return "…"
+    mark = _MARKS.get(text[-1:], "") if text else ""
+    if mark == "." and base_language(language) in _NO_FULL_STOP:
+        return ""
+    return mark
+
+
+def edges(raw: str) -> tuple[bool, bool]:
+    return (raw[:1].isspace(), raw[-1:].isspace()) if raw.strip() else (False, False)
+
+
+def check(view: GroupView, rule: Rule):
+    if view.source is None:
+        return
+    source = keyed.cached_values(view, view.source)
+    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
+    findings = []
+    for key, src in source.items():
+        if not src.raw.strip():
+            continue
+        cells = {lang: mine[key] for lang, mine in others.items() if key in mine and mine[key].raw.strip()}
+        ends = {lang: ending(seg.raw, lang) for lang, seg in cells.items()}
+        sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
+        source_end, want = ending(src.raw, view.source), edges(src.raw)
+        question = "?" in src.raw[-2:]
+        for lang, seg in cells.items():
+            expected = "" if source_end == "." and base_language(lang) in _NO_FULL_STOP else source_end
+            own = ends[lang]
+            peers = len(cells) - 1
+            if expected != own and not question and "?" not in seg.raw[-2:]:
+                agree = [o for o in cells if o != lang and ends[o] == source_end]
+                text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
+                strong = (expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers
+                if agree:
+                    text += f"; {keyed.some(agree)} end{'s' if len(agree) == 1 else ''} as the source does"
+                f = keyed.named(rule, view.documents[lang], seg, text, key=f"ending:{expected}->{own}")
+                findings.append(f if strong else replace(f, strength=Strength.HINT))
+            have = sides[lang]
+            if want != have:
+                agree = [o for o in cells if o != lang and sides[o] == want]
+                changed = [side for side, w, h in zip(("leading", "trailing"), want, have) if w != h]
+                text = " and ".join(f"{'no ' if w else ''}{side} space" for side, w in
+                                    zip(changed, (want[0] if c == "leading" else want[1] for c in changed)))
+                text = f"{text} where the source has {'one' if any(want) else 'none'}"
+                f = keyed.named(rule, view.documents[lang], seg, text, key=f"edges:{want}->{have}")
+                # A space lost where the program joins the next string shows; one added
+                # at an edge seldom does.
+                lost = any(w and not h for w, h in zip(want, have))
+                strong = lost and peers >= 2 and 2 * len(agree) > peers and base_language(lang) not in _NO_SPACES
+                findings.append(f if strong else replace(f, strength=Strength.HINT))
+    yield from findings

@@ -1,0 +1,140 @@
+"""Untranslated values of keyed resources (TC202), with the other translations as
+evidence: a UI string is too short for language identification ("Save file",
+"Settings"), but a value equal to the source's where the other translations all
+differ from it was not translated. One the other translations keep as well ("OK",
+a product name, a code) is the project's convention and stays quiet. A value equal
+to one other translation's, in a script its own language does not write (Greek in a
+Polish file), was pasted from that translation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transcheck.langid.names import language_name
+from transcheck.model import Strength, base_language
+from transcheck.rules import _keyed as keyed
+from transcheck.rules.base import GroupView, Rule, snippet
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_PEERS = 3  # translations that must have the key for their difference to count
+
+
+def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
+    yield from _pasted(view, rule, reported)
+    if view.source is None:
+        return
+    source = keyed.cached_values(view, view.source)
+    # British or Australian English keeps most of the American source as it is: no
+    # evidence either way.
+    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)
+              if base_language(lang) != base_language(view.source)}
+    for lang, mine in others.items():
+        for key, seg in mine.items():
+            src = source.get(key)
+            if (lang, seg.index) in reported or src is None or not seg.is_prose:
+                continue
+            value = seg.raw.strip()
+            if value != src.raw.strip() or not _WORD.search(seg.text):
+                continue
+            peers = [other for other, theirs in others.items() if other != lang and key in theirs]
+            keep = [other for other in peers if others[other][key].raw.strip() == value]
+            if keep and 3 * (len(keep) + 1) >= len(peers) + 1:
+                continue  # a third of the translations keep it as it is: the project's way
+            if len(peers) < _PEERS:
+                strength, why = Strength.HINT, "too few other translations to tell"
+            elif len(_WORD.findall(seg.text)) < 2:
+                # One word equal in two languages is as often a loanword ("Name", "Status").
+                strength, why = Strength.HINT, "one word, which may be the same in both languages"
+            elif keep:
+                # Others keep it too: a name ("Class Act", an alarm sound) or a word
+                # the languages share ("Start") as often as a lag.
+                strength, why = Strength.HINT, f"{keyed.some(keep)} keep it too"
+            else:
+                strength = Strength.REDUCED
+                why = f"{keyed.some(peers)} translate it"
+            f = keyed.named(rule, view.documents[lang], seg,
+                            f"the same as the source ({language_name(view.source)}): “{snippet(value)}”; {why}",
+                            key=f"untranslated:{value}")
+            yield replace(f, strength=strength)
+
+
+def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
+    """Values equal to another translation's (one or two of them, not the source's)
+    and written in a script other than the one the file's values are mostly written
+    in: a Cyrillic value in a Latin-script file, a Latin one in a Serbian Cyrillic file,
+    Lao in a Spanish file. The file's own script is read from its values, not from a
+    table: Punjabi files are Gurmukhi or Shahmukhi, Kurdish ones Latin or Arabic."""
+    values = {lang: keyed.cached_values(view, lang) for lang in view.documents}
+    source = values.get(view.source, {})
+    for lang in keyed.translations(view):
+        # Read from the values it translates: a file of English copies and a few
+        # Cyrillic translations is a Cyrillic file not yet done.
+        home = _home_script([s for k, s in values[lang].items()
+                             if k not in source or s.raw.strip() != source[k].raw.strip()])
+        if home is None:
+            continue
+        for key, seg in values[lang].items():
+            if (lang, seg.index) in reported or not seg.is_prose:
+                continue
+            # Words the source has ("О NewPipe") are names, not the value's language.
+            # So are addresses ("soundcloud.com/вашID").
+            kept = set(source[key].text.split()) if key in source else set()
+            script, letters = _script(" ".join(w for w in seg.text.split()
+                                               if w not in kept and not any(c in w for c in "./@:")))
+            if script is None or script == home or letters < 4:
+                continue
+            value = seg.raw.strip()
+            if key in source and source[key].raw.strip() == value:
+                continue  # the source's text: a name kept as written
+            same = [other for other, theirs in values.items()
+                    if base_language(other) != base_language(lang) and key in theirs
+                    and theirs[key].raw.strip() == value]
+            if not same or len(same) > 2:
+                continue
+            reported.add((lang, seg.index))
+            f = keyed.named(rule, view.documents[lang], seg,
+                            f"{language_name(same[0])} text, the same as in {', '.join(same)}: “{snippet(value)}” "
+                            f"({_shown(script)} script in a file written in {_shown(home)})",
+                            key=f"pasted:{value}")
+            yield f if len(_WORD.findall(seg.text)) >= 2 else replace(f, strength=Strength.REDUCED)
+
+
+def _shown(script: str) -> str:
+    return "Han and kana" if script == "CJK" else script.title()
+
+
+def _script(text: str) -> tuple[str | None, int]:
+    """The script most of the letters of ``text`` are in, by Unicode character name
+    ("LATIN", "CYRILLIC", "LAO", "CJK"), and how many letters it has."""
+    import unicodedata
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "?").split(" ")[0]
+            counts[_ONE_SCRIPT.get(name, name)] += 1
+    if not counts:
+        return None, 0
+    (script, n), = counts.most_common(1)
+    total = sum(counts.values())
+    # Mostly one script, or none: "вашID" is Cyrillic with a Latin name in it.
+    return (script if 4 * n >= 3 * total else None), total
+
+
+# Japanese writes kanji and kana in one sentence: one script here.
+_ONE_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
+_HOME_VALUES = 5  # values a file needs before its own script is known
+
+
+def _home_script(segments) -> str | None:
+    """The script most of a file's values are in (by value), when most are in one."""
+    from collections import Counter
+
+    votes = Counter(_script(s.text)[0] for s in segments if s.is_prose)
+    votes.pop(None, None)
+    if sum(votes.values()) < _HOME_VALUES:
+        return None
+    script, n = votes.most_common(1)[0]
+    return script if 2 * n > sum(votes.values()) else None

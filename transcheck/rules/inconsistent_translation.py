@@ -1,0 +1,123 @@
+"""The same source string translated two ways in one file, where the other
+translations keep one translation for it.
+
+What it catches:
+    In keyed resources with a source, messages whose source texts are equal
+    ("Cancel" under ``dialog.cancel`` and ``upload.cancel``) and whose values in this
+    translation differ, while at least three other translations have those keys and
+    four in five of them give them one value each. The finding is on each key whose
+    value differs from the one this translation uses most for that source.
+    Differences of case, spacing or punctuation alone are info, and so are the same
+    words in another form ("Нулирай"/"Нулиране": a button's verb, a title's noun) or
+    with an article more.
+
+    Severity and precision: a warning.
+
+Why it matters:
+    A user meets the same action under two names ("Abbrechen" here, "Stornieren"
+    there) and wonders whether they do different things; a glossary-less team drifts
+    this way with every sync. The other languages show that one term was meant.
+
+Example:
+    ``de.json`` gives ``upload.cancel`` "Stornieren" while ``dialog.cancel`` (source
+    "Cancel" too) is "Abbrechen", and fr, sv, it use one word for both: "[upload.cancel]
+    “Stornieren” here, “Abbrechen” at [dialog.cancel] for the same source “Cancel”".
+
+What it does not catch:
+    Two translations of one source that the context needs (the other languages then
+    differ too); inconsistencies across files or between similar, not equal, sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from transcheck.formats.keyed import show_key, split_plural
+from transcheck.model import Category, Severity, Strength
+from transcheck.rules import _keyed as keyed
+from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
+from transcheck.text import normalise
+
+
+def _form_of(a: str, b: str) -> bool:
+    """The same words in another grammatical form: what the two texts do not share
+    pairs up word by word into forms of one stem ("Нулирай"/"Нулиране", "Копіювати"/
+    "Скопіювати", a Thai compound and its longer form), leaving only short words
+    (articles, prepositions). A button's verb and a title's noun may differ so."""
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    ta, tb = Counter(_words(a)), Counter(_words(b))
+    ra, rb = list((ta - tb).elements()), list((tb - ta).elements())
+
+    def stem_shared(x: str, y: str) -> bool:
+        m = SequenceMatcher(None, x, y).find_longest_match(0, len(x), 0, len(y))
+        return m.size >= 2 and m.size >= 0.6 * min(len(x), len(y))
+
+    for mine, theirs in ((ra, rb), (rb, ra)):
+        for word in mine:
+            if len(word) > 3 and not any(stem_shared(word, other) for other in theirs):
+                return False
+    return True
+
+
+def _words(text: str) -> list[str]:
+    # Split at spaces, not at \W: Devanagari and Tamil vowel signs are no \w.
+    return [w for w in (w.strip(_PUNCT) for w in text.casefold().split()) if w]
+
+
+_PUNCT = "\"'“”„«»‘’()[]{}.,:;!?¡¿…-–—/"
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal but for case, spacing and punctuation."""
+    return re.sub(r"[\W_]+", "", normalise(a)) == re.sub(r"[\W_]+", "", normalise(b))
+
+
+def check(view: GroupView, options: NoOptions):
+    if not view.keyed or view.source is None:
+        return
+    source = keyed.cached_values(view, view.source)
+    by_source: dict[str, list[str]] = {}
+    for key, seg in source.items():
+        if seg.is_prose and not split_plural(key):
+            by_source.setdefault(seg.raw.strip(), []).append(key)
+    others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)}
+    for text, keys in by_source.items():
+        if len(keys) < 2:
+            continue
+        for lang, mine in others.items():
+            present = [k for k in keys if k in mine]
+            values = Counter(mine[k].raw.strip() for k in present)
+            if len(values) < 2:
+                continue
+            peers = [o for o, theirs in others.items() if o != lang and sum(k in theirs for k in present) >= 2]
+            alike = [o for o in peers if len({others[o][k].raw.strip() for k in present if k in others[o]}) == 1]
+            if len(peers) < 3 or 5 * len(alike) < 4 * len(peers):
+                continue
+            usual, _ = values.most_common(1)[0]
+            anchor = next(k for k in present if mine[k].raw.strip() == usual)
+            for k in present:
+                value = mine[k].raw.strip()
+                if value == usual:
+                    continue
+                f = keyed.named(
+                    RULE, view.documents[lang], mine[k],
+                    f"“{snippet(value, 40)}” here, “{snippet(usual, 40)}” at [{show_key(anchor)}] for the same "
+                    f"source “{snippet(text, 40)}”; {keyed.some(alike)} use one translation",
+                    key=f"inconsistent:{text}:{value}",
+                    related=[view.cell_location(view.rows[view.row_of[(lang, mine[anchor].index)]], lang)],
+                )
+                yield replace(f, strength=Strength.HINT) if _same(value, usual) or _form_of(value, usual) else f
+
+
+RULE = Rule(
+    code="TC505",
+    name="inconsistent-translation",
+    category=Category.TERMINOLOGY,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)

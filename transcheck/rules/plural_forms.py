@@ -1,0 +1,130 @@
+"""A plural message without the forms its language needs, by CLDR's plural rules.
+
+What it catches:
+    In keyed resources, a translation of a plural message (i18next's ``_one``/
+    ``_few``… keys, Android ``<plurals>``, Rails ``one:``/``other:``, Apple
+    ``.stringsdict``, ICU ``{n, plural, …}`` inside a value) that lacks a category
+    its language selects for a count of things: Russian needs ``one``, ``few``,
+    ``many``, Arabic six, Japanese only ``other``. Categories only fractions or
+    millions written with an exponent select (French ``many``, Russian ``other``)
+    are not asked for, except ``other`` in an ICU argument, which ICU requires; nor is
+    Vietnamese ``one``, which CLDR added after the rules today's runtimes carry. A gettext plural entry with a form left empty while others are filled.
+    A category the language never selects (``one`` in Japanese) is info: it is never
+    shown, so its text is lost work or a sign of the wrong language's rules.
+
+    The categories come from CLDR (``transcheck/rules/_plurals_data.py``, generated
+    with Babel by ``python -m tools.cldr_plurals``).
+
+    Severity and precision: a warning.
+
+Why it matters:
+    A missing form falls back to another (``other``): "1 файлов" or "21 файлов"
+    instead of "1 файл", "21 файл"; an empty gettext form shows nothing at all.
+
+Example:
+    ``ru.json`` has ``items_one`` and ``items_other`` only: "plural forms missing
+    for Russian: few, many (CLDR: one, few, many, other)".
+
+What it does not catch:
+    Whether each form's text is right for its numbers; ordinal plurals
+    (``selectordinal``); a gettext ``Plural-Forms`` header that disagrees with CLDR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transcheck.formats.keyed import split_plural
+from transcheck.langid.names import language_name
+from transcheck.model import Category, Severity, Strength
+from transcheck.rules import _keyed as keyed
+from transcheck.rules.base import GroupView, NoOptions, Rule
+
+
+def categories(language: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(all CLDR categories, those a count selects) of a language tag, or None."""
+    from transcheck.rules._plurals_data import CATEGORIES
+
+    parts = language.split("-")
+    for n in range(len(parts), 0, -1):
+        found = CATEGORIES.get("-".join(parts[:n]))
+        if found:
+            return found
+    return None
+
+
+def _variants(doc) -> dict[str, dict[str, object]]:
+    """message -> {category or index: segment} of a document's plural variants."""
+    out: dict[str, dict[str, object]] = {}
+    for seg in doc.segments:
+        split = split_plural(seg.key)
+        if split and seg.state != "fuzzy":
+            out.setdefault(split[0], {})[split[1]] = seg
+    return out
+
+
+def check(view: GroupView, options: NoOptions):
+    if not view.keyed:
+        return
+    plural_messages: dict[str, int] = {}
+    variants = {lang: _variants(doc) for lang, doc in view.documents.items()}
+    for lang, found in variants.items():
+        for msg in found:
+            plural_messages[msg] = plural_messages.get(msg, 0) + (3 if lang == view.source else 1)
+    for lang in keyed.translations(view):
+        doc = view.documents[lang]
+        cats = categories(lang)
+        for msg, forms in variants[lang].items():
+            if plural_messages.get(msg, 0) < 2:
+                continue  # one file's keys that merely end like a category
+            first = min(forms.values(), key=lambda s: s.index)
+            if all(name.isdigit() for name in forms):
+                filled = [n for n, s in forms.items() if not s.state]
+                empty = sorted(n for n, s in forms.items() if s.state == "empty")
+                if filled and empty:
+                    yield keyed.named(RULE, doc, first, f"plural form{'s' if len(empty) > 1 else ''} "
+                                      f"{', '.join(f'msgstr[{n}]' for n in empty)} empty while "
+                                      f"{', '.join(f'msgstr[{n}]' for n in sorted(filled))} filled", key="empty")
+                continue
+            if cats is None:
+                continue
+            present = {n for n, s in forms.items() if not s.state}
+            if not present:
+                continue  # not translated at all: coverage, not plural rules
+            yield from _judge(doc, first, present, cats, lang)
+        for seg in keyed.cached_values(view, lang).values():
+            if cats is None or not seg.raw or "plural" not in seg.raw:
+                continue
+            from transcheck.formats.placeholders import parse
+
+            for name, kind, selectors in parse(seg.raw).branches:
+                if kind == "plural":
+                    # ICU refuses a plural argument without "other", whatever the language.
+                    needed = (cats[0], tuple(dict.fromkeys((*cats[1], "other"))))
+                    yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")}, needed, lang,
+                                      f"{{{name}, plural}} ")
+
+
+def _judge(doc, seg, present: set[str], cats, lang: str, where: str = ""):
+    everything, needed = cats
+    name = language_name(lang)
+    missing = [c for c in needed if c not in present]
+    if missing:
+        yield keyed.named(RULE, doc, seg, f"{where}plural form{'s' if len(missing) > 1 else ''} missing for "
+                          f"{name}: {', '.join(missing)} (CLDR: {', '.join(everything)})",
+                          key=f"{where}missing:{','.join(missing)}")
+    unused = [c for c in present if c not in everything]
+    if unused:
+        f = keyed.named(RULE, doc, seg, f"{where}plural form{'s' if len(unused) > 1 else ''} {', '.join(sorted(unused))} "
+                        f"never used in {name} (CLDR: {', '.join(everything)})", key=f"{where}unused")
+        yield replace(f, strength=Strength.HINT)
+
+
+RULE = Rule(
+    code="TC704",
+    name="plural-forms",
+    category=Category.FORMAT,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
