@@ -241,9 +241,16 @@ class _Aligner:
             for r in (rows[kept_rows[i]] for i in range(i0, i1)):
                 for other, idx in r.items():
                     merged[other] = merged.get(other, ()) + idx
+            key = kept_rows[i0]
+            runs = _runs(seg_idx)
+            if len(runs) > 1:
+                # Segments a moved block stood between are no one cell. The row keeps
+                # the last run; the ones before are left over for ``rejoin``, as the
+                # segment just before a moved block is most often its heading.
+                out.extend((key, {lang: run}) for run in runs[:-1])
+                seg_idx = runs[-1]
             if seg_idx:
                 merged[lang] = seg_idx
-            key = kept_rows[i0]
             out.append((key, merged))
         return out
 
@@ -259,6 +266,17 @@ class _Aligner:
                     if k != j and segs[k].text and segs[k].text == segs[j].text:
                         self.repeats[(lang, j)] = k
                         break
+
+
+def _runs(idx: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """``idx`` cut where it skips segments."""
+    out: list[tuple[int, ...]] = []
+    for i in idx:
+        if out and out[-1][-1] + 1 == i:
+            out[-1] += (i,)
+        else:
+            out.append((i,))
+    return out
 
 
 def _merge_rows(first: dict[str, Unit], second: dict[str, Unit]) -> dict[str, Unit] | None:

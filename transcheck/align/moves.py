@@ -185,7 +185,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
         for j in row.get(lang, ()):
             where[j] = r
     segs = aligner.units[lang]
-    todo = sorted(placed)
+    todo = sorted(placed, reverse=True)
     while todo:
         r = todo.pop()
         if not rows[r].get(lang):

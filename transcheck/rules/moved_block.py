@@ -41,21 +41,47 @@ _GAP = 2  # rows of another block allowed inside one moved block
 
 
 def check(view: GroupView, options: NoOptions):
-    order = {lang: _moved_rows(view, lang) for lang in view.documents}
+    if view.source not in view.documents and len(view.documents) < 3:
+        return  # two documents without a source: neither order is the reference
+    rank = _common_order(view)
+    order = {lang: _moved_rows(view, lang, rank) for lang in view.documents}
     for lang in sorted(view.documents):
         if lang == view.source:
             continue
-        for block in _blocks(view, lang, order[lang]):
+        for block in _blocks(view, lang, order[lang], rank):
             if _theirs(view, lang, block, order):
                 continue
             yield _finding(view, lang, block)
 
 
-def _moved_rows(view: GroupView, lang: str) -> list[int]:
+def _common_order(view: GroupView) -> dict[int, int]:
+    """Each row's rank in the reference order: the source's, else the median of the
+    documents' places (their share of the way through). The rows follow the first
+    document's order, and that document may be the one that moved a block."""
+    source = view.source if view.source in view.documents else None
+    keys = []
+    for r, row in enumerate(view.rows):
+        if source is not None:
+            idx = row.cells.get(source)
+            place = [idx[0] / len(view.documents[source].segments)] if idx else []
+        else:
+            place = sorted(idx[0] / len(view.documents[o].segments)
+                           for o, idx in row.cells.items() if idx)
+        keys.append((place[len(place) // 2] if place else None, r))
+    # A row without a place keeps that of the row before it.
+    last, out = 0.0, []
+    for key, r in keys:
+        last = last if key is None else key
+        out.append((last, r))
+    return {r: k for k, (_, r) in enumerate(sorted(out))}
+
+
+def _moved_rows(view: GroupView, lang: str, rank: dict[int, int]) -> list[int]:
     """The rows whose cell of ``lang`` is off the longest run of its cells in document
-    order (confident cells only)."""
-    cells = [(r, row.cells[lang][0]) for r, row in enumerate(view.rows)
-             if row.cells.get(lang) and view.aligned(row, lang)]
+    order, taken in the reference order (confident cells only)."""
+    cells = sorted(((rank[r], r), row.cells[lang][0]) for r, row in enumerate(view.rows)
+                   if row.cells.get(lang) and view.aligned(row, lang))
+    cells = [(r, seg) for (_, r), seg in cells]
     if not cells:
         return []
     keep = _increasing(cells)
@@ -83,7 +109,7 @@ def _increasing(cells: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def _blocks(view: GroupView, lang: str, rows: list[int]) -> list[list[int]]:
+def _blocks(view: GroupView, lang: str, rows: list[int], rank: dict[int, int]) -> list[list[int]]:
     """Moved rows as blocks: close together in the document and in the rows. Rows the
     reference lacks (the source's, else most documents') are left out: a row only
     some have is extra, not moved."""
@@ -100,11 +126,11 @@ def _blocks(view: GroupView, lang: str, rows: list[int]) -> list[list[int]]:
     out: list[list[int]] = []
     last_seg = last_row = None
     for first, end, r in sorted(cells):
-        if out and first - last_seg <= _GAP + 1 and abs(r - last_row) <= 2 * _GAP + 1:
+        if out and first - last_seg <= _GAP + 1 and abs(rank[r] - last_row) <= 2 * _GAP + 1:
             out[-1].append(r)
         else:
             out.append([r])
-        last_seg, last_row = end, r
+        last_seg, last_row = end, rank[r]
     return [sorted(block) for block in out]
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 from transcheck.model import Category, Severity
 from transcheck.rules._presence import expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule
+from transcheck.text import normalise
 
 TAIL = 5  # rows at least
 SHARE = 0.25  # of the document's rows of prose, at least
@@ -58,12 +59,9 @@ def _tail(view: GroupView, lang: str):
         if expected(view, row) is not True or not _prose(view, row):
             continue
         idx = row.cells.get(lang, ())
-        if not idx:
-            states.append((r, "missing"))
-        elif _foreign(view, doc, idx):
-            states.append((r, "copy"))
-        elif any(doc.segments[i].is_prose for i in idx):
-            states.append((r, "ok"))
+        state = "missing" if not idx else _state(view, doc, row, idx)
+        if state is not None:
+            states.append((r, state))
     total = len(states)
     best, ok = None, 0
     for k in range(total - 1, -1, -1):
@@ -88,16 +86,33 @@ def _prose(view: GroupView, row) -> bool:
     return False
 
 
-def _foreign(view: GroupView, doc, idx) -> bool:
-    """Every prose segment of the cell identified as another language."""
+def _state(view: GroupView, doc, row, idx) -> str | None:
+    """"copy" when the cell is the reference's text as it is, or every prose segment
+    of it is identified as another language; "ok" when one is identified as the
+    document's own; None when nothing tells (a short heading, a name)."""
     prose = [i for i in idx if doc.segments[i].is_prose]
     if not prose:
-        return False
+        return None
+    if _same_as_reference(view, doc, row, idx):
+        return "copy"
+    langs = []
     for i in prose:
         guess = view.guesses.get((doc.language, i))
-        if guess is None or guess.language is None or guess.language == doc.base_language:
-            return False
-    return True
+        langs.append(None if guess is None else guess.language)
+    if doc.base_language in langs:
+        return "ok"
+    if all(lang is not None for lang in langs):
+        return "copy"
+    return None if all(lang is None for lang in langs) else "ok"
+
+
+def _same_as_reference(view: GroupView, doc, row, idx) -> bool:
+    reference = view.source if view.source in view.documents else None
+    if reference is None or reference == doc.language or not row.cells.get(reference):
+        return False
+    ref = view.documents[reference]
+    mine = " ".join(normalise(doc.segments[i].text) for i in idx)
+    return mine == " ".join(normalise(ref.segments[i].text) for i in row.cells[reference])
 
 
 def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, total: int):
