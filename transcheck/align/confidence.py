@@ -118,7 +118,8 @@ def _absent(rows, refs, r: int, lang: str, aligner, texts) -> float:
     """How sure the row's content is nowhere near in the document."""
     own = refs[r]
     for k in (r - 1, r + 1):
-        if 0 <= k < len(rows):
+        # Only a neighbour the document has can be the row rendered once.
+        if 0 <= k < len(rows) and rows[k].get(lang):
             near = refs[k]
             if any(o in near and _same_text(rows, r, k, o, texts) for o in own):
                 return 0.0  # the row repeats its neighbour: rendered once, it is there
