@@ -33,7 +33,7 @@ from collections.abc import Callable
 from transcheck.align import confidence
 from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
-from transcheck.align.pins import find_pins, in_order, keys, moved_blocks
+from transcheck.align.pins import find_pins, in_order, keys, moved_blocks, twin
 from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
                                     units, unrelated)
 from transcheck.model import Document, Row
@@ -163,7 +163,7 @@ class _Aligner:
             *(self.keys[o][i] for i in r[o])) for o in ref] for r, ref in zip(rows, refs)]
         pins = find_pins(row_keys, self.keys[lang])
         backbone, others = in_order(pins)
-        blocks = moved_blocks(backbone, others)
+        blocks = [b for b in moved_blocks(backbone, others) if not twin(b, backbone, row_keys, self.keys[lang])]
         self.pinned |= {(lang, p.seg) for p in backbone}
         self.pinned |= {(lang, p.seg) for b in blocks for p in b.pins}
         moved_rows = {i for b in blocks for i in range(b.rows[0], b.rows[1] + 1)}

@@ -39,7 +39,36 @@ def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
     placed |= _by_score(rows, lang, aligner)
     if placed:
         _neighbours(rows, lang, aligner, placed)
+    _in_place(rows, lang, aligner)
     return [row for row in rows if row]
+
+
+def _in_place(rows, lang, aligner) -> None:
+    """A row the document lacks next to a segment of it that no row took, with nothing
+    of the document between: the translation of the row, changed (a misspelt or
+    renamed command, an older wording) so that nothing pairs it. Put together, the
+    cell's confidence says how sure that is; missing and extra would both be false."""
+    for g, row in enumerate(rows):
+        if not row or lang in row or not aligner.expected(row):
+            continue
+        for x in (g + 1, g - 1):
+            if not 0 <= x < len(rows) or not _stray(rows[x], lang, aligner) or len(rows[x]) != 1:
+                continue
+            idx = rows[x][lang]
+            if len(idx) != 1 or (lang, idx[0]) in aligner.repeats:
+                continue
+            unit, refs = aligner.units[lang][idx[0]], aligner.refs(row)
+            ratios = aligner.ratios(lang)
+            if any(u.prose != unit.prose or not _fits(u, unit, ratios[o]) for o, u in refs.items()):
+                continue
+            row[lang] = idx
+            del rows[x][lang]
+            break
+
+
+def _fits(a, b, ratio: float) -> bool:
+    stretch = (b.length + 12) / (ratio * a.length + 12)
+    return 1 / 2 <= stretch <= 2
 
 
 def _leftovers(rows, lang, aligner):
@@ -208,7 +237,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             # Either side: a block may be reordered inside.
             gaps = (_next_gaps(rows, r, step, lang, aligner, placed)
                     + _next_gaps(rows, r, -step, lang, aligner, placed))
-            scored = [(aligner.score(aligner.refs(rows[g]), segs[j], lang), -abs(g - r), g) for g in gaps]
+            scored = [(_neighbour_score(aligner, rows[g], segs[j], lang), -abs(g - r), g) for g in gaps]
             best = max(scored, default=None)
             if best is not None and best[0] >= max(NEIGHBOUR, here + CLEAR):
                 target, joined = best[2], (j,)
@@ -227,6 +256,17 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             _take(rows, x, lang, tuple(i for i in left if i != j))
             where[j] = target
             todo.append(target)
+
+
+def _neighbour_score(aligner, row, unit, lang) -> float:
+    """The score of a moved cell's neighbour against a row: at least NEIGHBOUR for a
+    heading and a row of headings, since a section moves with its heading and two short
+    headings in two languages score nothing of note."""
+    refs = aligner.refs(row)
+    value = aligner.score(refs, unit, lang)
+    if unit.shape == "heading" and refs and all(u.shape == "heading" for u in refs.values()):
+        return max(value, NEIGHBOUR)
+    return value
 
 
 def _joined(aligner, lang, idx):

@@ -113,7 +113,12 @@ def _pair(cells: list[frozenset], ks: frozenset, weight) -> tuple[float, float, 
         size = sum(weight(k) for k in own if k[0] != "=" or k in shared)
         size += sum(weight(k) for k in ks if k[0] != "=" or k in shared)
         markup = any(k.startswith(_MARKUP) and weight(k) >= 0.5 for k in shared)
-        candidate = (2 * common / size, common, markup, len(shared))
+        score = 2 * common / size
+        if markup and any(k.startswith(_MARKUP) and weight(k) == 1.0 for k in shared):
+            # A link target or code span that only these two hold places the segment
+            # alone, however many words around it the translation writes otherwise.
+            score = max(score, RELIABLE)
+        candidate = (score, common, markup, len(shared))
         if candidate > best:
             best = candidate
     return best
@@ -199,6 +204,26 @@ def moved_blocks(backbone: list[Pin], others: list[Pin]) -> list[Block]:
             continue
         out.append(Block((a.row, b.row), (a.seg, b.seg), tuple(run)))
     return out
+
+
+def twin(block, backbone, row_keys, keys) -> bool:
+    """Whether a one-segment block has a twin where the document's order puts the row:
+    a segment between the pins around it with most of the link targets and code the pin
+    shares with the row. A translation that kept a line the source dropped (a tool list's
+    entry) holds the same code twice; the one in order is the row's."""
+    if len(block.pins) != 1:
+        return False
+    pin = block.pins[0]
+    shared = {k for k in keys[pin.seg] & frozenset().union(*row_keys[pin.row])
+              if k.startswith(("url:", "code:"))}
+    if not shared:
+        return False
+    rows = [p.row for p in backbone]
+    k = bisect.bisect_left(rows, pin.row)
+    lo = backbone[k - 1].seg if k > 0 else -1
+    hi = backbone[k].seg if k < len(backbone) else len(keys)
+    # Two thirds of them: a translator drops or misspells a tool's name now and then.
+    return any(3 * len(shared & keys[j]) >= 2 * len(shared) for j in range(lo + 1, hi))
 
 
 def _inside(sorted_values: list[int], lo: int, hi: int) -> bool:
