@@ -82,15 +82,21 @@ def _prose(view: GroupView, row) -> bool:
     reference = view.source if view.source in view.documents else None
     for lang, idx in row.cells.items():
         if (reference is None or lang == reference) and idx:
-            return any(view.documents[lang].segments[i].is_prose for i in idx)
+            return any(_running(view.documents[lang].segments[i]) for i in idx)
     return False
+
+
+def _running(segment) -> bool:
+    """Prose of the running text: a table's cells (names, figures, a column's title)
+    are often kept as the source has them in a finished translation."""
+    return segment.is_prose and segment.block != "table"
 
 
 def _state(view: GroupView, doc, row, idx) -> str | None:
     """"copy" when the cell is the reference's text as it is, or every prose segment
     of it is identified as another language; "ok" when one is identified as the
     document's own; None when nothing tells (a short heading, a name)."""
-    prose = [i for i in idx if doc.segments[i].is_prose]
+    prose = [i for i in idx if _running(doc.segments[i])]
     if not prose:
         return None
     if _same_as_reference(view, doc, row, idx):
