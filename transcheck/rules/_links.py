@@ -36,6 +36,14 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
     kept = [p for p in path.split("/") if not _is_language(p, languages)]
+    if kept:
+        # A page's translation beside it: README.pt-BR.md is README.md, and a
+        # directory's README (index) is the directory.
+        name = kept[-1].split(".")
+        if len(name) >= 3 and _is_language(name[-2], languages):
+            kept[-1] = ".".join(name[:-2] + name[-1:])
+        if kept[-1].lower() in ("readme.md", "index.md", "index.html"):
+            kept[-1] = ""
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
     if not host and page and path.startswith("/"):
         parts = page_parts(path, languages)
