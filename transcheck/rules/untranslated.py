@@ -191,6 +191,9 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
+            elif _link_title(seg):
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=finding.message + "; the title of a linked page, which may be kept as a name")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "
@@ -201,6 +204,15 @@ def _check(view: GroupView, options: Options):
             elif not _translatable(view, doc, seg, {guess.language, named}, same, options):
                 continue  # names, numbers and codes: no text of any language was left
             yield finding, (doc.language, seg.index)
+
+
+def _link_title(seg: Segment) -> bool:
+    """A linked name and nothing else: a few capitalised words ("Shortest Common
+    Supersequence"), which lists of algorithms, tools or people keep as written."""
+    import re
+
+    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
+    return seg.links >= 1 and 1 <= len(words) <= 5 and all(w[0].isupper() for w in words)
 
 
 def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
