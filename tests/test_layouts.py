@@ -82,13 +82,13 @@ EXPECTED = {
         "src/content/docs/_fragments/cta.mdx": [("en", "src/content/docs/_fragments/cta.mdx")],
     },
     "suffix": {
-        "docs/index.{lang}.md": [
+        "docs/index.md": [
             ("en", "docs/index.md"), ("fr", "docs/index.fr.md"), ("pt-BR", "docs/index.pt_BR.md"),
         ],
-        "docs/guide/settings.{lang}.md": [
+        "docs/guide/settings.md": [
             ("en", "docs/guide/settings.md"), ("fr", "docs/guide/settings.fr.md"),
         ],
-        "docs/release-notes.{lang}.md": [("en", "docs/release-notes.md")],
+        "docs/release-notes.md": [("en", "docs/release-notes.md")],
     },
 }
 
@@ -161,8 +161,9 @@ def test_unknown_language_directories_are_one_warning(tmp_path, monkeypatch):
     layouts = (parse_layout("docs/{lang}/**/*.md", "."),)
     found = discover([], layouts=layouts, source="en")
     [problem] = found.problems
-    assert problem.severity == "warning" and problem.path == "docs/qq/index.md"
-    assert "unknown language code 'qq'" in problem.message and "2 files skipped" in problem.message
+    # the directory that holds the code names every file under it
+    assert problem.severity == "warning" and problem.path == "docs/qq"
+    assert "unknown language code 'qq'" in problem.message and "2 files not read" in problem.message
     # named on the command line, the same file is an error
     explicit = discover(["docs/qq/index.md"], layouts=layouts, source="en")
     assert [(p.path, p.severity) for p in explicit.problems] == [("docs/qq/index.md", "error")]

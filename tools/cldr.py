@@ -114,6 +114,20 @@ def language_data() -> dict:
             if (base in known and _SCRIPT.fullmatch(script) and script != scripts.get(base)
                     and info.get("official_status") == "official"):
                 other_scripts.setdefault(base, set()).add(script)
+    # A region's likely language: what a project means by a country code in a file
+    # name ("cn", "kh", "br"), for the hint that maps it. The region stays in the tag
+    # when CLDR has the language for other regions too ("pt-BR", "zh-TW"; "km" alone).
+    regions_of: dict[str, set[str]] = {}
+    for identifier in _locales():
+        parts = identifier.split("_")
+        regions_of.setdefault(parts[0], set()).update(p for p in parts[1:] if _REGION.fullmatch(p))
+    region_language = {}
+    for key, value in likely.items():
+        base, _, region = key.partition("_")
+        language = value.split("_")[0]
+        if base == "und" and re.fullmatch(r"[A-Z]{2}", region) and language in known:
+            several = len(regions_of.get(language, ())) > 1
+            region_language[region.lower()] = f"{language}-{region}" if several else language
     return {
         "about": "Generated from CLDR (Unicode License v3) by `python -m tools.cldr`: do not edit by hand.",
         "cldr": get_global("cldr")["version"],
@@ -125,6 +139,7 @@ def language_data() -> dict:
         "likely_script": dict(sorted(scripts.items())),
         "other_scripts": {c: sorted(s) for c, s in sorted(other_scripts.items())},
         "rtl_scripts": _rtl_scripts(likely),
+        "region_language": dict(sorted(region_language.items())),
     }
 
 

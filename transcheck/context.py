@@ -90,8 +90,9 @@ class GroupView:
         same row are not text to judge. ``quote``: all its text when it has no prose,
         for a message that quotes the cell."""
         segs = [self.documents[lang].segments[i] for i in row.cells.get(lang, ())]
-        prose = [s.text for s in segs if s.is_prose]
-        return " ".join(prose or ([s.text for s in segs] if quote else []))
+        if quote:  # a quotation keeps the inline code the judged text leaves out
+            return " ".join([s.quoted for s in segs if s.is_prose] or [s.text for s in segs])
+        return " ".join(s.text for s in segs if s.is_prose)
 
     def cell_location(self, row: Row, lang: str) -> Location | None:
         idx = row.cells.get(lang, ())

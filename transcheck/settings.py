@@ -71,6 +71,9 @@ class Settings:
                                      "[i18nignore]", "[i18n-ignore]")
     follow_symlinks: bool = False  # follow links that leave the checked tree (--follow-symlinks)
     layouts: tuple = ()  # transcheck.read.layout.Layout: where the language sits in a path
+    # A project's own codes in paths and the BCP 47 tags they stand for, sorted pairs
+    # (configuration table `[language-codes]`: cn = "zh-CN").
+    language_codes: tuple = ()
     # transcheck.terms.vocabulary.Vocabulary: what stays as written (do-not-translate terms
     # and patterns, accepted English words); None: nothing declared.
     vocabulary: object | None = None

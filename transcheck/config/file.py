@@ -48,6 +48,7 @@ _KEYS = {
     "accepted-english": dict,
     "max-languages": int,
     "full-coverage": bool,
+    "language-codes": dict,
 }
 
 
@@ -71,6 +72,7 @@ class Config:
     vocabulary: object | None = None  # transcheck.terms.vocabulary.Vocabulary; None: none declared
     max_languages: int | None = None
     full_coverage: bool = False  # keyed resources: every key is translated
+    language_codes: tuple = ()  # (a project's code in paths, its BCP 47 tag), sorted
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -258,7 +260,28 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         vocabulary=_vocabulary(values, strings, err),
         max_languages=max_languages,
         full_coverage=values.get("full-coverage", False),
+        language_codes=_language_codes(values.get("language-codes", {}), err),
     )
+
+
+def _language_codes(table: dict, err) -> tuple:
+    """``[language-codes]``: the project's codes (``cn``, ``ptbr``) and the tags they stand
+    for, each tag one transcheck knows."""
+    from transcheck.read.languages import mapping_key, normalise_tag
+
+    out = {}
+    for code, tag in table.items():
+        key = f"language-codes.{code}"
+        if not isinstance(tag, str):
+            raise err(key, f"expected a language tag such as \"zh-CN\", got {type(tag).__name__}")
+        if not code.strip() or "/" in code:
+            raise err(key, "a code is one part of a path")
+        normal = normalise_tag(tag)
+        if normal is None:
+            raise err(key, f"unknown language tag {tag!r}")
+        if out.setdefault(mapping_key(code), normal) != normal:
+            raise err(key, f"{code!r} is mapped twice")
+    return tuple(sorted(out.items()))
 
 
 def _vocabulary(values: dict, strings, err):

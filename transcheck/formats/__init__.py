@@ -90,8 +90,12 @@ def get(name: str) -> FileFormat:
 
 def name_for(path: str) -> str | None:
     """The name of the format that reads ``path``, by its suffix (any case); None: no
-    format does."""
-    return _by_suffix().get(os.path.splitext(path)[1].lower())
+    format does. A name of dots and a suffix (``..md``, tldr's page for the ``.``
+    command) is a page like any other; a hidden file with no other dot
+    (``.gitignore``) has no suffix."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return _by_suffix().get(name[dot:].lower()) if dot > 0 else None
 
 
 def for_path(path: str) -> FileFormat | None:

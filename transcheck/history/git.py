@@ -219,14 +219,3 @@ def _patch_path(text: str) -> str | None:
     if text == "/dev/null":
         return None
     return text[2:] if text[1:2] == "/" else text
-
-
-def _minimal(dirs: list[str]) -> list[str]:
-    """Drop directories inside another one of the list (sorted input)."""
-    if "." in dirs:
-        return ["."]
-    kept: list[str] = []
-    for d in dirs:
-        if not kept or not (d + "/").startswith(kept[-1] + "/"):
-            kept.append(d)
-    return kept

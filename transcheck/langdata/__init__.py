@@ -106,3 +106,10 @@ def direction(tag: str) -> str:
 
 def is_rtl(tag: str) -> bool:
     return direction(tag) == "rtl"
+
+
+def region_language(region: str) -> str | None:
+    """The language a region's code stands for when a project names a language by its
+    country (``"cn"`` -> ``"zh-CN"``, ``"kh"`` -> ``"km"``, ``"tw"`` -> ``"zh-TW"``):
+    CLDR's likely language of the region. None for no such region."""
+    return _data()["region_language"].get(region.lower())

@@ -109,10 +109,18 @@ class Segment:
     raw: str = ""
     source: str = ""
     state: str = ""
+    # Prose with its inline code back in backticks, for quoting ("Use `tmux` or
+    # `screen`", where ``text`` says "Use or"); "" where it is ``text``.
+    shown: str = ""
 
     @property
     def is_prose(self) -> bool:
         return self.kind.is_prose
+
+    @property
+    def quoted(self) -> str:
+        """The segment as a message quotes it: its text with its inline code."""
+        return self.shown or self.text
 
 
 def base_language(language: str) -> str:

@@ -25,9 +25,15 @@ FOLLOW_HELP = (
 
 # Here, not in layout.py, so that the command line's help imports one small module.
 LAYOUT_HELP = (
-    "Where the language sits in the paths, a glob with {lang}: 'docs/{lang}/**/*.md', "
-    "'docs/**/*.{lang}.md' (repeatable; replaces the configuration's layout). Files equal "
-    "but for {lang} are one document. Without it: LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT."
+    "Where the language sits in the paths (repeatable; replaces the configuration's layout). "
+    "PATTERN, a glob with one {lang}: 'docs/{lang}/**/*.md', 'docs/**/*.{lang}.md', "
+    "'README-{lang}.md', 'pages.{lang}/**/*.md'; files equal but for {lang} are one document, and "
+    "the path without its .{lang}, -{lang} or _{lang} (page.md, README.md, pages/) is the "
+    "source's (with --source). SOURCE=TRANSLATION, the source elsewhere, paired by what the "
+    "wildcards match: 'README.md=translations/README-{lang}.md', "
+    "'docs/**/*.md=i18n/{lang}/docs/**/*.md' (in the configuration, the table "
+    "{ source = ..., translation = ... }). A project's own codes (cn, ptbr) map to languages "
+    "in [language-codes]. Without a layout: LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT."
 )
 
 # Directories a walk never enters; a link into one leaves the checked tree too.

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from transcheck.formats import known, name_for
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
-from transcheck.read.languages import looks_like_tag, normalise_tag
+from transcheck.read.languages import code_hint, looks_like_tag, mapping_key, resolve_code
+from transcheck.read.suggest import suggest
 from transcheck.read.spec import (
     FileSpec,
     GroupSpec,
@@ -42,19 +43,22 @@ def discover(
     layouts: tuple = (),
     source: str | None = None,
     max_languages: int | None = None,
+    codes: tuple = (),
 ) -> Discovery:
     """Groups of files under ``paths``; ``layouts`` (``transcheck.read.layout.Layout``)
     replace the file-name rules when given; ``source`` is the language of a layout's
     source files that carry no language in their path. A group in more than
     ``max_languages`` languages is skipped with an error (each language is compared with
     every other: the work grows with the square), and so is a run whose ``exclude``
-    patterns leave none of the files found."""
+    patterns leave none of the files found. ``codes``: the project's own language
+    codes (``[language-codes]``)."""
     if layouts:
         from transcheck.read.tree import discover_layouts
 
-        specs, problems = discover_layouts(paths, layouts, follow_symlinks, source)
+        specs, problems = discover_layouts(paths, layouts, follow_symlinks, source, codes)
         specs = _excluded(specs, exclude, paths, problems)
-        return Discovery(groups=_group(specs, problems, max_languages), problems=tuple(problems))
+        groups = _group(specs, problems, max_languages)
+        return Discovery(groups=groups, problems=tuple(problems + _sourceless(groups, source)))
     problems: list[InputProblem] = []
     specs: list[FileSpec] = []
     seen_real: set[str] = set()
@@ -67,8 +71,10 @@ def discover(
             before, reported = len(specs), len(problems)
             root = None if follow_symlinks else checked_root(given)
             for path in _files(given, problems, root):
-                _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real)
-            if len(specs) == before and not any(
+                _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real, codes=codes)
+            if hint := suggest(given, problems[reported:], specs[before:]):
+                problems.append(hint)
+            elif len(specs) == before and not any(
                 p.severity == "error" for p in problems[reported:]
             ):
                 problems.append(
@@ -84,16 +90,37 @@ def discover(
         elif not os.path.isfile(given):
             problems.append(InputProblem(given, "not a regular file"))
         else:
-            _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real)
+            _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real, codes=codes)
     specs = _excluded(specs, exclude, paths, problems)
-    return Discovery(groups=_group(specs, problems, max_languages), problems=tuple(problems))
+    groups = _group(specs, problems, max_languages)
+    return Discovery(groups=groups, problems=tuple(problems + _sourceless(groups, source)))
+
+
+def _sourceless(groups, source: str | None) -> list[InputProblem]:
+    """An error when the source language has no document at all: ``--source fr-XX``,
+    or ``en`` where the source's files carry ``en-US``, would check nothing against it.
+    Keyed resources may carry their source inside (PO msgids, XLIFF sources): not here."""
+    if source is None or any(f.language == source for g in groups for f in g.files):
+        return []
+    groups = [g for g in groups if not any(_keyed(f.path) for f in g.files)]
+    if not groups:
+        return []
+    from transcheck.langid.names import language_name
+
+    found = sorted({f.language for g in groups for f in g.files})
+    shown = ", ".join(found[:12]) + (f" and {len(found) - 12} more" if len(found) > 12 else "")
+    return [InputProblem(
+        groups[0].name,
+        f"no document in the source language {source} ({language_name(source)}) among those found ({shown})",
+    )]
 
 
 def discover_with(paths: list[str], settings, exclude: tuple[str, ...] = ()) -> Discovery:
     """``discover`` as a run's settings (``settings.Settings``) ask: layouts, source,
     links, the languages a document may have."""
     return discover(paths, exclude=tuple(exclude), follow_symlinks=settings.follow_symlinks,
-                    layouts=settings.layouts, source=settings.source, max_languages=settings.max_languages)
+                    layouts=settings.layouts, source=settings.source, max_languages=settings.max_languages,
+                    codes=settings.language_codes)
 
 
 def _excluded(specs: list[FileSpec], exclude: tuple[str, ...], paths: list[str],
@@ -135,7 +162,7 @@ def _files(top: str, problems: list[InputProblem], root: str | None):
             yield path
 
 
-def _add(path, *, explicit, specs, problems, seen):
+def _add(path, *, explicit, specs, problems, seen, codes=()):
     if not printable(path):
         problems.append(undecodable(path))
         return
@@ -143,7 +170,7 @@ def _add(path, *, explicit, specs, problems, seen):
     if real in seen:
         return
     seen.add(real)
-    parsed = parse_name(path)
+    parsed = parse_name(path, codes)
     if isinstance(parsed, str):
         if not explicit and _keyed(path):
             # package.json, a CI workflow's .yml: configuration beside the translations.
@@ -162,29 +189,40 @@ def _keyed(path: str) -> bool:
     return fmt is not None and fmt.keyed
 
 
-def parse_name(path: str) -> tuple[str, str] | str:
-    """``(language, group)`` for a file path, or a message saying why there is none."""
+def parse_name(path: str, codes: tuple = ()) -> tuple[str, str] | str:
+    """``(language, group)`` for a file path, or a message saying why there is none;
+    ``codes``: the project's own codes (``[language-codes]``)."""
     directory, filename = os.path.split(path)
-    stem, suffix = os.path.splitext(filename)
+    # "..md" is the page for the "." command: stem ".", suffix ".md".
+    stem, dot, extension = filename.rpartition(".")
+    stem, suffix = (stem, dot + extension) if stem else (filename, "")
     if name_for(filename) is None:
         return f"unsupported file type {suffix or '(none)'!r}; transcheck reads {known()}"
     parts = stem.split(".")
-    if looks_like_tag(parts[-1]):
-        tag = normalise_tag(parts[-1])
+    if looks_like_tag(parts[-1]) or mapping_key(parts[-1]) in dict(codes):
+        tag = resolve_code(parts[-1], codes)
         if tag is None:
-            return f"unknown language code {parts[-1]!r} in the file name"
+            return _unknown(parts[-1], "file name")
         name = ".".join(parts[:-1])
         group = os.path.normpath(os.path.join(directory, name)) if name else os.path.normpath(directory or ".")
         return tag, group
     parent_dir, parent = os.path.split(os.path.normpath(directory or "."))
-    if directory and looks_like_tag(parent):
-        tag = normalise_tag(parent)
+    if directory and (looks_like_tag(parent) or mapping_key(parent) in dict(codes)):
+        tag = resolve_code(parent, codes)
         if tag is None:
-            return f"unknown language code {parent!r} in the directory name"
+            return _unknown(parent, "directory name")
         # Apple's Localizable.strings and Localizable.stringsdict are two resources.
         name = filename if _keyed(path) else stem
-        return tag, os.path.normpath(os.path.join(parent_dir, name))
+        # normpath would make the page "." the directory itself
+        return tag, os.path.join(os.path.normpath(parent_dir or "."), name) if not name.strip(".") else \
+            os.path.normpath(os.path.join(parent_dir, name))
     return "no language in the file name (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
+
+
+def _unknown(raw: str, where: str) -> str:
+    hint = code_hint(raw)
+    advice = f'; if it means {hint}, map it: [language-codes] {raw} = "{hint}"' if hint else ""
+    return f"unknown language code {raw!r} in the {where}{advice}"
 
 
 def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: int | None = None

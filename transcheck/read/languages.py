@@ -29,7 +29,7 @@ def normalise_tag(text: str) -> str | None:
     """``"pt_br"`` -> ``"pt-BR"``, ``"zh-hant"`` -> ``"zh-Hant"``, ``"sr-latn-rs"`` ->
     ``"sr-Latn-RS"`` (BCP 47 casing), retired codes as CLDR replaces them (``"iw"`` ->
     ``"he"``, ``"in"`` -> ``"id"``: Java and Android still write them); None when no
-    language has that code."""
+    language has that code, or the region or script is none CLDR knows."""
     m = _TAG.match(text)
     if not m:
         return None
@@ -38,7 +38,59 @@ def normalise_tag(text: str) -> str | None:
         return None
     base, _, alias_script = code.partition("-")
     script, region = m.group("script") or alias_script or None, m.group("region")
+    from transcheck.langdata import region_name, script_name
+
+    # "fr-XX" and "en-Abcd" name no region and no script: no language either.
+    if (region and region_name(region) is None) or (m.group("script") and script_name(m.group("script")) is None):
+        return None
     return "-".join(
         part for part in (base, script.title() if script else None, region.upper() if region else None) if part
     )
 
+
+
+def resolve_code(raw: str, codes: dict | tuple = ()) -> str | None:
+    """The BCP 47 tag a path's code stands for: the project's own mapping first
+    (``[language-codes]``: ``cn = "zh-CN"``; keys matched in any case, ``_`` as ``-``),
+    else ``normalise_tag``."""
+    mapped = dict(codes).get(_key(raw))
+    return mapped if mapped is not None else normalise_tag(raw)
+
+
+def _key(raw: str) -> str:
+    return raw.lower().replace("_", "-")
+
+
+def mapping_key(raw: str) -> str:
+    """How ``[language-codes]`` keys are compared: lower case, ``-`` for ``_``."""
+    return _key(raw)
+
+
+def code_hint(raw: str) -> str | None:
+    """The tag a code that is no language most likely means, for the message that
+    asks the user to map it: a country code (``cn`` -> ``zh-CN``, ``kh`` -> ``km``,
+    ``jp`` -> ``ja``), or a language and region written together (``ptbr`` -> ``pt-BR``)."""
+    from transcheck.langdata import region_language
+
+    low = raw.lower()
+    if re.fullmatch(r"[a-z]{2}", low):
+        return region_language(low)
+    m = re.fullmatch(r"([a-z]{2,3})[-_]?([a-z]{2})", low)
+    if m and canonical_code(m.group(1)) is not None and region_language(m.group(2)) is not None:
+        return normalise_tag(f"{m.group(1)}-{m.group(2)}")
+    return None
+
+
+def country_reading(raw: str) -> str | None:
+    """For a code that is a language in ISO 639 and also a country in ISO 3166 whose
+    language is another (``tw``: Twi, or Taiwan; ``kr``: Kanuri, or Korea), the
+    country's language; None for a code that means one thing (``de``, ``fr``)."""
+    from transcheck.langdata import region_language
+
+    low = raw.lower()
+    if not re.fullmatch(r"[a-z]{2}", low) or canonical_code(low) != low:
+        return None
+    country = region_language(low)
+    if country is None or country.split("-")[0] == low:
+        return None
+    return country

@@ -1,16 +1,17 @@
 """Layouts: where the language sits in the paths of a documentation tree.
 
 A layout is a glob (``*``, ``**``, ``?``) with one ``{lang}`` placeholder, a whole path
-component (``docs/{lang}/docs/**/*.md``) or part of a file name (``docs/**/*.{lang}.md``).
-Files whose paths are equal once ``{lang}`` is taken out are one document in several
-languages. Where the source lives elsewhere, ``{ source = "docs/**/*.md", translation =
-"i18n/{lang}/.../current/**/*.md" }`` pairs source and translation by what the
-wildcards matched (Docusaurus; Crowdin and Transifex configurations say the same). In
-the file-name form, a file without the language part (``page.md`` beside
-``page.fr.md``) is the source language's, when one is set; so is a resource tree's
-file without its ``-{lang}`` or ``_{lang}`` part (Android's ``values/strings.xml``
-beside ``values-{lang}/strings.xml``, ``messages.properties`` beside
-``messages_{lang}.properties``).
+component (``docs/{lang}/docs/**/*.md``) or part of a name (``docs/**/*.{lang}.md``,
+``README-{lang}.md``, ``pages.{lang}/**/*.md``). Files whose paths are equal once
+``{lang}`` is taken out are one document in several languages. A path equal to the
+pattern with its ``.{lang}``, ``-{lang}`` or ``_{lang}`` taken out is the source's
+(``page.md`` beside ``page.fr.md``, ``README.md`` beside ``README-fr.md``, ``pages/``
+beside ``pages.fr/``, Android's ``values/`` beside ``values-{lang}/``). Where the
+source lives elsewhere, ``SOURCE=TRANSLATION`` on the command line
+(``README.md=translations/README-{lang}.md``) or ``{ source = "docs/**/*.md",
+translation = "i18n/{lang}/.../current/**/*.md" }`` in the configuration pairs source
+and translation by what the wildcards matched (Crowdin's ``source:`` and
+``translation:`` with ``%two_letters_code%``, Docusaurus's ``i18n/`` tree).
 
 Discovery is one walk of the directories the patterns can match (their literal
 prefixes), with the patterns compiled once, and no git: a tree of thousands of files
@@ -24,12 +25,14 @@ import os
 import re
 from dataclasses import dataclass
 
-from transcheck.read.languages import normalise_tag
+from transcheck.read.languages import code_hint, normalise_tag
 
 PLACEHOLDER = "{lang}"
-# What a language tag in a path looks like: "fr", "pt-br", "pt_BR", "zh-hant", "sr-Latn-RS".
-# A directory or suffix of another shape ("images", "config") is not a language at all.
-_TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}"
+# What a code in a layout's {lang} place may look like: tags ("fr", "pt_BR", "zh-hant",
+# "sr-Latn-RS") and the codes projects invent ("cn", "ptbr", "zh-tw"). Whatever fills
+# the place is a language to resolve or a file to warn about, never dropped unseen.
+_TAG = r"[A-Za-z][A-Za-z0-9]{1,7}(?:[-_][A-Za-z0-9]{1,8}){0,2}"
+SEPARATORS = (".", "-", "_")
 _TOKENS = re.compile(r"(\{lang\}|\*\*|\*|\?)")
 
 
@@ -61,7 +64,9 @@ def parse_layouts(entries: list, anchor: str, where: str, error: type[Exception]
 def parse_layout(value, anchor: str, where: str = "--layout") -> Layout:
     """A layout from the command line (a string) or the configuration (a string or a
     table with ``source`` and ``translation``); raises LayoutError."""
-    if isinstance(value, str):
+    if isinstance(value, str) and "=" in value:
+        translation, source = _pair(value, where)
+    elif isinstance(value, str):
         translation, source = value, None
     elif isinstance(value, dict) and set(value) == {"source", "translation"} and all(
         isinstance(v, str) for v in value.values()
@@ -69,7 +74,7 @@ def parse_layout(value, anchor: str, where: str = "--layout") -> Layout:
         translation, source = value["translation"], value["source"]
     else:
         raise LayoutError(
-            f"{where}: expected a pattern with {PLACEHOLDER}, or a table "
+            f"{where}: expected a pattern with {PLACEHOLDER}, SOURCE=TRANSLATION, or a table "
             f'{{ source = "...", translation = "...{PLACEHOLDER}..." }}'
         )
     translation = _checked(translation.replace("\\", "/"), where, 1)
@@ -82,6 +87,29 @@ def parse_layout(value, anchor: str, where: str = "--layout") -> Layout:
                 "so that their files pair up"
             )
     return Layout(os.path.abspath(anchor), translation, source)
+
+
+def _pair(value: str, where: str) -> tuple[str, str]:
+    """(translation, source) of ``SOURCE=TRANSLATION``; the side with {lang} is the
+    translation's, so the order is the user's to choose."""
+    left, _, right = value.partition("=")
+    sides = [side for side in (left, right) if PLACEHOLDER in side]
+    if len(sides) != 1 or "=" in right:
+        raise LayoutError(
+            f"{where}: {value!r}: expected SOURCE=TRANSLATION, {PLACEHOLDER} in the translation's "
+            "pattern only (README.md=translations/README-{lang}.md)"
+        )
+    return (left, right) if PLACEHOLDER in left else (right, left)
+
+
+def implicit_source(translation: str) -> str | None:
+    """The source's pattern a translation pattern implies: its last ``.{lang}``,
+    ``-{lang}`` or ``_{lang}`` taken out (``README-{lang}.md``: ``README.md``;
+    ``pages.{lang}/**``: ``pages/**``); None where {lang} is a whole component."""
+    at = translation.rfind(PLACEHOLDER)
+    if at > 0 and translation[at - 1] in SEPARATORS:
+        return translation[: at - 1] + translation[at + len(PLACEHOLDER):]
+    return None
 
 
 def _checked(pattern: str, where: str, placeholders: int) -> str:
@@ -122,6 +150,11 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out))
 
 
+def compile_pattern(pattern: str) -> re.Pattern:
+    """A layout pattern as a regular expression over '/'-separated relative paths."""
+    return _regex(pattern)
+
+
 def _fill(pattern: str, captures: tuple[str, ...]) -> str:
     """The pattern with its wildcards replaced by what they matched ({lang} stays)."""
     it = iter(captures)
@@ -148,49 +181,50 @@ def _prefix(pattern: str) -> str:
     return "/".join(literal)
 
 
+@dataclass(frozen=True)
+class Hit:
+    raw: str | None  # the code in the path; None: a source file without one
+    captures: tuple[str, ...]
+    name: str  # the group: the name pattern with the wildcards filled in
+    holder: str  # the path up to the component that holds the code ("pages.xx", "README-xx.md")
+    explicit_source: bool = False  # matched the table form's source pattern
+
+
 class CompiledLayout:
-    def __init__(self, layout: Layout, source_language: str | None):
+    def __init__(self, layout: Layout, resolve=normalise_tag):
         self.layout = layout
+        self.resolve = resolve
         self.translation = _regex(layout.translation)
         self.lang_group = self.translation.groupindex["lang"]
-        name_pattern = layout.source or layout.translation
-        self.name_pattern = name_pattern
-        # The language-less file: the table form's source, or "page.md" beside "page.fr.md".
-        self.source = None
-        if source_language is not None:
-            if layout.source is not None:
-                self.source = _regex(layout.source)
-            elif "." + PLACEHOLDER in layout.translation.rsplit("/", 1)[-1]:
-                self.source = _regex(_replace_last(layout.translation, "." + PLACEHOLDER, ""))
-            else:
-                # Resource trees: Android's "values-{lang}" beside "values", Java's
-                # "messages_{lang}.properties" beside "messages.properties".
-                for sep in ("-", "_"):
-                    if sep + PLACEHOLDER in layout.translation:
-                        self.source = _regex(_replace_last(layout.translation, sep + PLACEHOLDER, ""))
-                        break
+        self.whole = PLACEHOLDER in layout.translation.split("/")
+        # The language-less file: the table form's source, or the implied one; a group
+        # is named by its source's path (README.md, pages/common/tar.md).
+        source = layout.source or implicit_source(layout.translation)
+        self.name_pattern = source or layout.translation
+        self.source = _regex(source) if source is not None else None
         self.prefixes = {_prefix(layout.translation)}
-        if layout.source is not None:
-            self.prefixes.add(_prefix(layout.source))
+        if source is not None:
+            self.prefixes.add(_prefix(source))
 
-    def match(self, relative: str) -> tuple[str | None, tuple[str, ...], str] | None:
-        """(raw language or None for the source, wildcard captures, group name)."""
+    def match(self, relative: str) -> Hit | None:
         m = self.translation.fullmatch(relative)
         # "docs/api/x.md" fits "docs/{lang}/**" as well as "docs/**": no language called
-        # "api" exists, so where a source pattern matches too, it is a source page.
-        if m and (self.source is None or normalise_tag(m.group("lang")) is not None):
-            captures = tuple(g for i, g in enumerate(m.groups(), 1) if i != self.lang_group)
-            return m.group("lang"), captures, _fill(self.name_pattern, captures)
+        # "api" exists, so where a source pattern matches too, it is a source page; but
+        # "page.cn.md" is China's page, a code to map, not a page called "page.cn".
+        if m and (self.source is None or self.resolve(m.group("lang")) is not None
+                  or (not self.whole and code_hint(m.group("lang")) is not None)):
+            return self._hit(m, relative)
         if self.source is not None:
-            m = self.source.fullmatch(relative)
-            if m:
-                return None, m.groups(), _fill(self.name_pattern, m.groups())
-        if m:  # an unknown language, reported by the caller
-            captures = tuple(g for i, g in enumerate(m.groups(), 1) if i != self.lang_group)
-            return m.group("lang"), captures, _fill(self.name_pattern, captures)
+            s = self.source.fullmatch(relative)
+            if s:
+                return Hit(None, s.groups(), _fill(self.name_pattern, s.groups()), relative,
+                           self.layout.source is not None)
+        if m:  # a code that is no language: reported by the caller
+            return self._hit(m, relative)
         return None
 
-
-def _replace_last(text: str, old: str, new: str) -> str:
-    head, _, tail = text.rpartition(old)
-    return head + new + tail
+    def _hit(self, m: re.Match, relative: str) -> Hit:
+        captures = tuple(g for i, g in enumerate(m.groups(), 1) if i != self.lang_group)
+        end = relative.find("/", m.end("lang"))
+        return Hit(m.group("lang"), captures, _fill(self.name_pattern, captures),
+                   relative if end < 0 else relative[:end])

@@ -8,21 +8,28 @@ language each narrowed group keeps its source file to compare against.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.formats import name_for
 from transcheck.read.spec import FileSpec, printable
-from transcheck.read.languages import normalise_tag
+from transcheck.read.codes import ambiguous_code, questionable, reads_as_country
+from transcheck.read.codes import unknown_code as codes_unknown
+from transcheck.read.languages import resolve_code
 from transcheck.read.layout import CompiledLayout, Layout
 from transcheck.read.walk import undecodable, walk
 
 
 def discover_layouts(
-    paths: list[str], layouts: tuple[Layout, ...], follow_symlinks: bool, source: str | None
+    paths: list[str], layouts: tuple[Layout, ...], follow_symlinks: bool, source: str | None,
+    codes: tuple = (),
 ) -> tuple[list[FileSpec], list[InputProblem]]:
+    """Every file a layout matches is read, or named in a warning (a code that is no
+    language, a two-way code the text contradicts, a source file with no source
+    language set); ``codes`` are the project's ``[language-codes]``."""
     problems: list[InputProblem] = []
-    compiled = [CompiledLayout(layout, source) for layout in layouts]
+    compiled = [CompiledLayout(layout, lambda raw: resolve_code(raw, codes)) for layout in layouts]
     for c in compiled:
         if c.layout.source is not None and source is None:
             return [], [InputProblem(
@@ -33,13 +40,15 @@ def discover_layouts(
     cwd = os.getcwd()
     # key -> [(absolute path, spec)], key = (layout index, group name)
     found: dict[tuple[int, str], list[tuple[str, FileSpec]]] = {}
-    unknown: dict[tuple[int, str], list[str]] = {}
+    unknown: dict[tuple[int, str, str], list[str]] = {}  # (layout, holder, code) -> files
+    twofold: dict[tuple[str, str], list[str]] = {}  # (holder, code) -> absolute paths
+    sourceless: dict[int, list[str]] = {}
     matched: list[str] = []
     for absolute, link_problem in _walk(compiled, follow_symlinks, problems, cwd):
-        hit = _match(compiled, absolute)
-        if hit is None:
+        found_at = _match(compiled, absolute)
+        if found_at is None:
             continue
-        index, raw, name = hit
+        index, hit = found_at
         shown = _relative(absolute, cwd)
         if name_for(absolute) is None:
             continue  # images, JSON and the like beside the pages
@@ -52,21 +61,39 @@ def discover_layouts(
             if link_problem and in_scope:
                 problems.append(InputProblem(shown, link_problem))
             continue
-        language = source if raw is None else normalise_tag(raw)
-        if language is None:
-            if absolute in explicit:
-                problems.append(InputProblem(shown, f"unknown language code {raw!r} in the path"))
-            elif in_scope:
-                unknown.setdefault((index, raw), []).append(shown)
-            continue
-        group = _relative(os.path.join(compiled[index].layout.anchor, name), cwd)
+        if hit.raw is None:
+            language = source
+            if language is None:
+                if in_scope:
+                    sourceless.setdefault(index, []).append(shown)
+                continue
+        else:
+            language = resolve_code(hit.raw, codes)
+            if language is None:
+                if absolute in explicit:
+                    # named on the command line: meant to be checked, so an error
+                    problems.append(replace(codes_unknown(shown, hit.raw, 1), severity="error"))
+                elif in_scope:
+                    unknown.setdefault((index, hit.holder, hit.raw), []).append(shown)
+                continue
+            if in_scope and questionable(hit.raw, codes):
+                twofold.setdefault((_shown(compiled[index], hit.holder, cwd), hit.raw), []).append(absolute)
+        group = _relative(os.path.join(compiled[index].layout.anchor, hit.name), cwd)
         spec = FileSpec(path=shown, language=language, group=group)
         found.setdefault((index, group), []).append((absolute, spec))
-    for (index, raw), shown in sorted(unknown.items(), key=lambda kv: kv[1][0]):
+    for (index, holder, raw), shown in sorted(unknown.items(), key=lambda kv: kv[1][0]):
+        where = f" (layout {compiled[index].layout.describe()})"
+        problems.append(codes_unknown(_shown(compiled[index], holder, cwd), raw, len(shown), where))
+    for (holder, raw), files in sorted(twofold.items()):
+        language, country = resolve_code(raw, codes), questionable(raw, codes)
+        if any(reads_as_country(path, language, country) for path in files[:3]):
+            problems.append(ambiguous_code(holder, raw, language, country, len(files)))
+    for index, shown in sorted(sourceless.items()):
         problems.append(InputProblem(
             shown[0],
-            f"unknown language code {raw!r} in the path (layout {compiled[index].layout.describe()}); "
-            f"{len(shown)} file{'s' if len(shown) > 1 else ''} skipped",
+            f"{len(shown)} file{'s' if len(shown) > 1 else ''} of the layout "
+            f"{compiled[index].layout.describe()} without a language part, as the source's are, "
+            "not read: give the source language (--source LANG, or source = ... in the configuration)",
             severity="warning",
         ))
     specs = _in_scope(found, scopes, source)
@@ -76,6 +103,10 @@ def discover_layouts(
             what = "no files of the layout here" if os.path.isdir(given) else "not a file of the layout"
             problems.append(InputProblem(given, f"{what} ({described})"))
     return specs, problems
+
+
+def _shown(compiled: CompiledLayout, holder: str, cwd: str) -> str:
+    return _relative(os.path.join(compiled.layout.anchor, holder), cwd)
 
 
 def _scopes(paths, follow_symlinks, problems):
@@ -112,8 +143,7 @@ def _match(compiled: list[CompiledLayout], absolute: str):
         relative = _relative(absolute, anchor).replace(os.sep, "/")
         hit = c.match(relative)
         if hit is not None:
-            raw, _, name = hit
-            return index, raw, name
+            return index, hit
     return None
 
 

@@ -3,7 +3,9 @@
 Every directory is listed once, its entries sorted by name and walked depth first (a
 subdirectory where its name falls), so the same tree gives the same files in the same
 order on every machine. The walk never enters hidden or tool directories (``.git``,
-``node_modules``...) and reads no hidden file. A link that leads out of the checked tree
+``node_modules``...) and reads no hidden file (``.draft.md``: site generators leave
+them out too), except a name of dots and a suffix: ``..md`` is the page for the ``.``
+command, not a hidden file. A link that leads out of the checked tree
 (``transcheck.read.contain``) is named, never followed, unless the root is None
 (``--follow-symlinks``). A directory that cannot be listed, or a link back to a directory
 above it, is one problem naming it; the rest of the tree is still walked. Iterative, not
@@ -49,8 +51,8 @@ def walk(
         while stack:
             directory, parent_real, entries = stack[-1]
             for entry in entries:
-                if entry.name.startswith(".") or entry.name in SKIP_DIRS:
-                    continue  # hidden files and tool directories are never documents
+                if entry.name in SKIP_DIRS or (entry.name.startswith(".") and not _dots_page(entry)):
+                    continue
                 path = os.path.join(directory, entry.name)
                 link = _test(entry.is_symlink)
                 if link and root is not None and leaves_tree(path, root):
@@ -81,6 +83,11 @@ def walk(
                     yield path, NOT_REGULAR  # a FIFO would block the reader for ever
             else:
                 stack.pop()
+
+
+def _dots_page(entry: os.DirEntry) -> bool:
+    stem, dot, suffix = entry.name.rpartition(".")
+    return bool(stem) and not stem.strip(".") and suffix.isalnum() and not _test(entry.is_dir)
 
 
 def _listed(directory: str, problems: list[InputProblem], show) -> list[os.DirEntry] | None:

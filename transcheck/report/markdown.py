@@ -15,7 +15,7 @@ from transcheck.model import Report
 from transcheck.report.base import Formatter
 from transcheck.report.common import by_language, most_severe_first, span
 from transcheck.model import MISSING, OUTDATED, PRESENT, SOURCE, UP_TO_DATE
-from transcheck.report.summary import SEVERITIES, plural, summarise
+from transcheck.report.summary import SEVERITIES, plural, summarise, top_findings
 from transcheck.report.escape import markdown_code, markdown_text
 from transcheck.report.signature import signature, signature_line
 
@@ -81,8 +81,7 @@ def _render(report: Report, color: bool = False) -> str:
             )
     out += _status(report)
     if findings:
-        ordered = most_severe_first(findings)
-        top, rest = ordered[:TOP], ordered[TOP:]
+        top, rest = top_findings(report, TOP, findings)
         out.append("")
         out.append("#### Top findings" if rest else "#### Findings")
         out.append("")

@@ -171,3 +171,38 @@ def by_severity(findings) -> dict[Severity, int]:
     for f in findings:
         counts[f.severity] += 1
     return counts
+
+
+def top_findings(report: Report, count: int, findings=None) -> tuple[list[Finding], list[Finding]]:
+    """The ``count`` findings a short summary shows first, and the rest (most severe
+    first, in path order), among ``findings`` (those the summary shows; all the
+    report's by default). Severity decides first; among findings of one severity,
+    each page and each language gets one before any gets a second, so that ten lines
+    show ten places rather than the first page's first ten paragraphs."""
+    page = {id(f): g.group for g in report.groups for f in g.findings}
+    ordered = sorted(report.findings if findings is None else findings, key=lambda f: (-f.severity.rank, finding_order(f)))
+    chosen: list[Finding] = []
+    taken: set[int] = set()
+    for severity in SEVERITIES:
+        level = [f for f in ordered if f.severity is severity]
+        pages: set = set()
+        languages: set = set()
+        pairs: set = set()
+        # Rounds: a new page in a new language, a new page, a new language, a page and
+        # language not yet seen together, then anything.
+        for fresh in (lambda p, lang: p not in pages and lang not in languages,
+                      lambda p, lang: p not in pages,
+                      lambda p, lang: lang not in languages,
+                      lambda p, lang: (p, lang) not in pairs,
+                      lambda p, lang: True):
+            for f in level:
+                if len(chosen) >= count:
+                    break
+                where = page.get(id(f), f.path)
+                if id(f) not in taken and fresh(where, f.language):
+                    chosen.append(f)
+                    taken.add(id(f))
+                    pages.add(where)
+                    languages.add(f.language)
+                    pairs.add((where, f.language))
+    return chosen, [f for f in ordered if id(f) not in taken]

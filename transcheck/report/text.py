@@ -10,6 +10,10 @@ bidirectional overrides made visible, no CI logging command) before it is styled
 rich's ``Style``, to ANSI codes), only on a terminal.
 Lines are joined directly rather than laid out by a rich ``Console``, which costs a
 millisecond a line: a report of thousands of findings stays instant.
+
+On a terminal a finding's message wraps under itself to fit
+the width, and a list of four or more of the page's languages is said as a count
+("16 of 29 languages", ``report.peers``); the JSON report keeps every name.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from transcheck.model import MISSING, OUTDATED, Report, Severity, finding_order
 from transcheck.report.base import Formatter
 from transcheck.report.common import span
 from transcheck.report.escape import terminal
+from transcheck.report.peers import shorten_peers
 from transcheck.report.summary import SEVERITIES, plural, status_text, summarise
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -69,7 +74,7 @@ class _Console:
         return self.out.getvalue()
 
 
-def _render(report: Report, color: bool = False) -> str:
+def _render(report: Report, color: bool = False, columns: int | None = None) -> str:
     console = _Console(color)
     summary = summarise(report)
     findings = summary.findings
@@ -84,6 +89,7 @@ def _render(report: Report, color: bool = False) -> str:
         if lagging:
             said = "; ".join(f"{s.language} {status_text(s)}" for s in lagging)
             console.print(Text(f"  {said}", style="dim"), soft_wrap=True)
+        languages = {d.language for d in group.documents}
         for path, items in groupby(sorted(group.findings, key=finding_order), key=lambda f: f.path):
             lang = langs.get(path, "?")
             head = Text("  ")
@@ -100,8 +106,13 @@ def _render(report: Report, color: bool = False) -> str:
                 line.append("  ")
                 line.append(f"{f.rule:<{rule_width}}", style="magenta")
                 line.append("  ")
-                line.append(f.message)
+                indent = sum(len(text) for text, _ in line.parts)
+                message = shorten_peers(f.message, languages, f.language)
+                first, *more = _wrapped(message, indent, columns)
+                line.append(first)
                 console.print(line, soft_wrap=True)
+                for rest in more:
+                    console.print(Text(rest), soft_wrap=True)
         console.print()
     for note in summary.notes:
         console.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
@@ -122,6 +133,36 @@ def _render(report: Report, color: bool = False) -> str:
         tail.append(f", {report.out_of_scope} not introduced since {report.changed_since}")
     console.print(tail, soft_wrap=True)
     return console.getvalue()
+
+
+def _wrapped(message: str, indent: int, columns: int | None) -> list[str]:
+    """The message in lines that fit ``columns`` after ``indent`` characters; the lines
+    after the first carry their indent. One line when there is no width to fit."""
+    if not columns:
+        return [message]
+    import textwrap
+
+    options = {"break_on_hyphens": False, "break_long_words": False}
+    lines = textwrap.wrap(message, width=max(20, columns - indent), **options)
+    if len(lines) <= 1:
+        return [message]
+    hang = indent if columns - indent >= 40 else 6  # a narrow terminal: wrap further left
+    rest = textwrap.wrap(" ".join(lines[1:]), width=max(20, columns - hang), **options)
+    return [lines[0]] + [" " * hang + line for line in rest]
+
+
+def terminal_columns() -> int | None:
+    """The terminal's width when standard output is one (``COLUMNS`` overrides it
+    there), else None: a file or a pipe gets whole lines, the same on every machine."""
+    import shutil
+    import sys
+
+    try:
+        if sys.stdout.isatty():
+            return shutil.get_terminal_size().columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
 
 
 def _closing_tables(console, report: Report, summary) -> None:
@@ -183,7 +224,8 @@ def _print_changes(console, report: Report) -> None:
 
 class TextFormatter(Formatter):
     def render(self, report: Report) -> str:
-        return _render(report, self.color)
+        # A report written to a file is the same on every machine: no width to fit.
+        return _render(report, self.color, terminal_columns() if self.path is None else None)
 
 
 FORMATTER = TextFormatter

@@ -172,7 +172,7 @@ def _extra_of(view: GroupView, row, lang: str, others: list[str], totals: dict[s
     return RULE.at_segment(
         doc, seg,
         f"extra paragraph, inserted beside the one {', '.join(others[:6])}"
-        f"{'…' if len(others) > 6 else ''} have: “{snippet(seg.text)}”",
+        f"{'…' if len(others) > 6 else ''} have: “{snippet(seg.quoted)}”",
         key="inserted:" + normalise(seg.text),
     )
 

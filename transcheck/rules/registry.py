@@ -54,6 +54,7 @@ _BUILTIN = (
     "placeholder_mismatch",
     "tag_mismatch",
     "plural_forms",
+    "code_mismatch",
 )
 
 

@@ -179,7 +179,7 @@ def _check(view: GroupView, options: Options):
                 doc,
                 seg,
                 f"{language_name(named)} text, the same as in {what}: "
-                f"“{snippet(seg.text)}”",
+                f"“{snippet(seg.quoted)}”",
                 related=[loc for _, loc in same],
                 key=seg.text,
             )

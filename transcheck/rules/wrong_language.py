@@ -128,7 +128,7 @@ def check(view: GroupView, options: Options):
                 doc,
                 seg,
                 f"{language_name(guess.language)} text ({how}) in a "
-                f"{language_name(doc.base_language)} document: “{snippet(seg.text)}”",
+                f"{language_name(doc.base_language)} document: “{snippet(seg.quoted)}”",
                 key=seg.text,
             )
             yield replace(finding, strength=_strength(other_script, neutral_removed(rest)))

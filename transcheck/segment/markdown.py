@@ -55,7 +55,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
         text, kind = (_title(m.text, mdx), m.kind) if m.kind is Kind.TITLE else (m.text, m.kind)
         if not text:  # a title of nothing but code
             text, kind = m.text, Kind.DIRECTIVE
-        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), ()))
+        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), (), ""))
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
     pending_map = None
@@ -91,7 +91,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
             text = tok.content.strip()
             if text:
                 found.append((tok.map[0] + 1, tok.map[1], text, Kind.CODE, 0, 0, 0,
-                              "fence" if tok.type == "fence" else "indented", "", (), ()))
+                              "fence" if tok.type == "fence" else "indented", "", (), (), ""))
         elif tok.type == "html_block" and tok.map:
             # An HTML comment is invisible (and may be a transcheck directive).
             # The first block of a list item, when it is an HTML block: "- <p>…</p>".
@@ -104,13 +104,14 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
                 elif text:
                     kind = classify_line(text)
                     found.append((tok.map[0] + first, tok.map[0] + last, text, kind, 0, 0, 0,
-                                  block, "", (), ()))
+                                  block, "", (), (), ""))
                     block = "html"
     found = [f for f in found if f[2]]
     found.sort(key=lambda f: (f[0], f[1]))
     return tuple(
-        Segment(i, line, max(line, end), text, kind, lvl, links, images, blk, anchor, urls, code)
-        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code)
+        Segment(i, line, max(line, end), text, kind, lvl, links, images, blk, anchor, urls, code,
+                shown=shown if shown != text else "")
+        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code, shown)
         in enumerate(found)
     )
 
@@ -121,9 +122,9 @@ def _jsx_children(text: str, first: int, last: int, in_item: bool, block: str) -
     markup, and its link targets, like any paragraph's."""
     tokens = _parser(True).parseInline(" ".join(_MDX_EXPRESSION.sub(" ", text).split()))
     if not tokens:
-        return (first, last, "", Kind.SYMBOLS, 0, 0, 0, block, "", (), ())
-    prose, urls, images, code = _inline_text(tokens[0])
-    prose = _mask(prose, True)
+        return (first, last, "", Kind.SYMBOLS, 0, 0, 0, block, "", (), (), "")
+    prose, urls, images, code, shown = _inline_text(tokens[0])
+    prose, shown = _mask(prose, True), _mask(shown, True)
     if any(ch.isalnum() for ch in prose):
         kind = classify_line(prose, default=Kind.LIST_ITEM if in_item else Kind.PARAGRAPH)
     else:
@@ -131,7 +132,7 @@ def _jsx_children(text: str, first: int, last: int, in_item: bool, block: str) -
         kind = Kind.CODE if code else classify_line(prose, default=Kind.SYMBOLS)
         kind = Kind.SYMBOLS if kind.is_prose else kind
     return (first, last, prose, kind, 0, len(urls), images, block, "", tuple(urls),
-            tuple(code) if kind.is_prose else ())
+            tuple(code) if kind.is_prose else (), shown if kind.is_prose and code else "")
 
 
 def _title(text: str, mdx: bool) -> str:
@@ -154,13 +155,15 @@ def _mask(text: str, mdx: bool) -> str:
 
 def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool) -> tuple:
     first, end = span[0] + 1, span[1]
-    text, urls, images, code = _inline_text(tok)
+    text, urls, images, code, shown = _inline_text(tok)
     anchor = ""
     if pending is Kind.HEADING:
         m = _HEADING_ID.search(text)
         if m:
             anchor, text = m.group(1) or "", text[: m.start()]
-    text = _mask(text, mdx)
+            m = _HEADING_ID.search(shown)
+            shown = shown[: m.start()] if m else shown
+    text, shown = _mask(text, mdx), _mask(shown, mdx)
     if any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending)
     else:
@@ -171,14 +174,17 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
         if kind.is_prose:
             kind = Kind.SYMBOLS
     return (first, end, text, kind, level if pending is Kind.HEADING else 0, len(urls),
-            images, block, anchor, tuple(urls), tuple(code) if kind.is_prose else ())
+            images, block, anchor, tuple(urls), tuple(code) if kind.is_prose else (),
+            shown if kind.is_prose and code else "")
 
 
-def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
+def _inline_text(token) -> tuple[str, list[str], int, list[str], str]:
     """Visible prose of an inline token (link and emphasis markup removed, image alt
     text kept, inline code and URL-only link texts taken out), its link targets, its
-    number of images, and its inline code spans."""
+    number of images, its inline code spans, and the prose with its code spans in
+    backticks where they stood (for quoting)."""
     parts: list[str] = []
+    shown: list[str] = []
     urls: list[str] = []
     images = 0
     code: list[str] = []
@@ -191,14 +197,20 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
             in_code = max(0, in_code + (-1 if closing else 1))
             if not closing:
                 code.append("")
+                shown.append("`")
+            else:
+                shown.append("`")
         elif in_code:
             code[-1:] = [code[-1] + child.content] if code else [child.content]
+            shown.append(child.content)
             continue
         elif kind == "text":
             if not (in_link and _URL_TEXT.match(child.content.strip())):
                 parts.append(child.content)
+                shown.append(child.content)
         elif kind == "code_inline":
             code.append(child.content)
+            shown.append(f"`{child.content}`")
         elif kind == "image":
             images += 1
             # Alt text is inline Markdown too: ![Add `--flag`](x.png) holds code.
@@ -206,10 +218,13 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
             for part in alt:
                 if part.type == "code_inline":
                     code.append(part.content)
+                    shown.append(f"`{part.content}`")
                 elif part.type == "text":
                     parts.append(part.content)
+                    shown.append(part.content)
             if not alt:
                 parts.append(child.content or "")
+                shown.append(child.content or "")
         elif kind == "link_open":
             in_link += 1
             urls.append(str(child.attrs.get("href", "")))
@@ -217,6 +232,7 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str]]:
             in_link = max(0, in_link - 1)
         elif kind in ("softbreak", "hardbreak", "html_inline"):
             parts.append(" ")
+            shown.append(" ")
     if token.children is None:
-        return token.content, urls, images, code
-    return "".join(parts), urls, images, code
+        return token.content, urls, images, code, token.content
+    return "".join(parts), urls, images, code, "".join(shown)

@@ -1,0 +1,175 @@
+"""Layouts said on the command line, each with the source file the project keeps, and
+every file of the layout accounted for: read, or named in a warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli import transcheck
+
+EN = "# Guide\n\nRead the guide before you start, then run the tests.\n\nAsk for help when stuck.\n"
+TEXT = {
+    "de": "# Anleitung\n\nLies die Anleitung, bevor du beginnst, und führe dann die Tests aus.\n\nFrag nach Hilfe.\n",
+    "fr": "# Guide\n\nLisez le guide avant de commencer, puis lancez les tests.\n\nDemandez de l'aide.\n",
+    "zh": "# 指南\n\n开始之前请阅读本指南，然后运行测试。遇到问题时请寻求帮助，我们会尽快回复你的问题。\n\n卡住时请求助。\n",
+    "zh-tw": "# 指南\n\n開始之前請閱讀本指南，然後執行測試。遇到問題時請尋求協助，我們會儘快回覆你的問題。\n\n卡住時請求助。\n",
+    "pt": "# Guia\n\nLeia o guia antes de começar e depois rode os testes.\n\nPeça ajuda.\n",
+}
+# The project's codes, as public repositories spell them: a country (cn, tw), a language
+# and region glued together (ptbr), a tag (zh-Hant).
+FILES = {"de": "de", "fr": "fr", "zh-Hant": "zh-tw", "cn": "zh", "ptbr": "pt", "tw": "zh-tw"}
+
+
+def _write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _run(tree: Path, *args: str) -> tuple[dict, str, int]:
+    result = transcheck("check", *args, "-f", "json", "--fail-on", "never", cwd=tree)
+    return json.loads(result.stdout), result.stderr, result.returncode
+
+
+def _accounted(report: dict, stderr: str, files: list[str]) -> dict[str, str]:
+    """How each file is accounted for: "read", or the warning that names it (its path,
+    or the directory holding its code)."""
+    read = {d["path"] for d in report["documents"]}
+    warned = {}
+    for line in stderr.splitlines():
+        assert line.startswith("transcheck: warning: "), line
+        path, _, message = line[len("transcheck: warning: "):].partition(": ")
+        warned[path] = message
+    out = {}
+    for f in files:
+        if f in read:
+            out[f] = "read"
+        else:
+            holders = [p for p in warned if f == p or f.startswith(p + "/")]
+            assert holders, f"{f}: neither read nor warned about"
+            out[f] = warned[holders[0]]
+    return out
+
+
+def _layout_files(tree: Path) -> list[str]:
+    return sorted(str(p.relative_to(tree)) for p in tree.rglob("*.md"))
+
+
+def test_readme_beside_its_translations(tmp_path):
+    _write(tmp_path, "README.md", EN)
+    for code, text in FILES.items():
+        _write(tmp_path, f"README-{code}.md", TEXT[text])
+    report, stderr, _ = _run(tmp_path, "--layout", "README-{lang}.md", "--source", "en")
+    seen = _accounted(report, stderr, _layout_files(tmp_path))
+    assert seen["README.md"] == seen["README-de.md"] == seen["README-zh-Hant.md"] == "read"
+    assert "unknown language code 'cn'" in seen["README-cn.md"]
+    assert '[language-codes] cn = "zh-CN"' in seen["README-cn.md"]
+    assert '[language-codes] ptbr = "pt-BR"' in seen["README-ptbr.md"]
+    # tw is Twi in ISO 639: read as such, and the Chinese text makes it a question
+    assert seen["README-tw.md"] == "read"
+    assert "'tw' is Twi in ISO 639, but the text reads as Chinese (Taiwan)" in stderr
+    # the project's mapping settles every code
+    (tmp_path / "transcheck.toml").write_text(
+        '[language-codes]\ncn = "zh-CN"\nptbr = "pt-BR"\ntw = "zh-TW"\n', encoding="utf-8")
+    report, stderr, _ = _run(tmp_path, "--layout", "README-{lang}.md", "--source", "en")
+    assert stderr == ""
+    assert sorted(d["language"] for d in report["documents"]) == [
+        "de", "en", "fr", "pt-BR", "zh-CN", "zh-Hant", "zh-TW"]
+
+
+def test_translations_directory_with_the_source_a_level_up(tmp_path):
+    _write(tmp_path, "README.md", EN)
+    for code, text in FILES.items():
+        _write(tmp_path, f"translations/README-{code}.md", TEXT[text])
+    _write(tmp_path, "translations/how-to.md", "How to translate.\n")  # no file of the layout
+    report, stderr, _ = _run(tmp_path, "--layout", "README.md=translations/README-{lang}.md", "--source", "en")
+    files = [f for f in _layout_files(tmp_path) if f != "translations/how-to.md"]
+    seen = _accounted(report, stderr, files)
+    assert [f for f, how in seen.items() if how == "read"] == [
+        "README.md", "translations/README-de.md", "translations/README-fr.md",
+        "translations/README-tw.md", "translations/README-zh-Hant.md"]
+    assert {d["group"] for d in report["documents"]} == {"README.md"}
+    # the same layout written translation first
+    again, _, _ = _run(tmp_path, "--layout", "translations/README-{lang}.md=README.md", "--source", "en")
+    assert again["documents"] == report["documents"]
+
+
+def test_pages_beside_pages_per_language(tmp_path):
+    for page in ("tar.md", "..md", "git-commit.md"):
+        _write(tmp_path, f"pages/common/{page}", EN)
+    for code in ("fr", "pt_BR", "zh_TW"):
+        for page in ("tar.md", "..md"):
+            _write(tmp_path, f"pages.{code}/common/{page}", TEXT["fr"])
+    _write(tmp_path, "pages.xx/common/tar.md", TEXT["fr"])
+    _write(tmp_path, "pages.xx/linux/ls.md", TEXT["fr"])
+    report, stderr, _ = _run(tmp_path, "--layout", "pages.{lang}/**/*.md", "--source", "en")
+    seen = _accounted(report, stderr, _layout_files(tmp_path))
+    assert seen["pages/common/..md"] == seen["pages.pt_BR/common/..md"] == "read"
+    assert seen["pages.zh_TW/common/tar.md"] == "read"
+    # one warning for the directory whose name holds the code, with its file count
+    assert seen["pages.xx/linux/ls.md"] == seen["pages.xx/common/tar.md"]
+    assert "unknown language code 'xx'" in seen["pages.xx/linux/ls.md"]
+    assert "2 files not read" in seen["pages.xx/linux/ls.md"]
+    groups = {d["group"] for d in report["documents"]}
+    assert groups == {"pages/common/..md", "pages/common/tar.md", "pages/common/git-commit.md"}
+
+
+def test_unresolved_codes_fail_under_strict(tmp_path):
+    _write(tmp_path, "README.md", EN)
+    _write(tmp_path, "README-de.md", TEXT["de"])
+    _write(tmp_path, "README-kh.md", TEXT["de"])
+    result = transcheck("check", "--layout", "README-{lang}.md", "--source", "en", "--strict", cwd=tmp_path)
+    assert result.returncode == 2
+    assert 'README-kh.md: unknown language code \'kh\'' in result.stderr
+    assert '[language-codes] kh = "km"' in result.stderr
+
+
+def test_source_files_without_a_source_language_are_named(tmp_path):
+    _write(tmp_path, "README.md", EN)
+    _write(tmp_path, "README-de.md", TEXT["de"])
+    _write(tmp_path, "README-fr.md", TEXT["fr"])
+    report, stderr, _ = _run(tmp_path, "--layout", "README-{lang}.md")
+    assert [d["path"] for d in report["documents"]] == ["README-de.md", "README-fr.md"]
+    assert stderr.startswith("transcheck: warning: README.md: 1 file of the layout README-{lang}.md "
+                             "without a language part")
+    assert "--source LANG" in stderr
+
+
+def test_a_source_language_with_no_document_is_an_error(tmp_path):
+    _write(tmp_path, "README.de.md", TEXT["de"])
+    _write(tmp_path, "README.fr.md", TEXT["fr"])
+    result = transcheck("check", "--source", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no document in the source language en (English) among those found (de, fr)" in result.stderr
+    result = transcheck("check", "--source", "fr-XX", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "transcheck: --source: unknown language code 'fr-XX'\n")
+
+
+@pytest.mark.parametrize(
+    ("files", "suggested"),
+    [
+        (["README.md", "README-de.md", "README-fr.md"],
+         "try --layout 'README-{lang}.md' --source LANG (LANG: the language of README.md)"),
+        (["README.md", "translations/README-de.md", "translations/README-fr.md", "translations/README-cn.md"],
+         "try --layout 'README.md=translations/README-{lang}.md' --source LANG"),
+        (["pages/common/tar.md", "pages.fr/common/tar.md", "pages.de/common/tar.md", "pages.de/linux/x/ls.md"],
+         "try --layout 'pages.{lang}/**/*.md' --source LANG"),
+    ],
+)
+def test_documents_of_no_layout_get_one_line_suggesting_it(tmp_path, files, suggested):
+    for f in files:
+        _write(tmp_path, f, EN)
+    result = transcheck("check", cwd=tmp_path)
+    hints = [line for line in result.stderr.splitlines() if "try --layout" in line]
+    assert len(hints) == 1 and suggested in hints[0], result.stderr
+
+
+def test_bad_language_codes_table(tmp_path):
+    _write(tmp_path, "README.md", EN)
+    (tmp_path / "transcheck.toml").write_text('[language-codes]\ncn = "zz-QQ"\n', encoding="utf-8")
+    result = transcheck("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.endswith("language-codes.cn: unknown language tag 'zz-QQ'\n")

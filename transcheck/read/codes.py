@@ -1,0 +1,96 @@
+"""What discovery says about a code in a path that is not plainly a language.
+
+Three cases, each a warning naming the path (exit code 2 under ``--strict``), never a
+file dropped unseen:
+
+- a code that is no language (``cn``, ``kh``, ``ptbr``): the files are not read, and
+  the message says what the code most likely means and how to map it
+  (``[language-codes] cn = "zh-CN"``);
+- a code that is a language in ISO 639 and a country in ISO 3166 whose language is
+  another (``tw``: Twi, or Taiwan; ``kr``: Kanuri, or Korea), where the file's own text
+  reads as the country's language: the files are read as the code says, and the
+  message names both readings. Only the text's evidence raises it: ``ml`` pages in
+  Malayalam script, or ``ca`` pages in Catalan, are not Mali's or Canada's;
+- files without a language part where no source language is set.
+
+A mapping in ``[language-codes]`` (``tw = "zh-TW"``, or ``tw = "tw"`` to keep Twi)
+settles a code: nothing more is said about it.
+"""
+
+from __future__ import annotations
+
+from transcheck.model import InputProblem
+from transcheck.read.languages import code_hint, country_reading, mapping_key
+
+SAMPLE_BYTES = 16384
+
+
+def unknown_code(shown: str, raw: str, count: int, where: str = "") -> InputProblem:
+    hint = code_hint(raw)
+    key = raw if raw.replace("-", "").replace("_", "").isalnum() else f'"{raw}"'
+    advice = (f'if it means {hint}, map it: [language-codes] {key} = "{hint}"' if hint else
+              f'map it to a language tag in [language-codes] ({key} = "...")')
+    files = f"{count} file{'s' if count != 1 else ''} not read"
+    return InputProblem(shown, f"unknown language code {raw!r} in the path{where}; {files}; {advice}",
+                        severity="warning")
+
+
+def ambiguous_code(shown: str, raw: str, language: str, country: str, count: int) -> InputProblem:
+    from transcheck.langid.names import language_name
+
+    files = f"{count} file{'s' if count != 1 else ''}"
+    return InputProblem(
+        shown,
+        f"{raw!r} is {language_name(language)} in ISO 639, but the text reads as {language_name(country)} "
+        f"({raw.upper()} is a country code): {files} read as {language_name(language)}; map the code in "
+        f'[language-codes] ({mapping_key(raw)} = "{country}", or "{language}" to keep it)',
+        severity="warning",
+    )
+
+
+def questionable(raw: str, codes) -> str | None:
+    """The country's language when ``raw`` is a two-way code the project has not
+    mapped, else None."""
+    if mapping_key(raw) in dict(codes):
+        return None
+    return country_reading(raw)
+
+
+def reads_as_country(path: str, language: str, country: str) -> bool:
+    """Whether the first part of the file reads as ``country`` (a language tag) rather
+    than ``language``: its writing system is the country language's and not the code's
+    (Chinese text under ``tw``, Twi being Latin), or, in a shared script, the language
+    model prefers the country's language where it knows both."""
+    from transcheck.langid import Identifier, langdetect_names, neutral_removed
+    from transcheck.langid.script import script_counts, scripts_of
+    from transcheck.model import base_language
+    from transcheck.read.contain import read_regular
+
+    try:
+        data = read_regular(path, SAMPLE_BYTES)[0][:SAMPLE_BYTES]
+    except (OSError, ValueError):
+        return False
+    text = neutral_removed("\n".join(_prose_lines(data.decode("utf-8", "ignore"))))
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    if letters < 40:
+        return False
+    ours, theirs = scripts_of(language), scripts_of(country)
+    # A fifth is plenty: one Han character is a word, and link texts and names stay Latin.
+    if sum(n for script, n in counts.items() if script in theirs - ours) >= 0.2 * letters:
+        return True
+    script = max(sorted(counts), key=counts.__getitem__)
+    if script not in ours or script not in theirs or not langdetect_names(language) or not langdetect_names(country):
+        return False
+    guess = Identifier([language, country]).identify(text)
+    return guess.language == base_language(country)
+
+
+def _prose_lines(text: str):
+    """Lines outside fenced code, which reads the same in every language."""
+    fenced = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced:
+            yield line
