@@ -70,9 +70,10 @@ def _present(rows, refs, r: int, lang: str, aligner, texts) -> float:
     if not _near_gap(rows, refs, r, lang, aligner):
         # Far from any gap the ordered alignment has no freedom: a cell could only be
         # in another row if a gap were somewhere near. Unless nothing in the row could
-        # be its translation, it is where it belongs.
+        # be its translation by its length (code that differs is the rules' to report),
+        # it is where it belongs.
         ratios = aligner.ratios(lang)
-        if all(unrelated(a, unit, ratios[o]) for o, a in own.items()):
+        if all(unrelated(a, unit, ratios[o], by_code=False) for o, a in own.items()):
             return _UNRELATED
         return 1.0 if pinned else _IN_LINE
     here = aligner.score(own, unit, lang)

@@ -209,7 +209,7 @@ def surface(a: Unit, b: Unit, ratio: float) -> float:
     return value * OTHER_SHAPE if a.shape != b.shape and a.shape and b.shape else value
 
 
-def unrelated(a: Unit, b: Unit, ratio: float) -> bool:
+def unrelated(a: Unit, b: Unit, ratio: float, by_code: bool = True) -> bool:
     """Whether the two cannot translate each other: inline code both have and share
     none of, or lengths more than MAX_STRETCH apart from what the languages' ratio
     predicts. Weak signs (a name on one side only, a length somewhat off) are the
@@ -222,7 +222,7 @@ def unrelated(a: Unit, b: Unit, ratio: float) -> bool:
     stretch = (b.length + 12) / expected
     if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:
         return True
-    return a.coded and b.coded and not shared_share(a, b)
+    return by_code and a.coded and b.coded and not shared_share(a, b)
 
 
 def shared_share(a: Unit, b: Unit) -> float:

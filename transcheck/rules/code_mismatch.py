@@ -164,10 +164,9 @@ def _distance(a: str, b: str) -> int:
 def _confident(view: GroupView, r: int, lang: str, keepers: list[str], spans: dict[str, Counter]) -> bool:
     """Whether ``lang``'s cell of row ``r`` is aligned with confidence. When rows carry
     the aligner's own confidence (``Row.confidence``), that alone decides."""
-    confidence = getattr(view.rows[r], "confidence", None)
-    if confidence is not None:
-        return confidence >= 0.8
     row = view.rows[r]
+    if row.confidence:  # per language; rows built without an aligner carry none
+        return row.confidence.get(lang, 1.0) >= 0.8
     ref = keepers[0]
     shared = (set(spans[lang]) & set(spans[ref])) or _urls(view, row, lang) & _urls(view, row, ref)
     if shared or _numbers(view, row, lang) & _numbers(view, row, ref):
