@@ -86,7 +86,7 @@ def run(paths: list[Path], mode: str, out: Path) -> dict:
 
 def load_reviewed() -> dict[tuple[str, str, str, int], tuple[str, str]]:
     records = {}
-    for f in sorted(REVIEWED.glob("*.tsv")):
+    for f in sorted(REVIEWED.glob("TC*.tsv")):
         with f.open(encoding="utf-8", newline="") as fh:
             # A file may open with comment lines (where and at which commit it was read).
             for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
@@ -165,7 +165,8 @@ def recall(docs, per_kind: int, mode: str, keep: Path | None) -> dict:
     work = Path(tempfile.mkdtemp(prefix="transcheck-realtext-"))
     try:
         planted = list(plants(docs, per_kind, work))
-        report = run([work], mode, work / "report.json")
+        # The report goes beside the planted tree: transcheck writes none inside what it checks.
+        report = run([work], mode, work.with_name(work.name + "-report.json"))
         by_file = defaultdict(list)
         for f in report["findings"]:
             by_file[str(Path(f["path"]).resolve())].append(f)
@@ -183,6 +184,7 @@ def recall(docs, per_kind: int, mode: str, keep: Path | None) -> dict:
             shutil.copytree(work, keep, dirs_exist_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        work.with_name(work.name + "-report.json").unlink(missing_ok=True)
     per_kind_recall = {}
     for kind, langs in table.items():
         f = sum(v[0] for v in langs.values())

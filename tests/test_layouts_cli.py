@@ -173,3 +173,28 @@ def test_bad_language_codes_table(tmp_path):
     result = transcheck("check", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.endswith("language-codes.cn: unknown language tag 'zz-QQ'\n")
+
+
+def test_directories_named_for_languages_in_words(tmp_path):
+    """A project that names its translation directories in words (``portuguese/``,
+    ``chinese-traditional/``, ``_template/``): every one is read through the project's
+    mapping, or named in a warning, whatever the length of the name."""
+    _write(tmp_path, "README.md", EN)
+    names = {"german": "de", "portuguese": "pt", "vietnamese": "pt", "chinese-traditional": "zh-tw",
+             "_template": "de"}
+    for name, text in names.items():
+        _write(tmp_path, f"src/translations/{name}/README.md", TEXT[text])
+    (tmp_path / "transcheck.toml").write_text(
+        'layout = ["src/translations/{lang}/README.md"]\n[language-codes]\n'
+        'german = "de"\nportuguese = "pt"\nchinese-traditional = "zh-Hant"\n', encoding="utf-8")
+    report, stderr, _ = _run(tmp_path)
+    seen = _accounted(report, stderr, [f for f in _layout_files(tmp_path) if f != "README.md"])
+    assert sorted(d["language"] for d in report["documents"]) == ["de", "pt", "zh-Hant"]
+    assert "unknown language code 'vietnamese'" in seen["src/translations/vietnamese/README.md"]
+    assert "unknown language code '_template'" in seen["src/translations/_template/README.md"]
+    # in a file name, a language written as a word is a code to map as well
+    _write(tmp_path, "docs/README.md", EN)
+    _write(tmp_path, "docs/README.portuguese.md", TEXT["pt"])
+    report, stderr, _ = _run(tmp_path, "--layout", "docs/README.{lang}.md", "--source", "en")
+    seen = _accounted(report, stderr, ["docs/README.md", "docs/README.portuguese.md"])
+    assert seen == {"docs/README.md": "read", "docs/README.portuguese.md": "read"}

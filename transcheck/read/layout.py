@@ -29,9 +29,11 @@ from transcheck.read.languages import code_hint, normalise_tag
 
 PLACEHOLDER = "{lang}"
 # What a code in a layout's {lang} place may look like: tags ("fr", "pt_BR", "zh-hant",
-# "sr-Latn-RS") and the codes projects invent ("cn", "ptbr", "zh-tw"). Whatever fills
-# the place is a language to resolve or a file to warn about, never dropped unseen.
-_TAG = r"[A-Za-z][A-Za-z0-9]{1,7}(?:[-_][A-Za-z0-9]{1,8}){0,2}"
+# "sr-Latn-RS") and the codes projects invent ("cn", "ptbr", "zh-tw", "portuguese",
+# "chinese-traditional"). Whatever fills the place is a language to resolve or a file to
+# warn about, never dropped unseen: a whole path component is any name ("_template/").
+_TAG = r"[A-Za-z][A-Za-z0-9]{1,19}(?:[-_][A-Za-z0-9]{1,19}){0,2}"
+_COMPONENT = r"[^/]+"
 SEPARATORS = (".", "-", "_")
 _TOKENS = re.compile(r"(\{lang\}|\*\*|\*|\?)")
 
@@ -135,6 +137,9 @@ def _regex(pattern: str) -> re.Pattern:
         last = i == len(parts) - 1
         if part == "**":
             out.append("(.*)" if last else "((?:[^/]+/)*)")
+            continue
+        if part == PLACEHOLDER:
+            out.append(f"(?P<lang>{_COMPONENT})" + ("" if last else "/"))
             continue
         for token in _TOKENS.split(part):
             if token == PLACEHOLDER:

@@ -36,14 +36,8 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
     kept = [p for p in path.split("/") if not _is_language(p, languages)]
-    if kept:
-        # A page's translation beside it: README.pt-BR.md is README.md, and a
-        # directory's README (index) is the directory.
-        name = kept[-1].split(".")
-        if len(name) >= 3 and _is_language(name[-2], languages):
-            kept[-1] = ".".join(name[:-2] + name[-1:])
-        if kept[-1].lower() in ("readme.md", "index.md", "index.html"):
-            kept[-1] = ""
+    if not host and kept:
+        kept = _page_file(kept, languages)
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
     if not host and page and path.startswith("/"):
         parts = page_parts(path, languages)
@@ -110,6 +104,24 @@ def unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str
         else:
             theirs.remove(match)
     return kept, theirs
+
+
+def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:
+    """A relative link to a page file with the language taken out of its name and the
+    directory's own page named by its directory: ``heap/README.pt-BR.md`` (the
+    translated page a translation links to) is ``heap``, as the source's link has it."""
+    stem, dot, suffix = parts[-1].rpartition(".")
+    if not dot or suffix.lower() not in _PAGE_SUFFIXES:
+        return parts
+    name, dot, code = stem.rpartition(".")
+    if dot and _is_language(code, languages):
+        stem = name
+    if stem.lower() in ("readme", "index", "_index"):
+        return parts[:-1] or [""]
+    return parts[:-1] + [f"{stem}.{suffix}"]
+
+
+_PAGE_SUFFIXES = frozenset({"md", "mdx", "markdown", "html", "htm"})
 
 
 def _language_codes_of(lang: str) -> frozenset[str]:

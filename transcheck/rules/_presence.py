@@ -1,8 +1,10 @@
-"""Who votes that a row should exist: shared by missing-segment and extra-segment."""
+"""Who votes that a row should exist, and whether its links say it is there elsewhere:
+shared by missing-segment and extra-segment."""
 
 from __future__ import annotations
 
 from transcheck.model import Document, Row
+from transcheck.rules._links import language_codes, link_target
 from transcheck.rules.base import GroupView
 
 
@@ -83,3 +85,34 @@ class Anchors:
         have, lack = (reference, lang) if row.cells.get(reference) else (lang, reference)
         keys = self.keys(have, row.cells[have])
         return bool(keys) and self.count(lack, keys) >= self.count(have, keys)
+
+def links_elsewhere(view: GroupView, row: Row, lang: str, other: str) -> bool:
+    """Whether the cell of ``lang`` links to pages, every one of which the document of
+    ``other`` links to somewhere: the entry of an index that lists pages ("[Heap]
+    (src/data-structures/heap)") is there in the other document, at a row the aligner
+    did not pair with this one (entries reordered, an older translation's list), so
+    the row is no evidence of text missing or added."""
+    languages = language_codes(view)
+    doc = view.documents[lang]
+    mine = {_page(u, languages) for i in row.cells.get(lang, ()) for u in doc.segments[i].urls}
+    mine.discard("")
+    if not mine or other not in view.documents:
+        return False
+    theirs = {_page(u, languages) for s in view.documents[other].segments for u in s.urls}
+    return mine <= theirs
+
+
+def _page(url: str, languages: frozenset[str]) -> str:
+    """A link's page, its language taken out of the path and of the file name
+    (``heap/README.pt-BR.md`` and ``heap`` are one page); "" for a link within the
+    page."""
+    parts = [p for p in link_target(url, languages).lower().split("/") if p and p != "."]
+    if parts:
+        stem = parts[-1]
+        for suffix in (".md", ".mdx", ".markdown", ".html"):
+            stem = stem.removesuffix(suffix)
+        base, dot, code = stem.rpartition(".")
+        parts[-1] = base if dot and code in languages else stem
+        if parts[-1] in ("readme", "index", "_index"):
+            parts.pop()
+    return "/".join(parts)

@@ -16,7 +16,10 @@ What it catches:
     half of the documents do, the repeat is the original's: news articles repeat the
     headline or a subheading in the body, and every translation follows. Only the
     segments that the others do not repeat are reported, in the translation that
-    repeats them.
+    repeats them. A repeat whose later copy stands where the source repeats an
+    earlier segment of its own (anywhere: an index of algorithms by topic and again
+    by technique lists an entry in both) is the original's too, however the rows of
+    the earlier copies are aligned.
 
     Severity and precision: an error for a repeat of this translation's own, of at
     least ``duplicate_min_letters`` letters. A *warning* for a passage of three or more
@@ -140,9 +143,13 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
     return earlier
 
 
+def _texts(doc: Document) -> list[str]:
+    return [normalise(" ".join((s.text, *s.code))) for s in doc.segments]
+
+
 def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repeat]:
     """The repeated runs of ``doc``, in document order. Shared with ``transcheck fix``."""
-    texts = [normalise(" ".join((s.text, *s.code))) for s in doc.segments]
+    texts = _texts(doc)
     earlier = _matches(texts, min_chrf)
 
     def matched(i: int, j: int) -> bool:
@@ -194,18 +201,31 @@ def check(view: GroupView, options: Options):
     if view.keyed:
         return  # "Cancel" under two keys is a resource's normal state, not a repeat
     t = options
+    source_repeats: frozenset[int] | None = None
     for doc in view.documents.values():
         for run in find_repeats(doc, t.duplicate_min_chrf, t.duplicate_min_letters):
-            yield from _judged(view, doc, run, t)
+            if source_repeats is None:
+                source_repeats = _source_repeats(view, t.duplicate_min_chrf)
+            yield from _judged(view, doc, run, t, source_repeats)
 
 
-def _judged(view: GroupView, doc: Document, run: Repeat, t: Options):
+def _source_repeats(view: GroupView, min_chrf: float) -> frozenset[int]:
+    """The segments of the source that repeat an earlier one of the source."""
+    source = view.documents.get(view.source) if view.source else None
+    if source is None:
+        return frozenset()
+    return frozenset(_matches(_texts(source), min_chrf))
+
+
+def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repeats: frozenset[int]):
     """The findings of one repeated run, judged against what the other documents do at
     the same rows: the parts of it that the source or most translations repeat too are
     the original's; what is left is this translation's own."""
     count = run.copy_end - run.copy_start + 1
     shared = [_shared(view, doc, run.orig_start + k, run.copy_start + k, t.duplicate_min_chrf)
               for k in range(count)]
+    shared = [s if s is not False or not _source_repeats_at(view, doc, run.copy_start + k, source_repeats)
+              else {view.source} for k, s in enumerate(shared)]
     if all(s is not False for s in shared) and any(shared):
         if count >= _PASTE_SEGMENTS and run.copy_start == run.orig_end + 1:
             sharers = sorted(set().union(*(s for s in shared if s)))
@@ -259,6 +279,15 @@ def _pasted_upstream(view: GroupView, sharers: list[str]) -> str:
         return "; the source repeats it too: pasted twice in the source, to remove there and in every language"
     return (f"; {', '.join(sharers)} repeat it too: pasted twice before translation or by an export, "
             "to remove in every language")
+
+
+def _source_repeats_at(view: GroupView, doc: Document, j: int, source_repeats: frozenset[int]) -> bool:
+    """Whether segment ``j`` of ``doc`` is aligned with a source segment that repeats an
+    earlier one of the source."""
+    row = view.row_of.get((doc.language, j))
+    if row is None or not source_repeats or doc.language == view.source:
+        return False
+    return any(i in source_repeats for i in view.rows[row].cells.get(view.source, ()))
 
 
 def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> set[str] | bool | None:

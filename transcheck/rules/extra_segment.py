@@ -24,6 +24,9 @@ Example:
 What it does not catch:
     In keyed resources, a key the source no longer has is a finding only under
     ``full-coverage = true``.
+    A row whose links (an index entry) the source, or every translation that lacks
+    the row, has elsewhere is at most a hint: an entry moved, or rows of a reordered
+    or older list paired apart.
     A segment that a translation splits in two or that merges two segments (the
     aligner links 1-2 and 2-1); an extra sentence inside a segment; an inserted
     paragraph much shorter than its neighbour.
@@ -36,7 +39,7 @@ import statistics
 from dataclasses import replace
 
 from transcheck.model import Category, Severity, Strength
-from transcheck.rules._presence import Anchors, expected
+from transcheck.rules._presence import Anchors, expected, links_elsewhere
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
 
@@ -93,14 +96,19 @@ def _extra(view: GroupView, lang: str, rows: list):
     text = view.cell_text(rows[0], lang, quote=True)
     start, end = view.cell_location(rows[0], lang), view.cell_location(rows[-1], lang)
     what = "extra segment" if len(rows) == 1 else f"{len(rows)} consecutive extra segments"
-    return RULE.finding(
+    judges = [view.source] if view.source else absent
+    moved = all(links_elsewhere(view, row, lang, other) for row in rows for other in judges)
+    finding = RULE.finding(
         view.documents[lang],
         start.line,
         end.end_line,
-        f"{what}, absent in {', '.join(absent)}: “{snippet(text)}”{' …' if len(rows) > 1 else ''}",
+        f"{what}, absent in {', '.join(absent)}: “{snippet(text)}”{' …' if len(rows) > 1 else ''}"
+        + (f"; {', '.join(judges)} link{'s' if len(judges) == 1 else ''} to the same pages elsewhere: "
+           "an entry moved, or rows paired apart" if moved else ""),
         key=normalise(text) + (f":{len(rows)}" if len(rows) > 1 else ""),
         row=view.row_of[(lang, rows[0].cells[lang][0])],
     )
+    return replace(finding, strength=Strength.HINT) if moved else finding
 
 
 def _removed_since(view: GroupView, row, lang: str) -> bool:

@@ -20,7 +20,8 @@ What it catches:
       a digit; one after a virama may end a word (Malayalam's chillu letters written
       as consonant, virama, ZWJ; an explicit halant in Kannada or Hindi), and so may
       a ZWNJ after a letter of a joining script (Arabic, Indic: a Persian or Sorani
-      keyboard's habit, harmless).
+      keyboard's habit, harmless), or before one after a closing mark (Persian
+      «…»‌ها keeps the plural suffix apart).
 
     Severity and precision: a warning; on the WMT24++ dev corpus its two findings
     (zero-width spaces in the Portuguese and Italian text) are true in both modes.
@@ -141,11 +142,15 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
         elif ch in BIDI:
             flagged = not rtl_context or i in unbalanced
         else:  # ZWNJ / ZWJ
-            before = _neighbour(line, i, -1)
+            before, after = _neighbour(line, i, -1), _neighbour(line, i, 1)
             # After a virama a joiner ends a word on purpose: Malayalam's chillu
-            # letters (ന + ് + ZWJ), an explicit halant in Kannada or Hindi.
-            flagged = not (_joinable(before) and (_joinable(_neighbour(line, i, 1)) or _virama(before)
-                                                  or (ch == "\u200c" and _joining(before))))
+            # letters (ന + ് + ZWJ), an explicit halant in Kannada or Hindi. A ZWNJ
+            # before a joining letter keeps a suffix apart from what precedes it,
+            # a closing quotation mark included (Persian «…»‌ها).
+            flagged = not ((_joinable(before) and (_joinable(after) or _virama(before)
+                                                   or (ch == "\u200c" and _joining(before))))
+                           or (ch == "\u200c" and after is not None and _joining(after)
+                               and before is not None and not before.isspace()))
         if flagged:
             out.append((i + 1, ch))
     return out

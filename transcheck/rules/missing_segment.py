@@ -25,14 +25,21 @@ What it does not catch:
     a finding only under ``full-coverage = true`` (the project translates every
     key); otherwise it is counted in the status table's keys column. Plural
     variants are the plural check's (TC704).
+    A row whose links (an index entry that links to the page of a heap) this
+    document has elsewhere is at most a hint: the entry moved, or the aligner paired
+    the rows of a reordered or older list apart.
     A segment missing in as many documents as have it (a split vote, or a group of two
-    without a source); content dropped *inside* a segment (see the length checks).
+    without a source); content dropped *inside* a segment (see the length checks); a
+    segment of punctuation alone (an ellipsis after inline HTML that the source sets
+    apart and a translation joins to its words).
 """
 
 from __future__ import annotations
 
-from transcheck.model import Category, Location, Severity, base_language
-from transcheck.rules._presence import Anchors, expected, insertion_line
+from dataclasses import replace
+
+from transcheck.model import Category, Location, Severity, Strength, base_language
+from transcheck.rules._presence import Anchors, expected, insertion_line, links_elsewhere
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
@@ -58,6 +65,8 @@ def check(view: GroupView, options: NoOptions):
     runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
     anchors = Anchors(view)
     for r, row in enumerate(view.rows):
+        if _wordless(view, row):
+            continue  # an ellipsis or a dash set apart is no content to lack
         wanted = expected(view, row) is True
         reference = _reference(view, row)
         for lang in row.cells:
@@ -78,6 +87,12 @@ def _reference(view: GroupView, row) -> str:
         return view.source
     return next((lang for lang in sorted(row.cells) if row.cells[lang]), "")
 
+def _wordless(view: GroupView, row) -> bool:
+    """A row whose text, code included, has no letter and no digit in any document:
+    punctuation that one language writes as a segment of its own ("About the command
+    <code>fastapi dev</code>..." ends in "...") and another joins to its words."""
+    return not any(ch.isalnum() for lang in row.present() for ch in view.cell_text(row, lang, quote=True))
+
 
 def _finding(view: GroupView, lang: str, rows: list[int]):
     """One finding for a run of consecutive rows this document lacks: a dropped section
@@ -96,16 +111,19 @@ def _finding(view: GroupView, lang: str, rows: list[int]):
         elif start or end:
             related.append(start or end)
     what = "missing segment" if len(rows) == 1 else f"{len(rows)} consecutive segments missing"
-    return RULE.finding(
+    moved = all(links_elsewhere(view, view.rows[r], witness, lang) for r in rows)
+    finding = RULE.finding(
         doc,
         line,
         line,
         f"{what}, present in {', '.join(present)} ({quoted_in(witness, snippet(text))}"
-        f"{' …' if len(rows) > 1 else ''})",
+        f"{' …' if len(rows) > 1 else ''})"
+        + ("; this page links to the same pages elsewhere: entries moved, or rows paired apart" if moved else ""),
         related=related,
         key=f"{witness}:{normalise(text)}" + (f":{len(rows)}" if len(rows) > 1 else ""),
         row=rows[0],
     )
+    return replace(finding, strength=Strength.HINT) if moved else finding
 
 
 def _added_since(view: GroupView, row, lang: str) -> bool:

@@ -65,7 +65,10 @@ What it does not catch:
     A quotation that spans several paragraphs when most translations close each
     paragraph's quotation and do not carry one through the paragraphs between;
     unbalanced single quotes (too often apostrophes); a question mark moved to another
-    sentence inside the same segment; which of two mixed marks was meant.
+    sentence inside the same segment; which of two mixed marks was meant; a closing
+    bracket after a label or enumerator of one or two characters that opens a segment
+    ("예) …", "例) …", "a) …"), as Korean, Japanese and Chinese writers mark an example
+    and lists count their items.
 """
 
 from __future__ import annotations
@@ -239,7 +242,22 @@ def _text(view: GroupView, row, lang: str) -> str:
 
 def _balance(text: str, pair: str) -> int:
     text = text.translate(_FULL_WIDTH)
-    return text.count(pair[0]) - text.count(pair[1])
+    balance = text.count(pair[0]) - text.count(pair[1])
+    if pair == "()" and balance < 0:
+        balance += _labels(text)
+    return balance
+
+
+def _labels(text: str) -> int:
+    """1 when the text opens with a label or an enumerator of one or two characters and
+    a closing bracket ("예) …", "例) …", "a) …"), else 0. Only at the start: inside a
+    segment, a short word before a bracket may be what is left where inline code was
+    taken out ("стойността на `window.foo`)")."""
+    head = text.lstrip()
+    n = 0
+    while n < len(head) and n < 3 and head[n].isalnum():
+        n += 1
+    return int(0 < n <= 2 and head[n:n + 1] == ")")
 
 
 def _is_question(text: str, lang: str) -> bool:

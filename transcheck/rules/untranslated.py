@@ -54,6 +54,9 @@ Example:
     aligned line: one finding per file, naming the languages that share the text.
 
 What it does not catch:
+    Text equal to a translation in another standard of the document's language
+    (Croatian and Serbian in Latin letters, Bokmål and Nynorsk, Malay and Indonesian:
+    ``transcheck.langid.related``), or identified as one.
     Short segments (names, brands, button labels) whose language cannot be told
     reliably; text in a wrong language that matches nothing else (that is
     ``wrong-language``, TC201); an English phrase inside a translated paragraph, and
@@ -66,6 +69,7 @@ What it does not catch:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
@@ -74,7 +78,8 @@ from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
-from transcheck.langid.script import char_script, dominant_script, script_counts, scripts_of
+from transcheck.langid.related import related
+from transcheck.langid.script import char_script, dominant_script, scripts_of
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
@@ -87,8 +92,8 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
     """The guess for a segment identified as another language than its document's,
     else None (shared with wrong-language, TC201)."""
     guess = view.guesses.get((doc.language, seg.index))
-    if guess is None or guess.language is None or guess.language == doc.base_language:
-        return None
+    if guess is None or guess.language is None or related(guess.language, doc.base_language):
+        return None  # Croatian read as Serbian, Bokmål as Norwegian: the same language
     if guess.method == "langdetect":
         from transcheck.langid import langdetect_names
 
@@ -122,9 +127,10 @@ def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) ->
     out = []
     script = dominant_script(seg.text)[0]
     for lang in row.present():
-        if base_language(lang) == doc.base_language:
-            # zh-Hant and zh-Hans, pt-BR and pt-PT write much the same: the same text in
-            # another variant of the language is no sign of text left untranslated.
+        if related(lang, doc.base_language):
+            # zh-Hant and zh-Hans, pt-BR and pt-PT, Croatian and Serbian write much the
+            # same: the same text in another variant or standard of the language is no
+            # sign of text left untranslated.
             continue
         other = view.cell_text(row, lang)
         theirs = dominant_script(other)[0]
@@ -293,9 +299,22 @@ def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: 
     own = scripts_of(doc.language) - scripts_of(guess.language)
     if not own:
         return False
-    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _WORD.findall(text)}
-    counts = script_counts(" ".join(w for w in _WORD.findall(seg.text) if w not in shared))
-    return sum(counts[script] for script in own) >= _OWN_LETTERS
+    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _TOKEN.findall(text)}
+    return _own_characters(" ".join(w for w in _TOKEN.findall(seg.text) if w not in shared), own) >= _OWN_LETTERS
+
+
+def _own_characters(text: str, own: set) -> int:
+    """Letters of the scripts ``own``, with the vowel signs and other marks that follow
+    them: the Hindi "में" is one letter and two signs, a word all the same."""
+    n, script = 0, None
+    for ch in text:
+        if ch.isalpha():
+            script = char_script(ch)
+        elif not unicodedata.category(ch).startswith("M"):
+            script = None
+            continue
+        n += script in own
+    return n
 
 
 def _reads_as_both(doc: Document, seg: Segment, guess: LanguageGuess,

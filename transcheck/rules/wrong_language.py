@@ -26,8 +26,9 @@ Example:
 
 What it does not catch:
     Segments whose verdict rests on words the other translations share (names,
-    brands: "Откройте Chrome Web Store."), or with a quarter of their letters in the
-    document's own script; segments too short to identify (names, one-word headings, button labels), which
+    brands: "Откройте Chrome Web Store."), or with a quarter of their letters, or a
+    third of their words, in the document's own script (its grammar around foreign
+    terms: "Dependencies update करें"); segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
     phrase inside an otherwise correct paragraph.
@@ -49,6 +50,12 @@ from transcheck.rules.untranslated import evidence, foreign_guess
 # mixed, not written in another language.
 _OWN_SCRIPT_SHARE = 0.25
 _OWN_SCRIPT_WORDS = 2
+# ... or with this share of its words holding the document's script: a short line of
+# its grammar around foreign terms ("Dependencies update करें", "Flask plug-in으로,
+# ... 묶어줍니다", "ماهو progressive rendering؟"). A line in another language with a
+# name of the document's script in it ("漢彌爾頓環 - Visit every vertex exactly once")
+# has one such word among many.
+_OWN_SCRIPT_WORD_SHARE = 1 / 3
 # Within one script, a verdict on fewer letters or words than this is at most info.
 _LONG_LETTERS = 120
 _LONG_WORDS = 15
@@ -61,6 +68,15 @@ def _own_script_words(doc: Document, text: str) -> int:
     signs are no letters)."""
     own = scripts_of(doc.language)
     return sum(1 for w in _WORD.findall(text) if char_script(w[0]) in own)
+
+
+def _own_script_word_share(doc: Document, text: str) -> float:
+    """The share of words with a letter in the document's own script (Korean particles
+    join Latin words: "APISpec을")."""
+    own = scripts_of(doc.language)
+    words = _WORD.findall(text)
+    mine = sum(1 for w in words if any(char_script(ch) in own for ch in w))
+    return mine / len(words) if words else 0.0
 
 
 def _own_script_share(doc: Document, text: str) -> float:
@@ -112,7 +128,8 @@ def check(view: GroupView, options: Options):
                 continue  # untranslated (TC202) says it better
             other_script = not (scripts_of(guess.language) & scripts_of(doc.language))
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
-                                 or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS):
+                                 or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS
+                                 or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE):
                 continue  # the document's language with foreign terms: mixed, not wrong
             if identifier is None:
                 t = options

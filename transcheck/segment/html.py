@@ -30,7 +30,9 @@ _RAW = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in ("sc
 
 class _Texts:
     def __init__(self) -> None:
-        self.runs: list[tuple[int, int, str]] = []  # (first line, last line, text), 1-based
+        # (first line, last line, text, inside a list item), lines 1-based
+        self.runs: list[tuple[int, int, str, bool]] = []
+        self._items = 0  # <li> elements open
         self._parts: list[str] = []
         self._has_text = False
         self._first = 0
@@ -44,6 +46,8 @@ class _Texts:
             self._skip += 1
         if tag in _BREAK or tag in _SKIP:
             self.flush()
+        if tag == "li":
+            self._items += 1
 
     def handle_startendtag(self, tag, attrs):
         if tag.lower() in _BREAK:
@@ -56,6 +60,8 @@ class _Texts:
             self.flush()
         elif tag in _BREAK:
             self.flush()
+            if tag == "li" and self._items:
+                self._items -= 1
 
     def handle_data(self, data):
         if self._skip:
@@ -71,7 +77,7 @@ class _Texts:
     def flush(self):
         text = " ".join("".join(self._parts).split())
         if text:
-            self.runs.append((self._first, self._last, text))
+            self.runs.append((self._first, self._last, text, self._items > 0))
         self._parts = []
         self._has_text = False
 
@@ -118,8 +124,10 @@ class _Texts:
         text(n)
 
 
-def html_texts(content: str) -> list[tuple[int, int, str]]:
-    """(first line, last line, text) of each text run in ``content``, lines 1-based."""
+def html_runs(content: str) -> list[tuple[int, int, str, bool]]:
+    """(first line, last line, text, inside an ``<li>``) of each text run in
+    ``content``, lines 1-based: a list written in HTML (as right-to-left translations
+    often write theirs) is a list."""
     parser = _Texts()
     parser.feed(content)
     parser.flush()
