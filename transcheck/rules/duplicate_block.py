@@ -327,16 +327,10 @@ def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> 
 
 def _linked_twice(view: GroupView, doc: Document, j: int) -> set[str]:
     """The other documents that link twice or more to a place segment ``j`` links to:
-    the same list entry under two headings (an algorithm listed as greedy and as
-    dynamic programming), which the rows around a repeat may not show aligned."""
+    one entry listed under two headings, which the rows around a repeat may not pair."""
     urls = set(doc.segments[j].urls)
-    if not urls:
-        return set()
-    out = set()
-    for lang, other in view.documents.items():
-        if lang != doc.language and sum(1 for s in other.segments if urls & set(s.urls)) >= 2:
-            out.add(lang)
-    return out
+    return {lang for lang, other in view.documents.items() if urls and lang != doc.language
+            and sum(1 for s in other.segments if urls & set(s.urls)) >= 2}
 
 
 def _span(a: int, b: int) -> str:

@@ -73,7 +73,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
-from transcheck.rules._tokens import UNSPACED_SCRIPTS, transliteration_match
+from transcheck.rules._tokens import UNSPACED_SCRIPTS, link_title, transliteration_match
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
@@ -197,7 +197,7 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
-            elif _link_title(seg):
+            elif link_title(seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the title of a linked page, which may be kept as a name")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
@@ -210,15 +210,6 @@ def _check(view: GroupView, options: Options):
             elif not _translatable(view, doc, seg, {guess.language, named}, same, options):
                 continue  # names, numbers and codes: no text of any language was left
             yield finding, (doc.language, seg.index)
-
-
-def _link_title(seg: Segment) -> bool:
-    """A linked name and nothing else: a few capitalised words ("Shortest Common
-    Supersequence"), which lists of algorithms, tools or people keep as written."""
-    import re
-
-    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
-    return seg.links >= 1 and 1 <= len(words) <= 5 and all(w[0].isupper() for w in words)
 
 
 def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
