@@ -89,7 +89,8 @@ def load_reviewed() -> dict[tuple[str, str, str, int], tuple[str, str]]:
     # <CODE>.tsv: verdicts on findings; meaning_errors.tsv lists errors, not verdicts.
     for f in sorted(REVIEWED.glob("TC*.tsv")):
         with f.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
+            # A file may open with comment lines (where and at which commit it was read).
+            for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
                 key = (row["mode"], row["code"], row["path"], int(row["line"]))
                 records[key] = (row["verdict"], row["why"])
     return records

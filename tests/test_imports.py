@@ -17,7 +17,7 @@ LAYERS = (
     ("rules",),
     ("config", "decide"),
     ("report",),
-    ("runner", "fix"),
+    ("runner", "fix", "group_jobs"),
     ("api",),
     ("cli", "progress", "__main__"),
 )

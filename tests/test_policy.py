@@ -22,7 +22,7 @@ OPT_IN = [r.code for r in RULES if not r.default]
         (("TC101",), (), ["TC101"]),
         (("TC3",), (), [c for c in ALL if c.startswith("TC3")]),
         (("duplicate-block",), (), ["TC101"]),
-        (("alignment",), (), [c for c in ALL if c in ("TC301", "TC302", "TC304", "TC305")]),
+        (("alignment",), (), [c for c in ALL if c in ("TC301", "TC302", "TC304", "TC305", "TC306", "TC307")]),
         (("ALL",), ("TC302",), [c for c in ALL if c != "TC302"]),
         ((), ("TC1", "TC2"), [c for c in DEFAULT if not c.startswith(("TC1", "TC2"))]),
         (("tc101",), (), ["TC101"]),

@@ -85,8 +85,8 @@ def test_format_snapshot(tmp_path, fmt):
 def test_fixture_exercises_what_the_formats_must_show(tmp_path):
     """The fixture keeps its purpose: an error spanning lines, a warning, findings with
     related locations in other documents, a missing segment, a right-to-left document,
-    text that every format must escape, and findings folded into a repeated block (the
-    copy's extra segments)."""
+    text that every format must escape, and a repeated block whose copy is a repeat
+    alone (no extra segments inside it)."""
     _, result = run_fixture(tmp_path, "--format", "json")
     data = json.loads(result.stdout)
     findings = data["findings"]
@@ -96,7 +96,9 @@ def test_fixture_exercises_what_the_formats_must_show(tmp_path):
     assert any(r["path"] != f["path"] for f in findings for r in f["related"])
     assert "ar" in {d["language"] for d in data["documents"]}
     assert any("<Save & Exit>" in f["message"] for f in findings)
-    assert data["folded"] > 0
+    repeat = [f for f in findings if f["code"] == "TC101"]
+    assert [(f["line"], f["end_line"]) for f in repeat] == [(10, 11)]
+    assert not [f for f in findings if f["code"] == "TC302" and f["line"] >= 10 and f["path"] == repeat[0]["path"]]
     assert result.returncode == 1
 
 

@@ -99,7 +99,7 @@ def check(
     changed_since: Optional[str] = typer.Option(
         None, "--changed-since", help="Only findings a change since this git revision introduced."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on standard error."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on standard error (a bar at a terminal, a line every 10 s elsewhere)."),
     glossary: Optional[str] = typer.Option(
         None, "--glossary", help="Termbase, TBX or CSV (default: glossary.tbx or glossary.csv beside the documents)."
     ),
@@ -128,7 +128,7 @@ def check(
     from transcheck.config.plan import Options, build_plan
     from transcheck.decide.exit import run_exit_code
     from transcheck.errors import UsageError
-    from transcheck.progress import ProgressBar
+    from transcheck.progress import for_stderr
     from transcheck.report import Format, formatter, write, write_file
 
     try:
@@ -150,7 +150,7 @@ def check(
                 say(f"transcheck: note: {note}")
         color = output is None and fmt is Format.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         chosen = formatter(fmt, color=color)
-        with ProgressBar.for_terminal(quiet) as bar:
+        with for_stderr(quiet) as bar:
             report, sections = check_sections(paths, plan, formatter=chosen, progress=bar)
         if write_baseline:
             from transcheck.decide.baseline import write as write_baseline_file

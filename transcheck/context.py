@@ -77,6 +77,14 @@ class GroupView:
                     out[(lang, i)] = r
         return out
 
+    def aligned(self, row: Row, lang: str) -> bool:
+        """Whether ``lang``'s cell of ``row`` is aligned with confidence: the one question
+        a rule asks before comparing a cell with the others of its row, or before calling
+        an empty cell missing. A doubtful cell is left alone."""
+        from transcheck.align.confidence import SURE
+
+        return row.confidence.get(lang, 1.0) >= SURE
+
     def cell_text(self, row: Row, lang: str, quote: bool = False) -> str:
         """The text of a cell's prose segments: code, includes and URLs aligned in the
         same row are not text to judge. ``quote``: all its text when it has no prose,
@@ -134,6 +142,19 @@ class Guesses(Mapping):
             self._data = identify(self._documents, self._settings, self._vocabulary)
         return self._data
 
+    def of_document(self, index: int) -> dict[tuple[str, int], LanguageGuess]:
+        """The guesses of one document (by position), identified among all of them."""
+        doc = self._documents[index]
+        return identify(self._documents, self._settings, self._vocabulary, only=(doc,))
+
+    def preset(self, data: dict[tuple[str, int], LanguageGuess]) -> None:
+        """Every guess, identified elsewhere (document by document, in parallel)."""
+        self._data = data
+
+    @property
+    def count(self) -> int:
+        return len(self._documents)
+
     def __getitem__(self, key):
         return self._all()[key]
 
@@ -145,11 +166,12 @@ class Guesses(Mapping):
 
 
 def identify(documents: list[Document], settings: Settings,
-             vocabulary=None) -> dict[tuple[str, int], LanguageGuess]:
+             vocabulary=None, only=None) -> dict[tuple[str, int], LanguageGuess]:
     """A guess for every segment. What the vocabulary keeps as written is blanked first:
     "FastAPI" or an accepted "endpoint" is no evidence that a Hindi paragraph is
     English, and a line of nothing else has no language to tell (so no rule that reads
-    the guesses calls it untranslated or in the wrong language)."""
+    the guesses calls it untranslated or in the wrong language). ``only``: the
+    documents to identify, among the candidate languages of all of them."""
     from transcheck.align.keys import keyed
     from transcheck.langid import Identifier
 
@@ -168,7 +190,7 @@ def identify(documents: list[Document], settings: Settings,
     if per_document:
         from transcheck.langid.script import scripts_of
     out = {}
-    for doc in documents:
+    for doc in documents if only is None else only:
         if per_document:
             own = scripts_of(doc.language)
             identifier = identifier_for(sorted({doc.language, settings.source or "en"} | {
@@ -220,9 +242,10 @@ def lags(documents: list[Document], source: str | None, inputs, rows=()) -> dict
 
 
 def build_view(name: str, documents: list[Document], settings: Settings, termbase=None,
-               lag_inputs=()) -> GroupView:
+               lag_inputs=(), stage=None) -> GroupView:
     """Align the documents (by key when they are keyed resources, else by content),
-    identify every segment's language, and bundle it all."""
+    identify every segment's language, and bundle it all. ``stage(what, done, total)``
+    hears of each document aligned."""
     from transcheck.align.aligner import align
     from transcheck.align.keys import align_keys, keyed
 
@@ -237,7 +260,7 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
     vocabulary = (settings.vocabulary or Vocabulary()).with_glossary(termbase)
     termbase = with_vocabulary(termbase, vocabulary)
     rows = (align_keys(documents, settings.source) if keyed(documents)
-            else align(documents, settings.source, settings.embeddings) if documents else [])
+            else align(documents, settings.source, settings.embeddings, stage) if documents else [])
     return GroupView(
         name=name,
         documents=by_language,

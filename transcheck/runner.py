@@ -47,10 +47,12 @@ if TYPE_CHECKING:
 
 
 def check_group(
-    spec: GroupSpec, settings: Settings, rules: tuple[Rule, ...], glossary: str | None = None
+    spec: GroupSpec, settings: Settings, rules: tuple[Rule, ...], glossary: str | None = None,
+    stage: Callable[[str, int, int], None] | None = None, jobs: int = 1,
 ) -> tuple[GroupResult, list[InputProblem]]:
     """Read, align, identify and check one group; ``glossary`` is the path the runner
-    resolved for it (None: none)."""
+    resolved for it (None: none). ``stage(what, done, total)`` hears of each document
+    aligned and each rule run; ``jobs`` processes may share a large group's rules."""
     documents: list[Document] = []
     problems: list[InputProblem] = []
     for file in spec.files:
@@ -72,8 +74,8 @@ def check_group(
     if problem is not None:
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
-    view = build_view(spec.name, documents, settings, termbase, spec.lag)
-    findings = name_keys(_run_rules(rules, view, settings, problems), documents, view.rows)
+    view = build_view(spec.name, documents, settings, termbase, spec.lag, stage)
+    findings = name_keys(_run_rules(rules, view, settings, problems, stage, jobs), documents, view.rows)
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),
@@ -117,25 +119,25 @@ def with_missing(status: tuple[PageStatus, ...], missing: Iterable[str]) -> tupl
     return tuple(sorted(status + tuple(PageStatus(lang, MISSING) for lang in missing), key=lambda s: s.language))
 
 
-def _run_rules(rules: tuple[Rule, ...], view, settings: Settings, problems: list[InputProblem]) -> list[Finding]:
-    """Every rule's findings. A rule that fails on some input costs its own findings
-    for this group, one line and exit code 2, not the whole report; with --debug
-    (``TRANSCHECK_DEBUG``) the exception propagates."""
+def _run_rules(rules: tuple[Rule, ...], view, settings: Settings, problems: list[InputProblem],
+               stage=None, jobs: int = 1) -> list[Finding]:
+    """Every rule's findings, in rule order (a large group's in ``jobs`` processes)."""
+    from transcheck import group_jobs
+    from transcheck.group_jobs import run_rule
+
+    if group_jobs.worth_it(view, jobs):
+        results = group_jobs.run_rules(rules, view, settings, jobs, stage)
+    else:
+        results = []
+        for done, rule in enumerate(rules, start=1):
+            results.append(run_rule(rule, view, settings))
+            if stage is not None:
+                stage(f"{view.name}: rules", done, len(rules))
     findings: list[Finding] = []
-    for rule in rules:
-        try:
-            findings.extend(rule.check(view, rule.options(settings.thresholds)))
-        except Exception as exc:
-            if os.environ.get("TRANSCHECK_DEBUG"):
-                raise
-            detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            problems.append(
-                InputProblem(
-                    view.name,
-                    f"internal error in {rule.code} {rule.name}: {detail}; "
-                    "its findings for this group are missing; rerun with --debug",
-                )
-            )
+    for found, problem in results:
+        findings.extend(found)
+        if problem is not None:
+            problems.append(problem)
     return findings
 
 
@@ -228,7 +230,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     seen: set[InputProblem] = set(problems)
     judged: list[JudgedGroup] = []
     changed: list[ChangedSegment] | None = [] if changed_since is not None else None
-    results = _map_groups(groups, settings, rules, jobs)
+    results = _map_groups(groups, settings, rules, jobs, getattr(progress, "stage", None))
     for done, ((spec, glossary), (result, group_problems)) in enumerate(zip(groups, results), start=1):
         # A glossary shared by many groups that cannot be used is one line, not one per group.
         problems.extend(p for p in group_problems if not (p in seen or seen.add(p)))
@@ -288,11 +290,13 @@ _BATCH = 4
 _AHEAD = 4
 
 
-def _map_groups(groups, settings, rules, jobs) -> Iterator[tuple[GroupResult, list[InputProblem]]]:
-    """``check_group`` of each (spec, glossary), in order, in ``jobs`` processes."""
+def _map_groups(groups, settings, rules, jobs, stage=None) -> Iterator[tuple[GroupResult, list[InputProblem]]]:
+    """``check_group`` of each (spec, glossary), in order, in ``jobs`` processes; a
+    single group gets the processes to itself. ``stage`` hears of the steps inside the
+    groups checked in this process."""
     if jobs <= 1 or len(groups) <= 1:
         for spec, glossary in groups:
-            yield check_group(spec, settings, rules, glossary)
+            yield check_group(spec, settings, rules, glossary, stage, jobs)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor

@@ -159,21 +159,39 @@ def chrf_at_least(hypothesis: str, reference: str, threshold: float) -> bool:
     a, b = normalise(hypothesis), normalise(reference)
     if a and b and a != b:
         la, lb = len("".join(a.split())), len("".join(b.split()))
+        # Matched n-grams of any order are at most the matched characters (each n-gram
+        # is counted under its first character): texts in two scripts share almost none.
+        shared = _shared_characters(a, b)
         prec = rec = 0.0
         orders = 0
         for n in range(_CHAR_ORDER):
             h, r = la - n, lb - n
             if h > 0 and r > 0:
-                prec += min(h, r) / h
-                rec += min(h, r) / r
+                most = min(h, r, shared)
+                prec += most / h
+                rec += most / r
                 orders += 1
         if orders:
             prec, rec = prec / orders, rec / orders
             factor = _BETA ** 2
-            bound = 100 * (1 + factor) * prec * rec / (factor * prec + rec)
+            bound = 100 * (1 + factor) * prec * rec / (factor * prec + rec) if prec + rec else 0.0
             if bound < threshold - 1e-6:
                 return False
     return chrf(hypothesis, reference) >= threshold
+
+
+def _shared_characters(a: str, b: str) -> int:
+    first, second = _characters(a), _characters(b)
+    if len(first) > len(second):
+        first, second = second, first
+    return sum(min(n, second.get(ch, 0)) for ch, n in first.items())
+
+
+@lru_cache(maxsize=4096)
+def _characters(text: str) -> dict[str, int]:
+    from collections import Counter
+
+    return Counter("".join(text.split()))
 
 
 def letters(text: str) -> int:

@@ -1,38 +1,41 @@
 """Multi-way alignment of the documents of a group, paragraph by paragraph.
 
 Progressive alignment, as in multiple sequence alignment: the first document (the
-source when given, else the one with the most segments) becomes a profile of rows;
-each further document is aligned to that profile with a banded dynamic programme that
-allows 1-1, 1-0, 0-1, 2-1 and 1-2 links, and its segments are written into the rows.
+source when given, else the one with the most typical number of segments) becomes a
+profile of rows; each further document is aligned to that profile and its segments are
+written into the rows. A row is compared through at most ``REFS`` of its cells (the
+first documents aligned), so a document costs the same whatever the number of
+languages before it: time grows with segments times languages.
 
-Pairs are scored on what survives translation: length (relative to the length ratio of
-the two languages in these very documents) and shared anchors (numbers, Latin names and
-acronyms, file names, ? and quotes). Identical normalised text matches outright.
+Each document is aligned to the profile in three steps (``units`` scores a pair):
 
-With the optional embeddings (``--embeddings``), the score also weighs meaning: the
-cosine of the two segments' multilingual sentence embeddings, measured against the
-median cosine of unrelated segment pairs of the same two documents. A paragraph moved
-elsewhere then no longer resembles the paragraphs around its old place, so it is left
-unmatched (reported missing and extra) instead of pulling its neighbours out of line.
+1. Pins (``pins``): link targets, inline code, heading ids, file names, names and
+   numbers that occur once or twice in each place tie a segment to a row wherever the
+   two are. The heaviest chain of pins in document order is the backbone; pins off it
+   in runs are blocks the translation moved, aligned to their rows where they are.
+2. The rest is aligned by a banded dynamic programme (``band``) that allows 1-1, 1-0,
+   0-1, 2-1 and 1-2 links; the band follows the backbone, so a long document with a
+   large gap in one place stays aligned on both sides of it. The band is BAND cells
+   either side of the backbone's line, doubled, up to MAX_BAND, only while the best
+   path runs along its edge.
+3. A segment left without a row that repeats a neighbour of its own document is a
+   repeat (duplicate-block reports it), not an extra segment.
 
-Time and memory are linear in the number of segments: the band is a tenth of the
-document either side of the diagonal, but at most BAND (48) cells plus the slope, and
-it is doubled, up to MAX_BAND (384), only while the best path runs along its edge.
-Documents that differ by more than that in one place are aligned as well as the band
-allows: with 500 paragraphs missing at one place of 3,000, 484 rows are reported
-missing and 16 are paired with a neighbour instead (200 missing: all 200 found).
+``confidence`` then says how sure each cell of the result is; rules compare only the
+cells aligned with confidence.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
-from transcheck.align.anchors import anchors
-from transcheck.align.band import BAND, MAX_BAND, fill, on_edge, trace
-from transcheck.langid.script import scripts_of
+from transcheck.align import confidence
+from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
+from transcheck.align.moves import rejoin
+from transcheck.align.pins import find_pins, in_order, keys, moved_blocks, twin
+from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
+                                    units, unrelated)
 from transcheck.model import Document, Row
 from transcheck.text import normalise
 
@@ -41,162 +44,23 @@ SKIP = 0.62  # cost of leaving a row or a segment unmatched
 # only when it fits clearly better than a 1-1 link plus a skip: a genuine split changes
 # the length match a lot, a short heading next to a paragraph hardly at all.
 MERGE = SKIP + 0.05
-# A 2-1 link is a sentence split in two: both parts carry real weight. Without this a
-# short line next to a paragraph (a heading, a caption) is absorbed into it instead of
-# being reported missing, since it barely changes the paragraph's length.
-MIN_PART = 0.2
-LEXICAL = 0.05
-RATIO_PRIOR = 500  # characters; see _align_to_profile
+RATIO_PRIOR = 500  # characters; see _Aligner.ratios
+# A pair that cannot be a translation (units.unrelated) costs this much more than 1 -
+# its score: more than leaving both alone (2 * SKIP), so unrelated paragraphs side by
+# side are not linked.
+UNRELATED_COST = 1.0
+REFS = 4  # cells of a row a new segment is compared with
+REPEAT_REACH = 2  # a repeat is this close to the segment it repeats
 
 
-@dataclass(frozen=True, slots=True)  # slots: two per segment of a group
-class _Unit:
-    """Alignment features of one segment, or of several merged."""
+def align(documents: list[Document], source: str | None = None, embeddings: bool = False,
+          progress: Callable[[str, int, int], None] | None = None) -> list[Row]:
+    """Rows of segment indices, one cell per language, with each cell's confidence.
 
-    length: int
-    anchors: Counter
-    text: str  # normalised; "" for merged units (no exact-match shortcut)
-    prose: bool
-    # Sum of the unit vectors of its segments' embeddings; None without embeddings.
-    vector: object = field(default=None, compare=False, repr=False)
-    # Beginnings of its longer Latin words (portal, Portal, portail: "port"): cognates
-    # and names that tell two same-sized paragraphs without anchors apart.
-    words: frozenset = field(default=frozenset(), compare=False, repr=False)
-    # The number of anchors, counted once here rather than in every comparison.
-    weight: int = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "weight", sum(self.anchors.values()))
-
-    def merge(self, other: _Unit) -> _Unit | None:
-        """The two as one unit; None when they cannot be one translation unit."""
-        if not (self.prose and other.prose):
-            return None
-        if min(self.length, other.length) < MIN_PART * (self.length + other.length):
-            return None
-        return _Unit(self.length + other.length, self.anchors + other.anchors, "", True,
-                     _add(self.vector, other.vector), self.words | other.words)
-
-    def join(self, other: _Unit) -> _Unit:
-        """Unconditional union, for a row that earlier links already merged."""
-        return _Unit(self.length + other.length, self.anchors + other.anchors, "",
-                     self.prose or other.prose, _add(self.vector, other.vector),
-                     self.words | other.words)
-
-
-def _add(a, b):
-    return None if a is None or b is None else a + b
-
-
-# Weight of meaning in a pair's score. Cosines are read on the scale of the two
-# documents themselves: 0 at the median of all their segment pairs (unrelated text on
-# the same topic), 1 at the median of each segment's best match (a translation).
-MEANING_WEIGHT = 0.6
-MIN_SPAN = 0.02
-
-
-def _units(doc: Document, vectors=None) -> list[_Unit]:
-    latin = "Latin" in scripts_of(doc.language)
-    return [
-        # Inline code is not text to judge, but it survives translation: an anchor.
-        _Unit(max(1, len(s.text)), anchors(" ".join((s.text, *s.code)) if s.code else s.text, latin),
-              normalise(s.text), s.is_prose,
-              None if vectors is None else vectors[i],
-              _word_starts(s.text) if latin else frozenset())
-        for i, s in enumerate(doc.segments)
-    ]
-
-
-_LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
-
-
-def _word_starts(text: str) -> frozenset:
-    return frozenset(w[:4].casefold() for w in _LONG_WORD.findall(text))
-
-
-def _similarity(a: _Unit, b: _Unit, ratio: float,
-                scale: tuple[float, float] | None = None) -> float:
-    """0..1: how likely ``b`` translates ``a``, given the length ratio b/a of the languages
-    and, with embeddings, the two documents' cosine ``scale`` (unrelated, translation)."""
-    surface = _surface(a, b, ratio)
-    if scale is None or a.vector is None or b.vector is None or surface == 1.0:
-        return surface
-    if not (a.prose and b.prose):
-        return surface
-    low, high = scale
-    cosine = _cosine(a.vector, b.vector)
-    meaning = min(1.0, max(0.0, (cosine - low) / max(MIN_SPAN, high - low)))
-    return (1 - MEANING_WEIGHT) * surface + MEANING_WEIGHT * meaning
-
-
-def _cosine(a, b) -> float:
-    import numpy as np
-
-    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
-    return float(a @ b) / (na * nb) if na and nb else 0.0
-
-
-def _surface(a: _Unit, b: _Unit, ratio: float) -> float:
-    """The score from length and anchors alone (the default, embedding-free path)."""
-    if a.text and a.text == b.text:
-        return 1.0
-    if a.prose != b.prose:
-        return 0.05
-    expected = ratio * a.length
-    length_sim = math.exp(-2.0 * abs(math.log((b.length + 12) / (expected + 12))))
-    if a.weight or b.weight:
-        # The size of the multiset intersection (Counter's "&"), without building it:
-        # this runs for every cell of every alignment, and the key views intersect in C.
-        first, second = a.anchors, b.anchors
-        shared = 0
-        for key in first.keys() & second.keys():
-            x, y = first[key], second[key]
-            shared += x if x < y else y
-        anchor_sim = 2 * shared / (a.weight + b.weight)
-        return 0.55 * length_sim + 0.45 * anchor_sim + _lexical(a, b)
-    return 0.55 * length_sim + 0.45 * 0.5 + _lexical(a, b)
-
-
-def _lexical(a: _Unit, b: _Unit) -> float:
-    """A small bonus for word beginnings two Latin-script units share: enough to break a
-    tie between two paragraphs of a size, too small to outweigh length or anchors."""
-    if not (a.words and b.words):
-        return 0.0
-    return LEXICAL * len(a.words & b.words) / min(len(a.words), len(b.words))
-
-
-def _embedded_units(documents: list[Document]):
-    """Units with sentence vectors, and each language pair's cosine scale (see
-    MEANING_WEIGHT); None when the embeddings extra is not installed."""
-    from transcheck import embeddings
-
-    matrix = embeddings.embed([s.text for d in documents for s in d.segments])
-    if matrix is None:
-        return None
-    import numpy as np
-
-    units, prose, start = {}, {}, 0
-    for d in documents:
-        block = matrix[start : start + len(d.segments)]
-        start += len(d.segments)
-        units[d.language] = _units(d, block)
-        prose[d.language] = block[[i for i, s in enumerate(d.segments) if s.is_prose]]
-    scales = {}
-    for a in prose:
-        for b in prose:
-            if a < b and len(prose[a]) and len(prose[b]):
-                cos = prose[a] @ prose[b].T
-                best = np.concatenate([cos.max(axis=1), cos.max(axis=0)])
-                scales[(a, b)] = scales[(b, a)] = (float(np.median(cos)), float(np.median(best)))
-    return units, scales
-
-
-def align(documents: list[Document], source: str | None = None,
-          embeddings: bool = False) -> list[Row]:
-    """Rows of segment indices, one cell per language, in document order.
-
-    ``embeddings`` adds sentence meaning to the pair score when the extra is installed;
-    otherwise alignment uses the surface features alone.
+    Rows follow the first document's order; a block another document moved has its
+    cell there, out of that document's order. ``embeddings`` adds sentence meaning to
+    the pair score when the extra is installed. ``progress(what, done, total)`` is told
+    of each document aligned.
     """
     if not documents:
         return []
@@ -210,45 +74,212 @@ def align(documents: list[Document], source: str | None = None,
         key=lambda d: (d.language != source, abs(len(d.segments) - typical), -len(d.segments),
                        d.language),
     )
-    embedded = _embedded_units(documents) if embeddings else None
+    embedded = embedded_units(documents) if embeddings else None
     if embedded is None:
-        units, unrelated = {d.language: _units(d) for d in documents}, {}
+        languages = codes(documents)
+        found, unrelated = {d.language: units(d, None, languages) for d in documents}, {}
     else:
-        units, unrelated = embedded
-    totals = {lang: sum(u.length for u in us) or 1 for lang, us in units.items()}
-    languages = [d.language for d in documents]
-
+        found, unrelated = embedded
+    aligner = _Aligner(found, [d.language for d in order], unrelated)
+    aligner.source = source if source in found else None
+    aligner.targets = {d.language: fragment_targets(d) for d in documents}
     first = order[0].language
-    rows: list[dict[str, tuple[int, ...]]] = [{first: (i,)} for i in range(len(units[first]))]
-    for doc in order[1:]:
-        rows = _align_to_profile(rows, doc.language, units, totals, unrelated)
-    return [Row({lang: tuple(row.get(lang, ())) for lang in sorted(languages)}) for row in rows]
+    rows: list[dict[str, tuple[int, ...]]] = [{first: (i,)} for i in range(len(found[first]))]
+    for done, doc in enumerate(order[1:], start=1):
+        rows = aligner.add(rows, doc.language)
+        if progress is not None:
+            progress(f"{doc.group}: aligned {doc.path}", done, len(order) - 1)
+    languages = sorted(d.language for d in documents)
+    texts = {d.language: [normalise(s.text) for s in d.segments] for d in documents}
+    sure = confidence.of_rows(rows, aligner, texts, source if source in found else None)
+    return [Row({lang: tuple(row.get(lang, ())) for lang in languages},
+                {lang: sure[r][lang] for lang in languages if lang in sure[r]})
+            for r, row in enumerate(rows)]
 
 
-def _row_units(row: dict[str, tuple[int, ...]], units: dict[str, list[_Unit]]) -> dict[str, _Unit]:
-    out = {}
-    for lang, idx in row.items():
-        if idx:
-            unit = units[lang][idx[0]]
-            for i in idx[1:]:
-                unit = unit.join(units[lang][i])
-            out[lang] = unit
+class _Aligner:
+    """The documents' units and what the alignment learnt on the way: the pins (cells
+    that distinctive anchors placed) and each language's repeats."""
+
+    def __init__(self, found: dict[str, list[Unit]], order: list[str], unrelated):
+        self.units = found
+        self.order = order
+        self.unrelated = unrelated or {}
+        self.totals = {lang: sum(u.length for u in us) or 1 for lang, us in found.items()}
+        self.keys = {lang: [keys(u) for u in us] for lang, us in found.items()}
+        self.pinned: set[tuple[str, int]] = set()  # (language, segment) placed by a pin
+        self.repeats: dict[tuple[str, int], int] = {}  # (language, repeat) -> its original
+        self.seen = 1  # documents aligned so far
+        self.source: str | None = None
+        # Per language, the headings each segment links to within its own document.
+        self.targets: dict[str, dict[int, tuple[int, ...]]] = {}
+
+    def expected(self, row: dict[str, tuple[int, ...]]) -> bool:
+        """Whether every document should have the row: the source has it, or (without
+        one) more than half the documents aligned so far do."""
+        if self.source is not None:
+            return bool(row.get(self.source))
+        return 2 * sum(1 for idx in row.values() if idx) > self.seen
+
+    def ratios(self, lang: str) -> dict[str, float]:
+        # The languages' length ratio as these documents show it, pulled towards 1 by a
+        # few paragraphs' worth of characters: in a short document one missing sentence
+        # would otherwise set the ratio, and the remaining sentences would be merged to fit.
+        t = self.totals
+        return {o: (t[lang] + RATIO_PRIOR) / (t[o] + RATIO_PRIOR) for o in t}
+
+    def refs(self, row: dict[str, tuple[int, ...]]) -> dict[str, Unit]:
+        """The row's reference cells: its first REFS languages in alignment order."""
+        out = {}
+        for lang in self.order:
+            idx = row.get(lang)
+            if idx:
+                unit = self.units[lang][idx[0]]
+                for i in idx[1:]:
+                    unit = unit.join(self.units[lang][i])
+                out[lang] = unit
+                if len(out) == REFS:
+                    break
+        return out
+
+    def scorer(self, row: dict[str, Unit], lang: str):
+        """A function of a unit giving 1 - its score against the row's cells."""
+        ratios = self.ratios(lang)
+        meaning = {o: c for (o, l), c in self.unrelated.items() if l == lang} or None
+        return _scorer(row, ratios, meaning)
+
+    def score(self, row: dict[str, Unit], unit: Unit, lang: str) -> float:
+        if not row:
+            return 0.0
+        ratios = self.ratios(lang)
+        meaning = {o: c for (o, l), c in self.unrelated.items() if l == lang} or None
+        return _score(row, unit, ratios, meaning)
+
+    def add(self, rows, lang: str):
+        """``rows`` with the document in ``lang`` aligned into them."""
+        segs = self.units[lang]
+        refs = [self.refs(r) for r in rows]
+        row_keys = [[self.keys[o][r[o][0]] if len(r[o]) == 1 else frozenset().union(
+            *(self.keys[o][i] for i in r[o])) for o in ref] for r, ref in zip(rows, refs)]
+        pins = find_pins(row_keys, self.keys[lang])
+        backbone, others = in_order(pins)
+        blocks = [b for b in moved_blocks(backbone, others) if not twin(b, backbone, row_keys, self.keys[lang])]
+        self.pinned |= {(lang, p.seg) for p in backbone}
+        self.pinned |= {(lang, p.seg) for b in blocks for p in b.pins}
+        moved_rows = {i for b in blocks for i in range(b.rows[0], b.rows[1] + 1)}
+        moved_segs = {j for b in blocks for j in range(b.segs[0], b.segs[1] + 1)}
+        kept_rows = [i for i in range(len(rows)) if i not in moved_rows]
+        kept_segs = [j for j in range(len(segs)) if j not in moved_segs]
+        row_at = {i: k for k, i in enumerate(kept_rows)}
+        seg_at = {j: k for k, j in enumerate(kept_segs)}
+        # A reliable pin cuts the alignment in two at the cell before it.
+        cuts = [(row_at[p.row], seg_at[p.seg]) for p in backbone if p.reliable]
+        path = self._path(kept_rows, kept_segs, refs, lang, cuts)
+        placed = self._linked(rows, path, kept_rows, kept_segs, lang)
+        for block in blocks:
+            rows_b = list(range(block.rows[0], block.rows[1] + 1))
+            segs_b = list(range(block.segs[0], block.segs[1] + 1))
+            path = self._path(rows_b, segs_b, refs, lang, ())
+            placed += self._linked(rows, path, rows_b, segs_b, lang, block.rows[0])
+        # Sorted by place; sorting is stable, so rows of one place keep their order.
+        out = [row for _, row in sorted(placed, key=lambda p: p[0])]
+        self._mark_repeats(out, lang)
+        out = rejoin(out, lang, self, moved_segs)
+        self.seen += 1
+        return out
+
+    def _path(self, kept_rows, kept_segs, refs, lang, cuts):
+        """The best path through rows ``kept_rows`` and segments ``kept_segs``, passing
+        through each cut (a cell: rows before it go with segments before it)."""
+        path = []
+        for (i0, j0), (i1, j1) in zip([(0, 0), *cuts], [*cuts, (len(kept_rows), len(kept_segs))]):
+            part = self._stretch(kept_rows[i0:i1], kept_segs[j0:j1], refs, lang)
+            path += [((a + i0, b + j0), (c + i0, d + j0)) for (a, b), (c, d) in part]
+        return path
+
+    def _stretch(self, kept_rows, kept_segs, refs, lang):
+        n, m = len(kept_rows), len(kept_segs)
+        if not n or not m:
+            return [((i, j), (i + (n > 0), j + (m > 0))) for i, j in
+                    zip(range(n) if n else [0] * m, range(m) if m else [0] * n)]
+        segs = [self.units[lang][j] for j in kept_segs]
+        row_units = [refs[i] for i in kept_rows]
+        full = abs(n - m) + max(12, (max(n, m) + 9) // 10)
+        slope = -(-m // n) if n else m
+        width = min(full, BAND + slope)
+        limit = min(full, MAX_BAND + slope)
+
+        def row_scorer(i: int):
+            return self.scorer(row_units[i], lang)
+
+        def pair_scorer(i: int):
+            merged = _merge_rows(row_units[i - 1], row_units[i])
+            return None if merged is None else self.scorer(merged, lang)
+
+        def seg_pair(j: int):
+            return segs[j - 1].merge(segs[j])
+
+        scorers = row_scorer, pair_scorer, seg_pair
+        while True:
+            lows, back = fill(n, m, bounds(n, m, width), segs, scorers, SKIP, MERGE)
+            path = trace(n, m, lows, back)
+            if width >= limit or not on_edge(path, lows, back, m):
+                return path
+            width = min(limit, 2 * width)
+
+    def _linked(self, rows, path, kept_rows, kept_segs, lang, key=-1):
+        """The rows a path makes, each with its place in profile order (the first
+        profile row it holds; a new row takes its predecessor's place, and stays after
+        it), so that moved blocks can be put back between them."""
+        out = []
+        for (i0, j0), (i1, j1) in path:
+            seg_idx = tuple(kept_segs[j] for j in range(j0, j1))
+            if i1 == i0:  # a segment no row has: a new row of its own
+                out.append((key, {lang: seg_idx}))
+                continue
+            merged: dict[str, tuple[int, ...]] = {}
+            for r in (rows[kept_rows[i]] for i in range(i0, i1)):
+                for other, idx in r.items():
+                    merged[other] = merged.get(other, ()) + idx
+            key = kept_rows[i0]
+            runs = _runs(seg_idx)
+            if len(runs) > 1:
+                # Segments a moved block stood between are no one cell. The row keeps
+                # the last run; the ones before are left over for ``rejoin``, as the
+                # segment just before a moved block is most often its heading.
+                out.extend((key, {lang: run}) for run in runs[:-1])
+                seg_idx = runs[-1]
+            if seg_idx:
+                merged[lang] = seg_idx
+            out.append((key, merged))
+        return out
+
+    def _mark_repeats(self, rows, lang: str) -> None:
+        """Remember the rows only ``lang`` holds whose segment repeats one of its
+        neighbours in the document: a paragraph pasted twice is no extra segment."""
+        segs = self.units[lang]
+        for row in rows:
+            if len(row) != 1 or lang not in row:
+                continue
+            for j in row[lang]:
+                for k in range(max(0, j - REPEAT_REACH), min(len(segs), j + REPEAT_REACH + 1)):
+                    if k != j and segs[k].text and segs[k].text == segs[j].text:
+                        self.repeats[(lang, j)] = k
+                        break
+
+
+def _runs(idx: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """``idx`` cut where it skips segments."""
+    out: list[tuple[int, ...]] = []
+    for i in idx:
+        if out and out[-1][-1] + 1 == i:
+            out[-1] += (i,)
+        else:
+            out.append((i,))
     return out
 
 
-def _score(row_units: dict[str, _Unit], b: _Unit, ratios: dict[str, float],
-           scales: dict[str, tuple[float, float]] | None = None) -> float:
-    if not row_units:
-        return 0.0
-    if scales:
-        sims = [_similarity(a, b, ratios[other], scales.get(other))
-                for other, a in row_units.items()]
-    else:
-        sims = [_surface(a, b, ratios[other]) for other, a in row_units.items()]
-    return sum(sims) / len(sims)
-
-
-def _merge_rows(first: dict[str, _Unit], second: dict[str, _Unit]) -> dict[str, _Unit] | None:
+def _merge_rows(first: dict[str, Unit], second: dict[str, Unit]) -> dict[str, Unit] | None:
     """Two rows as one (for a 2-1 link); None when some language cannot merge."""
     merged = dict(first)
     for other, unit in second.items():
@@ -260,68 +291,41 @@ def _merge_rows(first: dict[str, _Unit], second: dict[str, _Unit]) -> dict[str, 
     return merged
 
 
-def _align_to_profile(rows, lang, units, totals, unrelated=None):
-    segs = units[lang]
-    n, m = len(rows), len(segs)
-    row_units = [_row_units(r, units) for r in rows]
-    # Band around the diagonal, wide enough for every length difference to be absorbed.
-    full = abs(n - m) + max(12, (max(n, m) + 9) // 10)
-    # ... but that is a tenth of the document: beyond BAND cells either side (plus the
-    # diagonal's slope, so that the band stays connected), start narrow and widen only
-    # while the best path runs along the band's edge, up to MAX_BAND.
-    slope = -(-m // n) if n else m
-    width = min(full, BAND + slope)
-    limit = min(full, MAX_BAND + slope)
-
-    # The languages' length ratio as these documents show it, pulled towards 1 by a few
-    # paragraphs' worth of characters: in a short document one missing sentence would
-    # otherwise set the ratio, and the remaining sentences would be merged to fit it.
-    ratios = {other: (totals[lang] + RATIO_PRIOR) / (totals[other] + RATIO_PRIOR) for other in totals}
-    # With embeddings: per language already in the profile, its cosine scale.
-    meaning = {o: c for (o, l), c in (unrelated or {}).items() if l == lang} or None
-    # What a 2-1 link at row i or a 1-2 link at segment j would join: built once per
-    # row and per segment (not per cell) as the band reaches it, and not kept after.
-
-    def row_scorer(i: int):
-        return _scorer(row_units[i], ratios, meaning)
-
-    def pair_scorer(i: int):
-        merged = _merge_rows(row_units[i - 1], row_units[i])
-        return None if merged is None else _scorer(merged, ratios, meaning)
-
-    def seg_pair(j: int):
-        return segs[j - 1].merge(segs[j])
-
-    scorers = row_scorer, pair_scorer, seg_pair
-
-    while True:
-        lows, back = fill(n, m, width, segs, scorers, SKIP, MERGE)
-        path = trace(n, m, lows, back)
-        if width >= limit or not on_edge(path, lows, back, m):
-            break
-        width = min(limit, 2 * width)
-
-    out: list[dict[str, tuple[int, ...]]] = []
-    for (i0, j0), (i1, j1) in path:
-        seg_idx = tuple(range(j0, j1))
-        if i1 == i0:  # a segment no row has: a new row of its own
-            out.append({lang: seg_idx})
-            continue
-        merged: dict[str, tuple[int, ...]] = {}
-        for r in rows[i0:i1]:
-            for other, idx in r.items():
-                merged[other] = merged.get(other, ()) + idx
-        if seg_idx:
-            merged[lang] = seg_idx
-        out.append(merged)
-    return out
+def _sims(row_units: dict[str, Unit], b: Unit, ratios: dict[str, float],
+          scales: dict[str, tuple[float, float]] | None = None) -> list[float]:
+    if scales:
+        return [similarity(a, b, ratios[other], scales.get(other)) for other, a in row_units.items()]
+    return [surface(a, b, ratios[other]) for other, a in row_units.items()]
 
 
-def _scorer(row: dict[str, _Unit], ratios, meaning):
-    """A function of a unit giving 1 - the row's score; a row of one language (every
-    row in a two-language group) goes straight to the pair score, as _score would: the
-    mean of one value is that value."""
+def _score(row_units: dict[str, Unit], b: Unit, ratios: dict[str, float],
+           scales: dict[str, tuple[float, float]] | None = None) -> float:
+    if not row_units:
+        return 0.0
+    sims = _sims(row_units, b, ratios, scales)
+    return sum(sims) / len(sims)
+
+
+def _scorer(row: dict[str, Unit], ratios, meaning):
+    """A function of a unit giving the cost of linking it to the row: 1 - the row's
+    score (the mean over its cells), and UNRELATED_COST more when every cell of the row
+    is ``unrelated`` to it (so that two unrelated cells side by side are a gap each,
+    not a pair). A row of one language (every row in a two-language group) goes
+    straight to the pair score."""
     if len(row) == 1 and not meaning:
         (other, a), = row.items()
-        return lambda b, a=a, r=ratios[other]: 1.0 - _surface(a, b, r)
-    return lambda b: 1.0 - _score(row, b, ratios, meaning)
+
+        def one(b, a=a, r=ratios[other]):
+            value = surface(a, b, r)
+            return 1.0 - value + (UNRELATED_COST if value < 0.4 and unrelated(a, b, r) else 0.0)
+
+        return one
+
+    def many(b):
+        sims = _sims(row, b, ratios, meaning)
+        value = sum(sims) / len(sims)
+        # Only a low score can come from unrelated cells: look no further otherwise.
+        apart = value < 0.4 and all(unrelated(a, b, ratios[o]) for o, a in row.items())
+        return 1.0 - value + (UNRELATED_COST if apart else 0.0)
+
+    return many

@@ -32,19 +32,39 @@ def band(i: int, n: int, m: int, width: int) -> tuple[int, int]:
     return lo, hi
 
 
-def fill(n, m, width, segs, scorers, skip, merge):
-    """The dynamic programme over the band: per row its first column and a byte of
-    back-pointer per band cell. Costs are kept for the last three rows only, in full-width
-    lists whose band cells are reset to INF before reuse (so cells off the band read INF)."""
+def bounds(n: int, m: int, width: int, points=()) -> list[tuple[int, int]]:
+    """Per row its band's first and last column: ``width`` either side of a centre line
+    that runs from (0, 0) through ``points`` (cells the path is expected to pass, in
+    increasing order) to (n, m); without points, the diagonal. Where the line is steep
+    a row's band reaches the next row's, so the band stays connected."""
+    if not points:
+        return [band(i, n, m, width) for i in range(n + 1)]
+    knots = [(0, 0), *points, (n, m)]
+    centre = [0.0] * (n + 1)
+    for (i0, j0), (i1, j1) in zip(knots, knots[1:]):
+        for i in range(i0, i1 + 1):
+            centre[i] = j0 + (i - i0) * (j1 - j0) / (i1 - i0) if i1 > i0 else j1
+    out = []
+    for i in range(n + 1):
+        low = min(centre[i], centre[i - 1]) if i else 0.0
+        high = max(centre[i], centre[i + 1]) if i < n else float(m)
+        out.append((max(0, int(low) - width), min(m, -int(-high // 1) + width)))
+    return out
+
+
+def fill(n, m, spans, segs, scorers, skip, merge):
+    """The dynamic programme over the band (``spans``: per row its first and last
+    column, from ``bounds``): per row its first column and a byte of back-pointer per
+    band cell. Costs are kept for the last three rows only, in full-width lists whose
+    band cells are reset to INF before reuse (so cells off the band read INF)."""
     one, two_one, seg_pair = scorers
     pairs: dict[int, object] = {}  # seg_pair(j) for the columns of the last rows
     dropped = 0
     buffers = [[INF] * (m + 1) for _ in range(3)]
-    spans: list[tuple[int, int]] = []
     lows = []
     back = []
     for i in range(n + 1):
-        lo, hi = band(i, n, m, width)
+        lo, hi = spans[i]
         row_cost = buffers[i % 3]
         if i >= 3:
             old_lo, old_hi = spans[i - 3]
@@ -93,7 +113,6 @@ def fill(n, m, width, segs, scorers, skip, merge):
                         best, arg = c, _ONE_TWO
             row_cost[j] = best
             row_back[j - lo] = arg
-        spans.append((lo, hi))
         lows.append(lo)
         back.append(row_back)
     return lows, back

@@ -59,8 +59,9 @@ def judge(
     4. the changed-since ``scope``: findings outside it (``scope(f)`` is None) are only
        counted; the others are capped at the severity it gives (a translation that a
        change to its source makes outdated is told of, not failed).
-    5. folding (``fold``): a finding inside a repeated block that is shown is part of
-       the repeat's finding, only counted.
+    5. folding (``fold``): a finding inside a repeated block, or inside the tail of a
+       translation that stops part of the way, that is shown is part of that block's
+       finding, only counted.
 
     ``rules`` are the rules that ran: their defaults are what overrides replace, and
     only a comment whose every rule ran can be known to suppress nothing.
@@ -144,21 +145,25 @@ def judge(
 
 
 REPEAT = "TC101"
+PARTIAL = "TC307"
+_BLOCKS = (REPEAT, PARTIAL)
 
 
 def fold(findings: list[Finding]) -> tuple[list[Finding], int]:
     """The findings without those of other rules whose lines lie inside a repeated
-    block (TC101) of the same file, and how many were folded: a copy's problems are the
-    original's, already reported there, and the fix (delete the copy) removes them."""
+    block (TC101) or an untranslated tail (TC307) of the same file, and how many were
+    folded: a copy's problems are the original's, already reported there, and the fix
+    (delete the copy) removes them; a tail's every line is the one fact that the
+    translation stops there."""
     blocks: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
-        if f.code == REPEAT:
+        if f.code in _BLOCKS:
             blocks.setdefault(f.path, []).append((f.line, f.end_line))
     if not blocks:
         return findings, 0
     kept = [
         f for f in findings
-        if f.code == REPEAT or not any(a <= f.line and f.end_line <= b for a, b in blocks.get(f.path, ()))
+        if f.code in _BLOCKS or not any(a <= f.line and f.end_line <= b for a, b in blocks.get(f.path, ()))
     ]
     return kept, len(findings) - len(kept)
 

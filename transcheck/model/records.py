@@ -5,7 +5,7 @@ formatters read them, and nothing here knows how a finding is displayed."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Severity(enum.Enum):
@@ -187,10 +187,14 @@ class Row:
     """One aligned unit across the documents of a group.
 
     ``cells`` maps a language to the indices of that document's segments in the row
-    (empty: the document has nothing here).
+    (empty: the document has nothing here). ``confidence`` maps a language to how sure
+    the alignment is of its cell, 0 to 1: that its segments belong in this row, or, for
+    an empty cell, that the row's content is absent from the document. A language it
+    does not name is sure (keyed documents, rows built by hand).
     """
 
     cells: dict[str, tuple[int, ...]]
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def present(self) -> list[str]:
         return [lang for lang, idx in self.cells.items() if idx]

@@ -34,12 +34,18 @@ def finding_dict(f: Finding) -> dict:
 
 
 def _alignment(group) -> dict:
-    """The group's aligned rows as line numbers per language."""
+    """The group's aligned rows as line numbers per language, and beside them each
+    row's confidence per language (0 to 1: that a cell belongs in its row, or that an
+    empty cell's content is absent; rules compare only cells at 0.5 and above)."""
     docs = {d.language: d for d in group.documents}
     return {
         "group": group.group,
         "rows": [
             {lang: [docs[lang].segments[i].line for i in idx] for lang, idx in row.cells.items()}
+            for row in group.rows
+        ],
+        "confidence": [
+            {lang: row.confidence.get(lang, 1.0) for lang in row.cells}
             for row in group.rows
         ],
     }

@@ -90,7 +90,7 @@ def summarise(report: Report, annotations: bool = False) -> Summary:
     if report.baselined:
         set_aside.append(f"{report.baselined} in the baseline")
     if report.folded:
-        set_aside.append(f"{report.folded} inside repeated blocks")
+        set_aside.append(f"{report.folded} inside repeated blocks or untranslated tails")
     return Summary(
         findings=findings,
         counts=by_severity(findings),

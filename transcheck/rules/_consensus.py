@@ -87,10 +87,13 @@ def related(view: GroupView, row: Row, languages: Iterable[str]) -> list[Locatio
 
 
 def voting_languages(view: GroupView, row: Row) -> list[str]:
-    """The languages with a cell in ``row`` whose text is in the document's own language
-    (or undetermined): an untranslated cell is no evidence of what a translation keeps."""
+    """The languages with a cell in ``row`` aligned with confidence whose text is in the
+    document's own language (or undetermined): a cell that may belong to another row,
+    or that is untranslated, is no evidence of what a translation keeps."""
     out = []
     for lang in row.present():
+        if not view.aligned(row, lang):
+            continue
         doc = view.documents[lang]
         foreign = False
         for i in row.cells[lang]:

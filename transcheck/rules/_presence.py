@@ -43,6 +43,49 @@ def insertion_line(view: GroupView, doc: Document, row_index: int) -> int:
     return 1
 
 
+class Anchors:
+    """Where a document's segments link and what inline code they hold, to ask whether
+    a row's content is in a document elsewhere than in the row: missing and extra mean
+    the content is nowhere (a list entry the alignment put a row away, among entries
+    that recur under several headings, is neither)."""
+
+    def __init__(self, view: GroupView):
+        self.view = view
+        self._index: dict[str, dict[str, set[int]]] = {}
+
+    def keys(self, lang: str, idx) -> frozenset[str]:
+        doc = self.view.documents[lang]
+        out = set()
+        for i in idx:
+            s = doc.segments[i]
+            out.update("url:" + u for u in s.urls if not u.startswith("#"))
+            out.update("code:" + c for c in s.code if len(c.strip()) >= 3)
+        # A link says where the content is; code alone only when there is enough of it.
+        return frozenset(out) if any(k.startswith("url:") for k in out) or len(out) >= 2 else frozenset()
+
+    def count(self, lang: str, keys: frozenset[str]) -> int:
+        """How many segments of the document hold all of ``keys``."""
+        index = self._index.get(lang)
+        if index is None:
+            index = self._index[lang] = {}
+            for i, s in enumerate(self.view.documents[lang].segments):
+                for k in self.keys(lang, (i,)) or ():
+                    index.setdefault(k, set()).add(i)
+        found = None
+        for k in keys:
+            found = set(index.get(k, ())) if found is None else found & index.get(k, set())
+            if not found:
+                return 0
+        return len(found or ())
+
+    def elsewhere(self, row: Row, lang: str, reference: str) -> bool:
+        """Whether the content of ``reference``'s cell of ``row``, which ``lang`` lacks
+        there, is in ``lang``'s document as often as in the reference's (or, for a cell
+        of ``lang`` in a row the reference lacks, the other way round)."""
+        have, lack = (reference, lang) if row.cells.get(reference) else (lang, reference)
+        keys = self.keys(have, row.cells[have])
+        return bool(keys) and self.count(lack, keys) >= self.count(have, keys)
+
 def links_elsewhere(view: GroupView, row: Row, lang: str, other: str) -> bool:
     """Whether the cell of ``lang`` links to pages, every one of which the document of
     ``other`` links to somewhere: the entry of an index that lists pages ("[Heap]

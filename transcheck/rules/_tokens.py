@@ -295,3 +295,10 @@ def latin_prefix_match(name: str, text: str) -> bool:
         if not is_latin(before):
             return True
     return False
+
+
+def link_title(seg) -> bool:
+    """A linked name of a few capitalised words ("Shortest Common Supersequence"), which
+    lists of algorithms, tools or people keep as the source writes it."""
+    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
+    return seg.links >= 1 and 1 <= len(words) <= 5 and all(w[0].isupper() for w in words)

@@ -10,10 +10,16 @@ What it catches:
 
     - a number (``400`` for ``410``, ``80`` for ``87``, ``v1.2`` for ``v1.3``);
     - an identifier or option two edits away at most (``getUser()`` for
-      ``getUsers()``, ``--force`` for ``--froce``), an identifier being a word
+      ``getUsers()``, ``--force`` for ``--froce``, ``ls -rth`` for ``ls -rtlh``), an identifier being a word
       with ``_``, ``.``, ``(``, a digit, a leading ``-`` or an inner capital;
     - one word of a command of several words whose other words stay
       (``docker container stop`` for ``docker container start``).
+
+    A word of a command replaced by another word more than two edits away is only a
+    hint (info): in real READMEs it is mostly an example's placeholder the translator
+    translated (``cd some-dir`` as ``cd zielverzeichnis``, ``Whatever.app``), 7 of 11
+    reviewed; a number, an identifier changed by an edit or two, or a word respelt
+    are what translations get wrong.
 
     Placeholders a translator may translate are left out of the comparison: the text
     inside ``{{…}}`` and ``<…>`` (``tar cf {{archive}}`` and
@@ -48,9 +54,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from transcheck import formats
-from transcheck.model import Category, Severity
+from transcheck.model import Category, Severity, Strength
 from transcheck.rules import _consensus as consensus
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -74,6 +81,7 @@ def check(view: GroupView, options: NoOptions):
             continue
         notes = consensus.RowNotes()
         reference = view.source if view.source in spans else None
+        strong: set[str] = set()
         for lang in voters:
             if lang == reference or not spans[lang]:
                 continue
@@ -81,10 +89,13 @@ def check(view: GroupView, options: NoOptions):
                 if _confident(view, r, lang, keepers, spans):
                     note = f"inline code `{value}` where {_agreeing(keepers, reference, spans, lang)} have `{expected}`"
                     notes.note(lang, note, keepers)
-        yield from notes.findings(
+                    if changed(expected, value) != REPLACED:
+                        strong.add(lang)
+        for finding in notes.findings(
             RULE, view, r,
             key=lambda lang, messages: "code:" + "|".join(messages) + ":" + normalise(view.cell_text(row, lang))[:60],
-        )
+        ):
+            yield finding if finding.language in strong else replace(finding, strength=Strength.HINT)
 
 
 def _spans(view: GroupView, row, lang: str) -> Counter:
@@ -118,24 +129,38 @@ def _reference_spans(spans: dict[str, Counter], lang: str, reference: str | None
     return {s for s, n in held.items() if 2 * n > len(others)}
 
 
-def changed(expected: str, value: str) -> bool:
-    """Whether ``value`` is ``expected`` with a number, an identifier or one word of a
-    command changed, outside the placeholders a translator may translate."""
+REPLACED = "replaced"  # a word of a command replaced by another, more than two edits away
+
+
+def changed(expected: str, value: str) -> str:
+    """How ``value`` is ``expected`` with a number, an identifier or one word of a
+    command changed, outside the placeholders a translator may translate: "number",
+    "option", "identifier", "word" (respelt), REPLACED, or "" when it is none of these."""
     a, b = _skeleton(expected), _skeleton(value)
     if a == b:
-        return False
+        return ""
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     if len(ta) == len(tb):
         differ = [(x, y) for x, y in zip(ta, tb) if x != y]
         if all(x.isdigit() and y.isdigit() for x, y in differ):
-            return True
+            return "number"
+        if len(differ) == 1 and _option(ta, tb, differ[0]):
+            return "option"
     if " " not in a and " " not in b and _IDENTIFIER.fullmatch(a) and _IDENTIFIER.fullmatch(b):
-        return _identifier(a) and _distance(a, b) <= 2
+        return "identifier" if _identifier(a) and _distance(a, b) <= 2 else ""
     wa, wb = a.split(), b.split()
     if len(wa) == len(wb) >= 3:
         differ = [(x, y) for x, y in zip(wa, wb) if x != y]
-        return len(differ) == 1 and all(w.isascii() for w in differ[0]) and bool(_WORD.search(differ[0][1]))
-    return False
+        if len(differ) == 1 and all(w.isascii() for w in differ[0]) and _WORD.search(differ[0][1]):
+            return "word" if _distance(*differ[0]) <= 2 else REPLACED
+    return ""
+
+
+def _option(ta: list[str], tb: list[str], pair: tuple[str, str]) -> bool:
+    """Whether the one token that differs is a command's option respelt (``ls -rtlh``
+    as ``ls -rth``): letters right after a ``-``, two edits apart at most."""
+    i = ta.index(pair[0])
+    return i > 0 and ta[i - 1] == "-" and pair[0].isascii() and pair[1].isascii() and _distance(*pair) <= 2
 
 
 def _skeleton(span: str) -> str:
@@ -164,10 +189,9 @@ def _distance(a: str, b: str) -> int:
 def _confident(view: GroupView, r: int, lang: str, keepers: list[str], spans: dict[str, Counter]) -> bool:
     """Whether ``lang``'s cell of row ``r`` is aligned with confidence. When rows carry
     the aligner's own confidence (``Row.confidence``), that alone decides."""
-    confidence = getattr(view.rows[r], "confidence", None)
-    if confidence is not None:
-        return confidence >= 0.8
     row = view.rows[r]
+    if row.confidence:  # per language; rows built without an aligner carry none
+        return row.confidence.get(lang, 1.0) >= 0.8
     ref = keepers[0]
     shared = (set(spans[lang]) & set(spans[ref])) or _urls(view, row, lang) & _urls(view, row, ref)
     if shared or _numbers(view, row, lang) & _numbers(view, row, ref):

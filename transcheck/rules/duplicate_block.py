@@ -301,6 +301,9 @@ def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> 
     segs = doc.segments
     if chrf(normalise(segs[i].text), normalise(segs[j].text)) < min_chrf:
         return None
+    twice = _linked_twice(view, doc, j)
+    if twice and (view.source in twice or 2 * len(twice) >= len(view.documents) - 1):
+        return twice
     ri, rj = view.row_of.get((doc.language, i)), view.row_of.get((doc.language, j))
     if ri is None or rj is None or ri == rj:
         return False
@@ -320,6 +323,14 @@ def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> 
     if alike and (view.source in alike or 2 * len(alike) >= voters):
         return alike
     return False
+
+
+def _linked_twice(view: GroupView, doc: Document, j: int) -> set[str]:
+    """The other documents that link twice or more to a place segment ``j`` links to:
+    one entry listed under two headings, which the rows around a repeat may not pair."""
+    urls = set(doc.segments[j].urls)
+    return {lang for lang, other in view.documents.items() if urls and lang != doc.language
+            and sum(1 for s in other.segments if urls & set(s.urls)) >= 2}
 
 
 def _span(a: int, b: int) -> str:

@@ -39,7 +39,7 @@ import statistics
 from dataclasses import replace
 
 from transcheck.model import Category, Severity, Strength
-from transcheck.rules._presence import expected, links_elsewhere
+from transcheck.rules._presence import Anchors, expected, links_elsewhere
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.text import normalise
 
@@ -62,11 +62,14 @@ def check(view: GroupView, options: NoOptions):
         return
     totals = {lang: sum(_size(s.text) for s in doc.segments) for lang, doc in view.documents.items()}
     runs: dict[str, list] = {}  # language -> its current run of extra rows
+    anchors = Anchors(view)
     for row in view.rows:
         yield from _inserted(view, row, totals)
         extra = set()
         if expected(view, row) is False:
-            extra = {lang for lang in row.present() if not _removed_since(view, row, lang)}
+            extra = {lang for lang in row.present()
+                     if view.aligned(row, lang) and not _removed_since(view, row, lang)
+                     and not _elsewhere(view, anchors, row, lang)}
         else:
             yield from _minority(view, row)
         for lang in sorted(set(runs) - extra):
@@ -75,6 +78,15 @@ def check(view: GroupView, options: NoOptions):
             runs.setdefault(lang, []).append(row)
     for lang, rows in sorted(runs.items()):
         yield _extra(view, lang, rows)
+
+
+def _elsewhere(view: GroupView, anchors, row, lang: str) -> bool:
+    """The cell's content is in the source (else in most other documents) as often as
+    here, a row away: no extra."""
+    if view.source in view.documents:
+        return view.source != lang and anchors.elsewhere(row, lang, view.source)
+    others = [o for o in view.documents if o != lang]
+    return 2 * sum(anchors.elsewhere(row, lang, o) for o in others) > len(others)
 
 
 def _extra(view: GroupView, lang: str, rows: list):

@@ -36,10 +36,10 @@ What it does not catch:
 
 from __future__ import annotations
 
-from transcheck.model import Category, Location, Severity, Strength, base_language
 from dataclasses import replace
 
-from transcheck.rules._presence import expected, insertion_line, links_elsewhere
+from transcheck.model import Category, Location, Severity, Strength, base_language
+from transcheck.rules._presence import Anchors, expected, insertion_line, links_elsewhere
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
@@ -63,18 +63,29 @@ def check(view: GroupView, options: NoOptions):
         yield from presence(view, RULE, missing=True)
         return
     runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
+    anchors = Anchors(view)
     for r, row in enumerate(view.rows):
         if _wordless(view, row):
             continue  # an ellipsis or a dash set apart is no content to lack
         wanted = expected(view, row) is True
+        reference = _reference(view, row)
         for lang in row.cells:
-            if wanted and not row.cells[lang] and not _added_since(view, row, lang):
+            if not view.aligned(row, lang):
+                continue  # the content may be in the document elsewhere: neither way
+            if (wanted and not row.cells[lang] and not _added_since(view, row, lang)
+                    and not anchors.elsewhere(row, lang, reference)):
                 runs.setdefault(lang, []).append(r)
             elif lang in runs:
                 yield _finding(view, lang, runs.pop(lang))
     for lang, rows in sorted(runs.items()):
         yield _finding(view, lang, rows)
 
+
+def _reference(view: GroupView, row) -> str:
+    """The cell whose content a gap lacks: the source's, else the first present."""
+    if view.source and row.cells.get(view.source):
+        return view.source
+    return next((lang for lang in sorted(row.cells) if row.cells[lang]), "")
 
 def _wordless(view: GroupView, row) -> bool:
     """A row whose text, code included, has no letter and no digit in any document:

@@ -38,6 +38,8 @@ _BUILTIN = (
     "structure_mismatch",
     "outdated_segment",
     "untranslated_addition",
+    "moved_block",
+    "partial_translation",
     "number_mismatch",
     "entity_mismatch",
     "number_lead",

@@ -86,6 +86,7 @@ def check(view: GroupView, options: NoOptions):
               for noun, count in _COUNTS.items()}
     lagged = _lagged_lines(view)
     pages = {lang: page_parts(doc.path, languages) for lang, doc in view.documents.items()}
+    linked: dict[str, set[str]] = {}  # per language, every link target of its document
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row)
                   if lang in markdown and not _lags_here(view, row, lang, lagged)
@@ -128,7 +129,7 @@ def check(view: GroupView, options: NoOptions):
                 theirs = [u for u in dev.expected if u not in dev.value]
                 ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
                                                                           dev.language))
-                if ours and theirs:
+                if ours and theirs and not _linked_elsewhere(view, dev, ours[0], languages, pages, linked):
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
         for noun, count in _COUNTS.items():
@@ -263,6 +264,19 @@ def _anchor(anchor: str) -> str:
 def _count(n: int, noun: str) -> str:
     return f"no {noun}s" if n == 0 else f"1 {noun}" if n == 1 else f"{n} {noun}s"
 
+
+
+def _linked_elsewhere(view, dev, target: str, languages, pages, linked) -> bool:
+    """Whether the documents that agree link to ``target`` elsewhere: then this row
+    pairs two entries of one list (entries that recur under several headings, or a
+    reordered list), not a wrong link. Only a target none of them has is a wrong one."""
+    for lang in dev.agree:
+        if lang not in linked:
+            linked[lang] = {link_target(u, languages, pages[lang])
+                            for s in view.documents[lang].segments for u in s.urls}
+        if target in linked[lang]:
+            return True
+    return False
 
 RULE = Rule(
     code="TC303",

@@ -73,7 +73,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
-from transcheck.rules._tokens import UNSPACED_SCRIPTS, transliteration_match
+from transcheck.rules._tokens import UNSPACED_SCRIPTS, link_title, transliteration_match
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
@@ -197,6 +197,9 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
+            elif link_title(seg):
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=finding.message + "; the title of a linked page, which may be kept as a name")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "

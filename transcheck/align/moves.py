@@ -1,0 +1,296 @@
+"""Content the ordered alignment left on both sides: rows a document lacks where they
+are, and segments of it that no row took. Where the two are one content moved, they
+are put together, so that missing and extra mean the content is nowhere.
+
+Three passes over the rows of one document's alignment:
+
+0. Headings: a heading that a table of contents links to goes to the row of the
+   headings that the other documents' entries in its entry's row link to.
+1. Keys: a segment left over and a row it lacks that share anchors (a link target,
+   code, a name, the row of the heading a table of contents' entry links to) found
+   among the leftovers alone, each the other's clear best, are one
+   (``pins.find_pins`` on the leftovers: a key that occurs twice in the document may
+   occur once among them).
+2. Neighbours: next to a cell placed away from its document's order (a moved block,
+   or a pair of step 1), the row before (after) it that the document lacks and the
+   segment before (after) it that no row took are one, when their score against
+   each other is not poor: a section moves with its heading and its plain lines.
+"""
+
+from __future__ import annotations
+
+from transcheck.align.pins import find_pins
+
+NEIGHBOUR = 0.45  # the least score of a neighbour joined to a moved cell
+REACH = 3  # rows a moved cell's neighbour may skip (that its document lacks)
+LONG = 80  # characters: a leftover this long is told by its length and words
+LIKELY = 0.6  # the least score of a long leftover put into a row by score alone
+CLEAR = 0.1  # ... and its lead over every other pairing of the two
+WINDOW = 1.6  # how far from the predicted length a leftover's partner may be
+MAX_CANDIDATES = 200  # rows a leftover is compared with, at most
+
+
+def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
+    """``rows`` with leftover segments of ``lang`` put into the rows it lacks;
+    ``moved``: its segments that moved blocks already placed."""
+    placed = {r for r, row in enumerate(rows) if moved & set(row.get(lang, ()))}
+    placed |= _headings(rows, lang, aligner)
+    placed |= _by_keys(rows, lang, aligner)
+    placed |= _by_score(rows, lang, aligner)
+    if placed:
+        _neighbours(rows, lang, aligner, placed)
+    _in_place(rows, lang, aligner)
+    return [row for row in rows if row]
+
+
+def _in_place(rows, lang, aligner) -> None:
+    """A row the document lacks next to a segment of it that no row took, with nothing
+    of the document between: the translation of the row, changed (a misspelt or
+    renamed command, an older wording) so that nothing pairs it. Put together, the
+    cell's confidence says how sure that is; missing and extra would both be false."""
+    for g, row in enumerate(rows):
+        if not row or lang in row or not aligner.expected(row):
+            continue
+        for x in (g + 1, g - 1):
+            if not 0 <= x < len(rows) or not _stray(rows[x], lang, aligner) or len(rows[x]) != 1:
+                continue
+            idx = rows[x][lang]
+            if len(idx) != 1 or (lang, idx[0]) in aligner.repeats:
+                continue
+            unit, refs = aligner.units[lang][idx[0]], aligner.refs(row)
+            ratios = aligner.ratios(lang)
+            if any(u.prose != unit.prose or not _fits(u, unit, ratios[o]) for o, u in refs.items()):
+                continue
+            row[lang] = idx
+            del rows[x][lang]
+            break
+
+
+def _fits(a, b, ratio: float) -> bool:
+    stretch = (b.length + 12) / (ratio * a.length + 12)
+    return 1 / 2 <= stretch <= 2
+
+
+def _leftovers(rows, lang, aligner):
+    gaps = [r for r, row in enumerate(rows) if row and lang not in row and aligner.expected(row)]
+    extra = [r for r, row in enumerate(rows)
+             if _stray(row, lang, aligner) and len(row[lang]) == 1 and (lang, row[lang][0]) not in aligner.repeats]
+    return gaps, extra
+
+
+def _others(row, lang) -> bool:
+    return any(o != lang and idx for o, idx in row.items())
+
+
+def _by_keys(rows, lang, aligner) -> set[int]:
+    """Pairs of step 1; the rows that received a segment."""
+    gaps, extra = _leftovers(rows, lang, aligner)
+    placed: set[int] = set()
+    if not gaps or not extra:
+        return placed
+    refs = [aligner.refs(rows[g]) for g in gaps]
+    row_of = {(o, i): r for r, row in enumerate(rows) for o, idx in row.items() for i in idx}
+
+    def reached(o, idx):
+        """A key per row that holds a heading the cell links to: the row of a table
+        of contents' entry is the row of its heading, in every language."""
+        found = aligner.targets.get(o, {})
+        return frozenset(f"ref:{row_of[(o, h)]}" for i in idx for h in found.get(i, ()) if (o, h) in row_of)
+
+    row_keys = [[_cell_keys(aligner, o, rows[g][o]) | reached(o, rows[g][o]) for o in ref]
+                for g, ref in zip(gaps, refs)]
+    seg_keys = [aligner.keys[lang][rows[x][lang][0]] | reached(lang, rows[x][lang]) for x in extra]
+    for pin in find_pins(row_keys, seg_keys):
+        g, x = gaps[pin.row], extra[pin.seg]
+        # One name in common among the leftovers is evidence when the two read alike.
+        if not pin.reliable and aligner.score(refs[pin.row], aligner.units[lang][rows[x][lang][0]],
+                                              lang) < NEIGHBOUR:
+            continue
+        rows[g][lang] = rows[x][lang]
+        _take(rows, x, lang)
+        placed.add(g)
+    return placed
+
+
+def _stray(row, lang, aligner) -> bool:
+    """Whether ``lang``'s cell is in a row the documents should not all have: one only
+    it has, or one a minority of others added too (not the source's)."""
+    return bool(row.get(lang)) and not aligner.expected({o: i for o, i in row.items() if o != lang})
+
+
+def _take(rows, x: int, lang: str, keep: tuple[int, ...] = ()) -> None:
+    if keep:
+        rows[x][lang] = keep
+    else:
+        del rows[x][lang]
+
+
+def _headings(rows, lang, aligner) -> set[int]:
+    """Headings put where their table of contents' entries say: a heading belongs to
+    the row whose other headings the entry in its own entry's row links to. A moved
+    section's heading has nothing else to tell it from another short heading."""
+    row_of = {(o, i): r for r, row in enumerate(rows) for o, idx in row.items() for i in idx}
+    entry_row: dict[tuple[str, int], int] = {}  # (language, heading) -> row of its entry
+    for o, found in aligner.targets.items():
+        for i, heads in found.items():
+            if (o, i) in row_of:
+                for h in heads:
+                    entry_row.setdefault((o, h), row_of[(o, i)])
+    home: dict[int, int] = {}  # entry row -> the row of the headings it links to
+    for r, row in enumerate(rows):
+        for o in aligner.refs({k: v for k, v in row.items() if k != lang}):
+            e = next((entry_row[(o, i)] for i in row[o] if (o, i) in entry_row), None)
+            if e is not None:
+                home.setdefault(e, r)
+                break
+    placed = set()
+    for (o, h), e in sorted(entry_row.items()):
+        target = home.get(e)
+        if o != lang or target is None or (lang, h) not in row_of:
+            continue
+        now = row_of[(lang, h)]
+        if now == target or rows[target].get(lang) or rows[now][lang] != (h,):
+            continue
+        rows[target][lang] = (h,)
+        del rows[now][lang]
+        row_of[(lang, h)] = target
+        placed.add(target)
+    return placed
+
+
+def _by_score(rows, lang, aligner) -> set[int]:
+    """Long leftovers that score well against a row it lacks, each the other's clear
+    best among the leftovers: a paragraph moved far, with nothing to pin it. Short
+    ones are left: two headings of a size say nothing. Only pairs whose lengths fit
+    the languages' ratio within WINDOW are scored, so the work stays near linear."""
+    import bisect
+
+    gaps, extra = _leftovers(rows, lang, aligner)
+    units = aligner.units[lang]
+    extra = [x for x in extra if units[rows[x][lang][0]].length >= LONG]
+    if not gaps or not extra:
+        return set()
+    ratios = aligner.ratios(lang)
+    refs = {g: aligner.refs(rows[g]) for g in gaps}
+    sized = sorted((min(ratios[o] * u.length for o, u in refs[g].items()), g) for g in gaps if refs[g])
+    lengths = [n for n, _ in sized]
+    best_g: dict[int, list] = {}
+    best_x: dict[int, list] = {}
+    for x in extra:
+        unit = units[rows[x][lang][0]]
+        lo = bisect.bisect_left(lengths, unit.length / WINDOW)
+        hi = bisect.bisect_right(lengths, unit.length * WINDOW)
+        for _, g in sized[lo:hi][:MAX_CANDIDATES]:
+            value = aligner.score(refs[g], unit, lang)
+            _top_two(best_g, g, (value, x))
+            _top_two(best_x, x, (value, g))
+    placed = set()
+    for x, entries in sorted(best_x.items()):
+        value, g = entries[0]
+        rival = max(entries[1][0] if len(entries) > 1 else 0.0,
+                    best_g[g][1][0] if len(best_g[g]) > 1 else 0.0)
+        if value >= LIKELY and best_g[g][0][1] == x and value - rival >= CLEAR:
+            rows[g][lang] = rows[x][lang]
+            _take(rows, x, lang)
+            placed.add(g)
+    return placed
+
+
+def _top_two(table, key, entry) -> None:
+    entries = table.setdefault(key, [])
+    entries.append(entry)
+    entries.sort(key=lambda e: (-e[0], e[1]))
+    del entries[2:]
+
+
+def _cell_keys(aligner, lang, idx):
+    keys = aligner.keys[lang]
+    return keys[idx[0]] if len(idx) == 1 else frozenset().union(*(keys[i] for i in idx))
+
+
+def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
+    where = {}
+    for r, row in enumerate(rows):
+        for j in row.get(lang, ()):
+            where[j] = r
+    segs = aligner.units[lang]
+    todo = sorted(placed, reverse=True)
+    while todo:
+        r = todo.pop()
+        if not rows[r].get(lang):
+            continue
+        placed.add(r)
+        for step in (-1, 1):
+            cell = rows[r][lang]
+            j = cell[0] - 1 if step < 0 else cell[-1] + 1
+            x = where.get(j)
+            if x is None or x in placed or (lang, j) in aligner.repeats:
+                continue
+            left = rows[x][lang]
+            if j not in (left[0], left[-1]):
+                continue
+            # A segment in a row of its own (or a few others'), or one the ordered
+            # alignment paired with a row it fits clearly worse than a gap near here.
+            stray = _stray(rows[x], lang, aligner)
+            here = 0.0 if stray else aligner.score(aligner.refs(
+                {o: idx for o, idx in rows[x].items() if o != lang}), segs[j], lang)
+            # Either side: a block may be reordered inside.
+            gaps = (_next_gaps(rows, r, step, lang, aligner, placed)
+                    + _next_gaps(rows, r, -step, lang, aligner, placed))
+            scored = [(_neighbour_score(aligner, rows[g], segs[j], lang), -abs(g - r), g) for g in gaps]
+            best = max(scored, default=None)
+            if best is not None and best[0] >= max(NEIGHBOUR, here + CLEAR):
+                target, joined = best[2], (j,)
+            elif not stray:
+                continue
+            else:
+                # No row for it: a paragraph the translation split off the moved cell's
+                # (its rows were merged by an earlier document), when it fits better so.
+                joined = (j, *cell) if step < 0 else (*cell, j)
+                refs = aligner.refs({o: idx for o, idx in rows[r].items() if o != lang})
+                unit = _joined(aligner, lang, joined)
+                if aligner.score(refs, unit, lang) <= aligner.score(refs, _joined(aligner, lang, cell), lang):
+                    continue
+                target = r
+            rows[target][lang] = joined
+            _take(rows, x, lang, tuple(i for i in left if i != j))
+            where[j] = target
+            todo.append(target)
+
+
+def _neighbour_score(aligner, row, unit, lang) -> float:
+    """The score of a moved cell's neighbour against a row: at least NEIGHBOUR for a
+    heading and a row of headings, since a section moves with its heading and two short
+    headings in two languages score nothing of note."""
+    refs = aligner.refs(row)
+    value = aligner.score(refs, unit, lang)
+    if unit.shape == "heading" and refs and all(u.shape == "heading" for u in refs.values()):
+        return max(value, NEIGHBOUR)
+    return value
+
+
+def _joined(aligner, lang, idx):
+    unit = aligner.units[lang][idx[0]]
+    for i in idx[1:]:
+        unit = unit.join(aligner.units[lang][i])
+    return unit
+
+
+def _next_gaps(rows, r, step, lang, aligner, placed) -> list[int]:
+    """The nearest rows before (after) ``r`` that every document should hold (the
+    aligner's ``expected``) and ``lang`` lacks, up to REACH of them, up to the first
+    row ``lang`` has in its own order (rows of moved cells are passed over: a block
+    may be reordered inside)."""
+    out = []
+    k = r + step
+    while 0 <= k < len(rows) and len(out) < REACH:
+        row = rows[k]
+        if row.get(lang) and k not in placed:
+            break
+        if row.get(lang):
+            k += step
+            continue
+        if row and aligner.expected(row):
+            out.append(k)
+        k += step
+    return out

@@ -1,0 +1,173 @@
+"""A translation that stops part of the way through: the rest of the document is
+missing, or left in another language.
+
+What it catches:
+    Past some row, the translation has none of the rows the source (with ``--source``)
+    or most documents have, or has them only as text in another language (copied over,
+    not translated), and that tail holds at least a quarter of the document's rows of
+    prose and at least TAIL rows. One finding, where the tail starts, spanning the rest
+    of the document; the findings of other rules inside it (every missing paragraph,
+    every untranslated line) are folded into it, so a half-translated page is one line
+    in a report, not hundreds. The message says how many of the document's sections
+    (its headings) are translated.
+
+    Severity: a warning. The tail is found from the alignment and the language of each
+    line, and a few stray lines inside it (a name, a bare link) do not end it.
+
+Why it matters:
+    Volunteer translations often stop where the volunteer did; the page then reads as a
+    translation that turns into the source's language, or ends early. That is one fact
+    for a maintainer (the page is partly translated), not one defect per paragraph.
+
+Example:
+    ``README-el.md`` has 498 segments where the source has 1,554: "translation stops
+    here: 1,040 of the source's 1,554 segments after this point are missing (12 of 46
+    sections translated)".
+
+What it does not catch:
+    A translation with gaps here and there (missing-segment reports each); a tail
+    shorter than a quarter of the document; a translation that stops at the start
+    (nothing translated: wrong-language and untranslated say so line by line).
+"""
+
+from __future__ import annotations
+
+from transcheck.model import Category, Severity
+from transcheck.rules._presence import expected, insertion_line
+from transcheck.rules.base import GroupView, NoOptions, Rule
+from transcheck.text import normalise
+
+TAIL = 5  # rows at least
+SHARE = 0.25  # of the document's rows of prose, at least
+NOISE = 0.05  # translated rows a tail may hold (names, links that read alike)
+
+
+def check(view: GroupView, options: NoOptions):
+    for lang in sorted(view.documents):
+        if lang == view.source:
+            continue
+        found = _tail(view, lang)
+        if found is not None:
+            yield _finding(view, lang, *found)
+
+
+def _tail(view: GroupView, lang: str):
+    """(first row of the tail, rows in it, of which missing) or None."""
+    doc = view.documents[lang]
+    states = []  # (row index, "ok" | "missing" | "copy")
+    for r, row in enumerate(view.rows):
+        if expected(view, row) is not True or not _prose(view, row):
+            continue
+        idx = row.cells.get(lang, ())
+        state = "missing" if not idx else _state(view, doc, row, idx)
+        if state is not None:
+            states.append((r, state))
+    total = len(states)
+    best, ok = None, 0
+    for k in range(total - 1, -1, -1):
+        state = states[k][1]
+        ok += state == "ok"
+        if state != "ok" and ok <= NOISE * (total - k):
+            best = k
+    if best is None:
+        return None
+    size = total - best
+    if size < TAIL or size < SHARE * total or best == 0:
+        return None
+    tail = states[best:]
+    return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total
+
+
+def _prose(view: GroupView, row) -> bool:
+    reference = view.source if view.source in view.documents else None
+    for lang, idx in row.cells.items():
+        if (reference is None or lang == reference) and idx:
+            return any(_running(view.documents[lang].segments[i]) for i in idx)
+    return False
+
+
+def _running(segment) -> bool:
+    """Prose of the running text: a table's cells (names, figures, a column's title)
+    are often kept as the source has them in a finished translation."""
+    return segment.is_prose and segment.block != "table"
+
+
+def _state(view: GroupView, doc, row, idx) -> str | None:
+    """"copy" when the cell is the reference's text as it is, or every prose segment
+    of it is identified as another language; "ok" when one is identified as the
+    document's own; None when nothing tells (a short heading, a name)."""
+    prose = [i for i in idx if _running(doc.segments[i])]
+    if not prose:
+        return None
+    if _same_as_reference(view, doc, row, idx):
+        return "copy"
+    langs = []
+    for i in prose:
+        guess = view.guesses.get((doc.language, i))
+        langs.append(None if guess is None else guess.language)
+    if doc.base_language in langs:
+        return "ok"
+    if all(lang is not None for lang in langs):
+        return "copy"
+    return None if all(lang is None for lang in langs) else "ok"
+
+
+def _same_as_reference(view: GroupView, doc, row, idx) -> bool:
+    reference = view.source if view.source in view.documents else None
+    if reference is None or reference == doc.language or not row.cells.get(reference):
+        return False
+    ref = view.documents[reference]
+    mine = " ".join(normalise(doc.segments[i].text) for i in idx)
+    return mine == " ".join(normalise(ref.segments[i].text) for i in row.cells[reference])
+
+
+def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, total: int):
+    doc = view.documents[lang]
+    line = _first_line(view, lang, start)
+    sections, translated = _sections(view, start)
+    copied = size - missing
+    parts = []
+    if missing:
+        parts.append(f"{missing} missing")
+    if copied:
+        parts.append(f"{copied} left untranslated")
+    counted = f" ({translated} of {sections} sections translated)" if sections else ""
+    return RULE.finding(
+        doc, line, max(line, doc.line_count),
+        f"translation stops here: of the {size} segments after this point (of {total}), "
+        f"{' and '.join(parts)}{counted}",
+        key=f"partial:{size}:{total}",
+        row=start,
+    )
+
+
+def _first_line(view: GroupView, lang: str, start: int) -> int:
+    idx = view.rows[start].cells.get(lang, ())
+    if idx:
+        return view.documents[lang].segments[idx[0]].line
+    return insertion_line(view, view.documents[lang], start)
+
+
+def _sections(view: GroupView, start: int) -> tuple[int, int]:
+    """(headings of the reference document, those before the tail)."""
+    reference = view.source if view.source in view.documents else None
+    heads = []
+    for r, row in enumerate(view.rows):
+        if expected(view, row) is not True:
+            continue
+        for lang, idx in row.cells.items():
+            if (reference is None or lang == reference) and idx:
+                if any(view.documents[lang].segments[i].level for i in idx):
+                    heads.append(r)
+                break
+    return len(heads), sum(1 for r in heads if r < start)
+
+
+RULE = Rule(
+    code="TC307",
+    name="partial-translation",
+    category=Category.ALIGNMENT,
+    severity=Severity.WARNING,
+    check=check,
+    doc=__doc__,
+)
