@@ -196,7 +196,10 @@ def test_the_glossary_is_shared_with_the_workers_not_copied(tmp_path, monkeypatc
     runner.run(["docs"], Settings(source="en"), (BY_CODE["TC501"],), jobs=2)
     glossary_cost = private_dirty() - before
     workers = [int(p.read_text(encoding="ascii")) for p in reports.iterdir() if p.name != str(os.getpid())]
-    assert workers and glossary_cost > 40_000, glossary_cost  # kB: the glossary is worth sharing
+    # kB: the glossary is worth sharing. What the main process's growth shows depends on
+    # the pages earlier tests of the same process freed, so the bar is well below the
+    # glossary's usual 40-60 MB.
+    assert workers and glossary_cost > 20_000, glossary_cost
     assert max(workers) < glossary_cost / 3, (workers, glossary_cost)
 
 
