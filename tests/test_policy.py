@@ -300,6 +300,25 @@ def _at(code, path, line, end_line):
     return Finding(code, "r", Category.FORMAT, Severity.WARNING, path, "sv", line, end_line, "m")
 
 
+def test_a_tail_takes_the_most_severe_verdict_it_folds_and_a_repeat_keeps_its_own():
+    from dataclasses import replace
+
+    from transcheck.decide.judge import fold
+
+    tail = _at("TC307", "it.md", 15, 40)
+    missing = replace(_at("TC301", "it.md", 20, 20), severity=Severity.ERROR)
+    note = replace(_at("TC203", "it.md", 22, 22), severity=Severity.INFO)
+    kept, folded = fold([tail, missing, note])
+    assert folded == 2 and [(f.code, f.severity) for f in kept] == [("TC307", Severity.ERROR)]
+    # A tail that folds nothing worse than itself stays a warning.
+    kept, _ = fold([tail, note])
+    assert [(f.code, f.severity) for f in kept] == [("TC307", Severity.WARNING)]
+    # A copy's problems are its original's, reported there: the repeat keeps its verdict.
+    repeat = _at("TC101", "it.md", 15, 40)
+    kept, folded = fold([repeat, missing])
+    assert folded == 1 and [(f.code, f.severity) for f in kept] == [("TC101", Severity.WARNING)]
+
+
 def test_fold_keeps_what_lies_outside_a_shown_repeat():
     from transcheck.decide.judge import fold
 

@@ -154,18 +154,30 @@ def fold(findings: list[Finding]) -> tuple[list[Finding], int]:
     block (TC101) or an untranslated tail (TC307) of the same file, and how many were
     folded: a copy's problems are the original's, already reported there, and the fix
     (delete the copy) removes them; a tail's every line is the one fact that the
-    translation stops there."""
+    translation stops there. A tail takes the most severe verdict of what it folds
+    (its missing paragraphs are errors), so folding never lowers the exit code."""
     blocks: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
         if f.code in _BLOCKS:
             blocks.setdefault(f.path, []).append((f.line, f.end_line))
     if not blocks:
         return findings, 0
-    kept = [
-        f for f in findings
-        if f.code in _BLOCKS or not any(a <= f.line and f.end_line <= b for a, b in blocks.get(f.path, ()))
-    ]
-    return kept, len(findings) - len(kept)
+
+    def inside(f: Finding, a: int, b: int) -> bool:
+        return a <= f.line and f.end_line <= b
+
+    folded = [f for f in findings
+              if f.code not in _BLOCKS and any(inside(f, a, b) for a, b in blocks.get(f.path, ()))]
+    kept = []
+    for f in findings:
+        if f.code == PARTIAL:
+            worst = max((g.severity for g in folded if g.path == f.path and inside(g, f.line, f.end_line)),
+                        key=lambda s: s.rank, default=f.severity)
+            if worst.rank > f.severity.rank:
+                f = replace(f, severity=worst)
+        if f.code in _BLOCKS or not any(inside(f, a, b) for a, b in blocks.get(f.path, ())):
+            kept.append(f)
+    return kept, len(folded)
 
 
 def graded(strength: Strength, default: Severity, configured: Severity) -> Severity:

@@ -12,7 +12,9 @@ What it catches:
     (its headings) are translated.
 
     Severity: a warning. The tail is found from the alignment and the language of each
-    line, and a few stray lines inside it (a name, a bare link) do not end it.
+    line, and a few stray lines inside it (a name, a bare link) do not end it. A tail
+    takes the most severe verdict of the findings it folds (missing paragraphs are
+    errors), so a page that stops halfway fails a check as its missing paragraphs would.
 
 Why it matters:
     Volunteer translations often stop where the volunteer did; the page then reads as a
