@@ -16,9 +16,7 @@ document used for docs/alignment.md (28 translations, about 41,000 segments):
 from __future__ import annotations
 
 import argparse
-import glob
 import os
-import re
 import shutil
 import sys
 
@@ -30,18 +28,12 @@ from speed import OUT, run_check  # noqa: E402
 
 def lay_out(checkout: str, source_file: str, source: str, pattern: str) -> str:
     """The directory with ``LANG/NAME`` copies of the document's languages."""
-    from transcheck.read.languages import normalise_tag
+    from planting import document_files
 
     target = os.path.join(OUT, "one-document")
     shutil.rmtree(target, ignore_errors=True)
     name = os.path.basename(source_file)
-    files = {source: os.path.join(checkout, source_file)}
-    regex = re.compile(re.escape(pattern).replace(r"\{lang\}", r"(?P<lang>[A-Za-z_-]+)") + "$")
-    for path in sorted(glob.glob(os.path.join(checkout, pattern.replace("{lang}", "*")))):
-        m = regex.search(path.replace(os.sep, "/"))
-        lang = normalise_tag(m.group("lang")) if m else None
-        if lang and lang != source:
-            files[lang] = path
+    files = document_files(checkout, source_file, source, pattern)
     for lang, path in files.items():
         os.makedirs(os.path.join(target, lang), exist_ok=True)
         shutil.copyfile(path, os.path.join(target, lang, name))

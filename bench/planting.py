@@ -14,6 +14,19 @@ from transcheck import api
 from transcheck.read.languages import normalise_tag
 
 
+def document_files(checkout: str, source_file: str, source: str, pattern: str) -> dict[str, str]:
+    """The document's file per language: ``source_file`` for ``source``, and each file
+    that ``pattern`` (with ``{lang}``) matches under ``checkout`` for its language."""
+    files = {source: os.path.join(checkout, source_file)}
+    regex = re.compile(re.escape(pattern).replace(r"\{lang\}", r"(?P<lang>[A-Za-z_-]+)") + "$")
+    for path in sorted(glob.glob(os.path.join(checkout, pattern.replace("{lang}", "*")))):
+        m = regex.search(path.replace(os.sep, "/"))
+        lang = normalise_tag(m.group("lang")) if m else None
+        if lang and lang != source:
+            files[lang] = path
+    return files
+
+
 @dataclass
 class Plant:
     kind: str
@@ -36,13 +49,8 @@ class Group:
 
     @classmethod
     def read(cls, checkout, source_file, source, pattern, embeddings=False):
-        texts = {source: _read(os.path.join(checkout, source_file))}
-        regex = re.compile(re.escape(pattern).replace(r"\{lang\}", r"(?P<lang>[A-Za-z_-]+)") + "$")
-        for path in sorted(glob.glob(os.path.join(checkout, pattern.replace("{lang}", "*")))):
-            m = regex.search(path.replace(os.sep, "/"))
-            lang = normalise_tag(m.group("lang")) if m else None
-            if lang and lang != source:
-                texts[lang] = _read(path)
+        files = document_files(checkout, source_file, source, pattern)
+        texts = {lang: _read(path) for lang, path in files.items()}
         return cls(os.path.basename(source_file), source, texts, embeddings)
 
     @property
