@@ -64,12 +64,15 @@ class Unit:
     coded: bool = field(init=False, repr=False, compare=False)
     linked: bool = field(init=False, repr=False, compare=False)
     log_length: float = field(init=False, repr=False, compare=False)
+    # How its code spans begin (near_code), taken once here rather than per comparison.
+    stems: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "log_length", math.log(self.length + 12))
         object.__setattr__(self, "weight", sum(self.anchors.values()))
         object.__setattr__(self, "coded", any(k.startswith("code:") for k in self.anchors))
         object.__setattr__(self, "linked", any(k.startswith("url:") for k in self.anchors))
+        object.__setattr__(self, "stems", _code_stems(self.anchors) if self.coded else frozenset())
 
     def merge(self, other: Unit) -> Unit | None:
         """The two as one unit; None when they cannot be one translation unit."""
@@ -230,17 +233,17 @@ def near_code(a: Unit, b: Unit) -> bool:
     command or name begins both (``ls -rtlh`` and ``ls -rth``, ``getUsers()`` and
     ``getUser()``), or both are numbers of as many digits (``400`` and ``410``).
     Such a pair is what the code check compares, not two unrelated paragraphs."""
-    return bool(_code_stems(a) & _code_stems(b))
+    return not a.stems.isdisjoint(b.stems)
 
 
-def _code_stems(unit: Unit) -> set[str]:
+def _code_stems(anchors: Counter) -> frozenset:
     stems = set()
-    for key in unit.anchors:
+    for key in anchors:
         if key.startswith("code:"):
             head = key[5:].split(None, 1)[0] if key[5:].strip() else ""
             stems.add(f"#{len(head)}" if head.isdigit() else head[:4])
     stems.discard("")
-    return stems
+    return frozenset(stems)
 
 
 def shared_share(a: Unit, b: Unit) -> float:
