@@ -85,11 +85,11 @@ def check(view: GroupView, options: NoOptions):
         for lang in voters:
             if lang == reference or not spans[lang]:
                 continue
-            for expected, value, keepers in _changes(spans, lang, reference):
+            for expected, value, keepers, how in _changes(spans, lang, reference):
                 if _confident(view, r, lang, keepers, spans):
                     note = f"inline code `{value}` where {_agreeing(keepers, reference, spans, lang)} have `{expected}`"
                     notes.note(lang, note, keepers)
-                    if changed(expected, value) != REPLACED:
+                    if how != REPLACED:
                         strong.add(lang)
         for finding in notes.findings(
             RULE, view, r,
@@ -104,8 +104,8 @@ def _spans(view: GroupView, row, lang: str) -> Counter:
 
 
 def _changes(spans: dict[str, Counter], lang: str, reference: str | None):
-    """(expected span, this translation's span, languages that keep the expected one)
-    for each span of the others that ``lang`` changed."""
+    """(expected span, this translation's span, languages that keep the expected one,
+    how it changed) for each span of the others that ``lang`` changed."""
     own = spans[lang]
     others = [o for o in spans if o != lang and spans[o]]
     for expected in sorted(_reference_spans(spans, lang, reference)):
@@ -116,9 +116,11 @@ def _changes(spans: dict[str, Counter], lang: str, reference: str | None):
         kept = [o for o in keepers if o != reference]
         if len(kept) < MIN_KEEPERS or 2 * len(kept) <= len(translations):
             continue
-        candidates = [t for t in own if not any(spans[o][t] for o in others) and changed(expected, t)]
+        candidates = [(t, how) for t in own if not any(spans[o][t] for o in others)
+                      for how in (changed(expected, t),) if how]
         if len(candidates) == 1:
-            yield expected, candidates[0], keepers
+            value, how = candidates[0]
+            yield expected, value, keepers, how
 
 
 def _reference_spans(spans: dict[str, Counter], lang: str, reference: str | None) -> set[str]:
