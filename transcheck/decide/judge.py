@@ -166,18 +166,19 @@ def fold(findings: list[Finding]) -> tuple[list[Finding], int]:
     def inside(f: Finding, a: int, b: int) -> bool:
         return a <= f.line and f.end_line <= b
 
-    folded = [f for f in findings
-              if f.code not in _BLOCKS and any(inside(f, a, b) for a, b in blocks.get(f.path, ()))]
-    kept = []
+    kept, folded = [], []
     for f in findings:
-        if f.code == PARTIAL:
-            worst = max((g.severity for g in folded if g.path == f.path and inside(g, f.line, f.end_line)),
-                        key=lambda s: s.rank, default=f.severity)
-            if worst.rank > f.severity.rank:
-                f = replace(f, severity=worst)
-        if f.code in _BLOCKS or not any(inside(f, a, b) for a, b in blocks.get(f.path, ())):
+        if f.code not in _BLOCKS and any(inside(f, a, b) for a, b in blocks.get(f.path, ())):
+            folded.append(f)
+        else:
             kept.append(f)
-    return kept, len(folded)
+
+    def verdict(tail: Finding) -> Finding:
+        worst = max((g.severity for g in folded if g.path == tail.path and inside(g, tail.line, tail.end_line)),
+                    key=lambda s: s.rank, default=tail.severity)
+        return replace(tail, severity=worst) if worst.rank > tail.severity.rank else tail
+
+    return [verdict(f) if f.code == PARTIAL else f for f in kept], len(folded)
 
 
 def graded(strength: Strength, default: Severity, configured: Severity) -> Severity:
