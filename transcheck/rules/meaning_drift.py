@@ -20,7 +20,7 @@ Why it matters:
 Example:
     In a group of it, sv and tr, ``tr.txt`` line 4 says "Our office is closed on
     public holidays" where it and sv say that survey answers help improve the product:
-    the Turkish cell is far from both while they agree, one warning on line 4.
+    the Turkish cell is far from both while they agree: line 4 is reported.
 
 What it does not catch:
     Small changes of meaning: a negation, two roles swapped, one wrong number
@@ -28,7 +28,9 @@ What it does not catch:
     and ``number-mismatch`` look for them); rows with fewer than three prose cells;
     groups with fewer than ``drift_min_rows`` such rows (no usable statistics); cells
     copied untranslated from a peer (``untranslated``, TC202). Without ``--embeddings``,
-    or without ``pip install transcheck[embeddings]``, it reports nothing.
+    or without ``pip install transcheck[embeddings]``, it reports nothing. Its findings
+    are info: on real professional translations, 5 of its 7 findings were true (a
+    faithful but loose rendering of a short sentence can drift as far as a wrong one).
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ RULE = Rule(
     code="TC504",
     name="meaning-drift",
     category=Category.SEMANTIC,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     check=check,
     doc=__doc__,
     options=options_from(Options),
