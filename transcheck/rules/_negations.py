@@ -40,8 +40,10 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
     "ru": (frozenset("не нет нельзя".split()), frozenset("никогда ничего никто ни никакой никакая никакие".split())),
     "uk": (frozenset("не немає".split()), frozenset("ніколи нічого ніхто ні жоден".split())),
     "pl": (frozenset(["nie"]), frozenset("nigdy nic nikt żaden żadna żadne ani".split())),
-    # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too.
-    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان عدم".split()), frozenset()),
+    # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too, and
+    # Egyptian wraps the word in ما…ش (ملوش: has no, مفيش: there is no).
+    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان عدم "
+                     "ملوش مفيش معندوش ماعنديش مبقاش".split()), frozenset()),
     "tr": (frozenset("değil değildir değiller değildi yok yoktur yoktu yokmuş yoksa asla".split()), frozenset("hiç hiçbir kimse hiçbiri".split())),
     "he": (frozenset("לא אין אינו אינה אינם אינן בלי ללא מעולם שום אסור".split()), frozenset()),
     "hi": (frozenset("नहीं नही न मत".split()), frozenset("कभी".split())),
@@ -54,12 +56,12 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
 }
 # Turkish negates the verb with -ma/-me before tense and person: -mıyor (progressive),
 # -maz (aorist), -madı (past), -mamış, -madık/-madığ (participle), -mayan, -mayacak,
-# -mamalı, -mamak, -maması (its not …ing), -madan, -mayız (we do not), and the
-# imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
+# -mamalı, -mamak, -maması (its not …ing), -mayabilir (may not), -madan, -mayız (we
+# do not), and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
 # ("anlamanın", "düşünme").
 _TR_NEG = re.compile(
     r"(?<!\w)\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
-    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]m[ae]s[ıi]|m[ae]m[ae]y[ae]|m[ae]d[ae]n|m[ae]y[ıi]n|m[ae]y[ıi]z)\w*"
+    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]m[ae]s[ıi]|m[ae]m[ae]y[ae]|m[ae]y[ae]bil|m[ae]d[ae]n|m[ae]y[ıi]n|m[ae]y[ıi]z)\w*"
 )
 _FR_NE = re.compile(r"(?<!\w)ne\s+(?:pu|pus|put|puis|peux|peut|pouvait|pouvais|pourrait|saurait|saurais|sais|sait"
                     r"|savait|ose|osa|osait|osais|cesse|cessa|cessait)(?!\w)"

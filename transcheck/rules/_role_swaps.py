@@ -21,7 +21,10 @@ _PERCENT_BEFORE = re.compile(r"(?:yüzde|百分之|%)\s*$", re.IGNORECASE)
 # Between two numbers of a list, a range or a time in English: nothing but "and",
 # "or", "to", "through", "by", a dash, a colon or a comma ("24/7" is "7/24" in
 # Turkish: a slash joins a set phrase, not a range).
-_LIST_GAP = re.compile(r"[\s,]*(?:[-–—:x×]|and|or|to|through|vs\.?|versus|by)?[\s,]*", re.IGNORECASE)
+# A unit may follow the first ("2000 M... 2500 M"); a word may not ("4 of 12" is "12
+# 中 4" in Chinese).
+_LIST_GAP = re.compile(r"\s*(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?)?[\s,]*"
+                       r"(?:[-–—:x×…]|\.\.\.|(?i:and|or|to|through|vs\.?|versus|by))?[\s,]*")
 
 
 def mark(text: str, start: int, end: int) -> str:
