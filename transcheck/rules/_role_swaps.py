@@ -83,7 +83,7 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
     return None
 
 
-_UNIT_END = re.compile(r"(?<=[.!?;؟।。！？；])[\"'”»’)\]」』]*\s*(?=\S)")
+_UNIT_END = re.compile(r"(?<=[.!?;؛؟।。！？；])[\"'”»’)\]」』]*\s*(?=\S)")
 
 
 def _units(text: str) -> list[int]:
