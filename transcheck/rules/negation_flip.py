@@ -23,7 +23,7 @@ What it catches:
     Severity: *info*, and off by default (``--select TC503``). On the real-text
     corpus (WMT24++, 15 languages) fewer than one in five sentences with a "not"
     fewer than all their peers had lost a negation (reviewed with ``python
-    bench/meaning.py``: 2 of 39 with the source): professional translators rephrase
+    bench/meaning.py``: 2 of 36 with the source): professional translators rephrase
     negations ("Des efforts restent à faire" for "The job's not done", "утратил
     способность" for "could not", "реально" for "not impossible"). Even a sentence
     that the source and every other translation (five at least) negate, matched one
