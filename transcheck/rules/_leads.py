@@ -16,21 +16,23 @@ from dataclasses import replace
 from transcheck.model import Strength
 
 
-def strong(check):
-    """``check`` with its full-strength findings only."""
+def strong(check, keep=(Strength.FULL,)):
+    """``check`` with its full-strength findings only (or those of the strengths in
+    ``keep``: a check whose reduced findings are evidence enough for a warning)."""
     def checked(view, options):
-        return (f for f in check(view, options) if f.strength is Strength.FULL)
+        return (f for f in check(view, options) if f.strength in keep)
     return checked
 
 
-def weak(check, rule_of):
-    """``check``'s weaker findings (reduced or hints), reissued as ``rule_of()``'s: the
-    same place, message and key under the lead's code, at full strength, so that judge
-    grades them at the lead's own default (info) or the project's setting for it."""
+def weak(check, rule_of, skip=(Strength.FULL,)):
+    """``check``'s weaker findings (reduced or hints; those not in ``skip``), reissued
+    as ``rule_of()``'s: the same place, message and key under the lead's code, at full
+    strength, so that judge grades them at the lead's own default (info) or the
+    project's setting for it."""
     def checked(view, options):
         rule = rule_of()
         for f in check(view, options):
-            if f.strength is Strength.FULL:
+            if f.strength in skip:
                 continue
             lead = rule.finding(view.documents[f.language], f.line, f.end_line, f.message,
                                 related=f.related, key=f.key, row=f.row)

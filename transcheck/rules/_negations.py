@@ -25,9 +25,10 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
     "nb": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
     "nn": (frozenset("ikkje ikke aldri ingen inga ingenting verken".split()), frozenset()),
     "no": (frozenset("ikke ei aldri ingen intet ingenting verken".split()), frozenset()),
-    "de": (frozenset("nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder".split()), frozenset()),
-    "nl": (frozenset("niet geen nooit niets niemand noch".split()), frozenset()),
-    "it": (frozenset(["non"]), frozenset("mai nessun nessuno nessuna niente nulla né neanche nemmeno neppure".split())),
+    "de": (frozenset("nicht kein keine keinen keinem keiner keines keinerlei keineswegs nie niemals nimmer nichts niemand nirgends nirgendwo weder".split()), frozenset()),
+    "nl": (frozenset("niet geen nooit niets niemand nergens noch".split()), frozenset()),
+    # A bare "no" is a negation alone ("io no", "oppure no": "I didn't", "or not").
+    "it": (frozenset(["non", "no"]), frozenset("mai nessun nessuno nessuna niente nulla né neanche nemmeno neppure".split())),
     "es": (frozenset(["no"]), frozenset("nunca jamás nada nadie ningún ninguna ninguno ni tampoco".split())),
     "pt": (frozenset(["não"]), frozenset("nunca jamais nada ninguém nenhum nenhuma nem".split())),
     # French counts the second part: "ne … que" is "only", and speech drops the "ne"
@@ -39,8 +40,10 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
     "ru": (frozenset("не нет нельзя".split()), frozenset("никогда ничего никто ни никакой никакая никакие".split())),
     "uk": (frozenset("не немає".split()), frozenset("ніколи нічого ніхто ні жоден".split())),
     "pl": (frozenset(["nie"]), frozenset("nigdy nic nikt żaden żadna żadne ani".split())),
-    # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too.
-    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان عدم".split()), frozenset()),
+    # Colloquial Arabic (Gulf, Levantine, Egyptian) negates with ما, مو, مش, مب too, and
+    # Egyptian wraps the word in ما…ش (ملوش: has no, مفيش: there is no).
+    "ar": (frozenset("لا ليس ليست لست ليسوا لم لن ما مو مش مب مهب ماني ماهو ماهي مافي ماكان عدم "
+                     "ملوش مفيش معندوش ماعنديش مبقاش".split()), frozenset()),
     "tr": (frozenset("değil değildir değiller değildi yok yoktur yoktu yokmuş yoksa asla".split()), frozenset("hiç hiçbir kimse hiçbiri".split())),
     "he": (frozenset("לא אין אינו אינה אינם אינן בלי ללא מעולם שום אסור".split()), frozenset()),
     "hi": (frozenset("नहीं नही न मत".split()), frozenset("कभी".split())),
@@ -53,24 +56,28 @@ MARKERS: dict[str, tuple[frozenset, frozenset]] = {
 }
 # Turkish negates the verb with -ma/-me before tense and person: -mıyor (progressive),
 # -maz (aorist), -madı (past), -mamış, -madık/-madığ (participle), -mayan, -mayacak,
-# -mamalı, -mamak, -madan, -mayız (we do not), and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
+# -mamalı, -mamak, -maması (its not …ing), -mayabilir (may not), -madan, -mayız (we
+# do not), and the imperative -mayın. The bare -ma/-me is left out: it is also the verbal noun
 # ("anlamanın", "düşünme").
 _TR_NEG = re.compile(
     r"(?<!\w)\w{2,}?(?:m[ıiuü]yor|m[ae]z|m[ae]d[ıi]|m[ae]m[ıi]ş|m[ae]y[ae]n|m[ae]y[ae]c[ae][kğ]"
-    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]d[ae]n|m[ae]y[ıi]n|m[ae]y[ıi]z)\w*"
+    r"|m[ae]m[ae]l[ıi]|m[ae]m[ae]k|m[ae]m[ae]s[ıi]|m[ae]m[ae]y[ae]|m[ae]y[ae]bil|m[ae]d[ae]n|m[ae]y[ıi]n|m[ae]y[ıi]z)\w*"
 )
 _FR_NE = re.compile(r"(?<!\w)ne\s+(?:pu|pus|put|puis|peux|peut|pouvait|pouvais|pourrait|saurait|saurais|sais|sait"
                     r"|savait|ose|osa|osait|osais|cesse|cessa|cessait)(?!\w)"
                     r"(?!\s+(?:pas|jamais|rien|guère|personne|aucun|aucune)(?!\w))", re.IGNORECASE)
+# "ne … plus" (no longer) is a negation; "plus" alone is "more".
+_FR_NE_PLUS = re.compile(r"(?<!\w)n(?:e\s+|['’])[\w'’]+(?:\s+[\w'’]+)?\s+plus(?!\w)", re.IGNORECASE)
 _LETTER = r"(?:[^\W\d_]|[\u0900-\u0dff\u0591-\u05c7\u064b-\u065f])"
 # "didn't" must stay one word: a greedy word would stop at "didn" and lose the "n't".
 _WORD = re.compile(rf"{_LETTER}+?n['’]t(?!\w)|{_LETTER}+")
 # Languages written without spaces, or whose negation is a verb ending: markers counted
 # where they occur in the text (Japanese ない/ません, Korean 않/못/없, Chinese 不/没).
 UNSPACED: dict[str, re.Pattern] = {
-    "ja": re.compile(r"ない|なかっ|ません|ませんでし|ず(?![っつ])|ぬ|無い"),
+    # ず after a verb stem only: はず (should) and まず (first) are no negation.
+    "ja": re.compile(r"ない|なかっ|ません|ませんでし|(?<![はまおみく必])ず(?![っつ])|ぬ|無い|ナシ|ナイ"),
     "zh": re.compile(r"不|没|沒|未|別|别|無|无|非"),
-    "ko": re.compile(r"않|못|없|아니|아닌|아닙|아닐|아냐|모르|모른|몰라|(?<!\S)안(?=\s)"),
+    "ko": re.compile(r"않|못|없|아니|아닌|아닙|아닐|아냐|모르|모른|모를|모릅|몰라|(?<!\S)안(?=\s)"),
     "th": re.compile(r"ไม่|มิ"),
 }
 _SENTENCE_END = re.compile(
@@ -96,16 +103,20 @@ def negations(sentence: str, language: str) -> int | None:
     from transcheck.terms.match import lower
 
     n_primary = n_concord = 0
-    for word in _WORD.findall(sentence):
+    words = _WORD.findall(sentence)
+    if base == "tr" and sum(lower(w, base) == "ne" for w in words) >= 2:
+        n_concord += 1  # "ne … ne" (neither … nor); one "ne" is "what"
+    for word in words:
         low = lower(word, base)
         if base == "en" and (low.endswith("n't") or low.endswith("n’t")):
             n_primary += 1
             continue
         if low not in primary and base in ("ar", "he", "fa", "ur", "yi"):
             for p in clitic_prefixes(low):
-                # Only the conjunctions before an Arabic negator ("ولا", "فلم"):
-                # "كما" is "as", not a negated "ما".
-                if base == "ar" and p not in ("و", "ف"):
+                # Only the conjunctions before an Arabic negator ("ولا", "فلم"), and
+                # "by, for" before عدم ("بعدم وجود": with no); "كما" is "as", not a
+                # negated "ما".
+                if base == "ar" and p not in ("و", "ف") and not (p in ("ب", "ل") and low[len(p):] == "عدم"):
                     continue
                 if low[len(p):] in primary and len(low) > len(p) + 1:
                     low = low[len(p):]
@@ -119,5 +130,5 @@ def negations(sentence: str, language: str) -> int | None:
         elif base == "tr" and _TR_NEG.fullmatch(low):
             n_primary += 1
     if base == "fr":
-        n_primary += len(_FR_NE.findall(sentence))
+        n_primary += len(_FR_NE.findall(sentence)) + len(_FR_NE_PLUS.findall(sentence))
     return n_primary if n_primary else min(n_concord, 1)

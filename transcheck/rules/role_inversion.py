@@ -17,11 +17,18 @@ What it catches:
 
     Severity: an *error* only for the mirrored pattern (a full swap, or clause by
     clause for glossary concepts), which reordering does not produce; with
-    ``--source`` the source must side with the translations' majority. Two anchors
-    that occur once each in the other order are a lead, reported by the role-lead
-    rule (TC506, off by default): on the real-text corpus (WMT24++) every such
-    reversal was ordinary word order (genitives, fronted dates, captions, verb-final
-    languages), 0 of 14 and, reviewed again with ``python bench/meaning.py``, 0 of 12.
+    ``--source`` the source must side with the translations' majority. A *warning*,
+    with ``--source``, for two numbers that occur once each and that this translation
+    alone exchanges, against the source and every other translation that writes both
+    once (at least five), where word order cannot explain it: each number keeps a mark
+    the translation exchanges ("83%" and "30 hours" as "30%" and "83 hours"), the two
+    stand in a range or list of the source ("1995–2005", "10:26"), they change places
+    around a third name or number every language keeps between them, or they move
+    into each other's sentence. Two anchors that occur once each in the other order
+    otherwise are a lead, reported by the role-lead rule (TC506, off by default): on
+    the real-text corpus (WMT24++) every such reversal was ordinary word order
+    (genitives, fronted dates, captions, verb-final languages), 0 of 14 and, reviewed
+    again with ``python bench/meaning.py``, 0 of 12. The warning class finds none there.
 
 Why it matters:
     An inverted statement reads fluently, passes every spelling and length check and
@@ -35,11 +42,12 @@ Example:
     square … rectangle … rectangle … square.
 
 What it does not catch:
-    A swap of two glossary concepts that occur once each (word order legitimately
-    differs: "X of Y" is "Y'nin X'i" in Turkish), a swap of two numbers or names in a
-    verb-final language (Turkish, Japanese, Korean, Hindi, Persian…) for the same
-    reason, concepts without a glossary entry, and any pair that fewer than three
-    translations (or the source) agree on.
+    A swap of two glossary concepts or names that occur once each (word order
+    legitimately differs: "X of Y" is "Y'nin X'i" in Turkish); two numbers of one
+    sentence without a mark, range or fixed point between them ("on January 19 … four
+    of 12 bills" as "on January 12 … four of 19"), which stay leads; concepts without a
+    glossary entry, and any pair that fewer than three translations (or the source)
+    agree on.
 """
 
 from __future__ import annotations
@@ -79,6 +87,7 @@ def _swaps(expected: tuple, actual: tuple, a: str, b: str, clauses: bool = True)
 
 def check(view: GroupView, options: NoOptions):
     from transcheck.rules._consensus import voting_languages
+    from transcheck.rules._role_swaps import swap_evidence
     from transcheck.rules._roles import cell_anchors, names_confirmed
 
     termbase = view.termbase
@@ -86,9 +95,8 @@ def check(view: GroupView, options: NoOptions):
         voters = voting_languages(view, row)
         if len(voters) < 2:
             continue
-        anchors = names_confirmed(
-            {lang: cell_anchors(view.cell_text(row, lang), lang, termbase) for lang in voters}
-        )
+        texts = {lang: view.cell_text(row, lang) for lang in voters}
+        anchors = names_confirmed({lang: cell_anchors(texts[lang], lang, termbase) for lang in voters})
         keys_in = Counter(k for lang in voters for k in {a.key for a in anchors[lang]})
         keys = sorted(k for k, n in keys_in.items() if n >= 2)
         if len(keys) > 40:  # a very long cell: keep the most shared anchors
@@ -104,16 +112,20 @@ def check(view: GroupView, options: NoOptions):
             if not found and not (a.startswith("c:") or b.startswith("c:")):
                 # A pair that recurs ("1995–2005 … 2005–2009"): the order in which the two
                 # first appear, where each translation has them as often as the others.
-                found = list(_deviants(view, _first_order(seqs), a, b))
+                seqs = _first_order(seqs)
+                found = list(_deviants(view, seqs, a, b))
             for lang, expected, agree, once in found:
-                per_lang.setdefault(lang, []).append((a, b, expected, agree, once))
+                sided = once and swap_evidence(view.source, seqs, lang, expected, a, b, texts, anchors)
+                per_lang.setdefault(lang, []).append((a, b, expected, agree, once, sided))
         for lang, pairs in per_lang.items():
             finding = _finding(view, row, lang, [p[:4] for p in pairs], anchors)
             # Two anchors that occur once each change order with ordinary reordering
             # (a genitive, a fronted phrase, a caption): info. Only a mirrored pattern
-            # (A … B … B … A) survives reordering and is an error.
+            # (A … B … B … A) survives reordering and is an error; two numbers or names
+            # exchanged against the source and every peer, a warning.
             if all(p[4] for p in pairs):
-                finding = replace(finding, strength=Strength.HINT)
+                strength = Strength.REDUCED if any(p[5] for p in pairs) else Strength.HINT
+                finding = replace(finding, strength=strength)
             yield finding
 
 
@@ -210,6 +222,6 @@ RULE = Rule(
     name="role-inversion",
     category=Category.SEMANTIC,
     severity=Severity.ERROR,
-    check=strong(check),
+    check=strong(check, keep=(Strength.FULL, Strength.REDUCED)),
     doc=__doc__,
 )

@@ -1,0 +1,133 @@
+"""Two numbers exchanged, judged against the source and every peer: the warning class
+of role-inversion (TC502). Word order differs between languages, so the order of two
+numbers alone is evidence only where it cannot be word order: each number keeps a mark
+of its own that the translation exchanges (13% and 40 years become 40% and 13 years),
+the two stand in a list or range of the source ("between 1995 and 2005", "30–40"),
+or the two change places around a third name or number that every language keeps
+between them."""
+
+from __future__ import annotations
+
+import re
+
+MIN_PEERS = 5
+_CURRENCY = "$€£¥₹₩₺₽₪"
+# A percent written as a word, per language ("83 percent", "83 في المئة", "yüzde 83").
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:percent|per\s+cent|pour\s+cent|por\s+ciento|por\s+cento|per\s+cento|prozent|procent|процент\w*"
+    r"|відсот\w*|في\s+المئة|في\s+المائة|بالمئة|بالمائة|אחוז\w*|प्रतिशत|फ़ीसदी|फीसदी|パーセント|퍼센트)",
+    re.IGNORECASE)
+_PERCENT_BEFORE = re.compile(r"(?:yüzde|百分之|%)\s*$", re.IGNORECASE)
+# Between two numbers of a list, a range or a time in English: nothing but "and",
+# "or", "to", "through", "by", a dash, a colon or a comma ("24/7" is "7/24" in
+# Turkish: a slash joins a set phrase, not a range).
+# A unit may follow the first ("2000 M... 2500 M"); a word may not ("4 of 12" is "12
+# 中 4" in Chinese).
+_LIST_GAP = re.compile(r"\s*(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?)?[\s,]*"
+                       r"(?:[-–—:x×…]|\.\.\.|(?i:and|or|to|through|vs\.?|versus|by))?[\s,]*")
+
+
+def mark(text: str, start: int, end: int) -> str:
+    """What a number carries with it in any language: a percent sign or word, a
+    currency sign, a degree sign, or nothing."""
+    after = text[end:end + 3].lstrip(" \u00a0\u202f")
+    before = text[max(0, start - 8):start]
+    if after[:1] in ("%", "٪", "％") or _PERCENT_AFTER.match(text, end) or _PERCENT_BEFORE.search(before):
+        return "%"
+    if after[:1] in ("°", "℃", "℉"):
+        return "°"
+    before = before.rstrip(" \u00a0\u202f")
+    if (before[-1:] and before[-1] in _CURRENCY) or (after[:1] and after[0] in _CURRENCY):
+        return "¤"
+    return ""
+
+
+def _first(anchors: list, key: str):
+    return next(x for x in anchors if x.key == key)
+
+
+def _marks(text: str, anchors: list, a: str, b: str) -> tuple[str, str]:
+    return tuple(mark(text, x.start, x.start + len(x.surface)) for x in (_first(anchors, a), _first(anchors, b)))
+
+
+def _listed(text: str, anchors: list, a: str, b: str) -> bool:
+    xs = sorted((_first(anchors, a), _first(anchors, b)), key=lambda x: x.start)
+    gap = text[xs[0].start + len(xs[0].surface):xs[1].start]
+    return len(gap) <= 12 and bool(_LIST_GAP.fullmatch(gap))
+
+
+def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b: str,
+                  texts: dict, anchors: dict) -> str | None:
+    """Why the two numbers ``a`` and ``b`` (once each in ``seqs``, or their first
+    occurrences) in ``lang`` are exchanged rather than reordered: "marks", "list",
+    "pivot" or "sentences"; None when the source and every peer do not all agree, or when reordering
+    may explain it."""
+    if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or seqs[source] != expected:
+        return None
+    # Peers that write A or B more than once (a date repeated, "10年" for "decade")
+    # do not vote; every other one must side with the source.
+    peers = [o for o in seqs if o not in (lang, source) and sorted(seqs[o]) == sorted(expected)]
+    if len(peers) < MIN_PEERS or any(seqs[o] != expected for o in peers):
+        return None
+    marks = {o: _marks(texts[o], anchors[o], a, b) for o in [source, *peers]}
+    want = marks[source]
+    if want[0] != want[1] and all(m == want for m in marks.values()) \
+            and _marks(texts[lang], anchors[lang], a, b) == want[::-1]:
+        return "marks"
+    if _listed(texts[source], anchors[source], a, b):
+        return "list"
+    if _across_pivot(source, peers, lang, anchors, *expected):
+        return "pivot"
+    if _across_sentences(source, peers, lang, texts, anchors, *expected):
+        return "sentences"
+    return None
+
+
+_UNIT_END = re.compile(r"(?<=[.!?;؛؟।。！？；])[\"'”»’)\]」』]*\s*(?=\S)")
+
+
+def _units(text: str) -> list[int]:
+    """Where each sentence (or clause after a semicolon) of ``text`` starts."""
+    return [0] + [m.end() for m in _UNIT_END.finditer(text)]
+
+
+def _unit_of(starts: list[int], offset: int) -> int:
+    return sum(1 for s in starts[1:] if s <= offset)
+
+
+def _across_sentences(source: str, peers: list, lang: str, texts: dict, anchors: dict, a: str, b: str) -> bool:
+    """A and B stand in different sentences (or clauses between semicolons) of the
+    source, and each in the other's in this translation, which has as many sentences;
+    every peer split alike keeps them where the source has them (at least three).
+    Word order moves a number within its sentence, not into another one."""
+    def where(o):
+        starts = _units(texts[o])
+        return len(starts), _unit_of(starts, _first(anchors[o], a).start), _unit_of(starts, _first(anchors[o], b).start)
+
+    n, ia, ib = where(source)
+    if ia == ib:
+        return False
+    alike = [w for w in (where(o) for o in peers) if w[0] == n]
+    if len(alike) < 3 or any(w != (n, ia, ib) for w in alike):
+        return False
+    return where(lang) == (n, ib, ia)
+
+
+def _across_pivot(source: str, peers: list, lang: str, anchors: dict, a: str, b: str) -> bool:
+    """A third anchor C, once in the source, in this translation and in at least
+    ``MIN_PEERS`` peers, stands between A and B in the source and in every peer that
+    has it once, and the translation has B … C … A: the two changed places around a
+    fixed point. Word order moves a phrase (a rotation: A C B as B A C); it does not
+    exchange two numbers around a third."""
+    def position(o):
+        keys = [x.key for x in anchors[o]]
+        return {k: keys.index(k) for k in keys if keys.count(k) == 1 or k in (a, b)}
+
+    pos = {o: position(o) for o in [source, *peers, lang]}
+    for c in sorted(set(pos[source]) & set(pos[lang]) - {a, b}):
+        voters = [p for o, p in pos.items() if o != lang and c in p]
+        if len(voters) <= MIN_PEERS or not all(p[a] < p[c] < p[b] for p in voters):
+            continue
+        if pos[lang][b] < pos[lang][c] < pos[lang][a]:
+            return True
+    return False
