@@ -66,6 +66,7 @@ from dataclasses import replace
 
 from transcheck.model import Category, Severity, Strength, base_language
 from transcheck.rules._places import is_name, misspelt, new_place
+from transcheck.rules._substitution import HANDLE, substitution
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
     UNSPACED_SCRIPTS,
@@ -82,8 +83,7 @@ from transcheck.rules._leads import strong
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
-# Possessive pieces, as in rules/_numbers.py: linear on a long run of either kind.
-_HANDLE = re.compile(r"(?<![\w@])[@#](?:[.\-]*+[\w@]++)++")
+_HANDLE = HANDLE
 
 
 def check(view: GroupView, options: NoOptions):
@@ -126,6 +126,11 @@ def check(view: GroupView, options: NoOptions):
                     continue  # an acronym rendered by its meaning is a translation
 
                 missing.setdefault(dev.language, []).append((key, dev.agree))
+        subs = {}
+        for lang in (v for v in voters if view.source in cells and v != view.source):
+            subs[lang] = substitution(cells, lang, view.source, lambda w, lang=lang: _elsewhere(view, row, lang, w))
+            if subs[lang] and lang not in missing:
+                missing[lang] = [(subs[lang][0].casefold(), subs[lang][2])]
         for lang, items in sorted(missing.items()):
             if consensus.displaced(view, r, lang):
                 continue
@@ -143,7 +148,7 @@ def check(view: GroupView, options: NoOptions):
                             for w in [misspelt(keys[k], cells[lang].text, reference)]
                             if w and not any(o != lang and latin_prefix_match(w, c.text) for o, c in cells.items())),
                            None)
-            instead, named = None, False
+            instead, named = (subs[lang][1], True) if subs.get(lang) else (None, False)
             if variant:
                 shown = f"“{variant[0]}” is written “{variant[1]}” here"
                 verb = ""
@@ -154,8 +159,8 @@ def check(view: GroupView, options: NoOptions):
                 # only where the language's dictionary does not know it as a word;
                 # so is a city CLDR names that no other cell names.
                 place = new_place(view.source, cells, lang)
-                instead = place or (_new_name(view, cells, lang, [keys[k] for k in kept]) if kept else None)
-                named = bool(place) or bool(instead and is_name(instead, lang))
+                instead = instead or place or (_new_name(view, cells, lang, [keys[k] for k in kept]) if kept else None)
+                named = named or bool(place) or bool(instead and is_name(instead, lang))
             if instead:
                 shown += f" {verb} missing, “{instead}” is here instead"
                 verb = ""
