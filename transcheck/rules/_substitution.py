@@ -17,9 +17,9 @@ for Baton Rouge). What is name-like depends on the script:
 - in Arabic, Hebrew, Hindi and other scripts without case, only a Latin word: their
   dictionaries miss too many inflected and borrowed words to tell a name by them;
 - in Korean, a word of three syllables or more with two of the "ㅡ" syllables that
-  Korean writes for a foreign consonant cluster (스, 트, 크, 르…).
+  Korean writes for a foreign consonant (브루스터, 스터지스: 스, 트, 크, 르…).
 
-A word that resembles the missing name (same first consonant, or half its
+A word that resembles the missing name (same first consonant, or two thirds of its
 consonants) is taken for an unusual rendering of it, not a substitution.
 """
 
@@ -60,9 +60,13 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
     here = cells[lang]
     translations = [o for o in cells if o not in (lang, source)]
     missing, holders = [], {}
+    # A language's own name for a place ("Ucrania", "Londres", "Лондон") renders it.
+    exonyms = places(here.text, lang)
     for key, tok in src.anchors.items():
         name = tok.text
         if len(name) < 3 or name.isupper() or here.writes(key) or here.renders(name, False):
+            continue
+        if name in exonyms or any(_close(name, w) for w in name_like(here, lang)):
             continue
         keeping = tuple(o for o in translations if cells[o].writes(key) or cells[o].renders(name, False))
         if len(keeping) >= 2 and 3 * len(keeping) >= len(translations):
@@ -70,7 +74,11 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
             holders[name] = (source, *keeping)
     if not missing:
         return None
-    source_words = [t.text for t in latin_tokens(src.text) if len(t.text) >= 3]
+    # Names and content words, which a translation may write as a loanword; a short
+    # function word's skeleton ("the": t) starts too many.
+    source_words = [t.text for t in latin_tokens(src.text)
+                    if len(t.text) >= (3 if t.capitalised else 5)
+                    and len(skeleton(t.text)) >= (2 if t.capitalised else 3)]
     source_places = places(src.text, "en")
     for word in name_like(here, lang):
         if word in source_words or elsewhere(word):
@@ -110,7 +118,7 @@ def name_like(cell, lang: str) -> list[str]:
     elif base == "ko":
         for w in _HANGUL_WORD.findall(text):
             w = _strip_particle(w)
-            if len(w) >= 3 and sum(ch in _KO_CLUSTER for ch in w[1:]) >= 2:
+            if len(w) >= 3 and sum(ch in _KO_CLUSTER for ch in w) >= 2:
                 out.append(w)
     return list(dict.fromkeys(out))
 
@@ -120,8 +128,8 @@ def _compound(word: str, dictionary, base: str) -> bool:
     "Dışişleri"), which dictionaries do not list; in German, a noun known as written
     (German capitalises every noun)."""
     german = base in ("de", "lb")
-    if german and dictionary.knows(word):
-        return True
+    if german and any(dictionary.knows(word[: len(word) - len(j)]) for j in ("", "s", "es", "n")):
+        return True  # "Sicherheits-" of a compound written with a hyphen
     for i in range(3, len(word) - 2):
         head, tail = word[:i], (word[i:].capitalize() if german else word[i:].lower())
         head = head if german else head.lower()
@@ -170,7 +178,7 @@ def _transliteration_chars() -> frozenset[str]:
 
 def _resembles(word: str, names: list[str]) -> bool:
     """Whether ``word`` may be an unusual rendering of one of ``names``: the same first
-    consonant sound, or half the consonants."""
+    consonant sound, or two thirds of the consonants alike."""
     from rapidfuzz.fuzz import ratio
 
     mine = skeleton(word)
@@ -178,7 +186,7 @@ def _resembles(word: str, names: list[str]) -> bool:
         return True
     for name in names:
         theirs = skeleton(name)
-        if theirs and (theirs[0] == mine[0] or ratio(mine, theirs) >= 50):
+        if theirs and (theirs[0] == mine[0] or ratio(mine, theirs) >= 67):
             return True
     return False
 
@@ -188,7 +196,7 @@ def _renders_any(word: str, source_words: list[str], cell) -> bool:
     if word.isascii() or all(ord(ch) < 0x250 for ch in word):
         low = word.casefold()
         return any(w.casefold().startswith(low[:4]) for w in source_words)
-    return any(transliteration_match(w, [word], cell.arabic, cell.unspaced) or _close(word, w, 60)
+    return any(transliteration_match(w, [word], cell.arabic) or _close(word, w)
                for w in source_words)
 
 
@@ -199,8 +207,7 @@ def _in_peer(word: str, cell, lang: str) -> bool:
     latin = all(ord(ch) < 0x250 for ch in word)
     if latin and latin_prefix_match(word[:4], cell.text):
         return True
-    if not latin and any(transliteration_match(t.text, [word], False)
-                         for t in latin_tokens(cell.text) if len(t.text) >= 3):
+    if not latin and any(_close(word, t.text) for t in latin_tokens(cell.text) if len(t.text) >= 3):
         return True
     if cell.latin:
         return False
@@ -215,6 +222,7 @@ def _close(a: str, b: str, alike: int = 75) -> bool:
     not コーンウォール, Ignniat)."""
     from rapidfuzz.fuzz import ratio
 
+    # A short skeleton is like many others: one differing consonant in four is too much.
     return any(x == y or (min(len(x), len(y)) >= 3 and abs(len(x) - len(y)) <= 1 and x[0] == y[0]
-                          and ratio(x, y) >= alike)
+                          and ratio(x, y) >= (alike if min(len(x), len(y)) >= 5 else 85))
                for x in skeletons(a) for y in skeletons(b))
