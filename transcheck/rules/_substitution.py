@@ -80,7 +80,7 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
                     if len(t.text) >= (3 if t.capitalised else 5)
                     and len(skeleton(t.text)) >= (2 if t.capitalised else 3)]
     source_places = places(src.text, "en")
-    for word in name_like(here, lang):
+    for word in name_like(here, lang, caseless=False):
         if word in source_words or elsewhere(word):
             continue
         if _resembles(word, missing) or _renders_any(word, source_words, here):
@@ -93,8 +93,11 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
     return None
 
 
-def name_like(cell, lang: str) -> list[str]:
-    """The words of ``cell`` that look like a name in ``lang``'s writing (see above)."""
+def name_like(cell, lang: str, caseless: bool = True) -> list[str]:
+    """The words of ``cell`` that look like a name in ``lang``'s writing (see above);
+    without ``caseless``, not the katakana, Chinese and Korean ones: as evidence of a
+    substitution they were mostly loanwords and names the matcher joins or does not
+    know (see the rule's docstring), so they serve only to recognise a peer's name."""
     # Hashtags and @mentions are tags, often translated.
     text = HANDLE.sub(lambda m: " " * len(m.group()), cell.text)
     base = base_language(lang).lower()
@@ -108,9 +111,11 @@ def name_like(cell, lang: str) -> list[str]:
                 word = tok.text
                 if len(word) < 4 or word.isupper() or word in out:
                     continue
-                if dictionary.knows(word.lower()) or _compound(word, dictionary, base):
+                if dictionary.knows(_lower(word, base)) or _compound(word, dictionary, base):
                     continue
                 out.append(word)
+    elif not caseless:
+        pass
     elif base == "ja":
         out += [w for run in _KATAKANA.findall(text) for w in run.split("・") if len(w.strip("ー")) >= 3]
     elif base == "zh":
@@ -123,6 +128,13 @@ def name_like(cell, lang: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _lower(word: str, base: str) -> str:
+    """Lower case, with Turkish and Azerbaijani dotted and dotless i (İnsani, insani)."""
+    if base in ("tr", "az"):
+        word = word.replace("İ", "i").replace("I", "ı")
+    return word.lower()
+
+
 def _compound(word: str, dictionary, base: str) -> bool:
     """Whether a capitalised word is a compound of two known words ("Sprachenrechte",
     "Dışişleri"), which dictionaries do not list; in German, a noun known as written
@@ -131,8 +143,8 @@ def _compound(word: str, dictionary, base: str) -> bool:
     if german and any(dictionary.knows(word[: len(word) - len(j)]) for j in ("", "s", "es", "n")):
         return True  # "Sicherheits-" of a compound written with a hyphen
     for i in range(3, len(word) - 2):
-        head, tail = word[:i], (word[i:].capitalize() if german else word[i:].lower())
-        head = head if german else head.lower()
+        head, tail = word[:i], (word[i:].capitalize() if german else _lower(word[i:], base))
+        head = head if german else _lower(head, base)
         if dictionary.knows(tail) and any(
                 dictionary.knows(head[: len(head) - len(j)]) for j in ("", "s", "n", "en", "es", "e")
                 if len(head) - len(j) >= 3):

@@ -26,7 +26,8 @@ What it catches:
     nowhere else, a city CLDR names (in any script: "لوس انجلوس", "ロサンゼルス")
     that no other cell names, or a capitalised Latin word no other cell has that the
     language's Hunspell dictionary (``transcheck[spelling]``) does not know as a
-    word ("Whitmore" for Harrison). A capitalised word the dictionary knows, or any
+    word ("Whitmore" for Harrison; German compounds are words), or a Latin name in
+    another script. A capitalised word the dictionary knows, or any
     without the extra, is said in the message ("“Harrison” is missing, “Whitmore”
     is here instead") but is no more evidence than a name missing: on real
     translations it was mostly a word of a translated title ("Lutte", "Tıp").
@@ -60,10 +61,9 @@ What it does not catch:
 from __future__ import annotations
 
 import re
-
-from transcheck.langid.script import scripts_of
 from dataclasses import replace
 
+from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity, Strength, base_language
 from transcheck.rules._places import is_name, misspelt, new_place
 from transcheck.rules._substitution import HANDLE, substitution
@@ -82,8 +82,6 @@ from transcheck.rules._tokens import (
 from transcheck.rules._leads import strong
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
-
-_HANDLE = HANDLE
 
 
 def check(view: GroupView, options: NoOptions):
@@ -129,8 +127,12 @@ def check(view: GroupView, options: NoOptions):
         subs = {}
         for lang in (v for v in voters if view.source in cells and v != view.source):
             subs[lang] = substitution(cells, lang, view.source, lambda w, lang=lang: _elsewhere(view, row, lang, w))
+            # A name kept by a minority only is missing by a rendering as often as by
+            # a substitution: only a name in Latin letters in another script says so.
             if subs[lang] and lang not in missing:
-                missing[lang] = [(subs[lang][0].casefold(), subs[lang][2])]
+                latin = cells[lang].latin or not subs[lang][1].isascii()
+                missing.update({} if latin else {lang: [(subs[lang][0].casefold(), subs[lang][2])]})
+                subs[lang] = None if latin else subs[lang]
         for lang, items in sorted(missing.items()):
             if consensus.displaced(view, r, lang):
                 continue
@@ -213,7 +215,7 @@ def _new_name(view: GroupView, cells: dict, lang: str, names: list[str]) -> str 
     others = [c for o, c in cells.items() if o != lang]
     # Hashtags and @mentions are tags, often translated; the word after a leading
     # mention starts the sentence.
-    text = _HANDLE.sub(lambda m: ".", cell.text)
+    text = HANDLE.sub(lambda m: ".", cell.text)
     for tok in cased_names(text):
         word = tok.text
         if any(transliteration_match(n, [word], cell.arabic) for n in names):

@@ -103,11 +103,14 @@ def check(view: GroupView, options: NoOptions):
         # A number written as a word ("five", "cinq", "пяти") is the number: it answers
         # for the digit the others have, and a word changed into another is a changed
         # number.
-        words = {lang: {str(v) for v, *_ in number_words(text, lang)} for lang, text in texts.items()}
+        # Counted, not merely present: "four wings and four limbs" given as "five
+        # wings and four limbs" still has a four.
+        counted = {lang: Counter(str(v) for v, *_ in number_words(text, lang)) for lang, text in texts.items()}
+        words = {lang: set(c) for lang, c in counted.items()}
         digits = {lang: set(c) for lang, c in found.items()}
-        for lang, ws in words.items():
-            for w in ws:
-                found[lang][w] = max(found[lang][w], 1)
+        for lang, ws in counted.items():
+            for w, n in ws.items():
+                found[lang][w] += n
         items = sorted(set().union(*found.values()))
         if not items and not measures:
             continue
@@ -123,6 +126,8 @@ def check(view: GroupView, options: NoOptions):
                 else:
                     others = tuple(lang for lang in voters if votes[lang] < dev.value)
                     extra.setdefault(dev.language, []).append((item, others))
+        if view.source in found:
+            _word_swaps(view.source, voters, found, counted, missing, extra)
         for lang in sorted(set(missing) | set(extra) | set(measures)):
             if consensus.displaced(view, r, lang):
                 continue
@@ -165,6 +170,34 @@ def check(view: GroupView, options: NoOptions):
             if not loud:
                 finding = replace(finding, strength=Strength.HINT)
             yield finding
+
+
+def _word_swaps(source: str, voters, found: dict, counted: dict, missing: dict, extra: dict) -> None:
+    """With the source: a number of the source written here as another number word
+    that no other translation has ("tre giochi" for "two games"), where at least two
+    translations, and a third of them, write the source's number as often as it does.
+    The vote alone misses these: translations that write "both", a dual or an
+    inflected form make no clear majority."""
+    src = found[source]
+    peers = [o for o in voters if o != source]
+    for lang in peers:
+        others = [o for o in peers if o != lang]
+        new = [y for y, n in counted[lang].items() if y.isdigit() and int(y) < 100 and n > src[y]
+               and not any(found[o][y] > src[y] for o in others)]
+        if not new:
+            continue
+        for x, n in src.items():
+            keeping = tuple(o for o in others if found[o][x] >= n)
+            # A conversion in words ("achtzig Kilometer" for fifty miles) is no swap; below
+            # ten every pair of numbers is some conversion, rounded.
+            swapped = [y for y in new if x.isdigit() and not (int(y) >= 10 and converted(x, y, False))]
+            if (swapped and int(x) <= 100 and found[lang][x] < n and len(keeping) >= 2
+                    and 3 * len(keeping) >= len(others)):
+                if x not in {i for i, _ in missing.get(lang, [])}:
+                    missing.setdefault(lang, []).append((x, (source, *keeping)))
+                for y in swapped:
+                    if y not in {i for i, _ in extra.get(lang, [])}:
+                        extra.setdefault(lang, []).append((y, (source, *others)))
 
 
 def _word_changed(lacks, adds, own_words: set[str]) -> bool:
