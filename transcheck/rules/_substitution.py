@@ -111,7 +111,9 @@ def name_like(cell, lang: str, caseless: bool = True) -> list[str]:
                 word = tok.text
                 if len(word) < 4 or word.isupper() or word in out:
                     continue
-                if dictionary.knows(_lower(word, base)) or _compound(word, dictionary, base):
+                # A name the dictionary lists (Tjeckien, Noel) is a place or a common
+                # name, which translators add for their readers.
+                if dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base):
                     continue
                 out.append(word)
     elif not caseless:
@@ -204,10 +206,11 @@ def _resembles(word: str, names: list[str]) -> bool:
 
 
 def _renders_any(word: str, source_words: list[str], cell) -> bool:
-    """Whether ``word`` renders a word of the source (a loanword, a name)."""
+    """Whether ``word`` renders a word of the source (a loanword, a name; İskoçya is
+    Scottish)."""
     if word.isascii() or all(ord(ch) < 0x250 for ch in word):
         low = word.casefold()
-        return any(w.casefold().startswith(low[:4]) for w in source_words)
+        return any(w.casefold().startswith(low[:4]) or _close(word, w) for w in source_words)
     return any(transliteration_match(w, [word], cell.arabic) or _close(word, w)
                for w in source_words)
 
