@@ -24,18 +24,19 @@ What it catches:
     an inflection, not a form another translation shares, as Edimburgo); or, with
     ``--source``, where the source has the name and the document uses the new one
     nowhere else, a city CLDR names (in any script: "لوس انجلوس", "ロサンゼルス")
-    that no other cell names, or a capitalised Latin word no other cell has that the
-    language's Hunspell dictionary (``transcheck[spelling]``) does not know as a
-    word ("Whitmore" for Harrison; German compounds are words), or a Latin name in
-    another script. A capitalised word the dictionary knows, or any
-    without the extra, is said in the message ("“Harrison” is missing, “Whitmore”
-    is here instead") but is no more evidence than a name missing: on real
-    translations it was mostly a word of a translated title ("Lutte", "Tıp").
+    that no other cell names, or a name-like word that renders nothing of the source
+    or the other cells: a Latin word in another script, or a capitalised word in a
+    script with case that the language's Hunspell dictionary (``transcheck[spelling]``)
+    knows neither as a word, a listed name nor a compound ("Whitmore" for Harrison;
+    not "Urdrachen", "Noel"). Otherwise the word is said in the message but is no
+    more evidence than a name missing: mostly a word of a translated title ("Lutte").
 
     Severity: a *warning* for a name given as another, as above; reviewed on the
     real-text corpus (WMT24++, 15 languages; ``python bench/meaning.py``), 12 of 14
     were divergences in both modes (the false one: "Luisiana", Spanish for
-    Louisiana). A name merely absent is a lead, reported by the entity-lead rule
+    Louisiana); katakana, Chinese and Korean name-like words, tried as substitutes,
+    were mostly loanwords or names the matcher joins, and are not evidence. A name
+    merely absent is a lead, reported by the entity-lead rule
     (TC404, off by default): mostly a pronoun, a title or a transliterated name the
     matcher does not know ("the company" for Greggs, 贝莱德 for Blackrock).
 
@@ -49,13 +50,12 @@ Example:
     "фирменный сервис": "“Genius”, “Bar” are missing here (ar, it, sv, tr keep them)".
 
 What it does not catch:
-    A spelling variant of a name in another script ("Коэн" for Cohren), since
-    transliterations vary; a name changed into one the document uses elsewhere (a
-    paragraph out of place looks the same); a name the majority itself translated; a name
-    added by one translation only; capitalised common words that only some languages
-    capitalise (German nouns) unless a clear majority shares them; names in non-Latin
-    scripts when the majority is not in Latin script; an acronym dropped from running
-    text (only a dropped definition is reported).
+    A spelling variant of a name in another script ("Коэн" for Cohren); a name replaced
+    by another in Japanese, Chinese, Korean, Arabic, Hebrew or Hindi script; a name
+    changed into one the document uses elsewhere (a paragraph out of place looks the
+    same); a name the majority translated; a name added by one translation only; German
+    nouns unless a clear majority shares them; names in non-Latin scripts when the
+    majority is not in Latin script; an acronym dropped from running text.
 """
 
 from __future__ import annotations
