@@ -127,12 +127,12 @@ def check(view: GroupView, options: NoOptions):
         subs = {}
         for lang in (v for v in voters if view.source in cells and v != view.source):
             subs[lang] = substitution(cells, lang, view.source, lambda w, lang=lang: _elsewhere(view, row, lang, w))
-            # A name kept by a minority only is missing by a rendering as often as by
-            # a substitution: only a name in Latin letters in another script says so.
+            # A name a minority keeps is missing by a rendering as often as by a
+            # substitution: half must keep it, or the word be Latin in another script.
             if subs[lang] and lang not in missing:
-                latin = cells[lang].latin or not subs[lang][1].isascii()
-                missing.update({} if latin else {lang: [(subs[lang][0].casefold(), subs[lang][2])]})
-                subs[lang] = None if latin else subs[lang]
+                weak = 2 * len(subs[lang][2]) < len(voters) and (cells[lang].latin or not subs[lang][1].isascii())
+                missing.update({} if weak else {lang: [(subs[lang][0].casefold(), subs[lang][2])]})
+                subs[lang] = None if weak else subs[lang]
         for lang, items in sorted(missing.items()):
             if consensus.displaced(view, r, lang):
                 continue
