@@ -249,6 +249,15 @@ def number_words(text: str, language: str) -> list[tuple[int, int, int]]:
             parts = [table.get(p) for p in word.split("-")]
             # "तीन-तीन" (three each) repeats the number; "twenty-two" composes it.
             value = parts[0] if len(set(parts)) == 1 else _compound(parts)
+            if value is None and any(parts) and all(v or len(p) <= 3 for p, v in zip(word.split("-"), parts)):
+                # A phrase in hyphens ("four-in-ten"): each number word in it; not a
+                # number with a part unknown ("quatre-vingts").
+                at = m.start()
+                for part, v in zip(m.group().split("-"), parts):
+                    if v is not None:
+                        out.append((v, at, at + len(part)))
+                    at += len(part) + 1
+                continue
         if value is not None:
             out.append((value, m.start(), m.end()))
     return _spaced_compounds(out, text, base)

@@ -24,17 +24,19 @@ What it catches:
     an inflection, not a form another translation shares, as Edimburgo); or, with
     ``--source``, where the source has the name and the document uses the new one
     nowhere else, a city CLDR names (in any script: "لوس انجلوس", "ロサンゼルス")
-    that no other cell names, or a capitalised Latin word no other cell has that the
-    language's Hunspell dictionary (``transcheck[spelling]``) does not know as a
-    word ("Whitmore" for Harrison). A capitalised word the dictionary knows, or any
-    without the extra, is said in the message ("“Harrison” is missing, “Whitmore”
-    is here instead") but is no more evidence than a name missing: on real
-    translations it was mostly a word of a translated title ("Lutte", "Tıp").
+    that no other cell names, or a name-like word that renders nothing of the source
+    or the other cells: a Latin word in another script, or a capitalised word in a
+    script with case that the language's Hunspell dictionary (``transcheck[spelling]``)
+    knows neither as a word, a listed name nor a compound ("Whitmore" for Harrison;
+    not "Urdrachen", "Noel"). Otherwise the word is said in the message but is no
+    more evidence than a name missing: mostly a word of a translated title ("Lutte").
 
     Severity: a *warning* for a name given as another, as above; reviewed on the
     real-text corpus (WMT24++, 15 languages; ``python bench/meaning.py``), 12 of 14
     were divergences in both modes (the false one: "Luisiana", Spanish for
-    Louisiana). A name merely absent is a lead, reported by the entity-lead rule
+    Louisiana); katakana, Chinese and Korean name-like words, tried as substitutes,
+    were mostly loanwords or names the matcher joins, and are not evidence. A name
+    merely absent is a lead, reported by the entity-lead rule
     (TC404, off by default): mostly a pronoun, a title or a transliterated name the
     matcher does not know ("the company" for Greggs, 贝莱德 for Blackrock).
 
@@ -48,24 +50,23 @@ Example:
     "фирменный сервис": "“Genius”, “Bar” are missing here (ar, it, sv, tr keep them)".
 
 What it does not catch:
-    A spelling variant of a name in another script ("Коэн" for Cohren), since
-    transliterations vary; a name changed into one the document uses elsewhere (a
-    paragraph out of place looks the same); a name the majority itself translated; a name
-    added by one translation only; capitalised common words that only some languages
-    capitalise (German nouns) unless a clear majority shares them; names in non-Latin
-    scripts when the majority is not in Latin script; an acronym dropped from running
-    text (only a dropped definition is reported).
+    A spelling variant of a name in another script ("Коэн" for Cohren); a name replaced
+    by another in Japanese, Chinese, Korean, Arabic, Hebrew or Hindi script; a name
+    changed into one the document uses elsewhere (a paragraph out of place looks the
+    same); a name the majority translated; a name added by one translation only; German
+    nouns unless a clear majority shares them; names in non-Latin scripts when the
+    majority is not in Latin script; an acronym dropped from running text.
 """
 
 from __future__ import annotations
 
 import re
-
-from transcheck.langid.script import scripts_of
 from dataclasses import replace
 
+from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity, Strength, base_language
 from transcheck.rules._places import is_name, misspelt, new_place
+from transcheck.rules._substitution import HANDLE, substitution
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
     UNSPACED_SCRIPTS,
@@ -81,9 +82,6 @@ from transcheck.rules._tokens import (
 from transcheck.rules._leads import strong
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
-
-# Possessive pieces, as in rules/_numbers.py: linear on a long run of either kind.
-_HANDLE = re.compile(r"(?<![\w@])[@#](?:[.\-]*+[\w@]++)++")
 
 
 def check(view: GroupView, options: NoOptions):
@@ -126,6 +124,15 @@ def check(view: GroupView, options: NoOptions):
                     continue  # an acronym rendered by its meaning is a translation
 
                 missing.setdefault(dev.language, []).append((key, dev.agree))
+        subs = {}
+        for lang in (v for v in voters if view.source in cells and v != view.source):
+            subs[lang] = substitution(cells, lang, view.source, lambda w, lang=lang: _elsewhere(view, row, lang, w))
+            # A name a minority keeps is missing by a rendering as often as by a
+            # substitution: half must keep it, or the word be Latin in another script.
+            if subs[lang] and lang not in missing:
+                weak = 2 * len(subs[lang][2]) < len(voters) and (cells[lang].latin or not subs[lang][1].isascii())
+                missing.update({} if weak else {lang: [(subs[lang][0].casefold(), subs[lang][2])]})
+                subs[lang] = None if weak else subs[lang]
         for lang, items in sorted(missing.items()):
             if consensus.displaced(view, r, lang):
                 continue
@@ -143,7 +150,7 @@ def check(view: GroupView, options: NoOptions):
                             for w in [misspelt(keys[k], cells[lang].text, reference)]
                             if w and not any(o != lang and latin_prefix_match(w, c.text) for o, c in cells.items())),
                            None)
-            instead, named = None, False
+            instead, named = (subs[lang][1], True) if subs.get(lang) else (None, False)
             if variant:
                 shown = f"“{variant[0]}” is written “{variant[1]}” here"
                 verb = ""
@@ -154,8 +161,8 @@ def check(view: GroupView, options: NoOptions):
                 # only where the language's dictionary does not know it as a word;
                 # so is a city CLDR names that no other cell names.
                 place = new_place(view.source, cells, lang)
-                instead = place or (_new_name(view, cells, lang, [keys[k] for k in kept]) if kept else None)
-                named = bool(place) or bool(instead and is_name(instead, lang))
+                instead = instead or place or (_new_name(view, cells, lang, [keys[k] for k in kept]) if kept else None)
+                named = named or bool(place) or bool(instead and is_name(instead, lang))
             if instead:
                 shown += f" {verb} missing, “{instead}” is here instead"
                 verb = ""
@@ -208,7 +215,7 @@ def _new_name(view: GroupView, cells: dict, lang: str, names: list[str]) -> str 
     others = [c for o, c in cells.items() if o != lang]
     # Hashtags and @mentions are tags, often translated; the word after a leading
     # mention starts the sentence.
-    text = _HANDLE.sub(lambda m: ".", cell.text)
+    text = HANDLE.sub(lambda m: ".", cell.text)
     for tok in cased_names(text):
         word = tok.text
         if any(transliteration_match(n, [word], cell.arabic) for n in names):
