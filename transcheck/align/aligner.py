@@ -33,7 +33,7 @@ from collections.abc import Callable
 from transcheck.align import confidence
 from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
-from transcheck.align.pins import find_pins, in_order, keys, moved_blocks, twin
+from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, keys, moved_blocks, twin
 from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
                                     units, unrelated)
 from transcheck.model import Document, Row
@@ -164,6 +164,9 @@ class _Aligner:
         pins = find_pins(row_keys, self.keys[lang])
         backbone, others = in_order(pins)
         blocks = [b for b in moved_blocks(backbone, others) if not twin(b, backbone, row_keys, self.keys[lang])]
+        row_heads = [bool(ref) and all(u.shape == "heading" for u in ref.values()) for ref in refs]
+        seg_heads = [u.shape == "heading" for u in segs]
+        blocks = headed(blocks, backbone, row_heads, seg_heads)
         self.pinned |= {(lang, p.seg) for p in backbone}
         self.pinned |= {(lang, p.seg) for b in blocks for p in b.pins}
         moved_rows = {i for b in blocks for i in range(b.rows[0], b.rows[1] + 1)}
@@ -172,8 +175,11 @@ class _Aligner:
         kept_segs = [j for j in range(len(segs)) if j not in moved_segs]
         row_at = {i: k for k, i in enumerate(kept_rows)}
         seg_at = {j: k for k, j in enumerate(kept_segs)}
-        # A reliable pin cuts the alignment in two at the cell before it.
-        cuts = [(row_at[p.row], seg_at[p.seg]) for p in backbone if p.reliable]
+        # A reliable pin cuts the alignment in two at the cell before it, and so does
+        # the heading its section opens with.
+        cuts = sorted([(row_at[p.row], seg_at[p.seg]) for p in backbone if p.reliable]
+                      + [(row_at[i], seg_at[j]) for i, j in heading_cuts(backbone, row_heads, seg_heads,
+                                                                          moved_rows, moved_segs)])
         path = self._path(kept_rows, kept_segs, refs, lang, cuts)
         placed = self._linked(rows, path, kept_rows, kept_segs, lang)
         for block in blocks:

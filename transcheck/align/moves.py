@@ -167,12 +167,17 @@ def _by_score(rows, lang, aligner) -> set[int]:
 
     gaps, extra = _leftovers(rows, lang, aligner)
     units = aligner.units[lang]
-    extra = [x for x in extra if units[rows[x][lang][0]].length >= LONG]
+    ratios = aligner.ratios(lang)
+    # LONG is in the first document's characters: a Chinese paragraph says as much in
+    # a third of the characters of its English source.
+    long = LONG * ratios[aligner.order[0]]
+    extra = [x for x in extra if units[rows[x][lang][0]].length >= long]
     if not gaps or not extra:
         return set()
-    ratios = aligner.ratios(lang)
     refs = {g: aligner.refs(rows[g]) for g in gaps}
-    sized = sorted((min(ratios[o] * u.length for o, u in refs[g].items()), g) for g in gaps if refs[g])
+    # A row is a candidate when any of its reference cells predicts a length in the
+    # window: one cell (an older, shorter translation) is no measure of the row.
+    sized = sorted((ratios[o] * u.length, g) for g in gaps for o, u in refs[g].items())
     lengths = [n for n, _ in sized]
     best_g: dict[int, list] = {}
     best_x: dict[int, list] = {}
@@ -180,7 +185,7 @@ def _by_score(rows, lang, aligner) -> set[int]:
         unit = units[rows[x][lang][0]]
         lo = bisect.bisect_left(lengths, unit.length / WINDOW)
         hi = bisect.bisect_right(lengths, unit.length * WINDOW)
-        for _, g in sized[lo:hi][:MAX_CANDIDATES]:
+        for g in _distinct(sized, lo, hi):
             value = aligner.score(refs[g], unit, lang)
             _top_two(best_g, g, (value, x))
             _top_two(best_x, x, (value, g))
@@ -194,6 +199,16 @@ def _by_score(rows, lang, aligner) -> set[int]:
             _take(rows, x, lang)
             placed.add(g)
     return placed
+
+
+def _distinct(sized, lo: int, hi: int) -> list[int]:
+    """The rows of ``sized[lo:hi]``, each once, up to MAX_CANDIDATES of them."""
+    out: dict[int, None] = {}
+    for k in range(lo, hi):
+        out[sized[k][1]] = None
+        if len(out) == MAX_CANDIDATES:
+            break
+    return list(out)
 
 
 def _top_two(table, key, entry) -> None:
@@ -226,6 +241,8 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             x = where.get(j)
             if x is None or x in placed or (lang, j) in aligner.repeats:
                 continue
+            if step > 0 and segs[j].shape == "heading":
+                continue  # a heading opens what follows it, not what it follows
             left = rows[x][lang]
             if j not in (left[0], left[-1]):
                 continue
@@ -255,7 +272,30 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             rows[target][lang] = joined
             _take(rows, x, lang, tuple(i for i in left if i != j))
             where[j] = target
+            if step < 0 and target > r:
+                target = _cross(rows, lang, aligner, r, target, placed, where)
             todo.append(target)
+
+
+def _cross(rows, lang, aligner, r: int, g: int, placed, where) -> int:
+    """Segment j, which comes just before the moved cell of row ``r``, went to row
+    ``g`` after it, while the row just before ``r`` holds a segment of the same kind
+    that the document has after the moved cell (the heading of the section that
+    follows, which the ordered alignment put where the moved section's heading was):
+    the two change places, so that both keep the document's order. The row j now
+    holds (it returns it)."""
+    j = rows[g][lang][0]
+    before = rows[r - 1].get(lang) if r > 0 else None
+    if (not before or len(before) != 1 or r - 1 in placed or not aligner.expected(rows[r - 1])
+            or (lang, before[0]) in aligner.pinned):
+        return g
+    k = before[0]
+    units = aligner.units[lang]
+    if k <= rows[r][lang][-1] or units[k].shape != units[j].shape:
+        return g
+    rows[r - 1][lang], rows[g][lang] = (j,), (k,)
+    where[j], where[k] = r - 1, g
+    return r - 1
 
 
 def _neighbour_score(aligner, row, unit, lang) -> float:
