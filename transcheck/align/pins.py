@@ -13,6 +13,7 @@ translation moved.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 from transcheck.align.units import Unit
@@ -109,9 +110,11 @@ def _pair(cells: list[frozenset], ks: frozenset, weight) -> tuple[float, float, 
         shared = own & ks
         if not shared:
             continue
-        common = sum(weight(k) for k in shared)
-        size = sum(weight(k) for k in own if k[0] != "=" or k in shared)
-        size += sum(weight(k) for k in ks if k[0] != "=" or k in shared)
+        # fsum: the keys are sets, whose order changes from one process to the next;
+        # a plain sum in that order would differ in its last digit, and break ties so.
+        common = math.fsum(weight(k) for k in shared)
+        size = math.fsum(weight(k) for k in own if k[0] != "=" or k in shared)
+        size += math.fsum(weight(k) for k in ks if k[0] != "=" or k in shared)
         markup = any(k.startswith(_MARKUP) and weight(k) >= 0.5 for k in shared)
         score = 2 * common / size
         if markup and any(k.startswith(_MARKUP) and weight(k) == 1.0 for k in shared):
