@@ -106,6 +106,7 @@ class _Aligner:
         self.order = order
         self.unrelated = unrelated or {}
         self.totals = {lang: sum(u.length for u in us) or 1 for lang, us in found.items()}
+        self._ratios: dict[str, dict[str, float]] = {}  # per language: ratios() is asked per pair
         self.keys = {lang: [keys(u) for u in us] for lang, us in found.items()}
         self.pinned: set[tuple[str, int]] = set()  # (language, segment) placed by a pin
         self.repeats: dict[tuple[str, int], int] = {}  # (language, repeat) -> its original
@@ -125,8 +126,11 @@ class _Aligner:
         # The languages' length ratio as these documents show it, pulled towards 1 by a
         # few paragraphs' worth of characters: in a short document one missing sentence
         # would otherwise set the ratio, and the remaining sentences would be merged to fit.
-        t = self.totals
-        return {o: (t[lang] + RATIO_PRIOR) / (t[o] + RATIO_PRIOR) for o in t}
+        found = self._ratios.get(lang)
+        if found is None:
+            t = self.totals
+            found = self._ratios[lang] = {o: (t[lang] + RATIO_PRIOR) / (t[o] + RATIO_PRIOR) for o in t}
+        return found
 
     def refs(self, row: dict[str, tuple[int, ...]]) -> dict[str, Unit]:
         """The row's reference cells: its first REFS languages in alignment order."""
