@@ -37,7 +37,6 @@ from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, key
 from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
                                     units, unrelated)
 from transcheck.model import Document, Row
-from transcheck.text import normalise
 
 SKIP = 0.62  # cost of leaving a row or a segment unmatched
 # Extra cost of a 2-1 or 1-2 link over a 1-1 link. Set just above SKIP, so a merge wins
@@ -90,7 +89,7 @@ def align(documents: list[Document], source: str | None = None, embeddings: bool
         if progress is not None:
             progress(f"{doc.group}: aligned {doc.path}", done, len(order) - 1)
     languages = sorted(d.language for d in documents)
-    texts = {d.language: [normalise(s.text) for s in d.segments] for d in documents}
+    texts = {lang: [u.text for u in us] for lang, us in found.items()}  # normalised once, in units
     sure = confidence.of_rows(rows, aligner, texts, source if source in found else None)
     return [Row({lang: tuple(row.get(lang, ())) for lang in languages},
                 {lang: sure[r][lang] for lang in languages if lang in sure[r]})

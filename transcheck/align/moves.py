@@ -241,8 +241,6 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             x = where.get(j)
             if x is None or x in placed or (lang, j) in aligner.repeats:
                 continue
-            if step > 0 and segs[j].shape == "heading":
-                continue  # a heading opens what follows it, not what it follows
             left = rows[x][lang]
             if j not in (left[0], left[-1]):
                 continue
@@ -272,30 +270,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             rows[target][lang] = joined
             _take(rows, x, lang, tuple(i for i in left if i != j))
             where[j] = target
-            if step < 0 and target > r:
-                target = _cross(rows, lang, aligner, r, target, placed, where)
             todo.append(target)
-
-
-def _cross(rows, lang, aligner, r: int, g: int, placed, where) -> int:
-    """Segment j, which comes just before the moved cell of row ``r``, went to row
-    ``g`` after it, while the row just before ``r`` holds a segment of the same kind
-    that the document has after the moved cell (the heading of the section that
-    follows, which the ordered alignment put where the moved section's heading was):
-    the two change places, so that both keep the document's order. The row j now
-    holds (it returns it)."""
-    j = rows[g][lang][0]
-    before = rows[r - 1].get(lang) if r > 0 else None
-    if (not before or len(before) != 1 or r - 1 in placed or not aligner.expected(rows[r - 1])
-            or (lang, before[0]) in aligner.pinned):
-        return g
-    k = before[0]
-    units = aligner.units[lang]
-    if k <= rows[r][lang][-1] or units[k].shape != units[j].shape:
-        return g
-    rows[r - 1][lang], rows[g][lang] = (j,), (k,)
-    where[j], where[k] = r - 1, g
-    return r - 1
 
 
 def _neighbour_score(aligner, row, unit, lang) -> float:
