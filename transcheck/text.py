@@ -107,7 +107,11 @@ def chrf(hypothesis: str, reference: str) -> float:
     The same arithmetic, in the same order, as sacrebleu's ``CHRF().sentence_score``
     (a test compares them bit for bit), without its per-call objects and with each
     text's n-grams counted once."""
-    a, b = normalise(hypothesis), normalise(reference)
+    return _chrf(normalise(hypothesis), normalise(reference))
+
+
+def _chrf(a: str, b: str) -> float:
+    """chrF of two normalised texts."""
     if a == b:
         return 100.0
     if not a or not b:
@@ -177,7 +181,7 @@ def chrf_at_least(hypothesis: str, reference: str, threshold: float) -> bool:
             bound = 100 * (1 + factor) * prec * rec / (factor * prec + rec) if prec + rec else 0.0
             if bound < threshold - 1e-6:
                 return False
-    return chrf(hypothesis, reference) >= threshold
+    return _chrf(a, b) >= threshold
 
 
 def _shared_characters(a: str, b: str) -> int:

@@ -33,11 +33,10 @@ from collections.abc import Callable
 from transcheck.align import confidence
 from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
-from transcheck.align.pins import find_pins, in_order, keys, moved_blocks, twin
+from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, keys, moved_blocks, twin
 from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
                                     units, unrelated)
 from transcheck.model import Document, Row
-from transcheck.text import normalise
 
 SKIP = 0.62  # cost of leaving a row or a segment unmatched
 # Extra cost of a 2-1 or 1-2 link over a 1-1 link. Set just above SKIP, so a merge wins
@@ -90,7 +89,7 @@ def align(documents: list[Document], source: str | None = None, embeddings: bool
         if progress is not None:
             progress(f"{doc.group}: aligned {doc.path}", done, len(order) - 1)
     languages = sorted(d.language for d in documents)
-    texts = {d.language: [normalise(s.text) for s in d.segments] for d in documents}
+    texts = {lang: [u.text for u in us] for lang, us in found.items()}  # normalised once, in units
     sure = confidence.of_rows(rows, aligner, texts, source if source in found else None)
     return [Row({lang: tuple(row.get(lang, ())) for lang in languages},
                 {lang: sure[r][lang] for lang in languages if lang in sure[r]})
@@ -106,6 +105,7 @@ class _Aligner:
         self.order = order
         self.unrelated = unrelated or {}
         self.totals = {lang: sum(u.length for u in us) or 1 for lang, us in found.items()}
+        self._ratios: dict[str, dict[str, float]] = {}  # per language: ratios() is asked per pair
         self.keys = {lang: [keys(u) for u in us] for lang, us in found.items()}
         self.pinned: set[tuple[str, int]] = set()  # (language, segment) placed by a pin
         self.repeats: dict[tuple[str, int], int] = {}  # (language, repeat) -> its original
@@ -125,8 +125,11 @@ class _Aligner:
         # The languages' length ratio as these documents show it, pulled towards 1 by a
         # few paragraphs' worth of characters: in a short document one missing sentence
         # would otherwise set the ratio, and the remaining sentences would be merged to fit.
-        t = self.totals
-        return {o: (t[lang] + RATIO_PRIOR) / (t[o] + RATIO_PRIOR) for o in t}
+        found = self._ratios.get(lang)
+        if found is None:
+            t = self.totals
+            found = self._ratios[lang] = {o: (t[lang] + RATIO_PRIOR) / (t[o] + RATIO_PRIOR) for o in t}
+        return found
 
     def refs(self, row: dict[str, tuple[int, ...]]) -> dict[str, Unit]:
         """The row's reference cells: its first REFS languages in alignment order."""
@@ -164,6 +167,9 @@ class _Aligner:
         pins = find_pins(row_keys, self.keys[lang])
         backbone, others = in_order(pins)
         blocks = [b for b in moved_blocks(backbone, others) if not twin(b, backbone, row_keys, self.keys[lang])]
+        row_heads = [bool(ref) and all(u.shape == "heading" for u in ref.values()) for ref in refs]
+        seg_heads = [u.shape == "heading" for u in segs]
+        blocks = headed(blocks, backbone, row_heads, seg_heads)
         self.pinned |= {(lang, p.seg) for p in backbone}
         self.pinned |= {(lang, p.seg) for b in blocks for p in b.pins}
         moved_rows = {i for b in blocks for i in range(b.rows[0], b.rows[1] + 1)}
@@ -172,8 +178,11 @@ class _Aligner:
         kept_segs = [j for j in range(len(segs)) if j not in moved_segs]
         row_at = {i: k for k, i in enumerate(kept_rows)}
         seg_at = {j: k for k, j in enumerate(kept_segs)}
-        # A reliable pin cuts the alignment in two at the cell before it.
-        cuts = [(row_at[p.row], seg_at[p.seg]) for p in backbone if p.reliable]
+        # A reliable pin cuts the alignment in two at the cell before it, and so does
+        # the heading its section opens with.
+        cuts = sorted([(row_at[p.row], seg_at[p.seg]) for p in backbone if p.reliable]
+                      + [(row_at[i], seg_at[j]) for i, j in heading_cuts(backbone, row_heads, seg_heads,
+                                                                          moved_rows, moved_segs)])
         path = self._path(kept_rows, kept_segs, refs, lang, cuts)
         placed = self._linked(rows, path, kept_rows, kept_segs, lang)
         for block in blocks:

@@ -167,12 +167,17 @@ def _by_score(rows, lang, aligner) -> set[int]:
 
     gaps, extra = _leftovers(rows, lang, aligner)
     units = aligner.units[lang]
-    extra = [x for x in extra if units[rows[x][lang][0]].length >= LONG]
+    ratios = aligner.ratios(lang)
+    # LONG is in the first document's characters: a Chinese paragraph says as much in
+    # a third of the characters of its English source.
+    long = LONG * ratios[aligner.order[0]]
+    extra = [x for x in extra if units[rows[x][lang][0]].length >= long]
     if not gaps or not extra:
         return set()
-    ratios = aligner.ratios(lang)
     refs = {g: aligner.refs(rows[g]) for g in gaps}
-    sized = sorted((min(ratios[o] * u.length for o, u in refs[g].items()), g) for g in gaps if refs[g])
+    # A row is a candidate when any of its reference cells predicts a length in the
+    # window: one cell (an older, shorter translation) is no measure of the row.
+    sized = sorted((ratios[o] * u.length, g) for g in gaps for o, u in refs[g].items())
     lengths = [n for n, _ in sized]
     best_g: dict[int, list] = {}
     best_x: dict[int, list] = {}
@@ -180,7 +185,7 @@ def _by_score(rows, lang, aligner) -> set[int]:
         unit = units[rows[x][lang][0]]
         lo = bisect.bisect_left(lengths, unit.length / WINDOW)
         hi = bisect.bisect_right(lengths, unit.length * WINDOW)
-        for _, g in sized[lo:hi][:MAX_CANDIDATES]:
+        for g in _distinct(sized, lo, hi):
             value = aligner.score(refs[g], unit, lang)
             _top_two(best_g, g, (value, x))
             _top_two(best_x, x, (value, g))
@@ -194,6 +199,16 @@ def _by_score(rows, lang, aligner) -> set[int]:
             _take(rows, x, lang)
             placed.add(g)
     return placed
+
+
+def _distinct(sized, lo: int, hi: int) -> list[int]:
+    """The rows of ``sized[lo:hi]``, each once, up to MAX_CANDIDATES of them."""
+    out: dict[int, None] = {}
+    for k in range(lo, hi):
+        out[sized[k][1]] = None
+        if len(out) == MAX_CANDIDATES:
+            break
+    return list(out)
 
 
 def _top_two(table, key, entry) -> None:

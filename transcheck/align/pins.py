@@ -13,6 +13,7 @@ translation moved.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 from transcheck.align.units import Unit
@@ -24,7 +25,7 @@ MARGIN = 0.15  # ... and by how much it must beat the runner-up on each side
 # places a segment alone; names and numbers (which can be rewritten) need more.
 _MARKUP = ("url:", "code:", "id:", "file:", "ref:", "=")
 RELIABLE = 0.6
-BLOCK_GAP = 3  # pins this close in both documents are one moved block
+BLOCK_GAP = 3  # pins this close in both documents are one moved block (see moved_blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +110,11 @@ def _pair(cells: list[frozenset], ks: frozenset, weight) -> tuple[float, float, 
         shared = own & ks
         if not shared:
             continue
-        common = sum(weight(k) for k in shared)
-        size = sum(weight(k) for k in own if k[0] != "=" or k in shared)
-        size += sum(weight(k) for k in ks if k[0] != "=" or k in shared)
+        # fsum: the keys are sets, whose order changes from one process to the next;
+        # a plain sum in that order would differ in its last digit, and break ties so.
+        common = math.fsum(weight(k) for k in shared)
+        size = math.fsum(weight(k) for k in own if k[0] != "=" or k in shared)
+        size += math.fsum(weight(k) for k in ks if k[0] != "=" or k in shared)
         markup = any(k.startswith(_MARKUP) and weight(k) >= 0.5 for k in shared)
         score = 2 * common / size
         if markup and any(k.startswith(_MARKUP) and weight(k) == 1.0 for k in shared):
@@ -186,7 +189,10 @@ def moved_blocks(backbone: list[Pin], others: list[Pin]) -> list[Block]:
     runs: list[list[Pin]] = []
     for pin in sorted(others, key=lambda p: (p.row, p.seg)):
         last = runs[-1][-1] if runs else None
-        if last and 0 < pin.row - last.row <= BLOCK_GAP and 0 < pin.seg - last.seg <= BLOCK_GAP:
+        # Rows and segments between two pins of a block: up to BLOCK_GAP - 1 of each,
+        # or as many in all on one side (rows an older translation lacks).
+        if (last and pin.row > last.row and pin.seg > last.seg
+                and pin.row - last.row + pin.seg - last.seg <= 2 * BLOCK_GAP):
             runs[-1].append(pin)
         else:
             runs.append([pin])
@@ -224,6 +230,52 @@ def twin(block, backbone, row_keys, keys) -> bool:
     hi = backbone[k].seg if k < len(backbone) else len(keys)
     # Two thirds of them: a translator drops or misspells a tool's name now and then.
     return any(3 * len(shared & keys[j]) >= 2 * len(shared) for j in range(lo + 1, hi))
+
+
+def headed(blocks: list[Block], backbone: list[Pin], row_heads: list[bool], seg_heads: list[bool]) -> list[Block]:
+    """Blocks with their section's heading: the nearest heading before the block within
+    BLOCK_GAP, in the profile and in the document alike, with nothing of the backbone
+    or of another block between. A section moves with its heading, which has nothing to
+    pin it; left to the ordered alignment, it would take the row of the heading found
+    where it now is."""
+    taken_rows = {p.row for p in backbone} | {i for b in blocks for i in range(b.rows[0], b.rows[1] + 1)}
+    taken_segs = {p.seg for p in backbone} | {j for b in blocks for j in range(b.segs[0], b.segs[1] + 1)}
+    out = []
+    for b in blocks:
+        i, j = _heading_before(b.rows[0], row_heads, taken_rows), _heading_before(b.segs[0], seg_heads, taken_segs)
+        if i is not None and j is not None:
+            taken_rows.update(range(i, b.rows[0]))
+            taken_segs.update(range(j, b.segs[0]))
+            b = Block((i, b.rows[1]), (j, b.segs[1]), b.pins)
+        out.append(b)
+    return out
+
+
+def heading_cuts(backbone: list[Pin], row_heads: list[bool], seg_heads: list[bool],
+                 moved_rows: set[int], moved_segs: set[int]) -> list[tuple[int, int]]:
+    """Per reliable pin of the backbone, the heading its section opens with (the nearest
+    heading before it within BLOCK_GAP, in the profile and in the document alike, with
+    no other pin between): what comes before the one comes before the other. A section
+    the translation put before it (a heading and paragraphs, nothing to pin them) would
+    otherwise give its heading to the pinned section's row."""
+    taken_rows = moved_rows | {p.row for p in backbone}
+    taken_segs = moved_segs | {p.seg for p in backbone}
+    out = []
+    for p in backbone:
+        if p.reliable:
+            i, j = _heading_before(p.row, row_heads, taken_rows), _heading_before(p.seg, seg_heads, taken_segs)
+            if i is not None and j is not None:
+                out.append((i, j))
+    return out
+
+
+def _heading_before(start: int, heads: list[bool], taken: set[int]) -> int | None:
+    for k in range(start - 1, max(-1, start - 1 - BLOCK_GAP), -1):
+        if k in taken:
+            return None
+        if heads[k]:
+            return k
+    return None
 
 
 def _inside(sorted_values: list[int], lo: int, hi: int) -> bool:

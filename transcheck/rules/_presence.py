@@ -98,8 +98,16 @@ def links_elsewhere(view: GroupView, row: Row, lang: str, other: str) -> bool:
     mine.discard("")
     if not mine or other not in view.documents:
         return False
-    theirs = {_page(u, languages) for s in view.documents[other].segments for u in s.urls}
-    return mine <= theirs
+    return mine <= _pages(view, other, languages)
+
+
+def _pages(view: GroupView, lang: str, languages: frozenset[str]) -> frozenset[str]:
+    """The pages ``lang``'s document links to, read once per view (asked for each row
+    of missing and extra segments)."""
+    cache = view.__dict__.setdefault("_linked_pages", {})
+    if lang not in cache:
+        cache[lang] = frozenset(_page(u, languages) for s in view.documents[lang].segments for u in s.urls)
+    return cache[lang]
 
 
 def _page(url: str, languages: frozenset[str]) -> str:

@@ -73,7 +73,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
-from transcheck.rules._tokens import UNSPACED_SCRIPTS, link_title, transliteration_match
+from transcheck.rules._rendered import rendered_by_half
+from transcheck.rules._tokens import link_title
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
@@ -126,14 +127,17 @@ def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) ->
     row: Row = view.rows[row_index]
     out = []
     script = dominant_script(seg.text)[0]
+    cells = view.__dict__.setdefault("_untranslated_cells", {})  # a row's cells, read once
     for lang in row.present():
         if related(lang, doc.base_language):
             # zh-Hant and zh-Hans, pt-BR and pt-PT, Croatian and Serbian write much the
             # same: the same text in another variant or standard of the language is no
             # sign of text left untranslated.
             continue
-        other = view.cell_text(row, lang)
-        theirs = dominant_script(other)[0]
+        if (row_index, lang) not in cells:
+            text = view.cell_text(row, lang)
+            cells[(row_index, lang)] = text, dominant_script(text)[0]
+        other, theirs = cells[(row_index, lang)]
         if script and theirs and script != theirs:
             continue  # most letters in two scripts: far from "nearly the same" (and a row of 90 is costly)
         if chrf_at_least(seg.text, other, threshold):
@@ -244,25 +248,11 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
     text = view.vocabulary.keep(doc.language).mask(seg.text)
     words = {lang: _TOKEN.findall(text) for lang, text in others.items()} if transliterated else {}
     rest = [word for word in _TOKEN.findall(text) if any(ch.isalpha() for ch in word)
-            and 2 * sum(_renders(word, lang, others[lang], words.get(lang)) for lang in others)
-            < len(others)]
+            and not rendered_by_half(word, others, words)]
     identifier = Identifier(list(view.documents), min_letters=options.langid_min_letters,
                             min_words=options.langid_min_words,
                             min_confidence=options.langid_min_confidence)
     return identifier.identify(" ".join(rest)).language in named
-
-
-def _renders(word: str, lang: str, text: str, words: list[str] | None) -> bool:
-    """Whether a translation's text has ``word`` as written (a whole word: "Support" is
-    not in "supporto"), or, given its ``words`` and written in another script,
-    transliterated."""
-    if re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text, re.IGNORECASE):
-        return True
-    if words is None or len(word) < 3 or char_script(word[0]) in scripts_of(lang):
-        return False
-    scripts = scripts_of(lang)
-    return transliteration_match(word, words, "Arabic" in scripts,
-                                 unspaced=bool(scripts & UNSPACED_SCRIPTS))
 
 
 def _own_words(text: str, others: list[str]) -> str | None:
