@@ -67,7 +67,10 @@ _FR_NE = re.compile(r"(?<!\w)ne\s+(?:pu|pus|put|puis|peux|peut|pouvait|pouvais|p
                     r"|savait|ose|osa|osait|osais|cesse|cessa|cessait)(?!\w)"
                     r"(?!\s+(?:pas|jamais|rien|guère|personne|aucun|aucune)(?!\w))", re.IGNORECASE)
 # "ne … plus" (no longer) is a negation; "plus" alone is "more".
-_FR_NE_PLUS = re.compile(r"(?<!\w)n(?:e\s+|['’])[\w'’]+(?:\s+[\w'’]+)?\s+plus(?!\w)", re.IGNORECASE)
+# A word is letters with at most one elision inside ("l'aime"): a run of apostrophes
+# and letters would be rescanned from every "n'" in it.
+_FR_NE_PLUS = re.compile(r"(?<!\w)n(?:e\s+|['’])\w+(?:['’]\w+)?(?:\s+\w+(?:['’]\w+)?)?\s+plus(?!\w)",
+                         re.IGNORECASE)
 _LETTER = r"(?:[^\W\d_]|[\u0900-\u0dff\u0591-\u05c7\u064b-\u065f])"
 # "didn't" must stay one word: a greedy word would stop at "didn" and lose the "n't".
 _WORD = re.compile(rf"{_LETTER}+?n['’]t(?!\w)|{_LETTER}+")

@@ -14,7 +14,7 @@ MIN_PEERS = 5
 _CURRENCY = "$€£¥₹₩₺₽₪"
 # A percent written as a word, per language ("83 percent", "83 في المئة", "yüzde 83").
 _PERCENT_AFTER = re.compile(
-    r"\s*(?:percent|per\s+cent|pour\s+cent|por\s+ciento|por\s+cento|per\s+cento|prozent|procent|процент\w*"
+    r"\s?(?:percent|per\s+cent|pour\s+cent|por\s+ciento|por\s+cento|per\s+cento|prozent|procent|процент\w*"
     r"|відсот\w*|في\s+المئة|في\s+المائة|بالمئة|بالمائة|אחוז\w*|प्रतिशत|फ़ीसदी|फीसदी|パーセント|퍼센트)",
     re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:yüzde|百分之|%)\s*$", re.IGNORECASE)
