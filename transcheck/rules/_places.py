@@ -33,12 +33,17 @@ def _table(language: str) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=64)
+def _latin(language: str) -> dict[str, str]:
+    return {k: v for k, v in _table(language).items() if k.isascii()}
+
+
 def places(text: str, language: str) -> set[str]:
     """The English names of the places ``text`` names, in ``language``'s forms or in
     English; a name with a case ending ("Лондоне", "Londons") or a clitic ("ولندن")."""
     table = _table(language)
     base = base_language(language).lower()
-    latin = {k: v for k, v in table.items() if k.isascii()}
+    latin = _latin(language)
     if base in _UNSPACED:
         # A run of one script that is the name, whole (ロサンゼルス, not マリ in マリオ);
         # a Han name of three characters or more anywhere (洛杉矶 is 洛杉矶市 too).

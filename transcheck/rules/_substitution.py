@@ -59,19 +59,22 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
     src = cells[source]
     here = cells[lang]
     translations = [o for o in cells if o not in (lang, source)]
-    missing, holders = [], {}
-    # A language's own name for a place ("Ucrania", "Londres", "Лондон") renders it.
-    exonyms = places(here.text, lang)
+    missing = {}  # name -> its anchor key
+    need = max(2, -(-len(translations) // 3))
+    exonyms = candidates = None  # read once, and only for a name the translation lacks
     for key, tok in src.anchors.items():
         name = tok.text
         if len(name) < 3 or name.isupper() or here.writes(key) or here.renders(name, False):
             continue
-        if name in exonyms or any(_close(name, w) for w in name_like(here, lang)):
+        if exonyms is None:
+            # A language's own name for a place ("Ucrania", "Londres", "Лондон") renders it.
+            exonyms, candidates = places(here.text, lang), _candidates(here, lang, True)
+        if name in exonyms or any(_close(name, w) and (not cased or _unlisted(w, lang)) for w, cased in candidates):
             continue
-        keeping = tuple(o for o in translations if cells[o].writes(key) or cells[o].renders(name, False))
-        if len(keeping) >= 2 and 3 * len(keeping) >= len(translations):
-            missing.append(name)
-            holders[name] = (source, *keeping)
+        # Two translations, and a third of them, must keep the name; counting stops there.
+        keeping = (o for o in translations if cells[o].writes(key) or cells[o].renders(name, False))
+        if sum(1 for _ in zip(range(need), keeping)) == need:
+            missing[name] = key
     if not missing:
         return None
     # Names and content words, which a translation may write as a loanword; a short
@@ -80,16 +83,20 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
                     if len(t.text) >= (3 if t.capitalised else 5)
                     and len(skeleton(t.text)) >= (2 if t.capitalised else 3)]
     source_places = places(src.text, "en")
-    for word in name_like(here, lang, caseless=False):
+    for word, cased in _candidates(here, lang, False):
         if word in source_words or elsewhere(word):
             continue
-        if _resembles(word, missing) or _renders_any(word, source_words, here):
+        if _resembles(word, list(missing)) or _renders_any(word, source_words, here):
             continue
         if places(word, lang) & source_places:
             continue
         if any(_in_peer(word, cells[o], o) for o in translations):
             continue
-        return missing[0], word, holders[missing[0]]
+        if cased and not _unlisted(word, lang):
+            continue
+        name, key = next(iter(missing.items()))
+        keeping = tuple(o for o in translations if cells[o].writes(key) or cells[o].renders(name, False))
+        return name, word, (source, *keeping)
     return None
 
 
@@ -98,36 +105,45 @@ def name_like(cell, lang: str, caseless: bool = True) -> list[str]:
     without ``caseless``, not the katakana, Chinese and Korean ones: as evidence of a
     substitution they were mostly loanwords and names the matcher joins or does not
     know (see the rule's docstring), so they serve only to recognise a peer's name."""
+    return [word for word, cased in _candidates(cell, lang, caseless) if not cased or _unlisted(word, lang)]
+
+
+def _candidates(cell, lang: str, caseless: bool) -> list[tuple[str, bool]]:
+    """``name_like``'s words before the dictionary is asked, each with whether it must
+    still be unknown to it (a capitalised word): the dictionary is loaded only for a word
+    every other test lets through."""
     # Hashtags and @mentions are tags, often translated.
     text = HANDLE.sub(lambda m: " " * len(m.group()), cell.text)
     base = base_language(lang).lower()
-    out: list[str] = []
+    out: dict[str, bool] = {}
     if not cell.latin:
-        out += [t.text for t in latin_tokens(text) if len(t.text) >= 3 and not t.text.isupper()]
+        out.update((t.text, False) for t in latin_tokens(text) if len(t.text) >= 3 and not t.text.isupper())
     if cell.cased:
-        dictionary = _dictionary(base)
-        if dictionary is not None:
-            for tok in cased_names(text):
-                word = tok.text
-                if len(word) < 4 or word.isupper() or word in out:
-                    continue
-                # A name the dictionary lists (Tjeckien, Noel) is a place or a common
-                # name, which translators add for their readers.
-                if dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base):
-                    continue
-                out.append(word)
+        for tok in cased_names(text):
+            if len(tok.text) >= 4 and not tok.text.isupper():
+                out.setdefault(tok.text, True)
     elif not caseless:
         pass
     elif base == "ja":
-        out += [w for run in _KATAKANA.findall(text) for w in run.split("・") if len(w.strip("ー")) >= 3]
+        out.update((w, False) for run in _KATAKANA.findall(text) for w in run.split("・") if len(w.strip("ー")) >= 3)
     elif base == "zh":
-        out += _han_names(text)
+        out.update((w, False) for w in _han_names(text))
     elif base == "ko":
         for w in _HANGUL_WORD.findall(text):
             w = _strip_particle(w)
             if len(w) >= 3 and sum(ch in _KO_CLUSTER for ch in w) >= 2:
-                out.append(w)
-    return list(dict.fromkeys(out))
+                out.setdefault(w, False)
+    return list(out.items())
+
+
+def _unlisted(word: str, lang: str) -> bool:
+    """A capitalised word the language's dictionary does not know: a name the dictionary
+    lists (Tjeckien, Noel) is a place or a common name, which translators add for their
+    readers. False without a dictionary."""
+    base = base_language(lang).lower()
+    dictionary = _dictionary(base)
+    return dictionary is not None and not (
+        dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base))
 
 
 def _lower(word: str, base: str) -> str:
