@@ -24,14 +24,17 @@ _BREAK = frozenset({
 })
 
 
+# A link's target: an ``href`` attribute, quoted or not.
+_HREF = re.compile(r"""(?<![^\s])href\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.IGNORECASE)
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*+)((?:"[^"<]*+"|'[^'<]*+'|[^<>"'])*+)>""")
 _RAW = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in ("script", "style")}
 
 
 class _Texts:
     def __init__(self) -> None:
-        # (first line, last line, text, inside a list item), lines 1-based
-        self.runs: list[tuple[int, int, str, bool]] = []
+        # (first line, last line, text, inside a list item, link targets), lines 1-based
+        self.runs: list[tuple[int, int, str, bool, tuple[str, ...]]] = []
+        self._urls: list[str] = []
         self._items = 0  # <li> elements open
         self._parts: list[str] = []
         self._has_text = False
@@ -48,6 +51,10 @@ class _Texts:
             self.flush()
         if tag == "li":
             self._items += 1
+        # A translation that writes its list in HTML (right to left, often) keeps its
+        # links there: they count as the Markdown links of the other translations do.
+        if tag == "a" and not self._skip and (href := _HREF.search(attrs)):
+            self._urls.append(unescape(next(g for g in href.groups() if g is not None)))
 
     def handle_startendtag(self, tag, attrs):
         if tag.lower() in _BREAK:
@@ -77,8 +84,9 @@ class _Texts:
     def flush(self):
         text = " ".join("".join(self._parts).split())
         if text:
-            self.runs.append((self._first, self._last, text, self._items > 0))
+            self.runs.append((self._first, self._last, text, self._items > 0, tuple(self._urls)))
         self._parts = []
+        self._urls = []
         self._has_text = False
 
     def feed(self, content: str) -> None:
@@ -124,10 +132,10 @@ class _Texts:
         text(n)
 
 
-def html_runs(content: str) -> list[tuple[int, int, str, bool]]:
-    """(first line, last line, text, inside an ``<li>``) of each text run in
-    ``content``, lines 1-based: a list written in HTML (as right-to-left translations
-    often write theirs) is a list."""
+def html_runs(content: str) -> list[tuple[int, int, str, bool, tuple[str, ...]]]:
+    """(first line, last line, text, inside an ``<li>``, the targets of its ``<a href>``
+    links) of each text run in ``content``, lines 1-based: a list written in HTML (as
+    right-to-left translations often write theirs) is a list."""
     parser = _Texts()
     parser.feed(content)
     parser.flush()
