@@ -68,6 +68,11 @@ class GroupView:
 
             self.vocabulary = Vocabulary()
 
+    def memo(self, name: str) -> dict:
+        """A cache kept on the view under ``name``: what rules ask of a group again and
+        again (per row, per language, or from several rules) is worked out once."""
+        return self.__dict__.setdefault(f"_memo_{name}", {})
+
     @cached_property
     def row_of(self) -> dict[tuple[str, int], int]:
         out = {}

@@ -242,8 +242,9 @@ def headed(blocks: list[Block], backbone: list[Pin], row_heads: list[bool], seg_
     taken_segs = {p.seg for p in backbone} | {j for b in blocks for j in range(b.segs[0], b.segs[1] + 1)}
     out = []
     for b in blocks:
-        i, j = _heading_before(b.rows[0], row_heads, taken_rows), _heading_before(b.segs[0], seg_heads, taken_segs)
-        if i is not None and j is not None:
+        head = _heading_before(b.rows[0], b.segs[0], row_heads, seg_heads, taken_rows, taken_segs)
+        if head is not None:
+            i, j = head
             taken_rows.update(range(i, b.rows[0]))
             taken_segs.update(range(j, b.segs[0]))
             b = Block((i, b.rows[1]), (j, b.segs[1]), b.pins)
@@ -260,16 +261,20 @@ def heading_cuts(backbone: list[Pin], row_heads: list[bool], seg_heads: list[boo
     otherwise give its heading to the pinned section's row."""
     taken_rows = moved_rows | {p.row for p in backbone}
     taken_segs = moved_segs | {p.seg for p in backbone}
-    out = []
-    for p in backbone:
-        if p.reliable:
-            i, j = _heading_before(p.row, row_heads, taken_rows), _heading_before(p.seg, seg_heads, taken_segs)
-            if i is not None and j is not None:
-                out.append((i, j))
-    return out
+    heads = (_heading_before(p.row, p.seg, row_heads, seg_heads, taken_rows, taken_segs)
+             for p in backbone if p.reliable)
+    return [head for head in heads if head is not None]
 
 
-def _heading_before(start: int, heads: list[bool], taken: set[int]) -> int | None:
+def _heading_before(row: int, seg: int, row_heads: list[bool], seg_heads: list[bool],
+                    taken_rows: set[int], taken_segs: set[int]) -> tuple[int, int] | None:
+    """(row, segment) of the nearest heading before ``row`` in the profile and before
+    ``seg`` in the document, when both sides have one."""
+    i, j = _nearest_heading(row, row_heads, taken_rows), _nearest_heading(seg, seg_heads, taken_segs)
+    return None if i is None or j is None else (i, j)
+
+
+def _nearest_heading(start: int, heads: list[bool], taken: set[int]) -> int | None:
     for k in range(start - 1, max(-1, start - 1 - BLOCK_GAP), -1):
         if k in taken:
             return None

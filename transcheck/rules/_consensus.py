@@ -138,7 +138,7 @@ def displaced(view: GroupView, row_index: int, lang: str, reach: int = 5,
 
 
 def _anchor_set(view: GroupView, row_index: int, lang: str) -> frozenset:
-    cache = view.__dict__.setdefault("_consensus_anchor_sets", {})
+    cache = view.memo("consensus_anchor_sets")
     key = (row_index, lang)
     if key not in cache:
         from transcheck.align.anchors import anchors

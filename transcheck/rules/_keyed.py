@@ -25,7 +25,7 @@ def values(doc: Document) -> dict[str, Segment]:
 
 
 def cached_values(view: GroupView, lang: str) -> dict[str, Segment]:
-    cache = view.__dict__.setdefault("_keyed_values", {})
+    cache = view.memo("keyed_values")
     if lang not in cache:
         cache[lang] = values(view.documents[lang])
     return cache[lang]
@@ -122,7 +122,7 @@ _QT_NAME = re.compile(r"^%\d+$")
 
 def variants(view: GroupView, lang: str, msg: str) -> list[Segment]:
     """The values of a message in ``lang`` (a plural message: each variant), in order."""
-    cache = view.__dict__.setdefault("_keyed_messages", {})
+    cache = view.memo("keyed_messages")
     if lang not in cache:
         by: dict[str, list[Segment]] = {}
         for key, seg in cached_values(view, lang).items():

@@ -104,7 +104,7 @@ def links_elsewhere(view: GroupView, row: Row, lang: str, other: str) -> bool:
 def _pages(view: GroupView, lang: str, languages: frozenset[str]) -> frozenset[str]:
     """The pages ``lang``'s document links to, read once per view (asked for each row
     of missing and extra segments)."""
-    cache = view.__dict__.setdefault("_linked_pages", {})
+    cache = view.memo("linked_pages")
     if lang not in cache:
         cache[lang] = frozenset(_page(u, languages) for s in view.documents[lang].segments for u in s.urls)
     return cache[lang]

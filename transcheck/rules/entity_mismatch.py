@@ -242,7 +242,7 @@ def _names_stand_out(view: GroupView, lang: str) -> bool:
     15% of its cased words (German capitalises about a quarter of its words). A
     document too short to count (under 30 cased words) is judged by its language:
     German and Luxembourgish capitalise their nouns."""
-    cache = view.__dict__.setdefault("_entity_capitalised", {})
+    cache = view.memo("entity_capitalised")
     if lang not in cache:
         doc = view.documents[lang]
         text = " ".join(seg.text for seg in doc.segments)

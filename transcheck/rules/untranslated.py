@@ -113,7 +113,7 @@ def evidence(
 ) -> list[tuple[str, Location]]:
     """Other languages whose aligned segment has (nearly) the same text as ``seg``
     (asked by TC201 and TC202 alike: kept on the view)."""
-    cache = view.__dict__.setdefault("_untranslated_evidence", {})
+    cache = view.memo("untranslated_evidence")
     at = (doc.language, seg.index, threshold)
     if at not in cache:
         cache[at] = _evidence(view, doc, seg, threshold)
@@ -127,7 +127,7 @@ def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) ->
     row: Row = view.rows[row_index]
     out = []
     script = dominant_script(seg.text)[0]
-    cells = view.__dict__.setdefault("_untranslated_cells", {})  # a row's cells, read once
+    cells = view.memo("untranslated_cells")  # a row's cells, read once
     for lang in row.present():
         if related(lang, doc.base_language):
             # zh-Hant and zh-Hans, pt-BR and pt-PT, Croatian and Serbian write much the
