@@ -15,7 +15,8 @@ prints for each mode:
   that finding is a warning or an error. Per class, and per rule.
 
 ``--unreviewed CODE`` lists that rule's findings (all severities) with no verdict yet,
-for review. ``--plants`` also prints ``bench/plant_meaning.py``'s planted recall and
+for review; ``--missed CLASS`` lists the reviewed errors of that class no loud finding
+covers. ``--plants`` also prints ``bench/plant_meaning.py``'s planted recall and
 precision per kind and language (the same modes).
 """
 
@@ -55,7 +56,8 @@ def findings(corpus: Path, mode: str, embeddings: bool) -> list:
     return run([str(p) for p in paths], settings, tuple(BY_CODE[c] for c in codes), jobs=2).findings
 
 
-def report(corpus: Path, mode: str, embeddings: bool, unreviewed: str | None) -> None:
+def report(corpus: Path, mode: str, embeddings: bool, unreviewed: str | None,
+           missed: str | None = None) -> None:
     found = findings(corpus, mode, embeddings)
     reviewed = load_reviewed()
 
@@ -86,9 +88,13 @@ def report(corpus: Path, mode: str, embeddings: bool, unreviewed: str | None) ->
     for e in errors:
         hits = at.get((f"{e['domain']}/{e['document']}.{e['language']}.txt", int(e["line"])), [])
         cell = by_class[e["class"]]
+        before = cell[1]
         cell[0] += bool(hits)
         cell[1] += any(h.severity.value in LOUD for h in hits)
         cell[2] += 1
+        if missed == e["class"] and not cell[1] - before:
+            print(f"MISSED\t{mode}\t{e['document']}\t{e['line']}\t{e['language']}\t"
+                  f"{e['source']}\t{e['translation']}\t{' '.join(sorted({h.code for h in hits}))}")
         for code in {h.code for h in hits}:
             by_rule[code][0] += 1
             by_rule[code][1] += any(h.code == code and h.severity.value in LOUD for h in hits)
@@ -107,11 +113,12 @@ def main(argv=None) -> int:
     ap.add_argument("--mode", choices=("src", "nosrc"), action="append", help="default: both")
     ap.add_argument("--embeddings", action="store_true")
     ap.add_argument("--unreviewed", metavar="CODE", help="list this rule's findings with no verdict")
+    ap.add_argument("--missed", metavar="CLASS", help="list this class's reviewed errors no loud finding covers")
     ap.add_argument("--plants", action="store_true", help="also the planted recall (bench/plant_meaning.py)")
     args = ap.parse_args(argv)
     corpus = find_corpus(args.corpus)
     for mode in args.mode or ("nosrc", "src"):
-        report(corpus, mode, args.embeddings, args.unreviewed)
+        report(corpus, mode, args.embeddings, args.unreviewed, args.missed)
     if args.plants:
         import plant_meaning
 

@@ -122,34 +122,18 @@ def _countries() -> frozenset[str]:
     return region_names()
 
 
-def misspelt(name: str, text: str, source_text: str) -> str | None:
-    """A capitalised Latin word of ``text`` that is ``name`` with one letter changed,
-    added or dropped (two in a name of seven letters or more): "Revik" for Ravik,
-    "Graith" for Craith, "Frostwell" for Frostfell. Not an inflection (a word that
-    starts with the name, or that the name starts with), not another word of the
-    source, not another language's form of a place (Londra for London)."""
-    from rapidfuzz.distance import Levenshtein
+def common_word(word: str, language: str) -> bool:
+    """Whether the language's Hunspell dictionary knows ``word`` in lower case; False
+    without a dictionary."""
+    dictionary = _dictionary(base_language(language).lower())
+    return dictionary is not None and dictionary.knows(word.lower())
 
-    from transcheck.rules._tokens import latin_tokens
 
-    key = name.casefold()
-    if len(key) < 4:
-        return None
-    source_words = {t.text.casefold() for t in latin_tokens(source_text)}
-    for tok in latin_tokens(text):
-        word = tok.text
-        low = word.casefold()
-        if not tok.capitalised or word.isupper() or len(low) < 4 or low in source_words:
-            continue
-        if low.startswith(key[:-1]) or key.startswith(low[:-1]):
-            continue  # an inflection: Cohrena, Cohren's as Cohren
-        allowed = 2 if len(key) >= 7 else 1
-        if Levenshtein.distance(low, key) > allowed or abs(len(low) - len(key)) > 1:
-            continue
-        if _table("en").get(key) and _table("en").get(key) == _any_place(low):
-            continue
-        return word
-    return None
+def same_place(name: str, other: str) -> bool:
+    """Whether ``other`` is a language's form of the place CLDR calls ``name`` in
+    English (Londra for London)."""
+    english = _table("en").get(name.casefold())
+    return bool(english) and english == _any_place(other.casefold())
 
 
 def _any_place(low: str) -> str | None:
@@ -166,8 +150,7 @@ def is_name(word: str, language: str) -> bool:
     ``language`` capitalised in a title ("Lutte", "Tıp", "Orduya", "Західному"):
     the language's Hunspell dictionary (``transcheck[spelling]``) does not know it in
     lower case. False without a dictionary: a capitalised word proves nothing then."""
-    dictionary = _dictionary(base_language(language).lower())
-    return dictionary is not None and not dictionary.knows(word.lower())
+    return _dictionary(base_language(language).lower()) is not None and not common_word(word, language)
 
 
 @lru_cache(maxsize=64)

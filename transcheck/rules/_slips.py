@@ -1,0 +1,108 @@
+"""A name written with a letter or two changed: "Revik" for Ravik, "Corhen" for Cohren,
+"Garshore Works" for Gartshore Works. Used by the entity check (TC402): a slip in a name
+is told from another language's form of it (Londra, Tsoï, Caterina) and from a common
+word rendered by its cognate (Algorithms as Algoritma).
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcheck.rules._places import common_word, same_place
+from transcheck.rules._tokens import latin_prefix_match
+from transcheck.rules.base import GroupView
+
+
+def misspelt(name: str, text: str, source_text: str) -> str | None:
+    """A capitalised Latin word of ``text`` that is ``name`` with one letter changed,
+    added, dropped or two neighbours exchanged (two edits in a name of seven letters or
+    more): "Revik" for Ravik, "Graith" for Craith, "Frostwell" for Frostfell, "Corhen"
+    for Cohren. Not an inflection (a word that starts with the name, or that the name
+    starts with), not another word of the source, not another language's form of a
+    place (Londra for London), not the same name under another romanisation or
+    ending (Tsoï for Tsoy, Charkiw for Kharkiv, Caterina for Catherine)."""
+    from rapidfuzz.distance import OSA
+
+    from transcheck.rules._tokens import latin_tokens
+
+    key = name.casefold()
+    if len(key) < 4:
+        return None
+    source_words = {t.text.casefold() for t in latin_tokens(source_text)}
+    for tok in latin_tokens(text):
+        word = tok.text
+        low = word.casefold()
+        if not tok.capitalised or word.isupper() or len(low) < 4 or low in source_words:
+            continue
+        if low.startswith(key[:-1]) or key.startswith(low[:-1]):
+            continue  # an inflection: Cohrena, Cohren's as Cohren
+        allowed = 2 if len(key) >= 7 else 1
+        if OSA.distance(low, key) > allowed or abs(len(low) - len(key)) > 1:
+            continue
+        if same_place(name, word):
+            continue
+        if _romanised(low).rstrip(_VOWELS) == _romanised(key).rstrip(_VOWELS):
+            continue
+        return word
+    return None
+
+
+_VOWELS = "aeiou"
+# Spellings one sound takes in the romanisations and orthographies of European
+# languages: names from a third language are written by each convention.
+_SPELLINGS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "c"),
+              ("zh", "z"), ("ph", "f"), ("th", "t"), ("y", "i"), ("j", "i"), ("w", "v"),
+              ("k", "c"), ("q", "c"), ("x", "cs"))
+
+
+def _romanised(low: str) -> str:
+    from anyascii import anyascii
+
+    out = anyascii(low).casefold()
+    for spelling, sound in _SPELLINGS:
+        out = out.replace(spelling, sound)
+    # A doubled letter is a convention inside a name (Mohammed, Prachett), a slip at
+    # its start ("Ppeter").
+    return out[:1] + re.sub(r"(.)\1+", r"\1", out[1:])
+
+
+def slip(name: str, lang: str, cells: dict, source: str | None) -> str | None:
+    """``name`` written with a letter or two changed in ``lang``'s cell, in Latin letters
+    (also inside another script: "Garshore Works" in Hebrew), where no other cell writes
+    it so. A variant another translation writes too is a language's form of the name
+    (Edimburgo, Gales), not a slip."""
+    reference = cells[source].text if source in cells else ""
+    word = misspelt(name, cells[lang].text, reference)
+    if word and not any(o != lang and latin_prefix_match(word, c.text) for o, c in cells.items()):
+        return word
+    return None
+
+
+def named_slip(view: GroupView, name: str, lang: str, cells: dict) -> str | None:
+    """A slip (``slip``) in the spelling of a name, not a common word rendered by a
+    cognate ("Algorithms" as "Algoritma", "Foundation" as "Fondation" in a heading):
+    neither the name nor the word here is written in lower case anywhere in its
+    documents, nor known in lower case to its language's dictionary."""
+    word = slip(name, lang, cells, view.source)
+    if not word:
+        return None
+    lower = _lower_words(view)
+    if word.casefold() in lower[lang] or common_word(word, lang):
+        return None
+    if any(name.casefold() in lower[o] for o in view.documents if o != lang):
+        return None
+    if view.source and common_word(name, view.source):
+        return None
+    return word
+
+
+def _lower_words(view: GroupView) -> dict[str, set[str]]:
+    """Per language, the words its document writes in lower case."""
+    cache = view.memo("entity_lower_words")
+    if not cache:
+        for lang, doc in view.documents.items():
+            cache[lang] = {w for seg in doc.segments for w in _WORD.findall(seg.text) if w[0].islower()}
+    return cache
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
