@@ -41,6 +41,12 @@ _MONEY_FACTORS = {"m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 _INDIAN = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])")
 # A clock time, 04:30 or military 0430, as minutes on a 12-hour dial (10:26 PM = 22.26).
 CLOCK = 9_000_000_000  # clock times are read as this plus the minutes
+
+
+def is_clock(value: str) -> bool:
+    """Whether a value read is a clock time (10:26 as ``CLOCK`` plus its minutes past
+    twelve), not a number: 16 billion is above ``CLOCK`` and a number."""
+    return value.isdigit() and CLOCK <= int(value) < CLOCK + 720
 _CLOCK = re.compile(r"(?<![\d.,:])(?:([01]?\d|2[0-3]):([0-5]\d)|(0\d)([0-5]\d))(?![\d:])")
 
 
