@@ -5,7 +5,7 @@ checks, from CLDR:
     python -m tools.cldr_meaning            # rewrite the file
     python -m tools.cldr_meaning --check    # exit 1 when the committed file differs
 
-Three tables, per language, so that transcheck needs neither Babel nor ICU at run time:
+Four tables, per language, so that transcheck needs neither Babel nor ICU at run time:
 
 - ``units``: how a language writes a measure after (or around) its number, from CLDR's
   unit patterns ("{0} футов", "華氏 {0} 度", "{0} Fuß"), with each unit's dimension and
@@ -18,6 +18,9 @@ Three tables, per language, so that transcheck needs neither Babel nor ICU at ru
 - ``exonyms``: the names of countries and cities (CLDR's territory names and the
   exemplar cities of its time zones) in each language, keyed to the English name:
   "Londres", "Лондон" and "ロンドン" are London, "Allemagne" is Germany.
+- ``calendar``: the names of the days of the week (Monday first) and of the months, as
+  CLDR writes them in dates and alone ("января", "январь"; "土曜日"; "1월"), and its
+  short forms in scripts without case where they are words ("周六", "שבת").
 """
 
 from __future__ import annotations
@@ -145,6 +148,29 @@ def exonyms() -> dict[str, dict[str, str]]:
     return out
 
 
+def calendar() -> dict[str, dict[str, list[list[str]]]]:
+    from babel import Locale
+
+    out: dict[str, dict[str, list[list[str]]]] = {}
+    for code in LANGUAGES:
+        loc = Locale.parse(code)
+        cased = any(c.lower() != c.upper() for c in loc.days["format"]["wide"][0])
+
+        def forms(names, keys) -> list[list[str]]:
+            table = []
+            for key in keys:
+                found = [_clean(names[ctx]["wide"][key]) for ctx in ("format", "stand-alone")]
+                # A short form is a word of its own only in a script without case
+                # (周六, שבת); "Sat", "сб", "janv." are abbreviations.
+                short = [_clean(names[ctx]["abbreviated"][key]) for ctx in ("format", "stand-alone")]
+                found += [f for f in short if not cased and len(f) >= 2 and f.replace(" ", "").isalnum()]
+                table.append(list(dict.fromkeys(found)))
+            return table
+
+        out[code] = {"days": forms(loc.days, range(7)), "months": forms(loc.months, range(1, 13))}
+    return out
+
+
 def generate() -> dict[str, str]:
     from babel.core import get_global
 
@@ -155,6 +181,7 @@ def generate() -> dict[str, str]:
         "units": units(),
         "number_words": number_words(),
         "exonyms": exonyms(),
+        "calendar": calendar(),
     }
     return {OUT: json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"}
 

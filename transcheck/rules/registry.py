@@ -41,6 +41,7 @@ _BUILTIN = (
     "moved_block",
     "partial_translation",
     "number_mismatch",
+    "date_mismatch",
     "entity_mismatch",
     "number_lead",
     "entity_lead",
