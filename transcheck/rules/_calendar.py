@@ -31,9 +31,26 @@ def named(text: str, language: str) -> Counter:
     if pattern is None:
         return found
     # Persian writes یک‌شنبه with a zero-width non-joiner, CLDR without.
-    for m in pattern.finditer(text.replace("\u200c", "")):
+    for m in pattern.finditer(_plain(text).replace("\u200c", "")):
         found[index[m.lastgroup]] += 1
     return found
+
+
+def month_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a month: (start, end) of each name."""
+    pattern, index = _pattern(base_language(language).lower())
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(_plain(text)) if index[m.lastgroup][0] == "months"]
+
+
+# Full-width digits (１月) as CLDR writes them (1月), one character for one: the spans
+# stay the text's.
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _plain(text: str) -> str:
+    return text.translate(_DIGITS)
 
 
 def english(kind: str, index: int) -> str:

@@ -1,7 +1,8 @@
 """Two numbers exchanged, judged against the source and every peer: the warning class
 of role-inversion (TC502). Word order differs between languages, so the order of two
 numbers alone is evidence only where it cannot be word order: each number keeps a mark
-of its own that the translation exchanges (13% and 40 years become 40% and 13 years),
+of its own that the translation exchanges (13% and 40 years become 40% and 13 years,
+"January 19 … 12 bills" becomes "January 12 … 19 bills"),
 the two stand in a list or range of the source ("between 1995 and 2005", "30–40"),
 or the two change places around a third name or number that every language keeps
 between them."""
@@ -27,27 +28,38 @@ _LIST_GAP = re.compile(r"\s*(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?)?[\s
                        r"(?:[-–—:x×…]|\.\.\.|(?i:and|or|to|through|vs\.?|versus|by))?[\s,]*")
 
 
-def mark(text: str, start: int, end: int) -> str:
+def marks(text: str, start: int, end: int, months: list[tuple[int, int]] = ()) -> frozenset[str]:
     """What a number carries with it in any language: a percent sign or word, a
-    currency sign, a degree sign, or nothing."""
+    currency sign, a degree sign, a month it is the day of ("January 19", "19 января",
+    "19 de enero", "1月19日": ``months``, where the text names one)."""
+    found = set()
     after = text[end:end + 3].lstrip(" \u00a0\u202f")
     before = text[max(0, start - 8):start]
     if after[:1] in ("%", "٪", "％") or _PERCENT_AFTER.match(text, end) or _PERCENT_BEFORE.search(before):
-        return "%"
+        found.add("%")
     if after[:1] in ("°", "℃", "℉"):
-        return "°"
+        found.add("°")
     before = before.rstrip(" \u00a0\u202f")
     if (before[-1:] and before[-1] in _CURRENCY) or (after[:1] and after[0] in _CURRENCY):
-        return "¤"
-    return ""
+        found.add("¤")
+    if any(0 <= start - m_end <= 2 or 0 <= m_start - end <= 4 for m_start, m_end in months
+           if not any(ch.isdigit() for ch in text[min(m_end, end):max(m_start, start)])):
+        found.add("month")
+    return frozenset(found)
+
+
+_MARKS = ("%", "°", "¤", "month")
 
 
 def _first(anchors: list, key: str):
     return next(x for x in anchors if x.key == key)
 
 
-def _marks(text: str, anchors: list, a: str, b: str) -> tuple[str, str]:
-    return tuple(mark(text, x.start, x.start + len(x.surface)) for x in (_first(anchors, a), _first(anchors, b)))
+def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[str, str]:
+    from transcheck.rules._calendar import month_spans
+
+    months = month_spans(text, lang)
+    return tuple(marks(text, x.start, x.start + len(x.surface), months) for x in (_first(anchors, a), _first(anchors, b)))
 
 
 def _listed(text: str, anchors: list, a: str, b: str) -> bool:
@@ -65,15 +77,16 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
     if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or seqs[source] != expected:
         return None
     # Peers that write A or B more than once (a date repeated, "10年" for "decade")
-    # do not vote; every other one must side with the source.
+    # do not vote.
     peers = [o for o in seqs if o not in (lang, source) and sorted(seqs[o]) == sorted(expected)]
-    if len(peers) < MIN_PEERS or any(seqs[o] != expected for o in peers):
+    if len(peers) < MIN_PEERS:
         return None
-    marks = {o: _marks(texts[o], anchors[o], a, b) for o in [source, *peers]}
-    want = marks[source]
-    if want[0] != want[1] and all(m == want for m in marks.values()) \
-            and _marks(texts[lang], anchors[lang], a, b) == want[::-1]:
+    # A mark goes with its number wherever word order puts it: the peers vote on
+    # which number carries it, not on the order.
+    if _marks_exchanged(source, peers, lang, texts, anchors, a, b):
         return "marks"
+    if any(seqs[o] != expected for o in peers):
+        return None  # every peer must side with the source's order
     if _listed(texts[source], anchors[source], a, b):
         return "list"
     if _across_pivot(source, peers, lang, anchors, *expected):
@@ -81,6 +94,25 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
     if _across_sentences(source, peers, lang, texts, anchors, *expected):
         return "sentences"
     return None
+
+
+def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: dict, a: str, b: str) -> bool:
+    """A kind of mark (a percent, a currency, a degree, a month) is on one of the two
+    numbers in the source and in at least ``MIN_PEERS`` peers, and on the other one
+    here. Each kind on its own: a peer that writes the date without a month name still
+    keeps the percent where the source has it. A peer that marks neither number (a
+    date in digits) is silent; one that marks the other, or both, says the mark does
+    not follow the number."""
+    held = {o: _marks(texts[o], o, anchors[o], a, b) for o in [source, *peers, lang]}
+    for kind in _MARKS:
+        pair = {o: (kind in m[0], kind in m[1]) for o, m in held.items()}
+        want = pair[source]
+        if want[0] == want[1] or pair[lang] != want[::-1]:
+            continue
+        agree = sum(pair[o] == want for o in peers)
+        if agree >= MIN_PEERS and all(pair[o] in (want, (False, False)) for o in peers):
+            return True
+    return False
 
 
 _UNIT_END = re.compile(r"(?<=[.!?;؛؟।。！？；])[\"'”»’)\]」』]*\s*(?=\S)")

@@ -21,7 +21,8 @@ What it catches:
     with ``--source``, for two numbers that occur once each and that this translation
     alone exchanges, against the source and every other translation that writes both
     once (at least five), where word order cannot explain it: each number keeps a mark
-    the translation exchanges ("83%" and "30 hours" as "30%" and "83 hours"), the two
+    the translation exchanges ("83%" and "30 hours" as "30%" and "83 hours"; the day
+    of a month: "January 19 … 12 bills" as "12 gennaio … 19 leggi"), the two
     stand in a range or list of the source ("1995–2005", "10:26"), they change places
     around a third name or number every language keeps between them, or they move
     into each other's sentence. Two anchors that occur once each in the other order
@@ -44,8 +45,8 @@ Example:
 What it does not catch:
     A swap of two glossary concepts or names that occur once each (word order
     legitimately differs: "X of Y" is "Y'nin X'i" in Turkish); two numbers of one
-    sentence without a mark, range or fixed point between them ("on January 19 … four
-    of 12 bills" as "on January 12 … four of 19"), which stay leads; concepts without a
+    sentence without a mark, range or fixed point between them ("30 hours … 83
+    patients" as "83 hours … 30 patients"), which stay leads; concepts without a
     glossary entry, and any pair that fewer than three translations (or the source)
     agree on.
 """
