@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from transcheck.rules._negations import _WORD, MARKERS, UNSPACED, negations, sentences
 from transcheck.rules._quantities import _data, number_words, quantities
+from transcheck.rules._substitution import _transliteration_chars
 from rapidfuzz.fuzz import ratio
 
 from transcheck.rules._tokens import (
@@ -86,13 +87,29 @@ def _naming(name: str) -> re.Pattern:
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]+(?:['\u05f3][\u05d0-\u05ea]+)*['\u05f3]?")
 
 
+@lru_cache(maxsize=1)
+def _han_name_run() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(_transliteration_chars())) + "]{2,}")
+
+
+def _name_runs(text: str, lang: str) -> list[str]:
+    """The runs of ``text`` in which Chinese or Japanese writes a foreign name: in
+    Japanese katakana; in Chinese the characters it transliterates with (斯, 特, 尔,
+    克…; learnt from CLDR's Chinese names of the world's cities, as the entity check
+    learns them), not 国王 or 众议院 that merely stand beside a name in one document."""
+    if lang == "ja":
+        return re.findall(r"[\u30a0-\u30ff\uff66-\uff9f]{2,}", text)
+    return _han_name_run().findall(text)
+
+
 def _pieces(text: str, lang: str) -> list[str]:
     """The parts of ``text`` without case that may write a name: in Chinese and
     Japanese any 2 to 10 characters of one script; elsewhere a word, less a clitic
     prefix (Hebrew, Arabic) and less a Korean particle (스필레인의, 우크라이나에서)."""
     if lang in ("zh", "ja"):
-        return [run[i:i + size] for run in other_script_words(text, True)
-                for size in range(min(10, len(run)), 1, -1) for i in range(len(run) - size + 1)]
+        pieces = [run[i:i + size] for run in _name_runs(text, lang)
+                  for size in range(min(10, len(run)), 1, -1) for i in range(len(run) - size + 1)]
+        return [p for p in pieces if p[0] != "・" and p[-1] != "・"]
     out = []
     for word in _HEBREW_WORD.findall(text) if lang == "he" else other_script_words(text):
         if word[:1].lower() != word[:1].upper():
@@ -105,20 +122,21 @@ def _pieces(text: str, lang: str) -> list[str]:
 
 
 def _confirmed(piece: str, name: str, lines: list[str], sources: list[str], skip: int) -> int:
-    """How many lines (but ``skip``) hold ``piece`` where the source names ``name``, or
-    0 when it is not confirmed as the name: a rendering of a name stands where the
-    source has the name, a common word everywhere. At least one such line, and four
-    for each line that holds it without the name (a translation may name whom the
-    source calls "he")."""
+    """How many lines hold ``piece`` where the source names ``name`` (the line it was
+    found in, left out of ``lines`` or at index ``skip``, and the others), or 0 when it
+    is not confirmed as the name: a rendering of a name stands where the source has
+    the name, a common word everywhere. Another such line, and at least two for each
+    line that holds it without the name (a translation may name whom the source calls
+    "he")."""
     says = _naming(name)
-    on = off = 0
+    on, off = 1, 0
     for j, line in enumerate(lines):
         if j != skip and piece in line:
             if says.search(sources[j]):
                 on += 1
             else:
                 off += 1
-    return on if on and 4 * off <= on else 0
+    return on if on >= 2 and 2 * off <= on else 0
 
 
 def _closeness(name: str, piece: str) -> float:
@@ -165,10 +183,16 @@ def entity(doc: Doc) -> str | None:
                 if other.casefold() in doc.source.casefold() or other[:2].casefold() == name[:2].casefold():
                     continue
                 replacement = _rendering(other, other_text, doc.lang, doc.foreign, doc.foreign_source, j)
-                if replacement and replacement not in doc.text and len(replacement) >= 2:
-                    if doc.lang in ("zh", "ja") or here[:1].lower() == here[:1].upper():
-                        return doc.text.replace(here, replacement)  # a part of a word, confirmed rare
-                    return re.sub(rf"(?<!\w){re.escape(here)}", replacement, doc.text)
+                if not replacement or replacement in doc.text or len(replacement) < 2:
+                    continue
+                # A name in a caseless script becomes another so written: a Latin word
+                # inside Chinese is another, easier defect.
+                caseless = here[:1].lower() == here[:1].upper()
+                if caseless and replacement[:1].lower() != replacement[:1].upper():
+                    continue
+                if caseless or doc.lang in ("zh", "ja"):
+                    return doc.text.replace(here, replacement)  # a part of a word, confirmed rare
+                return re.sub(rf"(?<!\w){re.escape(here)}", replacement, doc.text)
     return None
 
 
