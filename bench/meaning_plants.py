@@ -21,10 +21,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transcheck.rules._negations import _WORD, MARKERS, UNSPACED, negations, sentences
 from transcheck.rules._quantities import _data, number_words, quantities
-from transcheck.rules._tokens import latin_tokens, other_script_words, transliteration_match
+from transcheck.rules._substitution import _transliteration_chars
+from rapidfuzz.fuzz import ratio
+
+from transcheck.rules._tokens import (
+    clitic_prefixes,
+    latin_tokens,
+    other_script_words,
+    skeletons,
+    transliteration_match,
+)
 
 
 @dataclass
@@ -43,8 +53,10 @@ def _names(source: str) -> list[str]:
             if t.capitalised and not t.acronymish and not t.sentence_start and len(t.text) >= 4]
 
 
-def _rendering(name: str, text: str, lang: str) -> str | None:
-    """The word of ``text`` that writes ``name``: as it is, or transliterated."""
+def _loose(name: str, text: str, lang: str) -> str | None:
+    """A word of ``text`` that may write ``name``: as it is, or transliterated. Loose
+    (a common word of a caseless script may sound like a name): enough for the peers'
+    vote on whether a name is kept, not for choosing the word to replace."""
     if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
         return name
     arabic = lang in ("ar", "fa", "ur")
@@ -63,21 +75,124 @@ def _rendering(name: str, text: str, lang: str) -> str | None:
     return None
 
 
+_LATIN = r"[A-Za-z\u00c0-\u024f\d]"
+
+
+@lru_cache(maxsize=4096)
+def _naming(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W\d_]){re.escape(name)}", re.I)
+
+
+# A Hebrew word with its geresh (ג'ונסון is Johnson; the word pattern splits it).
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]+(?:['\u05f3][\u05d0-\u05ea]+)*['\u05f3]?")
+
+
+@lru_cache(maxsize=1)
+def _han_name_run() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(_transliteration_chars())) + "]{2,}")
+
+
+def _name_runs(text: str, lang: str) -> list[str]:
+    """The runs of ``text`` in which Chinese or Japanese writes a foreign name: in
+    Japanese katakana; in Chinese the characters it transliterates with (斯, 特, 尔,
+    克…; learnt from CLDR's Chinese names of the world's cities, as the entity check
+    learns them), not 国王 or 众议院 that merely stand beside a name in one document."""
+    if lang == "ja":
+        return re.findall(r"[\u30a0-\u30ff\uff66-\uff9f]{2,}", text)
+    return _han_name_run().findall(text)
+
+
+def _pieces(text: str, lang: str) -> list[str]:
+    """The parts of ``text`` without case that may write a name: in Chinese and
+    Japanese any 2 to 10 characters of one script; elsewhere a word, less a clitic
+    prefix (Hebrew, Arabic) and less a Korean particle (스필레인의, 우크라이나에서)."""
+    if lang in ("zh", "ja"):
+        pieces = [run[i:i + size] for run in _name_runs(text, lang)
+                  for size in range(min(10, len(run)), 1, -1) for i in range(len(run) - size + 1)]
+        return [p for p in pieces if p[0] != "・" and p[-1] != "・"]
+    out = []
+    for word in _HEBREW_WORD.findall(text) if lang == "he" else other_script_words(text):
+        if word[:1].lower() != word[:1].upper():
+            continue
+        for p in ("", *clitic_prefixes(word)):
+            stem = word[len(p):]
+            ends = [0] + [k for k in (1, 2, 3) if all("\uac00" <= ch <= "\ud7af" for ch in stem[-k:])]
+            out += [stem[:len(stem) - k] for k in ends if len(stem) - k >= 2]
+    return out
+
+
+def _confirmed(piece: str, name: str, lines: list[str], sources: list[str], skip: int) -> int:
+    """How many lines hold ``piece`` where the source names ``name`` (the line it was
+    found in, left out of ``lines`` or at index ``skip``, and the others), or 0 when it
+    is not confirmed as the name: a rendering of a name stands where the source has
+    the name, a common word everywhere. Another such line, and at least two for each
+    line that holds it without the name (a translation may name whom the source calls
+    "he")."""
+    says = _naming(name)
+    on, off = 1, 0
+    for j, line in enumerate(lines):
+        if j != skip and piece in line:
+            if says.search(sources[j]):
+                on += 1
+            else:
+                off += 1
+    return on if on >= 2 and 2 * off <= on else 0
+
+
+def _closeness(name: str, piece: str) -> float:
+    """How alike the consonant skeletons sound (0 to 100): the matcher admits a word
+    a third unlike the name (Ignniat, खनिज: knt, knk), too loose to plant by."""
+    targets = set(skeletons(name)) | (set(skeletons(re.sub("[jJ]", "y", name))) if "j" in name.lower() else set())
+    return max(ratio(a, b) for a in targets for b in skeletons(piece))
+
+
+def _rendering(name: str, text: str, lang: str, lines: list[str], sources: list[str], skip: int = -1) -> str | None:
+    """The word of ``text`` that writes ``name``: as it is, capitalised and
+    transliterated in a cased script, or, without case, the part that sounds like the
+    name (three quarters alike) and is confirmed as the name by the same language's
+    ``lines`` (``sources`` their source lines, ``skip`` the index of ``text`` among
+    them); of several, the likest, then the one found most often where the source has
+    the name, then the longest (利文斯顿 before 利文斯顿附, 우크라이나 before 우크라이나에서)."""
+    if re.search(rf"(?<!{_LATIN}){re.escape(name)}(?!{_LATIN})", text):  # Digikey에서 holds Digikey
+        return name
+    arabic = lang in ("ar", "fa", "ur")
+    if lang not in ("zh", "ja"):
+        for word in other_script_words(text):
+            if word[:1].isupper() and transliteration_match(name, [word], arabic):
+                return word
+    best = (0.0, 0, 0, "")
+    least = max(2, len(name) // 3) if lang in ("zh", "ja") else 2
+    for piece in dict.fromkeys(_pieces(text, lang)):
+        if len(piece) < least or not transliteration_match(name, [piece], arabic):
+            continue
+        like = _closeness(name, piece)
+        if like >= 75 and (on := _confirmed(piece, name, lines, sources, skip)):
+            best = max(best, (like, on, len(piece), piece), key=lambda b: b[:3])
+    return best[3] or None
+
+
 def entity(doc: Doc) -> str | None:
-    names = [n for n in _names(doc.source) if sum(_rendering(n, p, lg) is not None
+    names = [n for n in _names(doc.source) if sum(_loose(n, p, lg) is not None
                                                    for lg, p in doc.peers.items()) >= len(doc.peers) / 2]
     for name in names:
-        here = _rendering(name, doc.text, doc.lang)
+        here = _rendering(name, doc.text, doc.lang, doc.foreign, doc.foreign_source)
         if here is None:
             continue
-        for other_text, other_source in zip(doc.foreign, doc.foreign_source):
+        for j, (other_text, other_source) in enumerate(zip(doc.foreign, doc.foreign_source)):
             for other in _names(other_source):
                 if other.casefold() in doc.source.casefold() or other[:2].casefold() == name[:2].casefold():
                     continue
-                replacement = _rendering(other, other_text, doc.lang)
-                if replacement and replacement not in doc.text and len(replacement) >= 2:
-                    return re.sub(rf"(?<!\w){re.escape(here)}", replacement, doc.text) \
-                        if doc.lang not in ("zh", "ja") else doc.text.replace(here, replacement)
+                replacement = _rendering(other, other_text, doc.lang, doc.foreign, doc.foreign_source, j)
+                if not replacement or replacement in doc.text or len(replacement) < 2:
+                    continue
+                # A name in a caseless script becomes another so written: a Latin word
+                # inside Chinese is another, easier defect.
+                caseless = here[:1].lower() == here[:1].upper()
+                if caseless and replacement[:1].lower() != replacement[:1].upper():
+                    continue
+                if caseless or doc.lang in ("zh", "ja"):
+                    return doc.text.replace(here, replacement)  # a part of a word, confirmed rare
+                return re.sub(rf"(?<!\w){re.escape(here)}", replacement, doc.text)
     return None
 
 
