@@ -19,6 +19,7 @@ line, or None when the line has nothing to change.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -178,7 +179,14 @@ def entity(doc: Doc) -> str | None:
         here = _rendering(name, doc.text, doc.lang, doc.foreign, doc.foreign_source)
         if here is None:
             continue
-        for j, (other_text, other_source) in enumerate(zip(doc.foreign, doc.foreign_source)):
+        # The other document's line to take a name from starts at a place of its own
+        # for each plant: one substitute for every plant of a language would measure
+        # that word's luck (a short skeleton like a word of the source) more than the
+        # rule.
+        n = len(doc.foreign)
+        start = int(hashlib.sha1(f"{doc.lang}:{doc.line}:{name}".encode()).hexdigest(), 16) % max(n, 1)
+        for j in [*range(start, n), *range(start)]:
+            other_text, other_source = doc.foreign[j], doc.foreign_source[j]
             for other in _names(other_source):
                 if other.casefold() in doc.source.casefold() or other[:2].casefold() == name[:2].casefold():
                     continue
