@@ -5,7 +5,7 @@ checks, from CLDR:
     python -m tools.cldr_meaning            # rewrite the file
     python -m tools.cldr_meaning --check    # exit 1 when the committed file differs
 
-Four tables, per language, so that transcheck needs neither Babel nor ICU at run time:
+Five tables, per language, so that transcheck needs neither Babel nor ICU at run time:
 
 - ``units``: how a language writes a measure after (or around) its number, from CLDR's
   unit patterns ("{0} футов", "華氏 {0} 度", "{0} Fuß"), with each unit's dimension and
@@ -21,6 +21,11 @@ Four tables, per language, so that transcheck needs neither Babel nor ICU at run
 - ``calendar``: the names of the days of the week (Monday first) and of the months, as
   CLDR writes them in dates and alone ("января", "январь"; "土曜日"; "1월"), and its
   short forms in scripts without case where they are words ("周六", "שבת").
+- ``currencies``: the words that name a currency of a country today ("dollars",
+  "долларов", "دولار", "ドル", "欧元"), each with the ISO codes it may name, and the
+  signs every language writes ("$", "US$", "£", "₹"), from CLDR's currency names and
+  symbols. A word of a currency's name that names a language or a country ("Japanese"
+  of Japanese yen, "новый" of the new shekel) is left out: it is no currency.
 """
 
 from __future__ import annotations
@@ -171,6 +176,62 @@ def calendar() -> dict[str, dict[str, list[list[str]]]]:
     return out
 
 
+def currencies() -> dict[str, dict[str, list[str]]]:
+    import datetime
+
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    english = Locale("en")
+    codes = sorted({c for t in english.territories if re.fullmatch(r"[A-Z]{2}", t)
+                    for c in get_territory_currencies(t, datetime.date(2024, 1, 1))})
+    signs: dict[str, set[str]] = {}
+    out: dict[str, dict[str, list[str]]] = {}
+    for code in LANGUAGES:
+        loc = Locale.parse(code)
+        plural = loc._data.get("currency_names_plural", {})
+        places = {_clean(n).casefold() for n in [*loc.languages.values(), *loc.territories.values()]}
+        # Every word of a place's or a language's name: "und", "des", "of" join them.
+        place_words = {w for p in places for w in re.split(r"[\s\-\u2011]+", p)}
+        # A country's adjective starts as its name does ("Cuban", "Kuba"; "Omani").
+        stems = {w[:4] for w in place_words if len(w) >= 4}
+        words: dict[str, set[str]] = {}
+        whole: set[str] = set()  # a currency's whole name in one word ("euros", "naira")
+        names: list[list[str]] = []
+        for c in codes:
+            symbol = loc.currency_symbols.get(c)
+            if symbol and any(unicodedata.category(ch) == "Sc" for ch in symbol):
+                signs.setdefault(symbol, set()).add(c)
+            for name in {loc.currencies.get(c, ""), *plural.get(c, {}).values()}:
+                name = _clean(name)
+                parts = [name] if code in ("ja", "zh") else re.split(r"[\s\-\u2011]+", name)
+                if len(parts) == 1:
+                    whole.add(name.casefold())
+                names.append([w.casefold() for w in parts])
+                if code == "ja":
+                    # "ドル" of "米ドル", "カナダ ドル": what a text writes after a number.
+                    parts += re.findall(r"[\u30a0-\u30ff]{2,}$", name)
+                for w in parts:
+                    # An abbreviation ("США", "ABD") names the country.
+                    if w.isupper() or len(w) < (1 if code in ("ja", "zh", "ko") else 3):
+                        continue
+                    w = w.casefold()
+                    words.setdefault(w, set()).add(c)
+        # A word of a longer name is the currency where several currencies share it
+        # (dollar, pound, rupee, franc) and it names no place, people or language
+        # ("Japanese" of Japanese yen, "Cuban", "und"): a word of one name alone is an
+        # adjective as often ("convertible" mark).
+        # Beside a word that names more currencies, a word is its modifier ("new" of
+        # "new Taiwan dollar", "островов" of "доллар Каймановых островов").
+        weaker = {w for parts in names for w in parts
+                  if any(len(words.get(o, ())) > len(words.get(w, ())) or o in whole for o in parts if o != w)}
+        out[code] = {w: sorted(cs) for w, cs in sorted(words.items())
+                     if all(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in w) and (w in whole or (len(cs) >= 2 and w not in weaker and w not in places
+                                                        and w not in place_words and not (len(w) >= 5 and w[:4] in stems)))}
+    out["signs"] = {s: sorted(cs) for s, cs in sorted(signs.items())}
+    return out
+
+
 def generate() -> dict[str, str]:
     from babel.core import get_global
 
@@ -182,6 +243,7 @@ def generate() -> dict[str, str]:
         "number_words": number_words(),
         "exonyms": exonyms(),
         "calendar": calendar(),
+        "currencies": currencies(),
     }
     return {OUT: json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"}
 
