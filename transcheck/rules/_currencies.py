@@ -27,20 +27,21 @@ _SCALE_CJK = re.compile(r"[万億亿千百兆]*")
 def amounts(text: str, language: str) -> dict[str, tuple[frozenset[str], str]]:
     """The digits of each number ``text`` gives a currency to: the ISO codes its sign
     or word may name, and that sign or word."""
-    words, signs, longest = _tables(base_language(language).lower())
+    words, signs, iso, longest = _tables(base_language(language).lower())
+    after = {**signs, **iso}
     found: dict[str, tuple[frozenset[str], str]] = {}
     for m in _NUMBER.finditer(text):
-        hit = _before(text, m.start(), signs) or _after(text, m.end(), words, signs, longest, language)
+        hit = _before(text, m.start(), signs) or _after(text, m.end(), words, after, longest, language)
         if hit:
             # Every currency the number is given, where it recurs: a word read as a
             # currency by chance ("5 neue" as the new shekel) is outvoted by the real one.
-            key = re.sub(r"\D", "", m.group()).lstrip("0") or "0"
+            key = "".join(str(int(ch)) for ch in m.group() if ch.isdigit()).lstrip("0") or "0"
             codes, shown = found.get(key, (frozenset(), hit[1]))
             found[key] = (codes | hit[0], shown)
     return found
 
 
-def changed(texts: dict[str, str], view) -> dict[str, tuple[str, list[str]]]:
+def changed(view, texts: dict[str, str]) -> dict[str, tuple[str, list[str]]]:
     """Per translation, a note on an amount in another currency than the source's (or
     a clear majority's), the number kept, where no other translation gives it that
     currency: (message, the languages that agree)."""
@@ -105,13 +106,16 @@ def _after(text: str, end: int, words: dict, signs: dict, longest: int, language
 
 
 @lru_cache(maxsize=64)
-def _tables(language: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], int]:
+def _tables(language: str) -> tuple[dict, dict, dict, int]:
+    """The language's currency words, every language's signs (longest first: "US$"
+    before "$"; a sign two currencies share, ¥, names both), the ISO codes of the
+    currencies that have a sign, and the longest word."""
     from transcheck.langdata import meaning_data
 
     data = meaning_data().get("currencies", {})
     words = {w: frozenset(cs) for w, cs in data.get(language, {}).items()}
-    # Longest sign first: "US$" before "$". A sign two currencies share (¥) names both.
     signs = {s: frozenset(cs) for s, cs in sorted(data.get("signs", {}).items(), key=lambda kv: -len(kv[0]))}
-    for code in {c for cs in data.get("signs", {}).values() for c in cs}:
-        signs.setdefault(code, frozenset({code}))
-    return words, signs, max((len(w) for w in words), default=0)
+    # An ISO code only after the number ("50 USD"): before one it is as often a name
+    # ("PHP 8", "CAD 3").
+    codes = {c: frozenset({c}) for c in sorted({c for cs in data.get("signs", {}).values() for c in cs})}
+    return words, signs, codes, max((len(w) for w in words), default=0)

@@ -64,10 +64,10 @@ def check(view: GroupView, options: NoOptions):
                 lang = dev.language
                 # Another name no document that keeps this one has, and a third of
                 # them at most: two translations may make one slip (a shared draft).
-                holders = [o for o in voters if o != lang]
+                others = [o for o in voters if o != lang]
                 instead = [b for b in cells[lang] if b[0] == item[0] and b != item
                            and not any(cells[o][b] for o in dev.agree)
-                           and 3 * sum(cells[o][b] > 0 for o in holders) <= len(voters)
+                           and 3 * sum(cells[o][b] > 0 for o in others) <= len(voters)
                            and not _a_word(view, table, lang, b)]
                 if instead:
                     changed.setdefault(lang, []).append((item, instead[0], dev.agree))

@@ -117,7 +117,7 @@ def check(view: GroupView, options: NoOptions):
         texts = {lang: in_reading_order(text, ltr) if is_rtl(lang) else text for lang, text in texts.items()}
         judged = measure_notes(view, texts)
         measures = judged.notes
-        for lang, note in currency_changed(texts, view).items():
+        for lang, note in currency_changed(view, texts).items():
             measures.setdefault(lang, note)
         found = {lang: Counter(values(text, lang)) for lang, text in judged.bare.items()}
         # A number written as a word ("five", "cinq", "пяти") is the number: it answers
