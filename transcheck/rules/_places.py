@@ -122,6 +122,14 @@ def _countries() -> frozenset[str]:
     return region_names()
 
 
+def unknown_word(word: str, language: str) -> bool:
+    """Whether the language's Hunspell dictionary knows ``word`` neither as written (a
+    name it lists, in any of its forms: "Singapurze", "Waszyngton") nor in lower case;
+    False without a dictionary: then nothing is known to be unknown."""
+    dictionary = _dictionary(base_language(language).lower())
+    return dictionary is not None and not (dictionary.knows(word) or dictionary.knows(word.lower()))
+
+
 def common_word(word: str, language: str) -> bool:
     """Whether the language's Hunspell dictionary knows ``word`` in lower case; False
     without a dictionary."""

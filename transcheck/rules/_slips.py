@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from transcheck.rules._places import common_word, same_place
+from transcheck.rules._places import common_word, same_place, unknown_word
 from transcheck.rules._tokens import latin_prefix_match
 from transcheck.rules.base import GroupView
 
@@ -41,7 +41,8 @@ def misspelt(name: str, text: str, source_text: str) -> str | None:
             continue
         if same_place(name, word):
             continue
-        if _romanised(low).rstrip(_VOWELS) == _romanised(key).rstrip(_VOWELS):
+        if any(_romanised(low, first).rstrip(_VOWELS) == _romanised(key, first).rstrip(_VOWELS)
+               for first in _READINGS):
             continue
         return word
     return None
@@ -51,15 +52,19 @@ _VOWELS = "aeiou"
 # Spellings one sound takes in the romanisations and orthographies of European
 # languages: names from a third language are written by each convention.
 _SPELLINGS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "c"),
-              ("zh", "z"), ("ph", "f"), ("th", "t"), ("y", "i"), ("j", "i"), ("w", "v"),
-              ("k", "c"), ("q", "c"), ("x", "cs"))
+              ("zh", "z"), ("ph", "f"), ("th", "t"), ("ou", "u"), ("y", "i"), ("j", "i"),
+              ("w", "v"), ("k", "c"), ("q", "c"), ("x", "cs"))
+# Letters that stand for other sounds in some of them, read first: French "ch" for
+# "sh" (Bachar), Czech "č" and French "dj" for an English "j" (Čong for Jong). Not a
+# soft "c" as "s": "Centi" for Senti is a slip as often as "Barselona" is Turkish.
+_READINGS = ((), (("ch", "sh"), ("dj", "ch"), ("dz", "ch"), ("j", "ch")))
 
 
-def _romanised(low: str) -> str:
+def _romanised(low: str, first: tuple = ()) -> str:
     from anyascii import anyascii
 
     out = anyascii(low).casefold()
-    for spelling, sound in _SPELLINGS:
+    for spelling, sound in (*first, *_SPELLINGS):
         out = out.replace(spelling, sound)
     # A doubled letter is a convention inside a name (Mohammed, Prachett), a slip at
     # its start ("Ppeter").
@@ -79,12 +84,18 @@ def slip(name: str, lang: str, cells: dict, source: str | None) -> str | None:
 
 
 def named_slip(view: GroupView, name: str, lang: str, cells: dict) -> str | None:
-    """A slip (``slip``) in the spelling of a name, not a common word rendered by a
-    cognate ("Algorithms" as "Algoritma", "Foundation" as "Fondation" in a heading):
-    neither the name nor the word here is written in lower case anywhere in its
-    documents, nor known in lower case to its language's dictionary."""
+    """A slip (``slip``) in the spelling of a name where the word also sounds like it:
+    not a common word rendered by a cognate ("Algorithms" as "Algoritma", "Foundation"
+    as "Fondation" in a heading), since neither the name nor the word here is written
+    in lower case anywhere in its documents, nor known in lower case to its language's
+    dictionary; and, in a translation in Latin letters, not the language's own form of
+    a name ("Singapurze", "Waszyngton"): its dictionary must be there and know the word
+    in no form. A Latin word inside another script is a copy of the name, and a copy
+    changed is a slip."""
     word = slip(name, lang, cells, view.source)
     if not word:
+        return None
+    if cells[lang].latin and not unknown_word(word, lang):
         return None
     lower = _lower_words(view)
     if word.casefold() in lower[lang] or common_word(word, lang):
