@@ -19,22 +19,20 @@ _NUMBER = re.compile(r"(?<![\w.,])\d++(?:[.,\u00a0\u202f ]\d++)*+")
 # Words with their vowel signs (Devanagari and other Indic scripts, Arabic harakat).
 _WORD = re.compile(r"[^\W\d_][\w\u0900-\u0dff\u064b-\u065f'’]*")
 _UNSPACED = ("ja", "zh")
-# What may stand between a number and its currency word: a scale ("million", "млн",
-# "مليون", "万"), nothing else.
+# In Chinese and Japanese, a scale between a number and its currency (5000万美元).
 _SCALE_CJK = re.compile(r"[万億亿千百兆]*")
 
 
 def amounts(text: str, language: str) -> dict[str, tuple[frozenset[str], str]]:
     """The digits of each number ``text`` gives a currency to: the ISO codes its sign
     or word may name, and that sign or word."""
-    words, signs, iso, longest = _tables(base_language(language).lower())
-    after = {**signs, **iso}
+    words, signs, after, longest = _tables(base_language(language).lower())
     found: dict[str, tuple[frozenset[str], str]] = {}
     for m in _NUMBER.finditer(text):
         hit = _before(text, m.start(), signs) or _after(text, m.end(), words, after, longest, language)
         if hit:
             # Every currency the number is given, where it recurs: a word read as a
-            # currency by chance ("5 neue" as the new shekel) is outvoted by the real one.
+            # currency by chance beside it once does not hide the real one.
             key = "".join(str(int(ch)) for ch in m.group() if ch.isdigit()).lstrip("0") or "0"
             codes, shown = found.get(key, (frozenset(), hit[1]))
             found[key] = (codes | hit[0], shown)
@@ -108,8 +106,9 @@ def _after(text: str, end: int, words: dict, signs: dict, longest: int, language
 @lru_cache(maxsize=64)
 def _tables(language: str) -> tuple[dict, dict, dict, int]:
     """The language's currency words, every language's signs (longest first: "US$"
-    before "$"; a sign two currencies share, ¥, names both), the ISO codes of the
-    currencies that have a sign, and the longest word."""
+    before "$"; a sign two currencies share, ¥, names both), what may follow a number
+    (the signs and the ISO codes of the currencies that have one), and the longest
+    word."""
     from transcheck.langdata import meaning_data
 
     data = meaning_data().get("currencies", {})
@@ -118,4 +117,4 @@ def _tables(language: str) -> tuple[dict, dict, dict, int]:
     # An ISO code only after the number ("50 USD"): before one it is as often a name
     # ("PHP 8", "CAD 3").
     codes = {c: frozenset({c}) for c in sorted({c for cs in data.get("signs", {}).values() for c in cs})}
-    return words, signs, codes, max((len(w) for w in words), default=0)
+    return words, signs, {**signs, **codes}, max((len(w) for w in words), default=0)

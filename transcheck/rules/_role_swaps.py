@@ -55,7 +55,7 @@ def _first(anchors: list, key: str):
     return next(x for x in anchors if x.key == key)
 
 
-def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[str, str]:
+def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[frozenset[str], frozenset[str]]:
     from transcheck.rules._calendar import month_spans
 
     months = month_spans(text, lang)
@@ -72,8 +72,9 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
                   texts: dict, anchors: dict) -> str | None:
     """Why the two numbers ``a`` and ``b`` (once each in ``seqs``, or their first
     occurrences) in ``lang`` are exchanged rather than reordered: "marks", "list",
-    "pivot" or "sentences"; None when the source and every peer do not all agree, or when reordering
-    may explain it."""
+    "pivot" or "sentences"; None when reordering may explain it. A mark exchanged is
+    judged on which number carries it; the others need the source and every peer to
+    hold the two in one order."""
     if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or seqs[source] != expected:
         return None
     # Peers that write A or B more than once (a date repeated, "10年" for "decade")
