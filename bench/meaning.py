@@ -1,8 +1,8 @@
 """The meaning checks on real translations: ``python bench/meaning.py [--mode src|nosrc]
 [--unreviewed CODE] [--plants]``.
 
-Runs the meaning rules (``MEANING``: numbers and measures TC401, names TC402, roles
-TC502, negations TC503, sentence drift TC504 with ``--embeddings``, and the leads
+Runs the meaning rules (``MEANING``: numbers, measures and money TC401, names TC402,
+days and months TC405, roles TC502, negations TC503, sentence drift TC504 with ``--embeddings``, and the leads
 TC403, TC404, TC506, off by default) at their default severities on the WMT24++ development corpus (``../shared/devcorpus/wmt24pp``, English
 plus 15 professional translations), without a source and with ``--source en``, and
 prints for each mode:

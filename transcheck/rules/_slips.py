@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from transcheck.rules._places import common_word, same_place, unknown_word
-from transcheck.rules._tokens import latin_prefix_match
+from transcheck.rules._tokens import latin_prefix_match, latin_tokens
 from transcheck.rules.base import GroupView
 
 
@@ -22,8 +22,6 @@ def misspelt(name: str, text: str, source_text: str) -> str | None:
     place (Londra for London), not the same name under another romanisation or
     ending (Tsoï for Tsoy, Charkiw for Kharkiv, Caterina for Catherine)."""
     from rapidfuzz.distance import OSA
-
-    from transcheck.rules._tokens import latin_tokens
 
     key = name.casefold()
     if len(key) < 4:
