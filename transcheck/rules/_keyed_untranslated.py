@@ -67,11 +67,13 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     table: Punjabi files are Gurmukhi or Shahmukhi, Kurdish ones Latin or Arabic."""
     values = {lang: keyed.cached_values(view, lang) for lang in view.documents}
     source = values.get(view.source, {})
+    # Read from the values it translates: a file of English copies and a few
+    # Cyrillic translations is a Cyrillic file not yet done.
+    homes = {lang: _home_script([s for k, s in theirs.items()
+                                 if k not in source or s.raw.strip() != source[k].raw.strip()])
+             for lang, theirs in values.items()}
     for lang in keyed.translations(view):
-        # Read from the values it translates: a file of English copies and a few
-        # Cyrillic translations is a Cyrillic file not yet done.
-        home = _home_script([s for k, s in values[lang].items()
-                             if k not in source or s.raw.strip() != source[k].raw.strip()])
+        home = homes[lang]
         if home is None:
             continue
         for key, seg in values[lang].items():
@@ -93,8 +95,11 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             if not same or len(same) > 2:
                 continue
             reported.add((lang, seg.index))
+            # The text is the language of the file written in its script: English
+            # copied into the Thai and the Chuvash files alike is English.
+            named = next((other for other in same if homes.get(other) == script), same[0])
             f = keyed.named(rule, view.documents[lang], seg,
-                            f"{language_name(same[0])} text, the same as in {', '.join(same)}: “{snippet(value)}” "
+                            f"{language_name(named)} text, the same as in {', '.join(same)}: “{snippet(value)}” "
                             f"({_shown(script)} script in a file written in {_shown(home)})",
                             key=f"pasted:{value}")
             yield f if len(_WORD.findall(seg.text)) >= 2 else replace(f, strength=Strength.REDUCED)
