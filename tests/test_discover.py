@@ -15,6 +15,8 @@ from transcheck.read.discover import discover, parse_name
         ("docs/it/guide.md", ("it", "docs/guide")),
         ("pt_br.txt", ("pt-BR", ".")),
         ("site/intro.zh-Hant.md", ("zh-Hant", "site/intro")),
+        ("App/de.lproj/Localizable.strings", ("de", "App/Localizable.strings")),
+        ("App/zh-Hans.lproj/Main.strings", ("zh-Hans", "App/Main.strings")),
     ],
 )
 def test_parse_name(path, expected):
@@ -27,6 +29,9 @@ def test_parse_name(path, expected):
         ("corpus/xx.txt", "unknown language code 'xx'"),
         ("corpus/notes.txt", "no language in the file name"),
         ("corpus/sv.docx", "unsupported file type"),
+        ("App/Base.lproj/Main.strings", "no language in the file name"),
+        # Only Apple's resources live in LANG.lproj/.
+        ("App/de.lproj/guide.md", "no language in the file name"),
     ],
 )
 def test_parse_name_problems(path, message):

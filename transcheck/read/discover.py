@@ -1,9 +1,10 @@
 """From the paths on the command line to groups of documents.
 
 Without a layout, the language of a file comes from its name: ``LANG.EXT``,
-``NAME.LANG.EXT`` or ``LANG/NAME.EXT``. Files with the same NAME (in the same place) are
-one group: one document in several languages. With layouts (``--layout``, ``layout =``)
-the patterns say where the language sits (``transcheck.read.layout``).
+``NAME.LANG.EXT`` or ``LANG/NAME.EXT`` (Apple's resources: ``LANG.lproj/NAME.strings``).
+Files with the same NAME (in the same place) are one group: one document in several
+languages. With layouts (``--layout``, ``layout =``) the patterns say where the
+language sits (``transcheck.read.layout``).
 
 One rule for a file whose language cannot be told: met while walking a directory it is
 skipped with a warning (a README beside the translations is normal); named on the
@@ -207,6 +208,8 @@ def parse_name(path: str, codes: tuple = ()) -> tuple[str, str] | str:
         group = os.path.normpath(os.path.join(directory, name)) if name else os.path.normpath(directory or ".")
         return tag, group
     parent_dir, parent = os.path.split(os.path.normpath(directory or "."))
+    # Apple keeps each language's resources in LANG.lproj/ ("de.lproj", "zh-Hans.lproj").
+    parent = parent.removesuffix(".lproj") if _keyed(path) else parent
     if directory and (looks_like_tag(parent) or mapping_key(parent) in dict(codes)):
         tag = resolve_code(parent, codes)
         if tag is None:

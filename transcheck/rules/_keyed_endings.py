@@ -1,8 +1,8 @@
 """How a keyed value ends and where its white space is, against the source (TC601):
 a label's colon, a menu item's ellipsis, a space the program joins the next string
 after. Each language's own marks count as the same (Chinese "：", Hindi "।", Greek and
-Arabic question marks, French space before ":"); Thai, Lao, Khmer and Burmese end a
-sentence without a full stop."""
+Arabic question marks, French space before ":", the Devanagari visarga "ः" for a
+colon); Thai, Lao, Khmer and Burmese end a sentence without a full stop."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ _MARKS = {
     "!": "!", "！": "!", "¡": "!",
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
 }
+# A letter (नमः), but also what Hindi and Marathi typists write for a colon, which it
+# looks like: a colon where the source has one.
+_VISARGA = "\u0903"
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
 # Written without spaces between words: a string joined to the next needs none.
 _NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
@@ -52,9 +55,10 @@ def check(view: GroupView, rule: Rule):
         if not src.raw.strip():
             continue
         cells = {lang: mine[key] for lang, mine in others.items() if key in mine and mine[key].raw.strip()}
-        ends = {lang: ending(seg.raw, lang) for lang, seg in cells.items()}
-        sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
         source_end, want = ending(src.raw, view.source), edges(src.raw)
+        ends = {lang: ":" if source_end == ":" and seg.raw.rstrip().endswith(_VISARGA) else ending(seg.raw, lang)
+                for lang, seg in cells.items()}
+        sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
         question = "?" in src.raw[-2:]
         for lang, seg in cells.items():
             expected = "" if source_end == "." and base_language(lang) in _NO_FULL_STOP else source_end
