@@ -107,10 +107,16 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
             out.setdefault(message(key), {}).setdefault(lang, set()).update(t.name for t in tokens)
     for by in out.values():
         reference = by.get(view.source, set())
+        after = reference if view.source in by else set().union(
+            *(v for lang, v in by.items() if base_language(lang) not in PERCENT_FIRST))
         for lang, names in by.items():
             if base_language(lang) in PERCENT_FIRST:
-                # Turkish "%5" is five per cent, no Qt argument, unless the source has one.
+                # Turkish "%5" is five per cent, no Qt argument, unless the source has one;
+                # Basque "%{done}" is the sign before "{done}", unless others write "%{done}".
                 names.difference_update({n for n in names if _QT_NAME.match(n) and n not in reference})
+                before = {n for n in names if n.startswith("%{") and n not in after and n[1:] in after}
+                names.difference_update(before)
+                names.update(n[1:] for n in before)
     votes = {m: {lang: tuple(sorted(v)) for lang, v in sorted(by.items())} for m, by in out.items()}
     return votes, written
 

@@ -17,6 +17,7 @@ from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, Rule, snippet
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ACRONYM = re.compile(r"(?<![^\W\d_])[A-Z][A-Z0-9]+(?![^\W\d_])")
 _PEERS = 3  # translations that must have the key for their difference to count
 
 
@@ -80,10 +81,10 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             if (lang, seg.index) in reported or not seg.is_prose:
                 continue
             # Words the source has ("О NewPipe") are names, not the value's language.
-            # So are addresses ("soundcloud.com/вашID").
+            # So are addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
             kept = set(source[key].text.split()) if key in source else set()
-            script, letters = _script(" ".join(w for w in seg.text.split()
-                                               if w not in kept and not any(c in w for c in "./@:")))
+            script, letters = _script(_ACRONYM.sub("", " ".join(
+                w for w in seg.text.split() if w not in kept and not any(c in w for c in "./@:"))))
             if script is None or script == home or letters < 4:
                 continue
             value = seg.raw.strip()
@@ -102,7 +103,11 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                             f"{language_name(named)} text, the same as in {', '.join(same)}: “{snippet(value)}” "
                             f"({_shown(script)} script in a file written in {_shown(home)})",
                             key=f"pasted:{value}")
-            yield f if len(_WORD.findall(seg.text)) >= 2 else replace(f, strength=Strength.REDUCED)
+            if len(_WORD.findall(seg.text)) < 2:
+                # One word in Latin letters is mostly a term every script keeps ("Tracker",
+                # "Peer" in Chinese and Thai); one in another script in a Latin file is not.
+                f = replace(f, strength=Strength.HINT if script == "LATIN" else Strength.REDUCED)
+            yield f
 
 
 def _shown(script: str) -> str:

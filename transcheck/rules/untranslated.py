@@ -41,8 +41,11 @@ What it catches:
     Australian English file may equal its source. A value equal to one or two other
     translations' (not the source's) in another script than the one the file's
     translated values are mostly written in (Greek in a Polish file, Latin in a
-    Serbian Cyrillic one) is an error with two words or more, else a warning; one
-    equal to a related language's in its own script (Bosnian and Croatian) is info.
+    Serbian Cyrillic one) is an error with two words or more, else a warning (info
+    for one Latin word: "Tracker" in a Chinese file is a term every script keeps), and
+    is named by the file written in its script (English copied into the Thai and the
+    Chuvash files is English); acronyms ("URL(_U)") do not count. One equal to a
+    related language's in its own script (Bosnian and Croatian) is info.
 
 Why it matters:
     Untranslated text is the most visible localization defect: an English title on a
