@@ -198,3 +198,24 @@ def test_directories_named_for_languages_in_words(tmp_path):
     report, stderr, _ = _run(tmp_path, "--layout", "docs/README.{lang}.md", "--source", "en")
     seen = _accounted(report, stderr, ["docs/README.md", "docs/README.portuguese.md"])
     assert seen == {"docs/README.md": "read", "docs/README.portuguese.md": "read"}
+
+
+def test_resource_codes_are_judged_by_their_values_not_their_keys(tmp_path):
+    def strings(values: list[str]) -> str:
+        rows = "".join(f'  <string name="preference_screen_notification_settings_{i}">{v}</string>\n'
+                       for i, v in enumerate(values))
+        return f'<?xml version="1.0" encoding="utf-8"?>\n<resources>\n{rows}</resources>\n'
+
+    values = {
+        "": ["Subscriptions", "Play the next episode", "Download new episodes", "Settings", "Queue"],
+        "-ar": ["الاشتراكات", "تشغيل الحلقة التالية", "تنزيل الحلقات الجديدة", "الإعدادات", "قائمة الانتظار"],
+        "-be": ["Падпіскі", "Прайграць наступны эпізод", "Спампаваць новыя эпізоды", "Налады", "Чарга"],
+        "-tw": ["訂閱", "播放下一集", "下載新的單集", "設定", "播放佇列"],
+    }
+    for suffix, texts in values.items():
+        _write(tmp_path, f"res/values{suffix}/strings.xml", strings(texts * 3))
+    report, stderr, _ = _run(tmp_path, "--layout", "res/values-{lang}/strings.xml", "--source", "en")
+    # The keys' Latin letters are no Spanish of Argentina, no Dutch of Belgium.
+    assert "'ar' is" not in stderr and "'be' is" not in stderr
+    assert "'tw' is Twi in ISO 639, but the text reads as Chinese (Taiwan)" in stderr
+    assert sorted(d["language"] for d in report["documents"]) == ["ar", "be", "en", "tw"]

@@ -23,6 +23,7 @@ from transcheck.model import InputProblem
 from transcheck.read.languages import code_hint, country_reading, mapping_key
 
 SAMPLE_BYTES = 16384
+KEYED_BYTES = 4 * 1024 * 1024
 
 
 def unknown_code(shown: str, raw: str, count: int, where: str = "") -> InputProblem:
@@ -66,11 +67,21 @@ def reads_as_country(path: str, language: str, country: str) -> bool:
     from transcheck.model import base_language
     from transcheck.read.contain import read_regular
 
+    from transcheck.formats import for_path
+
+    fmt = for_path(path)
+    keyed = fmt is not None and fmt.keyed
     try:
-        data = read_regular(path, SAMPLE_BYTES)[0][:SAMPLE_BYTES]
+        # A resource's keys and markup (name="queue_label" in an Arabic strings.xml)
+        # are no language: its values are read, and a value is only whole in a file
+        # read whole.
+        data = read_regular(path, KEYED_BYTES if keyed else SAMPLE_BYTES)[0]
     except (OSError, ValueError):
         return False
-    text = neutral_removed("\n".join(_prose_lines(data.decode("utf-8", "ignore"))))
+    if keyed:
+        text = neutral_removed("\n".join(_values(fmt, data)))
+    else:
+        text = neutral_removed("\n".join(_prose_lines(data[:SAMPLE_BYTES].decode("utf-8", "ignore"))))
     counts = script_counts(text)
     letters = sum(counts.values())
     if letters < 40:
@@ -84,6 +95,27 @@ def reads_as_country(path: str, language: str, country: str) -> bool:
         return False
     guess = Identifier([language, country]).identify(text)
     return guess.language == base_language(country)
+
+
+def _values(fmt, data: bytes) -> list[str]:
+    """The first values of a keyed resource, up to ``SAMPLE_BYTES`` of text; none for a
+    file over ``KEYED_BYTES`` or one its format cannot read (no evidence either way)."""
+    from transcheck.formats import FormatError
+    from transcheck.read.decode import decode, split_lines
+
+    if len(data) > KEYED_BYTES:
+        return []
+    try:
+        segments = fmt.segment(split_lines(decode(data).text))
+    except (FormatError, ValueError, UnicodeError):
+        return []
+    out, size = [], 0
+    for seg in segments:
+        out.append(seg.text)
+        size += len(seg.text)
+        if size >= SAMPLE_BYTES:
+            break
+    return out
 
 
 def _prose_lines(text: str):
