@@ -88,7 +88,11 @@ def reads_as_country(path: str, language: str, country: str) -> bool:
         return False
     ours, theirs = scripts_of(language), scripts_of(country)
     # A fifth is plenty: one Han character is a word, and link texts and names stay Latin.
-    if sum(n for script, n in counts.items() if script in theirs - ours) >= 0.2 * letters:
+    # Latin itself must outnumber the code's own script: it is also the script of the
+    # names and the English fallbacks an Assamese or Arabic file carries.
+    foreign = sum(n for script, n in counts.items() if script in theirs - ours)
+    own = sum(n for script, n in counts.items() if script in ours)
+    if foreign >= 0.2 * letters and (theirs - ours != {"Latin"} or foreign > own):
         return True
     script = max(sorted(counts), key=counts.__getitem__)
     if script not in ours or script not in theirs or not langdetect_names(language) or not langdetect_names(country):
