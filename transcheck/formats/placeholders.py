@@ -97,7 +97,7 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
             close = _matching(value, i, end)
             if close > 0 and sigil:  # ${name} (JavaScript, vue-i18n), %{name} (Rails)
                 name = value[i + 1:close].strip()
-                tokens.append(Token("placeholder", sigil + "{%s}" % name, value[i - 1:close + 1]))
+                _placeholder(tokens, text, sigil + "{%s}" % name, value[i - 1:close + 1])
                 i = last = close + 1
                 continue
             if close < 0:
@@ -106,7 +106,7 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
                 return malformed
             if value.startswith("{{", i) and close - 1 > i + 1 and value[close - 1] == "}":
                 name = value[i + 2:close - 1].split(",")[0].strip()
-                tokens.append(Token("placeholder", "{{%s}}" % name, value[i:close + 1]))
+                _placeholder(tokens, text, "{{%s}}" % name, value[i:close + 1])
             else:
                 malformed = _argument(value, i + 1, close, tokens, text, branches, depth) or malformed
             i = last = close + 1
@@ -186,8 +186,15 @@ def _argument(value: str, start: int, close: int, tokens, text, branches, depth:
             j = stop + 1
         branches.append((name, kind, tuple(selectors)))
         return malformed
-    tokens.append(Token("placeholder", "{%s}" % name, value[start - 1:close + 1]))
+    _placeholder(tokens, text, "{%s}" % name, value[start - 1:close + 1])
     return ""
+
+
+def _placeholder(tokens: list[Token], text: list[str], name: str, written: str) -> None:
+    """A placeholder's token, and a space in the text where it stood: "'%1$s'" leaves
+    "' '", not "''", which reads as a double quotation mark."""
+    tokens.append(Token("placeholder", name, written))
+    text.append(" ")
 
 
 def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
@@ -225,14 +232,14 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
             else:
                 unnumbered += 0 if number else 1
                 name = f"%{number or unnumbered}${conversion}"
-            tokens.append(Token("placeholder", name, written))
+            _placeholder(tokens, text, name, written)
         elif kind == "dollar":
             name = "${%s}" % m.group(1) if m.group(1) else "$%s$" % m.group(2).lower()
-            tokens.append(Token("placeholder", name, written))
+            _placeholder(tokens, text, name, written)
         elif kind == "rails":
-            tokens.append(Token("placeholder", "%%{%s}" % m.group(1), written))
+            _placeholder(tokens, text, "%%{%s}" % m.group(1), written)
         else:
-            tokens.append(Token("placeholder", f"%{m.group(1)}", written))
+            _placeholder(tokens, text, f"%{m.group(1)}", written)
         pos = stop
     text.append(chunk[pos:])
 

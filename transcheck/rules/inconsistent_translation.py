@@ -71,6 +71,22 @@ def _words(text: str) -> list[str]:
 _PUNCT = "\"'“”„«»‘’()[]{}.,:;!?¡¿…-–—/"
 
 
+def _sized(a: str, b: str) -> bool:
+    """One key is the other with a size added ("queue_label" and "queue_label_short",
+    "title" and "titleLong"): a variant the project made to differ. Another part added
+    ("rename" and "rename_playlist") is another context, which the rule is for."""
+    short, long_ = sorted((a, b), key=len)
+    if short == long_ or not short or not long_.startswith(short):
+        return False
+    rest = long_[len(short):].lstrip("._-").lower()
+    return long_[len(short)] in "._-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" and rest in _SIZES
+
+
+# Key parts that name a variant's size, as code spells them in English.
+_SIZES = frozenset({"short", "long", "abbr", "abbrev", "abbreviated", "compact", "full", "brief",
+                    "tiny", "small", "narrow", "wide", "mini", "truncated"})
+
+
 def _same(a: str, b: str) -> bool:
     """Equal but for case, spacing and punctuation."""
     return re.sub(r"[\W_]+", "", normalise(a)) == re.sub(r"[\W_]+", "", normalise(b))
@@ -110,7 +126,8 @@ def check(view: GroupView, options: NoOptions):
                     key=f"inconsistent:{text}:{value}",
                     related=[view.cell_location(view.rows[view.row_of[(lang, mine[anchor].index)]], lang)],
                 )
-                yield replace(f, strength=Strength.HINT) if _same(value, usual) or _form_of(value, usual) else f
+                variant = _same(value, usual) or _form_of(value, usual) or _sized(k, anchor)
+                yield replace(f, strength=Strength.HINT) if variant else f
 
 
 RULE = Rule(
