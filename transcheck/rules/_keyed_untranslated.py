@@ -51,6 +51,10 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 # Others keep it too: a name ("Class Act", an alarm sound) or a word
                 # the languages share ("Start") as often as a lag.
                 strength, why = Strength.HINT, f"{keyed.some(keep)} keep it too"
+            elif _all_known(seg.text, lang):
+                # Czech "OPML export", French "Documentation & support", Dutch "in
+                # podcasts": the language's own words, written as the source writes them.
+                strength, why = Strength.HINT, f"every word is also {language_name(lang)}"
             else:
                 strength = Strength.REDUCED
                 why = f"{keyed.some(peers)} translate it"
@@ -58,6 +62,16 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                             f"the same as the source ({language_name(view.source)}): “{snippet(value)}”; {why}",
                             key=f"untranslated:{value}")
             yield replace(f, strength=strength)
+
+
+def _all_known(text: str, lang: str) -> bool:
+    """Whether ``lang``'s Hunspell dictionary (``transcheck[spelling]``) knows every
+    word of ``text`` but acronyms, as written or in lower case; False without one."""
+    from transcheck.rules._hunspell import load
+
+    words = [w for w in _WORD.findall(_ACRONYM.sub(" ", text))]
+    dictionary = load(base_language(lang)) if words else None
+    return dictionary is not None and all(dictionary.knows(w) or dictionary.knows(w.lower()) for w in words)
 
 
 def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):

@@ -69,16 +69,21 @@ def _romanised(low: str, first: tuple = ()) -> str:
     return out[:1] + re.sub(r"(.)\1+", r"\1", out[1:])
 
 
-def slip(name: str, lang: str, cells: dict, source: str | None) -> str | None:
+def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = False) -> str | None:
     """``name`` written with a letter or two changed in ``lang``'s cell, in Latin letters
     (also inside another script: "Garshore Works" in Hebrew), where no other cell writes
     it so. A variant another translation writes too is a language's form of the name
-    (Edimburgo, Gales), not a slip."""
+    (Edimburgo, Gales), not a slip; in a resource's values (``keyed``), nor is a word of
+    the language: its word for a UI term (Swedish "Skift" for the Shift key)."""
     reference = cells[source].text if source in cells else ""
     word = misspelt(name, cells[lang].text, reference)
-    if word and not any(o != lang and latin_prefix_match(word, c.text) for o, c in cells.items()):
-        return word
-    return None
+    if not word or any(o != lang and latin_prefix_match(word, c.text) for o, c in cells.items()):
+        return None
+    # A resource's capitalised words are UI terms more often than names (Shift, Option);
+    # in prose a slip may make a word ("Jest" for West).
+    if keyed and cells[lang].latin and common_word(word, lang):
+        return None
+    return word
 
 
 def named_slip(view: GroupView, name: str, lang: str, cells: dict) -> str | None:
@@ -90,7 +95,7 @@ def named_slip(view: GroupView, name: str, lang: str, cells: dict) -> str | None
     a name ("Singapurze", "Waszyngton"): its dictionary must be there and know the word
     in no form. A Latin word inside another script is a copy of the name, and a copy
     changed is a slip."""
-    word = slip(name, lang, cells, view.source)
+    word = slip(name, lang, cells, view.source, view.keyed)
     if not word:
         return None
     if cells[lang].latin and not unknown_word(word, lang):
