@@ -71,14 +71,17 @@ def _pattern(language: str) -> tuple[re.Pattern | None, dict[str, tuple[str, int
     if not table:
         return None, {}
     clitics = _CLITICS.get(language, "")
-    groups: list[tuple[str, str]] = []
+    groups: list[tuple[str, str, int]] = []
     index: dict[str, tuple[str, int]] = {}
     for kind in KINDS:
         for i, forms in enumerate(table[kind]):
-            name = f"{kind[0]}{i}"
-            index[name] = (kind, i)
-            alternatives = sorted({_form(f, language) for f in forms}, key=len, reverse=True)
-            groups.append((name, "|".join(alternatives)))
+            for j, form in enumerate(sorted(set(forms))):
+                name = f"{kind[0]}{i}_{j}"
+                index[name] = (kind, i)
+                groups.append((name, _form(form, language), len(form)))
+    # The longest name first, across names: Czech "červenci" is July's (červenec), not
+    # June's (červen) with an ending.
+    groups = [(n, alts) for n, alts, _ in sorted(groups, key=lambda g: -g[2])]
     if language in _UNSPACED:
         # Month numerals (1月) must not be read inside 11月.
         body = "|".join(f"(?P<{n}>{alts})" for n, alts in groups)

@@ -55,6 +55,7 @@ from transcheck.rules._tokens import (
 )
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.rules.entity_mismatch import anchor_text
+from transcheck.rules._scripts import document_scripts
 from transcheck.text import normalise
 
 CONNECTORS = frozenset({"of", "and", "for", "the", "to", "in", "on", "at", "with", "by", "a",
@@ -76,11 +77,13 @@ def check(view: GroupView, options: NoOptions):
                 continue
             # Kept words (do-not-translate, accepted English) are no foreign words.
             own = view.vocabulary.keep(lang).mask(texts[lang], "\u00b7")
-            for phrase, words in _candidates(own, lang):
+            # Written in Latin letters, whatever the table says (Karakalpak, Uzbek).
+            latin_doc = "Latin" in document_scripts(view, view.documents[lang])
+            for phrase, words in _candidates(own, latin_doc):
                 keeping = [o for o in others if _keeps(texts[o], o, words)]
                 if 2 * len(keeping) >= len(others):
                     continue  # a name the others keep, not a phrase to translate
-                language = _foreign_language(view, lang, phrase)
+                language = _foreign_language(view, lang, phrase, latin_doc)
                 if language is None or consensus.displaced(view, r, lang):
                     continue
                 translating = [o for o in others if o not in keeping]
@@ -94,9 +97,8 @@ def check(view: GroupView, options: NoOptions):
                 )
 
 
-def _candidates(text: str, lang: str):
+def _candidates(text: str, latin_doc: bool):
     """(phrase, content words) of each run of Latin words that looks like a phrase."""
-    latin_doc = "Latin" in scripts_of(lang)
     tokens = latin_tokens(text)
     run: list = []
     for tok in tokens + [None]:
@@ -150,7 +152,7 @@ def _keeps(text: str, lang: str, words: tuple[str, ...]) -> bool:
     return True
 
 
-def _foreign_language(view: GroupView, lang: str, phrase: str) -> str | None:
+def _foreign_language(view: GroupView, lang: str, phrase: str, latin_doc: bool) -> str | None:
     """The language name to report the phrase in, or None when it may be the document's
     own language. A Latin phrase in a document of another script is foreign by script;
     langdetect then only names it."""
@@ -160,7 +162,6 @@ def _foreign_language(view: GroupView, lang: str, phrase: str) -> str | None:
     candidates = {"en"}
     if view.source and "Latin" in scripts_of(view.source):
         candidates.add(base_language(view.source))
-    latin_doc = "Latin" in scripts_of(lang)
     if latin_doc:
         candidates.add(base)
     else:  # name the phrase's language among the group's Latin-script languages

@@ -78,6 +78,7 @@ from dataclasses import dataclass, replace
 from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules._tokens import link_title
+from transcheck.rules._scripts import document_scripts
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
@@ -106,9 +107,10 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
         # so on text in their own script it picks among the others: no evidence. Text
         # in a script the document's language does not write (English in an Amharic
         # document) is foreign whatever langdetect knows.
-        if guess.language in own or (not own and dominant_script(seg.text)[0] in scripts_of(doc.language)):
+        if guess.language in own or (not own and dominant_script(seg.text)[0] in document_scripts(view, doc)):
             return None
     return guess
+
 
 
 def evidence(

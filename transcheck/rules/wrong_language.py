@@ -8,7 +8,8 @@ What it catches:
     long enough segment and a confident answer.
 
     Severity by evidence: an error when the text is in another script than the
-    document's (the script is proof); a warning when, within one script, langdetect's
+    document's (the script is proof; a document's scripts are its language's and the
+    one most of its letters are in: Karakalpak files written in Latin letters); a warning when, within one script, langdetect's
     verdict rests on a long text (at least 120 letters and 15 words once shared words,
     hashtags, mentions and URLs are removed); info otherwise, since on short lines
     langdetect is confidently wrong (Italian and Spanish read as Portuguese, English as
@@ -44,6 +45,7 @@ from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, script_counts, scripts_of
 from transcheck.model import Category, Document, Segment, Severity, Strength
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
+from transcheck.rules._scripts import document_scripts
 from transcheck.rules.untranslated import evidence, foreign_guess
 
 # A segment with this share of its letters in its document's own script is at most
@@ -126,7 +128,7 @@ def check(view: GroupView, options: Options):
                 continue
             if evidence(view, doc, seg, options.untranslated_min_chrf):
                 continue  # untranslated (TC202) says it better
-            other_script = not (scripts_of(guess.language) & scripts_of(doc.language))
+            other_script = not (scripts_of(guess.language) & document_scripts(view, doc))
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
                                  or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS
                                  or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE):
