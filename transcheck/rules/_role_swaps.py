@@ -66,15 +66,16 @@ def _listed(text: str, anchors: list, a: str, b: str) -> bool:
     xs = sorted((_first(anchors, a), _first(anchors, b)), key=lambda x: x.start)
     first_end, second_end = xs[0].start + len(xs[0].surface), xs[1].start + len(xs[1].surface)
     # The inner ends of two ratios or times ("16:9 to 1:1") are no range: the range
-    # joins the two wholes, which word order may put either way.
+    # joins the two wholes, which word order may put either way. (A fraction's are:
+    # "220 2/3" as "2/3 en 220" changes the number.)
     if _JOINED_BEFORE.search(text, 0, xs[0].start) or _JOINED_AFTER.match(text, second_end):
         return False
     gap = text[first_end:xs[1].start]
     return len(gap) <= 12 and bool(_LIST_GAP.fullmatch(gap))
 
 
-_JOINED_BEFORE = re.compile(r"\d[:/]$")
-_JOINED_AFTER = re.compile(r"[:/]\d")
+_JOINED_BEFORE = re.compile(r"\d:$")
+_JOINED_AFTER = re.compile(r":\d")
 
 
 def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b: str,
