@@ -247,6 +247,11 @@ def test_a_sync_reports_only_what_it_introduced(tmp_path):
     found = [(os.path.normpath(f["path"]), f["line"], f["message"].split("]")[0])
              for f in json.loads(done.stdout)["findings"]]
     assert found == [("de.json", 42, "[k40")], done.stderr
+    # The terminal report lists the changed keys; a value matched by key has no chrF.
+    text = run("check", ".", "--source", "en", "--select", "TC702", "--changed-since", "HEAD", cwd=tmp_path)
+    assert text.returncode == 1, text.stderr
+    assert "changed since HEAD: 2 segments" in text.stdout
+    assert "de.json:42  modified" in text.stdout and "de.json:43  modified" in text.stdout
 
 
 def test_the_plural_table_is_what_babels_cldr_says():

@@ -77,7 +77,8 @@ class ChangedSegment:
     ``status`` is "added" (no counterpart in the old version), "modified", or
     "removed" (old segments deleted before ``line``; a zero-width place);
     ``chrf`` is chrF of the new text against the old segment it replaced (None when
-    added or removed): 100 means equal after normalisation, lower means a larger edit.
+    added or removed, and for a keyed value, matched by its key): 100 means equal
+    after normalisation, lower means a larger edit.
     """
 
     path: str

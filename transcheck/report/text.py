@@ -217,7 +217,8 @@ def _print_changes(console, report: Report) -> None:
     console.print(Text(f"changed since {report.changed_since}: {plural(len(changed), 'segment')}", style="bold"))
     for c in changed:
         where = f"{c.path}:{c.line}" + (f"-{c.end_line}" if c.end_line != c.line else "")
-        how = f"modified, chrF {c.chrf:.1f} to the previous version" if c.status == "modified" else c.status
+        how = (f"modified, chrF {c.chrf:.1f} to the previous version" if c.chrf is not None
+               else c.status)
         console.print(Text(f"  {where}  {how}"), soft_wrap=True)
     console.print()
 
