@@ -88,16 +88,17 @@ def reads_as_country(path: str, language: str, country: str) -> bool:
         return False
     ours, theirs = scripts_of(language), scripts_of(country)
     # A fifth is plenty: one Han character is a word, and link texts and names stay Latin.
-    # Latin itself must outnumber the code's own script: it is also the script of the
-    # names and the English fallbacks an Assamese or Arabic file carries.
-    foreign = sum(n for script, n in counts.items() if script in theirs - ours)
-    own = sum(n for script, n in counts.items() if script in ours)
-    if foreign >= 0.2 * letters and (theirs - ours != {"Latin"} or foreign > own):
+    # Latin is no proof: it is also the script of the names and of the English an
+    # Assamese or a Chuvash file keeps; there the language model must name the country's.
+    if theirs - ours != {"Latin"} and sum(n for s, n in counts.items() if s in theirs - ours) >= 0.2 * letters:
         return True
     script = max(sorted(counts), key=counts.__getitem__)
-    if script not in ours or script not in theirs or not langdetect_names(language) or not langdetect_names(country):
+    if script not in theirs or not langdetect_names(country) or (
+            script in ours and not langdetect_names(language)):
         return False
-    guess = Identifier([language, country]).identify(text)
+    # English among the readings: values copied from an English source are no
+    # Portuguese of Cape Verde.
+    guess = Identifier(sorted({language, country, "en"})).identify(text)
     return guess.language == base_language(country)
 
 
