@@ -1,8 +1,9 @@
 """How a keyed value ends and where its white space is, against the source (TC601):
 a label's colon, a menu item's ellipsis, a space the program joins the next string
 after. Each language's own marks count as the same (Chinese "：", Hindi "।", Greek and
-Arabic question marks, French space before ":", the Devanagari visarga "ः" for a
-colon); Thai, Lao, Khmer and Burmese end a sentence without a full stop."""
+Arabic question marks, French space before ":", the Devanagari visarga "ः" and
+the Armenian comma "՝" for a colon); Thai, Lao, Khmer and Burmese end a sentence
+without a full stop."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ _MARKS = {
     "!": "!", "！": "!", "¡": "!",
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
 }
-# A letter (नमः), but also what Hindi and Marathi typists write for a colon, which it
-# looks like: a colon where the source has one.
-_VISARGA = "\u0903"
+# Not colons, but written where one introduces what follows, so a colon where the
+# source has one: the Devanagari visarga (a letter, नमः), which Hindi and Marathi
+# typists write for the colon it looks like, and the Armenian comma ("Պատճառը՝").
+_COLON_LIKE = ("\u0903", "\u055d")
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
 # Written without spaces between words: a string joined to the next needs none.
 _NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
@@ -56,8 +58,8 @@ def check(view: GroupView, rule: Rule):
             continue
         cells = {lang: mine[key] for lang, mine in others.items() if key in mine and mine[key].raw.strip()}
         source_end, want = ending(src.raw, view.source), edges(src.raw)
-        ends = {lang: ":" if source_end == ":" and seg.raw.rstrip().endswith(_VISARGA) else ending(seg.raw, lang)
-                for lang, seg in cells.items()}
+        ends = {lang: ":" if source_end == ":" and seg.raw.rstrip().endswith(_COLON_LIKE)
+                else ending(seg.raw, lang) for lang, seg in cells.items()}
         sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
         question = "?" in src.raw[-2:]
         for lang, seg in cells.items():

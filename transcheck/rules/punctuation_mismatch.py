@@ -44,11 +44,12 @@ What it catches:
     other translations end as the source does (a label's colon before a value, a
     menu item's ellipsis that says a dialog opens); another final mark (full stop,
     exclamation mark) only info. Each language's marks count as the source's
-    ("：", "।", "…" for "...", the visarga "ः" Hindi typists write for a colon; Thai,
-    Lao, Khmer and Burmese need no full stop). A space at either edge that the source
-    has and the translation lost is a warning where most translations keep it (the
-    program joins the next string there), except in Chinese, Japanese, Thai, Lao, Khmer
-    and Burmese, written without spaces between words; one added is info.
+    ("：", "।", "…" for "...", for a colon the visarga "ः" Hindi typists write and
+    the Armenian comma "՝"; Thai, Lao, Khmer and Burmese need no full stop). A space
+    at either edge that the source has and the translation lost is a warning where
+    most translations keep it (the program joins the next string there), except in
+    Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
+    words; one added is info.
 
 Why it matters:
     A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
