@@ -69,7 +69,7 @@ def _all_known(text: str, lang: str) -> bool:
     word of ``text`` but acronyms, as written or in lower case; False without one."""
     from transcheck.rules._hunspell import load
 
-    words = [w for w in _WORD.findall(_ACRONYM.sub(" ", text))]
+    words = _WORD.findall(_ACRONYM.sub(" ", text))
     dictionary = load(base_language(lang)) if words else None
     return dictionary is not None and all(dictionary.knows(w) or dictionary.knows(w.lower()) for w in words)
 

@@ -25,15 +25,25 @@ def document_scripts(view: GroupView, doc: Document) -> frozenset[str]:
         if not langdetect_names(doc.language):
             # Only its own text: values copied from another file (a resource mostly
             # left in English) say nothing of how the language is written.
-            copied = {seg.text for other in view.documents.values() if other is not doc
-                      for seg in other.segments}
-            mine = [seg for seg in doc.segments if seg.text not in copied]
+            held = _texts_held(view)
+            mine = [seg for seg in doc.segments if held[seg.text] == 1]  # this document's alone
             counts = script_counts(" ".join(seg.text for seg in mine))
             total = sum(counts.values())
             if total and sum(counts[s] for s in own) < _NEXT_TO_NONE * total and not _source_text(view, doc, mine):
                 own = own | {max(sorted(counts), key=counts.__getitem__)}
         cache[doc.language] = own
     return cache[doc.language]
+
+
+def _texts_held(view: GroupView):
+    """How many of the group's documents hold each segment text, counted once per run."""
+    cache = view.memo("texts_held")
+    if not cache:
+        from collections import Counter
+
+        cache["counts"] = Counter(text for doc in view.documents.values()
+                                  for text in {seg.text for seg in doc.segments})
+    return cache["counts"]
 
 
 def _source_text(view: GroupView, doc: Document, segments) -> bool:
