@@ -157,6 +157,11 @@ def test_a_source_language_with_no_document_is_an_error(tmp_path):
          "try --layout 'README.md=translations/README-{lang}.md' --source LANG"),
         (["pages/common/tar.md", "pages.fr/common/tar.md", "pages.de/common/tar.md", "pages.de/linux/x/ls.md"],
          "try --layout 'pages.{lang}/**/*.md' --source LANG"),
+        # Docusaurus: the language is a directory above the page's own.
+        (["docs/intro.md", "i18n/de/docusaurus-plugin-content-docs/current/intro.md",
+          "i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
+          "i18n/zh-CN/docusaurus-plugin-content-docs/current/guide/setup.md"],
+         "3 documents here look like i18n/{lang}/**/*.md: try --layout 'i18n/{lang}/**/*.md'"),
     ],
 )
 def test_documents_of_no_layout_get_one_line_suggesting_it(tmp_path, files, suggested):
@@ -165,6 +170,20 @@ def test_documents_of_no_layout_get_one_line_suggesting_it(tmp_path, files, sugg
     result = transcheck("check", cwd=tmp_path)
     hints = [line for line in result.stderr.splitlines() if "try --layout" in line]
     assert len(hints) == 1 and suggested in hints[0], result.stderr
+
+
+def test_many_files_without_a_language_are_one_line(tmp_path):
+    """A tree of pages beside the translations a layout would read: the pages the hint
+    covers are in its line, and the rest, when many, are counted in one."""
+    for i in range(12):
+        _write(tmp_path, f"docs/page{i}.md", EN)
+        for lang in ("de", "fr"):
+            _write(tmp_path, f"i18n/{lang}/plugin/current/page{i}.md", TEXT[lang])
+    result = transcheck("check", cwd=tmp_path)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert "12 files here have no language in their name and are skipped (./docs/page" in lines[0]
+    assert "24 documents here look like i18n/{lang}/**/*.md" in lines[1]
 
 
 def test_bad_language_codes_table(tmp_path):

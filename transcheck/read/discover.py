@@ -73,7 +73,13 @@ def discover(
             root = None if follow_symlinks else checked_root(given)
             for path in _files(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real, codes=codes)
-            if hint := suggest(given, problems[reported:], specs[before:]):
+            found = suggest(given, problems[reported:], specs[before:])
+            if found:
+                # One line for the documents the layout would read, not one each.
+                hint, covered = found
+                problems[reported:] = [p for p in problems[reported:] if p.path not in covered]
+            problems[reported:] = _summarised(given, problems[reported:])
+            if found:
                 problems.append(hint)
             elif len(specs) == before and not any(
                 p.severity == "error" for p in problems[reported:]
@@ -163,6 +169,29 @@ def _files(top: str, problems: list[InputProblem], root: str | None):
             yield path
 
 
+_LISTED_UNREAD = 10  # files without a language named one line each; more are counted
+
+
+def _summarised(given: str, problems: list[InputProblem]) -> list[InputProblem]:
+    """``problems`` with the warnings of files without a language in their name folded
+    into one line when there are many: a tree of 100 pages beside their translations
+    is one fact, not 100."""
+    unread = [p for p in problems if p.severity == "warning" and p.message.startswith(_NO_LANGUAGE)]
+    if len(unread) <= _LISTED_UNREAD:
+        return problems
+    shown = ", ".join(p.path for p in unread[:3])
+    rest = [p for p in problems if p not in unread]
+    return rest + [InputProblem(
+        given,
+        f"{len(unread)} files here have no language in their name and are skipped ({shown}, …; "
+        "expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT; --layout says where else the language is)",
+        severity="warning",
+    )]
+
+
+_NO_LANGUAGE = "no language in the file name"
+
+
 def _add(path, *, explicit, specs, problems, seen, codes=()):
     if not printable(path):
         problems.append(undecodable(path))
@@ -219,7 +248,7 @@ def parse_name(path: str, codes: tuple = ()) -> tuple[str, str] | str:
         # normpath would make the page "." the directory itself
         return tag, os.path.join(os.path.normpath(parent_dir or "."), name) if not name.strip(".") else \
             os.path.normpath(os.path.join(parent_dir, name))
-    return "no language in the file name (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
+    return f"{_NO_LANGUAGE} (expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT)"
 
 
 def _unknown(raw: str, where: str) -> str:

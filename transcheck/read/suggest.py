@@ -15,24 +15,25 @@ import os
 
 from transcheck.formats import name_for
 from transcheck.model import InputProblem
-from transcheck.read.languages import code_hint, normalise_tag
+from transcheck.read.languages import code_hint, looks_like_tag, normalise_tag
 
 _NOT_READ = ("no language in the file name", "unknown language code")
 _SEPARATORS = (".", "-", "_")
 
 
-def suggest(given: str, problems: list[InputProblem], read: list) -> InputProblem | None:
-    """One warning naming the layout the unread documents under ``given`` fit, or None.
+def suggest(given: str, problems: list[InputProblem], read: list) -> tuple[InputProblem, set[str]] | None:
+    """One warning naming the layout the unread documents under ``given`` fit, and the
+    paths it accounts for (their own warnings say nothing more), or None.
     ``problems``: what the walk of ``given`` reported; ``read``: the files it read."""
     unread = [p.path for p in problems if p.message.startswith(_NOT_READ) and name_for(p.path)]
     if len(unread) < 2:
         return None
     top = os.path.normpath(given)
-    relative = [os.path.relpath(p, top).replace(os.sep, "/") for p in unread]
-    best = _best(relative)
+    relative = {os.path.relpath(p, top).replace(os.sep, "/"): p for p in unread}
+    best = _best(list(relative))
     if best is None:
         return None
-    pattern, covered, source = best
+    pattern, covered, source, members = best
     prefix = "" if top == "." else top.replace(os.sep, "/") + "/"
     layout = prefix + pattern if source is None or source == _implied(pattern) else (
         f"{prefix}{source}={prefix}{pattern}")
@@ -43,10 +44,10 @@ def suggest(given: str, problems: list[InputProblem], read: list) -> InputProble
         f"{covered} documents here look like {prefix}{pattern}{beside}: try --layout '{layout}'{with_source}"
         + (f" (LANG: the language of {prefix}{source})" if source is not None else ""),
         severity="warning",
-    )
+    ), {relative[m] for m in members}
 
 
-def _best(paths: list[str]) -> tuple[str, int, str | None] | None:
+def _best(paths: list[str]) -> tuple[str, int, str | None, set[str]] | None:
     members: dict[str, set[str]] = {}
     codes: dict[str, set[str]] = {}
     for path in paths:
@@ -59,7 +60,7 @@ def _best(paths: list[str]) -> tuple[str, int, str | None] | None:
     covered, pattern = ranked[0]
     present = set(paths)
     source = _source(pattern, present)
-    return pattern, covered + (source is not None), source
+    return pattern, covered + (source is not None), source, members[pattern] | ({source} & present)
 
 
 def _patterns(path: str):
@@ -67,6 +68,11 @@ def _patterns(path: str):
     parts = path.split("/")
     last = len(parts) - 1
     for i, part in enumerate(parts):
+        if i < last - 1 and looks_like_tag(part) and _is_code(part):
+            # A directory deeper than the file's parent (Docusaurus's
+            # i18n/de/docusaurus-plugin-content-docs/current/…): discovery reads only
+            # LANG/NAME.EXT.
+            yield "/".join(parts[:i] + ["{lang}", "**", "*" + os.path.splitext(parts[-1])[1]]), part
         stem, ext = (part[: -len(os.path.splitext(part)[1])] or part, os.path.splitext(part)[1]) if i == last else (part, "")
         for sep in _SEPARATORS:
             head, found, code = stem.rpartition(sep)
