@@ -153,6 +153,14 @@ def _any_place(low: str) -> str | None:
     return None
 
 
+def ui_words(names: list[str], source: str | None) -> bool:
+    """Whether every name is a common word of the source's language (English without
+    one): "Restart", "Name", "Under" are a manual's UI labels, which some translators
+    keep and others translate ("Genstart", "Onder"); the entity check then needs a
+    slip its language knows as no word ("Veriety", not "Jest")."""
+    return all(common_word(name, source or "en") for name in names)
+
+
 def is_name(word: str, language: str) -> bool:
     """Whether a capitalised ``word`` is a name rather than a common word of
     ``language`` capitalised in a title ("Lutte", "Tıp", "Orduya", "Західному"):

@@ -37,16 +37,15 @@ What it catches:
     evidence than a name missing: mostly a word of a translated title ("Lutte").
 
     Severity: a *warning* for a name given as another, as above (in keyed resources
-    only a slip: their unknown capitalised words were compounds and forms,
-    "Tekstityspaneeli", in five of five); reviewed on WMT24++ (15 languages; ``python
-    bench/meaning.py``), 16 of 16 divergences with the source, 17 of 17 without; the
-    slips on NTREX-128 news (30 languages, held out), 26 of 32 (false: "Vitória",
-    "Eropa", "Neapoli", "Barselona", a language's own name for a place, and "Kiernan",
-    which the source misspells); katakana, Chinese and Korean name-like words were
-    mostly loanwords or names the matcher joins, and are not evidence. A name merely absent is
-    a lead, reported by the entity-lead rule (TC404, off by default): mostly a pronoun,
-    a title or a transliterated name the matcher does not know ("the company" for
-    Greggs, 贝莱德 for Blackrock).
+    only a slip: their unknown capitalised words were compounds, "Tekstityspaneeli");
+    reviewed on WMT24++ (15 languages; ``python bench/meaning.py``), 16 of 16 with the
+    source, 17 of 17 without; slips on NTREX-128 news (held out) 23 of 29 (false: a
+    language's own name for a place, "Vitória", and a source's typo). A name that is
+    also one English word ("Restart", "Under": a manual's UI label) needs a slip no word
+    of the language ("Veriety", not "Jest"). Katakana, Chinese and Korean name-like
+    words were mostly loanwords or names the matcher joins, no evidence. A name merely
+    absent is a lead (TC404, off by default): mostly a pronoun, a title or a name the
+    matcher does not know ("the company" for Greggs, 贝莱德 for Blackrock).
 
 Why it matters:
     Names and product terms are anchors readers and search rely on; a dropped name,
@@ -61,10 +60,9 @@ What it does not catch:
     word of the language ("Show" for Shaw; in resources, Swedish "Skift" for Shift); a
     name replaced by another in Japanese, Chinese, Korean, Arabic, Hebrew or Hindi
     script; a name changed into one the document uses elsewhere (a paragraph out of
-    place looks the same); a name the majority translated; a name added by one
-    translation only; German nouns unless a clear majority shares them; names in
-    non-Latin scripts when the majority is not in Latin script; an acronym dropped from
-    running text.
+    place looks the same); a name the majority translated or one translation added;
+    German nouns unless a clear majority shares them; names in non-Latin scripts when
+    the majority is not in Latin script; an acronym dropped from running text.
 """
 
 from __future__ import annotations
@@ -74,7 +72,7 @@ from dataclasses import replace
 
 from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity, Strength, base_language
-from transcheck.rules._places import is_name, new_place
+from transcheck.rules._places import is_name, new_place, ui_words, unknown_word
 from transcheck.rules._slips import named_slip, slip
 from transcheck.rules._substitution import HANDLE, substitution
 from transcheck.rules import _consensus as consensus
@@ -177,13 +175,15 @@ def check(view: GroupView, options: NoOptions):
                 related=consensus.related(view, row, holders),
                 key="entity:" + ",".join(k for k, _ in items) + ":" + normalise(cells[lang].text)[:80],
             )
-            # A name merely absent is mostly a pronoun, a title or a translated name
-            # ("the company" for Greggs): one level lower. The evidence is a name of the
-            # source given as another name (not a word in capitals).
+            # A name merely absent ("the company" for Greggs) is one level lower; the
+            # evidence is a name of the source given as another (not a word in capitals,
+            # nor in resources' short values an unknown capitalised word).
             sourced = view.source in cells and any(cells[view.source].writes(k) for k, _ in items)
-            # Short resource values: an unknown capitalised word is a compound or form.
+            ui = (ui_words([variant[0]], view.source) if variant
+                  else len(items) == 1 and ui_words([keys[items[0][0]]], view.source))
             if not (variant or (instead and named and sourced and not view.keyed and not instead.isupper()
-                                and not _elsewhere(view, row, lang, instead))):
+                                and not _elsewhere(view, row, lang, instead))) or (
+                    ui and not (variant and unknown_word(variant[1], lang))):
                 finding = replace(finding, strength=Strength.REDUCED)
             yield finding
 
