@@ -180,7 +180,8 @@ def _summarised(given: str, problems: list[InputProblem]) -> list[InputProblem]:
     if len(unread) <= _LISTED_UNREAD:
         return problems
     shown = ", ".join(p.path for p in unread[:3])
-    rest = [p for p in problems if p not in unread]
+    folded = {id(p) for p in unread}
+    rest = [p for p in problems if id(p) not in folded]
     return rest + [InputProblem(
         given,
         f"{len(unread)} files here have no language in their name and are skipped ({shown}, …; "
