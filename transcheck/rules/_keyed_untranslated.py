@@ -67,11 +67,11 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
 def _all_known(text: str, lang: str) -> bool:
     """Whether ``lang``'s Hunspell dictionary (``transcheck[spelling]``) knows every
     word of ``text`` but acronyms, as written or in lower case; False without one."""
-    from transcheck.rules._hunspell import load
+    from transcheck.rules._places import _dictionary, unknown_word
 
     words = _WORD.findall(_ACRONYM.sub(" ", text))
-    dictionary = load(base_language(lang)) if words else None
-    return dictionary is not None and all(dictionary.knows(w) or dictionary.knows(w.lower()) for w in words)
+    return bool(words) and _dictionary(base_language(lang).lower()) is not None and not any(
+        unknown_word(w, lang) for w in words)
 
 
 def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
