@@ -103,7 +103,8 @@ def new_place(source: str | None, cells: dict, lang: str) -> str | None:
     """A city ``lang``'s cell names that no other cell names (the source's, the other
     translations'): "Los Angeles" where the source says Baton Rouge. Countries are
     left out: translators add one to place a city ("特尔福德" as a town of the United
-    Kingdom). ``cells``: language -> an object with ``text``."""
+    Kingdom), and so is a city written the way the translation renders a name of the
+    source ("كييف" is Kyiv, and Keefe). ``cells``: language -> the entity check's cell (``text``, ``arabic``)."""
     here = places(cells[lang].text, lang) - _countries()
     if not here:
         return None
@@ -111,8 +112,20 @@ def new_place(source: str | None, cells: dict, lang: str) -> str | None:
     for o, cell in cells.items():
         if o != lang:
             others |= places(cell.text, o)
-    new = sorted(here - others)
+    new = [en for en in sorted(here - others)
+           if not (source in cells and _renders_source(en, cells[source].text, lang, cells[lang].arabic))]
     return new[0] if new else None
+
+
+def _renders_source(place: str, source_text: str, lang: str, arabic: bool) -> bool:
+    """Whether the language writes the city ``place`` the way it renders a name of the
+    source: "كييف" is Kyiv, and Adam Keefe in Arabic."""
+    from transcheck.rules._tokens import latin_tokens, transliteration_match
+
+    local = [k for k, en in _table(lang).items() if en == place and not k.isascii()]
+    names = {t.text for t in latin_tokens(source_text) if t.capitalised and t.text.casefold() != place.casefold()}
+    unspaced = base_language(lang).lower() in _UNSPACED  # 圣地亚哥 is Santiago, and San Diego
+    return bool(local) and any(transliteration_match(name, local, arabic, unspaced) for name in sorted(names))
 
 
 @lru_cache(maxsize=1)
@@ -159,14 +172,6 @@ def ui_words(names: list[str], source: str | None) -> bool:
     keep and others translate ("Genstart", "Onder"); the entity check then needs a
     slip its language knows as no word ("Veriety", not "Jest")."""
     return all(common_word(name, source or "en") for name in names)
-
-
-def is_name(word: str, language: str) -> bool:
-    """Whether a capitalised ``word`` is a name rather than a common word of
-    ``language`` capitalised in a title ("Lutte", "Tıp", "Orduya", "Західному"):
-    the language's Hunspell dictionary (``transcheck[spelling]``) does not know it in
-    lower case. False without a dictionary: a capitalised word proves nothing then."""
-    return _dictionary(base_language(language).lower()) is not None and not common_word(word, language)
 
 
 @lru_cache(maxsize=64)

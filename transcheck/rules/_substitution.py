@@ -7,9 +7,10 @@ and nothing the other translations have in the row is a substitution ("Los Angel
 for Baton Rouge). What is name-like depends on the script:
 
 - a Latin word in a translation of another script (a name kept in Latin letters);
-- in a script with case, a capitalised word not starting a sentence that the
-  language's Hunspell dictionary does not know (German capitalises its nouns, so
-  there the dictionary must not know it as written either);
+- in Latin letters, a capitalised word not starting a sentence that the language's
+  Hunspell dictionary does not know (German capitalises its nouns, so there the
+  dictionary must not know it as written either); in Cyrillic or Greek those were
+  renderings the matcher does not know ("Пуч" for Puig), no evidence;
 - in Japanese, a katakana run (loanwords and foreign names);
 - in Chinese, a run of the characters Chinese uses to transliterate foreign names
   (斯, 特, 尔, 克…), learnt from CLDR's Chinese names of the world's cities where they
@@ -69,7 +70,7 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
         if exonyms is None:
             # A language's own name for a place ("Ucrania", "Londres", "Лондон") renders it.
             exonyms, candidates = places(here.text, lang), _candidates(here, lang, True)
-        if name in exonyms or any(_close(name, w) and (not cased or _unlisted(w, lang)) for w, cased in candidates):
+        if name in exonyms or any(_close(name, w) and (not cased or unlisted(w, lang)) for w, cased in candidates):
             continue
         # Two translations, and a third of them, must keep the name; counting stops there.
         keeping = (o for o in translations if cells[o].writes(key) or cells[o].renders(name, False))
@@ -92,7 +93,7 @@ def substitution(cells: dict, lang: str, source: str, elsewhere) -> tuple[str, s
             continue
         if any(_in_peer(word, cells[o], o) for o in translations):
             continue
-        if cased and not _unlisted(word, lang):
+        if cased and not unlisted(word, lang):
             continue
         name, key = next(iter(missing.items()))
         keeping = tuple(o for o in translations if cells[o].writes(key) or cells[o].renders(name, False))
@@ -105,20 +106,22 @@ def name_like(cell, lang: str, caseless: bool = True) -> list[str]:
     without ``caseless``, not the katakana, Chinese and Korean ones: as evidence of a
     substitution they were mostly loanwords and names the matcher joins or does not
     know (see the rule's docstring), so they serve only to recognise a peer's name."""
-    return [word for word, cased in _candidates(cell, lang, caseless) if not cased or _unlisted(word, lang)]
+    return [word for word, cased in _candidates(cell, lang, caseless) if not cased or unlisted(word, lang)]
 
 
 def _candidates(cell, lang: str, caseless: bool) -> list[tuple[str, bool]]:
     """``name_like``'s words before the dictionary is asked, each with whether it must
     still be unknown to it (a capitalised word): the dictionary is loaded only for a word
-    every other test lets through."""
+    every other test lets through. Without ``caseless``, capitalised words only in Latin
+    letters: in Cyrillic or Greek they were renderings the matcher does not know
+    ("Сусітна" for Mat-Su)."""
     # Hashtags and @mentions are tags, often translated.
     text = HANDLE.sub(lambda m: " " * len(m.group()), cell.text)
     base = base_language(lang).lower()
     out: dict[str, bool] = {}
     if not cell.latin:
         out.update((t.text, False) for t in latin_tokens(text) if len(t.text) >= 3 and not t.text.isupper())
-    if cell.cased:
+    if cell.cased and (caseless or cell.latin):
         for tok in cased_names(text):
             if len(tok.text) >= 4 and not tok.text.isupper():
                 out.setdefault(tok.text, True)
@@ -136,14 +139,19 @@ def _candidates(cell, lang: str, caseless: bool) -> list[tuple[str, bool]]:
     return list(out.items())
 
 
-def _unlisted(word: str, lang: str) -> bool:
-    """A capitalised word the language's dictionary does not know: a name the dictionary
-    lists (Tjeckien, Noel) is a place or a common name, which translators add for their
-    readers. False without a dictionary."""
+def unlisted(word: str, lang: str) -> bool:
+    """A capitalised word the language's dictionary does not know, also with an accent
+    on its capital: a name the dictionary lists (Tjeckien, Noel) is a place or a common
+    name, which translators add for their readers. False without a dictionary."""
     base = base_language(lang).lower()
     dictionary = _dictionary(base)
     return dictionary is not None and not (
-        dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base))
+        dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base)
+        or any(dictionary.knows(a + word[1:]) for a in _ACCENTED.get(word[:1], "")))
+
+
+# Capitals often lose their accent ("Ecosse", "Etats" for Écosse, États).
+_ACCENTED = {"E": "ÉÈÊ", "A": "ÀÂÁ", "I": "ÎÍ", "O": "ÔÓ", "U": "ÚÛ", "C": "Ç"}
 
 
 def _lower(word: str, base: str) -> str:

@@ -192,8 +192,9 @@ def skeleton(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def skeletons(word: str) -> tuple[str, ...]:
     """The skeleton and its variants: a romanised "kh" may stand for a foreign "h"
-    (Хэмилтона is Hamilton, خ for H), and a final "s" may be silent (إلينوي is
-    Illinois)."""
+    (Хэмилтона is Hamilton, خ for H), so may a Cyrillic "г" (Ukrainian Гейл is Hale);
+    Greek writes d, b, g as ντ, μπ, γκ (Ντογκ is Dogg); a "th" may be voiced (Гізер is
+    Heather), and a final "s" may be silent (إلينوي is Illinois)."""
     return _skeleton(word)
 
 
@@ -208,6 +209,13 @@ def _skeleton(word: str) -> tuple[str, ...]:
         out.append(_reduce(s.replace("w", "v")))
     if _SOFT_C.search(s):  # Vicente is Висенте, ビセンテ: a soft c heard as s
         out.append(_reduce(_SOFT_C.sub("s", s)))
+    if "th" in s:  # Heather is Гізер: a voiced th heard as z
+        out.append(_reduce(s.replace("th", "z")))
+    greek = word.lower().replace("ντ", "d").replace("μπ", "b").replace("γκ", "g")
+    if greek != word.lower():  # Greek writes a foreign d, b, g as ντ, μπ, γκ (Ντογκ is Dogg)
+        out.extend(_skeleton(greek))
+    if "г" in word.lower():  # Ukrainian and Belarusian write an English h with г (Гейл is Hale)
+        out.extend(_skeleton(word.lower().replace("г", "х")))
     if len(out[0]) >= 3 and out[0].endswith("s"):
         out.append(out[0][:-1])
     return tuple(dict.fromkeys(out))

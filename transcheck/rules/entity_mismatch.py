@@ -39,13 +39,12 @@ What it catches:
     Severity: a *warning* for a name given as another, as above (in keyed resources
     only a slip: their unknown capitalised words were compounds, "Tekstityspaneeli");
     reviewed on WMT24++ (15 languages; ``python bench/meaning.py``), 16 of 16 with the
-    source, 17 of 17 without; slips on NTREX-128 news (held out) 23 of 29 (false: a
-    language's own name for a place, "Vitória", and a source's typo). A name that is
-    also one English word ("Restart", "Under": a manual's UI label) needs a slip no word
-    of the language ("Veriety", not "Jest"). Katakana, Chinese and Korean name-like
-    words were mostly loanwords or names the matcher joins, no evidence. A name merely
-    absent is a lead (TC404, off by default): mostly a pronoun, a title or a name the
-    matcher does not know ("the company" for Greggs, 贝莱德 for Blackrock).
+    source, 17 of 17 without; NTREX-128 news (held out): see docs/meaning.md. A name
+    that is one English word two other translations translate ("Restart", "Under": a
+    manual's UI label) needs a slip no word of the language ("Veriety"). Katakana,
+    Chinese and Korean name-like words were mostly loanwords or joined names, no
+    evidence. A name merely absent is a lead (TC404, off by default): mostly a pronoun,
+    a title or a name the matcher does not know ("the company" for Greggs).
 
 Why it matters:
     Names and product terms are anchors readers and search rely on; a dropped name,
@@ -57,12 +56,12 @@ Example:
 
 What it does not catch:
     A spelling variant of a name in another script ("Коэн" for Cohren), a slip that is a
-    word of the language ("Show" for Shaw; in resources, Swedish "Skift" for Shift); a
-    name replaced by another in Japanese, Chinese, Korean, Arabic, Hebrew or Hindi
-    script; a name changed into one the document uses elsewhere (a paragraph out of
-    place looks the same); a name the majority translated or one translation added;
-    German nouns unless a clear majority shares them; names in non-Latin scripts when
-    the majority is not in Latin script; an acronym dropped from running text.
+    word of the language ("Show" for Shaw; Swedish "Skift" for Shift); a name replaced
+    in Japanese, Chinese, Korean, Arabic, Hebrew or Hindi script, or by one the document
+    uses elsewhere (a paragraph out of place looks the same); a name the majority
+    translated or one translation added; German nouns unless a clear majority shares
+    them; names in non-Latin scripts when the majority is not in Latin script; an
+    acronym dropped from running text; a common word taken as a name ("Super").
 """
 
 from __future__ import annotations
@@ -72,9 +71,9 @@ from dataclasses import replace
 
 from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity, Strength, base_language
-from transcheck.rules._places import is_name, new_place, ui_words, unknown_word
+from transcheck.rules._places import new_place, ui_words, unknown_word
 from transcheck.rules._slips import named_slip, slip
-from transcheck.rules._substitution import HANDLE, substitution
+from transcheck.rules._substitution import HANDLE, substitution, unlisted
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
     UNSPACED_SCRIPTS,
@@ -154,20 +153,19 @@ def check(view: GroupView, options: NoOptions):
                             for w in [slip(keys[k], lang, cells, view.source, view.keyed)] if w), None)
             instead, named = (subs[lang][1], True) if subs.get(lang) else (None, False)
             if variant:
-                shown = f"“{variant[0]}” is written “{variant[1]}” here"
-                verb = ""
+                shown, verb = f"“{variant[0]}” is written “{variant[1]}” here", ""
             else:
                 # A capitalised word no other cell has is as often a word of a title
-                # translated ("Lutte", "Tıp", "Західному") or a product's local name
-                # ("Comandos em Ação" for GI Joe) as another name: it is evidence
-                # only where the language's dictionary does not know it as a word;
-                # so is a city CLDR names that no other cell names.
+                # translated ("Lutte", "Tıp") or a product's local name as another
+                # name: evidence only in Latin letters and unknown to the dictionary as
+                # a word, a listed name or a compound (in Cyrillic, mostly renderings
+                # the matcher does not know: "Пуч", "Густаво"); so is a city CLDR names
+                # that no other cell names.
                 place = new_place(view.source, cells, lang)
                 instead = instead or place or (_new_name(view, cells, lang, [keys[k] for k in kept]) if kept else None)
-                named = named or bool(place) or bool(instead and is_name(instead, lang))
+                named = named or bool(place) or bool(instead and cells[lang].latin and unlisted(instead, lang))
             if instead:
-                shown += f" {verb} missing, “{instead}” is here instead"
-                verb = ""
+                shown, verb = shown + f" {verb} missing, “{instead}” is here instead", ""
             finding = RULE.at_cell(
                 view, row, lang,
                 f"{shown} {verb + ' missing here ' if verb else ''}({consensus.names(holders)} keep "
@@ -176,11 +174,12 @@ def check(view: GroupView, options: NoOptions):
                 key="entity:" + ",".join(k for k, _ in items) + ":" + normalise(cells[lang].text)[:80],
             )
             # A name merely absent ("the company" for Greggs) is one level lower; the
-            # evidence is a name of the source given as another (not a word in capitals,
-            # nor in resources' short values an unknown capitalised word).
+            # evidence is a name of the source given as another (in resources, a slip).
             sourced = view.source in cells and any(cells[view.source].writes(k) for k, _ in items)
-            ui = (ui_words([variant[0]], view.source) if variant
-                  else len(items) == 1 and ui_words([keys[items[0][0]]], view.source))
+            # A UI label is a word two other translators translate too ("Terry" is kept).
+            named_one = [variant[0]] if variant else [keys[k] for k, _ in items]
+            ui = len(named_one) == 1 and ui_words(named_one, view.source) and sum(
+                o not in holders for o in voters if o not in (lang, view.source)) >= 2
             if not (variant or (instead and named and sourced and not view.keyed and not instead.isupper()
                                 and not _elsewhere(view, row, lang, instead))) or (
                     ui and not (variant and unknown_word(variant[1], lang))):
