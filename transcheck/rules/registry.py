@@ -43,6 +43,7 @@ _BUILTIN = (
     "number_mismatch",
     "date_mismatch",
     "entity_mismatch",
+    "handle_mismatch",
     "number_lead",
     "entity_lead",
     "terminology",
