@@ -143,6 +143,16 @@ def unknown_word(word: str, language: str) -> bool:
     return dictionary is not None and not (dictionary.knows(word) or dictionary.knows(word.lower()))
 
 
+def listed_name(word: str, language: str) -> bool:
+    """Whether the language's Hunspell dictionary lists ``word`` as a name, known as
+    written and not in lower case ("Eropa", "Neapoli"); never in German or
+    Luxembourgish, which capitalise every noun ("Dock"). False without a dictionary."""
+    base = base_language(language).lower()
+    dictionary = _dictionary(base)
+    return (dictionary is not None and base not in ("de", "lb")
+            and dictionary.knows(word) and not dictionary.knows(word.lower()))
+
+
 def common_word(word: str, language: str) -> bool:
     """Whether the language's Hunspell dictionary knows ``word`` in lower case; False
     without a dictionary."""

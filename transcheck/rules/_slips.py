@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from transcheck.rules._places import common_word, same_place, unknown_word
+from transcheck.rules._places import common_word, listed_name, same_place, unknown_word
 from transcheck.rules._tokens import latin_prefix_match, latin_tokens
 from transcheck.rules.base import GroupView
 
@@ -73,8 +73,9 @@ def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = Fa
     """``name`` written with a letter or two changed in ``lang``'s cell, in Latin letters
     (also inside another script: "Garshore Works" in Hebrew), where no other cell writes
     it so. A variant another translation writes too is a language's form of the name
-    (Edimburgo, Gales), not a slip; in a resource's values (``keyed``), nor is a word of
-    the language: its word for a UI term (Swedish "Skift" for the Shift key)."""
+    (Edimburgo, Gales), not a slip, nor is a name the language's dictionary lists
+    ("Eropa"); in a resource's values (``keyed``), nor is a word of the language: its
+    word for a UI term (Swedish "Skift" for the Shift key)."""
     reference = cells[source].text if source in cells else ""
     word = misspelt(name, cells[lang].text, reference)
     if not word or any(o != lang and latin_prefix_match(word, c.text) for o, c in cells.items()):
@@ -82,6 +83,10 @@ def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = Fa
     # A resource's capitalised words are UI terms more often than names (Shift, Option);
     # in prose a slip may make a word ("Jest" for West).
     if keyed and cells[lang].latin and common_word(word, lang):
+        return None
+    # A name the language's dictionary lists is its own form of the name (Indonesian
+    # "Eropa", Czech "Neapoli"), as CLDR's exonyms are.
+    if cells[lang].latin and listed_name(word, lang):
         return None
     return word
 
