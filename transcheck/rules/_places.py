@@ -176,12 +176,13 @@ def _any_place(low: str) -> str | None:
     return None
 
 
-def ui_words(names: list[str], source: str | None) -> bool:
-    """Whether every name is a common word of the source's language (English without
-    one): "Restart", "Name", "Under" are a manual's UI labels, which some translators
-    keep and others translate ("Genstart", "Onder"); the entity check then needs a
-    slip its language knows as no word ("Veriety", not "Jest")."""
-    return all(common_word(name, source or "en") for name in names)
+def ui_label(names: list[str], source: str | None, translated_by: int) -> bool:
+    """Whether ``names`` is one common word of the source's language (English without
+    one) that two other translations or more translate too: "Restart", "Name", "Under"
+    are a manual's UI labels, which some translators keep and others translate
+    ("Genstart", "Onder"); the entity check then needs a slip its language knows as no
+    word ("Veriety"). A name every other translation keeps ("Terry") is a name."""
+    return len(names) == 1 and translated_by >= 2 and common_word(names[0], source or "en")
 
 
 @lru_cache(maxsize=64)

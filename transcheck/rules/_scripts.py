@@ -35,6 +35,14 @@ def document_scripts(view: GroupView, doc: Document) -> frozenset[str]:
     return cache[doc.language]
 
 
+def text_scripts(language: str, text: str) -> frozenset[str]:
+    """The scripts ``language`` is written in and the one most of ``text``'s letters
+    are in: a row of a Kazakh file in Latin letters is Latin."""
+    counts = script_counts(text)
+    top = max(sorted(counts), key=counts.__getitem__) if counts else None
+    return scripts_of(language) | ({top} if top and 2 * counts[top] > sum(counts.values()) else set())
+
+
 def _texts_held(view: GroupView):
     """How many of the group's documents hold each segment text, counted once per run."""
     cache = view.memo("texts_held")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transcheck.langid.script import script_counts, scripts_of
 from transcheck.model import base_language
 from transcheck.rules._places import _dictionary, places
 from transcheck.rules._tokens import (
@@ -145,7 +146,9 @@ def unlisted(word: str, lang: str) -> bool:
     name, which translators add for their readers. False without a dictionary."""
     base = base_language(lang).lower()
     dictionary = _dictionary(base)
-    return dictionary is not None and not (
+    # A dictionary knows only its script's words: a Kazakh file in Latin letters has
+    # none the (Cyrillic) Kazakh dictionary knows.
+    return dictionary is not None and bool(set(script_counts(word)) & scripts_of(lang)) and not (
         dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base)
         or any(dictionary.knows(a + word[1:]) for a in _ACCENTED.get(word[:1], "")))
 

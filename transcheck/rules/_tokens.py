@@ -310,3 +310,13 @@ def link_title(seg) -> bool:
     lists of algorithms, tools or people keep as the source writes it."""
     words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
     return seg.links >= 1 and 1 <= len(words) <= 5 and all(w[0].isupper() for w in words)
+
+
+def one_run(text: str, words: list[str]) -> bool:
+    """Whether ``words`` stand together in ``text``, as one name ("Baton Rouge",
+    "Saint-Quentin"), with nothing but spaces and hyphens between them."""
+    from itertools import pairwise
+
+    spans = sorted((i, i + len(w)) for w in words for i in [text.find(w)] if i >= 0)
+    return len(spans) == len(words) and all(
+        not text[a_end:b_start].strip(" -\u2010") for (_, a_end), (b_start, _) in pairwise(spans))

@@ -69,9 +69,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity, Strength, base_language
-from transcheck.rules._places import new_place, ui_words, unknown_word
+from transcheck.rules._places import new_place, ui_label, unknown_word
+from transcheck.rules._scripts import text_scripts
 from transcheck.rules._slips import named_slip, slip
 from transcheck.rules._substitution import HANDLE, substitution, unlisted
 from transcheck.rules import _consensus as consensus
@@ -83,6 +83,7 @@ from transcheck.rules._tokens import (
     clean,
     latin_prefix_match,
     latin_tokens,
+    one_run,
     other_script_words,
     transliteration_match,
 )
@@ -173,14 +174,14 @@ def check(view: GroupView, options: NoOptions):
                 related=consensus.related(view, row, holders),
                 key="entity:" + ",".join(k for k, _ in items) + ":" + normalise(cells[lang].text)[:80],
             )
-            # A name merely absent ("the company" for Greggs) is one level lower; the
-            # evidence is a name of the source given as another (in resources, a slip).
+            # A name merely absent ("the company" for Greggs) is a lead; the evidence is one
+            # name given as another (a row lacking several is another sentence; keyed, a slip).
             sourced = view.source in cells and any(cells[view.source].writes(k) for k, _ in items)
-            # A UI label is a word two other translators translate too ("Terry" is kept).
-            named_one = [variant[0]] if variant else [keys[k] for k, _ in items]
-            ui = len(named_one) == 1 and ui_words(named_one, view.source) and sum(
-                o not in holders for o in voters if o not in (lang, view.source)) >= 2
-            if not (variant or (instead and named and sourced and not view.keyed and not instead.isupper()
+            ui = ui_label([variant[0]] if variant else [keys[k] for k, _ in items], view.source,
+                          sum(o not in holders for o in voters if o not in (lang, view.source)))
+            one = len(items) == 1 or (sourced and one_run(cells[view.source].text, [keys[k] for k, _ in items]))
+            if not (variant or (instead and named and sourced and one and not view.keyed
+                                and not instead.isupper()
                                 and not _elsewhere(view, row, lang, instead))) or (
                     ui and not (variant and unknown_word(variant[1], lang))):
                 finding = replace(finding, strength=Strength.REDUCED)
@@ -189,9 +190,8 @@ def check(view: GroupView, options: NoOptions):
 
 def _initial_names(cells: dict) -> dict[str, str]:
     """Capitalised words that start a sentence in most Latin-script cells alike ("Alborn
-    was…", "Alborn era…", "Alborn var…"): a name, since a common word starting the
-    sentence is a different word in each language. At least three cells, and more than
-    half of the Latin-script ones."""
+    was…", "Alborn era…"): a name, since a common word starting the sentence differs
+    by language. At least three cells, and more than half of the Latin-script ones."""
     latin = [c for c in cells.values() if c.latin]
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
@@ -279,7 +279,7 @@ class _Cell:
 
     def __init__(self, view: GroupView, row, lang: str):
         self.text = anchor_text(view, row, lang)
-        scripts = scripts_of(lang)
+        scripts = text_scripts(lang, self.text)
         self.latin = "Latin" in scripts
         self.cased = bool(scripts & {"Latin", "Cyrillic", "Greek", "Armenian"})
         self.arabic = "Arabic" in scripts
