@@ -77,6 +77,8 @@ def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = Fa
     ("Eropa"); in a resource's values (``keyed``), nor is a word of the language: its
     word for a UI term (Swedish "Skift" for the Shift key)."""
     reference = cells[source].text if source in cells else ""
+    if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", re.sub(r"[-\u2010]", "", cells[lang].text.casefold())):
+        return None  # written with a hyphen: German "E-Mail" is Email
     word = misspelt(name, cells[lang].text, reference)
     if not word or any(o != lang and latin_prefix_match(word, c.text) for o, c in cells.items()):
         return None

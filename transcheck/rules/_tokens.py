@@ -193,8 +193,9 @@ def skeleton(word: str) -> str:
 def skeletons(word: str) -> tuple[str, ...]:
     """The skeleton and its variants: a romanised "kh" may stand for a foreign "h"
     (Хэмилтона is Hamilton, خ for H), so may a Cyrillic "г" (Ukrainian Гейл is Hale);
-    Greek writes d, b, g as ντ, μπ, γκ (Ντογκ is Dogg); a "th" may be voiced (Гізер is
-    Heather), and a final "s" may be silent (إلينوي is Illinois)."""
+    Greek writes d, b, g, h as ντ, μπ, γκ, χ (Ντογκ is Dogg, Χίλαρι is Hillary); a "th"
+    may be voiced (Гізер is Heather), and a final "s" may be silent (إلينوي is
+    Illinois)."""
     return _skeleton(word)
 
 
@@ -211,8 +212,8 @@ def _skeleton(word: str) -> tuple[str, ...]:
         out.append(_reduce(_SOFT_C.sub("s", s)))
     if "th" in s:  # Heather is Гізер: a voiced th heard as z
         out.append(_reduce(s.replace("th", "z")))
-    greek = word.lower().replace("ντ", "d").replace("μπ", "b").replace("γκ", "g")
-    if greek != word.lower():  # Greek writes a foreign d, b, g as ντ, μπ, γκ (Ντογκ is Dogg)
+    greek = word.lower().replace("ντ", "d").replace("μπ", "b").replace("γκ", "g").replace("χ", "h")
+    if greek != word.lower():  # Greek writes a foreign d, b, g, h as ντ, μπ, γκ, χ (Ντογκ is Dogg)
         out.extend(_skeleton(greek))
     if "г" in word.lower():  # Ukrainian and Belarusian write an English h with г (Гейл is Hale)
         out.extend(_skeleton(word.lower().replace("г", "х")))
@@ -311,12 +312,3 @@ def link_title(seg) -> bool:
     words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
     return seg.links >= 1 and 1 <= len(words) <= 5 and all(w[0].isupper() for w in words)
 
-
-def one_run(text: str, words: list[str]) -> bool:
-    """Whether ``words`` stand together in ``text``, as one name ("Baton Rouge",
-    "Saint-Quentin"), with nothing but spaces and hyphens between them."""
-    from itertools import pairwise
-
-    spans = sorted((i, i + len(w)) for w in words for i in [text.find(w)] if i >= 0)
-    return len(spans) == len(words) and all(
-        not text[a_end:b_start].strip(" -\u2010") for (_, a_end), (b_start, _) in pairwise(spans))
