@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from transcheck.langdata import is_rtl
+
 MIN_PEERS = 5
 _CURRENCY = "$€£¥₹₩₺₽₪"
 # A percent written as a word, per language ("83 percent", "83 في المئة", "yüzde 83").
@@ -74,6 +76,15 @@ def _listed(text: str, anchors: list, a: str, b: str) -> bool:
     return len(gap) <= 12 and bool(_LIST_GAP.fullmatch(gap))
 
 
+def _own_digit_run(text: str, anchors: list, a: str, b: str) -> bool:
+    """Whether the first A and B stand in one run of numbers written in digits other
+    than ASCII ("۴-۳-۲"), whose order on screen bidi may reverse."""
+    xs = sorted((_first(anchors, a), _first(anchors, b)), key=lambda x: x.start)
+    run = text[xs[0].start:xs[1].start + len(xs[1].surface)]
+    return bool(_NUMBER_RUN.fullmatch(run)) and not any("0" <= ch <= "9" for ch in run)
+
+
+_NUMBER_RUN = re.compile(r"[\d\s.,:/–—-]{3,24}")
 _JOINED_BEFORE = re.compile(r"\d:$")
 _JOINED_AFTER = re.compile(r":\d")
 
@@ -86,6 +97,10 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
     judged on which number carries it; the others need the source and every peer to
     hold the two in one order."""
     if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or seqs[source] != expected:
+        return None
+    # A right-to-left translation that writes the two in one run of its own digits
+    # ("۳-۲" for 2-3, "۴-۳-۲") may have typed them in the order they show in.
+    if is_rtl(lang) and _own_digit_run(texts[lang], anchors[lang], a, b):
         return None
     # Peers that write A or B more than once (a date repeated, "10年" for "decade")
     # do not vote.
