@@ -24,3 +24,19 @@ A, B = "x:algorithms", "n:1"
 def test_mirrored_patterns(seqs, swapped):
     view = SimpleNamespace(source="en")
     assert [lang for lang, *_ in _deviants(view, seqs, A, B)] == swapped
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # A stop inside a number ends no sentence.
+        ("The 44-year-old was found at 7.55am, with a 32-year-old arrested. Police left.", [0, 66]),
+        ("«Он пришёл». Потом ушёл.", [0, 13]),
+        # Chinese and Japanese put no space after a stop.
+        ("他来了。我走了。", [0, 4]),
+    ],
+)
+def test_sentence_units(text, starts):
+    from transcheck.rules._role_swaps import _units
+
+    assert _units(text) == starts

@@ -136,7 +136,9 @@ def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: 
     return False
 
 
-_UNIT_END = re.compile(r"(?<=[.!?;؛؟।。！？；])[\"'”»’)\]」』]*\s*(?=\S)")
+# A stop ends a sentence before a space; in Chinese and Japanese, where no space
+# follows, anywhere ("7.55am" and "3.5" are no two sentences).
+_UNIT_END = re.compile(r"(?<=[.!?;؛؟।。！？；])[\"'”»’)\]」』]*(?:\s+|(?<=[。！？；」』]))(?=\S)")
 
 
 def _units(text: str) -> list[int]:
