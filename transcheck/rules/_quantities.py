@@ -245,6 +245,20 @@ def number_words(text: str, language: str) -> list[tuple[int, int, int]]:
         value = table.get(word)
         if value is None and base in ("he", "ar") and word[:1] in "וو" and len(word) > 3:
             value = table.get(word[1:])  # "and" glued to the word: ושתיים, وعشرون
+        if value is None and base == "ar" and word.startswith("ال") and len(word) > 4:
+            value = table.get(word[2:])  # with the article: في سن الثمانية عشر
+        if word == "عشر" and base == "ar":
+            # The teens' ten with a feminine noun (أربعة عشر شخصًا), only after a unit.
+            if out and 0 < out[-1][0] < 10 and _JOINER.fullmatch(text[out[-1][2]:m.start()]):
+                out[-1] = (out[-1][0] + 10, out[-1][1], m.end())
+            continue
+        tens = _TENS_AFTER.get(base)
+        if value is not None and tens and 0 < value < 10 and (after := tens[0].match(text, m.end())):
+            # A unit and the word for its ten after it: "delapan belas" is 18, "dua
+            # puluh" and "hai mươi" 20.
+            value = value + 10 if after.group(1).lower() in tens[1] else value * 10
+            out.append((value, m.start(), after.end()))
+            continue
         if value is None and "-" in word:
             parts = [table.get(p) for p in word.split("-")]
             # "तीन-तीन" (three each) repeats the number; "twenty-two" composes it.
@@ -263,6 +277,9 @@ def number_words(text: str, language: str) -> list[tuple[int, int, int]]:
     return _spaced_compounds(out, text, base)
 
 
+# The words after a unit that make it a teen or a ten, and which of them add ten.
+_MALAY = (re.compile(r"\s+(belas|puluh)\b", re.IGNORECASE), ("belas",))
+_TENS_AFTER = {"id": _MALAY, "ms": _MALAY, "vi": (re.compile(r"\s+(mươi)\b", re.IGNORECASE), ())}
 # What joins a ten and a unit written as separate words: "vinte e dois", "veinte y
 # dos", "двадцать два", "yirmi iki", "on beş", "עשרים ושתיים".
 _JOINER = re.compile(r"\s+(?:(?:e|y|et|i|и|і|ve|and)\s+)?", re.IGNORECASE)
