@@ -144,11 +144,13 @@ def unlisted(word: str, lang: str) -> bool:
     """A capitalised word the language's dictionary does not know, also with an accent
     on its capital: a name the dictionary lists (Tjeckien, Noel) is a place or a common
     name, which translators add for their readers. False without a dictionary."""
-    base = base_language(lang).lower()
-    dictionary = _dictionary(base)
     # A dictionary knows only its script's words: a Kazakh file in Latin letters has
     # none the (Cyrillic) Kazakh dictionary knows.
-    return dictionary is not None and bool(set(script_counts(word)) & scripts_of(lang)) and not (
+    if not set(script_counts(word)) & scripts_of(lang):
+        return False
+    base = base_language(lang).lower()
+    dictionary = _dictionary(base)
+    return dictionary is not None and not (
         dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base)
         or any(dictionary.knows(a + word[1:]) for a in _ACCENTED.get(word[:1], "")))
 
