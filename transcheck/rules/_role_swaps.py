@@ -25,7 +25,7 @@ _PERCENT_AFTER = re.compile(
 _PERCENT_BEFORE = re.compile(r"(?:yüzde|百分之|%)\s*$", re.IGNORECASE)
 # Between the two ends of a range: a dash, "to" or "through", a unit after the first
 # ("2000 M to 2500 M").
-_RANGE_GAP = re.compile(r"\s*(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?)?\s*(?:[-–—]|to|through)\s*")
+_RANGE_GAP = re.compile(r"\A\s*+(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?\s*+)?(?:[-–—]|to|through)\s*+")
 
 
 def marks(text: str, start: int, end: int, months: list[tuple[int, int]] = ()) -> frozenset[str]:
