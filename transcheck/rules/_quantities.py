@@ -218,8 +218,8 @@ def _word_table(language: str) -> dict[str, int]:
 _WORDS = re.compile(r"[^\W\d_][\w\u0900-\u0dff\u064b-\u065f]*(?:-[^\W\d_][\w\u0900-\u0dff\u064b-\u065f]*)*")
 _CJK_DIGITS = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # A numeral character counts before a counter (五个, 三人, 十年): alone it is part of words
-# (一些, 三菱).
-_CJK_COUNTED = re.compile(r"(?<![一二三四五六七八九十百千万两兩])([二两兩三四五六七八九十])(?=[个個人名年天次倍位家件种種条條本台分歳歲回つヶカか月週周])")
+# (一些, 三菱), and before 月 it names a month (九月 is September; 三个月 counts).
+_CJK_COUNTED = re.compile(r"(?<![一二三四五六七八九十百千万两兩])([二两兩三四五六七八九十])(?=[个個人名年天次倍位家件种種条條本台分歳歲回つヶカか週周])")
 
 
 # Number words that are more often other words: Hebrew שני is also "second" and

@@ -31,9 +31,10 @@ What it catches:
     no currency): an amount the source (or a majority) gives in one currency and this
     translation, alone, in another, the number kept, is a currency changed ("£6
     million" as "6 مليون دولار"), not a conversion. Numbers written as words (CLDR's
-    spell-out rules: "six", "cinq", "пяти", "altı", "ستة"; 五个 before a counter; a teen
-    or ten of two words, "delapan belas", "hai mươi", "أربعة عشر") are numbers, counted
-    ("four wings and four limbs" has two fours; "four-in-ten" is four and ten): they answer for the digits the others write, and a number word changed
+    spell-out rules: "six", "cinq", "пяти", "altı", "ستة"; 五个 before a counter, not 九月
+    the month; a teen or ten of two words, "delapan belas", "hai mươi", "أربعة عشر") are
+    numbers, counted ("four wings and four limbs" has two fours; "four-in-ten" is four
+    and ten): they answer for the digits the others write, and a number word changed
     into another ("cinq" for six) is a changed number. With ``--source``, a number word
     of the source given as another number word that no other translation has ("tre
     giochi" for "two games") needs no majority: at least two translations, and a third
