@@ -104,7 +104,8 @@ def new_place(source: str | None, cells: dict, lang: str) -> str | None:
     translations'): "Los Angeles" where the source says Baton Rouge. Countries are
     left out: translators add one to place a city ("特尔福德" as a town of the United
     Kingdom), and so is a city written the way the translation renders a name of the
-    source ("كييف" is Kyiv, and Keefe). ``cells``: language -> the entity check's cell (``text``, ``arabic``)."""
+    source ("كييف" is Kyiv, and Keefe). ``cells``: language -> the entity check's cell
+    (``text``, ``arabic``)."""
     here = places(cells[lang].text, lang) - _countries()
     if not here:
         return None

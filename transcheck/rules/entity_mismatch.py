@@ -54,8 +54,8 @@ Example:
 What it does not catch:
     A spelling variant of a name in another script ("Коэн" for Cohren), a slip that is a
     word of the language ("Show" for Shaw; Swedish "Skift" for Shift); a name replaced
-    in Japanese, Chinese, Korean, Arabic, Hebrew or Hindi script, or by one the document
-    uses elsewhere (a paragraph out of place looks the same); a name the majority
+    by another word, which is a lead (TC404), and in Japanese, Chinese, Korean, Arabic,
+    Hebrew or Hindi script not even named there; a name the majority
     translated or one translation added; German nouns unless a clear majority shares
     them; names in non-Latin scripts when the majority is not in Latin script; an
     acronym dropped from running text; a common word taken as a name ("Super").
