@@ -120,6 +120,11 @@ def _engine_class():
     return getattr(hunspell, "Hunspell", None)
 
 
+def available(language: str) -> bool:
+    """Whether ``load`` would find dictionaries for ``language``, without loading them."""
+    return engine_available() and bool(dictionary_names(language, _available()[1]))
+
+
 @lru_cache(maxsize=None)
 def load(language: str) -> Dictionary | None:
     """The dictionary for ``language``, or None when the extra or the language is missing."""

@@ -140,7 +140,7 @@ def unknown_word(word: str, language: str) -> bool:
     """Whether the language's Hunspell dictionary knows ``word`` neither as written (a
     name it lists, in any of its forms: "Singapurze", "Waszyngton") nor in lower case;
     False without a dictionary: then nothing is known to be unknown."""
-    if not _own_script(word, language):
+    if not own_script(word, language):
         return _has_dictionary(language)  # no need to load it: it knows no such word
     dictionary = _dictionary(base_language(language).lower())
     return dictionary is not None and not (dictionary.knows(word) or dictionary.knows(word.lower()))
@@ -151,13 +151,18 @@ def listed_name(word: str, language: str) -> bool:
     written and not in lower case ("Eropa", "Neapoli"); never in German or
     Luxembourgish, which capitalise every noun ("Dock"). False without a dictionary."""
     base = base_language(language).lower()
-    if base in ("de", "lb") or not _own_script(word, language):
+    if base in ("de", "lb") or not own_script(word, language):
         return False
     dictionary = _dictionary(base)
     return dictionary is not None and dictionary.knows(word) and not dictionary.knows(word.lower())
 
 
-def _own_script(word: str, language: str) -> bool:
+# Letters whose accent is often left off: on a capital ("Ecosse" for Écosse), in a tag
+# ("#academie").
+ACCENTS = {"e": "éèê", "a": "àâá", "i": "îí", "o": "ôó", "u": "ûùú", "c": "ç"}
+
+
+def own_script(word: str, language: str) -> bool:
     """Whether ``word`` has letters of a script ``language`` is written in: another
     script's word is in none of its dictionaries (a Latin name in a Russian text)."""
     from transcheck.langid.script import script_counts, scripts_of
@@ -167,9 +172,9 @@ def _own_script(word: str, language: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _has_dictionary(language: str) -> bool:
-    from transcheck.rules._hunspell import _available, dictionary_names, engine_available
+    from transcheck.rules._hunspell import available
 
-    return engine_available() and bool(dictionary_names(base_language(language).lower(), _available()[1]))
+    return available(base_language(language).lower())
 
 
 def common_word(word: str, language: str) -> bool:

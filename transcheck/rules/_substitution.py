@@ -29,9 +29,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transcheck.langid.script import script_counts, scripts_of
 from transcheck.model import base_language
-from transcheck.rules._places import _dictionary, places
+from transcheck.rules._places import ACCENTS, _dictionary, own_script, places
 from transcheck.rules._tokens import (
     cased_names,
     latin_prefix_match,
@@ -146,17 +145,14 @@ def unlisted(word: str, lang: str) -> bool:
     name, which translators add for their readers. False without a dictionary."""
     # A dictionary knows only its script's words: a Kazakh file in Latin letters has
     # none the (Cyrillic) Kazakh dictionary knows.
-    if not set(script_counts(word)) & scripts_of(lang):
+    if not own_script(word, lang):
         return False
     base = base_language(lang).lower()
     dictionary = _dictionary(base)
+    accented = ACCENTS.get(word[:1].lower(), "").upper() if word[:1].isupper() else ""
     return dictionary is not None and not (
         dictionary.knows(_lower(word, base)) or dictionary.knows(word) or _compound(word, dictionary, base)
-        or any(dictionary.knows(a + word[1:]) for a in _ACCENTED.get(word[:1], "")))
-
-
-# Capitals often lose their accent ("Ecosse", "Etats" for Écosse, États).
-_ACCENTED = {"E": "ÉÈÊ", "A": "ÀÂÁ", "I": "ÎÍ", "O": "ÔÓ", "U": "ÚÛ", "C": "Ç"}
+        or any(dictionary.knows(a + word[1:]) for a in accented))
 
 
 def _lower(word: str, base: str) -> str:

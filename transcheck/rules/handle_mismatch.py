@@ -40,7 +40,7 @@ import re
 from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Severity, base_language
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._places import unknown_word
+from transcheck.rules._places import ACCENTS, unknown_word
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.rules.entity_mismatch import anchor_text
 from transcheck.text import normalise
@@ -48,8 +48,6 @@ from transcheck.text import normalise
 # ASCII only: a particle written onto the tag ("#DCU가", "@user6를") is not part of it.
 _TAG = re.compile(r"(?<![\w@#$])[@#$][A-Za-z][A-Za-z0-9_@-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)*")
 _DIGITS = re.compile(r"\d+")
-# Letters whose accent is often left off in a tag ("academie" for académie).
-_ACCENTS = {"e": "éèê", "a": "àâá", "i": "îí", "o": "ôó", "u": "ûùú", "c": "ç"}
 
 
 def check(view: GroupView, options: NoOptions):
@@ -105,7 +103,7 @@ def _accented(word: str, lang: str) -> bool:
     base = base_language(lang).lower()
     return base != "en" and any(
         not unknown_word(word[:i] + accented + word[i + 1:], lang)
-        for i, ch in enumerate(word) for accented in _ACCENTS.get(ch, ""))
+        for i, ch in enumerate(word) for accented in ACCENTS.get(ch, ""))
 
 
 RULE = Rule(
