@@ -70,6 +70,16 @@ def _states(qs: list[Quantity], q: Quantity) -> bool:
     return any(same_quantity(q, x) for x in qs)
 
 
+def _held(q: Quantity, peers: dict[str, list[Quantity]]) -> bool:
+    holders = sum(_states(qs, q) for qs in peers.values())
+    return holders >= 2 and 2 * holders >= len(peers)
+
+
+def _part_of(q: Quantity, expected: list[Quantity]) -> bool:
+    # One part read alone is that part exactly: "1 м 82 см" for 6-foot-6 (1.83 m) is no part.
+    return not q.compound and any(abs(q.value - part) <= 0.001 * part for e in expected for part in e.parts)
+
+
 def _against(lang: str, own: list[Quantity], dimension: str, found: dict, source: str | None):
     peers = {o: [q for q in qs if q.dimension == dimension] for o, qs in found.items()
              if o not in (lang, source)}
@@ -96,9 +106,16 @@ def _against(lang: str, own: list[Quantity], dimension: str, found: dict, source
         if _states(own, want):
             continue
         agree = sorted(o for o, qs in peers.items() if _states(qs, want))
-        if source and len(peers) >= 2 and 2 * len(agree) < len(peers):
+        # A peer that gives only a part of the source's height says nothing either way.
+        judged = [o for o, qs in peers.items() if not all(_part_of(q, expected) for q in qs)]
+        if source and len(judged) >= 2 and 2 * len(agree) < len(judged):
             continue  # the other translations do not state the source's measure either
-        wrong = [q for q in own if not _states(expected, q)]
+        # A measure two peers and half of them state too is no error of this translation:
+        # its number is the one they converted to, where the source's form is not read
+        # ("six meters (18 feet)"); nor is one part of a height the source states whole
+        # (the "6 फुट" of "6 फुट 6 इंच", whose other part is written in a form not read).
+        wrong = [q for q in own if not _states(expected, q) and not _part_of(q, expected)
+                 and not _held(q, peers)]
         if not wrong:
             continue
         witness = f"{source} has" if source else f"{', '.join(agree)} have"

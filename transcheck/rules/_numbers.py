@@ -48,6 +48,12 @@ def is_clock(value: str) -> bool:
     twelve), not a number: 16 billion is above ``CLOCK`` and a number."""
     return value.isdigit() and CLOCK <= int(value) < CLOCK + 720
 _CLOCK = re.compile(r"(?<![\d.,:])(?:([01]?\d|2[0-3]):([0-5]\d)|(0\d)([0-5]\d))(?![\d:])")
+# Minutes and seconds past a clock's hours (a goal at 27:37 of a match, a record of
+# 42:15): a moment of a game or a race, which a translation gives as "the 28th minute".
+_TIMER = re.compile(r"(?<![\d.,:])(?:2[4-9]|[3-9]\d|1\d\d):[0-5]\d(?![\d:])")
+# The Arabic comma between digits groups thousands ("1،127"); the Arabic thousands
+# separator before fewer than three digits is a decimal mark ("۲٬۵۲ میلیون" is 2.52).
+_ARABIC_GROUP = re.compile(r"(?<=\d)[\u060c\u066c](?=(\d{1,3})(?!\d))")
 
 
 def _cased(ch: str) -> bool:
@@ -82,14 +88,21 @@ def _scale_pattern(language: str):
     # to the number ("100k", "5M") do they count, handled by the caller.
     table = {unicodedata.normalize("NFC", w).casefold(): f for w, f in words.items()
              if not (len(w) <= 2 and w.isascii())}
-    alternatives = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    # A word of a spaced script must end there ("mil" is not "milano"); a CJK scale
-    # character needs no boundary.
+    # A word of a spaced script must end there ("mil" is not "milano", Bengali "কো" is
+    # not the start of "কোরিয়া", whose vowel sign is no \w); an abbreviation ending in
+    # a stop ("млн.") or a CJK scale character needs no boundary.
+    stopped = [w for w in table if unicodedata.category(w[-1]).startswith("P")]
+    words = [w for w in table if w not in stopped]
     pattern = re.compile(
-        rf"[\u00a0\u202f ]?(?:{alternatives})(?:(?<=[^\w])|(?<=[\u3400-\u9fff\uac00-\ud7af])|(?!\w))",
+        rf"[\u00a0\u202f ]?(?:{_alternatives(stopped)}|(?:{_alternatives(words)})"
+        rf"(?:(?<=[\u3400-\u9fff\uac00-\ud7af])|(?![\w{_MARKS}])))",
         re.IGNORECASE,
     )
     return pattern, table
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _times(raw: str, factor: int) -> str:
@@ -140,8 +153,10 @@ def prepare(text: str, language: str) -> str:
     text = _GLUED.sub(
         lambda m: m.group() if not _glued_to_cased(text, m) else " " * len(m.group()), text
     )
+    text = _ARABIC_GROUP.sub(_arabic_group, text)
     text = _INDIAN.sub(lambda m: m.group().replace(",", ""), text)
     text = _CLOCK.sub(_clock, text)
+    text = _TIMER.sub(lambda m: " " * len(m.group()), text)
     text = _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)} - {m.group(1)}{m.group(3)}"
                       if m.group(3) > m.group(2) else m.group(), text)
     text = _MONEY.sub(lambda m: _times(m.group(1), _MONEY_FACTORS[m.group(2)]), text)
@@ -150,6 +165,12 @@ def prepare(text: str, language: str) -> str:
     if pattern is not None:
         text = _with_scales(text, pattern, table)
     return text
+
+
+def _arabic_group(m: re.Match) -> str:
+    if len(m.group(1)) == 3:
+        return ","
+    return "." if m.group() == "\u066c" else m.group()
 
 
 def _clock(m: re.Match) -> str:

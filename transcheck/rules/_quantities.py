@@ -15,6 +15,7 @@ wrong conversions and changed number words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +39,8 @@ class Quantity:
     precision: float  # half the last written digit, in the SI unit: how far rounding goes
     written: float = 0.0  # the number as written, in its own unit
     compound: bool = False  # two numbers of two units: 6-foot-6, 5′11″, 1 м 98 см
+    parts: tuple[float, ...] = ()  # a compound's parts in the SI unit: 6-foot-6 is 1.83 m and 0.15 m
+    others: tuple[float, ...] = ()  # what else the unit may mean: a ton is also a tonne
 
 
 # A number as written: digits with one decimal mark or thousands groups.
@@ -45,6 +48,12 @@ _NUM = r"\d+(?:[.,]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
 # Feet and inches written with primes, or glued by hyphens ("6-foot-6").
 _PRIMES = re.compile(r"(?<![\d.,])(\d+)\s?[′']\s?(\d{1,2}(?:[.,]5)?)\s?(?:[″\"]|'')?(?![\d])")
 _FOOT_DASH = re.compile(r"(?<![\d.,])(\d+)-(?:foot|feet|ft)-(\d{1,2})(?![\d])", re.IGNORECASE)
+# A unit news uses for more than one size: "a 7,000-ton warship" is as often metric
+# tonnes (or long tons) as the short ton CLDR's English "ton" is.
+_ALSO = {"mass-ton": "mass-tonne"}
+# The vowel signs and viramas of the Indic scripts, and the Thai and Lao marks, which
+# Python's \w leaves out: a unit word may end in one ("मि", "মি").
+_UNIT_MARKS = "\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd"
 # A height in metres written "1,98 m": CLDR's "m" is left out of the unit table, since
 # a lone letter after a number is a word of the text as often as a unit ("5 m" for
 # million, "3 m" for minutes), but a figure of two decimals between 0.5 and 2.99 before
@@ -82,15 +91,23 @@ def _unit_pattern(language: str):
         forms.setdefault(("", word), unit)
     suffixes = sorted({a for b, a in forms if not b and a}, key=len, reverse=True)
     around = sorted({(b, a) for b, a in forms if b}, key=lambda p: -len(p[0]) - len(p[1]))
-    alternatives = "|".join(re.escape(s) for s in suffixes)
+    # A unit ends where its word ends: Bengali "মি" (metres) is not the start of "মিনিট"
+    # (minutes), whose vowel sign Python's \w leaves out; an abbreviation that ends in
+    # a stop ("ft.") or a unit of kana or Han needs no boundary.
+    stopped = "|".join(re.escape(s) for s in suffixes if not _word_end(s))
+    words = "|".join(re.escape(s) for s in suffixes if _word_end(s))
     after = re.compile(
-        rf"(?<![\w.,])({_NUM})[\s\u00a0\u202f]?-?(?:{alternatives})"
-        r"(?:(?<=[^\w])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_]))",
+        rf"(?<![\w.,])({_NUM})[\s\u00a0\u202f]?-?(?:{stopped or '(?!)'}|(?:{words})"
+        rf"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_{_UNIT_MARKS}]|[{_UNIT_MARKS}])))",
         re.IGNORECASE,
     )
     prefixed = [(re.compile(rf"{re.escape(b)}\s?({_NUM})\s?{re.escape(a)}", re.IGNORECASE), forms[(b, a)])
                 for b, a in around]
     return after, prefixed, {a: u for (b, a), u in forms.items() if not b}
+
+
+def _word_end(word: str) -> bool:
+    return word[-1].isalnum() or unicodedata.category(word[-1]).startswith("M")
 
 
 def _unit_of(suffix_text: str, table: dict) -> str | None:
@@ -120,8 +137,10 @@ def quantities(text: str, language: str) -> list[Quantity]:
         scale = {"temperature-celsius": "C", "temperature-fahrenheit": "F"}.get(unit, "")
         # Feet and inches are as precise as their inches: half an inch.
         precision = half * factor if extra is None else 0.0127
+        parts = () if extra is None else (value * factor, extra)
+        others = tuple(value * factors[u][1] for u in (_ALSO.get(unit),) if u)
         found.append(Quantity(dimension, value * factor + (extra or 0.0), scale, start, end, text[start:end],
-                              precision, value, extra is not None))
+                              precision, value, extra is not None, parts, others))
         taken.append((start, end))
 
     for m in _FOOT_DASH.finditer(text):
@@ -159,7 +178,7 @@ def _joined(found: list[Quantity], text: str) -> list[Quantity]:
         if (prev is not None and prev.dimension == q.dimension and q.dimension in ("length", "mass")
                 and q.value < prev.value and _JOIN.fullmatch(text[prev.end:q.start])):
             out[-1] = Quantity(prev.dimension, prev.value + q.value, "", prev.start, q.end,
-                               text[prev.start:q.end], q.precision, -1.0, True)
+                               text[prev.start:q.end], q.precision, -1.0, True, (prev.value, q.value))
             continue
         out.append(q)
     return out
@@ -172,30 +191,43 @@ def same_quantity(a: Quantity, b: Quantity, tolerance: float = 0.05) -> bool:
     if a.dimension != b.dimension:
         return False
     if a.dimension != "temperature":
-        if a.written == b.written and a.written > 0 and abs(a.value - b.value) > 0.03 * max(a.value, b.value):
-            return False  # the number kept and the unit changed: not converted
         # A round figure ("about 300 metres" for 350 yards) is rounded more freely.
-        if _round(b.written) or _round(a.written):
-            tolerance = max(tolerance, 0.1)
-        room = max(tolerance * max(abs(a.value), abs(b.value)), a.precision, b.precision)
-        return abs(a.value - b.value) <= room
-    for x in _readings(a):
-        for y in _readings(b):
-            if abs(x - y) <= max(0.6, a.precision, b.precision, 0.03 * abs(x)):
+        rounded = _round(b.written) or _round(a.written)
+        return any(_same_value(a, x, b, y, max(tolerance, 0.1) if rounded else tolerance)
+                   for x in (a.value, *a.others) for y in (b.value, *b.others))
+    for x, per_a in _readings(a):
+        for y, per_b in _readings(b):
+            # A round figure is good to a tenth of itself, in its own degrees: "nearly a
+            # 20-degree difference" (°F, 11.1 °C) is "almost 10 degrees"; "10 degrees
+            # above average" (5.6 °C) is not "12 grados", read as Fahrenheit or not.
+            room = max(0.6, a.precision, b.precision, 0.03 * abs(x),
+                       0.1 * a.written * per_a if _round(a.written) else 0.0,
+                       0.1 * b.written * per_b if _round(b.written) else 0.0)
+            if abs(x - y) <= room + 1e-9:
                 return True
     return False
+
+
+def _same_value(a: Quantity, x: float, b: Quantity, y: float, tolerance: float) -> bool:
+    if a.written == b.written and a.written > 0 and abs(x - y) > 0.03 * max(x, y):
+        # The number kept and the unit changed is no conversion ("20 feet" as "20 m"),
+        # unless the units are as close as a round figure's rounding ("about 30 yards"
+        # as "about 30 metres").
+        return _round(a.written) and abs(x - y) <= 0.1 * max(x, y)
+    return abs(x - y) <= max(tolerance * max(abs(x), abs(y)), a.precision, b.precision)
 
 
 def _round(value: float) -> bool:
     return value >= 10 and value == int(value) and len(str(int(value)).rstrip("0")) <= 1
 
 
-def _readings(q: Quantity) -> tuple[float, ...]:
-    """A temperature's possible values in °C: as a reading and as a difference."""
+def _readings(q: Quantity) -> tuple[tuple[float, float], ...]:
+    """A temperature's possible values in °C, as a reading and as a difference, each
+    with the size of its degree in °C."""
     if q.scale == "C":
-        return (q.value,)
-    as_f = ((q.value - 32) * 5 / 9, q.value * 5 / 9)
-    return as_f if q.scale == "F" else (q.value,) + as_f
+        return ((q.value, 1.0),)
+    as_f = (((q.value - 32) * 5 / 9, 5 / 9), (q.value * 5 / 9, 5 / 9))
+    return as_f if q.scale == "F" else ((q.value, 1.0),) + as_f
 
 
 def show(q: Quantity) -> str:
