@@ -117,7 +117,10 @@ def anchors(text: str, latin_document: bool) -> Counter:
 
     In a Latin-script document only tokens with a capital letter after the first
     character position of a sentence count, since ordinary words are not shared across
-    languages; in other scripts every Latin token is an anchor.
+    languages; in other scripts every Latin token is an anchor, a lowercase one kept
+    apart ("low:") to be shared with the other scripts only: a Latin-script document
+    never has it ("twp" kept in an Arabic line is not the "Twp" of the English line
+    before the one it translates).
     """
     found: Counter = Counter()
     for file in _FILE.findall(text):
@@ -127,6 +130,9 @@ def anchors(text: str, latin_document: bool) -> Counter:
         found["num:" + num] += 1
     for m in _LATIN_TOKEN.finditer(text_wo_files):
         token = m.group()
+        if not latin_document and token.islower():
+            found["low:" + token] += 1
+            continue
         if latin_document:
             if token.islower():  # ASCII letters first: no capital at all
                 continue

@@ -24,6 +24,7 @@ _UNRELATED = 0.3  # ... that nothing in its row could translate (units.unrelated
 _PINNED = 0.25
 _POOR = 0.4  # a score below this fits no row: lengths far apart and no anchors shared
 _MARGIN = 1.5
+_AKIN = 0.5  # the least score of a leftover segment and a row it lacks read as one content
 
 
 def of_rows(rows, aligner, texts, source: str | None) -> list[dict[str, float]]:
@@ -63,8 +64,10 @@ def _present(rows, refs, r: int, lang: str, aligner, texts) -> float:
     own = _others(refs[r], lang)
     if not own:
         # A row only this document has: extra, unless it was split off a neighbour
-        # whose other cells hold its text ("^_^", a link on a line of its own).
-        return 0.3 if _split_off(rows, r, lang, idx, texts) else 1.0
+        # whose other cells hold its text ("^_^", a link on a line of its own), or a
+        # row near it lacks this document (see _absent).
+        alone = not (_split_off(rows, r, lang, idx, texts) or _unpaired_near(rows, refs, r, lang, aligner, False))
+        return 1.0 if alone else 0.3
     unit = _cell_unit(aligner, lang, idx)
     pinned = any((lang, i) in aligner.pinned for i in idx)
     if not _near_gap(rows, refs, r, lang, aligner):
@@ -115,8 +118,35 @@ def _near_gap(rows, refs, r: int, lang: str, aligner) -> bool:
     return False
 
 
+def _unpaired_near(rows, refs, r: int, lang: str, aligner, extra: bool) -> bool:
+    """Whether a row within REACH holds a segment of ``lang`` that no other document's
+    row took (``extra``), or is a row the document lacks (not ``extra``), and the two
+    read as one content (a score of ``_AKIN``): an item the source replaced (other
+    code, other words, a length far off) is missing and extra both."""
+    ratios = aligner.ratios(lang)
+    for k in range(max(0, r - REACH), min(len(rows), r + REACH + 1)):
+        row = rows[k]
+        if k == r or bool(row.get(lang)) != extra:
+            continue
+        if aligner.expected({o: idx for o, idx in row.items() if o != lang}) == extra:
+            continue
+        gap, cell = (r, k) if extra else (k, r)
+        unit = _cell_unit(aligner, lang, rows[cell][lang])
+        own = _others(refs[gap], lang)
+        if own and aligner.score(own, unit, lang) >= _AKIN and not all(
+                unrelated(a, unit, ratios[o]) for o, a in own.items()):
+            return True
+    return False
+
+
 def _absent(rows, refs, r: int, lang: str, aligner, texts) -> float:
     """How sure the row's content is nowhere near in the document."""
+    if _unpaired_near(rows, refs, r, lang, aligner, True):
+        # A segment of the document that no row took, a row or two away: the two are
+        # most often one content cut otherwise (an attribution moved to the sentence
+        # before, a quotation split at another mark), not a paragraph lost and another
+        # added beside it.
+        return 0.3
     own = refs[r]
     for k in (r - 1, r + 1):
         # Only a neighbour the document has can be the row rendered once.

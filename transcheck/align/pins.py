@@ -41,9 +41,11 @@ class Pin:
     def reliable(self) -> bool:
         """Sure enough to cut the alignment there (what comes before the pin in one
         document comes before it in the other) or to move a block: a link target or
-        code in common, or two keys. One capitalised word ("Mi" after a mention) is
-        no evidence."""
-        return self.score >= RELIABLE and (self.markup or self.shared >= 2)
+        code in common, or two keys that weigh as much as one key unique on both
+        sides. One capitalised word ("Mi" after a mention) is no evidence, nor are a
+        day and a year that two or three paragraphs each side share ("29 September
+        1918" told twice in a story)."""
+        return self.score >= RELIABLE and (self.markup or (self.shared >= 2 and self.strength >= 1.0))
 
 
 def keys(unit: Unit) -> frozenset[str]:
