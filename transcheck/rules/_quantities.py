@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transcheck.model import base_language
+from transcheck.rules._tokens import _MARKS
 
 
 def _data() -> dict:
@@ -51,9 +52,6 @@ _FOOT_DASH = re.compile(r"(?<![\d.,])(\d+)-(?:foot|feet|ft)-(\d{1,2})(?![\d])", 
 # A unit news uses for more than one size: "a 7,000-ton warship" is as often metric
 # tonnes (or long tons) as the short ton CLDR's English "ton" is.
 _ALSO = {"mass-ton": "mass-tonne"}
-# The vowel signs and viramas of the Indic scripts, and the Thai and Lao marks, which
-# Python's \w leaves out: a unit word may end in one ("मि", "মি").
-_UNIT_MARKS = "\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd"
 # A height in metres written "1,98 m": CLDR's "m" is left out of the unit table, since
 # a lone letter after a number is a word of the text as often as a unit ("5 m" for
 # million, "3 m" for minutes), but a figure of two decimals between 0.5 and 2.99 before
@@ -98,7 +96,7 @@ def _unit_pattern(language: str):
     words = "|".join(re.escape(s) for s in suffixes if _word_end(s))
     after = re.compile(
         rf"(?<![\w.,])({_NUM})[\s\u00a0\u202f]?-?(?:{stopped or '(?!)'}|(?:{words})"
-        rf"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_{_UNIT_MARKS}]|[{_UNIT_MARKS}])))",
+        rf"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_{_MARKS}]|[{_MARKS}])))",
         re.IGNORECASE,
     )
     prefixed = [(re.compile(rf"{re.escape(b)}\s?({_NUM})\s?{re.escape(a)}", re.IGNORECASE), forms[(b, a)])
