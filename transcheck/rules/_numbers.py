@@ -89,13 +89,13 @@ def _scale_pattern(language: str):
     table = {unicodedata.normalize("NFC", w).casefold(): f for w, f in words.items()
              if not (len(w) <= 2 and w.isascii())}
     # A word of a spaced script must end there ("mil" is not "milano", Bengali "কো" is
-    # not the start of "কোরিয়া", whose vowel sign is no \w); an abbreviation ending in
-    # a stop ("млн.") or a CJK scale character needs no boundary.
+    # not the start of "কোরিয়া", though its vowel sign is no \w); an abbreviation
+    # ending in a stop ("млн.") or a CJK scale character needs no boundary.
     stopped = [w for w in table if unicodedata.category(w[-1]).startswith("P")]
     words = [w for w in table if w not in stopped]
     pattern = re.compile(
         rf"[\u00a0\u202f ]?(?:{_alternatives(stopped)}|(?:{_alternatives(words)})"
-        rf"(?:(?<=[\u3400-\u9fff\uac00-\ud7af])|(?![\w{_MARKS}])))",
+        rf"(?:(?<=[\u3400-\u9fff\uac00-\ud7af])|(?!\w)))",
         re.IGNORECASE,
     )
     return pattern, table

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transcheck.model import base_language
-from transcheck.rules._tokens import _MARKS
 
 
 def _data() -> dict:
@@ -90,13 +89,14 @@ def _unit_pattern(language: str):
     suffixes = sorted({a for b, a in forms if not b and a}, key=len, reverse=True)
     around = sorted({(b, a) for b, a in forms if b}, key=lambda p: -len(p[0]) - len(p[1]))
     # A unit ends where its word ends: Bengali "মি" (metres) is not the start of "মিনিট"
-    # (minutes), whose vowel sign Python's \w leaves out; an abbreviation that ends in
-    # a stop ("ft.") or a unit of kana or Han needs no boundary.
+    # (minutes), though its last letter, a vowel sign, is no \w; an abbreviation that
+    # ends in a stop ("ft.") or a unit of kana or Han needs no boundary. A mark after
+    # the unit is its ending ("385 ميلًا", "5 मीटरों").
     stopped = "|".join(re.escape(s) for s in suffixes if not _word_end(s))
     words = "|".join(re.escape(s) for s in suffixes if _word_end(s))
     after = re.compile(
         rf"(?<![\w.,])({_NUM})[\s\u00a0\u202f]?-?(?:{stopped or '(?!)'}|(?:{words})"
-        rf"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_{_MARKS}]|[{_MARKS}])))",
+        rf"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_])))",
         re.IGNORECASE,
     )
     prefixed = [(re.compile(rf"{re.escape(b)}\s?({_NUM})\s?{re.escape(a)}", re.IGNORECASE), forms[(b, a)])
