@@ -2,7 +2,8 @@
 of role-inversion (TC502). Word order differs between languages, so the order of two
 numbers alone is evidence only where it cannot be word order: each number keeps a mark
 of its own that the translation exchanges (13% and 40 years become 40% and 13 years,
-"January 19 … 12 bills" becomes "January 12 … 19 bills"), the two stand in a
+"January 19 … 12 bills" becomes "January 12 … 19 bills", "25 degrees … 300 yards"
+becomes "300 degrees … 25 yards"), the two stand in a
 rising range of the source ("1995–2005", "30 to 40") that a left-to-right translation
 turns around, or the two change places around a third name or number that every
 language keeps between them. A score, a ratio or a date in the other order is none: on
@@ -48,7 +49,7 @@ def marks(text: str, start: int, end: int, months: list[tuple[int, int]] = ()) -
     return frozenset(found)
 
 
-_MARKS = ("%", "°", "¤", "month")
+_MARKS = ("%", "°", "¤", "month", "length", "mass", "temperature", "speed", "volume", "area")
 
 
 def _first(anchors: list, key: str):
@@ -57,9 +58,17 @@ def _first(anchors: list, key: str):
 
 def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[frozenset[str], frozenset[str]]:
     from transcheck.rules._calendar import month_spans
+    from transcheck.rules._quantities import quantities
 
     months = month_spans(text, lang)
-    return tuple(marks(text, x.start, x.start + len(x.surface), months) for x in (_first(anchors, a), _first(anchors, b)))
+    measures = quantities(text, lang)
+    out = []
+    for x in (_first(anchors, a), _first(anchors, b)):
+        # A unit goes with its number as a sign does: "25 degrees … 300 yards" given as
+        # "300 degrees … 25 yards" exchanged the two.
+        units = {q.dimension for q in measures if q.start <= x.start < q.end}
+        out.append(marks(text, x.start, x.start + len(x.surface), months) | units)
+    return tuple(out)
 
 
 def _rising_range(text: str, anchors: list, a: str, b: str) -> bool:
@@ -118,7 +127,8 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
 
 
 def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: dict, a: str, b: str) -> bool:
-    """A kind of mark (a percent, a currency, a degree, a month) is on one of the two
+    """A kind of mark (a percent, a currency, a degree, a month, a unit of one
+    dimension: a length, a mass, a temperature…) is on one of the two
     numbers in the source and in at least ``MIN_PEERS`` peers, and on the other one
     here. Each kind on its own: a peer that writes the date without a month name still
     keeps the percent where the source has it. A peer that marks neither number (a

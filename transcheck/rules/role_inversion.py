@@ -24,7 +24,8 @@ What it catches:
     alone exchanges, against the source and every other translation that writes both
     once (at least five), where word order cannot explain it: each number keeps a mark
     the translation exchanges ("83%" and "30 hours" as "30%" and "83 hours"; the day
-    of a month: "January 19 … 12 bills" as "12 gennaio … 19 leggi"), they change
+    of a month: "January 19 … 12 bills" as "12 gennaio … 19 leggi"; a unit of another
+    dimension: "3 metres … 40 kilograms" as "40 metros … 3 kilogramos"), they change
     places around a third name or number every language keeps between them, or they
     move into each other's sentence; not where a right-to-left translation writes the
     two in one run of its own digits ("۳-۲" for 2-3: typed in the order they show in).
@@ -51,7 +52,7 @@ What it does not catch:
     A swap of two glossary concepts or names that occur once each (word order
     legitimately differs: "X of Y" is "Y'nin X'i" in Turkish); two numbers of one
     sentence without a mark, range or fixed point between them ("30 hours … 83
-    patients" as "83 hours … 30 patients"), which stay leads; concepts without a
+    patients" as "83 hours … 30 patients", or two lengths), which stay leads; concepts without a
     glossary entry, and any pair that fewer than three translations (or the source)
     agree on.
 """
