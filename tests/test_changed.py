@@ -85,6 +85,20 @@ def test_new_file_is_all_added(repo):
     assert [(Path(c["path"]).name, c["status"]) for c in data["changed_since"]["segments"]] == [("pt.txt", "added")]
 
 
+def test_a_skipped_file_is_annotated_only_when_the_change_touches_it(repo):
+    (repo / "notes.txt").write_text("Notes for the maintainers of these translations.\n", encoding="utf-8")
+    _git(repo, "add", "notes.txt")
+    _git(repo, "commit", "-q", "-m", "notes")
+    (repo / "pt.txt").write_text("Olá mundo, esta é uma frase nova em português para o teste.\n", encoding="utf-8")
+    result = transcheck("check", ".", "--changed-since", "HEAD", "-f", "github", cwd=repo)
+    assert "notes.txt" not in result.stdout and "notes.txt" not in result.stderr
+    (repo / "notes.txt").write_text("Notes, edited by this change.\n", encoding="utf-8")
+    result = transcheck("check", ".", "--changed-since", "HEAD", "-f", "github", cwd=repo)
+    assert "::warning file=notes.txt,title=transcheck%3A input::no language in the file name" in result.stdout
+    # Without --changed-since the whole tree is the subject: the file is named.
+    assert "notes.txt" in transcheck("check", ".", "-f", "github", cwd=repo).stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [(("--changed-since", "no-such-rev"), "unknown revision 'no-such-rev'")],

@@ -148,6 +148,14 @@ def test_a_source_language_with_no_document_is_an_error(tmp_path):
     assert (result.returncode, result.stderr) == (2, "transcheck: --source: unknown language code 'fr-XX'\n")
 
 
+def test_a_source_given_without_its_region_names_the_code_found(tmp_path):
+    _write(tmp_path, "README.en-US.md", EN)
+    _write(tmp_path, "README.de-DE.md", TEXT["de"])
+    result = transcheck("check", "--source", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "among those found (de-DE, en-US); did you mean --source en-US?" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("files", "suggested"),
     [

@@ -227,6 +227,8 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
     problems = list(found.problems) + notes
+    if changed_since is not None:
+        problems = [p for p in problems if changed_since.concerns(p)]
     seen: set[InputProblem] = set(problems)
     judged: list[JudgedGroup] = []
     changed: list[ChangedSegment] | None = [] if changed_since is not None else None

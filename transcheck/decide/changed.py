@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from transcheck.git import GitError, Repository
-from transcheck.model import ChangedSegment, Document, Finding, Segment, Severity
+from transcheck.model import ChangedSegment, Document, Finding, InputProblem, Segment, Severity
 
 
 @dataclass
@@ -145,6 +145,13 @@ class ChangedSince:
     def differs(self, path: str) -> bool:
         """Whether ``path`` differs from its version at REV (or is not tracked)."""
         return not self._unchanged(path)
+
+    def concerns(self, problem: InputProblem) -> bool:
+        """Whether an input problem is news on this change: a file left out by design
+        (no language in its name) that the change did not touch is not; a file that
+        cannot be read, or a note about a group, always is."""
+        return (problem.severity == "error" or not os.path.isfile(problem.path)
+                or self.differs(problem.path))
 
     def touches(self, paths) -> bool:
         """Whether any of ``paths`` differs from REV: a group of unchanged files can have

@@ -3,12 +3,22 @@ Counts and what was set aside are in ``summary``."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
 from transcheck.model import Finding, Report, Severity, finding_order
 from transcheck.report.summary import SEVERITIES
 from transcheck.rules.base import Rule
+
+
+def checkout_path(path: str) -> str:
+    """A path as CI matches it against the checkout: ``./docs/a.md`` (a run on ".") is
+    ``docs/a.md``, the path a pull request's diff has; '/' on every system."""
+    posix = path.replace(os.sep, "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return posix
 
 
 def span(line: int, end_line: int) -> str:

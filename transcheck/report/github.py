@@ -14,6 +14,7 @@ from __future__ import annotations
 from transcheck.model import Severity
 from transcheck.model import Report
 from transcheck.report.base import Formatter
+from transcheck.report.common import checkout_path
 from transcheck.report.summary import plural, summarise
 from transcheck.report.escape import github_data as escape_data
 from transcheck.report.escape import github_property as escape_property
@@ -36,13 +37,13 @@ def _render(report: Report, color: bool = False) -> str:
     summary = summarise(report, annotations=True)
     for problem in summary.problems:
         level = _PROBLEM.get(problem.severity, "error")
-        lines.append(command(level, problem.message, file=problem.path, title="transcheck: input"))
+        lines.append(command(level, problem.message, file=checkout_path(problem.path), title="transcheck: input"))
     for f in summary.findings:
         lines.append(
             command(
                 COMMAND[f.severity],
                 f.message,
-                file=f.path,
+                file=checkout_path(f.path),
                 line=f.line,
                 endLine=f.end_line,
                 title=f"{f.code} {f.rule}",

@@ -20,7 +20,7 @@ from transcheck.decide.exit import fails
 from transcheck.model import Finding
 from transcheck.model import Report
 from transcheck.report.base import Formatter
-from transcheck.report.common import where
+from transcheck.report.common import checkout_path, where
 from transcheck.report.summary import plural, summarise
 from transcheck.report.escape import xml_chars as _xml_chars
 from transcheck.report.signature import signature, signature_line
@@ -75,7 +75,7 @@ def _render(report: Report, color: bool = False) -> str:
             info = [f for f in mine if not fails(f, report.fail_on)]
             head = (
                 f"    <testcase name={_attr(f'{rule.code} {rule.name}')} classname={_attr(path)}"
-                f" file={_attr(path)}"
+                f" file={_attr(checkout_path(path))}"
             )
             if mine:
                 head += f' line="{(failing or info)[0].line}"'
@@ -118,7 +118,7 @@ def _render(report: Report, color: bool = False) -> str:
         ]
         suite += _properties(report, "    ")
         suite += [
-            f"    <testcase name=\"read\" classname={_attr(problem.path)} file={_attr(problem.path)} time=\"0\">",
+            f"    <testcase name=\"read\" classname={_attr(problem.path)} file={_attr(checkout_path(problem.path))} time=\"0\">",
             f"      <error message={_attr(problem.message)} type=\"input\">"
             + _text(f"{problem.path}: {problem.message}")
             + "</error>",

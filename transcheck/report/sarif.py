@@ -22,6 +22,7 @@ from transcheck import __version__, formats
 from transcheck.model import Finding, Location, Report, Severity, finding_order
 from transcheck.report.base import Formatter
 from transcheck.report.common import (
+    checkout_path,
     rule_markdown,
     rule_text,
     span,
@@ -41,11 +42,9 @@ def uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative (viewers resolve them
     against the checkout), absolute ones become file URIs; always '/' and %-escaped,
     bytes of the name that are not UTF-8 included (%FF)."""
-    posix = path.replace(os.sep, "/")
+    posix = checkout_path(path)
     if os.path.isabs(path):
         return "file://" + quote(posix if posix.startswith("/") else "/" + posix, errors="surrogateescape")
-    if posix.startswith("./"):
-        posix = posix[2:]
     return quote(posix, errors="surrogateescape")
 
 

@@ -78,7 +78,30 @@ def localised_sites(segments, lang: str) -> tuple[frozenset[str], frozenset[str]
             parts = m.group("rest").partition("?")[0].split("/")
             if host and (_site(host, labels) != host or any(_is_language(p, own) for p in parts)):
                 sites.add(_site(host, labels))
+            elif host and _local_host(host, labels, lang):
+                sites.add(_LOCAL + host)
     return frozenset(sites), frozenset(labels)
+
+
+_LOCAL = "local:"
+
+
+def _local_host(host: str, labels: frozenset[str], lang: str) -> bool:
+    """A site of the language's own community, named by its country's domain or a
+    part of its name: ``vite-docs.ru`` and ``pinia-ru.netlify.app`` for Russian,
+    ``cn.vuejs.org`` for Chinese (the country CLDR gives the language most likely)."""
+    from transcheck.langdata import region_language
+
+    base = base_language(lang)
+    names = host.split(".")
+    pieces = [piece for name in names[:-1] for piece in name.split("-")[1:] + name.split("-")[:-1]]
+    for label in [names[-1], names[0], *pieces]:
+        if label in labels:
+            return True
+        spoken = region_language(label) if len(label) == 2 else None
+        if spoken and base_language(spoken) == base:
+            return True
+    return False
 
 
 def _site(host: str, labels: frozenset[str]) -> str:
@@ -96,9 +119,13 @@ def unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str
     theirs = list(theirs)
     kept = []
     for u in ours:
-        site = _site(u.split("/", 1)[0], labels)
+        host = u.split("/", 1)[0]
+        site = _site(host, labels)
         match = next((t for t in theirs if site in sites
                       and _site(t.split("/", 1)[0], labels) == site), None)
+        if match is None and _LOCAL + host in sites:
+            # The community's site has its own paths: it stands for any page of theirs.
+            match = next((t for t in theirs if t.split("/", 1)[0] and t.split("/", 1)[0] != host), None)
         if match is None:
             kept.append(u)
         else:

@@ -2,8 +2,9 @@
 
 What it catches:
     Consecutive segments that repeat, exactly or nearly (chrF at or above the
-    ``duplicate_min_chrf`` threshold both ways, on normalised text: a sentence that
-    merely contains an earlier heading is no repeat), an earlier run of segments
+    ``duplicate_min_chrf`` threshold both ways, on normalised text, with the same
+    numbers: a sentence that merely contains an earlier heading, or "Article 39 says"
+    after "Article 36 says", is no repeat), an earlier run of segments
     of the same document, when the other documents of the group do not repeat it.
     The whole repeated run is one finding, on the later copy, with the first copy as
     the related location; runs broken by one edited segment are joined.
@@ -61,6 +62,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass, replace
 
@@ -135,6 +137,9 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
             key=lambda i: (-counts[i], -i),
         )
         for i in candidates[:_MAX_CANDIDATES]:
+            # Other numbers, other content: "Article 36 says" and "Article 39 says".
+            if re.findall(r"\d+", text) != re.findall(r"\d+", texts[i]):
+                continue
             # Alike both ways: chrF weighs recall, so a sentence that merely contains an
             # earlier heading ("Optional dependencies of Pydantic:" after "Optional
             # dependencies") scores high one way only; a repeat scores high both ways.
@@ -259,16 +264,14 @@ def _own_parts(run: Repeat, shared: list) -> list[Repeat]:
 
 def _finding(doc: Document, run: Repeat, note: str):
     segs = doc.segments
-    first, last = segs[run.copy_start], segs[run.copy_end]
-    o_first, o_last = segs[run.orig_start], segs[run.orig_end]
+    first, last, o_first, o_last = (segs[k] for k in (run.copy_start, run.copy_end, run.orig_start, run.orig_end))
     count = run.copy_end - run.copy_start + 1
-    noun = "segment" if count == 1 else "segments"
     return RULE.finding(
         doc,
         first.line,
         last.end_line,
         f"{_span(first.line, last.end_line)} repeat{'s' if count == 1 else ''} "
-        f"{_span(o_first.line, o_last.end_line)} ({count} {noun}){note}",
+        f"{_span(o_first.line, o_last.end_line)} ({count} segment{'s' if count > 1 else ''}){note}",
         related=[Location(doc.path, o_first.line, o_last.end_line)],
         key="\n".join(normalise(s.text) for s in segs[run.copy_start : run.copy_end + 1]),
     )
@@ -307,8 +310,7 @@ def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> 
     ri, rj = view.row_of.get((doc.language, i)), view.row_of.get((doc.language, j))
     if ri is None or rj is None or ri == rj:
         return False
-    voters = 0
-    alike = set()
+    voters, alike = 0, set()
     for lang in view.documents:
         if lang == doc.language:
             continue

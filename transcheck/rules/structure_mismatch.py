@@ -65,6 +65,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
@@ -113,7 +114,7 @@ def check(view: GroupView, options: NoOptions):
         for dev in consensus.deviations(view, {lang: h.level for lang, h in headings.items()}):
             note(dev.language, f"heading level {dev.value} where {consensus.names(dev.agree)} "
                  f"have level {dev.expected}", dev.agree)
-        anchors = {lang: h.anchor for lang, h in headings.items()}
+        anchors = _anchors(headings)
         if any(anchors.values()):
             for dev in consensus.deviations(view, anchors):
                 note(dev.language, f"{_anchor(dev.value)} where {consensus.names(dev.agree)} "
@@ -255,6 +256,28 @@ def _first_heading(segments):
     """The cell's first heading: a heading of nothing but code is no prose, but it is
     a heading, with a level and an id."""
     return next((s for s in segments if s.level > 0), None)
+
+
+def _anchors(headings: dict) -> dict[str, str]:
+    """Each heading's explicit id, where it changes what links reach: an id that is
+    the id a heading without one gets from its text (``{#project-root}`` on a
+    translated heading whose source is "Project Root") keeps the source's links
+    working, and counts as no id of its own."""
+    implicit = {_bare(_TAG.sub("", h.quoted)) for h in headings.values() if not h.anchor}
+    # A repeated heading's id takes a number ("usage-1" for the second "Usage").
+    return {lang: "" if h.anchor and {_bare(h.anchor), _bare(_REPEAT.sub("", h.anchor))} & implicit
+            else h.anchor for lang, h in headings.items()}
+
+
+# A component with attributes after a heading's text (a badge) is no part of its id.
+_TAG = re.compile(r"<[A-Za-z][^<>]*=[^<>]*>")
+_REPEAT = re.compile(r"-\d+$")
+
+
+def _bare(text: str) -> str:
+    # Site generators slug headings differently (hyphens, underscores, accents kept or
+    # dropped); the letters and digits in order are what they share.
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _anchor(anchor: str) -> str:
