@@ -141,6 +141,8 @@ def test_command_line_overrides_the_file(tmp_path):
         ("[[suppress]]\nfingerprint = 'abc'\njustification = 'ok'\nreason = 'x'\n", "unknown key 'reason'"),
         ("suppressions = 'missing.toml'\n", "suppressions: no such file"),
         ("select = [\n", "invalid TOML"),
+        ("skip-markers = '[skip]'\n", "skip-markers: expected list"),
+        ("skip-markers = [1]\n", "skip-markers: expected a list of strings"),
     ],
 )
 def test_bad_configuration_is_one_error_naming_the_key(tmp_path, text, message):

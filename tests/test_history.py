@@ -153,6 +153,21 @@ def test_translation_commit_with_skip_marker_does_not_count_as_update(repo, mark
     assert codes(found) == [("TC304", 5)]
 
 
+def test_a_projects_own_skip_marker_from_its_configuration(repo):
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(repo, "en", edited)
+    commit(repo, "docs: reading the configuration")
+    fr = list(FR)
+    fr[1] = "Installez le paquet avec pip avant de lancer la toute première commande."
+    write(repo, "fr", fr)
+    commit(repo, "fr: add frontmatter [lunaria-ignore]")
+    # Without the marker the fr commit is an update, after which nothing is outdated.
+    assert codes(check(repo)[1]) == []
+    (repo / "transcheck.toml").write_text('skip-markers = ["[Lunaria-Ignore]"]\n', encoding="utf-8")
+    assert codes(check(repo)[1]) == [("TC304", 5)]
+
+
 def test_translation_updated_later_is_up_to_date_again(repo):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# Commits translations need not follow, matched in any case; "[i18nIgnore]" and
+# "[i18n-ignore]" are how Starlight sites (Astro, Tauri) mark them. A project adds its
+# own with ``skip-markers`` ("[lunaria-ignore]").
+DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]", "[i18nignore]",
+                        "[i18n-ignore]")
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -67,8 +73,7 @@ class Settings:
     max_segments: int = 100_000
     max_languages: int = 100  # languages of one document; each is compared with every other
     history: bool = True  # with a source in git: the lag of each translation (TC304, TC305)
-    skip_markers: tuple[str, ...] = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]",
-                                     "[i18nignore]", "[i18n-ignore]")
+    skip_markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS  # commits translations need not follow
     follow_symlinks: bool = False  # follow links that leave the checked tree (--follow-symlinks)
     layouts: tuple = ()  # transcheck.read.layout.Layout: where the language sits in a path
     # A project's own codes in paths and the BCP 47 tags they stand for, sorted pairs

@@ -49,6 +49,7 @@ _KEYS = {
     "max-languages": int,
     "full-coverage": bool,
     "language-codes": dict,
+    "skip-markers": list,
 }
 
 
@@ -73,6 +74,7 @@ class Config:
     max_languages: int | None = None
     full_coverage: bool = False  # keyed resources: every key is translated
     language_codes: tuple = ()  # (a project's code in paths, its BCP 47 tag), sorted
+    skip_markers: tuple[str, ...] = ()  # besides the default ones ("[i18n skip]"…)
 
 
 def find_config(paths: list[str]) -> str | None:
@@ -261,6 +263,7 @@ def parse_table(table: dict, path: str, root: str, prefix: str = "") -> Config:
         max_languages=max_languages,
         full_coverage=values.get("full-coverage", False),
         language_codes=_language_codes(values.get("language-codes", {}), err),
+        skip_markers=tuple(m for m in strings("skip-markers", values.get("skip-markers", [])) if m.strip()),
     )
 
 

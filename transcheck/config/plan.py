@@ -149,6 +149,8 @@ def settings_from(config: Config, source: str | None = None, base=None):
         changes["max_languages"] = config.max_languages
     if config.full_coverage:
         changes["full_coverage"] = True
+    if config.skip_markers:
+        changes["skip_markers"] = settings.skip_markers + config.skip_markers
     if config.language_codes:
         changes["language_codes"] = config.language_codes
     return replace(settings, **changes)

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from transcheck.git import GitError, Repository
-from transcheck.history.git import DEFAULT_SKIP_MARKERS, History
+from transcheck.history.git import History
+from transcheck.settings import DEFAULT_SKIP_MARKERS
 
 NOW = -1  # a line translated by the pull request or an edit not yet committed
 

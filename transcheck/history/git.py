@@ -13,10 +13,7 @@ from dataclasses import dataclass
 
 from transcheck.git import Repository
 
-# Matched in any case; "[i18nIgnore]" and "[i18n-ignore]" are how Starlight sites (Astro,
-# Tauri) mark commits that translations need not follow.
-DEFAULT_SKIP_MARKERS = ("[i18n skip]", "[skip i18n]", "[i18n-skip]", "[i18n ignore]", "[i18nignore]",
-                        "[i18n-ignore]")
+
 
 
 @dataclass(frozen=True, slots=True)
