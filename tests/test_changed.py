@@ -99,6 +99,32 @@ def test_a_skipped_file_is_annotated_only_when_the_change_touches_it(repo):
     assert "notes.txt" in transcheck("check", ".", "-f", "github", cwd=repo).stdout
 
 
+def test_a_keyed_group_of_many_languages_changed_in_one_is_checked_with_a_few_peers(tmp_path):
+    from transcheck.decide.changed import PEERS
+
+    work = tmp_path / "locales"
+    work.mkdir()
+    codes = ["ar", "bg", "cs", "da", "de", "el", "es", "fi", "fr", "he", "hu", "it", "ja", "ko", "nl",
+             "pl", "pt", "ro", "ru", "sv"]
+    (work / "en.json").write_text('{"open": "Open {{name}}", "save": "Save the file"}\n', encoding="utf-8")
+    for code in codes:
+        (work / f"{code}.json").write_text(f'{{"open": "{code} {{{{name}}}}", "save": "{code} save"}}\n',
+                                           encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "locales")
+    (work / "fr.json").write_text('{"open": "Ouvrir {{nom}}", "save": "Enregistrer le fichier"}\n', encoding="utf-8")
+    result = transcheck("check", ".", "--source", "en", "--changed-since", "HEAD", "-f", "json", cwd=work)
+    data = json.loads(result.stdout)
+    assert len(data["documents"]) == 1 + 1 + PEERS  # fr, the source, the peers
+    assert [(f["code"], Path(f["path"]).name, f["line"]) for f in data["findings"]] == [("TC702", "fr.json", 1)]
+    full = json.loads(transcheck("check", ".", "--source", "en", "-f", "json", cwd=work).stdout)
+    # The same finding; its list of the peers that agree names only those checked.
+    assert [f["message"].split(";")[0] for f in data["findings"]] == [
+        f["message"].split(";")[0] for f in full["findings"]
+        if Path(f["path"]).name == "fr.json" and f["code"] == "TC702"] == ["[open] placeholder renamed: {{nom}} for {{name}}"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [(("--changed-since", "no-such-rev"), "unknown revision 'no-such-rev'")],

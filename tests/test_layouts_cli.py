@@ -248,3 +248,18 @@ def test_resource_codes_are_judged_by_their_values_not_their_keys(tmp_path):
     assert "'ar' is" not in stderr and "'be' is" not in stderr and "'as' is" not in stderr
     assert "'tw' is Twi in ISO 639, but the text reads as Chinese (Taiwan)" in stderr
     assert sorted(d["language"] for d in report["documents"]) == ["ar", "as", "be", "en", "tw"]
+
+
+def test_keyed_files_without_the_source_language_are_an_error_unless_bilingual(tmp_path):
+    _write(tmp_path, "en-us.json", '{"save": "Save the file", "open": "Open the file"}\n')
+    _write(tmp_path, "de.json", '{"save": "Datei speichern", "open": "Datei öffnen"}\n')
+    _write(tmp_path, "fr.json", '{"save": "Enregistrer le fichier", "open": "Ouvrir le fichier"}\n')
+    result = transcheck("check", "--source", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "did you mean --source en-US?" in result.stderr
+    assert transcheck("check", "--source", "en-US", cwd=tmp_path).returncode in (0, 1)
+    po = tmp_path / "po"
+    _write(po, "de.po", 'msgid "Save the file"\nmsgstr "Datei speichern"\n')
+    _write(po, "fr.po", 'msgid "Save the file"\nmsgstr "Enregistrer le fichier"\n')
+    result = transcheck("check", "po", "--source", "en", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr

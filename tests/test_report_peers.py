@@ -23,6 +23,9 @@ def test_a_run_of_four_or_more_of_the_page_languages_is_a_count():
     assert shorten_peers("tags a, bb, cc, dd, ee", LANGS, "cs") == "tags a, bb, cc, dd, ee"
     assert shorten_peers("de, el, en, es keep it; fr, it, pl, ro do not", LANGS, "cs") == (
         "4 of 8 languages keep it; 4 of 8 languages do not")
+    # a list the rule cut short is counted whole, not said twice
+    assert shorten_peers("placeholder missing: %0; de, el, en, es and 3 more have %0", LANGS, "cs") == (
+        "placeholder missing: %0; 7 of 8 languages have %0")
 
 
 def _tree(tmp_path):

@@ -211,7 +211,8 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     # The languages of the run: a page that another language has is missing in the rest.
     languages = sorted({f.language for spec in specs for f in spec.files})
     if changed_since is not None:  # a PR of a few pages checks those pages' groups only
-        specs = tuple(s for s in specs if changed_since.touches([f.path for f in s.files]))
+        specs = tuple(changed_since.narrowed(s, settings.source) for s in specs
+                      if changed_since.touches([f.path for f in s.files]))
     specs, notes = _with_lag(specs, settings, rules, changed_since)
     page_codes = frozenset(r.code for r in rules if r.lag)
     # Texts from memory have no place on disk to find a glossary beside.
@@ -235,7 +236,8 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     results = _map_groups(groups, settings, rules, jobs, getattr(progress, "stage", None))
     for done, ((spec, glossary), (result, group_problems)) in enumerate(zip(groups, results), start=1):
         # A glossary shared by many groups that cannot be used is one line, not one per group.
-        problems.extend(p for p in group_problems if not (p in seen or seen.add(p)))
+        problems.extend(p for p in group_problems if (changed_since is None or changed_since.concerns(p))
+                        and not (p in seen or seen.add(p)))
         if result.documents:
             have = {f.language for f in spec.files}  # an unreadable file is not a missing page
             result = replace(result, status=with_missing(result.status, [lang for lang in languages if lang not in have]))

@@ -27,6 +27,17 @@ from transcheck.git import GitError, Repository
 from transcheck.model import ChangedSegment, Document, Finding, InputProblem, Segment, Severity
 
 
+# Unchanged translations that stay beside the changed ones in a narrowed keyed group.
+PEERS = 12
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 @dataclass
 class Version:
     """One document against its version at REV."""
@@ -152,6 +163,27 @@ class ChangedSince:
         cannot be read, or a note about a group, always is."""
         return (problem.severity == "error" or not os.path.isfile(problem.path)
                 or self.differs(problem.path))
+
+    def narrowed(self, spec, source: str | None):
+        """A keyed group of many files, of which the change touched a few: those, the
+        source and ``PEERS`` unchanged translations (the largest files, the most
+        complete translations, which have the keys a change adds: a new string needs
+        peers that translate it to be judged) are enough for every vote a rule takes,
+        and the others can have no finding in scope. A resource set of a hundred languages changed in one file is then checked
+        in seconds, not minutes. Documents keep every language: their alignment is
+        N-way."""
+        from dataclasses import replace
+
+        from transcheck.formats import for_path
+
+        if len(spec.files) <= PEERS + 2 or not all(
+                (fmt := for_path(f.path)) is not None and fmt.keyed for f in spec.files):
+            return spec
+        changed = {f.path for f in spec.files if self.differs(f.path)}
+        others = [f for f in spec.files if f.path not in changed and f.language != source]
+        peers = [f.path for f in sorted(others, key=lambda f: (-_size(f.path), f.language))][:PEERS]
+        keep = changed | set(peers)
+        return replace(spec, files=tuple(f for f in spec.files if f.path in keep or f.language == source))
 
     def touches(self, paths) -> bool:
         """Whether any of ``paths`` differs from REV: a group of unchanged files can have

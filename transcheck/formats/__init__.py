@@ -44,6 +44,9 @@ class FileFormat:
     # met while walking a directory without a language in its name, such a file is
     # configuration beside the documents, skipped without a word.
     keyed: bool = False
+    # A bilingual resource (PO, XLIFF): each message holds its source beside its
+    # translation, so a run needs no file in the source language.
+    bilingual: bool = False
 
 
 class FormatError(ValueError):

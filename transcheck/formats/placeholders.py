@@ -208,6 +208,8 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
     for pattern, kind in ((_PRINTF, "printf"), (_PERCENT_BRACE, "rails"), (_DOLLAR, "dollar"),
                           (_TAG, "tag"), (_QT, "qt")):
         for m in pattern.finditer(chunk):
+            if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words:
+                continue  # "<U destinatariu hè scunnisciutu>": words in angle brackets
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -f[1]))
     pos = 0

@@ -72,4 +72,4 @@ def segment(lines: list[str], template: bool = False) -> tuple[Segment, ...]:
 
 # A translator's comment ("# ...") travels with the entry through every PO tool.
 FORMAT = FileFormat(name="po", mime_type="text/x-gettext-translation", segment=segment,
-                    comment=("#", ""), keyed=True)
+                    comment=("#", ""), keyed=True, bilingual=True)

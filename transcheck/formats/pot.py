@@ -13,4 +13,4 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
 
 
 FORMAT = FileFormat(name="pot", mime_type="text/x-gettext-translation", segment=segment,
-                    comment=("#", ""), keyed=True)
+                    comment=("#", ""), keyed=True, bilingual=True)

@@ -51,4 +51,4 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
 
 
 FORMAT = FileFormat(name="xliff", mime_type="application/xliff+xml", segment=segment,
-                    comment=("<!--", "-->"), keyed=True)
+                    comment=("<!--", "-->"), keyed=True, bilingual=True)

@@ -106,10 +106,10 @@ def discover(
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
     """An error when the source language has no document at all: ``--source fr-XX``,
     or ``en`` where the source's files carry ``en-US``, would check nothing against it.
-    Keyed resources may carry their source inside (PO msgids, XLIFF sources): not here."""
+    Bilingual resources carry their source inside (PO msgids, XLIFF sources): not here."""
     if source is None or any(f.language == source for g in groups for f in g.files):
         return []
-    groups = [g for g in groups if not any(_keyed(f.path) for f in g.files)]
+    groups = [g for g in groups if not any(_bilingual(f.path) for f in g.files)]
     if not groups:
         return []
     from transcheck.langid.names import language_name
@@ -221,6 +221,13 @@ def _keyed(path: str) -> bool:
 
     fmt = for_path(path)
     return fmt is not None and fmt.keyed
+
+
+def _bilingual(path: str) -> bool:
+    from transcheck.formats import for_path
+
+    fmt = for_path(path)
+    return fmt is not None and fmt.bilingual
 
 
 def parse_name(path: str, codes: tuple = ()) -> tuple[str, str] | str:

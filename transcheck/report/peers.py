@@ -12,6 +12,7 @@ import re
 
 MIN_RUN = 4
 _LEADING_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
+_MORE = re.compile(r" and (\d+) more\b")
 
 
 def shorten_peers(message: str, languages, own: str) -> str:
@@ -34,12 +35,17 @@ def shorten_peers(message: str, languages, own: str) -> str:
             out.append(parts[i])
             i += 1
             continue
+        rest = parts[j][len(end):] if end is not None else ""
+        # A list the rule cut short ("de, fr, it, sv and 35 more") is counted whole.
+        if (more := _MORE.match(rest)) is not None:
+            count += int(more.group(1))
+            rest = rest[more.end():]
         said = f"{head}{count} of {len(known)} languages"
         if end is None:
             out.append(said)
             i = j
         else:  # what follows the run may end with the start of another
-            parts[j] = said + parts[j][len(end):]
+            parts[j] = said + rest
             i = j
     return ", ".join(out)
 

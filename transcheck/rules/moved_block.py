@@ -27,7 +27,7 @@ What it does not catch:
     A block moved without anything that places it (no link, code, name or number in it
     or beside it, no table of contents entry, and too short to be told by its length):
     that is a missing segment and an extra segment. A move inside one aligned row (two
-    sentences exchanged in a paragraph).
+    sentences exchanged in a paragraph). Keys of a keyed resource in another order.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ _GAP = 2  # rows of another block allowed inside one moved block
 
 
 def check(view: GroupView, options: NoOptions):
+    if view.keyed:
+        return  # keys are aligned by name: their order in a file is no reading order
     if view.source not in view.documents and len(view.documents) < 3:
         return  # two documents without a source: neither order is the reference
     rank = _common_order(view)
