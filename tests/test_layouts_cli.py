@@ -170,6 +170,15 @@ def test_a_source_given_without_its_region_names_the_code_found(tmp_path):
           "i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
           "i18n/zh-CN/docusaurus-plugin-content-docs/current/guide/setup.md"],
          "3 documents here look like i18n/{lang}/**/*.md: try --layout 'i18n/{lang}/**/*.md'"),
+        # Android: one resource directory, or one in each module of the app.
+        (["app/src/main/res/values/strings.xml", "app/src/main/res/values-de/strings.xml",
+          "app/src/main/res/values-de/arrays.xml", "app/src/main/res/values-fr/strings.xml"],
+         "try --layout 'app/src/main/res/values-{lang}/*.xml'"),
+        (["app/src/main/res/values/strings.xml", "app/src/main/res/values-de/strings.xml",
+          "core/src/main/res/values/strings.xml", "core/src/main/res/values-de/strings.xml",
+          "core/src/main/res/values-fr/strings.xml"],
+         "4 documents here look like **/values-{lang}/strings.xml beside **/values/strings.xml: "
+         "try --layout '**/values-{lang}/strings.xml' --source LANG"),
     ],
 )
 def test_documents_of_no_layout_get_one_line_suggesting_it(tmp_path, files, suggested):
@@ -263,3 +272,13 @@ def test_keyed_files_without_the_source_language_are_an_error_unless_bilingual(t
     _write(po, "fr.po", 'msgid "Save the file"\nmsgstr "Enregistrer le fichier"\n')
     result = transcheck("check", "po", "--source", "en", cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
+
+
+def test_a_resource_file_with_no_messages_yet_is_no_warning(tmp_path):
+    _write(tmp_path, "en.json", '{"save": "Save the file", "open": "Open the file"}\n')
+    _write(tmp_path, "de.json", '{"save": "Datei speichern", "open": "Datei öffnen"}\n')
+    _write(tmp_path, "fr.json", "{}\n")
+    result = transcheck("check", "--source", "en", "-f", "json", cwd=tmp_path)
+    assert "fr.json" not in result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert [(Path(p["path"]).name, p["message"]) for p in problems] == [("fr.json", "no messages; skipped")]

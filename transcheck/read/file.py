@@ -132,7 +132,10 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     if not doc.segments:
         from transcheck.formats import of
 
-        if of(doc).keyed:  # a language added to a resource tree, not translated yet
-            return InputProblem(spec.path, "no messages; skipped", severity="warning")
+        if of(doc).keyed:
+            # A language added to a resource tree, not translated yet: a platform
+            # (Weblate) adds one to every module at once. Said in JSON and SARIF, not
+            # printed.
+            return InputProblem(spec.path, "no messages; skipped", severity="info")
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc

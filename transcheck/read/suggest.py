@@ -6,7 +6,9 @@ by ``.``, ``-`` or ``_`` (``README-de.md``, ``pages.fr/``, ``guide_pt-BR.md``); 
 pattern that covers the most paths in at least two languages wins. Its source is the
 path without the code (``README.md`` beside ``README-de.md``), or the same file name
 one directory up (``README.md`` above ``translations/README-de.md``), which needs the
-``SOURCE=TRANSLATION`` form.
+``SOURCE=TRANSLATION`` form. Resource files in a language directory of each module of an
+app (Android's ``*/src/main/res/values-de/strings.xml``) also fit one pattern for them
+all (``**/values-{lang}/strings.xml``), which wins where it covers more.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ def _best(paths: list[str]) -> tuple[str, int, str | None, set[str]] | None:
         for pattern, code in _patterns(path):
             members.setdefault(pattern, set()).add(path)
             codes.setdefault(pattern, set()).add(code.lower())
-    ranked = sorted(((len(members[p]), p) for p in members if len(codes[p]) >= 2), key=lambda t: (-t[0], t[1]))
+    # On a tie the layout of one directory wins: it reads every file there ("*.xml").
+    ranked = sorted(((len(members[p]), p) for p in members if len(codes[p]) >= 2),
+                    key=lambda t: (-t[0], t[1].startswith("**/"), t[1]))
     if not ranked:
         return None
     covered, pattern = ranked[0]
@@ -85,6 +89,18 @@ def _patterns(path: str):
                 doc_ext = os.path.splitext(parts[-1])[1]
                 rest = "**/*" + doc_ext if i < last - 1 else "*" + doc_ext
                 yield "/".join(parts[:i] + [placed, rest]), code
+                if i == last - 1 and i > 0 and _keyed(parts[-1]):
+                    # An app of many modules keeps one resource directory in each
+                    # (Android's */src/main/res/values-de/strings.xml): one layout
+                    # for them all.
+                    yield f"**/{placed}/{parts[-1]}", code
+
+
+def _keyed(name: str) -> bool:
+    from transcheck.formats import for_path
+
+    fmt = for_path(name)
+    return fmt is not None and fmt.keyed
 
 
 def _is_code(code: str) -> bool:
