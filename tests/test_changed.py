@@ -119,6 +119,12 @@ def test_a_keyed_group_of_many_languages_changed_in_one_is_checked_with_a_few_pe
     assert len(data["documents"]) == 1 + 1 + PEERS  # fr, the source, the peers
     assert [(f["code"], Path(f["path"]).name, f["line"]) for f in data["findings"]] == [("TC702", "fr.json", 1)]
     full = json.loads(transcheck("check", ".", "--source", "en", "-f", "json", cwd=work).stdout)
+    # The limit of languages holds the group as checked: narrowed, it is within it.
+    limited = transcheck("check", ".", "--source", "en", "--max-languages", "15", "-f", "json", cwd=work)
+    assert limited.returncode == 2 and "21 languages in one document (limit 15" in limited.stderr
+    narrowed = transcheck("check", ".", "--source", "en", "--max-languages", "15", "--changed-since", "HEAD",
+                          "-f", "json", cwd=work)
+    assert narrowed.returncode == 1 and len(json.loads(narrowed.stdout)["documents"]) == 1 + 1 + PEERS
     # The same finding; its list of the peers that agree names only those checked.
     assert [f["message"].split(";")[0] for f in data["findings"]] == [
         f["message"].split(";")[0] for f in full["findings"]

@@ -154,7 +154,10 @@ def _options(options: Options | None, kwargs: dict) -> Options:
 def _discover(paths: list[str], plan: RunPlan):
     from transcheck.read.discover import discover_with
 
-    return discover_with(paths or ["."], plan.settings, plan.exclude)
+    # A pull request checks a large resource set narrowed to what it changed: the run
+    # holds it to the limit then (``runner``), not before.
+    settings = replace(plan.settings, max_languages=None) if plan.changed_since else plan.settings
+    return discover_with(paths or ["."], settings, plan.exclude)
 
 
 def _from_texts(texts: list[Text], plan: RunPlan):

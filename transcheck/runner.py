@@ -210,9 +210,9 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
     specs = found.groups
     # The languages of the run: a page that another language has is missing in the rest.
     languages = sorted({f.language for spec in specs for f in spec.files})
+    over: list[InputProblem] = []
     if changed_since is not None:  # a PR of a few pages checks those pages' groups only
-        specs = tuple(changed_since.narrowed(s, settings.source) for s in specs
-                      if changed_since.touches([f.path for f in s.files]))
+        specs, over = changed_since.scope(specs, settings.source, settings.max_languages)
     specs, notes = _with_lag(specs, settings, rules, changed_since)
     page_codes = frozenset(r.code for r in rules if r.lag)
     # Texts from memory have no place on disk to find a glossary beside.
@@ -227,7 +227,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
             share(load_glossary(path, settings.follow_symlinks)[0], settings.vocabulary, languages)
     # What a formatter's section may read of the run before its groups are known.
     header = Report(groups=(), problems=(), settings=settings, rules=rules)
-    problems = list(found.problems) + notes
+    problems = list(found.problems) + over + notes
     if changed_since is not None:
         problems = [p for p in problems if changed_since.concerns(p)]
     seen: set[InputProblem] = set(problems)

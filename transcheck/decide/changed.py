@@ -164,6 +164,17 @@ class ChangedSince:
         return (problem.severity == "error" or not os.path.isfile(problem.path)
                 or self.differs(problem.path))
 
+    def scope(self, specs, source: str | None, limit: int | None) -> tuple[tuple, list[InputProblem]]:
+        """The groups the change touched, each narrowed (``narrowed``), and the input
+        problems of those still over the run's limit of languages, which are skipped:
+        a resource set of more languages than the limit is checked when narrowed."""
+        from transcheck.read.discover import too_many_languages
+
+        touched = [self.narrowed(s, source) for s in specs if self.touches([f.path for f in s.files])]
+        over = [s for s in touched if limit and len(s.files) > limit]
+        return (tuple(s for s in touched if s not in over),
+                [too_many_languages(s.name, len(s.files), limit) for s in over])
+
     def narrowed(self, spec, source: str | None):
         """A keyed group of many files, of which the change touched a few: those, the
         source and ``PEERS`` unchanged translations (the largest files, the most

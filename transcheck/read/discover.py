@@ -268,6 +268,10 @@ def _unknown(raw: str, where: str) -> str:
     return f"unknown language code {raw!r} in the {where}{advice}"
 
 
+def too_many_languages(group: str, count: int, limit: int) -> InputProblem:
+    return InputProblem(group, f"{count} languages in one document (limit {limit}, see --max-languages); skipped")
+
+
 def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: int | None = None
            ) -> tuple[GroupSpec, ...]:
     by_group: dict[str, dict[str, FileSpec]] = {}
@@ -286,9 +290,7 @@ def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: i
     groups = []
     for name, langs in sorted(by_group.items()):
         if max_languages is not None and len(langs) > max_languages:
-            problems.append(InputProblem(
-                name, f"{len(langs)} languages in one document (limit {max_languages}, see --max-languages); skipped"
-            ))
+            problems.append(too_many_languages(name, len(langs), max_languages))
             continue
         groups.append(GroupSpec(name=name, files=tuple(langs[lang] for lang in sorted(langs))))
     return tuple(groups)
