@@ -139,8 +139,9 @@ def test_source_typo_fix_with_skip_marker_is_not_lag(repo):
     assert codes(found) == []
 
 
-@pytest.mark.parametrize("marker", ["[i18n skip]", "[i18nIgnore]", "[i18n-ignore]"])
-def test_translation_commit_with_skip_marker_does_not_count_as_update(repo, marker):
+def _source_edited_then_other_fr_line(repo, message):
+    """The source edits paragraph 3; a later French commit (``message``) touches only
+    paragraph 2: an update of the page unless its message marks it as none."""
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."
     write(repo, "en", edited)
@@ -148,20 +149,18 @@ def test_translation_commit_with_skip_marker_does_not_count_as_update(repo, mark
     fr = list(FR)
     fr[1] = "Installez le paquet avec pip avant de lancer la toute première commande."
     write(repo, "fr", fr)
-    commit(repo, f"fr: typo {marker}")
+    commit(repo, message)
+
+
+@pytest.mark.parametrize("marker", ["[i18n skip]", "[i18nIgnore]", "[i18n-ignore]"])
+def test_translation_commit_with_skip_marker_does_not_count_as_update(repo, marker):
+    _source_edited_then_other_fr_line(repo, f"fr: typo {marker}")
     _, found = check(repo)
     assert codes(found) == [("TC304", 5)]
 
 
 def test_a_projects_own_skip_marker_from_its_configuration(repo):
-    edited = list(EN)
-    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
-    write(repo, "en", edited)
-    commit(repo, "docs: reading the configuration")
-    fr = list(FR)
-    fr[1] = "Installez le paquet avec pip avant de lancer la toute première commande."
-    write(repo, "fr", fr)
-    commit(repo, "fr: add frontmatter [lunaria-ignore]")
+    _source_edited_then_other_fr_line(repo, "fr: add frontmatter [lunaria-ignore]")
     # Without the marker the fr commit is an update, after which nothing is outdated.
     assert codes(check(repo)[1]) == []
     (repo / "transcheck.toml").write_text('skip-markers = ["[Lunaria-Ignore]"]\n', encoding="utf-8")
