@@ -179,16 +179,15 @@ class ChangedSince:
         """A keyed group of many files, of which the change touched a few: those, the
         source and ``PEERS`` unchanged translations (the largest files, the most
         complete translations, which have the keys a change adds: a new string needs
-        peers that translate it to be judged) are enough for every vote a rule takes,
-        and the others can have no finding in scope. A resource set of a hundred languages changed in one file is then checked
-        in seconds, not minutes. Documents keep every language: their alignment is
-        N-way."""
+        peers that translate it to be judged) are enough for the votes the rules
+        take, and the others can have no finding in scope. A resource set of a
+        hundred languages changed in one file is then checked in seconds, not
+        minutes. Documents keep every language: their alignment is N-way."""
         from dataclasses import replace
 
-        from transcheck.formats import for_path
+        from transcheck.formats import is_keyed
 
-        if len(spec.files) <= PEERS + 2 or not all(
-                (fmt := for_path(f.path)) is not None and fmt.keyed for f in spec.files):
+        if len(spec.files) <= PEERS + 2 or not all(is_keyed(f.path) for f in spec.files):
             return spec
         changed = {f.path for f in spec.files if self.differs(f.path)}
         others = [f for f in spec.files if f.path not in changed and f.language != source]

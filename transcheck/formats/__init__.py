@@ -106,6 +106,18 @@ def for_path(path: str) -> FileFormat | None:
     return get(name) if name else None
 
 
+def is_keyed(path: str) -> bool:
+    """Whether ``path`` is a keyed resource by its suffix (``FileFormat.keyed``)."""
+    fmt = for_path(path)
+    return fmt is not None and fmt.keyed
+
+
+def is_bilingual(path: str) -> bool:
+    """Whether ``path`` holds each message's source beside it (``FileFormat.bilingual``)."""
+    fmt = for_path(path)
+    return fmt is not None and fmt.bilingual
+
+
 def of(doc: Document | DocumentInfo) -> FileFormat:
     """The format of a document (or of a ``read.spec.FileSpec``, the file it is read
     from): its own word, else its path's suffix, else plain text (a document handed

@@ -217,17 +217,15 @@ def _add(path, *, explicit, specs, problems, seen, codes=()):
 
 
 def _keyed(path: str) -> bool:
-    from transcheck.formats import for_path
+    from transcheck.formats import is_keyed
 
-    fmt = for_path(path)
-    return fmt is not None and fmt.keyed
+    return is_keyed(path)
 
 
 def _bilingual(path: str) -> bool:
-    from transcheck.formats import for_path
+    from transcheck.formats import is_bilingual
 
-    fmt = for_path(path)
-    return fmt is not None and fmt.bilingual
+    return is_bilingual(path)
 
 
 def parse_name(path: str, codes: tuple = ()) -> tuple[str, str] | str:

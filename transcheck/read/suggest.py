@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from transcheck.formats import name_for
+from transcheck.formats import is_keyed, name_for
 from transcheck.model import InputProblem
 from transcheck.read.languages import code_hint, looks_like_tag, normalise_tag
 
@@ -89,18 +89,11 @@ def _patterns(path: str):
                 doc_ext = os.path.splitext(parts[-1])[1]
                 rest = "**/*" + doc_ext if i < last - 1 else "*" + doc_ext
                 yield "/".join(parts[:i] + [placed, rest]), code
-                if i == last - 1 and i > 0 and _keyed(parts[-1]):
+                if i == last - 1 and i > 0 and is_keyed(parts[-1]):
                     # An app of many modules keeps one resource directory in each
                     # (Android's */src/main/res/values-de/strings.xml): one layout
                     # for them all.
                     yield f"**/{placed}/{parts[-1]}", code
-
-
-def _keyed(name: str) -> bool:
-    from transcheck.formats import for_path
-
-    fmt = for_path(name)
-    return fmt is not None and fmt.keyed
 
 
 def _is_code(code: str) -> bool:
