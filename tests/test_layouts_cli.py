@@ -170,6 +170,12 @@ def test_a_source_given_without_its_region_names_the_code_found(tmp_path):
           "i18n/fr/docusaurus-plugin-content-docs/current/intro.md",
           "i18n/zh-CN/docusaurus-plugin-content-docs/current/guide/setup.md"],
          "3 documents here look like i18n/{lang}/**/*.md: try --layout 'i18n/{lang}/**/*.md'"),
+        # A site translated into one language so far.
+        (["docs/intro.md", "docs/setup.md", "docs/guide.md",
+          "i18n/zh-Hans/docusaurus-plugin-content-docs/current/intro.md",
+          "i18n/zh-Hans/docusaurus-plugin-content-docs/current/setup.md",
+          "i18n/zh-Hans/docusaurus-plugin-content-docs/current/guide.md"],
+         "3 documents here look like i18n/{lang}/**/*.md: try --layout 'i18n/{lang}/**/*.md'"),
         # Android: one resource directory, or one in each module of the app.
         (["app/src/main/res/values/strings.xml", "app/src/main/res/values-de/strings.xml",
           "app/src/main/res/values-de/arrays.xml", "app/src/main/res/values-fr/strings.xml"],
@@ -282,3 +288,16 @@ def test_a_resource_file_with_no_messages_yet_is_no_warning(tmp_path):
     assert "fr.json" not in result.stderr
     problems = json.loads(result.stdout)["problems"]
     assert [(Path(p["path"]).name, p["message"]) for p in problems] == [("fr.json", "no messages; skipped")]
+
+
+def test_a_code_that_is_also_a_country_keeps_its_language_when_the_text_is_in_its_script(tmp_path):
+    # "bn" is Bangla and Brunei, whose Malay CLDR writes in Latin and Arabic letters: the
+    # English terms a Bengali page keeps in brackets are no evidence of Malay.
+    bengali = ("# স্কেলেবিলিটি (Scalability)\n\nস্কেলেবিলিটি (scalability) হলো একটি সিস্টেমের বৃদ্ধি পাওয়ার ক্ষমতা "
+               "(capacity to grow), যেমন ক্লাউড কম্পিউটিং (cloud computing) এবং কন্টেইনার (containers)।\n")
+    _write(tmp_path, "content/en/scalability.md", EN)
+    _write(tmp_path, "content/bn/scalability.md", bengali)
+    _write(tmp_path, "content/de/scalability.md", TEXT["de"])
+    report, stderr, _ = _run(tmp_path, "--layout", "content/{lang}/**/*.md", "--source", "en")
+    assert "Malay" not in stderr and "Brunei" not in stderr
+    assert "bn" in {d["language"] for d in report["documents"]}

@@ -51,11 +51,14 @@ def _prose(s: Segment) -> str:
 def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) -> bool:
     """Whether the ``translated`` segments already carry the source edit ``old`` ->
     ``new``; ``languages``: the source's and the translation's codes."""
-    if not old.is_prose and not new.is_prose:
+    same_words = normalise(old.text) == normalise(new.text)
+    if not old.is_prose and not new.is_prose and not same_words:
         mine = " ".join(s.text for s in translated)
+        if old.block == "table" and mine and normalise(mine) != normalise(old.text):
+            return True  # a table's value the translation gives its own way (`暂无数据`)
         return bool(mine) and (normalise(mine) == normalise(new.text) or chrf(mine, new.text) > chrf(mine, old.text))
     # The same words (but for case): only links and code changed, and only they count.
-    kinds = ("u:", "c:") if normalise(old.text) == normalise(new.text) else ("u:", "c:", "n:", "w:")
+    kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
     if len(kinds) > 2 and _prose(old) != _prose(new):
         return False
     codes = tuple(c.lower() for c in languages)
@@ -73,9 +76,10 @@ def _carries(old, new, translated, codes, kinds, fragment: bool, anchors_only: b
         return anchors_only and _evidence([old], codes) != _evidence([new], codes) and _localised(
             old, new, translated, codes)
     have = _evidence(translated, codes, fragment)
-    if "n:" not in kinds and took_out and all(k.startswith("u:") and k not in have for k in took_out):
-        # Only link targets changed, and the translation links none of the old ones: its
-        # links are its own (its language's site, "vite-docs.ru" for "vitejs.dev"), and
+    if "n:" not in kinds and took_out and not any(k in have for k in took_out):
+        # Only link targets or code changed, and the translation has none of the old
+        # ones: its links and code are its own (its language's site, "vite-docs.ru" for
+        # "vitejs.dev"; a value in code it translates, `暂无数据` for `Not Found`), and
         # the edit is not one it lags behind.
         return True
     return all(have[k] >= n for k, n in put_in.items()) and not any(k in have for k in took_out)

@@ -262,6 +262,8 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagCha
                          minor=minor(old, new), **stamp)
     if k in rewritten:
         new = now[rewritten[k]]
+        if carried(old, new, cell, languages):
+            return None
         return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)
     return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
 

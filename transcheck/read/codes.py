@@ -90,7 +90,8 @@ def reads_as_country(path: str, language: str, country: str) -> bool:
     # A fifth is plenty: one Han character is a word, and link texts and names stay Latin.
     # Latin is no proof: it is also the script of the names and of the English an
     # Assamese or a Chuvash file keeps; there the language model must name the country's.
-    if theirs - ours != {"Latin"} and sum(n for s, n in counts.items() if s in theirs - ours) >= 0.2 * letters:
+    proof = theirs - ours - {"Latin"}
+    if proof and sum(n for s, n in counts.items() if s in proof) >= 0.2 * letters:
         return True
     script = max(sorted(counts), key=counts.__getitem__)
     if script not in theirs or not langdetect_names(country) or (

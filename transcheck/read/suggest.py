@@ -57,8 +57,11 @@ def _best(paths: list[str]) -> tuple[str, int, str | None, set[str]] | None:
             members.setdefault(pattern, set()).add(path)
             codes.setdefault(pattern, set()).add(code.lower())
     # On a tie the layout of one directory wins: it reads every file there ("*.xml").
-    ranked = sorted(((len(members[p]), p) for p in members if len(codes[p]) >= 2),
-                    key=lambda t: (-t[0], t[1].startswith("**/"), t[1]))
+    # One language is enough where it is a real tag and several pages have it (a site
+    # translated into one language so far: Docusaurus's i18n/zh-Hans/…).
+    ranked = sorted(((len(members[p]), p) for p in members if len(codes[p]) >= 2 or (
+        len(members[p]) >= 3 and all(normalise_tag(c) for c in codes[p]))),
+        key=lambda t: (-t[0], t[1].startswith("**/"), t[1]))
     if not ranked:
         return None
     covered, pattern = ranked[0]

@@ -35,7 +35,7 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
     if len(labels) > 2 and _is_language(labels[0], languages):
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
-    kept = [p for p in path.split("/") if not _is_language(p, languages)]
+    kept = [_unsuffixed(p, languages) for p in path.split("/") if not _is_language(p, languages)]
     if not host and kept:
         kept = _page_file(kept, languages)
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
@@ -47,6 +47,20 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
                      if q and not _is_language(q.partition("=")[2], languages))
     return (host + ("/" if host and not path.startswith("/") else "") + path
             + ("?" + query if query else ""))
+
+
+_SUFFIXED = re.compile(r"^(.+?)[-_]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)$")
+
+
+def _unsuffixed(part: str, languages: frozenset[str]) -> str:
+    """A path segment without a language or its country after a hyphen, as sites name
+    a page's translation: ``radio-cn`` beside ``radio`` for zh-CN, ``guide_fr``."""
+    m = _SUFFIXED.match(part)
+    if m is None:
+        return part
+    code = m.group(2).lower().replace("_", "-")
+    regions = {tag.rsplit("-", 1)[1].lower() for tag in languages if "-" in tag}
+    return m.group(1) if _is_language(code, languages) or code in regions else part
 
 
 def page_parts(path: str, languages: frozenset[str]) -> tuple[str, ...]:

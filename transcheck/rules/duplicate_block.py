@@ -50,7 +50,8 @@ What it does not catch:
     Keyed resources: one value under several keys ("Cancel") is a resource's normal
     state; a value pasted under the wrong key is TC102.
     Short lines that legitimately recur on their own (a one-word heading, a button
-    label): a repeat must hold at least ``duplicate_min_letters`` letters. Repetition
+    label): a repeat must hold at least ``duplicate_min_letters`` letters. An image
+    whose alt text names it as the heading above it does is no repeat. Repetition
     across different documents of a group is expected (names, file names) and is
     never reported here. A repeat most documents share that is not a passage pasted
     right after itself (a headline, a refrain, a paragraph that comes back further
@@ -149,7 +150,8 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
 
 
 def _texts(doc: Document) -> list[str]:
-    return [normalise(" ".join((s.text, *s.code))) for s in doc.segments]
+    # An image's alt text names what the heading beside it names: no repeat.
+    return [f"\0{s.index}" if s.images else normalise(" ".join((s.text, *s.code))) for s in doc.segments]
 
 
 def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repeat]:
@@ -180,11 +182,9 @@ def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repea
     joined: list[Repeat] = []
     for run in runs:
         prev = joined[-1] if joined else None
-        if (
-            prev
-            and run.copy_start - prev.copy_start == run.orig_start - prev.orig_start
-            and run.copy_start - prev.copy_end <= 2
-        ):
+        if (prev and run.copy_start - prev.copy_start == run.orig_start - prev.orig_start
+                and run.copy_start - prev.copy_end <= 2
+                and run.orig_end < prev.copy_start):  # the copy follows the original whole
             joined[-1] = Repeat(prev.orig_start, run.orig_end, prev.copy_start, run.copy_end)
         else:
             joined.append(run)
