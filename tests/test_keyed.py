@@ -84,6 +84,9 @@ def test_properties_continuations_escapes_and_separators():
         ("a.b", 3, 4, "Hello world", ""), ("c", 5, 5, "café", ""), ("d=e", 6, 6, "value", ""),
         ("empty", 7, 7, "", "empty"),
     ]
+    # MessageFormat's doubled apostrophe is one apostrophe: no quotation mark to balance
+    assert [s.text for s in segs("properties", "UserId=Identifiant de l''utilisateur\n")] == [
+        "Identifiant de l'utilisateur"]
 
 
 def test_android_strings_plurals_arrays_and_escapes():
@@ -171,6 +174,11 @@ ANDROID = '<resources>\n  <string name="greet">Hello %1$s</string>\n</resources>
       "App/Base.lproj/Localizable.strings": '"a" = "Open";\n'}, ["en", "fr"]),
     ("src/messages_{lang}.properties",
      {"src/messages.properties": "a=Open\n", "src/messages_it.properties": "a=Apri\n"}, ["en", "it"]),
+    # "*" before "_{lang}" leaves a code its region: messages_pt_BR is Brazilian, not Breton
+    ("src/*_{lang}.properties",
+     {"src/messages.properties": "a=Open\n", "src/messages_pt_BR.properties": "a=Abrir\n",
+      "src/messages_sv_SE.properties": "a=Öppna\n", "src/messages_it.properties": "a=Apri\n"},
+     ["en", "it", "pt-BR", "sv-SE"]),
     ("src/locales/{lang}.json", {"src/locales/en.json": '{"a": "Open"}', "src/locales/sv.json": '{"a": "Öppna"}',
                                  "src/locales/README.md": "# Locales\n"}, ["en", "sv"]),
 ])

@@ -25,6 +25,7 @@ from transcheck.model import Segment
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 _MESSAGE = ("message", "defaultMessage")
+_CHROME = ("message", "description", "placeholders")
 _SUFFIX = re.compile(r"^(.+)_(%s)$" % "|".join(CATEGORIES))
 
 
@@ -148,7 +149,12 @@ def to_segments(entries) -> tuple[Segment, ...]:
 
 
 def segment(lines: list[str]) -> tuple[Segment, ...]:
-    return to_segments(plural_suffixes(messages("\n".join(lines))))
+    text = "\n".join(lines)
+    entries = messages(text)
+    # Chrome's messages.json ({"name": {"message": …, "description": …}}) has no plural
+    # forms: "category_other" is a name, not the "other" form of "category".
+    chrome = entries and all(len(p) >= 2 and p[1] in _CHROME for p, _, _, _ in leaves(text))
+    return to_segments(entries if chrome else plural_suffixes(entries))
 
 
 # JSON has no comments: a suppression goes in the configuration, by fingerprint or key.

@@ -59,7 +59,9 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
         key, value = _split(logical)
         key = _unescape(key)
         if key:
-            out.append(value_segment(len(out), first + 1, n, key, _unescape(value)))
+            # Java's MessageFormat, which most bundles go through, writes an apostrophe
+            # twice ("l''utilisateur"): one apostrophe, no quotation mark.
+            out.append(value_segment(len(out), first + 1, n, key, _unescape(value).replace("''", "'")))
     return tuple(out)
 
 

@@ -13,8 +13,9 @@ command line it is an error (the user meant it to be checked).
 
 from __future__ import annotations
 
+
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transcheck.formats import known, name_for
 from transcheck.model import InputProblem
@@ -80,7 +81,9 @@ def discover(
                 problems[reported:] = [p for p in problems[reported:] if p.path not in covered]
             problems[reported:] = _summarised(given, problems[reported:])
             if found:
-                problems.append(hint)
+                # A directory of which nothing was read fails the run, as an empty one
+                # does: a CI job that checks nothing must not pass.
+                problems.append(hint if len(specs) > before else replace(hint, severity="error"))
             elif len(specs) == before and not any(
                 p.severity == "error" for p in problems[reported:]
             ):

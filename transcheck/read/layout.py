@@ -130,7 +130,7 @@ def _wildcards(pattern: str) -> list[str]:
     return [t for t in _TOKENS.findall(pattern) if t != PLACEHOLDER]
 
 
-def _regex(pattern: str) -> re.Pattern:
+def _regex(pattern: str, lazy: bool = False) -> re.Pattern:
     out = []
     parts = pattern.split("/")
     for i, part in enumerate(parts):
@@ -145,7 +145,7 @@ def _regex(pattern: str) -> re.Pattern:
             if token == PLACEHOLDER:
                 out.append(f"(?P<lang>{_TAG})")
             elif token == "*":
-                out.append("([^/]*)")
+                out.append("([^/]*?)" if lazy else "([^/]*)")
             elif token == "?":
                 out.append("([^/])")
             else:
@@ -200,6 +200,9 @@ class CompiledLayout:
         self.layout = layout
         self.resolve = resolve
         self.translation = _regex(layout.translation)
+        # "*_{lang}" takes as much as it can: "messages_pt_BR" would be Breton's page
+        # "messages_pt". Read lazily too, a code with its region wins where it is one.
+        self.regional = _regex(layout.translation, lazy=True)
         self.lang_group = self.translation.groupindex["lang"]
         self.whole = PLACEHOLDER in layout.translation.split("/")
         # The language-less file: the table form's source, or the implied one; a group
@@ -213,6 +216,9 @@ class CompiledLayout:
 
     def match(self, relative: str) -> Hit | None:
         m = self.translation.fullmatch(relative)
+        if m and not self.whole and (r := self.regional.fullmatch(relative)) and r.group("lang") != m.group("lang"):
+            tag = self.resolve(r.group("lang"))
+            m = r if tag is not None and "-" in tag else m
         # "docs/api/x.md" fits "docs/{lang}/**" as well as "docs/**": no language called
         # "api" exists, so where a source pattern matches too, it is a source page; but
         # "page.cn.md" is China's page, a code to map, not a page called "page.cn".

@@ -53,6 +53,14 @@ def categories(language: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return None
 
 
+def _exact(language: str) -> dict[str, int]:
+    """The categories one whole number alone selects in the language (``EXACT``)."""
+    from transcheck.rules._plurals_exact import EXACT
+
+    parts = language.split("-")
+    return next((EXACT[t] for n in range(len(parts), 0, -1) if (t := "-".join(parts[:n])) in EXACT), {})
+
+
 def _variants(doc) -> dict[str, dict[str, object]]:
     """message -> {category or index: segment} of a document's plural variants."""
     out: dict[str, dict[str, object]] = {}
@@ -101,8 +109,11 @@ def check(view: GroupView, options: NoOptions):
                 if kind == "plural":
                     # ICU refuses a plural argument without "other", whatever the language.
                     needed = (cats[0], tuple(dict.fromkeys((*cats[1], "other"))))
-                    yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")}, needed, lang,
-                                      f"{{{name}, plural}} ")
+                    # "=1{…}" is the form of a category that 1 alone selects ("one" in
+                    # German, not in French, where 0 is "one" too).
+                    exact = {c for c, n in _exact(lang).items() if f"={n}" in selectors}
+                    yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")} | exact, needed,
+                                      lang, f"{{{name}, plural}} ")
 
 
 def _judge(doc, seg, present: set[str], cats, lang: str, where: str = ""):
