@@ -306,3 +306,13 @@ def test_a_sync_that_makes_an_untouched_key_inconsistent_reports_it(tmp_path):
                cwd=tmp_path)
     found = [(f["key"], f["line"]) for f in json.loads(done.stdout)["findings"]]
     assert found == [("a", 2)], done.stderr
+
+
+def test_a_properties_file_in_iso_8859_1_is_read_as_java_reads_it(tmp_path):
+    write(tmp_path, {"src/messages.properties": "a=Open the side panel\n"})
+    (tmp_path / "src" / "messages_fr.properties").write_bytes("a=Ouvrir le panneau latéral\n".encode("latin-1"))
+    done = run("check", "--layout", "src/messages_{lang}.properties", "--source", "en", "--format", "json",
+               cwd=tmp_path)
+    report = json.loads(done.stdout)
+    assert done.returncode in (0, 1) and not report["problems"], done.stderr
+    assert sorted(d["language"] for d in report["documents"]) == ["en", "fr"]

@@ -2,7 +2,8 @@
 
 A translation file either decodes exactly (UTF-8, with or without BOM, or UTF-16 or
 UTF-32 with a BOM) or is reported: a silent fallback to another encoding would change the text
-that is being checked.
+that is being checked. The one exception is the format's own rule: Java reads a
+``.properties`` file that is not UTF-8 as ISO-8859-1 (``read.file``).
 """
 
 from __future__ import annotations

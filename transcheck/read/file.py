@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 
 from transcheck.model import Document, InputProblem
-from transcheck.read.decode import Decoded, DecodeError, decode, split_lines
+from transcheck.read.decode import Decoded, DecodeError, decode, dominant_newline, split_lines
 from transcheck.read.discover import FileSpec
 from transcheck.settings import Settings
 
@@ -54,7 +54,13 @@ def read_file(spec: FileSpec, settings: Settings) -> RawFile | InputProblem:
     try:
         decoded = decode(data)
     except DecodeError as exc:
-        return InputProblem(spec.path, str(exc))
+        from transcheck.formats import name_for
+
+        # Java reads a .properties file as UTF-8 and, failing that, as ISO-8859-1, its
+        # encoding before Java 9: the format's own rule, not a guess.
+        if (spec.format or name_for(spec.path)) != "properties" or b"\x00" in data:
+            return InputProblem(spec.path, str(exc))
+        decoded = Decoded(data.decode("latin-1"), "latin-1", dominant_newline(data.decode("latin-1")))
     return RawFile(data=data, decoded=decoded, mtime_ns=info.st_mtime_ns)
 
 
