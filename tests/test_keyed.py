@@ -316,3 +316,15 @@ def test_a_properties_file_in_iso_8859_1_is_read_as_java_reads_it(tmp_path):
     report = json.loads(done.stdout)
     assert done.returncode in (0, 1) and not report["problems"], done.stderr
     assert sorted(d["language"] for d in report["documents"]) == ["en", "fr"]
+
+
+def test_a_plural_finding_names_the_same_variant_whatever_the_keys_order(tmp_path):
+    en = '{"files_one": "{{count}} file", "files_other": "{{count}} files"}\n'
+    found = []
+    for ru in ('{"files_one": "{{count}} файл", "files_other": "{{count}} файлов"}\n',
+               '{"files_other": "{{count}} файлов", "files_one": "{{count}} файл"}\n'):
+        write(tmp_path, {"en.json": en, "ru.json": ru})
+        report = json.loads(run("check", ".", "--source", "en", "--select", "TC704", "-f", "json",
+                                cwd=tmp_path).stdout)
+        found.append([(f["message"], f["fingerprint"]) for f in report["findings"]])
+    assert found[0] == found[1] and "[files[one]] plural forms missing for Russian: few, many" in found[0][0][0]

@@ -137,10 +137,26 @@ def variants(view: GroupView, lang: str, msg: str) -> list[Segment]:
     return cache[lang].get(msg, [])
 
 
+_CATEGORY_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+def first_variant(found) -> Segment | None:
+    """The variant a finding about a plural message names: the first by CLDR's order of
+    categories (or by index), not by the file's order, which a sync may change without
+    changing a word (the finding's fingerprint names it)."""
+    def rank(seg):
+        split = split_plural(seg.key)
+        name = split[1] if split else ""
+        order = _CATEGORY_ORDER.index(name) if name in _CATEGORY_ORDER else len(_CATEGORY_ORDER)
+        return (order, int(name) if name.isdigit() else 0, seg.index)
+
+    return min(found, key=rank) if found else None
+
+
 def first_segment(view: GroupView, lang: str, msg: str) -> Segment | None:
-    """The first value of a message in ``lang`` (a plural message: its first variant)."""
-    found = variants(view, lang, msg)
-    return found[0] if found else None
+    """The value of a message in ``lang`` a finding names (a plural message: its first
+    variant, ``first_variant``)."""
+    return first_variant(variants(view, lang, msg))
 
 
 def some(languages, shown: int = 4) -> str:

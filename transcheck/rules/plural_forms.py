@@ -85,7 +85,7 @@ def check(view: GroupView, options: NoOptions):
         for msg, forms in variants[lang].items():
             if plural_messages.get(msg, 0) < 2:
                 continue  # one file's keys that merely end like a category
-            first = min(forms.values(), key=lambda s: s.index)
+            first = keyed.first_variant(list(forms.values()))
             if all(name.isdigit() for name in forms):
                 filled = [n for n, s in forms.items() if not s.state]
                 empty = sorted(n for n, s in forms.items() if s.state == "empty")
