@@ -30,6 +30,8 @@ _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
 _PERCENT_BRACE = re.compile(r"%\{([A-Za-z_][\w.]{0,63})\}")
 _TAG = re.compile(r"<(/?)([A-Za-z0-9][\w.:-]{0,30})((?:\s[^<>]{0,300})?)(/?)>")
 _PLURAL_KINDS = ("plural", "select", "selectordinal")
+_TAG_WITH_ARGS = re.compile(r"<[A-Za-z][\w.:-]{0,30}\s[^<>]{0,300}>")
+_ARG = re.compile(r"\{[^{}<>]{1,64}\}")
 # Elements that never close: "<br>" and "<br/>" are one tag.
 VOID = frozenset({"br", "hr", "img", "input", "wbr", "x", "bx", "ex", "ph"})
 # Names that are markup wherever they appear; any other "<name>" is markup only when
@@ -91,6 +93,15 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
     malformed = ""
     while i < end:
         ch = value[i]
+        if ch == "<" and (tag := _TAG_WITH_ARGS.match(value, i, end)) and "{" in tag.group():
+            # An argument inside a tag's attribute (<a href="{0}">): the tag is one tag,
+            # and its arguments are arguments.
+            _flat(value[last:i], tokens, text)
+            _flat(_ARG.sub("x", tag.group()), tokens, text)
+            for arg in _ARG.finditer(value, i, tag.end()):
+                malformed = _argument(value, arg.start() + 1, arg.end() - 1, tokens, text, branches, depth) or malformed
+            i = last = tag.end()
+            continue
         if ch == "{":
             sigil = value[i - 1] if i > last and value[i - 1] in "$%" else ""
             _flat(value[last:i - len(sigil)], tokens, text)
