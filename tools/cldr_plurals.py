@@ -25,18 +25,27 @@ NOT_YET = {"vi": {"one"}}
 def exact() -> dict[str, dict[str, int]]:
     """Per language: the categories that one whole number alone selects among 0 to 1000
     ("one" is 1 in English, not in French, where it is 0 and 1): an ICU message's
-    ``=1`` branch is that category's form."""
-    from babel import Locale
+    ``=1`` branch is that category's form. A regional variant is listed where it
+    differs from its language (pt-PT's "one" is 1 alone, Brazilian's is 0 and 1)."""
+    from babel import Locale, localedata
 
-    out = {}
-    for code in table():
-        form = Locale.parse(code.replace("-", "_")).plural_form
+    out: dict[str, dict[str, int]] = {}
+    for code in sorted(localedata.locale_identifiers(), key=lambda c: (c.count("_"), c)):
+        try:
+            form = Locale.parse(code).plural_form
+        except Exception:  # a locale without plural data
+            continue
         members: dict[str, list[int]] = {}
         for n in range(1001):
             members.setdefault(form(n), []).append(n)
         only = {c: ns[0] for c, ns in members.items() if len(ns) == 1 and c != "other"}
-        if only:
-            out[code] = dict(sorted(only.items(), key=lambda kv: ORDER.index(kv[0])))
+        only = dict(sorted(only.items(), key=lambda kv: ORDER.index(kv[0])))
+        name = code.replace("_", "-")
+        base = name.split("-")[0]
+        if "-" in name and out.get(base, {}) == only:
+            continue
+        if only or "-" in name:
+            out[name] = only
     return out
 
 

@@ -13,7 +13,8 @@ _EXACT_GROUPS: tuple[tuple[dict[str, int], tuple[str, ...]], ...] = (
         'os', 'pap', 'pl', 'ps', 'rm', 'ro', 'rof', 'rwk', 'saq', 'sc', 'scn', 'sd', 'sdh', 'seh',
         'sk', 'sn', 'so', 'sq', 'ss', 'ssy', 'st', 'sv', 'sw', 'syr', 'ta', 'te', 'teo', 'tig',
         'tk', 'tn', 'tr', 'ts', 'ug', 'ur', 'uz', 've', 'vec', 'vo', 'vun', 'wae', 'xh', 'xog',
-        'yi',
+        'yi', 'pt-AO', 'pt-CH', 'pt-CV', 'pt-GQ', 'pt-GW', 'pt-LU', 'pt-MO', 'pt-MZ', 'pt-PT',
+        'pt-ST', 'pt-TL',
     )),
     ({'one': 1, 'two': 2}, (
         'ga', 'he', 'iu', 'mt', 'naq', 'sat', 'se', 'sma', 'smj', 'smn', 'sms',
