@@ -108,7 +108,7 @@ def _local_host(host: str, labels: frozenset[str], lang: str) -> bool:
 
     base = base_language(lang)
     names = host.split(".")
-    pieces = [piece for name in names[:-1] for piece in name.split("-")[1:] + name.split("-")[:-1]]
+    pieces = [piece for name in names[:-1] if "-" in name for piece in name.split("-")]
     for label in [names[-1], names[0], *pieces]:
         if label in labels:
             return True

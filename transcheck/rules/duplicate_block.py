@@ -137,9 +137,9 @@ def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
             (i for i, shared in counts.items() if shared >= 3 and i not in already and texts[i] != text),
             key=lambda i: (-counts[i], -i),
         )
+        numbers = re.findall(r"\d+", text)  # other numbers, other content: "Article 36", "Article 39"
         for i in candidates[:_MAX_CANDIDATES]:
-            # Other numbers, other content: "Article 36 says" and "Article 39 says".
-            if re.findall(r"\d+", text) != re.findall(r"\d+", texts[i]):
+            if numbers != re.findall(r"\d+", texts[i]):
                 continue
             # Alike both ways: chrF weighs recall, so a sentence that merely contains an
             # earlier heading ("Optional dependencies of Pydantic:" after "Optional

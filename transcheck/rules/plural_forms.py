@@ -45,20 +45,20 @@ def categories(language: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(all CLDR categories, those a count selects) of a language tag, or None."""
     from transcheck.rules._plurals_data import CATEGORIES
 
-    parts = language.split("-")
-    for n in range(len(parts), 0, -1):
-        found = CATEGORIES.get("-".join(parts[:n]))
-        if found:
-            return found
-    return None
+    return _by_tag(CATEGORIES, language)
 
 
 def _exact(language: str) -> dict[str, int]:
     """The categories one whole number alone selects in the language (``EXACT``)."""
     from transcheck.rules._plurals_exact import EXACT
 
+    return _by_tag(EXACT, language) or {}
+
+
+def _by_tag(table: dict, language: str):
+    """The entry of the longest prefix of ``language`` the table has (pt-PT, else pt)."""
     parts = language.split("-")
-    return next((EXACT[t] for n in range(len(parts), 0, -1) if (t := "-".join(parts[:n])) in EXACT), {})
+    return next((table[t] for n in range(len(parts), 0, -1) if (t := "-".join(parts[:n])) in table), None)
 
 
 def _variants(doc) -> dict[str, dict[str, object]]:
