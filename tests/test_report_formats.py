@@ -105,6 +105,27 @@ def test_github_info_is_a_notice_and_messages_stay_on_one_line():
     )
 
 
+def test_github_spreads_annotations_over_files_when_a_level_has_more_than_it_shows():
+    # GitHub shows the first 10 annotations of each level in a step: a page with twelve
+    # errors must not hide the errors of the other page the change touched.
+    errors = [_finding(path="docs/a.md", line=n, end_line=n, severity=Severity.ERROR) for n in range(1, 13)]
+    errors += [_finding(path="docs/b.md", line=n, end_line=n, severity=Severity.ERROR) for n in (5, 9)]
+    warning = _finding(path="docs/c.md", line=3, end_line=3, severity=Severity.WARNING)
+    out = render(_report(warning, *errors), Format.GITHUB).splitlines()
+    assert out[0] == (
+        "::notice title=transcheck::GitHub shows the first 10 annotations of each level in a step: "
+        "4 more errors are in this step's log"
+    )
+    got = [(a["level"], a["file"], a["line"]) for a in map(_ANNOTATION.match, out) if a]
+    assert got[:5] == [("error", "docs/a.md", "1"), ("error", "docs/b.md", "5"), ("error", "docs/a.md", "2"),
+                       ("error", "docs/b.md", "9"), ("error", "docs/a.md", "3")]
+    assert sorted(got) == sorted([("error", f.path, str(f.line)) for f in errors] + [("warning", "docs/c.md", "3")])
+    # Ten of a level fit: the findings keep their order and no notice is printed.
+    out = render(_report(warning, *errors[:10]), Format.GITHUB).splitlines()
+    assert not out[0].startswith("::notice")
+    assert [a["line"] for a in map(_ANNOTATION.match, out) if a] == [str(n) for n in range(1, 11)] + ["3"]
+
+
 # ---------------------------------------------------------------- junit
 
 

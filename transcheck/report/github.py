@@ -7,9 +7,16 @@ Errors and warnings keep their level; info findings are not annotated unless the
 asks for them (``--show-info``, ``report.summary.shown_in``), then as notices. Input problems are
 error annotations on the file; group notes are notices without a file. The last line,
 plain log text, is the summary with the reproducibility signature.
+
+GitHub shows the first 10 annotations of each level a step prints and drops the rest
+without a word. When a level has more, its findings are printed round the files (every
+file's first before any file's second), so what the pull request shows reaches every
+file it touched, and a notice printed first says how many more the log holds.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from transcheck.model import Severity
 from transcheck.model import Report
@@ -23,6 +30,8 @@ from transcheck.report.signature import signature_line
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _PROBLEM = {"error": "error", "warning": "warning", "info": "notice"}
+PER_STEP = 10  # annotations of one level GitHub shows in a step: the first printed
+_LEVELS = ("error", "warning", "notice")
 
 
 def command(name: str, message: str, **properties) -> str:
@@ -32,13 +41,44 @@ def command(name: str, message: str, **properties) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
+def _round_the_files(findings) -> list:
+    """Each level's findings, every file's first before any file's second."""
+    out = []
+    for severity in COMMAND:
+        by_file: dict[str, list] = {}
+        for f in findings:
+            if f.severity is severity:
+                by_file.setdefault(f.path, []).append(f)
+        depth = max(map(len, by_file.values()), default=0)
+        out.extend(queue[k] for k in range(depth) for queue in by_file.values() if k < len(queue))
+    return out
+
+
+def _overflow(counts: Counter) -> str | None:
+    """The notice that says how many annotations GitHub will not show, or None."""
+    more = [(counts[level] - PER_STEP, level) for level in _LEVELS if counts[level] > PER_STEP]
+    if not more:
+        return None
+    said = " and ".join(f"{n} more {level}{'' if n == 1 else 's'}" for n, level in more)
+    return (f"GitHub shows the first {PER_STEP} annotations of each level in a step: "
+            f"{said} are in this step's log")
+
+
 def _render(report: Report, color: bool = False) -> str:
     lines = []
     summary = summarise(report, annotations=True)
+    counts = Counter(_PROBLEM.get(p.severity, "error") for p in summary.problems)
+    counts.update(COMMAND[f.severity] for f in summary.findings)
+    counts["notice"] += len(summary.notes)
+    findings = summary.findings
+    overflow = _overflow(counts)
+    if overflow is not None:
+        lines.append(command("notice", overflow, title="transcheck"))
+        findings = _round_the_files(findings)
     for problem in summary.problems:
         level = _PROBLEM.get(problem.severity, "error")
         lines.append(command(level, problem.message, file=checkout_path(problem.path), title="transcheck: input"))
-    for f in summary.findings:
+    for f in findings:
         lines.append(
             command(
                 COMMAND[f.severity],

@@ -9,7 +9,9 @@ What it catches:
     of the document; the findings of other rules inside it (every missing paragraph,
     every untranslated line) are folded into it, so a half-translated page is one line
     in a report, not hundreds. The message says how many of the document's sections
-    (its headings) are translated.
+    (its headings) are translated. A page copied into the translation's place and not
+    translated yet (the tail starts at its first row) is one finding too: "nothing is
+    translated".
 
     Severity: a warning. The tail is found from the alignment and the language of each
     line, and a few stray lines inside it (a name, a bare link) do not end it. A tail
@@ -28,8 +30,7 @@ Example:
 
 What it does not catch:
     A translation with gaps here and there (missing-segment reports each); a tail
-    shorter than a quarter of the document; a translation that stops at the start
-    (nothing translated: wrong-language and untranslated say so line by line). Keyed
+    shorter than a quarter of the document. Keyed
     resources, whose keys have no reading order: a file's missing keys are counted in
     the status table (findings with ``full-coverage``).
 """
@@ -78,7 +79,7 @@ def _tail(view: GroupView, lang: str):
     if best is None:
         return None
     size = total - best
-    if size < TAIL or size < SHARE * total or best == 0:
+    if size < TAIL or size < SHARE * total:
         return None
     tail = states[best:]
     return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total
@@ -129,7 +130,8 @@ def _same_as_reference(view: GroupView, doc, row, idx) -> bool:
 
 def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, total: int):
     doc = view.documents[lang]
-    line = _first_line(view, lang, start)
+    # A page with nothing translated is the fact from its first line (front matter too).
+    line = 1 if size == total else _first_line(view, lang, start)
     sections, translated = _sections(view, start)
     copied = size - missing
     parts = []
@@ -138,10 +140,14 @@ def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, to
     if copied:
         parts.append(f"{copied} left untranslated")
     counted = f" ({translated} of {sections} sections translated)" if sections else ""
+    if size == total:
+        said = f"nothing is translated: of the document's {total} segments, {' and '.join(parts)}{counted}"
+    else:
+        said = (f"translation stops here: of the {size} segments after this point (of {total}), "
+                f"{' and '.join(parts)}{counted}")
     return RULE.finding(
         doc, line, max(line, doc.line_count),
-        f"translation stops here: of the {size} segments after this point (of {total}), "
-        f"{' and '.join(parts)}{counted}",
+        said,
         key=f"partial:{size}:{total}",
         row=start,
     )
