@@ -229,7 +229,7 @@ def test_option_like_paths_reach_git_as_data(tmp_path):
     assert [c.message for c in h.commits(str(r / "-c" / "en.txt"))] == ["x"]
 
 
-def test_pull_request_that_updates_a_translation_reports_what_it_leaves_outdated(repo):
+def test_pull_request_that_updates_a_translation_annotates_the_outdated_paragraphs_it_touched(repo):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."
     edited[3] = "Every rule can be turned off in the configuration, one code or one prefix at a time."
@@ -241,7 +241,15 @@ def test_pull_request_that_updates_a_translation_reports_what_it_leaves_outdated
     write(repo, "fr", fr)
     commit(repo, "fr: follow the source, part one")
     _, found = check(repo, "--changed-since", base)
-    # Line 5 was brought up to date by the pull request; line 7 is still outdated.
+    # Line 5 was brought up to date by the pull request; line 7, which it did not
+    # touch, was behind before it: listed, not annotated.
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 7, "info")]
+    # A paragraph the pull request touches without translating it (its punctuation)
+    # still follows the old source: that is on the change's diff, and a warning.
+    fr[3] = fr[3].replace("un code à la fois.", "un code à la fois !")
+    write(repo, "fr", fr)
+    commit(repo, "fr: follow the source, part one, and a typographic fix")
+    _, found = check(repo, "--changed-since", base)
     assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 7, "warning")]
 
 
@@ -375,8 +383,8 @@ def test_pull_request_is_judged_on_the_content_after_it(linked):
     commit(repo, "fr: follow the link")
     _, found = check(repo, "--changed-since", base)
     # The link the pull request fixed is up to date; the reworded paragraph it left
-    # alone is still outdated, on its own line.
-    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 5, "warning")]
+    # alone is still outdated, on its own line, as it was before: listed, not annotated.
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 5, "info")]
 
 
 def test_a_translators_update_of_the_page_covers_the_paragraphs_it_left_alone(linked):

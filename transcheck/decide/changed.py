@@ -269,14 +269,17 @@ def _touches(line: int, end_line: int, spans) -> bool:
 def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     """The scope of a lag finding (a translated paragraph behind its source).
 
-    A change that edits the translation is judged on what it leaves outdated, every
-    paragraph on its content after the change: the lag already counts the paragraphs
-    the change translated as up to date (``history.blame``), and one it only touched
-    (a link fixed, markup) as still following the source it followed before. A change
-    that edits only the source makes its translations outdated: their lag on the
-    source paragraphs it changed is listed, as info, for the pull request's comment."""
-    if spans.get(f.path):
-        return Severity.ERROR
+    A change that edits the translation is judged on the paragraphs it edited: the lag
+    counts the ones it translated as up to date (``history.blame``), and one it only
+    touched (a link fixed, markup) as still following the source it followed before,
+    which the change's annotation says. The page's other outdated paragraphs were
+    behind before the change and are listed as info: a one-line fix is no promise to
+    bring the page up to date, and its diff is not the place for the page's old lag.
+    A change that edits only the source makes its translations outdated: their lag on
+    the source paragraphs it changed is listed, as info too."""
+    own = spans.get(f.path)
+    if own:
+        return Severity.ERROR if _touches(f.line, f.end_line, own) else Severity.INFO
     source = spans.get(source_path, ()) if source_path else ()
     if not source:
         return None
