@@ -13,12 +13,22 @@ _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", re.IGNORECASE)
 _URL = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<host>[^/?#]*))?(?P<rest>[^#]*)", re.I)
 
 
+_PATH_PARTS = re.compile(r"[/\\._-]")
+
+
 def language_codes(view: GroupView) -> frozenset[str]:
-    """The group's language codes as they appear in URLs, with and without region."""
+    """The group's language codes as they appear in URLs, with and without region, and
+    as each document's own path writes them: a project's own code (``russian`` in
+    ``README.russian.md``, mapped in ``[language-codes]``) names its pages too."""
     codes = set()
+    parts = {lang: set(_PATH_PARTS.split(doc.path.lower())) for lang, doc in view.documents.items()}
     for lang in view.documents:
+        # The one part of its path no other document's path has.
+        written = parts[lang].difference(*(p for o, p in parts.items() if o != lang))
         lang = lang.lower().replace("_", "-")
         codes.update((lang, base_language(lang)))
+        if len(written) == 1 and len(parts) > 1:
+            codes.update(written)
     return frozenset(codes)
 
 
@@ -171,7 +181,7 @@ def _language_codes_of(lang: str) -> frozenset[str]:
 
 
 def _is_language(part: str, languages: frozenset[str]) -> bool:
-    if not _LANGUAGE_TAG.match(part):
-        return False
     part = part.lower().replace("_", "-")
-    return part in languages or base_language(part) in languages
+    if part in languages:
+        return True
+    return bool(_LANGUAGE_TAG.match(part)) and base_language(part) in languages
