@@ -136,6 +136,16 @@ def test_empty_and_whitespace_only_files_are_reported(tmp_path, content):
     assert isinstance(problem, InputProblem) and "empty file" in problem.message
 
 
+def test_a_page_of_front_matter_only_is_skipped_as_info_not_an_error(tmp_path):
+    # A site's splash or 404 page: its front matter is its content, and no input error.
+    path = tmp_path / "sv.md"
+    path.write_text("---\ntitle: '404'\ntemplate: splash\nhero:\n  tagline: Sidan finns inte.\n---\n",
+                    encoding="utf-8")
+    problem = _doc(path)
+    assert isinstance(problem, InputProblem)
+    assert (problem.severity, problem.message) == ("info", "no text to check (markup only); skipped")
+
+
 @pytest.mark.slow
 def test_one_five_megabyte_line(tmp_path):
     words = "Kundupplevelse är hela kundens resa med ditt varumärke. "

@@ -143,5 +143,8 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
             # (Weblate) adds one to every module at once. Said in JSON and SARIF, not
             # printed.
             return InputProblem(spec.path, "no messages; skipped", severity="info")
+        if raw.decoded.text.strip():
+            # Front matter, imports or components only: a site's splash or 404 page.
+            return InputProblem(spec.path, "no text to check (markup only); skipped", severity="info")
         return InputProblem(spec.path, "empty file (no text to check)")
     return segment_limit_problem(doc, settings) or doc
