@@ -95,11 +95,25 @@ def test_patch_parsing_reads_only_the_files_asked_for():
         "@@ -3 +3,2 @@ ctx\n-old line\n+new line\n+-- not a header\n@@ -10,0 +12 @@\n+added\n"
         "diff --git a/docs/de/a.md b/docs/de/a.md\n--- a/docs/de/a.md\n+++ b/docs/de/a.md\n@@ -1 +1 @@\n-x\n+y\n"
     )
-    (found,) = list(_parse_patch(body, 8, {"docs/fr/a.md"}))
+    (found,) = list(_parse_patch(body, 8, {"docs/fr/a.md"}, {}))
     name, parsed = found
     assert name == "docs/fr/a.md"
     assert parsed == [Hunk(3, 1, 3, 2, ("old line",), ("new line", "-- not a header")),
                       Hunk(10, 0, 12, 1, (), ("added",))]
+
+
+def test_patch_parsing_finds_a_renamed_file_under_its_name_today():
+    # Newest first: the commit that renamed docs/_es/a.md to docs/es/a.md (one line
+    # changed), then an older commit of the old name, which is the same file's history.
+    renamed: dict = {}
+    move = ("\ndiff --git a/docs/_es/a.md b/docs/es/a.md\nsimilarity index 90%\n"
+            "rename from docs/_es/a.md\nrename to docs/es/a.md\nindex 1..2 100644\n"
+            "--- a/docs/_es/a.md\n+++ b/docs/es/a.md\n@@ -2 +2 @@\n-viejo\n+nuevo\n")
+    assert [n for n, _ in _parse_patch(move, 8, {"docs/es/a.md"}, renamed)] == ["docs/es/a.md"]
+    pure = "\ndiff --git a/docs/es/b.md b/docs/es/c.md\nsimilarity index 100%\nrename from docs/es/b.md\nrename to docs/es/c.md\n"
+    assert list(_parse_patch(pure, 8, {"docs/es/c.md"}, renamed)) == [("docs/es/c.md", [])]
+    older = "\ndiff --git a/docs/_es/a.md b/docs/_es/a.md\n--- a/docs/_es/a.md\n+++ b/docs/_es/a.md\n@@ -1 +1 @@\n-x\n+y\n"
+    assert list(_parse_patch(older, 8, {"docs/es/a.md"}, renamed)) == [("docs/es/a.md", [Hunk(1, 1, 1, 1, ("x",), ("y",))])]
 
 
 # ---------------------------------------------------------------- evidence

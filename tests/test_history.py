@@ -91,6 +91,29 @@ def test_up_to_date_translation_has_no_lag(repo):
     assert codes(found) == []
 
 
+def test_a_translation_moved_keeps_the_history_it_had_before_the_move(tmp_path):
+    # French was translated in docs/_fr/, the source then grew a paragraph, and later
+    # the French folder was renamed to docs/fr/ as it was. The move translated
+    # nothing: the new paragraph is not yet translated, not missing from a
+    # translation made after it.
+    r = tmp_path / "moved"
+    r.mkdir()
+    git(r, "init", "-q")
+    write(r, "en", EN)
+    write(r, "_fr", FR)
+    commit(r, "docs: first version, translated")
+    write(r, "en", EN + ["Each finding names the rule that made it, with a link to its page."])
+    commit(r, "docs: findings name their rule")
+    git(r, "mv", "docs/_fr", "docs/fr")
+    commit(r, "docs: move the French pages")
+    _, found = check(r)
+    assert codes(found) == [("TC305", 10)]
+    h = History(Repository.at(str(r)), [str(r / "docs" / "fr" / "index.md")])
+    assert [c.message for c in h.commits(str(r / "docs" / "fr" / "index.md"))] == [
+        "docs: move the French pages", "docs: first version, translated"]
+    assert h.last_update(str(r / "docs" / "fr" / "index.md"), ()).message == "docs: first version, translated"
+
+
 def test_edited_source_paragraph_is_outdated_on_its_translation(repo):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."

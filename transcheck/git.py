@@ -145,16 +145,17 @@ class Repository:
         return frozenset(out.decode("ascii", "replace").split())
 
     def log(self, fields: str, directories: list[str]) -> bytes:
-        """``git log --name-only -z`` of HEAD over ``directories``, newest first, each
-        commit in ``--format`` ``fields``."""
-        return self.run("log", *_NO_DRIVERS, "--no-renames", f"--format={fields}", "--name-only", "-z",
+        """``git log --name-status -z`` of HEAD over ``directories``, newest first, each
+        commit in ``--format`` ``fields``; a file renamed within them is one rename
+        record (``R100``, old name, new name)."""
+        return self.run("log", *_NO_DRIVERS, "-M", f"--format={fields}", "--name-status", "-z",
                         "--end-of-options", "HEAD", "--", *directories)
 
 
     def patches(self, directories: list[str]) -> bytes:
         """``git log -p --unified=0`` of HEAD over ``directories``, newest first, each
-        commit introduced by a record separator and its sha."""
-        return self.run("log", *_NO_DRIVERS, "--no-renames", "--no-color", "-p", "--unified=0",
+        commit introduced by a record separator and its sha; renames found (``-M``)."""
+        return self.run("log", *_NO_DRIVERS, "-M", "--no-color", "-p", "--unified=0",
                         "--format=%x1e%H", "--end-of-options", "HEAD", "--", *directories)
 
 

@@ -1,7 +1,7 @@
 """What git knows about when each file last changed, read in two calls for a whole run.
 
-One ``git log --name-only`` pass over the repository lists, newest first, the commits
-that touched each file; one ``git cat-file --batch`` reads every old version needed.
+One ``git log --name-status`` pass over the repository lists, newest first, the commits
+that touched each file, following renames; one ``git cat-file --batch`` reads every old version needed.
 git is asked through ``transcheck.git``, in the run's own repository only.
 """
 
@@ -52,10 +52,14 @@ class History:
         rel = sorted({self.relative(p) for p in paths} - {None})
         dirs = sorted({os.path.dirname(r) or "." for r in rel})
         self._log: dict[str, list[Commit]] = {}
+        self._renamed: dict[str, str] = {}  # an earlier name -> the file's name at HEAD
+        self._moved: set[tuple[str, str]] = set()  # (commit, name): renamed, unchanged
         self._after_base: frozenset[str] = frozenset()
         if base is not None:
             self._after_base = repo.commits_after(base)
-        self._dirs = _minimal(dirs) if dirs else []
+        # One level up from the files' directories, so a file moved in from a sibling
+        # (docs/_es/ renamed docs/es/) is seen as renamed, with its history.
+        self._dirs = _minimal(sorted({os.path.dirname(d) or "." for d in _minimal(dirs)})) if dirs else []
         if self._dirs:
             self._read_log(self._dirs)
 
@@ -69,9 +73,15 @@ class History:
         for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
             sha, ctime, message, rest = record.split("\0", 3)
             commit = Commit(sha, int(ctime), message.strip())
-            for name in rest.lstrip("\0\n").split("\0"):
-                if name:
-                    self._log.setdefault(name, []).append(commit)
+            for status, name, old in _name_status(rest.lstrip("\0\n").split("\0")):
+                name = self._renamed.get(name, name)
+                self._log.setdefault(name, []).append(commit)
+                if old is not None:
+                    # Older commits of the old name are this file's history; a move
+                    # that changed nothing in it translated nothing.
+                    self._renamed[old] = name
+                    if status == "R100":
+                        self._moved.add((commit.sha, name))
 
     def commits(self, path: str) -> list[Commit]:
         """Newest first; empty when the file was never committed."""
@@ -79,9 +89,11 @@ class History:
         return self._log.get(rel, []) if rel else []
 
     def last_update(self, path: str, markers: tuple[str, ...]) -> Commit | None:
-        """The last commit that changed ``path`` and does not carry a skip marker."""
+        """The last commit that changed ``path``'s text and does not carry a skip marker."""
+        rel = self.relative(path)
         for commit in self.commits(path):
-            if not commit.skipped(markers) and commit.sha not in self._after_base:
+            if not commit.skipped(markers) and commit.sha not in self._after_base and (
+                    (commit.sha, rel) not in self._moved):
                 return commit
         return None
 
@@ -118,6 +130,7 @@ class History:
             return {}
         out = self.repo.patches(self._dirs)
         found: dict[str, list[tuple[str, list[Hunk]]]] = {}
+        renamed: dict[str, str] = {}  # as in the log pass: an earlier name -> today's
         # One commit decoded at a time: the whole log as text would hold every
         # translation's history in memory at up to four bytes a character.
         pos = out.find(b"\x1e")
@@ -125,7 +138,7 @@ class History:
             end = out.find(b"\x1e", pos + 1)
             record = out[pos + 1:end if end >= 0 else len(out)].decode("utf-8", "surrogateescape")
             sha, _, body = record.partition("\n")
-            for name, hunks in _parse_patch(body, keep_text, wanted):
+            for name, hunks in _parse_patch(body, keep_text, wanted, renamed):
                 found.setdefault(wanted[name], []).append((sha.strip(), hunks))
             pos = end
         return found
@@ -173,20 +186,47 @@ class Hunk:
 _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 
-def _parse_patch(body: str, keep_text: int, wanted):
-    """(path, hunks) for each file of one commit's patch that is in ``wanted``; the
-    others are passed over without reading their lines."""
+def _name_status(fields: list[str]):
+    """(status, name, earlier name or None) from ``--name-status -z`` fields: a rename
+    or copy (``R``, ``C``) has two names, the new one last."""
+    k = 0
+    while k < len(fields) and fields[k]:
+        status = fields[k]
+        if status[:1] in ("R", "C") and k + 2 < len(fields):
+            yield status, fields[k + 2], fields[k + 1] if status[:1] == "R" else None
+            k += 3
+        else:
+            if k + 1 < len(fields) and fields[k + 1]:
+                yield status, fields[k + 1], None
+            k += 2
+
+
+def _parse_patch(body: str, keep_text: int, wanted, renamed: dict[str, str]):
+    """(path, hunks) for each file of one commit's patch that is in ``wanted`` under
+    its name at HEAD; the others are passed over without reading their lines.
+    ``renamed`` (an earlier name -> the name at HEAD) learns this commit's renames:
+    the patches are read newest first, so the older commits of a renamed file are
+    found under the name it has now."""
     for part in body.split("\ndiff --git ")[1:] if not body.startswith("diff --git ") else (
             ("\n" + body).split("\ndiff --git ")[1:]):
         head_end = part.find("\n@@ ")
         head = part if head_end < 0 else part[:head_end]
-        name = old_name = None
+        name = old_name = moved_from = None
         for line in head.split("\n"):
             if line.startswith("--- "):
                 old_name = _patch_path(line[4:])
             elif line.startswith("+++ "):
                 name = _patch_path(line[4:]) or old_name
-        if name is None or name not in wanted:
+            elif line.startswith("rename from "):
+                moved_from = _unquoted(line[12:])
+            elif line.startswith("rename to "):
+                name = name or _unquoted(line[10:])
+        if name is None:
+            continue
+        name = renamed.get(name, name)
+        if moved_from is not None:
+            renamed[moved_from] = name
+        if name not in wanted:
             continue
         hunks: list[Hunk] = []
         if head_end >= 0:
@@ -206,13 +246,19 @@ def _parse_patch(body: str, keep_text: int, wanted):
 
 
 def _patch_path(text: str) -> str | None:
-    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null. git quotes a name with
-    unusual bytes in C style ("\\303\\251" for é)."""
+    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null."""
+    text = _unquoted(text)
+    if text == "/dev/null":
+        return None
+    return text[2:] if text[1:2] == "/" else text
+
+
+def _unquoted(text: str) -> str:
+    """A name as git writes it in a patch: in C style quotes when it has unusual bytes
+    ("\\303\\251" for é)."""
     if text.startswith('"') and text.endswith('"'):
         import codecs
 
         raw = codecs.escape_decode(text[1:-1].encode("utf-8", "surrogateescape"))[0]
         text = raw.decode("utf-8", "surrogateescape")
-    if text == "/dev/null":
-        return None
-    return text[2:] if text[1:2] == "/" else text
+    return text
