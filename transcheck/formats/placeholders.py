@@ -23,8 +23,8 @@ from functools import lru_cache
 
 # printf: no space flag (a percentage before a word is text), glibc's "I" (the locale's
 # digits, Persian "%Id") and "'" (grouping) flags, a conversion letter.
-_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?[-+#0I']{0,3}(?:\d{1,3}|\*)?(?:\.\d{1,3})?"
-                     r"(?:hh|h|ll|l|L|z|j|t|q)?([sdifuxXoeEgGcp@])")
+_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?(?P<flags>[-+#0I']{0,3})(?P<width>\d{1,3}|\*)?"
+                     r"(?:\.\d{1,3})?(?:hh|h|ll|l|L|z|j|t|q)?(?P<conversion>[sdifuxXoeEgGcp@])")
 _QT = re.compile(r"%(\d{1,2})(?![\d$])")
 _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
 _PERCENT_BRACE = re.compile(r"%\{([A-Za-z_][\w.]{0,63})\}")
@@ -221,6 +221,10 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
         for m in pattern.finditer(chunk):
             if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words:
                 continue  # "<U destinatariu hè scunnisciutu>": words in angle brackets
+            if kind == "printf" and "0" in m.group("flags") and not m.group("width"):
+                # Zero padding without a width pads nothing: "%0'den", "%0-feltet" and
+                # "%0s" are a numbered "%0" before a word's ending (JabRef, Qt).
+                continue
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -f[1]))
     pos = 0
@@ -237,7 +241,7 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
             tokens.append(Token("tag", shape, written))
             text.append(" ")
         elif kind == "printf":
-            number, named, conversion = m.groups()
+            number, named, conversion = m.group(1), m.group(2), m.group("conversion")
             if conversion == "i":
                 conversion = "d"
             if named:
