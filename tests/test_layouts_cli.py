@@ -154,6 +154,10 @@ def test_a_source_given_without_its_region_names_the_code_found(tmp_path):
     result = transcheck("check", "--source", "en", cwd=tmp_path)
     assert result.returncode == 2
     assert "among those found (de-DE, en-US); did you mean --source en-US?" in result.stderr
+    # Two regional forms of it: both are named.
+    _write(tmp_path, "README.en-GB.md", EN)
+    result = transcheck("check", "--source", "en", cwd=tmp_path)
+    assert "among those found (de-DE, en-GB, en-US); did you mean --source en-GB or en-US?" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,7 @@ def _sourceless(groups, source: str | None) -> list[InputProblem]:
     shown = ", ".join(found[:12]) + (f" and {len(found) - 12} more" if len(found) > 12 else "")
     # "en" where the files say "en-US": name the code the user most likely meant.
     near = [c for c in found if c.split("-")[0].lower() == source.split("-")[0].lower()]
-    hint = f"; did you mean --source {near[0]}?" if len(near) == 1 else ""
+    hint = f"; did you mean --source {' or '.join(near[:3])}?" if near else ""
     return [InputProblem(
         groups[0].name,
         f"no document in the source language {source} ({language_name(source)}) among those found ({shown}){hint}",
