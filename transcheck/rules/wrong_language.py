@@ -123,6 +123,8 @@ def check(view: GroupView, options: Options):
         if doc.language == view.source:
             continue  # the source is the reference, never the subject
         for seg in doc.segments:
+            if seg.state:
+                continue  # a fuzzy or empty entry: counted for review, not checked
             guess = foreign_guess(view, doc, seg)
             if guess is None:
                 continue
