@@ -37,6 +37,15 @@ def test_json_nested_flat_chrome_and_i18next_plurals():
     assert (save.text, hello.text, hello.code) == ("Save", "Hi", ("$USER$",))
 
 
+def test_json_objects_of_plural_categories_are_plural_variants():
+    # easy_localization and i18n-js nest the forms; an object with any other key is
+    # no plural, whatever its "one" says.
+    text = ('{"views": {"zero": "No views", "one": "{count} view", "other": "{count} views"},\n'
+            ' "steps": {"one": "First", "title": "Steps"},\n "kinds": {"one": "A kind"}}')
+    assert [s.key for s in segs("json", text)] == [
+        "views[zero]", "views[one]", "views[other]", "steps.one", "steps.title", "kinds.one"]
+
+
 def test_arb_skips_metadata():
     assert [s.key for s in segs("arb", '{"@@locale": "de", "a": "A", "@a": {"description": "d"}}')] == ["a"]
 

@@ -5,8 +5,9 @@ here too.
 Every string leaf is a message, named by its path (``menu.save``; array items
 ``steps:0``). An object with a ``message`` or ``defaultMessage`` string is one message
 (Chrome, FormatJS extracts): its description and placeholders are not text to check.
-i18next's plural suffixes (``items_one``, ``items_other``) become plural variants
-(``items[one]``) when the file has the ``_other`` form.
+i18next's plural suffixes (``items_one``, ``items_other``) and objects of plural
+categories (``{"items": {"one": …, "other": …}}``) become plural variants
+(``items[one]``) when the file has the ``other`` form.
 
 The stdlib's JSON tokenizer (``json.decoder.scanstring``, in C) reads the strings; the
 walk around it is an explicit stack that records each key's line, since ``json.loads``
@@ -27,6 +28,7 @@ _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|nu
 _MESSAGE = ("message", "defaultMessage")
 _CHROME = ("message", "description", "placeholders")
 _SUFFIX = re.compile(r"^(.+)_(%s)$" % "|".join(CATEGORIES))
+_CATEGORY_NAMES = frozenset(CATEGORIES)
 
 
 def leaves(text: str) -> list[tuple[tuple[str, ...], str, int, int]]:
@@ -132,13 +134,26 @@ def messages(text: str, skip=lambda path: False) -> list[tuple[str, str, int, in
 
 
 def plural_suffixes(entries: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
-    """i18next's ``name_one``... as plural variants of ``name``, where ``name_other`` is there."""
+    """i18next's ``name_one``... as plural variants of ``name``, where ``name_other`` is
+    there; and an object whose every key is a plural category, ``other`` among them
+    (``{"views": {"one": …, "other": …}}``: easy_localization, i18n-js), as the
+    variants of its key."""
     keys = {k for k, _, _, _ in entries}
+    children: dict[str, set[str]] = {}
+    for key in keys:
+        base, dot, last = key.rpartition(".")
+        if dot:
+            children.setdefault(base, set()).add(last)
+    nested = {base for base, names in children.items() if "other" in names and names <= _CATEGORY_NAMES}
     out = []
     for key, value, line, end in entries:
         m = _SUFFIX.match(key)
         if m and f"{m.group(1)}_other" in keys:
             key = plural_key(m.group(1), m.group(2))
+        else:
+            base, _, last = key.rpartition(".")
+            if base in nested:
+                key = plural_key(base, last)
         out.append((key, value, line, end))
     return out
 
