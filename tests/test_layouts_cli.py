@@ -138,6 +138,16 @@ def test_source_files_without_a_source_language_are_named(tmp_path):
     assert "--source LANG" in stderr
 
 
+def test_a_language_named_in_english_in_the_path_gets_its_code_suggested(tmp_path):
+    _write(tmp_path, "README.md", EN)
+    _write(tmp_path, "README-de.md", TEXT["de"])
+    _write(tmp_path, "README-french.md", TEXT["fr"])
+    report, stderr, _ = _run(tmp_path, "--layout", "README-{lang}.md", "--source", "en")
+    seen = _accounted(report, stderr, _layout_files(tmp_path))
+    assert "unknown language code 'french'" in seen["README-french.md"]
+    assert 'if it means fr, map it: [language-codes] french = "fr"' in seen["README-french.md"]
+
+
 def test_a_source_language_with_no_document_is_an_error(tmp_path):
     _write(tmp_path, "README.de.md", TEXT["de"])
     _write(tmp_path, "README.fr.md", TEXT["fr"])

@@ -74,6 +74,16 @@ def language_name(code: str) -> str | None:
     return _data()["languages"].get(code)
 
 
+@lru_cache(maxsize=1)
+def language_codes_by_name() -> dict[str, str]:
+    """Lower-case English name -> language code ("french" -> "fr"); where names are
+    shared, the shortest code."""
+    out: dict[str, str] = {}
+    for code, name in sorted(_data()["languages"].items(), key=lambda item: (len(item[0]), item[0])):
+        out.setdefault(name.lower(), code)
+    return out
+
+
 def script_name(code: str) -> str | None:
     """English name of an ISO 15924 script code (``"Hant"`` -> ``"Traditional"``)."""
     return _data()["scripts"].get(code.title())

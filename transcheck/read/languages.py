@@ -69,7 +69,8 @@ def mapping_key(raw: str) -> str:
 def code_hint(raw: str) -> str | None:
     """The tag a code that is no language most likely means, for the message that
     asks the user to map it: a country code (``cn`` -> ``zh-CN``, ``kh`` -> ``km``,
-    ``jp`` -> ``ja``), or a language and region written together (``ptbr`` -> ``pt-BR``)."""
+    ``jp`` -> ``ja``), a language and region written together (``ptbr`` -> ``pt-BR``),
+    or a language's English name (``french`` -> ``fr``)."""
     from transcheck.langdata import region_language
 
     low = raw.lower()
@@ -78,7 +79,15 @@ def code_hint(raw: str) -> str | None:
     m = re.fullmatch(r"([a-z]{2,3})[-_]?([a-z]{2})", low)
     if m and canonical_code(m.group(1)) is not None and region_language(m.group(2)) is not None:
         return normalise_tag(f"{m.group(1)}-{m.group(2)}")
-    return None
+    return _named(low)
+
+
+def _named(low: str) -> str | None:
+    """The code of a language written by its English name (``README.french.md``,
+    ``guide-Chinese.md``), from CLDR's names."""
+    from transcheck.langdata import language_codes_by_name
+
+    return language_codes_by_name().get(re.sub(r"[-_ ]+", " ", low))
 
 
 def country_reading(raw: str) -> str | None:
