@@ -257,6 +257,17 @@ def test_single_language_group_is_a_note_not_a_crash(tmp_path):
     assert "note:" in result.stdout and "only one language (sv)" in result.stdout
 
 
+def test_documents_in_one_language_are_one_note_not_one_each(tmp_path):
+    # A pull request that adds pages to the source: one line for them all.
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / f"{name}.sv.txt").write_text(f"{SV[0]}\n\n{SV[1]}\n", encoding="utf-8")
+    result = transcheck("check", str(tmp_path), "--format", "github")
+    assert result.returncode == 0, result.stderr
+    notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
+    assert len(notices) == 1
+    assert "4 documents in only one language (sv): " in notices[0] and "and 1 more" in notices[0]
+
+
 def test_unknown_language_code(tmp_path):
     # One rule for every file whose language cannot be told: skipped with a warning
     # inside a walked directory, an error when named on the command line.

@@ -64,12 +64,6 @@ def check_group(
     if embedded is not None:  # PO or XLIFF files without a template: their own source
         # First: it shares its path with a translation, whose name a report shows.
         documents = [embedded, *documents]
-    notes = []
-    if len(documents) == 1:
-        notes.append(
-            f"{spec.name}: only one language ({documents[0].language}); "
-            "nothing to compare, only single-document checks ran"
-        )
     termbase, problem = load_glossary(glossary, settings.follow_symlinks) if documents else (None, None)
     if problem is not None:
         # Reported once here; the terminology rules then run without it.
@@ -81,7 +75,6 @@ def check_group(
         documents=tuple(documents),
         rows=tuple(view.rows),
         findings=tuple(fingerprinted(findings)),
-        notes=tuple(notes),
         status=page_status(documents, settings.source, view.lag, spec.lag),
         source=view.source,
     )

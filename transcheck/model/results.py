@@ -43,17 +43,16 @@ class GroupResult:
     documents: tuple[Document, ...] | tuple[DocumentInfo, ...]
     rows: tuple[Row, ...]
     findings: tuple[Finding, ...]
-    notes: tuple[str, ...] = ()
     status: tuple[PageStatus, ...] = ()  # one per language of the run, sorted by language
     folded: int = 0  # findings inside a repeated block, shown as part of the repeat
     source: str | None = None  # the source language, when the group has its document
 
     def __post_init__(self):
-        for name in ("documents", "rows", "findings", "notes", "status"):
+        for name in ("documents", "rows", "findings", "status"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def summary(self) -> GroupResult:
-        return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings, self.notes,
+        return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings,
                            self.status, self.folded, self.source)
 
 

@@ -22,7 +22,7 @@ from transcheck.model import MISSING, OUTDATED, Finding, GroupResult, Kind, Repo
 from transcheck.report.common import span
 from transcheck.report.escape import printable
 from transcheck.report.html_placement import Placement
-from transcheck.report.summary import SEVERITIES, by_severity, plural, status_text
+from transcheck.report.summary import SEVERITIES, alone, by_severity, plural, status_text
 
 # Segments shown in a monospace font: what is not running text.
 _MONO = (Kind.CODE, Kind.URL, Kind.IMAGE)
@@ -58,7 +58,7 @@ def page(group: GroupResult, report: Report) -> str:
         f'<h2><bdi class="name">{e(group.group)}</bdi> <span class="sub">{plural(len(langs), "document")} · '
         f'{plural(len(group.rows), "aligned row")}</span></h2>'
     )
-    out += [f'<p class="groupnote">{e(note)}</p>' for note in group.notes]
+    out += [f'<p class="groupnote">{e(note)}</p>' for note in alone([group])]
     behind = [s for s in group.status if s.state in (OUTDATED, MISSING)]
     if behind:
         out.append(f'<p class="groupnote">{e("; ".join(f"{s.language} {status_text(s)}" for s in behind))}</p>')

@@ -33,7 +33,7 @@ class Summary:
     segments: int
     groups: int
     languages: tuple[str, ...]  # of the checked documents, sorted
-    notes: tuple[str, ...]  # the groups' notes, in group order
+    notes: tuple[str, ...]  # said of the run's groups (documents in one language only)
     set_aside: tuple[str, ...]  # "2 suppressed", "5 in the baseline"
     suppressed: tuple[SuppressedFinding, ...]  # in finding order
     # Input problems: every one (machine-readable formats); the ones a reader is shown
@@ -98,7 +98,7 @@ def summarise(report: Report, annotations: bool = False) -> Summary:
         segments=sum(d.segment_count for d in documents),
         groups=len(report.groups),
         languages=tuple(sorted({d.language for d in documents})),
-        notes=tuple(n for g in report.groups for n in g.notes),
+        notes=alone(report.groups),
         set_aside=tuple(set_aside),
         suppressed=tuple(sorted(report.suppressed_findings, key=lambda s: finding_order(s.finding))),
         problems=tuple(report.problems),
@@ -107,6 +107,21 @@ def summarise(report: Report, annotations: bool = False) -> Summary:
         coverage=coverage(report),
         keys=key_coverage(report),
     )
+
+
+def alone(groups) -> tuple[str, ...]:
+    """One note for every document found in one language only: a pull request that adds
+    pages to the source gets one line, not one per page."""
+    single = [g for g in groups if len(g.documents) == 1]
+    if not single:
+        return ()
+    languages = ", ".join(sorted({g.documents[0].language for g in single}))
+    if len(single) == 1:
+        what = f"{single[0].group}: only one language ({languages})"
+    else:
+        names = ", ".join(g.group for g in single[:3]) + (f" and {len(single) - 3} more" if len(single) > 3 else "")
+        what = f"{len(single)} documents in only one language ({languages}): {names}"
+    return (f"{what}; nothing to compare, only single-document checks ran",)
 
 
 def key_coverage(report: Report) -> tuple[tuple[str, int, int, int], ...]:
