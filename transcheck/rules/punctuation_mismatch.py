@@ -69,10 +69,14 @@ What it does not catch:
     sentence inside the same segment; which of two mixed marks was meant; a closing
     bracket after a label or enumerator of one or two characters that opens a segment
     ("예) …", "例) …", "a) …"), as Korean, Japanese and Chinese writers mark an example
-    and lists count their items.
+    and lists count their items; a face of punctuation (":)", ":_(") where it leaves
+    the other brackets balanced; in keyed resources, a mark in quotes at a value's end
+    (press ":"), which names a key, not the value's ending.
 """
 
 from __future__ import annotations
+
+import re
 
 from dataclasses import replace
 
@@ -241,9 +245,17 @@ def _text(view: GroupView, row, lang: str) -> str:
     return " ".join(doc.segments[i].text for i in row.cells[lang] if doc.segments[i].is_prose)
 
 
+# A face of punctuation (":)", ":-(", ":_(", ";)"): no bracket, where it leaves the
+# others balanced ("(see the note:)" closes its bracket).
+_EMOTICON = re.compile(r"[:;=][-_'^o]?[()]+(?!\w)")
+
+
 def _balance(text: str, pair: str) -> int:
     text = text.translate(_FULL_WIDTH)
     balance = text.count(pair[0]) - text.count(pair[1])
+    if balance and pair == "()" and _EMOTICON.search(text):
+        text = _EMOTICON.sub(" ", text)
+        balance = text.count(pair[0]) - text.count(pair[1])
     if pair == "()" and balance < 0:
         balance += _labels(text)
     return balance
