@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from transcheck.read.discover import discover, parse_name
@@ -62,3 +64,41 @@ def test_language_tags_as_sites_spell_them(tag, expected):
     from transcheck.read.languages import normalise_tag
 
     assert normalise_tag(tag) == expected
+
+
+def test_markdown_and_mdx_pages_of_one_name_are_one_document(tmp_path):
+    from transcheck import api
+
+    for path, text in {
+        "en/page.mdx": "# Page\n\nThe site runs on 3 servers.\n",
+        "de/page.mdx": "# Seite\n\nDie Seite läuft auf 3 Servern.\n",
+        "es/page.md": "# Página\n\nEl sitio funciona con 3 servidores.\n",
+    }.items():
+        (tmp_path / path).parent.mkdir(exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    report = api.check([str(tmp_path)], source="en", history=False)
+    assert [[(d.language, os.path.basename(d.path)) for d in g.documents] for g in report.groups] == [
+        [("de", "page.mdx"), ("en", "page.mdx"), ("es", "page.md")]
+    ]
+    assert report.groups[0].source == "en" and not report.problems
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("{lang}/guide.md", "{lang}/guide.txt"), ("guide.{lang}.md", "guide.{lang}.json"),
+     ("{lang}.md", "{lang}.json")],
+)
+def test_another_format_of_the_same_name_is_another_document(tmp_path, names):
+    for lang in ("en", "de"):
+        for name in names:
+            path = tmp_path / name.format(lang=lang)
+            path.parent.mkdir(exist_ok=True)
+            text = '{"title": "Three steps."}\n' if path.suffix == ".json" else "Three steps.\n"
+            path.write_text(text, encoding="utf-8")
+    found = discover([str(tmp_path)], source="en")
+    assert not found.problems
+    other = os.path.splitext(names[1])[1]
+    assert [sorted({os.path.splitext(f.path)[1] for f in g.files}) for g in found.groups] == [[".md"], [other]]
+    assert all([f.language for f in g.files] == ["de", "en"] for g in found.groups)
+    # the page keeps its name; the other document's says its format
+    assert found.groups[1].name == found.groups[0].name + other

@@ -253,3 +253,44 @@ def test_source_inside_the_translation_tree(tmp_path, monkeypatch):
         "docs/api/ref.md": [("en", "docs/api/ref.md"), ("fr", "docs/fr/api/ref.md")],
         "docs/intro.md": [("en", "docs/intro.md"), ("fr", "docs/fr/intro.md")],
     }
+
+
+_HALF_CONVERTED = {
+    "en/page.mdx": "# Page\n\nThe site runs on 3 servers.\n",
+    "de/page.mdx": "# Seite\n\nDie Seite läuft auf 3 Servern.\n",
+    "es/page.md": "# Página\n\nEl sitio funciona con 3 servidores.\n",
+    "en/guide.json": '{"title": "The guide has three steps."}\n',
+    "de/guide.json": '{"title": "Die Anleitung hat drei Schritte."}\n',
+}
+
+
+@pytest.mark.parametrize(
+    ("layouts", "name"),
+    [
+        (("docs/{lang}/**/*.mdx", "docs/{lang}/**/*.md"), "docs/{lang}/page.mdx"),
+        (("docs/{lang}/**/*",), "docs/{lang}/page.mdx"),
+        # Starlight: the source at the root, the translations beside it.
+        (("docs/**/*=docs/{lang}/**/*",), "docs/page.mdx"),
+    ],
+)
+def test_a_page_half_converted_to_mdx_is_one_document(tmp_path, layouts, name):
+    # A site converting its pages to MDX leaves some translations as .md: Astro and
+    # Docusaurus pair them by the path without its suffix, and so does transcheck.
+    for path, text in _HALF_CONVERTED.items():
+        if "**/*=" in layouts[0] and path.startswith("en/"):
+            path = path.removeprefix("en/")
+        (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
+    args = [a for layout in layouts for a in ("--layout", layout)]
+    args += ["--source", "en", "-f", "json", "--fail-on", "never", "--no-history"]
+    for scope in ([], ["docs/es"]):
+        report = json.loads(transcheck("check", *scope, *args, cwd=tmp_path).stdout)
+        groups = _groups(report)
+        assert sorted(lang for lang, _ in groups[name]) == (["en", "es"] if scope else ["de", "en", "es"])
+        assert dict(groups[name])["es"] == "docs/es/page.md"
+        # guide.json, where the layout reads it, is another document
+        others = [[(lang, os.path.basename(path)) for lang, path in files]
+                  for group, files in groups.items() if group != name]
+        assert others == ([] if scope or layouts[0].endswith(".mdx")
+                          else [[("de", "guide.json"), ("en", "guide.json")]])
+        assert not [p for p in report["problems"] if "source" in p["message"]]

@@ -101,6 +101,20 @@ def name_for(path: str) -> str | None:
     return _by_suffix().get(name[dot:].lower()) if dot > 0 else None
 
 
+# Markdown and MDX are one kind of page: a site that converts its pages to MDX leaves
+# some translations with the old suffix, and Astro and Docusaurus pair pages by their
+# path without it (es/environmental-impact.md translates environmental-impact.mdx).
+_PAGES = ("markdown", "mdx")
+
+
+def family(path: str) -> str | None:
+    """What the files of one document in several languages share: "markdown" for every
+    Markdown-like page (.md, .markdown, .mdx), else the format's own name; None: no
+    format reads ``path``. Each file is still read as its own format."""
+    name = name_for(path)
+    return "markdown" if name in _PAGES else name
+
+
 def for_path(path: str) -> FileFormat | None:
     name = name_for(path)
     return get(name) if name else None

@@ -3,8 +3,10 @@
 Without a layout, the language of a file comes from its name: ``LANG.EXT``,
 ``NAME.LANG.EXT`` or ``LANG/NAME.EXT`` (Apple's resources: ``LANG.lproj/NAME.strings``).
 Files with the same NAME (in the same place) are one group: one document in several
-languages. With layouts (``--layout``, ``layout =``) the patterns say where the
-language sits (``transcheck.read.layout``).
+languages, Markdown and MDX pages alike (``fr/guide.md`` translates ``en/guide.mdx``),
+while a file of another format (``fr/guide.txt``) is another document. With layouts
+(``--layout``, ``layout =``) the patterns say where the language sits
+(``transcheck.read.layout``).
 
 One rule for a file whose language cannot be told: met while walking a directory it is
 skipped with a warning (a README beside the translations is normal); named on the
@@ -15,9 +17,10 @@ from __future__ import annotations
 
 
 import os
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from transcheck.formats import known, name_for
+from transcheck.formats import family, known, name_for
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import code_hint, looks_like_tag, mapping_key, resolve_code
@@ -275,9 +278,11 @@ def too_many_languages(group: str, count: int, limit: int) -> InputProblem:
 
 def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: int | None = None
            ) -> tuple[GroupSpec, ...]:
-    by_group: dict[str, dict[str, FileSpec]] = {}
+    # A document is its name and its kind of file: guide.md and guide.mdx are one page,
+    # guide.txt or guide.json beside them another document (``formats.family``).
+    by_group: dict[tuple[str, str], dict[str, FileSpec]] = {}
     for spec in specs:
-        langs = by_group.setdefault(spec.group, {})
+        langs = by_group.setdefault((spec.group, family(spec.path) or ""), {})
         if spec.language in langs:
             problems.append(
                 InputProblem(
@@ -288,8 +293,16 @@ def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: i
             )
             continue
         langs[spec.language] = spec
+    kinds = Counter(name for name, _ in by_group)
+    named = {}
+    for (name, kind), langs in by_group.items():
+        if kinds[name] > 1 and kind != "markdown":
+            # guide.txt beside guide.md: the page keeps the name, the other document
+            # is named with its suffix.
+            name += os.path.splitext(next(iter(langs.values())).path)[1]
+        named[name, kind] = {lang: replace(spec, group=name) for lang, spec in langs.items()}
     groups = []
-    for name, langs in sorted(by_group.items()):
+    for (name, _), langs in sorted(named.items()):
         if max_languages is not None and len(langs) > max_languages:
             problems.append(too_many_languages(name, len(langs), max_languages))
             continue

@@ -3,7 +3,8 @@
 A layout is a glob (``*``, ``**``, ``?``) with one ``{lang}`` placeholder, a whole path
 component (``docs/{lang}/docs/**/*.md``) or part of a name (``docs/**/*.{lang}.md``,
 ``README-{lang}.md``, ``pages.{lang}/**/*.md``). Files whose paths are equal once
-``{lang}`` is taken out are one document in several languages. A path equal to the
+``{lang}`` is taken out are one document in several languages, and so are a ``.md`` and
+an ``.mdx`` page otherwise equal (``transcheck.read.tree``). A path equal to the
 pattern with its ``.{lang}``, ``-{lang}`` or ``_{lang}`` taken out is the source's
 (``page.md`` beside ``page.fr.md``, ``README.md`` beside ``README-fr.md``, ``pages/``
 beside ``pages.fr/``, Android's ``values/`` beside ``values-{lang}/``). Where the

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
-from transcheck.formats import name_for
+from transcheck.formats import family, name_for
 from transcheck.read.spec import FileSpec, printable
 from transcheck.read.codes import ambiguous_code, questionable, reads_as_country
 from transcheck.read.codes import unknown_code as codes_unknown
@@ -38,8 +38,8 @@ def discover_layouts(
             )]
     scopes, explicit = _scopes(paths or ["."], follow_symlinks, problems)
     cwd = os.getcwd()
-    # key -> [(absolute path, spec)], key = (layout index, group name)
-    found: dict[tuple[int, str], list[tuple[str, FileSpec]]] = {}
+    # document (_document) -> [(absolute path, spec)]
+    found: dict[tuple[str, str | None], list[tuple[str, FileSpec]]] = {}
     unknown: dict[tuple[int, str, str], list[str]] = {}  # (layout, holder, code) -> files
     twofold: dict[tuple[str, str], list[str]] = {}  # (holder, code) -> absolute paths
     sourceless: dict[int, list[str]] = {}
@@ -80,7 +80,7 @@ def discover_layouts(
                 twofold.setdefault((_shown(compiled[index], hit.holder, cwd), hit.raw), []).append(absolute)
         group = _relative(os.path.join(compiled[index].layout.anchor, hit.name), cwd)
         spec = FileSpec(path=shown, language=language, group=group)
-        found.setdefault((index, group), []).append((absolute, spec))
+        found.setdefault(_document(group), []).append((absolute, spec))
     for (index, holder, raw), shown in sorted(unknown.items(), key=lambda kv: kv[1][0]):
         where = f" (layout {compiled[index].layout.describe()})"
         problems.append(codes_unknown(_shown(compiled[index], holder, cwd), raw, len(shown), where))
@@ -124,12 +124,26 @@ def _scopes(paths, follow_symlinks, problems):
     return scopes, explicit
 
 
+def _document(group: str) -> tuple[str, str | None]:
+    """Which document a file whose group is ``group`` translates: the group without a
+    Markdown-like suffix, so that page.md and page.mdx (two layouts, or one ``**/*``)
+    are one page, as Astro and Docusaurus pair them; guide.json stays apart."""
+    kind = family(group)
+    return (os.path.splitext(group)[0] if kind == "markdown" else group, kind)
+
+
 def _in_scope(found, scopes, source) -> list[FileSpec]:
     specs = []
     for files in found.values():
         inside = [any(_under(a, s) for _, s in scopes) for a, _ in files]
         if not any(inside):
             continue
+        names = {spec.group for _, spec in files}
+        if len(names) > 1:
+            # One name for a page some of whose files are .md and others .mdx: the
+            # source's, else the same whichever order the files were found in.
+            name = next((spec.group for _, spec in files if spec.language == source), min(names))
+            files = [(a, replace(spec, group=name)) for a, spec in files]
         # The source file stays as what the narrowed files are compared with.
         specs.extend(spec for (a, spec), keep in zip(files, inside) if keep or spec.language == source)
     return specs
