@@ -100,18 +100,22 @@ def _running(segment) -> bool:
 
 
 def _state(view: GroupView, doc, row, idx) -> str | None:
-    """"copy" when the cell is the reference's text as it is, or every prose segment
-    of it is identified as another language; "ok" when one is identified as the
+    """"copy" when the cell is the reference's text as it is (and some of it is
+    identified as a language), or every prose segment of it is identified as another
+    language; "ok" when one is identified as the
     document's own; None when nothing tells (a short heading, a name)."""
     prose = [i for i in idx if _running(doc.segments[i])]
     if not prose:
         return None
-    if _same_as_reference(view, doc, row, idx):
-        return "copy"
     langs = []
     for i in prose:
         guess = view.guesses.get((doc.language, i))
         langs.append(None if guess is None else guess.language)
+    if _same_as_reference(view, doc, row, idx):
+        # A name, a link or a list of them is written alike in every language: equal
+        # to the source's, it tells of no language. A heading is a section's title.
+        told = any(lang is not None for lang in langs) or any(doc.segments[i].level for i in prose)
+        return "copy" if told else None
     if doc.base_language in langs:
         return "ok"
     if all(lang is not None for lang in langs):
