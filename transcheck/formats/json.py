@@ -7,7 +7,9 @@ Every string leaf is a message, named by its path (``menu.save``; array items
 (Chrome, FormatJS extracts): its description and placeholders are not text to check.
 i18next's plural suffixes (``items_one``, ``items_other``) and objects of plural
 categories (``{"items": {"one": …, "other": …}}``) become plural variants
-(``items[one]``) when the file has the ``other`` form.
+(``items[one]``) when the file has the ``other`` form. A catalogue that is one object
+under a language code (i18n-js, Rails-style ``{"de": {...}}``) is read below it, so the
+keys of every language align.
 
 The stdlib's JSON tokenizer (``json.decoder.scanstring``, in C) reads the strings; the
 walk around it is an explicit stack that records each key's line, since ``json.loads``
@@ -120,6 +122,7 @@ def messages(text: str, skip=lambda path: False) -> list[tuple[str, str, int, in
     found = leaves(text)
     # Objects holding a "message": the message is the object's only text.
     holders = {p[:-1] for p, _, _, _ in found if p and p[-1] in _MESSAGE}
+    root = 1 if _language_root(text, found, holders) else 0
     out = []
     for path, value, start, end in found:
         if skip(path):
@@ -128,9 +131,27 @@ def messages(text: str, skip=lambda path: False) -> list[tuple[str, str, int, in
             if path[-1] not in _MESSAGE:
                 continue
             path = path[:-1]
+        path = path[root:]
         name = "".join(part if part.startswith(":") or n == 0 else "." + part for n, part in enumerate(path))
         out.append((name or "(value)", value, pos.line(start), pos.line(end)))
     return out
+
+
+def _language_root(text: str, found, holders) -> bool:
+    """Whether the catalogue is one object under a language code: every message below
+    the same tag, which is the document's only key (Chrome's ``{"de": {"message": …}}``
+    is a message named "de", not a language)."""
+    firsts = {p[0] for p, _, _, _ in found if p}
+    if len(firsts) != 1 or any(len(p) < 2 for p, _, _, _ in found) or tuple(firsts) in holders:
+        return False
+    from transcheck.read.languages import normalise_tag
+
+    if normalise_tag(next(iter(firsts))) is None:
+        return False
+    import json
+
+    top = json.loads(text.lstrip("\ufeff"))  # valid: ``leaves`` has read it all
+    return isinstance(top, dict) and len(top) == 1
 
 
 def plural_suffixes(entries: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:

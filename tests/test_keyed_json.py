@@ -1,0 +1,50 @@
+"""JSON catalogues as a whole: a catalogue under its language's code, and findings on
+minified files (every value on one line) naming the key they are about."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_keyed import run, segs, write
+
+
+@pytest.mark.parametrize("text, keys", [
+    ('{"de": {"menu": {"open": "Öffnen", "close": "Schließen"}}}', ["menu.open", "menu.close"]),
+    ('{\n  "en-US": {\n    "menu": {"open": "Open"}\n  }\n}', ["menu.open"]),
+    ('{"pt_BR": {"steps": ["Um", "Dois"], "n_one": "um", "n_other": "vários"}}',
+     ["steps:0", "steps:1", "n[one]", "n[other]"]),
+    # Not a language, or not the only key: the names are the file's.
+    ('{"app": {"title": "Title"}}', ["app.title"]),
+    ('{"de": {"title": "Titel"}, "version": 3}', ["de.title"]),
+    # Chrome's messages.json: a message named "de", its text under "message".
+    ('{"de": {"message": "Deutsch", "description": "the language"}}', ["de"]),
+])
+def test_a_catalogue_under_its_language_code_is_read_below_it(text, keys):
+    assert [s.key for s in segs("json", text)] == keys
+
+
+def findings(tmp_path, files, *args):
+    write(tmp_path, files)
+    done = run("check", str(tmp_path), "--source", "en", "--format", "json", *args, cwd=tmp_path)
+    return [(f["path"].rsplit("/", 1)[-1], f["code"], f.get("key"), f["message"])
+            for f in json.loads(done.stdout)["findings"]]
+
+
+def test_keys_under_each_language_code_align(tmp_path):
+    def catalogue(lang, open_):
+        return json.dumps({lang: {"menu": {"open": open_, "close": "x"}}}, ensure_ascii=False)
+
+    found = findings(tmp_path, {"en.json": catalogue("en", "Open {name}"), "de.json": catalogue("de", "Öffnen"),
+                                "fr.json": catalogue("fr", "Ouvrir {name}")}, "--select", "TC702")
+    assert found == [("de.json", "TC702", "menu.open", "[menu.open] placeholder missing: {name}; en, fr have {name}")]
+
+
+def test_a_single_key_that_is_no_language_stays_in_the_names(tmp_path):
+    def catalogue(open_):
+        return json.dumps({"app": {"menu": {"open": open_, "close": "x"}}}, ensure_ascii=False)
+
+    found = findings(tmp_path, {"en.json": catalogue("Open {name}"), "de.json": catalogue("Öffnen"),
+                                "fr.json": catalogue("Ouvrir {name}")}, "--select", "TC702")
+    assert [(f[0], f[2]) for f in found] == [("de.json", "app.menu.open")]
