@@ -48,3 +48,34 @@ def test_a_single_key_that_is_no_language_stays_in_the_names(tmp_path):
     found = findings(tmp_path, {"en.json": catalogue("Open {name}"), "de.json": catalogue("Öffnen"),
                                 "fr.json": catalogue("Ouvrir {name}")}, "--select", "TC702")
     assert [(f[0], f[2]) for f in found] == [("de.json", "app.menu.open")]
+
+
+def minified(b: str) -> str:
+    return json.dumps({"a": "Open the file", "b": b, "c": "Close the window"}, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def test_a_finding_on_a_minified_file_names_the_key_of_its_value(tmp_path):
+    found = findings(tmp_path, {
+        "en.json": minified('Save {count} files as "{name}"'),
+        "de.json": minified("Speichere {count} Dateien als „{name}\""),  # mixed quotation marks
+        "fr.json": minified("Enregistrer les fichiers"),  # both placeholders missing
+    }, "--select", "TC601,TC702")
+    assert sorted((path, code, key) for path, code, key, _ in found) == [
+        ("de.json", "TC601", "b"), ("fr.json", "TC702", "b")]
+
+
+def test_an_invisible_character_on_a_minified_line_names_the_value_holding_it(tmp_path):
+    files = {"en.json": minified("Save the file"), "de.json": minified("Datei\u200b speichern")}
+    assert [(f[0], f[2]) for f in findings(tmp_path, files, "--select", "TC701")] == [("de.json", "b")]
+    # In two values of the line: which one the finding is about is not known, and no
+    # neighbour's key is named instead.
+    files["de.json"] = json.dumps({"a": "Öffnen\u200b", "b": "Datei\u200b speichern", "c": "Schließen"},
+                                  ensure_ascii=False, separators=(",", ":"))
+    assert [(f[0], f[2]) for f in findings(tmp_path, files, "--select", "TC701")] == [("de.json", None)]
+
+
+def test_a_value_that_ends_on_the_next_keys_line_leaves_that_line_to_the_next_key(tmp_path):
+    files = {"en.yml": "a: |\n  Save\n  the file\nb: Close\n",
+             "de.yml": "a: |\n  Datei\n  speichern\nb: Schlie\u200bßen\n"}
+    assert [(f[0], f[2]) for f in findings(tmp_path, files, "--select", "TC701")] == [("de.yml", "b")]

@@ -79,8 +79,10 @@ def coverage(doc: Document, source: Document | None) -> tuple[int, int, int]:
 
 def name_keys(findings: list[Finding], documents: list[Document], rows: list[Row] = ()) -> list[Finding]:
     """Findings on keyed documents, each naming its key (``[menu.save] ...``): the key of
-    its row's cell, else the one at its first line (a file may hold several keys on one
-    line); the key goes into its statement too, so its fingerprint follows the key."""
+    its segment or of its row's cell, else the one at its first line; where several
+    values share that line (minified JSON) and the finding says which of them it is
+    about by neither, it names none rather than a neighbour's. The key goes into its
+    statement too, so its fingerprint follows the key."""
     from transcheck.formats.keyed import show_key
 
     index = {}
@@ -96,7 +98,16 @@ def name_keys(findings: list[Finding], documents: list[Document], rows: list[Row
         if f.path in index and not f.resource_key:
             starts, segments = index[f.path]
             cell = rows[f.row].cells.get(f.language, ()) if f.row is not None and f.row < len(rows) else ()
-            at = cell[0] if cell and by_language.get(f.language) is not None else bisect.bisect_right(starts, f.line) - 1
+            if f.segment is not None and 0 <= f.segment < len(segments):
+                at = f.segment
+            elif cell and by_language.get(f.language) is not None:
+                at = cell[0]
+            else:
+                at = bisect.bisect_right(starts, f.line) - 1
+                # Values that start on one line and reach the finding's: which is meant
+                # is unknown (a YAML block value ends on the next key's line: no doubt).
+                if at > 0 and starts[at - 1] == starts[at] and segments[at - 1].end_line >= f.line:
+                    at = -1
             if at >= 0:
                 key = segments[at].key
                 f = replace(f, message=f"[{show_key(key)}] {f.message}", key=f"{key}\0{f.key}", resource_key=key)

@@ -235,6 +235,9 @@ class Finding:
     strength: Strength = Strength.FULL
     # The key of the message it is about, in a keyed resource ("menu.save"); "" elsewhere.
     resource_key: str = ""
+    # The index of the segment of its document it is about, when the rule knows it: the
+    # key of a value that shares its line with others (minified JSON) is that segment's.
+    segment: int | None = None
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,7 @@ class Rule:
         related: Iterable[Location] = (),
         key: str = "",
         row: int | None = None,
+        segment: int | None = None,
     ) -> Finding:
         return Finding(
             code=self.code,
@@ -107,10 +108,11 @@ class Rule:
             related=tuple(related),
             key=key,
             row=row,
+            segment=segment,
         )
 
     def at_segment(self, doc: Document, seg: Segment, message: str, **kw) -> Finding:
-        return self.finding(doc, seg.line, seg.end_line, message, **kw)
+        return self.finding(doc, seg.line, seg.end_line, message, segment=seg.index, **kw)
 
     def at_cell(self, view: GroupView, row: Row, lang: str, message: str, **kw) -> Finding:
         """A finding on ``lang``'s cell of an aligned row (all its segments)."""

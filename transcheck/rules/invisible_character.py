@@ -190,7 +190,20 @@ def check(view: GroupView, options: NoOptions):
                 number,
                 f"{noun}: {listed}",
                 key=" ".join(f"{ord(ch):04X}" for _, ch in found) + "\n" + line,
+                segment=_owner(doc, number, {ch for _, ch in found}),
             )
+
+
+def _owner(doc, number: int, chars: set[str]) -> int | None:
+    """The one value of a keyed line several values share (minified JSON) that holds
+    the characters, so the finding names its key; None where that is not one value."""
+    if not doc.segments or not doc.segments[0].key:
+        return None
+    here = [s for s in doc.segments if s.line <= number <= s.end_line]
+    if len(here) < 2:
+        return None
+    holders = [s.index for s in here if chars <= set(s.raw)]
+    return holders[0] if len(holders) == 1 else None
 
 
 RULE = Rule(
