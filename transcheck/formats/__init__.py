@@ -104,15 +104,17 @@ def name_for(path: str) -> str | None:
 # Markdown and MDX are one kind of page: a site that converts its pages to MDX leaves
 # some translations with the old suffix, and Astro and Docusaurus pair pages by their
 # path without it (es/environmental-impact.md translates environmental-impact.mdx).
-_PAGES = ("markdown", "mdx")
+# A gettext template (.pot) is the source of its catalogues (.po).
+_FAMILY = {"mdx": "markdown", "pot": "po"}
 
 
 def family(path: str) -> str | None:
     """What the files of one document in several languages share: "markdown" for every
-    Markdown-like page (.md, .markdown, .mdx), else the format's own name; None: no
-    format reads ``path``. Each file is still read as its own format."""
+    Markdown-like page (.md, .markdown, .mdx), "po" for a gettext template and its
+    catalogues, else the format's own name; None: no format reads ``path``. Each file
+    is still read as its own format."""
     name = name_for(path)
-    return "markdown" if name in _PAGES else name
+    return _FAMILY.get(name, name)
 
 
 def for_path(path: str) -> FileFormat | None:
