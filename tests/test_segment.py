@@ -61,6 +61,20 @@ def test_plain_text_lines_keep_their_numbers():
         ("Ta en tur", Kind.PARAGRAPH),
         ("Guru", Kind.PARAGRAPH),
         ("Vad är kundupplevelse (CX)?", Kind.PARAGRAPH),
+        # One identifier is code; one word, an acronym or words joined by hyphens are prose.
+        ("WINDOWS_CERTIFICATE_PASSWORD", Kind.CODE),
+        ("timestamp_url", Kind.CODE),
+        ("tailwindDirectives", Kind.CODE),
+        ("bundle.windows.signCommand", Kind.CODE),
+        ("--log-prefix-name", Kind.CODE),
+        ("utf-8", Kind.CODE),
+        ("os.path.join()", Kind.CODE),
+        ("Password", Kind.PARAGRAPH),
+        ("Yes", Kind.PARAGRAPH),
+        ("API", Kind.PARAGRAPH),
+        ("up-to-date", Kind.PARAGRAPH),
+        ("e.g.", Kind.PARAGRAPH),
+        ("_URL", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

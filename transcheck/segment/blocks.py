@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from transcheck.model import Kind
+from transcheck.segment.html import hides
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})([^`]*)$")
 _BLOCKS_CLOSE = re.compile(r"^/{3,}\s*$")
@@ -31,6 +32,7 @@ _HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
 _JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
 _CLOSING_TAG = re.compile(r"</[\w.:-]*+>")
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][\w.:-]*+)")
 _MAX_TAG_LINES = 40
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ ]{1,4}(?=\S)")
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
@@ -100,7 +102,8 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
                 out[i] = line = _dedent(line, shift)
             i += 1
             continue
-        consumed = _directive(s, i, out, marks) or (mdx and _mdx(lines, i, out))
+        consumed = (_directive(s, i, out, marks) or _hidden(out, i, mdx)
+                    or (mdx and _mdx(lines, i, out)))
         if consumed:
             i += consumed
             continue
@@ -170,6 +173,56 @@ def _mdx(lines: list[str], i: int, out: list[str]) -> int:
         # Text after the opening tags: the element's children, read as Markdown.
         out[last] = " " * _indent(line) + _without_closing_tags(rest)
     return last - i + 1
+
+
+def _hidden(out: list[str], i: int, mdx: bool) -> int:
+    """A line that opens an element the page does not show (``<div style="display:
+    none">`` of search keywords, ``hidden``): its lines up to the element's end are
+    blanked, whatever they hold, Markdown between blank lines too. The number of lines
+    consumed; 0 when the element does not end within a bound (then it is read as any)."""
+    line = out[i]
+    first = len(line) - len(line.lstrip())
+    m = _TAG_NAME.match(line, first)
+    if m is None or m.group(1):
+        return 0
+    # In Markdown, indented code; or a paragraph's line, which blanked would cut it in two
+    # (the inline reading takes the element out there).
+    if not mdx and (first >= 4 or (i and out[i - 1].strip())):
+        return 0
+    text = "\n".join(out[i : i + _MAX_TAG_LINES])
+    end = _tag_end(text, first)
+    if end < 0 or text[end - 2] == "/" or not hides(text[m.end() : end - 1]):
+        return 0
+    close = _element_end(text, m.group(2), end, mdx)
+    if close < 0:
+        return 0
+    last = i + text.count("\n", 0, close)
+    rest = text[close:].split("\n", 1)[0]
+    for j in range(i, last + 1):
+        out[j] = ""
+    if rest.strip():
+        out[last] = " " * _indent(line) + _without_closing_tags(rest)
+    return last - i + 1
+
+
+def _element_end(text: str, name: str, pos: int, mdx: bool) -> int:
+    """The index after the end tag of the element ``name`` whose start tag ends at
+    ``pos`` (elements of the same name may nest in it), -1 if it has none."""
+    same = (lambda other: other == name) if mdx else (lambda other: other.lower() == name.lower())
+    depth = 1
+    for m in _TAG_NAME.finditer(text, pos):
+        if not same(m.group(2)):
+            continue
+        end = _tag_end(text, m.start())
+        if end < 0:
+            continue
+        if m.group(1):
+            depth -= 1
+            if depth == 0:
+                return end
+        elif text[end - 2] != "/":
+            depth += 1
+    return -1
 
 
 def _tag_end(text: str, pos: int) -> int:

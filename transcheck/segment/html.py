@@ -1,7 +1,8 @@
 """The text children of an HTML (or JSX) block: prose, one run per block-level element.
 
 Attribute values, comments and the content of ``<style>``, ``<script>``, ``<pre>`` and
-``<code>`` are never text.
+``<code>`` are never text, nor is anything inside an element the page does not show
+(``hidden``, ``style="display: none"``): sites put keywords for their search index there.
 
 Read with a small scanner of its own, linear in the length of the block: the standard
 library's ``HTMLParser`` searches the rest of the text again from every unterminated
@@ -17,6 +18,9 @@ import re
 from html import unescape
 
 _SKIP = frozenset({"style", "script", "pre", "code", "textarea", "svg", "math", "kbd"})
+# Elements without content or end tag: hidden or not, they hide nothing after them.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
 _BREAK = frozenset({
     "p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "thead", "tbody", "h1", "h2",
     "h3", "h4", "h5", "h6", "br", "hr", "section", "article", "details", "summary", "dt", "dd",
@@ -27,7 +31,54 @@ _BREAK = frozenset({
 # A link's target: an ``href`` attribute, quoted or not.
 _HREF = re.compile(r"""(?<![^\s])href\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.IGNORECASE)
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*+)((?:"[^"<]*+"|'[^'<]*+'|[^<>"'])*+)>""")
+# An attribute and its value: quoted, a JSX expression (``{{ display: "none" }}``, one
+# level of braces inside), or bare.
+_ATTR = re.compile(r"""([^\s"'=<>/{}]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|\{[^{}]*+(?:\{[^{}]*+\}[^{}]*+)*+\}|[^\s"'<>{}]++))?""")
+_DISPLAY_NONE = re.compile(r"""(?<![\w-])display["']?\s*+:\s*+["']?none(?![\w-])""", re.IGNORECASE)
 _RAW = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in ("script", "style")}
+
+
+def hides(attrs: str) -> bool:
+    """Whether a tag with these attributes is not displayed: ``hidden`` (not the JSX
+    ``hidden={false}``) or a style of ``display: none``. ``aria-hidden`` hides from
+    screen readers only, and a class may mean anything: both are shown."""
+    for m in _ATTR.finditer(attrs):
+        name, value = m.group(1).lower(), (m.group(2) or "").strip("\"'{} \t\n")
+        if name == "hidden" and value.lower() != "false":
+            return True
+        if name == "style" and _DISPLAY_NONE.search(value):
+            return True
+    return False
+
+
+def hidden_start(tag: str) -> str:
+    """The name of the element that ``tag`` (one whole tag, ``<span hidden>``) opens and
+    hides, "" if it opens none or shows it."""
+    m = _TAG.fullmatch(tag.strip())
+    if m is None or m.group(1) or m.group(2).lower() in _VOID or m.group(3).rstrip().endswith("/"):
+        return ""
+    return m.group(2).lower() if hides(m.group(3)) else ""
+
+
+def end_hidden(tag: str, hidden: list[str]) -> None:
+    """Follow the elements open inside a hidden one (``hidden``, outermost first) over
+    one more tag; the list is empty once the hidden element has ended."""
+    m = _TAG.fullmatch(tag.strip())
+    if m is None:
+        return
+    name = m.group(2).lower()
+    if not m.group(1):
+        if name not in _VOID and not m.group(3).rstrip().endswith("/"):
+            hidden.append(name)
+    else:
+        _close(hidden, name)
+
+
+def _close(hidden: list[str], name: str) -> None:
+    # An end tag closes what it names and whatever was left open inside it; a stray
+    # one closes nothing.
+    if name in hidden:
+        del hidden[len(hidden) - 1 - hidden[::-1].index(name):]
 
 
 class _Texts:
@@ -42,9 +93,16 @@ class _Texts:
         self._last = 0
         self._skip = 0
         self._line = 1  # the line handle_data's text starts on
+        self._hidden: list[str] = []  # the elements open inside a hidden one, itself first
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
+        if self._hidden or (tag not in _VOID and hides(attrs)):
+            if not self._hidden and tag in _BREAK:
+                self.flush()
+            if tag not in _VOID:
+                self._hidden.append(tag)
+            return
         if tag in _SKIP:
             self._skip += 1
         if tag in _BREAK or tag in _SKIP:
@@ -57,11 +115,14 @@ class _Texts:
             self._urls.append(unescape(next(g for g in href.groups() if g is not None)))
 
     def handle_startendtag(self, tag, attrs):
-        if tag.lower() in _BREAK:
+        if not self._hidden and tag.lower() in _BREAK:
             self.flush()
 
     def handle_endtag(self, tag):
         tag = tag.lower()
+        if self._hidden:
+            _close(self._hidden, tag)
+            return
         if tag in _SKIP and self._skip:
             self._skip -= 1
             self.flush()
@@ -71,7 +132,7 @@ class _Texts:
                 self._items -= 1
 
     def handle_data(self, data):
-        if self._skip:
+        if self._skip or self._hidden:
             return
         line = self._line
         if data.strip():

@@ -1,5 +1,6 @@
 """Which segments are prose. Non-prose (file names, URLs, numbers, code) is never
-language-checked: "cx-cs-part-of-whole-blog.png" is the same in every language by design."""
+language-checked: "cx-cs-part-of-whole-blog.png" is the same in every language by design,
+and so is an identifier standing alone (a table cell "WINDOWS_CERTIFICATE_PASSWORD")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,18 @@ _IMAGE = re.compile(
 )
 _FILE_NAME = re.compile(r"^[\w./\\-]+\.[A-Za-z0-9]{2,5}$")
 _URL = re.compile(r"^(?:<)?(?:https?://|ftp://|mailto:|www\.)\S+(?:>)?$", re.IGNORECASE)
+# One identifier, the whole text: a command-line option (--log-prefix-name, -v),
+# snake_case and SCREAMING_SNAKE_CASE, camelCase, dotted.names, lower-case kebab-case
+# (with a digit: see _is_identifier), any of them called (). Anchored, so that a search
+# over a long run of letters does not try again from each of them.
+_IDENTIFIER = re.compile(
+    r"^(?:-{1,2}[A-Za-z][\w.-]*+(?:=[^\s()]*+)?"
+    r"|[^\W_]++(?:_++[^\W_]++)++"
+    r"|[a-z][a-z\d]*+[A-Z][A-Za-z\d]*+"
+    r"|[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)++"
+    r"|(?P<kebab>[a-z][a-z\d]*+(?:-[a-z\d]++)++)"
+    r")(?:\(\))?$"
+)
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
 
 
@@ -24,8 +37,16 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH) -> Kind:
         return Kind.IMAGE
     if _NUMBER.match(stripped):
         return Kind.NUMBER
-    if " " not in stripped and _FILE_NAME.match(stripped):
+    if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)):
         return Kind.CODE
     if not any(unicodedata.category(ch).startswith("L") for ch in stripped):
         return Kind.SYMBOLS
     return default
+
+
+def _is_identifier(text: str) -> bool:
+    """A single identifier. Kebab-case needs a digit (sha256-digest, utf-8): words joined
+    by hyphens ("up-to-date", "self-hosted") are prose in a cell as anywhere. A single
+    word ("Password", "Yes", "API") is no identifier."""
+    m = _IDENTIFIER.match(text)
+    return m is not None and (m.group("kebab") is None or any(ch.isdigit() for ch in text))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from transcheck.model import Kind, Segment
 from transcheck.segment.blocks import prepare
-from transcheck.segment.html import html_runs
+from transcheck.segment.html import end_hidden, hidden_start, html_runs
 from transcheck.segment.kinds import classify_line
 
 # { #id }, {#id}, { #id .class }, {: #id } (attribute lists), { .class }: not text
@@ -181,7 +181,8 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
 
 def _inline_text(token) -> tuple[str, list[str], int, list[str], str]:
     """Visible prose of an inline token (link and emphasis markup removed, image alt
-    text kept, inline code and URL-only link texts taken out), its link targets, its
+    text kept, inline code, URL-only link texts and hidden elements such as
+    ``<span style="display: none">`` taken out), its link targets, its
     number of images, its inline code spans, and the prose with its code spans in
     backticks where they stood (for quoting)."""
     parts: list[str] = []
@@ -191,9 +192,18 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str]:
     code: list[str] = []
     in_link = 0
     in_code = 0  # inside inline <code>…</code>
+    hidden: list[str] = []  # the elements open inside a hidden one, itself first
     for child in token.children or ():
         kind = child.type
-        if kind == "html_inline" and _HTML_CODE.match(child.content):
+        if hidden:
+            if kind == "html_inline":
+                end_hidden(child.content, hidden)
+            continue
+        if kind == "html_inline" and (name := hidden_start(child.content)):
+            hidden.append(name)
+            parts.append(" ")
+            shown.append(" ")
+        elif kind == "html_inline" and _HTML_CODE.match(child.content):
             closing = child.content.startswith("</")
             in_code = max(0, in_code + (-1 if closing else 1))
             if not closing:
