@@ -67,7 +67,7 @@ def test_a_mechanical_edit_passes_its_lines_to_the_commit_before():
     v2 = ["# Titre", "", "Lisez [la doc](https://old.example.org).", "", "Fin."]
     v3 = ["# Titre", "", "Lisez [la doc](https://new.example.org).", "", "Fin."]
     def judge(h):
-        return mechanical(h, lambda: None)
+        return mechanical(h, lambda: None, frozenset({"title", "read", "the", "docs", "end"}))
 
     steps = [("url", hunks(v2, v3), judge), ("title", hunks(v1, v2), judge), ("first", hunks([], v1), judge)]
     assert [judge(h) for h in hunks(v2, v3)] == [True]
@@ -80,6 +80,19 @@ def test_a_renamed_name_is_mechanical_only_where_the_source_renamed_it():
     assert not mechanical(h, lambda: None)
     assert not mechanical(Hunk(3, 1, 3, 1, ("Acme ist schnell.",), ("Nimbus ist sehr schnell.",)),
                           lambda: ({"acme": 1}, {"nimbus": 1}))
+
+
+def test_a_typo_fixed_is_mechanical_but_a_word_of_other_meaning_is_not():
+    def fix(old, new):
+        return mechanical(Hunk(3, 1, 3, 1, (old,), (new,)), lambda: None)
+
+    assert fix("Los proyectos grandess usan un archivo.", "Los proyectos grandes usan un archivo.")
+    # A word of the source left in English and now given as its cognate is translated.
+    assert not mechanical(Hunk(1, 1, 1, 1, ("# Title",), ("# Titre",)), lambda: None, frozenset({"title"}))
+    assert fix("You will recieve a mail.", "You will receive a mail.")
+    assert not fix("Cliquez pour activer la règle.", "Cliquez pour désactiver la règle.")
+    assert not fix("Le bouton est visible.", "Le bouton est invisible.")
+    assert not fix("Das Feld ist leer.", "Das Feld ist voll.")
 
 
 def test_a_commit_that_rewrites_most_of_the_page_translates_all_of_it():

@@ -114,6 +114,21 @@ def test_a_translation_moved_keeps_the_history_it_had_before_the_move(tmp_path):
     assert h.last_update(str(r / "docs" / "fr" / "index.md"), ()).message == "docs: first version, translated"
 
 
+def test_a_typo_fixed_in_a_translation_is_no_update_of_the_page(repo):
+    # The source grew a paragraph; the French translator then fixed one misspelt word.
+    # That commit read nothing against the new source: the paragraph is still not yet
+    # translated, not missing from a page translated after it.
+    write(repo, "en", EN + ["Each finding names the rule that made it, with a link to its page."])
+    commit(repo, "docs: findings name their rule")
+    fr = [FR[0], FR[1].replace("commande", "commmande"), *FR[2:]]
+    write(repo, "fr", fr)
+    commit(repo, "fr: a typo")
+    write(repo, "fr", FR)
+    commit(repo, "fr: fix a typo")
+    _, found = check(repo)
+    assert codes(found) == [("TC305", 10)]
+
+
 def test_edited_source_paragraph_is_outdated_on_its_translation(repo):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."

@@ -124,7 +124,7 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
     changed after ``base`` or not committed); None when a shallow clone cuts the history
     off before some line's translation. ``shared``: how many translations of the page
     each commit changed (one: the translator's update of the page)."""
-    from transcheck.history.blame import attribute, delta, mechanical
+    from transcheck.history.blame import attribute, delta, mechanical, words
     from transcheck.read.decode import split_lines, text_or_none
 
     source_hunks = dict(patches.get(src.path, ()))
@@ -138,6 +138,14 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
             return deltas[(src.path, sha)]
         return ask
 
+    known: list = []
+
+    def source_words():
+        """Today's source's words, read once, and only if a hunk needs them."""
+        if not known:
+            known.append(frozenset(words(_lines(_current_bytes(src) or b""))))
+        return known[0]
+
     steps = []
     data = _current_bytes(trans)
     if data is None:
@@ -148,7 +156,8 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
             return None
         lines = split_lines(current)
         if committed is not None:
-            steps.append((NOW, _hunks(split_lines(committed), lines), lambda h: mechanical(h, lambda: None)))
+            steps.append((NOW, _hunks(split_lines(committed), lines),
+                          lambda h: mechanical(h, lambda: None, source_words())))
     else:
         lines = _lines(data)
     oldest = None
@@ -161,7 +170,8 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
         after = history.after_base(commit)
         owner = NOW if after else commit
         ask = source_delta(sha)
-        steps.append((owner, hunks, (lambda h: True) if skipped else (lambda h, ask=ask: mechanical(h, ask)),
+        steps.append((owner, hunks, (lambda h: True) if skipped else (
+                          lambda h, ask=ask: mechanical(h, ask, source_words())),
                       not after and shared.get(sha, 0) <= 1))  # a change under review: line by line
     if not steps:
         return None if oldest is None else [oldest] * len(lines)

@@ -11,6 +11,8 @@ been a translator's update of its lines:
   number (a URL fixed in every translation);
 - every word it takes out or puts in is one the same commit also took out or put in
   the source (a product renamed in the source and every translation at once);
+- every word it takes out comes back with its spelling fixed (a typo fixed), and none
+  of them is a word of today's source (an English word left in, now translated);
 - its commit says it need not be followed (a skip marker).
 
 A mechanical hunk passes its lines on to the lines it replaced, so a paragraph keeps
@@ -54,7 +56,7 @@ def delta(old: Sequence[str], new: Sequence[str]) -> tuple[Counter, Counter]:
     return a - b, b - a
 
 
-def mechanical(hunk, source_delta) -> bool:
+def mechanical(hunk, source_delta, source_words=frozenset()) -> bool:
     """Whether a hunk of a translation is a mechanical edit (see the module); a hunk
     whose text was not kept (a large one) is not. ``source_delta()``: the words the
     same commit took out of and put into the source, or None when it did not change
@@ -70,11 +72,33 @@ def mechanical(hunk, source_delta) -> bool:
     markup = _markup_words(hunk.old) + _markup_words(hunk.new)
     if all(w in markup for w in out) and all(w in markup for w in into):
         return True
+    if _spelling_fixed(out, into, source_words):
+        return True
     changed = source_delta()
     if changed is not None:
         s_out, s_in = changed
         return all(w in s_out for w in out) and all(w in s_in for w in into)
     return False
+
+
+def _spelling_fixed(out: Counter, into: Counter, source_words) -> bool:
+    """Whether each word taken out is put back with its spelling fixed ("grandess" ->
+    "grandes", "recieve" -> "receive"): a letter or two in a word of five or more, a
+    quarter of it at most. "activer" -> "désactiver" or "visible" -> "invisible" is a
+    change of meaning, not of spelling; a word of the source (``source_words``) given
+    as its cognate ("Title" -> "Titre") is translated."""
+    if not out or sum(out.values()) != sum(into.values()) or any(w in source_words for w in out):
+        return False
+    from rapidfuzz.distance import OSA
+
+    pool = list(into.elements())
+    for word in out.elements():
+        fixed = next((w for w in pool if len(word) >= 5 and
+                      OSA.distance(word, w) <= max(1, len(word) // 4)), None)
+        if fixed is None:
+            return False
+        pool.remove(fixed)
+    return True
 
 
 def attribute(lines: int, commits: Sequence[tuple[object, Sequence, Callable]]) -> list[object | None]:
