@@ -247,7 +247,7 @@ def _text(view: GroupView, row, lang: str) -> str:
 
 # A face of punctuation (":)", ":-(", ":_(", ";)"): no bracket, where it leaves the
 # others balanced ("(see the note:)" closes its bracket).
-_EMOTICON = re.compile(r"[:;=][-_'^o]?[()]+(?!\w)")
+_EMOTICON = re.compile(r"[:;=：；][-_'^o]?[()]+(?!\w)")
 
 
 def _balance(text: str, pair: str) -> int:
