@@ -169,6 +169,11 @@ def test_a_code_block_nearer_the_new_source_is_carried():
                    ("en", "ko"))
     assert not carried(old, new, [_seg("export default defineConfig({ adapter: vercel() })", kind="code")],
                        ("en", "ko"))
+    # An edit of spacing alone, which chrF does not read, made in the translation too.
+    old = _seg("GOOD: * [A Book](https://example.com/) - John Doe (HTML) *(:card_file_box: archived)*", kind="code")
+    new = _seg("GOOD: * [A Book](https://example.com/) - John Doe (HTML) *( :card_file_box: archived)*", kind="code")
+    assert carried(old, new, [_seg(new.text.replace("GOOD", "RICHTIG"), kind="code")], ("en", "de"))
+    assert not carried(old, new, [_seg(old.text.replace("GOOD", "RICHTIG"), kind="code")], ("en", "de"))
 
 
 def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():

@@ -56,7 +56,18 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
         mine = " ".join(s.text for s in translated)
         if old.block == "table" and mine and normalise(mine) != normalise(old.text):
             return True  # a table's value the translation gives its own way (`暂无数据`)
-        return bool(mine) and (normalise(mine) == normalise(new.text) or chrf(mine, new.text) > chrf(mine, old.text))
+        if not mine:
+            return False
+        if normalise(mine) == normalise(new.text):
+            return True
+        then, now = chrf(mine, old.text), chrf(mine, new.text)
+        if now != then:
+            return now > then
+        # chrF reads no spaces: an edit of spacing alone ("*(:x:)*" as "*( :x:)*") is
+        # told by the characters, spaces included.
+        from rapidfuzz.fuzz import ratio
+
+        return ratio(mine, new.text) > ratio(mine, old.text)
     # The same words (but for case): only links and code changed, and only they count.
     kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
     if len(kinds) > 2 and _prose(old) != _prose(new):
