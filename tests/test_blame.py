@@ -176,6 +176,15 @@ def test_a_code_block_nearer_the_new_source_is_carried():
     assert not carried(old, new, [_seg(old.text.replace("GOOD", "RICHTIG"), kind="code")], ("en", "de"))
 
 
+def test_a_word_put_in_code_is_carried_by_a_translation_with_that_code():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Secure (https) URLs are preferred over plain ones.")
+    new = _seg("Secure () URLs are preferred over plain ones.", code=["https"])
+    assert carried(old, new, [_seg("Sichere () URLs werden bevorzugt.", code=["https"])], ("en", "de"))
+    assert not carried(old, new, [_seg("Sichere (https) URLs werden bevorzugt.")], ("en", "de"))
+
+
 def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
     from transcheck.history.evidence import minor
 

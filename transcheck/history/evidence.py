@@ -70,13 +70,22 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
         return ratio(mine, new.text) > ratio(mine, old.text)
     # The same words (but for case): only links and code changed, and only they count.
     kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
-    if len(kinds) > 2 and _prose(old) != _prose(new):
+    if len(kinds) > 2 and _prose(old) != _prose(new) and not _marked_as_code(old, new):
         return False
     codes = tuple(c.lower() for c in languages)
     if _carries(old, new, translated, codes, kinds, True):
         return True
     # A site that translates its anchors: what the edit changed apart from them.
     return _carries(old, new, translated, codes, kinds, False, anchors_only=True)
+
+
+def _marked_as_code(old: Segment, new: Segment) -> bool:
+    """Whether the edit only put words of the text in code ("(https)" as "(`https`)"):
+    the words the prose lost are the new code's, and it gained none."""
+    lost = Counter(_WORD.findall(_prose(old))) - Counter(_WORD.findall(_prose(new)))
+    gained = Counter(_WORD.findall(_prose(new))) - Counter(_WORD.findall(_prose(old)))
+    coded = Counter(w for c in Counter(new.code) - Counter(old.code) for w in _WORD.findall(normalise(c)))
+    return bool(lost) and not gained and not lost - coded
 
 
 def _carries(old, new, translated, codes, kinds, fragment: bool, anchors_only: bool = False) -> bool:
