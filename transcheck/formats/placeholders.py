@@ -7,7 +7,7 @@ give rules the text with the tokens taken out (``Segment.text``) and the value a
 written (``Segment.raw``); the placeholder and tag checks compare the tokens.
 
 Syntaxes: ``{{name}}`` (i18next, vue-i18n), ``{name}`` and ``{0}`` (ICU MessageFormat,
-FormatJS, .NET, Java), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
+FormatJS, .NET, Java), ``{}`` filled by position (easy_localization, SLF4J), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
 ``#``, ``${name}``, ``%{name}`` (Rails), ``$NAME$`` (Chrome), printf ``%s``, ``%1$s``,
 ``%(name)s``, ``%@``, ``%lld``, Qt ``%1``; tags ``<b>``, ``</b>``, ``<0>``, ``<br/>``,
 ``<link>``. One pass over the string, no backtracking pattern: linear in its length.
@@ -160,6 +160,10 @@ def _matching(value: str, open_at: int, end: int) -> int:
 def _argument(value: str, start: int, close: int, tokens, text, branches, depth: int) -> str:
     """An ICU argument ``{name}``, ``{name, type, style}`` or ``{name, plural, one {...}}``."""
     body = value[start:close]
+    if not body and not depth:
+        # "{}": filled by position (easy_localization, SLF4J, Python's str.format).
+        _placeholder(tokens, text, "{}", "{}")
+        return ""
     head, comma, rest = body.partition(",")
     name = head.strip()
     if not name or "{" in head or len(name) > 64 or " " in name:

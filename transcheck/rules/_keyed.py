@@ -95,6 +95,7 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
 
     out: dict[str, dict[str, set]] = {}
     written: dict[str, str] = {}
+    plural: set[str] = set()
     for lang in sorted(view.documents, key=lambda lang: lang != view.source):
         for key, seg in cached_values(view, lang).items():
             tokens = [t for t in parse(seg.raw).tokens if t.kind in kinds]
@@ -105,6 +106,8 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
                     shown = f"{t.text} (argument {t.name[1:t.name.index('$')]})"
                 written.setdefault(t.name, shown)
             out.setdefault(message(key), {}).setdefault(lang, set()).update(t.name for t in tokens)
+            if split_plural(key):
+                plural.add(message(key))
     for by in out.values():
         reference = by.get(view.source, set())
         after = reference if view.source in by else set().union(
@@ -117,8 +120,23 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
                 before = {n for n in names if n.startswith("%{") and n not in after and n[1:] in after}
                 names.difference_update(before)
                 names.update(n[1:] for n in before)
+    for msg in plural:
+        _positional_count(out[msg], view.source)
     votes = {m: {lang: tuple(sorted(v)) for lang, v in sorted(by.items())} for m, by in out.items()}
     return votes, written
+
+
+def _positional_count(by: dict[str, set], source: str | None) -> None:
+    """In a plural message, "{}" is filled with the count (easy_localization): where the
+    source names its one placeholder ("{count} events") and a translation has "{}"
+    instead ("{} událostí"), the two are the same argument."""
+    reference = by.get(source)
+    if reference is None or "{}" in reference:
+        return
+    for names in by.values():
+        if "{}" in names and len(left := reference - names) == 1:
+            names.discard("{}")
+            names.update(left)
 
 
 # Languages that write the per cent sign before the number ("%50").

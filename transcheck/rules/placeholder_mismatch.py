@@ -4,7 +4,8 @@ writes broken, against the source and the other translations.
 What it catches:
     In keyed resources (JSON, PO, XLIFF, ARB, YAML, properties, Android and Apple
     strings), per message, the placeholders of every common syntax: ``{{name}}``,
-    ``{name}``, ``{0}``, ICU arguments with their plural and select branches,
+    ``{name}``, ``{0}``, ``{}`` (filled by position; in a plural form, the count the
+    source may name), ICU arguments with their plural and select branches,
     ``${name}``, ``%{name}``, ``$NAME$``, printf ``%s``/``%1$s``/``%(name)s``/``%@``
     and Qt ``%1``. A translation is compared with the source (or, without one, with a
     clear majority of the translations): a placeholder missing, one added, one
