@@ -127,6 +127,12 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
             malformed = malformed or "a “}” that closes nothing"
             i = last = i + 1
             continue
+        if ch == "'" and value.startswith(("'{'", "'}'"), i) and i + 3 <= end:
+            # A brace in quotes ("Unbalanced '{' at line %0"): MessageFormat's literal.
+            _flat(value[last:i], tokens, text)
+            text.append(value[i:i + 3])
+            i = last = i + 3
+            continue
         if ch == "'" and depth and i + 1 < end and value[i + 1] in "{}#":
             # ICU quoting inside a plural branch: '{' is a literal brace.
             close = value.find("'", i + 1, end)
