@@ -27,12 +27,16 @@ What it does not catch:
     A row whose links (an index entry) the source, or every translation that lacks
     the row, has elsewhere is at most a hint: an entry moved, or rows of a reordered
     or older list paired apart.
+    A line of markup that shows only space ("<br/><br/>", "&nbsp;"): spacing, not
+    content.
     A segment that a translation splits in two or that merges two segments (the
     aligner links 1-2 and 2-1); an extra sentence inside a segment; an inserted
     paragraph much shorter than its neighbour.
 """
 
 from __future__ import annotations
+
+import re
 
 import math
 import statistics
@@ -69,7 +73,7 @@ def check(view: GroupView, options: NoOptions):
         if expected(view, row) is False:
             extra = {lang for lang in row.present()
                      if view.aligned(row, lang) and not _removed_since(view, row, lang)
-                     and not _elsewhere(view, anchors, row, lang)}
+                     and not _blank(view, row, lang) and not _elsewhere(view, anchors, row, lang)}
         else:
             yield from _minority(view, row)
         for lang in sorted(set(runs) - extra):
@@ -78,6 +82,18 @@ def check(view: GroupView, options: NoOptions):
             runs.setdefault(lang, []).append(row)
     for lang, rows in sorted(runs.items()):
         yield _extra(view, lang, rows)
+
+
+_MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
+
+
+def _blank(view: GroupView, row, lang: str) -> bool:
+    """A cell of markup that shows nothing but space ("<br/><br/>", "&nbsp;"): a
+    translator's spacing, no content added."""
+    doc = view.documents[lang]
+    segments = [doc.segments[i] for i in row.cells[lang]]
+    return all(not s.is_prose and not s.urls and not s.images and "<img" not in s.text.lower()
+               and not any(ch.isalnum() for ch in _MARKUP.sub("", s.text)) for s in segments)
 
 
 def _elsewhere(view: GroupView, anchors, row, lang: str) -> bool:
