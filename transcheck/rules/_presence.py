@@ -29,6 +29,15 @@ def expected(view: GroupView, row: Row) -> bool | None:
     return None
 
 
+def accounted_by_lag(view: GroupView, row: Row, lang: str) -> bool:
+    """Source text added after the translation was last updated (lag, which
+    not-yet-translated reports), or translated in the version the translation was made
+    from (today's alignment lost it, the lag's did not)."""
+    lag = view.lag.get(lang)
+    src = row.cells.get(view.source, ()) if view.source else ()
+    return bool(lag and src) and set(src) <= lag.accounted_source
+
+
 def insertion_line(view: GroupView, doc: Document, row_index: int) -> int:
     """The line where a segment missing from ``doc`` at ``row_index`` belongs: the line of
     the next segment the document has, else the last line of the previous one."""

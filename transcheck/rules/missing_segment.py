@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from transcheck.model import Category, Location, Severity, Strength, base_language
-from transcheck.rules._presence import Anchors, expected, insertion_line, links_elsewhere
+from transcheck.rules._presence import Anchors, accounted_by_lag, expected, insertion_line, links_elsewhere
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
@@ -72,7 +72,7 @@ def check(view: GroupView, options: NoOptions):
         for lang in row.cells:
             if not view.aligned(row, lang):
                 continue  # the content may be in the document elsewhere: neither way
-            if (wanted and not row.cells[lang] and not _added_since(view, row, lang)
+            if (wanted and not row.cells[lang] and not accounted_by_lag(view, row, lang)
                     and not anchors.elsewhere(row, lang, reference)):
                 runs.setdefault(lang, []).append(r)
             elif lang in runs:
@@ -124,15 +124,6 @@ def _finding(view: GroupView, lang: str, rows: list[int]):
         row=rows[0],
     )
     return replace(finding, strength=Strength.HINT) if moved else finding
-
-
-def _added_since(view: GroupView, row, lang: str) -> bool:
-    """Source text added after the translation was last updated (lag, which
-    not-yet-translated reports), or translated in the version the translation was made
-    from (today's alignment lost it, the lag's did not)."""
-    lag = view.lag.get(lang)
-    src = row.cells.get(view.source, ()) if view.source else ()
-    return bool(lag and src) and set(src) <= lag.accounted_source
 
 
 RULE = Rule(

@@ -30,7 +30,9 @@ Example:
 
 What it does not catch:
     A translation with gaps here and there (missing-segment reports each); a tail
-    shorter than a quarter of the document. Keyed
+    shorter than a quarter of the document; source paragraphs added after the
+    translation was last updated (with git history: not-yet-translated, TC305,
+    reports them). Keyed
     resources, whose keys have no reading order: a file's missing keys are counted in
     the status table (findings with ``full-coverage``).
 """
@@ -38,7 +40,7 @@ What it does not catch:
 from __future__ import annotations
 
 from transcheck.model import Category, Severity
-from transcheck.rules._presence import expected, insertion_line
+from transcheck.rules._presence import accounted_by_lag, expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
@@ -66,6 +68,8 @@ def _tail(view: GroupView, lang: str):
         if expected(view, row) is not True or not _prose(view, row):
             continue
         idx = row.cells.get(lang, ())
+        if not idx and accounted_by_lag(view, row, lang):
+            continue  # added to the source since: not yet translated, lag, no tail
         state = "missing" if not idx else _state(view, doc, row, idx)
         if state is not None:
             states.append((r, state))
