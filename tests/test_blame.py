@@ -74,6 +74,15 @@ def test_a_mechanical_edit_passes_its_lines_to_the_commit_before():
     assert attribute(len(v3), steps) == ["title", "first", "first", "first", "first"]
 
 
+def test_a_link_text_rewritten_with_its_anchor_is_translated_not_mechanical():
+    old = "Voir [« Modules d’extension Markdown »](/fr/guides/a/#modules-dextension-markdown)."
+    new = ("Voir [« Modules d’extension pour les processeurs Markdown »]"
+           "(/fr/guides/a/#modules-dextension-pour-les-processeurs-markdown).")
+    assert not mechanical(Hunk(3, 1, 3, 1, (old,), (new,)), lambda: None)
+    moved = old.replace("/fr/guides/a/", "/fr/guides/b/")
+    assert mechanical(Hunk(3, 1, 3, 1, (old,), (moved,)), lambda: None)
+
+
 def test_a_renamed_name_is_mechanical_only_where_the_source_renamed_it():
     h = Hunk(3, 1, 3, 1, ("Acme Cloud ist schnell.",), ("Nimbus Cloud ist schnell.",))
     assert mechanical(h, lambda: ({"acme": 1}, {"nimbus": 1}))

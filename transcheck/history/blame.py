@@ -8,7 +8,8 @@ been a translator's update of its lines:
 
 - it changes no word (markup, punctuation, list markers, spacing);
 - every word it takes out or puts in is part of a link target, inline code or a
-  number (a URL fixed in every translation);
+  number, and the words a reader sees are the same (a URL fixed in every
+  translation);
 - every word it takes out or puts in is one the same commit also took out or put in
   the source (a product renamed in the source and every translation at once);
 - every word it takes out comes back with its spelling fixed (a typo fixed), and none
@@ -50,6 +51,11 @@ def _markup_words(lines: Sequence[str]) -> Counter:
     return Counter(_WORD.findall(" ".join(_MARKUP.findall("\n".join(lines))).lower()))
 
 
+def _prose_words(lines: Sequence[str]) -> Counter:
+    """The words a reader sees: link targets, inline code and numbers taken out."""
+    return Counter(_WORD.findall(_MARKUP.sub(" ", "\n".join(lines)).lower()))
+
+
 def delta(old: Sequence[str], new: Sequence[str]) -> tuple[Counter, Counter]:
     """The words ``old`` -> ``new`` took out and put in."""
     a, b = words(old), words(new)
@@ -70,7 +76,11 @@ def mechanical(hunk, source_delta, source_words=frozenset()) -> bool:
     if not out and not into:
         return True
     markup = _markup_words(hunk.old) + _markup_words(hunk.new)
-    if all(w in markup for w in out) and all(w in markup for w in into):
+    if all(w in markup for w in out) and all(w in markup for w in into) and (
+            _prose_words(hunk.old) == _prose_words(hunk.new)):
+        # Only link targets, code and numbers changed: a link text rewritten to match
+        # its new anchor ("[Modules pour les processeurs](#modules-pour-les-processeurs)")
+        # changed what the reader sees, and is translated.
         return True
     if _spelling_fixed(out, into, source_words):
         return True
