@@ -163,6 +163,31 @@ def test_a_section_added_to_the_source_since_is_not_yet_translated_not_a_partial
     assert [(f["code"], f["severity"]) for f in found] == [("TC305", "info")]
 
 
+def test_a_repeat_the_source_had_when_the_page_was_translated_is_the_originals(tmp_path):
+    # A generated reference listed one option under two commands; the translation
+    # followed it. The source now lists it once: the translation is behind, and its
+    # repeat is the old source's, not a paste of its own.
+    r = tmp_path / "reference"
+    r.mkdir()
+    git(r, "init", "-q")
+    option_en = "Sets the prefix printed before every line of the log, so that two runs can be told apart."
+    option_fr = "Définit le préfixe imprimé avant chaque ligne du journal, pour distinguer deux exécutions."
+    write(r, "en", ["# Command line", "## check", "Checks the files and reports what is wrong.", option_en,
+                    "## format", "Formats the files in place and reports what it changed.", option_en])
+    write(r, "fr", ["# Ligne de commande", "## check", "Vérifie les fichiers et signale ce qui ne va pas.",
+                    option_fr, "## format", "Met en forme les fichiers et signale ce qu’il a changé.", option_fr])
+    commit(r, "docs: the command line, translated")
+    write(r, "en", ["# Command line", "## Options", option_en, "## check",
+                    "Checks the files and reports what is wrong.", "## format",
+                    "Formats the files in place and reports what it changed."])
+    commit(r, "docs: options listed once")
+    _, found = check(r)
+    assert "TC101" not in {f["code"] for f in found}
+    # Without the history, the same repeat is this translation's own.
+    _, found = check(r, "--no-history")
+    assert "TC101" in {f["code"] for f in found}
+
+
 def test_edited_source_paragraph_is_outdated_on_its_translation(repo):
     edited = list(EN)
     edited[2] = "The configuration file lives in the root of your project and is read again on every run."

@@ -468,16 +468,16 @@ def test_command_line_mistakes_are_one_line(args, message):
 def test_templated_text_costs_bounded_work(monkeypatch):
     """Hundreds of lines that differ by one number: chrF runs a bounded number of times
     per line (not once per pair), and exact repeats keep a bounded list of originals."""
-    from transcheck.rules import duplicate_block
+    from transcheck.rules import _repeats
 
     calls = []
-    real = duplicate_block.chrf_at_least
-    monkeypatch.setattr(duplicate_block, "chrf_at_least",
+    real = _repeats.chrf_at_least
+    monkeypatch.setattr(_repeats, "chrf_at_least",
                         lambda a, b, t: calls.append(1) or real(a, b, t))
     n = 300
-    templated = [duplicate_block.normalise(f"{SV[0]} Avsnitt {i}.") for i in range(n)]
-    duplicate_block._matches(templated, 90.0)
-    assert len(calls) <= 2 * duplicate_block._MAX_CANDIDATES * n  # each way, per candidate
-    same = duplicate_block._matches([templated[0]] * n, 90.0)
-    assert max(len(v) for v in same.values()) <= 2 * duplicate_block._MAX_CANDIDATES
+    templated = [_repeats.normalise(f"{SV[0]} Avsnitt {i}.") for i in range(n)]
+    _repeats.matches(templated, 90.0)
+    assert len(calls) <= 2 * _repeats._MAX_CANDIDATES * n  # each way, per candidate
+    same = _repeats.matches([templated[0]] * n, 90.0)
+    assert max(len(v) for v in same.values()) <= 2 * _repeats._MAX_CANDIDATES
     assert same[n - 1] >= {0, n - 2}  # the first and the latest copies are kept

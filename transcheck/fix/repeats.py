@@ -14,7 +14,7 @@ _MAX_PASSES = 10
 
 def remove_repeats(text: str, spec: FileSpec, settings: Settings, changes: list[str]) -> str:
     """``text`` without the later copies of repeated blocks (as TC101 finds them)."""
-    from transcheck.rules.duplicate_block import find_repeats
+    from transcheck.rules._repeats import find_repeats
     from transcheck.text import normalise
 
     t = settings.thresholds

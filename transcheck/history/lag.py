@@ -67,6 +67,10 @@ class Lag:
     # lag rules, whatever today's alignment made of them.
     accounted_source: frozenset[int] = frozenset()
     accounted_translation: frozenset[int] = frozenset()
+    # The translation's segments that render a paragraph the source it follows had more
+    # than once (an older generated reference listing an option under each command):
+    # a repeat there is the original's, whatever today's source says.
+    repeated_then: frozenset[int] = frozenset()
 
     @property
     def outdated(self) -> bool:
@@ -160,6 +164,10 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
     for sources, cell in pairs:
         for i in sources:
             cell_of[i], row_of[i] = cell, sources
+    twice = Counter(normalise(s.text) for s in base.segments)
+    repeated_then = frozenset() if today else frozenset(
+        t for sources, cell in pairs if any(twice[normalise(base.segments[i].text)] > 1 for i in sources)
+        for t in cell)
 
     current = _current(rows, src, lang, followed, versions)
     changes: list[LagChange] = []
@@ -201,7 +209,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
                        {old_to_new[i] for i, cell in cell_of.items() if cell and i in old_to_new})
     oldest = max((v for v in used if any(c.since_sha == versions[v].since_sha for c in changes)), default=ref)
     return Lag(lang, versions[oldest].since_sha, versions[oldest].since_date, tuple(changes),
-               frozenset(added | translated_then), frozenset(rendered))
+               frozenset(added | translated_then), frozenset(rendered), repeated_then)
 
 
 def _current(rows, src: str, lang: str, followed, versions) -> set[int]:

@@ -20,7 +20,9 @@ What it catches:
     repeats them. A repeat whose later copy stands where the source repeats an
     earlier segment of its own (anywhere: an index of algorithms by topic and again
     by technique lists an entry in both) is the original's too, however the rows of
-    the earlier copies are aligned.
+    the earlier copies are aligned; and so, with git history, is a repeat of the source
+    the translation still follows (an older generated reference that listed an option
+    under each command).
 
     Severity and precision: an error for a repeat of this translation's own, of at
     least ``duplicate_min_letters`` letters. A *warning* for a passage of three or more
@@ -63,20 +65,13 @@ What it does not catch:
 
 from __future__ import annotations
 
-import re
-import zlib
 from dataclasses import dataclass, replace
 
 from transcheck.model import Category, Document, Location, Severity, Strength
+from transcheck.rules._repeats import Repeat, matches, segment_texts, find_repeats
 from transcheck.rules.base import GroupView, Rule, options_from
-from transcheck.text import chrf, chrf_at_least, letters, normalise
+from transcheck.text import chrf, letters, normalise
 
-_SHINGLE = 7
-_SKETCH = 12
-_MIN_NEAR_CHARS = 24
-# Bounds on the work per segment (see _matches); ordinary documents never reach them.
-_MAX_CANDIDATES = 8
-_MAX_BUCKET = 64
 # Two cells of one document this alike (chrF, either way) repeat each other in some
 # wording: within a document, 99 in 100 pairs of different paragraphs score under 42
 # (Latin, Cyrillic, Hebrew, Arabic, Devanagari) or under 29 (Chinese, Japanese,
@@ -86,114 +81,6 @@ _ALIKE = 60.0
 # pasted twice: still a defect when every document has it (the original's own), where
 # a heading or a headline that comes back further on is how the original was written.
 _PASTE_SEGMENTS = 3
-
-
-@dataclass(frozen=True)
-class Repeat:
-    """Segments ``copy_start..copy_end`` (indices, inclusive) repeat ``orig_start..``."""
-
-    orig_start: int
-    orig_end: int
-    copy_start: int
-    copy_end: int
-
-
-def _sketch(text: str) -> frozenset[int]:
-    """Bottom-k sketch of the character shingles: similar texts share most entries."""
-    grams = {zlib.crc32(text[i : i + _SHINGLE].encode()) for i in range(len(text) - _SHINGLE + 1)}
-    return frozenset(sorted(grams)[:_SKETCH])
-
-
-def _matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
-    """For each segment index, the earlier indices it repeats.
-
-    The work per segment is bounded, so templated text (hundreds of lines that differ
-    by one number) costs linear time instead of a chrF for every pair: an exact repeat
-    keeps its first and its latest earlier copies, and chrF runs only on the few
-    earlier segments that share the most sketch entries with it, read from the latest
-    entries of each sketch bucket.
-    """
-    earlier: dict[int, set[int]] = {}
-    exact: dict[str, list[int]] = {}
-    for j, text in enumerate(texts):
-        seen = exact.setdefault(text, [])
-        if seen:
-            earlier.setdefault(j, set()).update(seen[:_MAX_CANDIDATES], seen[-_MAX_CANDIDATES:])
-        seen.append(j)
-
-    index: dict[int, list[int]] = {}
-    for j, text in enumerate(texts):
-        if len(text) < _MIN_NEAR_CHARS:
-            continue
-        sketch = _sketch(text)
-        counts: dict[int, int] = {}
-        for h in sketch:
-            bucket = index.setdefault(h, [])
-            for i in bucket[-_MAX_BUCKET:]:
-                counts[i] = counts.get(i, 0) + 1
-            bucket.append(j)
-        already = earlier.get(j, ())
-        candidates = sorted(
-            (i for i, shared in counts.items() if shared >= 3 and i not in already and texts[i] != text),
-            key=lambda i: (-counts[i], -i),
-        )
-        numbers = re.findall(r"\d+", text)  # other numbers, other content: "Article 36", "Article 39"
-        for i in candidates[:_MAX_CANDIDATES]:
-            if numbers != re.findall(r"\d+", texts[i]):
-                continue
-            # Alike both ways: chrF weighs recall, so a sentence that merely contains an
-            # earlier heading ("Optional dependencies of Pydantic:" after "Optional
-            # dependencies") scores high one way only; a repeat scores high both ways.
-            if chrf_at_least(text, texts[i], min_chrf) and chrf_at_least(texts[i], text, min_chrf):
-                earlier.setdefault(j, set()).add(i)
-    return earlier
-
-
-def _texts(doc: Document) -> list[str]:
-    # An image's alt text names what the heading beside it names: no repeat.
-    return [f"\0{s.index}" if s.images else normalise(" ".join((s.text, *s.code))) for s in doc.segments]
-
-
-def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repeat]:
-    """The repeated runs of ``doc``, in document order. Shared with ``transcheck fix``."""
-    texts = _texts(doc)
-    earlier = _matches(texts, min_chrf)
-
-    def matched(i: int, j: int) -> bool:
-        return i in earlier.get(j, ())
-
-    runs: list[Repeat] = []
-    j = 0
-    n = len(texts)
-    while j < n:
-        best: Repeat | None = None
-        for i in sorted(earlier.get(j, ())):
-            k = 1
-            while j + k < n and i + k < j and matched(i + k, j + k):
-                k += 1
-            if best is None or k > best.copy_end - best.copy_start + 1:
-                best = Repeat(i, i + k - 1, j, j + k - 1)
-        if best is None:
-            j += 1
-            continue
-        runs.append(best)
-        j = best.copy_end + 1
-
-    joined: list[Repeat] = []
-    for run in runs:
-        prev = joined[-1] if joined else None
-        if (prev and run.copy_start - prev.copy_start == run.orig_start - prev.orig_start
-                and run.copy_start - prev.copy_end <= 2
-                and run.orig_end < prev.copy_start):  # the copy follows the original whole
-            joined[-1] = Repeat(prev.orig_start, run.orig_end, prev.copy_start, run.copy_end)
-        else:
-            joined.append(run)
-
-    def substantial(run: Repeat) -> bool:
-        segs = doc.segments[run.copy_start : run.copy_end + 1]
-        return sum(letters(s.text) for s in segs if s.is_prose) >= min_letters
-
-    return [run for run in joined if substantial(run)]
 
 
 @dataclass(frozen=True)
@@ -219,7 +106,7 @@ def _source_repeats(view: GroupView, min_chrf: float) -> frozenset[int]:
     source = view.documents.get(view.source) if view.source else None
     if source is None:
         return frozenset()
-    return frozenset(_matches(_texts(source), min_chrf))
+    return frozenset(matches(segment_texts(source), min_chrf))
 
 
 def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repeats: frozenset[int]):
@@ -286,7 +173,10 @@ def _pasted_upstream(view: GroupView, sharers: list[str]) -> str:
 
 def _source_repeats_at(view: GroupView, doc: Document, j: int, source_repeats: frozenset[int]) -> bool:
     """Whether segment ``j`` of ``doc`` is aligned with a source segment that repeats an
-    earlier one of the source."""
+    earlier one of the source, or renders one the source it follows (its lag) had twice."""
+    lag = view.lag.get(doc.language)
+    if lag is not None and j in lag.repeated_then:
+        return True
     row = view.row_of.get((doc.language, j))
     if row is None or not source_repeats or doc.language == view.source:
         return False
