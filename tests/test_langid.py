@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transcheck.langid import Identifier
+from transcheck.model import LanguageGuess
 
 GROUP = ["ru", "sv", "tr", "it", "ar"]
 
@@ -90,6 +91,22 @@ def test_a_letter_the_guessed_language_lacks_rules_it_out():
 )
 def test_capitals_are_read_in_lower_case(text, language):
     assert Identifier(WIDE).identify(text).language == language
+
+
+def test_letters_come_from_cldr_as_well_as_from_the_profiles():
+    # langdetect's Vietnamese profile never saw "ậ" or "ệ": CLDR's letters of the
+    # language say they are Vietnamese.
+    text = "Trong phần trước, chúng ta đã đề cập một chút về kiểu dữ liệu. Dữ liệu có các kiểu."
+    assert Identifier(["en", "vi"]).identify(text).language == "vi"
+
+
+def test_a_language_without_a_profile_is_not_taken_for_one_with_it():
+    # Azerbaijani has no langdetect profile: its "ə" is no English and no Turkish.
+    text = "Bu kursda JavaScript proqramlaşdırma dilini addım-addım öyrənəcəksiniz və hər gün yeni mövzu."
+    assert Identifier(["en", "az"]).identify(text) == LanguageGuess(None, 1.0, "alphabet")
+    assert Identifier(["en", "az", "tr"]).identify(text).language is None
+    english = "This course teaches you JavaScript step by step, one new topic every day."
+    assert Identifier(["en", "az"]).identify(english).language == "en"
 
 
 def test_han_text_without_hangul_or_kana_is_chinese():

@@ -88,11 +88,16 @@ def neutral_removed(text: str) -> str:
 
 def foreign_letters(text: str, language: str, script: str) -> int:
     """How many letters of ``text`` in ``script`` the alphabet of ``language`` lacks (0
-    when unknown). Letters of other scripts are names and terms, not evidence."""
-    profiles = langdetect_names(language)
-    if not profiles or script in _LOGOGRAPHIC:
+    when unknown): the letters langdetect's profiles have seen and CLDR's letters of
+    the language (langdetect's Vietnamese profile lacks "ậ", "ệ"). Letters of other
+    scripts are names and terms, not evidence."""
+    from transcheck.langdata import letters
+
+    if script in _LOGOGRAPHIC:
         return 0  # the profiles of logographic scripts list only their commoner characters
-    known = frozenset().union(*(alphabet(p) for p in profiles))
+    known = letters(base_language(language)).union(*(alphabet(p) for p in langdetect_names(language)))
+    if not known:
+        return 0
     return sum(1 for ch in text.lower() if ch.isalpha() and ch not in known and char_script(ch) == script)
 
 
@@ -174,7 +179,12 @@ class Identifier:
         if not profiles:
             return LanguageGuess(None, 0.0, "unsupported")
         if len(profiles) == 1:
-            return LanguageGuess(_FROM_LANGDETECT.get(profiles[0], profiles[0]), 1.0, "script")
+            # The one candidate langdetect knows, against some it does not (Azerbaijani
+            # beside English): the text's letters must be that language's.
+            language, confidence = _FROM_LANGDETECT.get(profiles[0], profiles[0]), 1.0
+            if len(candidates) > 1 and foreign_letters(text, language, script):
+                return LanguageGuess(None, confidence, "alphabet")
+            return LanguageGuess(language, confidence, "script")
         language, confidence = _langdetect(text, profiles)
         if not language or confidence < self.min_confidence:
             return LanguageGuess(None, confidence, "uncertain")

@@ -13,7 +13,7 @@ from transcheck import langdata
 
 # (first code point, last code point, script); a sorted table keeps the lookup cheap.
 _RANGES = (
-    (0x0041, 0x024F, "Latin"),
+    (0x0041, 0x02AF, "Latin"),  # with the IPA letters African alphabets and Azerbaijani write (ə, ɛ, ŋ)
     (0x0370, 0x03FF, "Greek"),
     (0x0400, 0x052F, "Cyrillic"),
     (0x0530, 0x058F, "Armenian"),

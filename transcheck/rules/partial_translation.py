@@ -30,7 +30,9 @@ Example:
 
 What it does not catch:
     A translation with gaps here and there (missing-segment reports each); a tail
-    shorter than a quarter of the document; source paragraphs added after the
+    shorter than a quarter of the document; a tail most of whose rows tell no language
+    (a language the identifier has no model of, where only headings copied from the
+    source tell); source paragraphs added after the
     translation was last updated (with git history: not-yet-translated, TC305,
     reports them). Keyed
     resources, whose keys have no reading order: a file's missing keys are counted in
@@ -64,12 +66,14 @@ def _tail(view: GroupView, lang: str):
     """(first row of the tail, rows in it, of which missing) or None."""
     doc = view.documents[lang]
     states = []  # (row index, "ok" | "missing" | "copy")
+    rows = []  # every row of prose the document should have, told or not
     for r, row in enumerate(view.rows):
         if expected(view, row) is not True or not _prose(view, row):
             continue
         idx = row.cells.get(lang, ())
         if not idx and accounted_by_lag(view, row, lang):
             continue  # added to the source since: not yet translated, lag, no tail
+        rows.append(r)
         state = "missing" if not idx else _state(view, doc, row, idx)
         if state is not None:
             states.append((r, state))
@@ -84,6 +88,10 @@ def _tail(view: GroupView, lang: str):
         return None
     size = total - best
     if size < TAIL or size < SHARE * total:
+        return None
+    # Most of the tail's rows must tell: a language no identifier knows (Azerbaijani,
+    # read as nothing) leaves a few headings copied from the source, which are no tail.
+    if 2 * size < sum(1 for r in rows if r >= states[best][0]):
         return None
     tail = states[best:]
     return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total
