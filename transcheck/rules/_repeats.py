@@ -80,8 +80,14 @@ def matches(texts: list[str], min_chrf: float) -> dict[int, set[int]]:
 
 
 def segment_texts(doc: Document) -> list[str]:
-    # An image's alt text names what the heading beside it names: no repeat.
-    return [f"\0{s.index}" if s.images else normalise(" ".join((s.text, *s.code))) for s in doc.segments]
+    # An image's alt text names what the heading beside it names, and an entry of a
+    # table of contents (a link into the page) names the heading it leads to: no repeat.
+    return [f"\0{s.index}" if s.images or _contents_entry(s) else normalise(" ".join((s.text, *s.code)))
+            for s in doc.segments]
+
+
+def _contents_entry(segment) -> bool:
+    return bool(segment.urls) and all(u.startswith("#") for u in segment.urls) and segment.level == 0
 
 
 def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repeat]:

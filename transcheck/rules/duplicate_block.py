@@ -53,7 +53,8 @@ What it does not catch:
     state; a value pasted under the wrong key is TC102.
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. An image
-    whose alt text names it as the heading above it does is no repeat. Repetition
+    whose alt text names it as the heading above it does is no repeat, nor
+    is an entry of a table of contents (a link into the page) and its heading. Repetition
     across different documents of a group is expected (names, file names) and is
     never reported here. A repeat most documents share that is not a passage pasted
     right after itself (a headline, a refrain, a paragraph that comes back further
