@@ -79,3 +79,17 @@ def test_a_value_that_ends_on_the_next_keys_line_leaves_that_line_to_the_next_ke
     files = {"en.yml": "a: |\n  Save\n  the file\nb: Close\n",
              "de.yml": "a: |\n  Datei\n  speichern\nb: Schlie\u200bßen\n"}
     assert [(f[0], f[2]) for f in findings(tmp_path, files, "--select", "TC701")] == [("de.yml", "b")]
+
+
+def test_a_key_named_message_in_a_flat_catalogue_is_one_message_of_many():
+    # vue-i18n's flat catalogue with a "message" entry: the file is no Chrome message.
+    text = '{\n  "message": "Message",\n  "save": "Save",\n  "cloneOf": "Clone of {0}"\n}'
+    assert [s.key for s in segs("json", text)] == ["message", "save", "cloneOf"]
+
+
+def test_an_object_with_text_beside_its_message_keeps_every_text():
+    text = '{"issues": {"tag": {"message": "Bad tag", "tip": "Fix the tag", "title": "Tag"}}}'
+    assert [s.key for s in segs("json", text)] == ["issues.tag.message", "issues.tag.tip", "issues.tag.title"]
+    # A FormatJS extract's message object is one message: its description is no text.
+    extract = '{"greet": {"defaultMessage": "Hello", "description": "on the home page", "id": "greet"}}'
+    assert [(s.key, s.raw) for s in segs("json", extract)] == [("greet", "Hello")]

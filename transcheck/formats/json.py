@@ -3,8 +3,9 @@ ngx-translate), and Chrome's ``messages.json``; ARB (``formats.arb``) reads thro
 here too.
 
 Every string leaf is a message, named by its path (``menu.save``; array items
-``steps:0``). An object with a ``message`` or ``defaultMessage`` string is one message
-(Chrome, FormatJS extracts): its description and placeholders are not text to check.
+``steps:0``). An object with a ``message`` or ``defaultMessage`` string and nothing
+else but a description, an id and placeholders is one message (Chrome, FormatJS
+extracts); the file itself never is (a flat catalogue may have a key "message").
 i18next's plural suffixes (``items_one``, ``items_other``) and objects of plural
 categories (``{"items": {"one": …, "other": …}}``) become plural variants
 (``items[one]``) when the file has the ``other`` form. A catalogue that is one object
@@ -29,6 +30,8 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 _MESSAGE = ("message", "defaultMessage")
 _CHROME = ("message", "description", "placeholders")
+# What a message object holds besides its message (Chrome, FormatJS extracts).
+_HOLDER_KEYS = frozenset({"message", "defaultMessage", "description", "id", "placeholders"})
 _SUFFIX = re.compile(r"^(.+)_(%s)$" % "|".join(CATEGORIES))
 _CATEGORY_NAMES = frozenset(CATEGORIES)
 
@@ -121,7 +124,10 @@ def messages(text: str, skip=lambda path: False) -> list[tuple[str, str, int, in
     pos = Positions(text)
     found = leaves(text)
     # Objects holding a "message": the message is the object's only text.
-    holders = {p[:-1] for p, _, _, _ in found if p and p[-1] in _MESSAGE}
+    # Not the file itself ({"message": "message", "save": "Save"} is a flat catalogue),
+    # nor an object with text of its own beside the message ({"message": …, "tip": …}).
+    holders = {p[:-1] for p, _, _, _ in found if len(p) > 1 and p[-1] in _MESSAGE}
+    holders -= {p[:-1] for p, _, _, _ in found if len(p) > 1 and p[-1] not in _HOLDER_KEYS}
     root = 1 if _language_root(text, found, holders) else 0
     out = []
     for path, value, start, end in found:
