@@ -96,14 +96,14 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 continue
             # Words the source has ("О NewPipe") are names, not the value's language.
             # So are addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
-            kept = set(source[key].text.split()) if key in source else set()
+            kept = set(_PARTS.split(source[key].text)) if key in source else set()
             script, letters = _script(_ACRONYM.sub("", " ".join(
-                w for w in seg.text.split() if w not in kept and not any(c in w for c in "./@:"))))
+                w for w in _PARTS.split(seg.text) if w not in kept and not any(c in w for c in "./@:"))))
             if script is None or script == home or letters < 4:
                 continue
             value = seg.raw.strip()
-            if key in source and source[key].raw.strip() == value:
-                continue  # the source's text: a name kept as written
+            if key in source and _letters_only(source[key].raw) == _letters_only(value):
+                continue  # the source's text, spaced or hyphenated otherwise ("Push-URL")
             same = [other for other, theirs in values.items()
                     if base_language(other) != base_language(lang) and key in theirs
                     and theirs[key].raw.strip() == value]
@@ -122,6 +122,14 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 # "Peer" in Chinese and Thai); one in another script in a Latin file is not.
                 f = replace(f, strength=Strength.HINT if script == "LATIN" else Strength.REDUCED)
             yield f
+
+
+# Words, and the parts of a hyphenated one ("Push-URL" keeps the source's "Push URL").
+_PARTS = re.compile(r"[\s\-‐‑]+")
+
+
+def _letters_only(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def _shown(script: str) -> str:
