@@ -148,6 +148,21 @@ def test_a_language_named_in_english_in_the_path_gets_its_code_suggested(tmp_pat
     assert 'if it means fr, map it: [language-codes] french = "fr"' in seen["README-french.md"]
 
 
+def test_android_qualifiers_that_are_no_language_are_counted_not_warned_about(tmp_path):
+    en = '<resources><string name="a">Open the file</string><string name="b">Save it now</string></resources>\n'
+    de = '<resources><string name="a">Datei öffnen</string><string name="b">Jetzt speichern</string></resources>\n'
+    _write(tmp_path, "res/values/strings.xml", en)
+    _write(tmp_path, "res/values-de/strings.xml", de)
+    _write(tmp_path, "res/values-cn/strings.xml", de)
+    for qualifier in ("land", "sw600dp", "v21", "night"):
+        _write(tmp_path, f"res/values-{qualifier}/dimens.xml", '<resources><dimen name="w">8dp</dimen></resources>\n')
+    report, stderr, _ = _run(tmp_path, "--layout", "res/values-{lang}/*.xml", "--source", "en")
+    assert "unknown language code 'cn'" in stderr  # a code, likely China's
+    for qualifier in ("land", "sw600dp", "v21", "night"):
+        assert f"'{qualifier}'" not in stderr
+        assert any(f"'{qualifier}'" in p["message"] for p in report["problems"])  # still accounted for
+
+
 def test_a_source_language_with_no_document_is_an_error(tmp_path):
     _write(tmp_path, "README.de.md", TEXT["de"])
     _write(tmp_path, "README.fr.md", TEXT["fr"])

@@ -66,6 +66,14 @@ def mapping_key(raw: str) -> str:
     return _key(raw)
 
 
+def could_be_language(raw: str) -> bool:
+    """Whether a code no language has could still be meant as one: two or three letters
+    (``cn``, ``bar``), a tag's shape, or a code a hint reads (``ptbr``, ``french``); not
+    a word or a qualifier of another kind (``land``, ``sw600dp``, ``v21``)."""
+    low = raw.lower()
+    return bool(re.fullmatch(r"[a-z]{2,3}", low)) or looks_like_tag(raw) or code_hint(raw) is not None
+
+
 def code_hint(raw: str) -> str | None:
     """The tag a code that is no language most likely means, for the message that
     asks the user to map it: a country code (``cn`` -> ``zh-CN``, ``kh`` -> ``km``,

@@ -16,6 +16,7 @@ from transcheck.formats import family, name_for
 from transcheck.read.spec import FileSpec, printable
 from transcheck.read.codes import ambiguous_code, questionable, reads_as_country
 from transcheck.read.codes import unknown_code as codes_unknown
+from transcheck.read.languages import could_be_language
 from transcheck.read.languages import resolve_code
 from transcheck.read.layout import CompiledLayout, Layout
 from transcheck.read.walk import undecodable, walk
@@ -83,7 +84,10 @@ def discover_layouts(
         found.setdefault(_document(group), []).append((absolute, spec))
     for (index, holder, raw), shown in sorted(unknown.items(), key=lambda kv: kv[1][0]):
         where = f" (layout {compiled[index].layout.describe()})"
-        problems.append(codes_unknown(_shown(compiled[index], holder, cwd), raw, len(shown), where))
+        problem = codes_unknown(_shown(compiled[index], holder, cwd), raw, len(shown), where)
+        # What no language is written as (Android's values-land, values-sw600dp): the
+        # pattern's other matches, counted, not warned about on every run.
+        problems.append(problem if could_be_language(raw) else replace(problem, severity="info"))
     for (holder, raw), files in sorted(twofold.items()):
         language, country = resolve_code(raw, codes), questionable(raw, codes)
         if any(reads_as_country(path, language, country) for path in files[:3]):
