@@ -267,12 +267,18 @@ def _with_lag(groups, settings: Settings, rules, changed_since=None):
     if not (settings.source and settings.history and any(r.lag for r in rules)):
         return groups, []
     from transcheck import history
+    from transcheck.formats import is_keyed
+
+    # Keys have no history of paragraphs to follow: the lag rules read pages only.
+    pages = [g for g in groups if not any(is_keyed(f.path) for f in g.files)]
+    if not pages:
+        return groups, []
 
     since = changed_since.rev if changed_since is not None else None
     # A pull request is told of the lag of the translations it changes, and of those
     # whose source it changes: git is asked about those pages only.
     concerned = changed_since.differs if changed_since is not None else None
-    lag = history.plan(groups, settings.source, settings.skip_markers, since, concerned)
+    lag = history.plan(pages, settings.source, settings.skip_markers, since, concerned)
     out = tuple(
         replace(g, lag=tuple(sorted(lag.inputs[g.name].items()))) if g.name in lag.inputs else g
         for g in groups
