@@ -163,6 +163,19 @@ def test_android_qualifiers_that_are_no_language_are_counted_not_warned_about(tm
         assert any(f"'{qualifier}'" in p["message"] for p in report["problems"])  # still accounted for
 
 
+def test_a_translation_named_in_another_case_is_the_same_page(tmp_path):
+    # The source is readMe.md; translators saved README.md and Day_Sets_And_Maps on
+    # file systems that ignore case.
+    _write(tmp_path, "readMe.md", EN)
+    _write(tmp_path, "RU/README.md", TEXT["de"])
+    _write(tmp_path, "10_Day_Sets_and_Maps/day.md", EN)
+    _write(tmp_path, "RU/10_Day_Sets_And_Maps/day.md", TEXT["de"])
+    (tmp_path / "transcheck.toml").write_text('[language-codes]\nRU = "de"\n', encoding="utf-8")
+    report, _, _ = _run(tmp_path, "--layout", "**/*.md={lang}/**/*.md", "--source", "en")
+    assert sorted((p["group"], [s["language"] for s in p["status"]]) for p in report["pages"]) == [
+        ("10_Day_Sets_and_Maps/day.md", ["de", "en"]), ("readMe.md", ["de", "en"])]
+
+
 def test_a_source_language_with_no_document_is_an_error(tmp_path):
     _write(tmp_path, "README.de.md", TEXT["de"])
     _write(tmp_path, "README.fr.md", TEXT["fr"])

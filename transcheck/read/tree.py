@@ -131,9 +131,11 @@ def _scopes(paths, follow_symlinks, problems):
 def _document(group: str) -> tuple[str, str | None]:
     """Which document a file whose group is ``group`` translates: the group without a
     Markdown-like suffix, so that page.md and page.mdx (two layouts, or one ``**/*``)
-    are one page, as Astro and Docusaurus pair them; guide.json stays apart."""
+    are one page, as Astro and Docusaurus pair them; guide.json stays apart. Case does
+    not tell pages apart: a translation saved as README.md beside the source's readMe.md
+    (written on a file system that ignores case, as most translators' do) is its page."""
     kind = family(group)
-    return (os.path.splitext(group)[0] if kind == "markdown" else group, kind)
+    return ((os.path.splitext(group)[0] if kind == "markdown" else group).casefold(), kind)
 
 
 def _in_scope(found, scopes, source) -> list[FileSpec]:
