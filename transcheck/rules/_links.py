@@ -45,6 +45,12 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
     if len(labels) > 2 and _is_language(labels[0], languages):
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
+    if not host and "/../" in path:
+        # "../Turkish/../20_Day/x.md" is "../20_Day/x.md": resolved before a language
+        # directory is taken out of it.
+        import posixpath
+
+        path = ("./" if path.startswith("./") else "") + posixpath.normpath(path)
     kept = [_unsuffixed(p, languages) for p in path.split("/") if not _is_language(p, languages)]
     if not host and kept:
         kept = _page_file(kept, languages)
