@@ -55,11 +55,16 @@ def commit(repo, message):
                     "commit", "-q", "-m", message], check=True, env=env)
 
 
-@pytest.fixture
-def repo(tmp_path):
-    r = tmp_path / "site"
+def new_repo(tmp_path, name: str):
+    r = tmp_path / name
     r.mkdir()
     git(r, "init", "-q")
+    return r
+
+
+@pytest.fixture
+def repo(tmp_path):
+    r = new_repo(tmp_path, "site")
     write(r, "en", EN)
     write(r, "fr", FR)
     commit(r, "docs: first version, translated")
@@ -96,9 +101,7 @@ def test_a_translation_moved_keeps_the_history_it_had_before_the_move(tmp_path):
     # the French folder was renamed to docs/fr/ as it was. The move translated
     # nothing: the new paragraph is not yet translated, not missing from a
     # translation made after it.
-    r = tmp_path / "moved"
-    r.mkdir()
-    git(r, "init", "-q")
+    r = new_repo(tmp_path, "moved")
     write(r, "en", EN)
     write(r, "_fr", FR)
     commit(r, "docs: first version, translated")
@@ -130,9 +133,7 @@ def test_a_typo_fixed_in_a_translation_is_no_update_of_the_page(repo):
 
 
 def test_a_section_added_to_the_source_since_is_not_yet_translated_not_a_partial_translation(tmp_path):
-    r = tmp_path / "grown"
-    r.mkdir()
-    git(r, "init", "-q")
+    r = new_repo(tmp_path, "grown")
     more_en = ["## Running a check",
                "Run the check on a folder and every translation in it is compared with the others.",
                "A file whose name carries no language is skipped with a warning.",
@@ -167,9 +168,7 @@ def test_a_repeat_the_source_had_when_the_page_was_translated_is_the_originals(t
     # A generated reference listed one option under two commands; the translation
     # followed it. The source now lists it once: the translation is behind, and its
     # repeat is the old source's, not a paste of its own.
-    r = tmp_path / "reference"
-    r.mkdir()
-    git(r, "init", "-q")
+    r = new_repo(tmp_path, "reference")
     option_en = "Sets the prefix printed before every line of the log, so that two runs can be told apart."
     option_fr = "Définit le préfixe imprimé avant chaque ligne du journal, pour distinguer deux exécutions."
     write(r, "en", ["# Command line", "## check", "Checks the files and reports what is wrong.", option_en,
@@ -379,9 +378,7 @@ LINKED_DE = [
 def linked(tmp_path):
     """A page in English, French and German with a link; then the English configuration
     paragraph reworded, and neither translation followed."""
-    r = tmp_path / "linked"
-    r.mkdir()
-    git(r, "init", "-q")
+    r = new_repo(tmp_path, "linked")
     write(r, "en", LINKED_EN)
     write(r, "fr", LINKED_FR)
     write(r, "de", LINKED_DE)
@@ -503,9 +500,7 @@ def test_a_translators_update_of_the_page_covers_the_paragraphs_it_left_alone(li
 
 
 def test_a_removed_heading_is_not_reported_on_a_heading_with_another_id(tmp_path):
-    r = tmp_path / "ids"
-    r.mkdir()
-    git(r, "init", "-q")
+    r = new_repo(tmp_path, "ids")
     en = ["# Help { #help }", "## How to help { #how-to-help }", "Star the project on the forge.",
           "## Ask questions { #ask-questions }", "Open a discussion with your question."]
     fr = ["# Aide { #help }", "## Comment aider { #how-to-help }", "Mettez une étoile au projet sur la forge.",

@@ -165,14 +165,8 @@ def _mdx(lines: list[str], i: int, out: list[str]) -> int:
             pos += 1
     if pos == first:
         return 0
-    last = i + text.count("\n", 0, pos)
-    rest = text[pos:].split("\n", 1)[0]
-    for j in range(i, last + 1):
-        out[j] = ""
-    if rest.strip():
-        # Text after the opening tags: the element's children, read as Markdown.
-        out[last] = " " * _indent(line) + _without_closing_tags(rest)
-    return last - i + 1
+    # Text after the opening tags: the element's children, read as Markdown.
+    return _blank(out, i, text, pos, line)
 
 
 def _hidden(out: list[str], i: int, mdx: bool) -> int:
@@ -196,8 +190,15 @@ def _hidden(out: list[str], i: int, mdx: bool) -> int:
     close = _element_end(text, m.group(2), end, mdx)
     if close < 0:
         return 0
-    last = i + text.count("\n", 0, close)
-    rest = text[close:].split("\n", 1)[0]
+    return _blank(out, i, text, close, line)
+
+
+def _blank(out: list[str], i: int, text: str, pos: int, line: str) -> int:
+    """Blank the lines from ``i`` to the one holding ``text``'s offset ``pos``, keeping
+    what follows ``pos`` on that line (without closing tags), indented as ``line`` is;
+    the number of lines consumed."""
+    last = i + text.count("\n", 0, pos)
+    rest = text[pos:].split("\n", 1)[0]
     for j in range(i, last + 1):
         out[j] = ""
     if rest.strip():
