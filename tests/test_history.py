@@ -117,6 +117,22 @@ def test_a_translation_moved_keeps_the_history_it_had_before_the_move(tmp_path):
     assert h.last_update(str(r / "docs" / "fr" / "index.md"), ()).message == "docs: first version, translated"
 
 
+def test_a_page_moved_in_every_language_keeps_its_lag(repo):
+    # The source changed after the French page was translated, then a commit moved
+    # the page in both languages: the move translated nothing, and the French page is
+    # still behind the source it followed, read under the name it had then.
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(repo, "en", edited)
+    commit(repo, "docs: reading the configuration")
+    for lang in ("en", "fr"):
+        git(repo, "mv", f"docs/{lang}/index.md", f"docs/{lang}/start.md")
+    commit(repo, "docs: rename the page")
+    data, _ = check(repo)
+    found = [f for f in data["findings"] if f["path"].endswith("fr/start.md")]
+    assert codes(found) == [("TC304", 5)]
+
+
 def test_a_typo_fixed_in_a_translation_is_no_update_of_the_page(repo):
     # The source grew a paragraph; the French translator then fixed one misspelt word.
     # That commit read nothing against the new source: the paragraph is still not yet

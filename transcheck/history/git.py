@@ -54,6 +54,9 @@ class History:
         self._log: dict[str, list[Commit]] = {}
         self._renamed: dict[str, str] = {}  # an earlier name -> the file's name at HEAD
         self._moved: set[tuple[str, str]] = set()  # (commit, name): renamed, unchanged
+        # name at HEAD -> (time of a rename, the name before it), newest first
+        self._earlier: dict[str, list[tuple[int, str]]] = {}
+        self._times: dict[str, int] = {}  # commit -> its time
         self._after_base: frozenset[str] = frozenset()
         if base is not None:
             self._after_base = repo.commits_after(base)
@@ -73,6 +76,7 @@ class History:
         for record in out.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
             sha, ctime, message, rest = record.split("\0", 3)
             commit = Commit(sha, int(ctime), message.strip())
+            self._times[sha] = commit.time
             for status, name, old in _name_status(rest.lstrip("\0\n").split("\0")):
                 name = self._renamed.get(name, name)
                 self._log.setdefault(name, []).append(commit)
@@ -80,6 +84,7 @@ class History:
                     # Older commits of the old name are this file's history; a move
                     # that changed nothing in it translated nothing.
                     self._renamed[old] = name
+                    self._earlier.setdefault(name, []).append((commit.time, old))
                     if status == "R100":
                         self._moved.add((commit.sha, name))
 
@@ -143,6 +148,18 @@ class History:
             pos = end
         return found
 
+    def _name_at(self, rel: str, sha: str) -> str:
+        """The name the file called ``rel`` at HEAD had at commit ``sha`` (a source
+        renamed since a translation followed it is read under its name of then)."""
+        when = self._times.get(sha)
+        if when is None:
+            return rel
+        for renamed, before in self._earlier.get(rel, ()):
+            if when >= renamed:
+                break
+            rel = before
+        return rel
+
     def read_blobs(self, requests: list[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
         """The content of each (commit, path) pair; None where the file did not exist."""
         results: dict[tuple[str, str], bytes | None] = {}
@@ -152,7 +169,7 @@ class History:
             if rel is None:
                 results[(sha, path)] = None
             else:
-                names.append(((sha, path), (sha, rel)))
+                names.append(((sha, path), (sha, self._name_at(rel, sha))))
         for (key, _), data in zip(names, self.repo.blobs([n for _, n in names])):
             results[key] = data
         return results
