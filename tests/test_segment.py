@@ -75,6 +75,9 @@ def test_plain_text_lines_keep_their_numbers():
         ("up-to-date", Kind.PARAGRAPH),
         ("e.g.", Kind.PARAGRAPH),
         ("_URL", Kind.PARAGRAPH),
+        ("-v", Kind.CODE),
+        # what is left of a German heading after its code ("`<Aside>`-Eigenschaften")
+        ("-Eigenschaften", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):
