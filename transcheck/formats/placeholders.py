@@ -166,8 +166,9 @@ def _matching(value: str, open_at: int, end: int) -> int:
 def _argument(value: str, start: int, close: int, tokens, text, branches, depth: int) -> str:
     """An ICU argument ``{name}``, ``{name, type, style}`` or ``{name, plural, one {...}}``."""
     body = value[start:close]
-    if not body and not depth:
-        # "{}": filled by position (easy_localization, SLF4J, Python's str.format).
+    if not body and not depth and not (start > 1 and (value[start - 2].isalnum() or value[start - 2] == "\\")):
+        # "{}": filled by position (easy_localization, SLF4J, Python's str.format);
+        # not the braces of a command or a code ("\\superscript{}").
         _placeholder(tokens, text, "{}", "{}")
         return ""
     head, comma, rest = body.partition(",")

@@ -27,7 +27,7 @@ _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
 # Written without spaces between words: a string joined to the next needs none.
 _NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 _CLOSERS = "\"'”’»)]}*_"
-_OPENERS = "\"'“‘«„「『"
+_OPENERS = "\"'“‘«„「『(["
 # Endings a program relies on (a colon before a value, an ellipsis on an item that
 # opens a dialog); the others are a translator's style as often as a slip.
 _STRONG = {":", "…"}
@@ -38,7 +38,7 @@ def ending(raw: str, language: str) -> str:
     whole = raw.rstrip()
     text = whole.rstrip(_CLOSERS).rstrip()
     if text != whole and text[-2:-1] in _OPENERS:
-        return ""  # a mark in quotes (press ":") is named, not the value's end
+        return ""  # a mark in quotes or brackets (press ":", "(:)") is named, not the value's end
     if text.endswith("..."):
         return "…"
     mark = _MARKS.get(text[-1:], "") if text else ""
