@@ -41,6 +41,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+from transcheck.langid.related import related
 from transcheck.model import Category, Severity
 from transcheck.rules._presence import accounted_by_lag, expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule
@@ -128,7 +129,7 @@ def _state(view: GroupView, doc, row, idx) -> str | None:
         # to the source's, it tells of no language. A heading is a section's title.
         told = any(lang is not None for lang in langs) or any(doc.segments[i].level for i in prose)
         return "copy" if told else None
-    if doc.base_language in langs:
+    if any(lang is not None and related(lang, doc.base_language) for lang in langs):
         return "ok"
     if all(lang is not None for lang in langs):
         return "copy"
