@@ -94,6 +94,8 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
         for key, seg in values[lang].items():
             if (lang, seg.index) in reported or not seg.is_prose:
                 continue
+            if source and key not in source:
+                continue  # a key the source no longer has: its old text, not a paste
             # Words the source has ("О NewPipe") are names, not the value's language.
             # So are addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
             kept = set(_PARTS.split(source[key].text)) if key in source else set()
