@@ -101,13 +101,13 @@ def test_letters_come_from_cldr_as_well_as_from_the_profiles():
 
 
 def test_a_language_without_a_profile_is_not_taken_for_one_with_it():
-    # Azerbaijani and Bosnian have no langdetect profile: beside English (and Turkish,
-    # Azerbaijani's neighbour) nothing tells their sentences apart, so none is named.
+    # Azerbaijani has no langdetect profile: its "ə" is no English and no Turkish.
     text = "Bu kursda JavaScript proqramlaşdırma dilini addım-addım öyrənəcəksiniz və hər gün yeni mövzu."
-    assert Identifier(["en", "az"]).identify(text) == LanguageGuess(None, 0.0, "unsupported")
+    assert Identifier(["en", "az"]).identify(text) == LanguageGuess(None, 1.0, "alphabet")
     assert Identifier(["en", "az", "tr"]).identify(text).language is None
+    # Bosnian is read with Croatian's profile, and named Bosnian.
     bosnian = "Primamo nove kontributore i pomažemo im da naprave prvi pull request u ovom projektu."
-    assert Identifier(["en", "bs"]).identify(bosnian).language is None
+    assert Identifier(["en", "bs"]).identify(bosnian).language == "bs"
     # Filipino is read with langdetect's Tagalog profile, and named Filipino.
     filipino = "Sa pamamagitan ng pag-aambag sumasang-ayon ka sa mga tuntunin ng lisensya ng proyekto."
     assert Identifier(["en", "fil"]).identify(filipino).language == "fil"

@@ -32,7 +32,8 @@ from transcheck.langid.script import char_script, dominant_script, script_counts
 from transcheck.model import LanguageGuess, base_language
 
 # langdetect names some languages differently from ISO 639-1.
-_TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "nb": ("no",), "nn": ("no",), "no": ("no",), "fil": ("tl",)}
+_TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "nb": ("no",), "nn": ("no",), "no": ("no",), "fil": ("tl",),
+                  "bs": ("hr",)}
 _FROM_LANGDETECT = {"zh-cn": "zh", "zh-tw": "zh", "no": "no"}
 SEED = 0  # langdetect's draws; printed in every report's signature
 
@@ -184,12 +185,13 @@ class Identifier:
         profiles = tuple(sorted({p for lang in candidates for p in langdetect_names(lang)}))
         if not profiles:
             return LanguageGuess(None, 0.0, "unsupported")
-        if any(not langdetect_names(c) for c in candidates):
-            # A candidate langdetect has no profile of (Azerbaijani, Bosnian) beside
-            # English: nothing tells a sentence of one from the other.
-            return LanguageGuess(None, 0.0, "unsupported")
-        if len(profiles) == 1:  # one profile for every candidate (Bokmål and Nynorsk)
-            return LanguageGuess(_FROM_LANGDETECT.get(profiles[0], profiles[0]), 1.0, "script")
+        if len(profiles) == 1:
+            # The one candidate langdetect knows, against some it does not (Azerbaijani
+            # beside English): the text's letters must be that language's.
+            language, confidence = _FROM_LANGDETECT.get(profiles[0], profiles[0]), 1.0
+            if len(candidates) > 1 and foreign_letters(text, language, script):
+                return LanguageGuess(None, confidence, "alphabet")
+            return LanguageGuess(language, confidence, "script")
         language, confidence = _langdetect(text, profiles)
         # The candidate whose profile answered (Filipino is read with Tagalog's).
         owners = [c for c in candidates if language and _profile_of(c) == language]

@@ -41,6 +41,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+from transcheck.langid import langdetect_names
 from transcheck.langid.related import related
 from transcheck.model import Category, Severity
 from transcheck.rules._presence import accounted_by_lag, expected, insertion_line
@@ -131,6 +132,8 @@ def _state(view: GroupView, doc, row, idx) -> str | None:
         return "copy" if told else None
     if any(lang is not None and related(lang, doc.base_language) for lang in langs):
         return "ok"
+    if not langdetect_names(doc.base_language):
+        return None  # no model of the page's language: another one named is no evidence
     if all(lang is not None for lang in langs):
         return "copy"
     return None if all(lang is None for lang in langs) else "ok"
