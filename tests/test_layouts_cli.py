@@ -161,6 +161,10 @@ def test_android_qualifiers_that_are_no_language_are_counted_not_warned_about(tm
     for qualifier in ("land", "sw600dp", "v21", "night"):
         assert f"'{qualifier}'" not in stderr
         assert any(f"'{qualifier}'" in p["message"] for p in report["problems"])  # still accounted for
+    # Nor annotated on a pull request: what the terminal keeps silent, GitHub does too.
+    annotations = transcheck("check", "--layout", "res/values-{lang}/*.xml", "--source", "en", "-f", "github",
+                             cwd=tmp_path).stdout
+    assert "'cn'" in annotations and "'land'" not in annotations
 
 
 def test_a_translation_named_in_another_case_is_the_same_page(tmp_path):

@@ -67,7 +67,7 @@ def _overflow(counts: Counter) -> str | None:
 def _render(report: Report, color: bool = False) -> str:
     lines = []
     summary = summarise(report, annotations=True)
-    counts = Counter(_PROBLEM.get(p.severity, "error") for p in summary.problems)
+    counts = Counter(_PROBLEM.get(p.severity, "error") for p in summary.shown_problems)
     counts.update(COMMAND[f.severity] for f in summary.findings)
     counts["notice"] += len(summary.notes)
     findings = summary.findings
@@ -75,7 +75,7 @@ def _render(report: Report, color: bool = False) -> str:
     if overflow is not None:
         lines.append(command("notice", overflow, title="transcheck"))
         findings = _round_the_files(findings)
-    for problem in summary.problems:
+    for problem in summary.shown_problems:  # a file skipped by design stays silent
         level = _PROBLEM.get(problem.severity, "error")
         lines.append(command(level, problem.message, file=checkout_path(problem.path), title="transcheck: input"))
     for f in findings:

@@ -32,11 +32,10 @@ What it does not catch:
     A translation with gaps here and there (missing-segment reports each); a tail
     shorter than a quarter of the document; a tail most of whose rows tell no language
     (a language the identifier has no model of, where only headings copied from the
-    source tell); source paragraphs added after the
-    translation was last updated (with git history: not-yet-translated, TC305,
-    reports them). Keyed
-    resources, whose keys have no reading order: a file's missing keys are counted in
-    the status table (findings with ``full-coverage``).
+    source tell); source paragraphs added after the translation was last updated (with
+    git history: not-yet-translated, TC305, reports them). Keyed resources, whose keys
+    have no reading order: a file's missing keys are counted in the status table
+    (findings with ``full-coverage``).
 """
 
 from __future__ import annotations
