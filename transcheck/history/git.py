@@ -1,7 +1,8 @@
 """What git knows about when each file last changed, read in two calls for a whole run.
 
 One ``git log --name-status`` pass over the repository lists, newest first, the commits
-that touched each file, following renames; one ``git cat-file --batch`` reads every old version needed.
+that touched each file, following renames; one ``git cat-file --batch`` reads every old
+version needed.
 git is asked through ``transcheck.git``, in the run's own repository only.
 """
 
