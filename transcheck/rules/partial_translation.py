@@ -95,7 +95,9 @@ def _tail(view: GroupView, lang: str):
     if 2 * size < sum(1 for r in rows if r >= states[best][0]):
         return None
     tail = states[best:]
-    return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total
+    # The whole page only where no row before the tail, told or not, is translated.
+    whole = states[best][0] == rows[0]
+    return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total, whole
 
 
 def _prose(view: GroupView, row) -> bool:
@@ -147,11 +149,12 @@ def _same_as_reference(view: GroupView, doc, row, idx) -> bool:
     return mine == " ".join(normalise(ref.segments[i].text) for i in row.cells[reference])
 
 
-def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, total: int):
+def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, total: int, whole: bool):
     doc = view.documents[lang]
-    # A page with nothing translated is the fact from its first line (front matter too).
-    line = 1 if size == total else _first_line(view, lang, start)
     sections, translated = _sections(view, start)
+    whole = whole and not translated
+    # A page with nothing translated is the fact from its first line (front matter too).
+    line = 1 if whole else _first_line(view, lang, start)
     copied = size - missing
     parts = []
     if missing:
@@ -159,7 +162,7 @@ def _finding(view: GroupView, lang: str, start: int, size: int, missing: int, to
     if copied:
         parts.append(f"{copied} left untranslated")
     counted = f" ({translated} of {sections} sections translated)" if sections else ""
-    if size == total:
+    if whole:
         said = f"nothing is translated: of the document's {total} segments, {' and '.join(parts)}{counted}"
     else:
         said = (f"translation stops here: of the {size} segments after this point (of {total}), "
