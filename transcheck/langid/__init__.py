@@ -93,16 +93,21 @@ def neutral_removed(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
+def _known_letters(language: str) -> frozenset[str]:
+    from transcheck.langdata import letters
+
+    return letters(language).union(*(alphabet(p) for p in langdetect_names(language)))
+
+
 def foreign_letters(text: str, language: str, script: str) -> int:
     """How many letters of ``text`` in ``script`` the alphabet of ``language`` lacks (0
     when unknown): the letters langdetect's profiles have seen and CLDR's letters of
     the language (langdetect's Vietnamese profile lacks "ậ", "ệ"). Letters of other
     scripts are names and terms, not evidence."""
-    from transcheck.langdata import letters
-
     if script in _LOGOGRAPHIC:
         return 0  # the profiles of logographic scripts list only their commoner characters
-    known = letters(base_language(language)).union(*(alphabet(p) for p in langdetect_names(language)))
+    known = _known_letters(base_language(language))
     if not known:
         return 0
     return sum(1 for ch in text.lower() if ch.isalpha() and ch not in known and char_script(ch) == script)
