@@ -87,7 +87,9 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
             shared[group.name] = Counter(c.sha for f in group.files if f.language != source
                                          for c in history.commits(f.path))
     owners: dict[tuple[str, str], tuple[list, object]] = {}  # (group, lang) -> (owner per line, source)
-    deltas: dict = {}  # (source path, commit) -> the words it changed, shared by the translations
+    # Shared by the translations: (source path, commit) -> the words it changed, and
+    # source path -> today's source's words.
+    deltas: dict = {}
     truncated = False
     for name, trans, src in pairs:
         commits = {c.sha: c for c in history.commits(trans.path)}
@@ -138,13 +140,12 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
             return deltas[(src.path, sha)]
         return ask
 
-    known: list = []
-
     def source_words():
-        """Today's source's words, read once, and only if a hunk needs them."""
-        if not known:
-            known.append(frozenset(words(_lines(_current_bytes(src) or b""))))
-        return known[0]
+        """Today's source's words, read once for all its translations, and only if a
+        hunk needs them."""
+        if src.path not in deltas:
+            deltas[src.path] = frozenset(words(_lines(_current_bytes(src) or b"")))
+        return deltas[src.path]
 
     steps = []
     data = _current_bytes(trans)
