@@ -58,6 +58,7 @@ def _available_profiles() -> frozenset[str]:
     return frozenset(os.listdir(os.path.join(os.path.dirname(langdetect.__file__), "profiles")))
 
 
+@lru_cache(maxsize=256)
 def _profile_of(language: str) -> str | None:
     """The one langdetect profile read for a candidate, when it has one of its own."""
     names = langdetect_names(language)

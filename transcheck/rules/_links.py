@@ -20,6 +20,13 @@ def language_codes(view: GroupView) -> frozenset[str]:
     """The group's language codes as they appear in URLs, with and without region, and
     as each document's own path writes them: a project's own code (``russian`` in
     ``README.russian.md``, mapped in ``[language-codes]``) names its pages too."""
+    cache = view.memo("language_codes")
+    if "codes" not in cache:
+        cache["codes"] = _language_codes(view)
+    return cache["codes"]
+
+
+def _language_codes(view: GroupView) -> frozenset[str]:
     codes = set()
     parts = {lang: set(_PATH_PARTS.split(doc.path.lower())) for lang, doc in view.documents.items()}
     for lang in view.documents:
