@@ -529,3 +529,50 @@ def test_a_removed_heading_is_not_reported_on_a_heading_with_another_id(tmp_path
     _, found = check(r)
     removed = [f for f in found if f["code"] == "TC304"]
     assert [f["line"] for f in removed] == [3, 5]  # the French heading and paragraph of that section
+
+
+def _commits(n):
+    from transcheck.history.git import Commit
+
+    return [Commit(f"{k:040x}", 1_700_000_000 + k, f"c{k}") for k in range(n)]
+
+
+@pytest.mark.parametrize("lines, limit, expected", [
+    # Few enough commits: every line keeps its own.
+    ([0, 1, 2, "now", None], 3, [0, 1, 2, "now", None]),
+    # The newest (3) and the one that translated most lines (0) stay; 1 and 2 go to the
+    # next newer kept commit, never an older one.
+    ([0, 0, 0, 1, 2, 3], 2, [0, 0, 0, 3, 3, 3]),
+    ([0, 1, 1, 1, 2, 3], 2, [1, 1, 1, 1, 3, 3]),
+    ([0, 1, 1, 2, 2, 3, "now"], 3, [1, 1, 1, 2, 2, 3, "now"]),
+])
+def test_a_translation_is_compared_with_at_most_a_few_source_versions(lines, limit, expected):
+    from transcheck.history import NOW, _fewer_versions
+
+    commits = _commits(4)
+
+    def of(x):
+        return NOW if x == "now" else None if x is None else commits[x]
+
+    assert _fewer_versions([of(x) for x in lines], limit) == [of(x) for x in expected]
+
+
+def test_a_page_translated_line_by_line_over_many_commits_keeps_the_lag_of_its_last_update(tmp_path, monkeypatch):
+    # A list grown one item per commit in both languages, then a source item changed:
+    # with two versions compared at most, the item's translation is still outdated.
+    import transcheck.history as history
+
+    monkeypatch.setattr(history, "MAX_VERSIONS", 2)
+    r = new_repo(tmp_path, "list")
+    en, fr = [EN[0]], [FR[0]]
+    for k in range(1, 5):
+        en.append(EN[k])
+        fr.append(FR[k])
+        write(r, "en", en)
+        write(r, "fr", fr)
+        commit(r, f"docs: item {k}, translated")
+    en[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(r, "en", en)
+    commit(r, "docs: reading the configuration")
+    _, found = check(r)
+    assert codes(found) == [("TC304", 5)]

@@ -19,6 +19,11 @@ from transcheck.history.git import History
 from transcheck.settings import DEFAULT_SKIP_MARKERS
 
 NOW = -1  # a line translated by the pull request or an edit not yet committed
+# Source versions one translation is compared against, at most: each is segmented and
+# aligned with today's source, so a page translated item by item over years (a list
+# grown by 150 commits) would cost 150 times a page. The versions most lines follow are
+# kept; a line of another follows the next newer one kept.
+MAX_VERSIONS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,7 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
         if found is None:
             truncated = True
             continue
-        owners[(name, trans.language)] = (found, src)
+        owners[(name, trans.language)] = (_fewer_versions(found, MAX_VERSIONS), src)
 
     wanted = {}  # translation commit -> (short, date, source commit, source path)
     for found, src in owners.values():
@@ -180,6 +185,25 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
     if any(o is not None and o != NOW and history.truncated(o) for o in found):
         return None
     return [oldest if o is None else o for o in found]
+
+
+def _fewer_versions(found: list, limit: int) -> list:
+    """``found`` with at most ``limit`` commits: the newest and those that translated
+    the most lines. A line of a commit left out is given to the next newer commit kept:
+    a change of the source between the two is not reported on it (a lag missed), where
+    an older one would report a change the line already follows (a false alarm)."""
+    lines = Counter(o for o in found if o is not None and o != NOW)
+    if len(lines) <= limit:
+        return found
+    newest = max(lines, key=lambda c: (c.time, c.sha))
+    kept = {newest} | set(sorted(lines, key=lambda c: (-lines[c], -c.time, c.sha))[:limit - 1])
+    order = sorted(lines, key=lambda c: (c.time, c.sha))
+    given, heir = {}, newest
+    for commit in reversed(order):
+        if commit in kept:
+            heir = commit
+        given[commit] = heir
+    return [given.get(o, o) for o in found]
 
 
 def _words_changed(hunks, delta) -> tuple[Counter, Counter]:
