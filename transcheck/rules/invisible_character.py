@@ -4,9 +4,12 @@ right-to-left script.
 
 What it catches:
     Per line, with the column of each character:
-    - always: the bidirectional overrides U+202D and U+202E (they make text display
-      in another order than it is stored, the "Trojan Source" trick), a byte-order
-      mark U+FEFF inside the text, and the invisible operators U+2061-U+2064;
+    - always: the right-to-left override U+202E (it makes text display in another
+      order than it is stored, the "Trojan Source" trick), a byte-order mark U+FEFF
+      inside the text, and the invisible operators U+2061-U+2064;
+    - the left-to-right override U+202D, except where a line with right-to-left
+      letters closes it (U+202C) over digits, Latin letters or signs only: a phone
+      number or a code kept in its order in Persian or Arabic text;
     - U+200B ZERO WIDTH SPACE, except in Thai, Lao, Khmer, Burmese, Tibetan and
       Dzongkha, which use it to mark word breaks;
     - the direction marks U+200E, U+200F, U+061C and the embeddings and isolates
@@ -61,17 +64,19 @@ from transcheck.model import Category, Severity
 from transcheck.read.decode import split_lines
 from transcheck.rules.base import GroupView, NoOptions, Rule
 
-ALWAYS = frozenset("\u202d\u202e\ufeff\u2061\u2062\u2063\u2064")
+ALWAYS = frozenset("\u202e\ufeff\u2061\u2062\u2063\u2064")
+LRO = "\u202d"
 ZWSP = "\u200b"
 # Scripts written without spaces, where U+200B is the standard word-break hint: Thai,
 # Lao, Khmer, Myanmar, Tibetan.
 ZWSP_SCRIPTS = frozenset({"Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
 MARKS = frozenset("\u200e\u200f\u061c")
-OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", LRO: "\u202c", "\u202e": "\u202c",
+           "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 CLOSERS = frozenset("\u202c\u2069")
 RTL_OPENERS = frozenset("\u202b\u2067")
 JOINERS = frozenset("\u200c\u200d")
-BIDI = MARKS | set(OPENERS) | CLOSERS | {"\u202d", "\u202e"}
+BIDI = MARKS | set(OPENERS) | CLOSERS
 
 _SUSPECTS = ALWAYS | {ZWSP} | BIDI | JOINERS
 _NAMES = {"\u061c": "ARABIC LETTER MARK"}
@@ -114,10 +119,12 @@ def _neighbour(line: str, i: int, step: int) -> str | None:
     return line[j] if 0 <= j < len(line) else None
 
 
-def _unbalanced(line: str) -> set[int]:
-    """Columns (0-based) of embeddings/isolates without their partner on the line."""
+def _pairs(line: str) -> tuple[set[int], dict[int, int]]:
+    """Columns (0-based) of embeddings, overrides and isolates without their partner on
+    the line, and each opening's closing column."""
     stack: list[int] = []
     bad: set[int] = set()
+    closed: dict[int, int] = {}
     for i, ch in enumerate(line):
         if ch in OPENERS:
             stack.append(i)
@@ -126,8 +133,9 @@ def _unbalanced(line: str) -> set[int]:
             if match is None:
                 bad.add(i)
             else:
+                closed[stack[match]] = i
                 del stack[match:]
-    return bad | set(stack)
+    return bad | set(stack), closed
 
 
 def suspects(line: str, language: str) -> list[tuple[int, str]]:
@@ -137,13 +145,18 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
     rtl_document = is_rtl(language)
     rtl_context = rtl_document or _has_rtl(line)
     spaceless = default_script(language) in ZWSP_SCRIPTS
-    unbalanced = _unbalanced(line)
+    unbalanced, closed = _pairs(line)
     out = []
     for i, ch in enumerate(line):
         if ch not in _SUSPECTS:
             continue
         if ch in ALWAYS:
             flagged = True
+        elif ch == LRO:
+            # Over digits and Latin text in a right-to-left line, it keeps a phone
+            # number's "+" and groups in the order they are written; over right-to-left
+            # letters, or left open, it reorders what a reader sees.
+            flagged = not (rtl_context and i in closed and not _has_rtl(line[i + 1:closed[i]]))
         elif ch == ZWSP:
             flagged = not spaceless
         elif ch in BIDI:
