@@ -12,6 +12,7 @@ adding the source never adds a finding the translations alone would not support.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -103,6 +104,44 @@ def voting_languages(view: GroupView, row: Row) -> list[str]:
         if not foreign:
             out.append(lang)
     return out
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A link written in HTML (a byline in a README's centred header) is in the raw text only.
+_URL = re.compile(r"https?://[^\s\"'<>)]+")
+
+
+def own_byline(view: GroupView, row: Row, lang: str) -> bool:
+    """Whether ``lang``'s cell links to someone no other cell of the row links to and
+    dates itself later than any of them: a translator's credit with the translation's
+    date ("Translator: <a …>…</a> July 2022" where the author's line says January
+    2020), whose date is its own, not the original's changed."""
+    def seen(language: str) -> tuple[set[str], set[int]]:
+        segments = [view.documents[language].segments[i] for i in row.cells[language]]
+        lines = _lines(view, language)
+        written = "\n".join(line for s in segments for line in lines[s.line - 1:s.end_line])
+        return ({u for s in segments for u in s.urls} | set(_URL.findall(written)),
+                {int(y) for s in segments for y in _YEAR.findall(s.text)})
+
+    links, years = seen(lang)
+    if not links or not years:
+        return False
+    for other in row.present():
+        if other != lang:
+            their_links, their_years = seen(other)
+            if not their_years or max(their_years) >= min(years):
+                return False
+            links -= their_links
+    return bool(links)
+
+
+def _lines(view: GroupView, lang: str) -> list[str]:
+    memo = view.memo("consensus_lines")
+    if lang not in memo:
+        from transcheck.read.decode import split_lines
+
+        memo[lang] = split_lines(view.documents[lang].text)
+    return memo[lang]
 
 
 def names(languages: Iterable[str]) -> str:

@@ -32,7 +32,9 @@ What it does not catch:
     A day or month dropped or rewritten ("the weekend", "next week", 12月 for December
     where the others write the name: a number is TC401's), a date written in digits
     only, a day of the month changed (TC401), names in a language CLDR's calendar names
-    do not cover, and a day or month every translation but one leaves out.
+    do not cover, and a day or month every translation but one leaves out. A
+    translator's credit dated later than the others, with a link of its own, carries
+    the translation's date, not the original's changed (as in TC401).
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def check(view: GroupView, options: NoOptions):
                 if instead:
                     changed.setdefault(lang, []).append((item, instead[0], dev.agree))
         for lang, pairs in sorted(changed.items()):
-            if consensus.displaced(view, r, lang):
+            if consensus.displaced(view, r, lang) or consensus.own_byline(view, row, lang):
                 continue
             holders = sorted({x for *_, agree in pairs for x in agree})
             shown = "; ".join(f"“{english(*a)}” is “{english(*b)}” here" for a, b, _ in pairs)

@@ -82,7 +82,9 @@ What it does not catch:
     height ("1,98 m"). Roman numerals are accepted for the number they stand for. A time written 10.30 in one language and 10:30 in another reads as a
     different number and is reported; an ambiguous "1.500" is read as fifteen
     hundred. Numbers glued to Latin letters (CO2, v1.2) and file names are not
-    compared.
+    compared. A translator's credit is no changed year: a paragraph that links to
+    someone no other translation links to and is dated later than all of them
+    ("Translator: <a …>…</a>, July 2022" where the author's line says January 2020).
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ def check(view: GroupView, options: NoOptions):
         if view.source in found:
             _word_swaps(view.source, voters, found, counted, missing, extra)
         for lang in sorted(set(missing) | set(extra) | set(measures)):
-            if consensus.displaced(view, r, lang):
+            if consensus.displaced(view, r, lang) or consensus.own_byline(view, row, lang):
                 continue
             lacks = missing.get(lang, [])
             adds = extra.get(lang, [])
