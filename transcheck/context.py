@@ -202,7 +202,10 @@ def identify(documents: list[Document], settings: Settings,
                 d.language for d in documents if not scripts_of(d.language) & own}))
         keep = vocabulary.keep(doc.language) if vocabulary else None
         for seg in doc.segments:
-            text = keep.mask(seg.text) if keep is not None and seg.is_prose else seg.text
+            text = seg.text
+            for label in seg.labels:
+                text = text.replace(label, " ", 1)
+            text = keep.mask(text) if keep is not None and seg.is_prose else text
             out[(doc.language, seg.index)] = identifier.identify(text, seg.is_prose)
     return out
 

@@ -48,6 +48,8 @@ _FOREIGN_LETTER_SHARE = 0.01
 _LOGOGRAPHIC = frozenset({"Han", "Kana", "Hangul"})
 
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*")
+_OTHER_LETTERS = 4  # letters of another script that make a line of names that script's
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")
 
 
@@ -149,6 +151,20 @@ def _langdetect(text: str, profiles: tuple[str, ...]) -> tuple[str, float]:
     return _FROM_LANGDETECT.get(best.lang, best.lang), best.prob
 
 
+def _behind_names(text: str) -> tuple[str, int] | None:
+    """The other script of a line whose Latin words are names rather than a sentence,
+    and that script's letters. With fewer than two words in lower case, "Koala -
+    Less、Sass、CoffeeScriptコンパイル用のGUIアプリケーション" is Japanese about
+    products; "GIF Brewery gives everyone the power to…" is English however many Han
+    letters stand beside it."""
+    counts = script_counts(text)
+    others = sorted(((n, s) for s, n in counts.items() if s != "Latin"), reverse=True)
+    if not others or others[0][0] < _OTHER_LETTERS:
+        return None
+    lower = sum(1 for w in _LATIN_WORD.findall(text) if len(w) > 1 and w.islower())
+    return (others[0][1], others[0][0]) if lower < 2 else None
+
+
 class Identifier:
     """Identifies segments of one group. Cheap to build; the model caches are global."""
 
@@ -166,8 +182,10 @@ class Identifier:
     def identify(self, text: str, is_prose: bool = True) -> LanguageGuess:
         if not is_prose:
             return NOT_PROSE
-        text = neutral_removed(text)
+        written, text = text, neutral_removed(text)
         script, letters = dominant_script(text)
+        if script == "Latin" and (behind := _behind_names(written)):
+            script, letters = behind  # the names tell nothing: the rest is judged alone
         if script is None:
             return LanguageGuess(None, 0.0, "no-letters")
         candidates = self.by_script.get(script, [])

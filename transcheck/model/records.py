@@ -112,6 +112,10 @@ class Segment:
     # Prose with its inline code back in backticks, for quoting ("Use `tmux` or
     # `screen`", where ``text`` says "Use or"); "" where it is ``text``.
     shown: str = ""
+    # The alt text of images in a paragraph with text of its own (a badge, an icon:
+    # "Open-Source Software" after an app's description), part of ``text``: what the
+    # paragraph's language is told without.
+    labels: tuple[str, ...] = ()
 
     @property
     def is_prose(self) -> bool:

@@ -55,7 +55,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
         text, kind = (_title(m.text, mdx), m.kind) if m.kind is Kind.TITLE else (m.text, m.kind)
         if not text:  # a title of nothing but code
             text, kind = m.text, Kind.DIRECTIVE
-        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), (), ""))
+        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), (), "", ()))
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
     pending_map = None
@@ -91,7 +91,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
             text = tok.content.strip()
             if text:
                 found.append((tok.map[0] + 1, tok.map[1], text, Kind.CODE, 0, 0, 0,
-                              "fence" if tok.type == "fence" else "indented", "", (), (), ""))
+                              "fence" if tok.type == "fence" else "indented", "", (), (), "", ()))
         elif tok.type == "html_block" and tok.map:
             # An HTML comment is invisible (and may be a transcheck directive).
             # The first block of a list item, when it is an HTML block: "- <p>…</p>".
@@ -105,14 +105,14 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
                     # <li> text is a list item, as a Markdown list item's would be
                     kind = classify_line(text, default=Kind.LIST_ITEM if in_item else Kind.PARAGRAPH)
                     found.append((tok.map[0] + first, tok.map[0] + last, text, kind, 0, len(urls), 0,
-                                  "item" if in_item else block, "", urls, (), ""))
+                                  "item" if in_item else block, "", urls, (), "", ()))
                     block = "html"
     found = [f for f in found if f[2]]
     found.sort(key=lambda f: (f[0], f[1]))
     return tuple(
         Segment(i, line, max(line, end), text, kind, lvl, links, images, blk, anchor, urls, code,
-                shown=shown if shown != text else "")
-        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code, shown)
+                shown=shown if shown != text else "", labels=labels)
+        for i, (line, end, text, kind, lvl, links, images, blk, anchor, urls, code, shown, labels)
         in enumerate(found)
     )
 
@@ -123,8 +123,8 @@ def _jsx_children(text: str, first: int, last: int, in_item: bool, block: str) -
     markup, and its link targets, like any paragraph's."""
     tokens = _parser(True).parseInline(" ".join(_MDX_EXPRESSION.sub(" ", text).split()))
     if not tokens:
-        return (first, last, "", Kind.SYMBOLS, 0, 0, 0, block, "", (), (), "")
-    prose, urls, images, code, shown = _inline_text(tokens[0])
+        return (first, last, "", Kind.SYMBOLS, 0, 0, 0, block, "", (), (), "", ())
+    prose, urls, images, code, shown, labels = _inline_text(tokens[0])
     prose, shown = _mask(prose, True), _mask(shown, True)
     if any(ch.isalnum() for ch in prose):
         kind = classify_line(prose, default=Kind.LIST_ITEM if in_item else Kind.PARAGRAPH)
@@ -133,7 +133,8 @@ def _jsx_children(text: str, first: int, last: int, in_item: bool, block: str) -
         kind = Kind.CODE if code else classify_line(prose, default=Kind.SYMBOLS)
         kind = Kind.SYMBOLS if kind.is_prose else kind
     return (first, last, prose, kind, 0, len(urls), images, block, "", tuple(urls),
-            tuple(code) if kind.is_prose else (), shown if kind.is_prose and code else "")
+            tuple(code) if kind.is_prose else (), shown if kind.is_prose and code else "",
+            labels if kind.is_prose else ())
 
 
 def _title(text: str, mdx: bool) -> str:
@@ -156,7 +157,7 @@ def _mask(text: str, mdx: bool) -> str:
 
 def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool) -> tuple:
     first, end = span[0] + 1, span[1]
-    text, urls, images, code, shown = _inline_text(tok)
+    text, urls, images, code, shown, labels = _inline_text(tok)
     anchor = ""
     if pending is Kind.HEADING:
         m = _HEADING_ID.search(text)
@@ -176,20 +177,22 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
             kind = Kind.SYMBOLS
     return (first, end, text, kind, level if pending is Kind.HEADING else 0, len(urls),
             images, block, anchor, tuple(urls), tuple(code) if kind.is_prose else (),
-            shown if kind.is_prose and code else "")
+            shown if kind.is_prose and code else "", labels if kind.is_prose else ())
 
 
-def _inline_text(token) -> tuple[str, list[str], int, list[str], str]:
+def _inline_text(token) -> tuple[str, list[str], int, list[str], str, tuple[str, ...]]:
     """Visible prose of an inline token (link and emphasis markup removed, image alt
     text kept, inline code, URL-only link texts and hidden elements such as
     ``<span style="display: none">`` taken out), its link targets, its
-    number of images, its inline code spans, and the prose with its code spans in
-    backticks where they stood (for quoting)."""
+    number of images, its inline code spans, the prose with its code spans in
+    backticks where they stood (for quoting), and the alt text of its images when
+    it has text of its own (``Segment.labels``)."""
     parts: list[str] = []
     shown: list[str] = []
     urls: list[str] = []
     images = 0
     code: list[str] = []
+    alts: list[str] = []
     in_link = 0
     in_code = 0  # inside inline <code>…</code>
     hidden: list[str] = []  # the elements open inside a hidden one, itself first
@@ -233,9 +236,11 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str]:
                 elif part.type == "text":
                     parts.append(part.content)
                     shown.append(part.content)
+                    alts.append(part.content)
             if not alt:
                 parts.append(child.content or "")
                 shown.append(child.content or "")
+                alts.append(child.content or "")
         elif kind == "link_open":
             in_link += 1
             urls.append(str(child.attrs.get("href", "")))
@@ -245,5 +250,10 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str]:
             parts.append(" ")
             shown.append(" ")
     if token.children is None:
-        return token.content, urls, images, code, token.content
-    return "".join(parts), urls, images, code, "".join(shown)
+        return token.content, urls, images, code, token.content, ()
+    text = "".join(parts)
+    labels = tuple(a for a in alts if a.strip())
+    own = text
+    for label in labels:
+        own = own.replace(label, "", 1)
+    return text, urls, images, code, "".join(shown), labels if any(c.isalpha() for c in own) else ()
