@@ -48,10 +48,13 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
     ``#a``."""
     m = _URL.match(url.strip())
     host, rest = (m.group("host") or "").lower(), m.group("rest")
+    # "www.x.org/" and "x.org/index.html" are one page: the server answers both.
+    host = host[4:] if host.startswith("www.") else host
     labels = host.split(".")
     if len(labels) > 2 and _is_language(labels[0], languages):
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
+    path = _INDEX.sub("/", path) if host else path
     if not host and "/../" in path:
         # "../Turkish/../20_Day/x.md" is "../20_Day/x.md": resolved before a language
         # directory is taken out of it.
@@ -67,11 +70,12 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
         if parts and page[-len(parts):] == parts:
             return ""
     query = "&".join(q for q in query.split("&")
-                     if q and not _is_language(q.partition("=")[2], languages))
+                     if q and not _is_language(q.partition("=")[2], languages) and not q.startswith("utm_"))
     return (host + ("/" if host and not path.startswith("/") else "") + path
             + ("?" + query if query else ""))
 
 
+_INDEX = re.compile(r"/index\.html?$", re.IGNORECASE)
 _SUFFIXED = re.compile(r"^(.+?)[-_]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4})?)$")
 
 
@@ -112,8 +116,13 @@ def localised_sites(segments, lang: str) -> tuple[frozenset[str], frozenset[str]
         for url in seg.urls:
             m = _URL.match(url.strip())
             host = (m.group("host") or "").lower()
-            parts = m.group("rest").partition("?")[0].split("/")
-            if host and (_site(host, labels) != host or any(_is_language(p, own) for p in parts)):
+            path, _, query = m.group("rest").partition("?")
+            # A store's or a site's country in the path or the query
+            # (``apps.apple.com/cn/app/…``, ``?locale=cn``) names the language
+            # most spoken there (CLDR): the page for the reader's country.
+            parts = path.split("/") + [q.partition("=")[2] for q in query.split("&")]
+            if host and (_site(host, labels) != host
+                         or any(_is_language(p, own) or _country_of(p, lang) for p in parts)):
                 sites.add(_site(host, labels))
             elif host and _local_host(host, labels, lang):
                 sites.add(_LOCAL + host)
@@ -121,6 +130,17 @@ def localised_sites(segments, lang: str) -> tuple[frozenset[str], frozenset[str]
 
 
 _LOCAL = "local:"
+
+
+def _country_of(part: str, lang: str) -> bool:
+    """Whether a two-letter ``part`` is a country whose most spoken language is
+    ``lang``'s."""
+    from transcheck.langdata import region_language
+
+    if len(part) != 2 or not part.isalpha():
+        return False
+    spoken = region_language(part.lower())
+    return bool(spoken) and base_language(spoken) == base_language(lang)
 
 
 def _local_host(host: str, labels: frozenset[str], lang: str) -> bool:
@@ -163,6 +183,31 @@ def unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str
         if match is None and _LOCAL + host in sites:
             # The community's site has its own paths: it stands for any page of theirs.
             match = next((t for t in theirs if t.split("/", 1)[0] and t.split("/", 1)[0] != host), None)
+        if match is None:
+            kept.append(u)
+        else:
+            theirs.remove(match)
+    return kept, theirs
+
+
+def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """``ours`` and ``theirs`` without the pairs that are one page with other query
+    parameters: a referral or campaign tag one side adds (``?via=…``, ``?at=…&ct=…``)
+    where every parameter both have agrees; ``watch?v=a`` and ``watch?v=b`` differ."""
+    theirs = list(theirs)
+    kept = []
+    for u in ours:
+        page, _, query = u.partition("?")
+        mine = dict(q.partition("=")[::2] for q in query.split("&") if q)
+        match = None
+        for t in theirs:
+            other, _, their_query = t.partition("?")
+            if other.rstrip("/") != page.rstrip("/") or (not query and not their_query):
+                continue
+            their = dict(q.partition("=")[::2] for q in their_query.split("&") if q)
+            if all(mine[k] == their[k] for k in mine.keys() & their.keys()):
+                match = t
+                break
         if match is None:
             kept.append(u)
         else:

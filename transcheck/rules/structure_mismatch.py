@@ -21,6 +21,9 @@ What it catches:
       is the same link as the source's to that site, whatever the page's path there;
       a language in the query (``?hl=fr``) is taken out too, and a link to the page
       itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same as ``#a``;
+      a store's page for the reader's country (``apps.apple.com/cn/app/…`` in
+      Chinese), ``www.`` and ``index.html``, ``utm_`` tags and a referral or campaign
+      parameter one side adds where the others agree (``?via=…``) change no link;
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
@@ -34,7 +37,10 @@ What it catches:
     aligner's cut is least sure there. Nor is a row where a translation's inline code
     shares nothing with the code of the documents it differs from (each having some):
     code reads the same in every language, so the aligner paired two different
-    paragraphs there.
+    paragraphs there; nor, for the same reason, a row where a translation's links
+    share none of theirs (two or more, or another number of them: two entries of a
+    list side by side), or where it holds fewer list items, linking to part of what
+    they link to (an entry it lacks, put beside its neighbour).
 
     A count (of links, images or blocks) is reported only when the page as a whole
     has another count than the others' pages too: where the totals agree, the
@@ -71,7 +77,7 @@ from collections.abc import Hashable
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._links import (language_codes, link_target, localised_sites, page_parts,
-                                     unlocalised)
+                                     unlocalised, unqueried)
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -130,6 +136,7 @@ def check(view: GroupView, options: NoOptions):
                 theirs = [u for u in dev.expected if u not in dev.value]
                 ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
                                                                           dev.language))
+                ours, theirs = unqueried(ours, theirs)
                 if ours and theirs and not _linked_elsewhere(view, dev, ours[0], languages, pages, linked):
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
@@ -137,7 +144,9 @@ def check(view: GroupView, options: NoOptions):
             if noun != "link":
                 votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
                 _counted(view, votes, noun, note, totals)
-        for lang in [lang for lang in notes.messages if _unanchored(segs, lang, notes.peers[lang])]:
+        for lang in [lang for lang in notes.messages if _unanchored(segs, lang, notes.peers[lang])
+                     or _items_lacking(segs, lang, notes.peers[lang], languages, pages)
+                     or _elsewhere(segs, lang, notes.peers[lang], languages, pages)]:
             del notes.messages[lang]
         yield from notes.findings(
             RULE, view, r,
@@ -176,6 +185,34 @@ def _unanchored(segs: dict, lang: str, peers) -> bool:
         return False
     theirs = [_code_spans(segs[p]) for p in peers if p in segs]
     return bool(theirs) and all(t and not (own & t) for t in theirs)
+
+
+def _elsewhere(segs: dict, lang: str, peers, languages, pages) -> bool:
+    """Whether ``lang``'s cell links to none of what the peers it differs from link to,
+    and holds another number of links or two at least: an entry of a list paired with
+    its neighbour (the translation lacks one of them), not the entry with its links
+    changed. One link changed for another stays a wrong link."""
+    def targets(language: str) -> set[str]:
+        return {link_target(u, languages, pages[language]) for x in segs[language] for u in x.urls}
+
+    mine, theirs = targets(lang), [p for p in peers if p in segs]
+    return bool(mine) and bool(theirs) and all(
+        (t := targets(p)) and not (mine & t) and (len(t) != len(mine) or len(t) > 1) for p in theirs)
+
+
+def _items_lacking(segs: dict, lang: str, peers, languages, pages) -> bool:
+    """Whether ``lang``'s cell holds fewer list items than each peer it differs from,
+    and links only to what they link to, not to all of it: the translation lacks an
+    item of a list (an entry added since), which the aligner put in the row of its
+    neighbour; a translator who merges two items keeps the links of both."""
+    def targets(language: str) -> set[str]:
+        return {link_target(u, languages, pages[language]) for x in segs[language] for u in x.urls}
+
+    own, theirs = _list_items(segs[lang]), [p for p in peers if p in segs]
+    if not theirs or any(_list_items(segs[p]) <= own for p in theirs):
+        return False
+    mine = targets(lang)
+    return all(mine < targets(p) for p in theirs)
 
 
 def _code_spans(segments) -> frozenset[str]:

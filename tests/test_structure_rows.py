@@ -1,0 +1,43 @@
+"""TC303's judgement of a row whose cells hold different entries of a list: the aligner
+put an entry the translation lacks beside its neighbour, or paired two neighbours."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.model import Kind, Segment
+from transcheck.rules.structure_mismatch import _elsewhere, _items_lacking
+
+LANGUAGES = frozenset({"en", "zh"})
+PAGES = {"en": (), "zh": ()}
+
+
+def item(*urls: str) -> Segment:
+    return Segment(0, 1, 1, "entry", Kind.LIST_ITEM, links=len(urls), block="item", urls=urls)
+
+
+@pytest.mark.parametrize("en, zh, lacking", [
+    # The translation has the second entry only: it lacks the first.
+    ([item("https://a.app", "https://github.com/x/a"), item("https://b.app")], [item("https://b.app")], True),
+    # One entry that carries the links of both: two entries merged, a change of structure.
+    ([item("https://a.app"), item("https://b.app")], [item("https://a.app", "https://b.app")], False),
+    # As many entries: not this case.
+    ([item("https://a.app")], [item("https://b.app")], False),
+])
+def test_an_entry_the_translation_lacks_is_no_change_of_structure(en, zh, lacking):
+    assert _items_lacking({"en": en, "zh": zh}, "zh", ["en"], LANGUAGES, PAGES) is lacking
+
+
+@pytest.mark.parametrize("en, zh, elsewhere", [
+    # Two entries of a list side by side: no link in common, two links each.
+    ([item("https://murus.com", "https://github.com/m/murus")],
+     [item("https://mana.com", "https://github.com/m/mana")], True),
+    # Another number of links, none in common.
+    ([item("https://omni.com")], [item("https://next.io", "https://apps.apple.com/app/id1")], True),
+    # One link for one link: a wrong link, reported.
+    ([item("https://toolinbox.net")], [item("https://toolinbox.net/iPic")], False),
+    # A link in common: the entry, with a badge more or less.
+    ([item("https://brave.com", "https://github.com/brave/brave")], [item("https://brave.com")], False),
+])
+def test_a_row_that_pairs_two_entries_of_a_list_is_not_compared(en, zh, elsewhere):
+    assert _elsewhere({"en": en, "zh": zh}, "zh", ["en"], LANGUAGES, PAGES) is elsewhere
