@@ -99,6 +99,24 @@ def test_a_skipped_file_is_annotated_only_when_the_change_touches_it(repo):
     assert "notes.txt" in transcheck("check", ".", "-f", "github", cwd=repo).stdout
 
 
+def test_a_folder_the_layout_cannot_read_is_annotated_only_when_the_change_touches_it(tmp_path):
+    work = tmp_path / "site"
+    for folder, text in (("en", "The configuration file is read once, when the program starts."),
+                         ("fr", "Le fichier de configuration est lu une fois, au démarrage du programme."),
+                         ("cn", "配置文件在程序启动时读取一次。")):
+        (work / "docs" / folder).mkdir(parents=True)
+        (work / "docs" / folder / "index.md").write_text(text + "\n", encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "docs")
+    args = ("check", "--layout", "docs/{lang}/*.md", "--source", "en", "--changed-since", "HEAD", "-f", "github")
+    (work / "docs" / "fr" / "index.md").write_text(
+        "Le fichier de configuration est lu une seule fois, au démarrage du programme.\n", encoding="utf-8")
+    assert "docs/cn" not in transcheck(*args, cwd=work).stdout
+    (work / "docs" / "cn" / "index.md").write_text("配置文件只在启动时读取。\n", encoding="utf-8")
+    assert "::warning file=docs/cn" in transcheck(*args, cwd=work).stdout
+
+
 def test_a_keyed_group_of_many_languages_changed_in_one_is_checked_with_a_few_peers(tmp_path):
     from transcheck.decide.changed import PEERS
 

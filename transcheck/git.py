@@ -108,6 +108,17 @@ class Repository:
                 self._unchanged[commit] = frozenset(f for f in files if f and f not in changed)
         return self._unchanged[commit]
 
+    def changed_under(self, commit: str, folder: str) -> bool:
+        """Whether a tracked file below ``folder`` (relative; "" for the root) differs
+        from its version at ``commit``, or git cannot say."""
+        same = self.unchanged_since(commit)
+        if not same:
+            return True
+        prefix = folder.rstrip("/") + "/" if folder else ""
+        return any(f.startswith(prefix) and f not in same
+                   for f in self.run("ls-files", "-z", "--", folder or ".").decode(
+                       "utf-8", "surrogateescape").split("\0") if f)
+
     def blobs(self, names: list[tuple[str, str]]) -> list[bytes | None]:
         """The content of each (commit, relative path); None where it did not exist
         or is no file. One ``cat-file --batch`` for them all."""
