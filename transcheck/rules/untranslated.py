@@ -17,7 +17,9 @@ What it catches:
     more and at least a third of the other translations keep the source's text too (a
     list of names, an attribution, a program's message quoted as it prints), or a short
     line equals only a translation in the language it was identified as, written in
-    the same script (Spanish and Portuguese headings).
+    the same script (Spanish and Portuguese headings), or a heading is the page's file
+    name written as a command ("# git delete-merged-branches" on
+    ``git-delete-merged-branches.md``: in lower case, or with a token no word is).
 
     Untranslated means translatable text left as it was: a line is no evidence when
     its words are names, numbers, scores or codes. A word counts as a name when most
@@ -75,7 +77,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from transcheck.model import Category, Document, LanguageGuess, Location, Row, Segment, Severity, Strength, base_language
+from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Row, Segment, Severity, Strength,
+                              base_language)
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules._tokens import link_title
 from transcheck.rules._scripts import document_scripts
@@ -209,6 +212,9 @@ def _check(view: GroupView, options: Options):
             elif link_title(seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the title of a linked page, which may be kept as a name")
+            elif _names_the_page(doc, seg):
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=finding.message + "; the page's name, as its file is named")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; short, and it may read the same in "
@@ -258,6 +264,28 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
                             min_words=options.langid_min_words,
                             min_confidence=options.langid_min_confidence)
     return identifier.identify(" ".join(rest)).language in named
+
+
+_IDENTIFIER = re.compile(r"\w[-.]\w|[a-z][A-Z]|\d")
+
+
+def _names_the_page(doc: Document, seg: Segment) -> bool:
+    """Whether a heading is the page's file name written as a command or an
+    identifier ("# git delete-merged-branches" on ``git-delete-merged-branches.md``,
+    "# gradle dependencyInsight"): in lower case, or with a token a word is not
+    ("delete-merged", "dependencyInsight", "1.0"). "# Getting started" on
+    ``getting-started.md`` is a title like any other."""
+    import os
+
+    if seg.kind is not Kind.HEADING:
+        return False
+    stem = os.path.basename(doc.path).split(".")[0]
+
+    def bare(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    text = seg.text.strip()
+    return bare(text) == bare(stem) and bool(text) and (text[0].islower() or bool(_IDENTIFIER.search(text)))
 
 
 def _own_words(text: str, others: list[str]) -> str | None:
