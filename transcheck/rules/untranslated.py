@@ -47,7 +47,11 @@ What it catches:
     for one Latin word: "Tracker" in a Chinese file is a term every script keeps), and
     is named by the file written in its script (English copied into the Thai and the
     Chuvash files is English); acronyms ("URL(_U)") do not count. One equal to a
-    related language's in its own script (Bosnian and Croatian) is info.
+    related language's in its own script (Bosnian and Croatian) is info. In a file
+    of ten values or more, half of which are the source's as they are (a language
+    just added, whose untranslated strings the platform wrote as their source), each
+    is info: not translated yet, as the coverage counts it, rather than one error per
+    key on the pull request that added the language.
 
 Why it matters:
     Untranslated text is the most visible localization defect: an English title on a
@@ -163,13 +167,49 @@ class Options:
 
 def check(view: GroupView, options: Options):
     reported: set[tuple[str, int]] = set()
+    found = []
     for finding, at in _check(view, options):
         reported.add(at)
-        yield finding
-    if view.keyed:
-        from transcheck.rules._keyed_untranslated import untranslated
+        found.append(finding)
+    if not view.keyed:
+        yield from found
+        return
+    from transcheck.rules._keyed_untranslated import untranslated
 
-        yield from untranslated(view, RULE, reported)
+    found.extend(untranslated(view, RULE, reported))
+    unstarted = _unstarted(view)
+    for finding in found:
+        share = unstarted.get(finding.path)
+        if share is not None and finding.strength is not Strength.HINT:
+            finding = replace(finding, strength=Strength.HINT, message=finding.message
+                              + f"; {share[0]} of the file's {share[1]} values are the source's: not translated yet")
+        yield finding
+
+
+_UNSTARTED_VALUES = 10  # a file this long at least...
+_UNSTARTED_SHARE = 0.5  # ... with this share of its values the source's as they are
+
+
+def _unstarted(view: GroupView) -> dict[str, tuple[int, int]]:
+    """Resource files most of whose values are the source's text, with their count:
+    a platform (Crowdin, Weblate) writes an untranslated string as its source, so a
+    language just added holds hundreds. Each is a string not translated yet, which the
+    coverage counts, not a copy a translator let through: one error per key would bury
+    the findings of the pull request that added the language."""
+    from transcheck.rules import _keyed as keyed
+
+    if view.source is None:
+        return {}
+    source = keyed.cached_values(view, view.source)
+    out = {}
+    for lang in keyed.translations(view):
+        if base_language(lang) == base_language(view.source):
+            continue
+        values = [(key, seg) for key, seg in keyed.cached_values(view, lang).items() if seg.is_prose]
+        same = sum(1 for key, seg in values if key in source and seg.raw.strip() == source[key].raw.strip())
+        if len(values) >= _UNSTARTED_VALUES and same >= _UNSTARTED_SHARE * len(values):
+            out[view.documents[lang].path] = (same, len(values))
+    return out
 
 
 def _check(view: GroupView, options: Options):
