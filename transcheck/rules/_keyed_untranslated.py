@@ -172,3 +172,27 @@ def _home_script(segments) -> str | None:
         return None
     script, n = votes.most_common(1)[0]
     return script if 2 * n > sum(votes.values()) else None
+
+
+_UNSTARTED_VALUES = 10  # a file this long at least...
+_UNSTARTED_SHARE = 0.5  # ... with this share of its values the source's as they are
+
+
+def unstarted(view: GroupView) -> dict[str, tuple[int, int]]:
+    """Resource files most of whose values are the source's text, with their count:
+    a platform (Crowdin, Weblate) writes an untranslated string as its source, so a
+    language just added holds hundreds. Each is a string not translated yet, which the
+    coverage counts, not a copy a translator let through: one error per key would bury
+    the findings of the pull request that added the language."""
+    if view.source is None:
+        return {}
+    source = keyed.cached_values(view, view.source)
+    out = {}
+    for lang in keyed.translations(view):
+        if base_language(lang) == base_language(view.source):
+            continue
+        values = [(key, seg) for key, seg in keyed.cached_values(view, lang).items() if seg.is_prose]
+        same = sum(1 for key, seg in values if key in source and seg.raw.strip() == source[key].raw.strip())
+        if len(values) >= _UNSTARTED_VALUES and same >= _UNSTARTED_SHARE * len(values):
+            out[view.documents[lang].path] = (same, len(values))
+    return out

@@ -81,80 +81,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Row, Segment, Severity, Strength,
+from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
+from transcheck.rules._copies import evidence, foreign_guess
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules._tokens import link_title
-from transcheck.rules._scripts import document_scripts
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
-from transcheck.text import chrf_at_least
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
-from transcheck.langid.related import related
-from transcheck.langid.script import char_script, dominant_script, scripts_of
+from transcheck.langid.script import char_script, scripts_of
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
 _WORD = re.compile(r"\w+")  # tokens, names and identifiers included
 _SHORT_WORDS = 8  # a heading or a label, short enough for two related languages to share
 _TOKEN = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0900-\u0dff]+")
-
-
-def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess | None:
-    """The guess for a segment identified as another language than its document's,
-    else None (shared with wrong-language, TC201)."""
-    guess = view.guesses.get((doc.language, seg.index))
-    if guess is None or guess.language is None or related(guess.language, doc.base_language):
-        return None  # Croatian read as Serbian, Bokmål as Norwegian: the same language
-    if guess.method == "langdetect":
-        from transcheck.langid import langdetect_names
-
-        own = langdetect_names(doc.language)
-        # langdetect calls Bokmål and Nynorsk "no"; and it knows no Basque or Occitan,
-        # so on text in their own script it picks among the others: no evidence. Text
-        # in a script the document's language does not write (English in an Amharic
-        # document) is foreign whatever langdetect knows.
-        if guess.language in own or (not own and dominant_script(seg.text)[0] in document_scripts(view, doc)):
-            return None
-    return guess
-
-
-
-def evidence(
-    view: GroupView, doc: Document, seg: Segment, threshold: float
-) -> list[tuple[str, Location]]:
-    """Other languages whose aligned segment has (nearly) the same text as ``seg``
-    (asked by TC201 and TC202 alike: kept on the view)."""
-    cache = view.memo("untranslated_evidence")
-    at = (doc.language, seg.index, threshold)
-    if at not in cache:
-        cache[at] = _evidence(view, doc, seg, threshold)
-    return cache[at]
-
-
-def _evidence(view: GroupView, doc: Document, seg: Segment, threshold: float) -> list[tuple[str, Location]]:
-    row_index = view.row_of.get((doc.language, seg.index))
-    if row_index is None:
-        return []
-    row: Row = view.rows[row_index]
-    out = []
-    script = dominant_script(seg.text)[0]
-    cells = view.memo("untranslated_cells")  # a row's cells, read once
-    for lang in row.present():
-        if related(lang, doc.base_language):
-            # zh-Hant and zh-Hans, pt-BR and pt-PT, Croatian and Serbian write much the
-            # same: the same text in another variant or standard of the language is no
-            # sign of text left untranslated.
-            continue
-        if (row_index, lang) not in cells:
-            text = view.cell_text(row, lang)
-            cells[(row_index, lang)] = text, dominant_script(text)[0]
-        other, theirs = cells[(row_index, lang)]
-        if script and theirs and script != theirs:
-            continue  # most letters in two scripts: far from "nearly the same" (and a row of 90 is costly)
-        if chrf_at_least(seg.text, other, threshold):
-            out.append((lang, view.cell_location(row, lang)))
-    return out
 
 
 @dataclass(frozen=True)
@@ -174,42 +115,16 @@ def check(view: GroupView, options: Options):
     if not view.keyed:
         yield from found
         return
-    from transcheck.rules._keyed_untranslated import untranslated
+    from transcheck.rules._keyed_untranslated import unstarted, untranslated
 
     found.extend(untranslated(view, RULE, reported))
-    unstarted = _unstarted(view)
+    unstarted = unstarted(view)
     for finding in found:
         share = unstarted.get(finding.path)
         if share is not None and finding.strength is not Strength.HINT:
             finding = replace(finding, strength=Strength.HINT, message=finding.message
                               + f"; {share[0]} of the file's {share[1]} values are the source's: not translated yet")
         yield finding
-
-
-_UNSTARTED_VALUES = 10  # a file this long at least...
-_UNSTARTED_SHARE = 0.5  # ... with this share of its values the source's as they are
-
-
-def _unstarted(view: GroupView) -> dict[str, tuple[int, int]]:
-    """Resource files most of whose values are the source's text, with their count:
-    a platform (Crowdin, Weblate) writes an untranslated string as its source, so a
-    language just added holds hundreds. Each is a string not translated yet, which the
-    coverage counts, not a copy a translator let through: one error per key would bury
-    the findings of the pull request that added the language."""
-    from transcheck.rules import _keyed as keyed
-
-    if view.source is None:
-        return {}
-    source = keyed.cached_values(view, view.source)
-    out = {}
-    for lang in keyed.translations(view):
-        if base_language(lang) == base_language(view.source):
-            continue
-        values = [(key, seg) for key, seg in keyed.cached_values(view, lang).items() if seg.is_prose]
-        same = sum(1 for key, seg in values if key in source and seg.raw.strip() == source[key].raw.strip())
-        if len(values) >= _UNSTARTED_VALUES and same >= _UNSTARTED_SHARE * len(values):
-            out[view.documents[lang].path] = (same, len(values))
-    return out
 
 
 def _check(view: GroupView, options: Options):

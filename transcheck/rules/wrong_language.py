@@ -46,7 +46,7 @@ from transcheck.langid.script import char_script, script_counts, scripts_of
 from transcheck.model import Category, Document, Segment, Severity, Strength
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules._scripts import document_scripts
-from transcheck.rules.untranslated import evidence, foreign_guess
+from transcheck.rules._copies import evidence, foreign_guess
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
