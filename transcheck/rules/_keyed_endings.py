@@ -7,6 +7,7 @@ without a full stop."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from transcheck.model import Strength, base_language
@@ -31,11 +32,18 @@ _OPENERS = "\"'“‘«„「『(["
 # Endings a program relies on (a colon before a value, an ellipsis on an item that
 # opens a dialog); the others are a translator's style as often as a slip.
 _STRONG = {":", "…"}
+# A face of punctuation at the end (":)", ";-(", Arabic "؛)"): no colon, no bracket.
+_FACE = re.compile(r"[:;=：；؛][-_'^o]?[()DPp]+\s*$")
+# A value that is one abbreviation ("ex.", "etc.", "e.g."): its full stop ends no
+# sentence. Longer words with a stop ("Saved.") are messages.
+_ABBREVIATION = re.compile(r"^\W*(?:[^\W\d_]{1,3}\.|(?:[^\W\d_]\.){2,})\s*$")
 _NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".": "a full stop", "": "no mark"}
 
 
 def ending(raw: str, language: str) -> str:
     whole = raw.rstrip()
+    if _FACE.search(whole):
+        return ""
     text = whole.rstrip(_CLOSERS).rstrip()
     if text != whole and text[-2:-1] in _OPENERS:
         return ""  # a mark in quotes or brackets (press ":", "(:)") is named, not the value's end
@@ -66,11 +74,13 @@ def check(view: GroupView, rule: Rule):
                 else ending(seg.raw, lang) for lang, seg in cells.items()}
         sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
         question = "?" in src.raw[-2:]
+        # "ex." is a word, not a sentence: "例:", "z. B." and "p. ex." all render it.
+        abbreviated = bool(_ABBREVIATION.match(src.raw))
         for lang, seg in cells.items():
             expected = "" if source_end == "." and base_language(lang) in _NO_FULL_STOP else source_end
             own = ends[lang]
             peers = len(cells) - 1
-            if expected != own and not question and "?" not in seg.raw[-2:]:
+            if expected != own and not question and not abbreviated and "?" not in seg.raw[-2:]:
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
                 strong = (expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers

@@ -69,9 +69,11 @@ What it does not catch:
     sentence inside the same segment; which of two mixed marks was meant; a closing
     bracket after a label or enumerator of one or two characters that opens a segment
     ("예) …", "例) …", "a) …"), as Korean, Japanese and Chinese writers mark an example
-    and lists count their items; a face of punctuation (":)", ":_(") where it leaves
-    the other brackets balanced; in keyed resources, a mark in quotes at a value's end
-    (press ":"), which names a key, not the value's ending.
+    and lists count their items; a face of punctuation (":)", ":_(", Arabic "؛)")
+    where it leaves the other brackets balanced; in keyed resources, a mark in quotes
+    at a value's end (press ":"), which names a key, not the value's ending, a face
+    at the end (no colon), and the ending of a source that is one abbreviation
+    ("ex.", "etc.", "e.g.", which "例:", "z. B." render).
 """
 
 from __future__ import annotations
@@ -247,7 +249,7 @@ def _text(view: GroupView, row, lang: str) -> str:
 
 # A face of punctuation (":)", ":-(", ":_(", ";)"): no bracket, where it leaves the
 # others balanced ("(see the note:)" closes its bracket).
-_EMOTICON = re.compile(r"[:;=：；][-_'^o]?[()]+(?!\w)")
+_EMOTICON = re.compile(r"[:;=：；؛][-_'^o]?[()]+(?!\w)")
 
 
 def _balance(text: str, pair: str) -> int:
