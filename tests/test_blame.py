@@ -160,6 +160,29 @@ def test_a_link_moved_to_another_anchor_is_carried_by_a_localised_link():
     assert carried(old, new, own_anchor, ("en", "fr"))
 
 
+def test_a_code_span_added_to_a_list_with_its_comma_is_carried_by_a_translation_that_has_it():
+    from transcheck.history.evidence import carried
+
+    # Inline code is out of the text: what is left differs by the list's comma only.
+    old = _seg("See also: .", code=["age-keygen"])
+    new = _seg("See also: , .", code=["age-keygen", "age-inspect"])
+    updated = [_seg("Voir aussi : , .", code=["age-keygen", "age-inspect"])]
+    behind = [_seg("Voir aussi : .", code=["age-keygen"])]
+    assert carried(old, new, updated, ("en", "fr"))
+    assert not carried(old, new, behind, ("en", "fr"))
+
+
+def test_a_link_the_paragraph_had_twice_and_changed_once_is_carried_by_the_same_change():
+    from transcheck.history.evidence import carried
+
+    old = _seg("Install it, or read the guide.", urls=["https://x.dev/a", "https://x.dev/a"])
+    new = _seg("Install it, or read the guide.", urls=["https://x.dev/a", "https://x.dev/b"])
+    updated = [_seg("Installez-le, ou lisez le guide.", urls=["https://x.dev/a", "https://x.dev/b"])]
+    behind = [_seg("Installez-le, ou lisez le guide.", urls=["https://x.dev/a", "https://x.dev/a"])]
+    assert carried(old, new, updated, ("en", "fr"))
+    assert not carried(old, new, behind, ("en", "fr"))
+
+
 def test_a_moved_page_is_carried_only_by_the_new_path():
     from transcheck.history.evidence import carried
 

@@ -576,3 +576,20 @@ def test_a_page_translated_line_by_line_over_many_commits_keeps_the_lag_of_its_l
     commit(r, "docs: reading the configuration")
     _, found = check(r)
     assert codes(found) == [("TC304", 5)]
+
+
+def test_a_code_span_added_to_a_list_is_followed_by_the_translation_that_adds_it(repo):
+    # The source lists one more command, with its comma; French does the same a commit
+    # later: up to date. Before that commit it lags, on the code alone.
+    write(repo, "en", EN[:4] + ["See also: `check`."])
+    write(repo, "fr", FR[:4] + ["Voir aussi : `check`."])
+    commit(repo, "docs: see also")
+    write(repo, "en", EN[:4] + ["See also: `check`, `fix`."])
+    commit(repo, "docs: see also fix")
+    _, found = check(repo)
+    assert [(f["code"], f["line"], f["message"].split(":")[1].split(" since ")[0].strip())
+            for f in found if f["code"] == "TC304"] == [("TC304", 9, "the source paragraph changed its links or code")]
+    write(repo, "fr", FR[:4] + ["Voir aussi : `check`, `fix`."])
+    commit(repo, "fr: see also fix")
+    _, found = check(repo)
+    assert codes(found) == []

@@ -68,7 +68,10 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
         from rapidfuzz.fuzz import ratio
 
         return ratio(mine, new.text) > ratio(mine, old.text)
-    # The same words (but for case): only links and code changed, and only they count.
+    # The same words (but for case, and punctuation: the comma a list of code spans
+    # gains with its new item, "See also: `a`." as "`a`, `b`."): only links and code
+    # changed, and only they count.
+    same_words = same_words or _WORD.findall(old.text.casefold()) == _WORD.findall(new.text.casefold())
     kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
     if len(kinds) > 2 and _prose(old) != _prose(new) and not _marked_as_code(old, new):
         return False
@@ -102,7 +105,9 @@ def _carries(old, new, translated, codes, kinds, fragment: bool, anchors_only: b
         # "vitejs.dev"; a value in code it translates, `暂无数据` for `Not Found`), and
         # the edit is not one it lags behind.
         return True
-    return all(have[k] >= n for k, n in put_in.items()) and not any(k in have for k in took_out)
+    # Counted: a link the paragraph had twice and now once, the other changed, is
+    # still there once.
+    return all(have[k] >= n for k, n in put_in.items()) and all(have[k] <= after[k] for k in took_out)
 
 
 def _localised(old, new, translated, codes) -> bool:

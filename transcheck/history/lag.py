@@ -12,6 +12,7 @@ in is up to date for that edit (``carried``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -117,6 +118,12 @@ def _rewrites(then, now, old_to_new) -> dict[int, int]:
 
 def _content(s: Segment) -> tuple:
     return normalise(s.text), s.urls, s.code
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, without its punctuation: a list of code spans that gained
+    an item gained a comma too."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def _markup_change(old: Segment, new: Segment) -> tuple[str, str]:
@@ -262,7 +269,8 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagCha
         new = now[old_to_new[k]]
         if carried(old, new, cell, languages):
             return None
-        if normalise(old.text) == normalise(new.text):
+        if normalise(old.text) == normalise(new.text) or (
+                (old.urls, old.code) != (new.urls, new.code) and _words(old.text) == _words(new.text)):
             was, now_ = _markup_change(old, new)
             return LagChange(EDITED, first.line, last.end_line, was, now_, new.line, new.end_line,
                              detail="links or code", **stamp)
