@@ -78,6 +78,8 @@ def test_plain_text_lines_keep_their_numbers():
         ("-v", Kind.CODE),
         # what is left of a German heading after its code ("`<Aside>`-Eigenschaften")
         ("-Eigenschaften", Kind.PARAGRAPH),
+        # a Japanese heading that opens with a dotted name, written without a space
+        ("Node.jsの問題の報告", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

@@ -16,14 +16,15 @@ _FILE_NAME = re.compile(r"^[\w./\\-]+\.[A-Za-z0-9]{2,5}$")
 _URL = re.compile(r"^(?:<)?(?:https?://|ftp://|mailto:|www\.)\S+(?:>)?$", re.IGNORECASE)
 # One identifier, the whole text: a command-line option (--log-prefix-name, -v, -Xmx2g;
 # not "-Eigenschaften", the end of a German heading after its code),
-# snake_case and SCREAMING_SNAKE_CASE, camelCase, dotted.names, lower-case kebab-case
+# snake_case and SCREAMING_SNAKE_CASE, camelCase, dotted.names (in ASCII letters: a
+# Japanese heading "Node.jsの問題の報告" is prose), lower-case kebab-case
 # (with a digit: see _is_identifier), any of them called (). Anchored, so that a search
 # over a long run of letters does not try again from each of them.
 _IDENTIFIER = re.compile(
     r"^(?:--[a-z][\w.-]*+(?:=[^\s()]*+)?|-[A-Za-z](?![^\W\d_])[\w.-]*+"
     r"|[^\W_]++(?:_++[^\W_]++)++"
     r"|[a-z][a-z\d]*+[A-Z][A-Za-z\d]*+"
-    r"|[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)++"
+    r"|[A-Za-z_][A-Za-z0-9_]*+(?:\.[A-Za-z_][A-Za-z0-9_]*+)++"
     r"|(?P<kebab>[a-z][a-z\d]*+(?:-[a-z\d]++)++)"
     r")(?:\(\))?$"
 )
