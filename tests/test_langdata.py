@@ -53,6 +53,8 @@ def test_scripts_a_language_is_written_in():
         ("no", "no"), ("nb", "nb"), ("tl", "tl"),  # codes CLDR still names stay themselves
         ("ckb", "ckb"), ("fil_ph", "fil-PH"), ("yue-Hant-HK", "yue-Hant-HK"),
         ("new", None), ("api", None), ("eng", None),
+        # a retired region as CLDR replaces it (Serbia and Montenegro), and none at all
+        ("sr-CS", "sr-RS"), ("sr_Latn_CS", "sr-Latn-RS"), ("fr-XX", None),
     ],
 )
 def test_codes_and_their_aliases(tag, expected):
@@ -118,3 +120,11 @@ def test_committed_data_is_what_the_generator_makes(tmp_path):
         fresh = (tmp_path / name).read_text(encoding="utf-8")
         committed = (cldr.ROOT / name).read_text(encoding="utf-8")
         assert fresh == committed, f"{name} is stale; run `{cldr.COMMAND}` and commit it"
+
+
+def test_apples_base_folder_is_no_language_to_map():
+    from transcheck.read.languages import could_be_language
+
+    assert not could_be_language("Base")
+    assert could_be_language("cn") and could_be_language("ptbr")
+

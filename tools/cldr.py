@@ -9,8 +9,8 @@ Two files come out, both committed, so transcheck needs neither Babel nor its lo
 data at run time:
 
 - ``transcheck/langdata/cldr.json``: the language codes a tag may start with, retired
-  codes and what replaced them (``iw`` is ``he``), English names of languages, scripts
-  and regions, each language's likely script (``sr`` Cyrillic, ``zh-TW`` Traditional
+  codes and what replaced them (``iw`` is ``he``, region ``CS`` is ``RS``), English
+  names of languages, scripts and regions, each language's likely script (``sr`` Cyrillic, ``zh-TW`` Traditional
   Han, ``ku`` Latin, ``ckb`` Arabic), the other scripts a language is officially
   written in (Serbian in Latin too), and which scripts run right to left (from the
   character order of every CLDR locale).
@@ -136,6 +136,11 @@ def language_data() -> dict:
         "languages": {c: names[c] for c in codes if c in names},
         "scripts": {c: n for c, n in sorted(english.scripts.items()) if _SCRIPT.fullmatch(c)},
         "regions": {c: n for c, n in sorted(english.territories.items()) if _REGION.fullmatch(c)},
+        # Retired region codes and the first region that replaced them: "sr-CS"
+        # (Serbia and Montenegro) is read as sr-RS, as Java and old projects write it.
+        "region_aliases": {a: r[0] for a, r in sorted(get_global("territory_aliases").items())
+                           if re.fullmatch(r"[A-Z]{2}", a) and a not in english.territories
+                           and r and r[0] in english.territories},
         "likely_script": dict(sorted(scripts.items())),
         "other_scripts": {c: sorted(s) for c, s in sorted(other_scripts.items())},
         "rtl_scripts": _rtl_scripts(likely),

@@ -103,6 +103,11 @@ def script_name(code: str) -> str | None:
     return _data()["scripts"].get(code.title())
 
 
+def region_alias(code: str) -> str | None:
+    """The region a retired region code stands for now (``"CS"`` -> ``"RS"``), or None."""
+    return _data().get("region_aliases", {}).get(code.upper())
+
+
 def region_name(code: str) -> str | None:
     """English name of a region code (``"BR"`` -> ``"Brazil"``, ``"419"`` -> ``"Latin America"``)."""
     return _data()["regions"].get(code.upper())

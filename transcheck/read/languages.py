@@ -28,7 +28,8 @@ def looks_like_tag(text: str) -> bool:
 def normalise_tag(text: str) -> str | None:
     """``"pt_br"`` -> ``"pt-BR"``, ``"zh-hant"`` -> ``"zh-Hant"``, ``"sr-latn-rs"`` ->
     ``"sr-Latn-RS"`` (BCP 47 casing), retired codes as CLDR replaces them (``"iw"`` ->
-    ``"he"``, ``"in"`` -> ``"id"``: Java and Android still write them); None when no
+    ``"he"``, ``"in"`` -> ``"id"``, ``"sr-CS"`` -> ``"sr-RS"``: Java and Android still
+    write them); None when no
     language has that code, or the region or script is none CLDR knows."""
     m = _TAG.match(text)
     if not m:
@@ -38,7 +39,10 @@ def normalise_tag(text: str) -> str | None:
         return None
     base, _, alias_script = code.partition("-")
     script, region = m.group("script") or alias_script or None, m.group("region")
-    from transcheck.langdata import region_name, script_name
+    from transcheck.langdata import region_alias, region_name, script_name
+
+    if region and region_name(region) is None:
+        region = region_alias(region) or region  # a retired code: sr-CS is sr-RS
 
     # "fr-XX" and "en-Abcd" name no region and no script: no language either.
     if (region and region_name(region) is None) or (m.group("script") and script_name(m.group("script")) is None):
@@ -71,6 +75,8 @@ def could_be_language(raw: str) -> bool:
     (``cn``, ``bar``), a tag's shape, or a code a hint reads (``ptbr``, ``french``); not
     a word or a qualifier of another kind (``land``, ``sw600dp``, ``v21``)."""
     low = raw.lower()
+    if low == "base":
+        return False  # Apple's Base.lproj: the interface of the development language
     return bool(re.fullmatch(r"[a-z]{2,3}", low)) or looks_like_tag(raw) or code_hint(raw) is not None
 
 
