@@ -28,6 +28,9 @@ _PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?(?P<flags>[-+#
 _QT = re.compile(r"%(\d{1,2})(?![\d$])")
 _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
 _PERCENT_BRACE = re.compile(r"%\{([A-Za-z_][\w.]{0,63})\}")
+# A name between percent signs (%price%, %count%), not printf's "%p" before "rice%";
+# "%ld%%" is printf and a literal percent sign.
+_PERCENT_NAME = re.compile(r"(?<!%)%([A-Za-z_][A-Za-z0-9_]{1,63})%(?!%)")
 _TAG = re.compile(r"<(/?)([A-Za-z0-9][\w.:-]{0,30})((?:\s[^<>]{0,300})?)(/?)>")
 _PLURAL_KINDS = ("plural", "select", "selectordinal")
 _TAG_WITH_ARGS = re.compile(r"<[A-Za-z][\w.:-]{0,30}\s[^<>]{0,300}>")
@@ -227,8 +230,8 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
         text.append(chunk)
         return
     found = []
-    for pattern, kind in ((_PRINTF, "printf"), (_PERCENT_BRACE, "rails"), (_DOLLAR, "dollar"),
-                          (_TAG, "tag"), (_QT, "qt")):
+    for pattern, kind in ((_PRINTF, "printf"), (_PERCENT_BRACE, "rails"), (_PERCENT_NAME, "percent"),
+                          (_DOLLAR, "dollar"), (_TAG, "tag"), (_QT, "qt")):
         for m in pattern.finditer(chunk):
             if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words:
                 continue  # "<U destinatariu hè scunnisciutu>": words in angle brackets
@@ -266,6 +269,8 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
             _placeholder(tokens, text, name, written)
         elif kind == "rails":
             _placeholder(tokens, text, "%%{%s}" % m.group(1), written)
+        elif kind == "percent":
+            _placeholder(tokens, text, "%%%s%%" % m.group(1).lower(), written)
         else:
             _placeholder(tokens, text, f"%{m.group(1)}", written)
         pos = stop

@@ -6,7 +6,7 @@ What it catches:
     strings), per message, the placeholders of every common syntax: ``{{name}}``,
     ``{name}``, ``{0}``, ``{}`` (filled by position; in a plural form, the count the
     source may name), ICU arguments with their plural and select branches,
-    ``${name}``, ``%{name}``, ``$NAME$``, printf ``%s``/``%1$s``/``%(name)s``/``%@``
+    ``${name}``, ``%{name}``, ``%name%``, ``$NAME$``, printf ``%s``/``%1$s``/``%(name)s``/``%@``
     and Qt ``%1``. A translation is compared with the source (or, without one, with a
     clear majority of the translations): a placeholder missing, one added, one
     renamed (``{{nom}}`` for ``{{name}}``), printf arguments whose types or positions
