@@ -47,7 +47,8 @@ What it does not catch:
     and length checks see a lost block, not a lost span); a word of a UI label
     translated inside backticks (``Settings`` as ``Einstellungen``); a change in a
     code block (fenced code is compared as a block, not per token); a span changed in
-    the source and most translations alike.
+    the source and most translations alike; spaces beside a shell's separators
+    (``do ...; done`` as ``do ... ; done``; beside ``=`` they are reported).
 """
 
 from __future__ import annotations
@@ -131,6 +132,9 @@ def _reference_spans(spans: dict[str, Counter], lang: str, reference: str | None
     return {s for s, n in held.items() if 2 * n > len(others)}
 
 
+# Spaces beside a shell's separators change nothing ("do ...; done", "do ... ; done");
+# beside "=" they do ("LC_ALL=C" is no "LC_ALL = C").
+_SEPARATOR_SPACE = re.compile(r"\s*([;|&(){},])\s*")
 REPLACED = "replaced"  # a word of a command replaced by another, more than two edits away
 
 
@@ -139,7 +143,7 @@ def changed(expected: str, value: str) -> str:
     command changed, outside the placeholders a translator may translate: "number",
     "option", "identifier", "word" (respelt), REPLACED, or "" when it is none of these."""
     a, b = _skeleton(expected), _skeleton(value)
-    if a == b:
+    if a == b or _SEPARATOR_SPACE.sub(r"\1", a) == _SEPARATOR_SPACE.sub(r"\1", b):
         return ""
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     if len(ta) == len(tb):
