@@ -55,6 +55,16 @@ def ending(raw: str, language: str) -> str:
     return mark
 
 
+def _continued(raw: str) -> bool:
+    """Whether a source value stops at a short word in lower case ("Cycle in", "from",
+    "Find subtitles from"): a fragment the program completes with a control or the
+    next string. A language of another word order puts the control after a label of
+    its own, with a colon ("Quelle:", "ezen belül:"): style, told as info."""
+    words = raw.split()
+    last = words[-1] if words else ""
+    return last.isalpha() and last.islower() and len(last) <= 4
+
+
 def edges(raw: str) -> tuple[bool, bool]:
     return (raw[:1].isspace(), raw[-1:].isspace()) if raw.strip() else (False, False)
 
@@ -83,7 +93,8 @@ def check(view: GroupView, rule: Rule):
             if expected != own and not question and not abbreviated and "?" not in seg.raw[-2:]:
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
-                strong = (expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers
+                strong = ((expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers
+                          and not (not expected and _continued(src.raw)))
                 if agree:
                     text += f"; {keyed.some(agree)} end{'s' if len(agree) == 1 else ''} as the source does"
                 f = keyed.named(rule, view.documents[lang], seg, text, key=f"ending:{expected}->{own}")

@@ -73,7 +73,9 @@ What it does not catch:
     where it leaves the other brackets balanced; in keyed resources, a mark in quotes
     at a value's end (press ":"), which names a key, not the value's ending, a face
     at the end (no colon), and the ending of a source that is one abbreviation
-    ("ex.", "etc.", "e.g.", which "例:", "z. B." render).
+    ("ex.", "etc.", "e.g.", which "例:", "z. B." render). A colon or an ellipsis
+    added to a source that stops at a short word in lower case ("Find subtitles
+    from", which the program completes) is info: another word order makes it a label.
 """
 
 from __future__ import annotations
