@@ -41,3 +41,18 @@ def test_an_entry_the_translation_lacks_is_no_change_of_structure(en, zh, lackin
 ])
 def test_a_row_that_pairs_two_entries_of_a_list_is_not_compared(en, zh, elsewhere):
     assert _elsewhere({"en": en, "zh": zh}, "zh", ["en"], LANGUAGES, PAGES) is elsewhere
+
+
+@pytest.mark.parametrize("url, base, expected", [
+    # A translation kept deeper links back to the source's folder: the source's link.
+    ("../../../lessons/code-server/server", "translations/de/lessons", "code-server/server"),
+    # Copied as the source wrote it, it points into the translation's folder: broken.
+    ("code-server/server", "translations/de/lessons", "../translations/lessons/code-server/server"),
+    # The source's own link, and any link written from its folder, as written.
+    ("./sections/logger.md", "lessons", "./sections/logger.md"),
+    ("https://example.org/a", "translations/de/lessons", "example.org/a"),
+])
+def test_a_relative_link_is_read_from_its_files_folder(url, base, expected):
+    from transcheck.rules._links import link_target
+
+    assert link_target(url, frozenset({"en", "de"}), (), base, "lessons") == expected

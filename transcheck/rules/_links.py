@@ -39,13 +39,16 @@ def _language_codes(view: GroupView) -> frozenset[str]:
     return frozenset(codes)
 
 
-def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ()) -> str:
+def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (), base: str = "",
+                home: str = "") -> str:
     """A link target with its language taken out: path segments, a leading host label
     and query values (``?hl=fr``) that name one of the group's languages (``en-US`` for
     ``en``), and the fragment. A host whose first label is a language keeps only the
     host: the page names on ``fr.wikipedia.org`` are French. A site-relative link to
     the page itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same link as
-    ``#a``."""
+    ``#a``. ``base``: the linking file's folder, which a relative link is read from,
+    and ``home`` the folder it is written from then (the source's): ``../../../lessons/x``
+    in ``translations/de/lessons/`` is the source's ``x`` in ``lessons/``."""
     m = _URL.match(url.strip())
     host, rest = (m.group("host") or "").lower(), m.group("rest")
     # "www.x.org/" and "x.org/index.html" are one page: the server answers both.
@@ -55,6 +58,10 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = ())
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
     path = _INDEX.sub("/", path) if host else path
+    if base != home and not host and path and not path.startswith("/") and ":" not in path.split("/")[0]:
+        import posixpath
+
+        path = posixpath.relpath(posixpath.normpath(posixpath.join(base, path)), home or ".")
     if not host and "/../" in path:
         # "../Turkish/../20_Day/x.md" is "../20_Day/x.md": resolved before a language
         # directory is taken out of it.
@@ -213,6 +220,19 @@ def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]
         else:
             theirs.remove(match)
     return kept, theirs
+
+
+def linked_elsewhere(view, dev, target: str, languages, pages, linked) -> bool:
+    """Whether the documents that agree link to ``target`` elsewhere: then this row
+    pairs two entries of one list (entries that recur under several headings, or a
+    reordered list), not a wrong link. Only a target none of them has is a wrong one."""
+    for lang in dev.agree:
+        if lang not in linked:
+            linked[lang] = {link_target(u, languages, *pages[lang])
+                            for s in view.documents[lang].segments for u in s.urls}
+        if target in linked[lang]:
+            return True
+    return False
 
 
 def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:

@@ -71,13 +71,14 @@ What it does not catch:
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._links import (language_codes, link_target, localised_sites, page_parts,
-                                     unlocalised, unqueried)
+from transcheck.rules._links import (language_codes, link_target, linked_elsewhere, localised_sites,
+                                     page_parts, unlocalised, unqueried)
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -92,7 +93,9 @@ def check(view: GroupView, options: NoOptions):
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}
     lagged = _lagged_lines(view)
-    pages = {lang: page_parts(doc.path, languages) for lang, doc in view.documents.items()}
+    home = _folder(view.documents[view.source if view.source in view.documents else min(view.documents)])
+    pages = {lang: (page_parts(doc.path, languages), _folder(doc), home)
+             for lang, doc in view.documents.items()}  # a page's name, where its links start
     linked: dict[str, set[str]] = {}  # per language, every link target of its document
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row)
@@ -128,7 +131,7 @@ def check(view: GroupView, options: NoOptions):
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
-            targets = {lang: tuple(sorted(link_target(u, languages, pages[lang])
+            targets = {lang: tuple(sorted(link_target(u, languages, *pages[lang])
                                           for x in s for u in x.urls))
                        for lang, s in segs.items()}
             for dev in consensus.deviations(view, targets):
@@ -137,7 +140,7 @@ def check(view: GroupView, options: NoOptions):
                 ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
                                                                           dev.language))
                 ours, theirs = unqueried(ours, theirs)
-                if ours and theirs and not _linked_elsewhere(view, dev, ours[0], languages, pages, linked):
+                if ours and theirs and not linked_elsewhere(view, dev, ours[0], languages, pages, linked):
                     note(dev.language, f"a link to {ours[0] or '(empty)'} where "
                          f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
         for noun, count in _COUNTS.items():
@@ -154,6 +157,10 @@ def check(view: GroupView, options: NoOptions):
             + "|".join(m.split(" where ")[0] for m in messages)
             + ":" + normalise(view.cell_text(row, lang))[:80],
         )
+
+
+def _folder(doc) -> str:
+    return posixpath.dirname(doc.path.replace("\\", "/"))
 
 
 def _beside_gap(view: GroupView, r: int, lang: str) -> bool:
@@ -193,7 +200,7 @@ def _elsewhere(segs: dict, lang: str, peers, languages, pages) -> bool:
     its neighbour (the translation lacks one of them), not the entry with its links
     changed. One link changed for another stays a wrong link."""
     def targets(language: str) -> set[str]:
-        return {link_target(u, languages, pages[language]) for x in segs[language] for u in x.urls}
+        return {link_target(u, languages, *pages[language]) for x in segs[language] for u in x.urls}
 
     mine, theirs = targets(lang), [p for p in peers if p in segs]
     return bool(mine) and bool(theirs) and all(
@@ -206,7 +213,7 @@ def _items_lacking(segs: dict, lang: str, peers, languages, pages) -> bool:
     item of a list (an entry added since), which the aligner put in the row of its
     neighbour; a translator who merges two items keeps the links of both."""
     def targets(language: str) -> set[str]:
-        return {link_target(u, languages, pages[language]) for x in segs[language] for u in x.urls}
+        return {link_target(u, languages, *pages[language]) for x in segs[language] for u in x.urls}
 
     own, theirs = _list_items(segs[lang]), [p for p in peers if p in segs]
     if not theirs or any(_list_items(segs[p]) <= own for p in theirs):
@@ -325,18 +332,6 @@ def _count(n: int, noun: str) -> str:
     return f"no {noun}s" if n == 0 else f"1 {noun}" if n == 1 else f"{n} {noun}s"
 
 
-
-def _linked_elsewhere(view, dev, target: str, languages, pages, linked) -> bool:
-    """Whether the documents that agree link to ``target`` elsewhere: then this row
-    pairs two entries of one list (entries that recur under several headings, or a
-    reordered list), not a wrong link. Only a target none of them has is a wrong one."""
-    for lang in dev.agree:
-        if lang not in linked:
-            linked[lang] = {link_target(u, languages, pages[lang])
-                            for s in view.documents[lang].segments for u in s.urls}
-        if target in linked[lang]:
-            return True
-    return False
 
 RULE = Rule(
     code="TC303",
