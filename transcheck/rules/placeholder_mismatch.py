@@ -15,7 +15,9 @@ What it catches:
 
     Severity and precision: an error (a missing argument loses data, a printf type
     mismatch crashes the program); info when two or more and a third of the other
-    translations differ from the source the same way (the project's convention).
+    translations differ from the source the same way (the project's convention), or
+    when most of them differ from it each their own way (a script variable shown as an
+    example, "`%something%`", which translators translate).
 
 Why it matters:
     A placeholder is code inside the text: the program fills it in by name or by
@@ -79,9 +81,24 @@ def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str,
             if keyed.shared_by_peers(view, votes, dev.language):
                 f = replace(f, strength=Strength.HINT,
                             message=f.message + "; other translations do the same")
+            elif _each_their_own(view, votes, dev.language):
+                f = replace(f, strength=Strength.HINT,
+                            message=f.message + "; most translations write it their own way")
             reported.add(dev.language)
             yield f
         yield from malformed(view, rule, msg, votes, reported)
+
+
+def _each_their_own(view: GroupView, votes: dict, lang: str) -> bool:
+    """Whether most other translations differ from the source here, each its own way:
+    what the source writes as a placeholder is a name the translators translate (a
+    script variable shown as an example, "`%something%`"), not one the program fills.
+    Translations left behind by a changed source agree on the old value instead."""
+    if view.source not in votes:
+        return False
+    peers = [o for o in votes if o not in (lang, view.source)]
+    off = Counter(votes[o] for o in peers if votes[o] != votes[view.source])
+    return len(peers) >= 3 and 2 * sum(off.values()) > len(peers) and 3 * max(off.values()) < len(peers)
 
 
 def _broken(view: GroupView, rule: Rule, msg: str, votes, reported):
