@@ -17,8 +17,10 @@ What it catches:
     as often as most do: a range reversed in one of them is a reversal too. The message names the two swapped anchors and quotes what the
     other languages say.
 
-    Severity: an *error* only for the mirrored pattern (a full swap, or clause by
-    clause for glossary concepts), which reordering does not produce; with
+    Severity: an *error* only for the mirrored pattern of glossary concepts (a full
+    swap, or clause by clause), which reordering does not produce (two names or
+    numbers mirrored and swapped in each clause are word order in a verb-final
+    language: "ID3v2タグを使ってWAVEファイルに… WAVEファイルのID3v2タグ", a lead); with
     ``--source`` the source must side with the translations' majority. A *warning*,
     with ``--source``, for two numbers that occur once each and that this translation
     alone exchanges, against the source and every other translation that writes both
@@ -133,6 +135,12 @@ def check(view: GroupView, options: NoOptions):
             if all(p[4] for p in pairs):
                 strength = Strength.REDUCED if any(p[5] for p in pairs) else Strength.HINT
                 finding = replace(finding, strength=strength)
+            elif not any(p[0].startswith("c:") or p[1].startswith("c:") for p in pairs):
+                # Two names mirrored and swapped in each clause ("tag WAVE files using
+                # ID3v2 tags … ID3v2 tags in WAVE files" as Japanese "ID3v2タグを使用して
+                # WAVEファイルに… WAVEファイルのID3v2タグ"): a verb-final language puts
+                # an instrument before the object and a genitive before its noun.
+                finding = replace(finding, strength=Strength.HINT)
             yield finding
 
 
