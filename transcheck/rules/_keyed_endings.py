@@ -34,6 +34,9 @@ _OPENERS = "\"'“‘«„「『(["
 _STRONG = {":", "…"}
 # A face of punctuation at the end (":)", ";-(", Arabic "؛)"): no colon, no bracket.
 _FACE = re.compile(r"[:;=：；؛][-_'^o]?[()DPp]+\s*$")
+# A list that ends with a short abbreviation after a comma ("IDX, etc.", "SRT и др."):
+# the list's "…" said in words.
+_LIST_END = re.compile(r",\s*(?:[^\W\d_]{1,3}\.\s*){1,2}$")
 # A value that is one abbreviation ("ex.", "etc.", "e.g."): its full stop ends no
 # sentence. Longer words with a stop ("Saved.") are messages.
 _ABBREVIATION = re.compile(r"^\W*(?:[^\W\d_]{1,3}\.|(?:[^\W\d_]\.){2,})\s*$")
@@ -52,6 +55,10 @@ def ending(raw: str, language: str) -> str:
     mark = _MARKS.get(text[-1:], "") if text else ""
     if mark == "." and base_language(language) in _NO_FULL_STOP:
         return ""
+    if mark == ":" and base_language(language) == "hy":
+        return "."  # the Armenian full stop "։" looks like a colon and is typed as one
+    if mark == "." and _LIST_END.search(text):
+        return "…"  # "etc.", "и др.", "jne." end a list as "…" does
     return mark
 
 

@@ -45,7 +45,8 @@ What it catches:
     menu item's ellipsis that says a dialog opens); another final mark (full stop,
     exclamation mark) only info. Each language's marks count as the source's
     ("：", "।", "…" for "...", for a colon the visarga "ः" Hindi typists write and
-    the Armenian comma "՝"; Thai, Lao, Khmer and Burmese need no full stop). A space
+    the Armenian comma "՝"; for a full stop the Armenian "։" typed as ":"; "…" for
+    a list that ends in "etc."; Thai, Lao, Khmer and Burmese need no full stop). A space
     at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
