@@ -234,13 +234,15 @@ def _names_the_page(doc: Document, seg: Segment) -> bool:
 
     if seg.kind is not Kind.HEADING:
         return False
-    stem = os.path.basename(doc.path).split(".")[0]
+    name = os.path.basename(doc.path)
+    stems = {name.rsplit(".", 1)[0], name.rsplit(".", 2)[0]}  # gst-launch-1.0-x.md, page.fr.md
 
     def bare(text: str) -> str:
         return "".join(ch for ch in text.casefold() if ch.isalnum())
 
     text = seg.text.strip()
-    return bare(text) == bare(stem) and bool(text) and (text[0].islower() or bool(_IDENTIFIER.search(text)))
+    return (bool(text) and bare(text) in {bare(stem) for stem in stems}
+            and (text[0].islower() or bool(_IDENTIFIER.search(text))))
 
 
 def _own_words(text: str, others: list[str]) -> str | None:
