@@ -34,7 +34,7 @@ _OPENERS = "\"'“‘«„「『(["
 _STRONG = {":", "…"}
 # A face of punctuation at the end (":)", ";-(", Arabic "؛)"): no colon, no bracket.
 _FACE = re.compile(r"[:;=：；؛][-_'^o]?[()DPp]+\s*$")
-# A list that ends with a short abbreviation after a comma ("IDX, etc.", "SRT и др."):
+# A list that ends with a short abbreviation after a comma ("IDX, etc.", "SRT, jne."):
 # the list's "…" said in words.
 _LIST_END = re.compile(r",\s*(?:[^\W\d_]{1,3}\.\s*){1,2}$")
 # A value that is one abbreviation ("ex.", "etc.", "e.g."): its full stop ends no
@@ -55,11 +55,16 @@ def ending(raw: str, language: str) -> str:
     mark = _MARKS.get(text[-1:], "") if text else ""
     if mark == "." and base_language(language) in _NO_FULL_STOP:
         return ""
-    if mark == ":" and base_language(language) == "hy":
-        return "."  # the Armenian full stop "։" looks like a colon and is typed as one
-    if mark == "." and _LIST_END.search(text):
-        return "…"  # "etc.", "и др.", "jne." end a list as "…" does
     return mark
+
+
+def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
+    """A mark other than the source's that says the same: the Armenian full stop "։"
+    typed as the colon it looks like, and "etc." ending a list where the source has
+    "…"."""
+    if expected == "." and own == ":" and base_language(language) == "hy":
+        return True
+    return expected == "…" and own == "." and bool(_LIST_END.search(raw.rstrip().rstrip(_CLOSERS).rstrip()))
 
 
 def _continued(raw: str) -> bool:
@@ -97,7 +102,8 @@ def check(view: GroupView, rule: Rule):
             expected = "" if source_end == "." and base_language(lang) in _NO_FULL_STOP else source_end
             own = ends[lang]
             peers = len(cells) - 1
-            if expected != own and not question and not abbreviated and "?" not in seg.raw[-2:]:
+            if (expected != own and not question and not abbreviated and "?" not in seg.raw[-2:]
+                    and not _same_end(expected, own, seg.raw, lang)):
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
                 strong = ((expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers
