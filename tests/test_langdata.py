@@ -128,3 +128,11 @@ def test_apples_base_folder_is_no_language_to_map():
     assert not could_be_language("Base")
     assert could_be_language("cn") and could_be_language("ptbr")
 
+
+def test_a_code_that_is_also_a_country_is_a_question_only_where_the_countrys_language_is_another():
+    from transcheck.read.languages import country_reading
+
+    assert country_reading("tw") == "zh-TW"  # Twi, or Taiwan's Chinese
+    assert country_reading("no") is None  # Norwegian, or Norway's Bokmål: one language
+    assert country_reading("de") is None
+

@@ -113,7 +113,10 @@ def country_reading(raw: str) -> str | None:
     low = raw.lower()
     if not re.fullmatch(r"[a-z]{2}", low) or canonical_code(low) != low:
         return None
+    from transcheck.langid.related import related
+
     country = region_language(low)
-    if country is None or country.split("-")[0] == low:
+    # Norway's Bokmål is Norwegian ("no"): the two readings are one language.
+    if country is None or country.split("-")[0] == low or related(country.split("-")[0], low):
         return None
     return country
