@@ -94,14 +94,19 @@ def _unit_pattern(language: str):
     # the unit is its ending ("385 ميلًا", "5 मीटरों").
     stopped = "|".join(re.escape(s) for s in suffixes if not _word_end(s))
     words = "|".join(re.escape(s) for s in suffixes if _word_end(s))
+    # Chinese, Japanese and Korean write a measure against their words ("サイズは65mm
+    # x 5mmで"): a letter of theirs bounds it as a space does.
     after = re.compile(
-        rf"(?<![\w.,])({_NUM})[\s\u00a0\u202f]?-?(?:{stopped or '(?!)'}|(?:{words})"
-        rf"(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?![^\W\d_])))",
+        rf"(?<![.,])(?<!(?!{_CJK})\w)({_NUM})[\s\u00a0\u202f]?-?(?:{stopped or '(?!)'}|(?:{words})"
+        rf"(?:(?<={_CJK})|(?!(?!{_CJK})[^\W\d_])))",
         re.IGNORECASE,
     )
     prefixed = [(re.compile(rf"{re.escape(b)}\s?({_NUM})\s?{re.escape(a)}", re.IGNORECASE), forms[(b, a)])
                 for b, a in around]
     return after, prefixed, {a: u for (b, a), u in forms.items() if not b}
+
+
+_CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 
 
 def _word_end(word: str) -> bool:
