@@ -28,7 +28,9 @@ What it does not catch:
     the row, has elsewhere is at most a hint: an entry moved, or rows of a reordered
     or older list paired apart.
     A line of markup that shows only space ("<br/><br/>", "&nbsp;"): spacing, not
-    content.
+    content. A row every translation has and only the source lacks (three
+    translations at least: a machine-translation disclaimer, a translators' credit)
+    is a hint.
     A segment that a translation splits in two or that merges two segments (the
     aligner links 1-2 and 2-1); an extra sentence inside a segment; an inserted
     paragraph much shorter than its neighbour.
@@ -124,7 +126,14 @@ def _extra(view: GroupView, lang: str, rows: list):
         key=normalise(text) + (f":{len(rows)}" if len(rows) > 1 else ""),
         row=view.row_of[(lang, rows[0].cells[lang][0])],
     )
-    return replace(finding, strength=Strength.HINT) if moved else finding
+    if moved:
+        return replace(finding, strength=Strength.HINT)
+    if absent == [view.source] and len(view.documents) >= 4:
+        # Every translation adds it: the translation project's own notice (a
+        # machine-translation disclaimer, a translators' credit), not one's slip.
+        return replace(finding, strength=Strength.HINT, message=finding.message
+                       + "; every translation has it: a notice of the translations' own")
+    return finding
 
 
 def _removed_since(view: GroupView, row, lang: str) -> bool:
