@@ -56,3 +56,13 @@ def test_a_relative_link_is_read_from_its_files_folder(url, base, expected):
     from transcheck.rules._links import link_target
 
     assert link_target(url, frozenset({"en", "de"}), (), base, "lessons") == expected
+
+
+def test_youtubes_short_link_is_its_watch_page():
+    from transcheck.rules._links import link_target
+
+    languages = frozenset({"en", "ja"})
+    assert (link_target("https://youtu.be/knV86FlSXJ8", languages)
+            == link_target("https://www.youtube.com/watch?v=knV86FlSXJ8", languages)
+            == link_target("https://m.youtube.com/watch?v=knV86FlSXJ8", languages))
+    assert link_target("https://youtu.be/a1", languages) != link_target("https://youtu.be/b2", languages)

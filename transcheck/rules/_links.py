@@ -58,6 +58,11 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
     path = _INDEX.sub("/", path) if host else path
+    if host in ("youtu.be", "m.youtube.com") and path.strip("/"):
+        # YouTube's short and mobile links are its watch page's.
+        if host == "youtu.be":
+            path, query = "/watch", "&".join(q for q in (f"v={path.strip('/')}", query) if q)
+        host = "youtube.com"
     if base != home and not host and path and not path.startswith("/") and ":" not in path.split("/")[0]:
         import posixpath
 

@@ -23,7 +23,8 @@ What it catches:
       itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same as ``#a``;
       a store's page for the reader's country (``apps.apple.com/cn/app/…`` in
       Chinese), ``www.`` and ``index.html``, ``utm_`` tags and a referral or campaign
-      parameter one side adds where the others agree (``?via=…``) change no link;
+      parameter one side adds where the others agree (``?via=…``) change no link, and
+      ``youtu.be/ID`` is ``youtube.com/watch?v=ID``;
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
