@@ -55,6 +55,7 @@ _ALSO = {"mass-ton": "mass-tonne"}
 # a lone letter after a number is a word of the text as often as a unit ("5 m" for
 # million, "3 m" for minutes), but a figure of two decimals between 0.5 and 2.99 before
 # a spaced "m" is a height or a short length.
+_CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # kana, Han and hangul letters
 _METRES = re.compile(r"(?<![\d.,$€£¥₹₽])([0-2][.,]\d\d)[\s\u00a0\u202f]m(?![^\W\d_])(?![/²³])")
 _DEGREE = re.compile(rf"(?<![\d.,])(-?{_NUM})\s?(?:°|º|˚)\s?([CF](?![^\W\d_]))?|(?<![\d.,])(-?{_NUM})\s?([℃℉])")
 
@@ -91,11 +92,11 @@ def _unit_pattern(language: str):
     # A unit ends where its word ends: Bengali "মি" (metres) is not the start of "মিনিট"
     # (minutes), though its last letter, a vowel sign, is no \w; an abbreviation that
     # ends in a stop ("ft.") or a unit of kana or Han needs no boundary. A mark after
-    # the unit is its ending ("385 ميلًا", "5 मीटरों").
+    # the unit is its ending ("385 ميلًا", "5 मीटरों"). Chinese, Japanese and Korean
+    # write a measure against their words ("サイズは65mm x 5mmで"): a letter of theirs
+    # bounds it as a space does.
     stopped = "|".join(re.escape(s) for s in suffixes if not _word_end(s))
     words = "|".join(re.escape(s) for s in suffixes if _word_end(s))
-    # Chinese, Japanese and Korean write a measure against their words ("サイズは65mm
-    # x 5mmで"): a letter of theirs bounds it as a space does.
     after = re.compile(
         rf"(?<![.,])(?<!(?!{_CJK})\w)({_NUM})[\s\u00a0\u202f]?-?(?:{stopped or '(?!)'}|(?:{words})"
         rf"(?:(?<={_CJK})|(?!(?!{_CJK})[^\W\d_])))",
@@ -104,9 +105,6 @@ def _unit_pattern(language: str):
     prefixed = [(re.compile(rf"{re.escape(b)}\s?({_NUM})\s?{re.escape(a)}", re.IGNORECASE), forms[(b, a)])
                 for b, a in around]
     return after, prefixed, {a: u for (b, a), u in forms.items() if not b}
-
-
-_CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 
 
 def _word_end(word: str) -> bool:
