@@ -134,7 +134,7 @@ def _reference_spans(spans: dict[str, Counter], lang: str, reference: str | None
 
 # Spaces beside a shell's separators change nothing ("do ...; done", "do ... ; done");
 # beside "=" they do ("LC_ALL=C" is no "LC_ALL = C").
-_SEPARATOR_SPACE = re.compile(r"\s*([;|&(){},])\s*")
+_SEPARATOR_SPACE = re.compile(r"(?<!\s)\s*+([;|&(){},])\s*+")
 REPLACED = "replaced"  # a word of a command replaced by another, more than two edits away
 
 
