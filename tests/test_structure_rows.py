@@ -51,11 +51,14 @@ def test_a_row_that_pairs_two_entries_of_a_list_is_not_compared(en, zh, elsewher
     # The source's own link, and any link written from its folder, as written.
     ("./sections/logger.md", "lessons", "./sections/logger.md"),
     ("https://example.org/a", "translations/de/lessons", "example.org/a"),
+    # A tree per language (docs/de/… beside docs/en/…): the same folder, the link as written.
+    ("../tutorial/x.md", "docs/de/lessons", "../tutorial/x.md"),
 ])
 def test_a_relative_link_is_read_from_its_files_folder(url, base, expected):
     from transcheck.rules._links import link_target
 
-    assert link_target(url, frozenset({"en", "de"}), (), base, "lessons") == expected
+    home = "docs/en/lessons" if base.startswith("docs/") else "lessons"
+    assert link_target(url, frozenset({"en", "de"}), (), base, home) == expected
 
 
 def test_youtubes_short_link_is_its_watch_page():

@@ -63,10 +63,8 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
         if host == "youtu.be":
             path, query = "/watch", "&".join(q for q in (f"v={path.strip('/')}", query) if q)
         host = "youtube.com"
-    if base != home and not host and path and not path.startswith("/") and ":" not in path.split("/")[0]:
-        import posixpath
-
-        path = posixpath.relpath(posixpath.normpath(posixpath.join(base, path)), home or ".")
+    if not host and path and not path.startswith("/") and ":" not in path.split("/")[0]:
+        path = _from_home(path, base, home, languages)
     if not host and "/../" in path:
         # "../Turkish/../20_Day/x.md" is "../20_Day/x.md": resolved before a language
         # directory is taken out of it.
@@ -85,6 +83,21 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
                      if q and not _is_language(q.partition("=")[2], languages) and not q.startswith("utm_"))
     return (host + ("/" if host and not path.startswith("/") else "") + path
             + ("?" + query if query else ""))
+
+
+def _from_home(path: str, base: str, home: str, languages: frozenset[str]) -> str:
+    """A relative link read from ``base`` and written from ``home``, the languages
+    taken out of both folders (``docs/fr/docs/`` and ``docs/en/docs/`` are one);
+    as it is where the two are one folder."""
+    import posixpath
+
+    def bare(folder: str) -> str:
+        return "/".join(p for p in folder.split("/") if p and not _is_language(p, languages))
+
+    if bare(base) == bare(home):
+        return path
+    joined = bare(posixpath.normpath(posixpath.join(base, path)))
+    return posixpath.relpath(joined or ".", bare(home) or ".")
 
 
 _INDEX = re.compile(r"/index\.html?$", re.IGNORECASE)
