@@ -31,7 +31,6 @@ def foreign_guess(view: GroupView, doc: Document, seg: Segment) -> LanguageGuess
     return guess
 
 
-
 def evidence(
     view: GroupView, doc: Document, seg: Segment, threshold: float
 ) -> list[tuple[str, Location]]:

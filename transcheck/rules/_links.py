@@ -52,7 +52,7 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
     m = _URL.match(url.strip())
     host, rest = (m.group("host") or "").lower(), m.group("rest")
     # "www.x.org/" and "x.org/index.html" are one page: the server answers both.
-    host = host[4:] if host.startswith("www.") else host
+    host = host.removeprefix("www.")
     labels = host.split(".")
     if len(labels) > 2 and _is_language(labels[0], languages):
         return ".".join(labels[1:])
