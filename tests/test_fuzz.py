@@ -214,6 +214,21 @@ def test_pipeline_and_every_format(files):
             assert render(second, fmt) == out, fmt
 
 
+def test_a_missing_run_points_at_a_moved_cell_in_its_documents_order(tmp_path):
+    # Found by the test above: the run's cells in Swedish stand in the other order (its
+    # image line moved to the end), and the span named them last line first.
+    _write(tmp_path, {
+        "it.txt": ("cx-cs-part-of-whole-blog.png\nL'esperienza del cliente è l'intero percorso con il tuo "
+                   "marchio.\nGuru SaaS CX CS 3\n", "utf-8"),
+        "ru.txt": ("iÜQ×ß\x93\xa0", "utf-8"),
+        "sv.txt": ("Kundupplevelse är hela kundens resa med ditt varumärke.\nGuru SaaS CX CS 3\n"
+                   "cx-cs-part-of-whole-blog.png", "utf-8"),
+    })
+    report = run([str(tmp_path)], Settings(), RULES)
+    assert any(f.code == "TC301" and f.related for f in report.findings)
+    _assert_findings_point_at_lines(report)
+
+
 @SLOW
 @given(groups(), st.booleans())
 def test_fix_then_check_finds_no_repeats(files, quotes):

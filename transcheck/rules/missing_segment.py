@@ -107,7 +107,8 @@ def _finding(view: GroupView, lang: str, rows: list[int]):
     for other in present:
         start, end = view.cell_location(first, other), view.cell_location(last, other)
         if start and end:
-            related.append(Location(start.path, start.line, end.end_line))
+            # A cell of the run may stand out of its document's order (a moved block).
+            related.append(Location(start.path, min(start.line, end.line), max(start.end_line, end.end_line)))
         elif start or end:
             related.append(start or end)
     what = "missing segment" if len(rows) == 1 else f"{len(rows)} consecutive segments missing"
