@@ -200,12 +200,10 @@ def _elsewhere(segs: dict, lang: str, peers, languages, pages) -> bool:
     and holds another number of links or two at least: an entry of a list paired with
     its neighbour (the translation lacks one of them), not the entry with its links
     changed. One link changed for another stays a wrong link."""
-    def targets(language: str) -> set[str]:
-        return {link_target(u, languages, *pages[language]) for x in segs[language] for u in x.urls}
-
-    mine, theirs = targets(lang), [p for p in peers if p in segs]
+    mine, theirs = _targets(segs, lang, languages, pages), [p for p in peers if p in segs]
     return bool(mine) and bool(theirs) and all(
-        (t := targets(p)) and not (mine & t) and (len(t) != len(mine) or len(t) > 1) for p in theirs)
+        (t := _targets(segs, p, languages, pages)) and not (mine & t) and (len(t) != len(mine) or len(t) > 1)
+        for p in theirs)
 
 
 def _items_lacking(segs: dict, lang: str, peers, languages, pages) -> bool:
@@ -213,14 +211,15 @@ def _items_lacking(segs: dict, lang: str, peers, languages, pages) -> bool:
     and links only to what they link to, not to all of it: the translation lacks an
     item of a list (an entry added since), which the aligner put in the row of its
     neighbour; a translator who merges two items keeps the links of both."""
-    def targets(language: str) -> set[str]:
-        return {link_target(u, languages, *pages[language]) for x in segs[language] for u in x.urls}
-
     own, theirs = _list_items(segs[lang]), [p for p in peers if p in segs]
     if not theirs or any(_list_items(segs[p]) <= own for p in theirs):
         return False
-    mine = targets(lang)
-    return all(mine < targets(p) for p in theirs)
+    mine = _targets(segs, lang, languages, pages)
+    return all(mine < _targets(segs, p, languages, pages) for p in theirs)
+
+
+def _targets(segs: dict, lang: str, languages, pages) -> set[str]:
+    return {link_target(u, languages, *pages[lang]) for x in segs[lang] for u in x.urls}
 
 
 def _code_spans(segments) -> frozenset[str]:

@@ -118,9 +118,9 @@ def check(view: GroupView, options: Options):
     from transcheck.rules._keyed_untranslated import unstarted, untranslated
 
     found.extend(untranslated(view, RULE, reported))
-    unstarted = unstarted(view)
+    left = unstarted(view)
     for finding in found:
-        share = unstarted.get(finding.path)
+        share = left.get(finding.path)
         if share is not None and finding.strength is not Strength.HINT:
             finding = replace(finding, strength=Strength.HINT, message=finding.message
                               + f"; {share[0]} of the file's {share[1]} values are the source's: not translated yet")
