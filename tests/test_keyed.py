@@ -46,6 +46,14 @@ def test_json_objects_of_plural_categories_are_plural_variants():
         "views[zero]", "views[one]", "views[other]", "steps.one", "steps.title", "kinds.one"]
 
 
+def test_json_i18next_v3_plurals_key_plural_and_numbered_forms():
+    # "step_1" without "step_0", and "level_0" beside a key "level", are names.
+    text = ('{"file": "{{count}} file", "file_plural": "{{count}} files", "day_0": "{{count}} день",\n'
+            ' "day_1": "{{count}} дня", "day_2": "{{count}} дней", "step_1": "Next", "level": "L", "level_0": "Zero"}')
+    assert [s.key for s in segs("json", text)] == [
+        "file[one]", "file[other]", "day[0]", "day[1]", "day[2]", "step_1", "level", "level_0"]
+
+
 def test_arb_skips_metadata():
     assert [s.key for s in segs("arb", '{"@@locale": "de", "a": "A", "@a": {"description": "d"}}')] == ["a"]
 

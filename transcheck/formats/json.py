@@ -8,7 +8,12 @@ else but a description, an id and placeholders is one message (Chrome, FormatJS
 extracts); the file itself never is (a flat catalogue may have a key "message").
 i18next's plural suffixes (``items_one``, ``items_other``) and objects of plural
 categories (``{"items": {"one": …, "other": …}}``) become plural variants
-(``items[one]``) when the file has the ``other`` form. A catalogue that is one object
+(``items[one]``) when the file has the ``other`` form; so do i18next's older (v3)
+suffixes: ``items`` beside ``items_plural`` are ``items[one]`` and ``items[other]``,
+and numbered forms ``items_0``, ``items_1``… from 0 without a gap, where ``items``
+itself is absent, are the forms by index (``items[0]``), as gettext numbers them
+(i18next v3 numbers them by its own rules, which CLDR's categories do not always
+follow). A catalogue that is one object
 under a language code (i18n-js, Rails-style ``{"de": {...}}``) is read below it, so the
 keys of every language align.
 
@@ -34,6 +39,7 @@ _CHROME = ("message", "description", "placeholders")
 _HOLDER_KEYS = frozenset({"message", "defaultMessage", "description", "id", "placeholders"})
 _SUFFIX = re.compile(r"^(.+)_(%s)$" % "|".join(CATEGORIES))
 _CATEGORY_NAMES = frozenset(CATEGORIES)
+_NUMBERED = re.compile(r"^(.+)_(\d)$")
 
 
 def leaves(text: str) -> list[tuple[tuple[str, ...], str, int, int]]:
@@ -172,17 +178,36 @@ def plural_suffixes(entries: list[tuple[str, str, int, int]]) -> list[tuple[str,
         if dot:
             children.setdefault(base, set()).add(last)
     nested = {base for base, names in children.items() if "other" in names and names <= _CATEGORY_NAMES}
+    numbered = _numbered(keys)
     out = []
     for key, value, line, end in entries:
         m = _SUFFIX.match(key)
+        n = _NUMBERED.match(key)
         if m and f"{m.group(1)}_other" in keys:
             key = plural_key(m.group(1), m.group(2))
+        elif key.endswith("_plural") and key[:-7] in keys:
+            key = plural_key(key[:-7], "other")
+        elif f"{key}_plural" in keys:
+            key = plural_key(key, "one")
+        elif n and n.group(1) in numbered:
+            key = plural_key(n.group(1), n.group(2))
         else:
             base, _, last = key.rpartition(".")
             if base in nested:
                 key = plural_key(base, last)
         out.append((key, value, line, end))
     return out
+
+
+def _numbered(keys: set[str]) -> set[str]:
+    """Messages written as i18next v3's numbered forms: ``name_0``, ``name_1``… from 0
+    without a gap, and no ``name`` itself (a key ``name`` would make them names)."""
+    found: dict[str, set[int]] = {}
+    for key in keys:
+        if m := _NUMBERED.match(key):
+            found.setdefault(m.group(1), set()).add(int(m.group(2)))
+    return {base for base, numbers in found.items()
+            if base not in keys and numbers == set(range(len(numbers)))}
 
 
 def to_segments(entries) -> tuple[Segment, ...]:

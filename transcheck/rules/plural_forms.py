@@ -2,7 +2,8 @@
 
 What it catches:
     In keyed resources, a translation of a plural message (i18next's ``_one``/
-    ``_few``… keys, Android ``<plurals>``, Rails ``one:``/``other:``, Apple
+    ``_few``… keys, or v3's ``key`` and ``key_plural`` where the language needs
+    more forms, numbered ``key_0``, ``key_1``…; Android ``<plurals>``, Rails ``one:``/``other:``, Apple
     ``.stringsdict``, ICU ``{n, plural, …}`` inside a value) that lacks a category
     its language selects for a count of things: Russian needs ``one``, ``few``,
     ``many``, Arabic six, Japanese only ``other``. Categories only fractions or
