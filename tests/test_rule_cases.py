@@ -9,7 +9,8 @@ skipped when the extra is not installed.
 
 A case with ``config`` (TOML text) has it written as a ``transcheck.toml`` (outside
 the checked directory, so it is no input file) and read as a run would read it: the
-project vocabulary, thresholds, the source.
+project vocabulary, thresholds, the source. A case with ``layout`` (a list of
+``--layout`` patterns) reads its files by them, from the checked directory.
 
 A case with ``history`` (a list of ``{ message, files }``) is a git repository: each
 entry is committed in order, then ``files`` are committed last, so the rules that read
@@ -105,6 +106,12 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
         config_path.parent.mkdir()
         config_path.write_text(case["config"], encoding="utf-8")
         settings = settings_from(load_config(str(config_path)), case.get("source"), settings)
+    if "layout" in case:
+        from dataclasses import replace
+
+        from transcheck.read.layout import parse_layouts
+
+        settings = replace(settings, layouts=parse_layouts(case["layout"], str(tmp_path), "layout"))
     # ``with_rules``: rules run beside this one (a lag rule, so that history is read),
     # whose own findings are not this case's.
     rules = tuple(_emits_its_default(BY_CODE[c]) for c in (code, *case.get("with_rules", ())))
@@ -114,7 +121,7 @@ def run_case(tmp_path: Path, code: str, case: dict) -> list[dict]:
     for f in report.findings:
         if f.code != code:
             continue
-        rel = Path(f.path).relative_to(tmp_path).as_posix()
+        rel = Path(f.path).resolve().relative_to(tmp_path.resolve()).as_posix()
         at = f"{rel}:{f.line}" if f.line == f.end_line else f"{rel}:{f.line}-{f.end_line}"
         got.append({"code": f.code, "at": at, "severity": f.severity.value, "message": f.message})
     return got

@@ -85,6 +85,12 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
             + ("?" + query if query else ""))
 
 
+def as_written(urls, target: str, languages: frozenset[str], page) -> str:
+    """The first of a cell's ``urls`` whose target is ``target``, as its file writes it
+    (the target has its language and folder taken out: "../docs/b.md" is "docs/b.md")."""
+    return next((u for u in urls if link_target(u, languages, *page) == target), target) or "(empty)"
+
+
 def _from_home(path: str, base: str, home: str, languages: frozenset[str]) -> str:
     """A relative link read from ``base`` and written from ``home``, the languages
     taken out of both folders (``docs/fr/docs/`` and ``docs/en/docs/`` are one);

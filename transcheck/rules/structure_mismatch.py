@@ -78,7 +78,7 @@ from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._links import (language_codes, link_target, linked_elsewhere, localised_sites,
+from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
                                      page_parts, unlocalised, unqueried)
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
@@ -142,8 +142,12 @@ def check(view: GroupView, options: NoOptions):
                                                                           dev.language))
                 ours, theirs = unqueried(ours, theirs)
                 if ours and theirs and not linked_elsewhere(view, dev, ours[0], languages, pages, linked):
-                    note(dev.language, f"a link to {ours[0] or '(empty)'} where "
-                         f"{consensus.names(dev.agree)} link to {theirs[0] or '(empty)'}", dev.agree)
+                    peer = next((lang for lang in (view.source, *dev.agree) if lang in dev.agree), None)
+                    mine, their = (as_written([u for x in segs[lang] for u in x.urls], target, languages, pages[lang])
+                                   for lang, target in ((dev.language, ours[0]), (peer, theirs[0])))
+                    if mine == their:  # one relative link, read from two folders
+                        mine, their = f"{mine} in {pages[dev.language][1] or '.'}/", f"{their} in {pages[peer][1] or '.'}/"
+                    note(dev.language, f"a link to {mine} where {consensus.names(dev.agree)} link to {their}", dev.agree)
         for noun, count in _COUNTS.items():
             if noun != "link":
                 votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
