@@ -80,6 +80,24 @@ def test_plain_text_lines_keep_their_numbers():
         ("-Eigenschaften", Kind.PARAGRAPH),
         # a Japanese heading that opens with a dotted name, written without a space
         ("Node.jsの問題の報告", Kind.PARAGRAPH),
+        # A type or a call in a table cell, written without backticks, is code; prose
+        # with brackets is not.
+        ("function(page, pageSize)", Kind.CODE),
+        ("(value: string) => void", Kind.CODE),
+        ("'small' | 'middle' | 'large'", Kind.CODE),
+        ("boolean | { showTitle: boolean }", Kind.CODE),
+        ("Record<string, ReactNode>", Kind.CODE),
+        ("Save (default)", Kind.PARAGRAPH),
+        ("the file(s) you need", Kind.PARAGRAPH),
+        ("item(s)", Kind.PARAGRAPH),
+        ("see {name} here", Kind.PARAGRAPH),
+        ("Use a | b to pipe", Kind.PARAGRAPH),
+        # A PascalCase name with a capital inside, a list of package names.
+        ("ToolbarRenderInfoType", Kind.CODE),
+        ("react-colorful react-color", Kind.CODE),
+        ("@rc-component/virtual-list react-player", Kind.CODE),
+        ("MacBook Pro", Kind.PARAGRAPH),
+        ("Hello world", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

@@ -29,7 +29,9 @@ What it does not catch:
     Segments whose verdict rests on words the other translations share (names,
     brands: "Откройте Chrome Web Store."), or with a quarter of their letters, or a
     third of their words, in the document's own script (its grammar around foreign
-    terms: "Dependencies update करें"); segments too short to identify (names, one-word headings, button labels), which
+    terms: "Dependencies update करें"), or with a word of its script beside foreign
+    words of which fewer than two are in lower case (names and titles in its sentence:
+    "漫谈 Material Design & Ant Design"); segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
     phrase inside an otherwise correct paragraph.
@@ -79,6 +81,19 @@ def _own_script_word_share(doc: Document, text: str) -> float:
     words = _WORD.findall(text)
     mine = sum(1 for w in words if any(char_script(ch) in own for ch in w))
     return mine / len(words) if words else 0.0
+
+
+def _names_in_own_grammar(doc: Document, text: str) -> bool:
+    """A word of the document's script beside foreign words of which fewer than two are
+    in lower case: names and titles in the document's sentence ("漫谈 Material Design
+    & Ant Design", "更多信息请参见 @tauri-apps/plugin-fs - Security"); a Chinese or
+    Japanese clause is one "word" to ``\\w+``. Another language's sentence has its
+    lower-case words ("漢彌爾頓環 - Visit every vertex exactly once")."""
+    own = scripts_of(doc.language)
+    words = _WORD.findall(text)
+    if not any(char_script(w[0]) in own for w in words):
+        return False
+    return sum(1 for w in words if w.isalpha() and w[0].islower() and char_script(w[0]) not in own) < 2
 
 
 def _own_script_share(doc: Document, text: str) -> float:
@@ -133,7 +148,8 @@ def check(view: GroupView, options: Options):
             other_script = not (scripts_of(guess.language) & document_scripts(view, doc))
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
                                  or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS
-                                 or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE):
+                                 or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE
+                                 or _names_in_own_grammar(doc, seg.text)):
                 continue  # the document's language with foreign terms: mixed, not wrong
             if identifier is None:
                 t = options

@@ -28,6 +28,17 @@ _IDENTIFIER = re.compile(
     r"|(?P<kebab>[a-z][a-z\d]*+(?:-[a-z\d]++)++)"
     r")(?:\(\))?$"
 )
+# A type or call written out in a table cell without backticks: "function(page,
+# pageSize)", "(value: string) => void", "'small' | 'large'", "Record<string, T>".
+# What marks code is punctuation prose does not write: an arrow, a bar between
+# terms, a bracket straight after a name (not a plural's "(s)"); and no two words stand side by
+# side with only a space between them, as prose's words do ("Save (default)").
+_CODE_MARK = re.compile(r"=>|\w(?:\((?![a-z]{1,3}\))|[<\[])|[\w'\")\]>]\s*\|\s*[\w'\"(\[{]")
+_PROSE_PAIR = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+# Names of code standing alone: a PascalCase name with a capital inside
+# ("ToolbarRenderInfoType"), and lists of package names ("react-color dnd-kit").
+_PASCAL = re.compile(r"^[A-Z][a-z\d]++(?:[A-Z][A-Za-z\d]*+)++$")
+_PACKAGE = re.compile(r"^@?[a-z][a-z\d]*+(?:[-./][a-z\d]++)++$")
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
 
 
@@ -41,9 +52,24 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH) -> Kind:
         return Kind.NUMBER
     if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)):
         return Kind.CODE
+    if stripped.isascii() and (_is_expression(stripped) or _is_name_list(stripped)):
+        return Kind.CODE
     if not any(unicodedata.category(ch).startswith("L") for ch in stripped):
         return Kind.SYMBOLS
     return default
+
+
+def _is_expression(text: str) -> bool:
+    return _CODE_MARK.search(text) is not None and _PROSE_PAIR.search(text) is None
+
+
+def _is_name_list(text: str) -> bool:
+    """Names of code: one PascalCase name, or two or more package names (a single
+    hyphenated word, "state-of-the-art", is prose)."""
+    names = text.split()
+    if len(names) == 1:
+        return _PASCAL.match(text) is not None
+    return all(_PACKAGE.match(n) or _is_identifier(n) for n in names)
 
 
 def _is_identifier(text: str) -> bool:
