@@ -69,3 +69,19 @@ def test_youtubes_short_link_is_its_watch_page():
             == link_target("https://www.youtube.com/watch?v=knV86FlSXJ8", languages)
             == link_target("https://m.youtube.com/watch?v=knV86FlSXJ8", languages))
     assert link_target("https://youtu.be/a1", languages) != link_target("https://youtu.be/b2", languages)
+
+
+@pytest.mark.parametrize("url, expected", [
+    # A translated README beside its folder's own, linked relatively or on the forge.
+    ("pastebin/README-de.md", "pastebin"),
+    ("docs/guide_fr.md", "docs/guide.md"),
+    ("https://github.com/acme/primer/blob/master/README-de.md#index", "github.com/acme/primer"),
+    ("https://gitlab.com/acme/primer/-/blob/main/docs/guide.de.md", "gitlab.com/acme/primer/docs/guide.md"),
+    # Another version (a tag, another branch) and the forge's other pages stay apart.
+    ("https://github.com/acme/primer/blob/v1.0/README.md", "github.com/acme/primer/blob/v1.0/README.md"),
+    ("https://github.com/acme/primer/issues/12", "github.com/acme/primer/issues/12"),
+])
+def test_a_link_to_a_pages_translation_is_the_link_to_the_page(url, expected):
+    from transcheck.rules._links import link_target
+
+    assert link_target(url, frozenset({"en", "de", "fr"})) == expected

@@ -71,8 +71,13 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
         import posixpath
 
         path = ("./" if path.startswith("./") else "") + posixpath.normpath(path)
+    tree = host in _FORGES and _BLOB.match(path) is not None
+    if tree:
+        # A file in a repository's tree on its default branch is the repository's
+        # file: the root's README is its page ("o/r/blob/main/README-de.md" is "o/r").
+        path = _BLOB.sub(r"\1", path)
     kept = [_unsuffixed(p, languages) for p in path.split("/") if not _is_language(p, languages)]
-    if not host and kept:
+    if (not host or tree) and kept:
         kept = _page_file(kept, languages)
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
     if not host and page and path.startswith("/"):
@@ -260,20 +265,25 @@ def linked_elsewhere(view, dev, target: str, languages, pages, linked) -> bool:
 
 
 def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:
-    """A relative link to a page file with the language taken out of its name and the
-    directory's own page named by its directory: ``heap/README.pt-BR.md`` (the
-    translated page a translation links to) is ``heap``, as the source's link has it."""
+    """A link to a page file with the language taken out of its name and the
+    directory's own page named by its directory: ``heap/README.pt-BR.md`` and
+    ``heap/README-de.md`` (the translated page a translation links to) are ``heap``,
+    as the source's link has it."""
     stem, dot, suffix = parts[-1].rpartition(".")
     if not dot or suffix.lower() not in _PAGE_SUFFIXES:
         return parts
     name, dot, code = stem.rpartition(".")
     if dot and _is_language(code, languages):
         stem = name
+    stem = _unsuffixed(stem, languages)  # README-de.md, guide_fr.md
     if stem.lower() in ("readme", "index", "_index"):
         return parts[:-1] or [""]
     return parts[:-1] + [f"{stem}.{suffix}"]
 
 
+_FORGES = frozenset({"github.com", "gitlab.com", "codeberg.org"})
+# The default branch only: a link to a tag or another branch is another version.
+_BLOB = re.compile(r"^(/[^/]+/[^/]+)/(?:-/)?(?:blob|tree)/(?:main|master)(?=/|$)")
 _PAGE_SUFFIXES = frozenset({"md", "mdx", "markdown", "html", "htm"})
 
 

@@ -24,7 +24,9 @@ What it catches:
       a store's page for the reader's country (``apps.apple.com/cn/app/…`` in
       Chinese), ``www.`` and ``index.html``, ``utm_`` tags and a referral or campaign
       parameter one side adds where the others agree (``?via=…``) change no link, and
-      ``youtu.be/ID`` is ``youtube.com/watch?v=ID``;
+      ``youtu.be/ID`` is ``youtube.com/watch?v=ID``; a link to a page's translation
+      (``pastebin/README-de.md``, or ``github.com/o/r/blob/main/README-de.md`` on a
+      forge's default branch) is the source's link to the page (``pastebin``, ``o/r``);
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
@@ -47,7 +49,8 @@ What it catches:
     has another count than the others' pages too: where the totals agree, the
     difference in one row is the aligner's cut, not the translator's.
 
-    The message names what the others have, and the finding points at their lines.
+    The message names what the others have, each link as its file writes it, and the
+    finding points at their lines.
 
 Why it matters:
     A heading rendered as body text breaks the page outline; a changed heading id
