@@ -54,6 +54,11 @@ def test_json_i18next_v3_plurals_key_plural_and_numbered_forms():
         "file[one]", "file[other]", "day[0]", "day[1]", "day[2]", "step_1", "level", "level_0"]
 
 
+def test_json_keys_beginning_with_at_describe_messages():
+    text = '{"tray": {"@info": "Apple is strict about the wording.", "close": "Quit"}, "@@locale": "en"}'
+    assert [s.key for s in segs("json", text)] == ["tray.close"]
+
+
 def test_arb_skips_metadata():
     assert [s.key for s in segs("arb", '{"@@locale": "de", "a": "A", "@a": {"description": "d"}}')] == ["a"]
 

@@ -13,7 +13,8 @@ suffixes: ``items`` beside ``items_plural`` are ``items[one]`` and ``items[other
 and numbered forms ``items_0``, ``items_1``… from 0 without a gap, where ``items``
 itself is absent, are the forms by index (``items[0]``), as gettext numbers them
 (i18next v3 numbers them by its own rules, which CLDR's categories do not always
-follow). A catalogue that is one object
+follow). Keys that begin with ``@`` describe messages (slang's ``@info``, ARB's
+``@key`` and ``@@locale``) and are no text. A catalogue that is one object
 under a language code (i18n-js, Rails-style ``{"de": {...}}``) is read below it, so the
 keys of every language align.
 
@@ -215,9 +216,15 @@ def to_segments(entries) -> tuple[Segment, ...]:
                  for i, (key, value, line, end) in enumerate(entries))
 
 
+def _annotation(path: tuple[str, ...]) -> bool:
+    """A key that describes messages rather than being one: ``@info`` beside a
+    message (slang), ``@key`` and ``@@locale`` (the ARB convention others follow)."""
+    return any(part.startswith("@") for part in path)
+
+
 def segment(lines: list[str]) -> tuple[Segment, ...]:
     text = "\n".join(lines)
-    entries = messages(text)
+    entries = messages(text, skip=_annotation)
     # Chrome's messages.json ({"name": {"message": …, "description": …}}) has no plural
     # forms: "category_other" is a name, not the "other" form of "category".
     chrome = entries and all(len(p) >= 2 and p[1] in _CHROME for p, _, _, _ in leaves(text))

@@ -7,7 +7,9 @@ give rules the text with the tokens taken out (``Segment.text``) and the value a
 written (``Segment.raw``); the placeholder and tag checks compare the tokens.
 
 Syntaxes: ``{{name}}`` (i18next, vue-i18n), ``{name}`` and ``{0}`` (ICU MessageFormat,
-FormatJS, .NET, Java), ``{}`` filled by position (easy_localization, SLF4J), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
+FormatJS, .NET, Java), ``{}`` filled by position (easy_localization, SLF4J; also right after a word,
+not after a ``\\command``), vue-i18n's literal ``{'|'}`` (its characters, no
+placeholder), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
 ``#``, ``${name}``, ``%{name}`` (Rails), ``$NAME$`` (Chrome), printf ``%s``, ``%1$s``,
 ``%(name)s``, ``%@``, ``%lld``, Qt ``%1``; tags ``<b>``, ``</b>``, ``<0>``, ``<br/>``,
 ``<link>``. One pass over the string, no backtracking pattern: linear in its length.
@@ -166,13 +168,26 @@ def _matching(value: str, open_at: int, end: int) -> int:
     return -1
 
 
+def _command(value: str, brace: int) -> bool:
+    """Whether the brace at ``brace`` follows a backslash command (``\\cmd{``, ``\\{``)."""
+    i = brace
+    while i > 0 and value[i - 1].isascii() and value[i - 1].isalpha():
+        i -= 1
+    return i > 0 and value[i - 1] == "\\"
+
+
 def _argument(value: str, start: int, close: int, tokens, text, branches, depth: int) -> str:
     """An ICU argument ``{name}``, ``{name, type, style}`` or ``{name, plural, one {...}}``."""
     body = value[start:close]
-    if not body and not depth and not (start > 1 and (value[start - 2].isalnum() or value[start - 2] == "\\")):
-        # "{}": filled by position (easy_localization, SLF4J, Python's str.format);
-        # not the braces of a command or a code ("\\superscript{}").
+    if not body and not depth and not _command(value, start - 1):
+        # "{}": filled by position (easy_localization, SLF4J, Python's str.format),
+        # also after a word ("h{}", "次の請求日は{}"); not the braces of a command
+        # ("\\superscript{}").
         _placeholder(tokens, text, "{}", "{}")
+        return ""
+    if len(body) >= 2 and body[0] == body[-1] == "'" and not depth:
+        # vue-i18n's literal interpolation: {'|'} and {'@'} print the characters.
+        text.append(body[1:-1])
         return ""
     head, comma, rest = body.partition(",")
     name = head.strip()

@@ -22,6 +22,10 @@ Why it matters:
     A missing form falls back to another (``other``): "1 файлов" or "21 файлов"
     instead of "1 файл", "21 файл"; an empty gettext form shows nothing at all.
 
+    A message the source gives one form (``other`` alone: "{m}m") asks for none; one
+    whose source forms show no count ("Open this link:", "Open one of these links:")
+    reads right with ``other`` for a form left out, and that is info.
+
 Example:
     ``ru.json`` has ``items_one`` and ``items_other`` only: "plural forms missing
     for Russian: few, many (CLDR: one, few, many, other)".
@@ -100,7 +104,15 @@ def check(view: GroupView, options: NoOptions):
             present = {n for n, s in forms.items() if not s.state}
             if not present:
                 continue  # not translated at all: coverage, not plural rules
-            yield from _judge(doc, first, present, cats, lang)
+            source = variants.get(view.source, {}).get(msg, {})
+            if set(source) == {"other"}:
+                continue  # the source's one form for every count ("{m}m"): no plural asked
+            found = _judge(doc, first, present, cats, lang)
+            if source and not any(s.code for s in source.values()):
+                # No count shown ("Open this link:" / "Open one of these links:"): a
+                # form left out falls back to ``other``, which reads right.
+                found = (replace(f, strength=Strength.HINT) for f in found)
+            yield from found
         for seg in keyed.cached_values(view, lang).values():
             if cats is None or not seg.raw or "plural" not in seg.raw:
                 continue
