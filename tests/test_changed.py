@@ -231,3 +231,25 @@ def test_glossary_beside_the_documents_is_used_for_the_old_revision_too(tmp_path
     assert [(Path(c["path"]).name, c["status"]) for c in data["changed_since"]["segments"]] == [("it.txt", "modified")]
     assert data["findings"] == [] and data["changed_since"]["not_introduced"] == 1
     assert result.returncode == 0
+
+
+def test_a_narrowed_keyed_group_counts_the_translations_left_out_where_a_rule_counts_them_all(tmp_path):
+    # The largest files translate the theme's name; the smaller ones, a third and
+    # more of the translations, keep it: the project's way, in a pull request too.
+    work = tmp_path / "locales"
+    work.mkdir()
+    codes = ["ar", "bg", "cs", "da", "de", "el", "es", "fi", "fr", "he", "hu", "it", "ja", "ko", "nl",
+             "pl", "pt", "ro", "ru", "sv", "tr", "uk", "vi", "zh"]
+    (work / "en.json").write_text('{"theme": "Gruvbox Dark", "size": "1"}\n', encoding="utf-8")
+    for n, code in enumerate(codes):
+        theme = f"{code} Gruvbox dunkel" if n < 14 else "Gruvbox Dark"
+        size = "1234567890" * (30 if n < 14 else 1)  # the larger files, which are kept
+        (work / f"{code}.json").write_text(f'{{"theme": "{theme}", "size": "{size}"}}\n', encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "locales")
+    (work / "ur.json").write_text('{"theme": "Gruvbox Dark", "size": "1"}\n', encoding="utf-8")
+    full = transcheck("check", ".", "--source", "en", "--select", "TC202", "-f", "json", cwd=work)
+    changed = transcheck("check", ".", "--source", "en", "--select", "TC202", "--changed-since", "HEAD",
+                         "-f", "json", cwd=work)
+    assert json.loads(full.stdout)["findings"] == json.loads(changed.stdout)["findings"] == []

@@ -54,6 +54,9 @@ class GroupView:
     vocabulary: object = None
     # Keyed resources whose project translates every key (``Settings.full_coverage``).
     full_coverage: bool = False
+    # Language -> document of a translation the group was narrowed without
+    # (``GroupSpec.voters``): it votes where a rule counts every translation.
+    voters: dict = field(default_factory=dict)
 
     @cached_property
     def keyed(self) -> bool:
@@ -250,7 +253,7 @@ def lags(documents: list[Document], source: str | None, inputs, rows=()) -> dict
 
 
 def build_view(name: str, documents: list[Document], settings: Settings, termbase=None,
-               lag_inputs=(), stage=None) -> GroupView:
+               lag_inputs=(), stage=None, voters=()) -> GroupView:
     """Align the documents (by key when they are keyed resources, else by content),
     identify every segment's language, and bundle it all. ``stage(what, done, total)``
     hears of each document aligned."""
@@ -280,4 +283,5 @@ def build_view(name: str, documents: list[Document], settings: Settings, termbas
         lag=lags(documents, settings.source, lag_inputs, rows),
         vocabulary=vocabulary,
         full_coverage=settings.full_coverage,
+        voters={d.language: d for d in voters if d.language not in by_language},
     )

@@ -68,7 +68,8 @@ def check_group(
     if problem is not None:
         # Reported once here; the terminology rules then run without it.
         problems.append(problem)
-    view = build_view(spec.name, documents, settings, termbase, spec.lag, stage)
+    voters = [d for f in spec.voters if isinstance(d := read_document(f, settings), Document)]
+    view = build_view(spec.name, documents, settings, termbase, spec.lag, stage, voters)
     findings = name_keys(_run_rules(rules, view, settings, problems, stage, jobs), documents, view.rows)
     result = GroupResult(
         group=spec.name,

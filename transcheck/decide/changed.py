@@ -180,10 +180,10 @@ class ChangedSince:
         """A keyed group of many files, of which the change touched a few: those, the
         source and ``PEERS`` unchanged translations (the largest files, the most
         complete translations, which have the keys a change adds: a new string needs
-        peers that translate it to be judged) are enough for the votes the rules
-        take, and the others can have no finding in scope. A resource set of a
-        hundred languages changed in one file is then checked in seconds, not
-        minutes. Documents keep every language: their alignment is N-way."""
+        peers that translate it to be judged) are enough for a majority's vote, and
+        the others can have no finding in scope: they are read, not checked, for the
+        votes that count every translation (``voters``). A resource set of a hundred
+        languages changed in one file is then checked in seconds, not minutes."""
         from dataclasses import replace
 
         from transcheck.formats import is_keyed
@@ -194,7 +194,8 @@ class ChangedSince:
         others = [f for f in spec.files if f.path not in changed and f.language != source]
         peers = [f.path for f in sorted(others, key=lambda f: (-_size(f.path), f.language))][:PEERS]
         keep = changed | set(peers)
-        return replace(spec, files=tuple(f for f in spec.files if f.path in keep or f.language == source))
+        return replace(spec, files=tuple(f for f in spec.files if f.path in keep or f.language == source),
+                       voters=tuple(f for f in others if f.path not in keep))
 
     def touches(self, paths) -> bool:
         """Whether any of ``paths`` differs from REV: a group of unchanged files can have

@@ -27,6 +27,9 @@ class GroupSpec:
     # (translation language, history.LagInput): what git says of each translation's
     # last update; filled in by the run when the lag is computed.
     lag: tuple = ()
+    # Unchanged translations a pull request's narrowed group leaves out
+    # (``decide.changed``): read for the votes that count every translation, never checked.
+    voters: tuple[FileSpec, ...] = ()
 
 
 def dangling(path: str) -> str:

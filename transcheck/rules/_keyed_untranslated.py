@@ -30,6 +30,10 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
     # evidence either way.
     others = {lang: keyed.cached_values(view, lang) for lang in keyed.translations(view)
               if base_language(lang) != base_language(view.source)}
+    # A pull request's narrowed group: the translations left out count in the share
+    # that keeps a value, which the largest files (the peers kept) do least.
+    voters = {lang: keyed.values(doc) for lang, doc in view.voters.items()
+              if base_language(lang) != base_language(view.source)}
     for lang, mine in others.items():
         for key, seg in mine.items():
             src = source.get(key)
@@ -39,8 +43,10 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             if value != src.raw.strip() or not _WORD.search(seg.text):
                 continue
             peers = [other for other, theirs in others.items() if other != lang and key in theirs]
-            keep = [other for other in peers if others[other][key].raw.strip() == value]
-            if keep and 3 * (len(keep) + 1) >= len(peers) + 1:
+            voting = [other for other, theirs in voters.items() if key in theirs]
+            keep = sorted([other for other in peers if others[other][key].raw.strip() == value]
+                          + [other for other in voting if voters[other][key].raw.strip() == value])
+            if keep and 3 * (len(keep) + 1) >= len(peers) + len(voting) + 1:
                 continue  # a third of the translations keep it as it is: the project's way
             if len(peers) < _PEERS:
                 strength, why = Strength.HINT, "too few other translations to tell"
