@@ -19,7 +19,9 @@ What it catches:
     line equals only a translation in the language it was identified as, written in
     the same script (Spanish and Portuguese headings), or a heading is the page's file
     name written as a command ("# git delete-merged-branches" on
-    ``git-delete-merged-branches.md``: in lower case, or with a token no word is).
+    ``git-delete-merged-branches.md``: in lower case, or with a token no word is), or
+    the line links to the page's translations (``[中文](README-zh-cn.md)``: each
+    language named in itself, as every version of the page names it).
 
     Untranslated means translatable text left as it was: a line is no evidence when
     its words are names, numbers, scores or codes. A word counts as a name when most
@@ -84,6 +86,7 @@ from dataclasses import dataclass, replace
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
+from transcheck.rules._links import links_to_translations
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules._tokens import link_title
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
@@ -146,8 +149,10 @@ def _check(view: GroupView, options: Options):
             from_source = bool(view.source) and view.source in dict(same)
             what = "the source" if from_source else langs
             # Text equal to the source is in the source's language, whatever a guess on a
-            # few words says.
-            named = view.source if from_source else guess.language
+            # few words says; unless it is written in a script that language does not
+            # write ("中文" in an English list of languages).
+            named = view.source if from_source and scripts_of(guess.language) & scripts_of(view.source) \
+                else guess.language
             finding = RULE.at_segment(
                 doc,
                 seg,
@@ -167,6 +172,9 @@ def _check(view: GroupView, options: Options):
             elif link_title(seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the title of a linked page, which may be kept as a name")
+            elif links_to_translations(doc.path, seg.urls):
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=finding.message + "; it links to the page's translations, named in their languages")
             elif _names_the_page(doc, seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the page's name, as its file is named")

@@ -31,7 +31,8 @@ What it does not catch:
     third of their words, in the document's own script (its grammar around foreign
     terms: "Dependencies update करें"), or with a word of its script beside foreign
     words of which fewer than two are in lower case (names and titles in its sentence:
-    "漫谈 Material Design & Ant Design"); segments too short to identify (names, one-word headings, button labels), which
+    "漫谈 Material Design & Ant Design"), or linking to the page's translations (a bar
+    of its languages, each named in itself); segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
     phrase inside an otherwise correct paragraph.
@@ -49,6 +50,7 @@ from transcheck.model import Category, Document, Segment, Severity, Strength
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules._scripts import document_scripts
 from transcheck.rules._copies import evidence, foreign_guess
+from transcheck.rules._links import links_to_translations
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
@@ -145,6 +147,8 @@ def check(view: GroupView, options: Options):
                 continue
             if evidence(view, doc, seg, options.untranslated_min_chrf):
                 continue  # untranslated (TC202) says it better
+            if links_to_translations(doc.path, seg.urls):
+                continue  # the page's languages, each named in itself
             other_script = not (scripts_of(guess.language) & document_scripts(view, doc))
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
                                  or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS
