@@ -36,6 +36,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from transcheck.model import Category, Location, Severity, Strength, base_language
@@ -90,8 +91,18 @@ def _reference(view: GroupView, row) -> str:
 def _wordless(view: GroupView, row) -> bool:
     """A row whose text, code included, has no letter and no digit in any document:
     punctuation that one language writes as a segment of its own ("About the command
-    <code>fastapi dev</code>..." ends in "...") and another joins to its words."""
-    return not any(ch.isalnum() for lang in row.present() for ch in view.cell_text(row, lang, quote=True))
+    <code>fastapi dev</code>..." ends in "...") and another joins to its words; or
+    markup that shows nothing of its own (a ``<br/><br/>`` spacer, which Markdown joins
+    to a quotation before it where no blank line parts them)."""
+    for lang in row.present():
+        text = view.cell_text(row, lang, quote=True)
+        if _SHOWING.search(text) or any(ch.isalnum() for ch in _TAG.sub("", text)):
+            return False
+    return True
+
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_SHOWING = re.compile(r"<[^<>]{0,200}?\b(?:src|href)\s*=", re.IGNORECASE)
 
 
 def _finding(view: GroupView, lang: str, rows: list[int]):

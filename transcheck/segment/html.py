@@ -30,6 +30,8 @@ _BREAK = frozenset({
 
 # A link's target: an ``href`` attribute, quoted or not.
 _HREF = re.compile(r"""(?<![^\s])href\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.IGNORECASE)
+# "<a href=https://x.org/>": the slash ends an unquoted value, and the element opens.
+_UNQUOTED_SLASH = re.compile(r"""=[^\s"'=<>`]*/$""")
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*+)((?:"[^"<]*+"|'[^'<]*+'|[^<>"'])*+)>""")
 # An attribute and its value: quoted, a JSX expression (``{{ display: "none" }}``, one
 # level of braces inside), or bare.
@@ -182,7 +184,7 @@ class _Texts:
             closing, name, attrs = tag.group(1), tag.group(2), tag.group(3)
             if closing:
                 self.handle_endtag(name)
-            elif attrs.rstrip().endswith("/"):
+            elif attrs.rstrip().endswith("/") and not _UNQUOTED_SLASH.search(attrs):
                 self.handle_startendtag(name, attrs)
             else:
                 self.handle_starttag(name, attrs)

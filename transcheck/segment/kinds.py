@@ -34,7 +34,7 @@ _IDENTIFIER = re.compile(
 # terms, a bracket straight after a name (not a plural's "(s)"); and no two words stand side by
 # side with only a space between them, as prose's words do ("Save (default)").
 _CODE_MARK = re.compile(r"=>|\w(?:\((?![a-z]{1,3}\))|[<\[])|[\w'\")\]>]\s*\|\s*[\w'\"(\[{]")
-_PROSE_PAIR = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+_PROSE_PAIR = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+ [A-Za-z]{2}")
 # Names of code standing alone: a PascalCase name with a capital inside
 # ("ToolbarRenderInfoType"), and lists of package names ("react-color dnd-kit").
 _PASCAL = re.compile(r"^[A-Z][a-z\d]++(?:[A-Z][A-Za-z\d]*+)++$")
