@@ -1,8 +1,9 @@
 """How a keyed value ends and where its white space is, against the source (TC601):
 a label's colon, a menu item's ellipsis, a space the program joins the next string
 after. Each language's own marks count as the same (Chinese "：", Hindi "।", Greek and
-Arabic question marks, French space before ":", the Devanagari visarga "ः" and
-the Armenian comma "՝" for a colon); Thai, Lao, Khmer and Burmese end a sentence
+Arabic question marks, French space before ":", the Khmer and Ethiopic colons, the
+Devanagari visarga "ः" and the Armenian comma "՝" for a colon; the Armenian full stop
+and colon typed as ":" and "."); Thai, Lao, Khmer and Burmese end a sentence
 without a full stop."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, Rule
 
 _MARKS = {
-    ":": ":", "：": ":", "﹕": ":",
+    ":": ":", "：": ":", "﹕": ":", "៖": ":", "፦": ":",
     "…": "…", "⋯": "…",
     "!": "!", "！": "!", "¡": "!",
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
@@ -50,7 +51,7 @@ def ending(raw: str, language: str) -> str:
     text = whole.rstrip(_CLOSERS).rstrip()
     if text != whole and text[-2:-1] in _OPENERS:
         return ""  # a mark in quotes or brackets (press ":", "(:)") is named, not the value's end
-    if text.endswith("..."):
+    if text.endswith(("...", "\u2024\u2024\u2024")):  # three dots, or three one-dot leaders
         return "…"
     mark = _MARKS.get(text[-1:], "") if text else ""
     if mark == "." and base_language(language) in _NO_FULL_STOP:
@@ -60,9 +61,10 @@ def ending(raw: str, language: str) -> str:
 
 def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
     """A mark other than the source's that says the same: the Armenian full stop "։"
-    typed as the colon it looks like, and "etc." ending a list where the source has
-    "…"."""
-    if expected == "." and own == ":" and base_language(language) == "hy":
+    typed as the colon it looks like (also where the source ends with no mark), and the
+    Armenian colon, the mijaket "․", typed as the full stop it looks like; and "etc."
+    ending a list where the source has "…"."""
+    if base_language(language) == "hy" and (expected, own) in ((".", ":"), ("", ":"), (":", ".")):
         return True
     return expected == "…" and own == "." and bool(_LIST_END.search(raw.rstrip().rstrip(_CLOSERS).rstrip()))
 

@@ -44,8 +44,9 @@ What it catches:
     other translations end as the source does (a label's colon before a value, a
     menu item's ellipsis that says a dialog opens); another final mark (full stop,
     exclamation mark) only info. Each language's marks count as the source's
-    ("：", "।", "…" for "...", for a colon the visarga "ः" Hindi typists write and
-    the Armenian comma "՝"; for a full stop the Armenian "։" typed as ":"; "…" for
+    ("：", "।", "…" for "..." and for three one-dot leaders "․․․", for a colon the
+    Khmer "៖", the visarga "ः" Hindi typists write and the Armenian comma "՝"; in
+    Armenian, ":" typed for its full stop "։" and "." for its colon "․"; "…" for
     a list that ends in "etc."; Thai, Lao, Khmer and Burmese need no full stop). A space
     at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
