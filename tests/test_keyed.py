@@ -59,6 +59,18 @@ def test_json_keys_beginning_with_at_describe_messages():
     assert [s.key for s in segs("json", text)] == ["tray.close"]
 
 
+def test_linked_messages_show_the_linked_values():
+    # vue-i18n and slang: "@:key", "@.lower:key", "@:{'key'}", links within links; a
+    # link to a key the file lacks stays as written, and so does a link to itself.
+    text = ('{"general": {"save": "Quick Save", "unit": "{m} min"}, "title": "@:general.save",\n'
+            ' "menu": "@.lower:title and @:{\'general.unit\'}", "other": "@:missing.key", "loop": "@:loop"}')
+    assert [(s.key, s.raw) for s in segs("json", text)] == [
+        ("general.save", "Quick Save"), ("general.unit", "{m} min"), ("title", "Quick Save"),
+        ("menu", "Quick Save and {m} min"), ("other", "@:missing.key"), ("loop", "@:loop")]
+    yaml_text = "general:\n  save: Quick Save\ntitle: \"@:general.save\"\n"
+    assert [(s.key, s.raw) for s in segs("yaml", yaml_text)] == [("general.save", "Quick Save"), ("title", "Quick Save")]
+
+
 def test_arb_skips_metadata():
     assert [s.key for s in segs("arb", '{"@@locale": "de", "a": "A", "@a": {"description": "d"}}')] == ["a"]
 

@@ -29,7 +29,7 @@ import re
 from json.decoder import scanstring
 
 from transcheck.formats import FileFormat, FormatError
-from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, Positions, plural_key, value_segment
+from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, Positions, plural_key, resolve_links, value_segment
 from transcheck.model import Segment
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -212,7 +212,8 @@ def _numbered(keys: set[str]) -> set[str]:
 
 
 def to_segments(entries) -> tuple[Segment, ...]:
-    return tuple(value_segment(i, line, end, key, value)
+    linked = resolve_links({key: value for key, value, _, _ in entries})
+    return tuple(value_segment(i, line, end, key, linked.get(key, value))
                  for i, (key, value, line, end) in enumerate(entries))
 
 

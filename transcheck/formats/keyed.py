@@ -11,7 +11,9 @@ every format alike:
   ``items[one]``, ``items[few]`` (CLDR categories, or ``=0``), or the form's index for
   gettext's numbered forms (``%d files[0]``); rows are per variant, and the plural
   check (TC704) judges which variants a language needs;
-- ``raw`` is the value as written, ``text`` the value without placeholders and tags
+- ``raw`` is the value as written (a linked message, vue-i18n's and slang's
+  ``@:general.save``, with the linked value in its place, as the program shows it),
+  ``text`` the value without placeholders and tags
   (``formats.placeholders``), ``code`` the placeholders and tags taken out;
 - ``source`` is the source text a bilingual file holds beside the translation (PO,
   XLIFF): a group without a document in the source language takes its source from it;
@@ -81,3 +83,31 @@ def show_key(key: str, width: int = 50) -> str:
 
 def is_keyed(segments) -> bool:
     return bool(segments) and all(s.key for s in segments)
+
+
+# A linked message (vue-i18n, slang): "@:menu.save", "@.lower:menu.save", "@:{'menu.save'}".
+_LINK = re.compile(r"@(?:\.[a-z]++)?:(?:\{'([^'{}]{1,200})'\}|([A-Za-z_][\w-]*+(?:\.[\w-]++)*+))")
+_LINK_DEPTH = 8
+
+
+def resolve_links(values: dict[str, str]) -> dict[str, str]:
+    """The values whose linked messages (``@:general.save``) were replaced by the
+    linked values, as vue-i18n and slang show them, keyed as given; a link to a key the
+    file lacks stays as written, and links within links are followed 8 deep."""
+    done: dict[str, str] = {}
+
+    def resolved(key: str, depth: int) -> str:
+        if key in done:
+            return done[key]
+        value = values[key]
+        if depth < _LINK_DEPTH and "@" in value:
+            def one(m: re.Match) -> str:
+                target = m.group(1) or m.group(2)
+                return resolved(target, depth + 1) if target in values and target != key else m.group(0)
+
+            value = _LINK.sub(one, value)
+        done[key] = value
+        return value
+
+    return {key: text for key in values if "@" in values[key] and (text := resolved(key, 0)) != values[key]}
+

@@ -13,7 +13,7 @@ aliases would otherwise cost far more than its length.
 from __future__ import annotations
 
 from transcheck.formats import FileFormat, FormatError
-from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, value_segment
+from transcheck.formats.keyed import CATEGORIES, MAX_DEPTH, resolve_links, value_segment
 from transcheck.model import Segment
 
 
@@ -67,7 +67,8 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
             continue
         stack.extend(reversed(children))
     out.sort(key=lambda s: s.line)
-    return tuple(value_segment(i, s.line, s.end_line, s.key, s.raw) for i, s in enumerate(out))
+    linked = resolve_links({s.key: s.raw for s in reversed(out)})
+    return tuple(value_segment(i, s.line, s.end_line, s.key, linked.get(s.key, s.raw)) for i, s in enumerate(out))
 
 
 FORMAT = FileFormat(name="yaml", mime_type="application/yaml", segment=segment,
