@@ -96,7 +96,9 @@ def find_repeats(doc: Document, min_chrf: float, min_letters: int) -> list[Repea
     earlier = matches(texts, min_chrf)
 
     def matched(i: int, j: int) -> bool:
-        return i in earlier.get(j, ())
+        # Equal texts are a repeat even where ``matches`` kept other earlier copies of
+        # a line the page repeats often (a recurring "Explanation:" heading).
+        return i in earlier.get(j, ()) or texts[i] == texts[j]
 
     runs: list[Repeat] = []
     j = 0

@@ -131,9 +131,13 @@ def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repe
             yield _finding(doc, part, "")
 
 
+_GAP = 2  # segments others repeat too that still join two stretches of a copy
+
+
 def _own_parts(run: Repeat, shared: list) -> list[Repeat]:
     """The stretches of ``run`` that no other document repeats (``shared[k]`` False;
-    None, the edited segment inside a run, goes with its neighbours)."""
+    None, the edited segment inside a run, goes with its neighbours); two of them
+    apart by at most ``_GAP`` segments are one."""
     parts, k, n = [], 0, len(shared)
     while k < n:
         if shared[k] is not False:
@@ -144,8 +148,13 @@ def _own_parts(run: Repeat, shared: list) -> list[Repeat]:
             end += 1
         while shared[end] is None:
             end -= 1
-        parts.append(Repeat(run.orig_start + k, run.orig_start + end,
-                            run.copy_start + k, run.copy_start + end))
+        if parts and k - (parts[-1].copy_end - run.copy_start) <= _GAP + 1:
+            # A line or two the source repeats as well (a recurring "Explanation:"
+            # heading) inside a copied stretch: one paste, not several.
+            parts[-1] = Repeat(parts[-1].orig_start, run.orig_start + end, parts[-1].copy_start, run.copy_start + end)
+        else:
+            parts.append(Repeat(run.orig_start + k, run.orig_start + end,
+                                run.copy_start + k, run.copy_start + end))
         k = end + 1
     return parts
 
