@@ -6,10 +6,10 @@ full coverage; elsewhere it is a figure in the status table).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from transcheck.formats.keyed import show_key, split_plural
+from transcheck.langdata import is_rtl
 from transcheck.model import Document, Finding, Segment, base_language
 from transcheck.rules.base import GroupView, Rule, snippet
 
@@ -96,6 +96,9 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
     out: dict[str, dict[str, set]] = {}
     written: dict[str, str] = {}
     plural: set[str] = set()
+    # (message, language) -> names of tokens written as a per cent sign before a
+    # number ("%30e", "%5"): a number in Turkish, Basque or Azerbaijani word order.
+    numbered: dict[tuple[str, str], set[str]] = {}
     for lang in sorted(view.documents, key=lambda lang: lang != view.source):
         for key, seg in cached_values(view, lang).items():
             tokens = [t for t in parse(seg.raw).tokens if t.kind in kinds]
@@ -105,18 +108,23 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
                     # An unnumbered printf argument: its place is what must match.
                     shown = f"{t.text} (argument {t.name[1:t.name.index('$')]})"
                 written.setdefault(t.name, shown)
+                if t.text[1:2].isdigit() and "$" not in t.text:
+                    numbered.setdefault((message(key), lang), set()).add(t.name)
             out.setdefault(message(key), {}).setdefault(lang, set()).update(t.name for t in tokens)
             if split_plural(key):
                 plural.add(message(key))
-    for by in out.values():
+    for msg, by in out.items():
         reference = by.get(view.source, set())
         after = reference if view.source in by else set().union(
             *(v for lang, v in by.items() if base_language(lang) not in PERCENT_FIRST))
         for lang, names in by.items():
             if base_language(lang) in PERCENT_FIRST:
-                # Turkish "%5" is five per cent, no Qt argument, unless the source has one;
-                # Basque "%{done}" is the sign before "{done}", unless others write "%{done}".
-                names.difference_update({n for n in names if _QT_NAME.match(n) and n not in reference})
+                # Turkish "%5" and "%50e" (to 50 per cent) are numbers, no Qt or printf
+                # argument, unless the source has one.
+                names.difference_update({n for n in numbered.get((msg, lang), ()) if n not in reference})
+            if base_language(lang) in PERCENT_FIRST or is_rtl(lang):
+                # "%{done}" is the per cent sign before "{done}" (Basque; right to left,
+                # where the sign shows after the number), unless the others write "%{done}".
                 before = {n for n in names if n.startswith("%{") and n not in after and n[1:] in after}
                 names.difference_update(before)
                 names.update(n[1:] for n in before)
@@ -141,7 +149,6 @@ def _positional_count(by: dict[str, set], source: str | None) -> None:
 
 # Languages that write the per cent sign before the number ("%50").
 PERCENT_FIRST = frozenset({"tr", "az", "eu"})
-_QT_NAME = re.compile(r"^%\d+$")
 
 
 def variants(view: GroupView, lang: str, msg: str) -> list[Segment]:
