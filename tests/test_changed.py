@@ -253,3 +253,25 @@ def test_a_narrowed_keyed_group_counts_the_translations_left_out_where_a_rule_co
     changed = transcheck("check", ".", "--source", "en", "--select", "TC202", "--changed-since", "HEAD",
                          "-f", "json", cwd=work)
     assert json.loads(full.stdout)["findings"] == json.loads(changed.stdout)["findings"] == []
+
+
+def test_a_missing_run_the_change_cuts_in_two_is_not_new(tmp_path):
+    # The translation lacks sections three to eight; the change translates the sixth
+    # at its end. What it still lacks, in two runs now, was lacking before: nothing new.
+    work = tmp_path / "guide"
+    work.mkdir()
+    en = [(f"Topic {n}", f"Paragraph number {n} explains step {n} of the long procedure in plain words.")
+          for n in range(1, 9)]
+    fr = [(f"Sujet {n}", f"Le paragraphe numéro {n} explique l'étape {n} de la longue procédure en mots simples.")
+          for n in range(1, 9)]
+    (work / "en.md").write_text("".join(f"## {h}\n\n{p}\n\n" for h, p in en), encoding="utf-8")
+    (work / "fr.md").write_text("".join(f"## {h}\n\n{p}\n\n" for h, p in fr[:2]), encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "guide")
+    (work / "fr.md").write_text("".join(f"## {h}\n\n{p}\n\n" for h, p in fr[:2] + fr[5:6]), encoding="utf-8")
+    whole = json.loads(transcheck("check", ".", "--source", "en", "--no-history", "-f", "json", cwd=work).stdout)
+    assert [f["code"] for f in whole["findings"]].count("TC301") == 2
+    changed = transcheck("check", ".", "--source", "en", "--no-history", "--changed-since", "HEAD", "-f", "json",
+                         cwd=work)
+    assert [f["code"] for f in json.loads(changed.stdout)["findings"]] == []

@@ -209,6 +209,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
         specs, over = changed_since.scope(specs, settings.source, settings.max_languages)
     specs, notes = _with_lag(specs, settings, rules, changed_since)
     page_codes = frozenset(r.code for r in rules if r.lag)
+    absence_codes = frozenset(r.code for r in rules if r.absence)
     # Texts from memory have no place on disk to find a glossary beside.
     groups = [(spec, resolve_glossary(settings, [f.path for f in spec.files if f.text is None]))
               for spec in specs]
@@ -240,7 +241,7 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
                     return check_group(old, settings, rules, glossary)[0]
 
-                changes, scope = changed_since.group(result, recheck, page_codes, settings.source)
+                changes, scope = changed_since.group(result, recheck, page_codes, settings.source, absence_codes)
                 changed.extend(changes)
             verdict = judge(result, policy, rules, scope)
             problems.extend(verdict.problems)

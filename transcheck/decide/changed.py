@@ -11,7 +11,8 @@ A finding is in scope when its line span touches a changed segment (or the place
 removed one) **and** it was not already there: the group is also checked as it was at
 REV, and a finding of the same rule in the same file is pre-existing when its old span
 maps onto the new one, or when it states the same problem (the same key, the basis of
-the fingerprint) no more often than at REV. Without that second test, fixing one
+the fingerprint) no more often than at REV, or when it is an absence (a missing run,
+``Rule.absence``) whose peers' lines were all named at REV too. Without that second test, fixing one
 sentence inside a long duplicated block would re-report the whole block, and inserting
 a paragraph would re-report a missing segment whose position the insertion moved.
 """
@@ -21,8 +22,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from transcheck.decide.rev import Version, map_span, old_findings
 from transcheck.git import GitError, Repository
 from transcheck.model import ChangedSegment, Document, Finding, InputProblem, Segment, Severity
 
@@ -36,18 +37,6 @@ def _size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-@dataclass
-class Version:
-    """One document against its version at REV."""
-
-    doc: Document
-    old_text: str | None  # None: the file did not exist at REV (or was not text)
-    old_segments: tuple[Segment, ...]
-    old_to_new: dict[int, int]  # old segment index -> new segment index
-    changes: list[ChangedSegment]
-    mapped_old: tuple | None = None  # see _map_span
 
 
 def _repository(rev: str, paths) -> tuple[Repository, str]:
@@ -202,15 +191,16 @@ class ChangedSince:
         no finding in scope, so the run need not check it."""
         return not all(self._unchanged(p) for p in paths)
 
-    def group(self, group, recheck, page_codes: frozenset[str] = frozenset(),
-              source: str | None = None) -> tuple[list[ChangedSegment], Callable[[Finding], Severity | None]]:
+    def group(self, group, recheck, page_codes: frozenset[str] = frozenset(), source: str | None = None,
+              absence_codes: frozenset[str] = frozenset()) -> tuple[list[ChangedSegment], Callable]:
         """What changed since REV in one whole group's documents, and the scope of its
         findings: ``scope(f)`` is None for a finding the change did not introduce, else
         the highest severity it may have. ``recheck(spec)`` checks a group of files (the
         old versions) the way the run checks its groups, with the same rules, settings
         and glossary, and returns its ``GroupResult``. ``page_codes``: rules whose
-        findings are about a page's lag behind its ``source`` (see ``_page_scope``).
-        ``GitError`` when git cannot answer."""
+        findings are about a page's lag behind its ``source`` (see ``_page_scope``);
+        ``absence_codes``: rules whose findings name the peers' lines a document lacks
+        (``Rule.absence``). ``GitError`` when git cannot answer."""
         from transcheck.read.decode import text_or_none
 
         versions: list[Version] = []
@@ -230,6 +220,7 @@ class ChangedSince:
 
         old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
         old_keys: Counter = Counter()  # (path, code, key) at REV
+        named: dict[str, list] = {}  # path -> the peers' places its absences named at REV
         # The group is checked again as it was at REV only when some finding touches a
         # change (not a lag finding, nor one on the source, which are judged apart):
         # otherwise nothing needs telling apart from what was there before, and a pull
@@ -237,9 +228,11 @@ class ChangedSince:
         candidates = any(f.code not in page_codes and f.language != source
                          and _touches(f.line, f.end_line, spans.get(f.path, ())) for f in group.findings)
         if candidates:
-            for f, version in _old_findings(group.group, versions, recheck):
-                old_spans.setdefault((version.doc.path, f.code), []).append(_map_span(version, f))
+            for f, version in old_findings(group.group, versions, recheck):
+                old_spans.setdefault((version.doc.path, f.code), []).append(map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1
+                if f.code in absence_codes:
+                    named.setdefault(version.doc.path, []).extend(f.related)
         new_keys = Counter((f.path, f.code, f.key) for f in group.findings)
 
         source_path = next((d.path for d in group.documents if d.language == source), None)
@@ -256,12 +249,21 @@ class ChangedSince:
                 return None
             if _touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
                 return None  # the same rule reported the same place at REV
+            if f.code in absence_codes and _named_before(f, named.get(f.path, ()), spans):
+                return None  # content lacked at REV too, its run cut another way by the edit
             # The same statement of what is wrong (the fingerprint's basis) as at REV, only
             # moved by the edit: not new, unless the change added another one like it.
             k = (f.path, f.code, f.key)
             return None if f.key and new_keys[k] <= old_keys[k] else Severity.ERROR
 
         return changes, in_scope
+
+
+def _named_before(f: Finding, before, spans) -> bool:
+    """Whether every place of unchanged peers that an absence names was named at REV."""
+    places = [loc for loc in f.related if loc.path not in spans]
+    return bool(places) and all(any(o.path == loc.path and o.line <= loc.line and loc.end_line <= o.end_line
+                                    for o in before) for loc in places)
 
 
 def _touches(line: int, end_line: int, spans) -> bool:
@@ -289,62 +291,3 @@ def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     if related and not any(_touches(loc.line, loc.end_line, source) for loc in related):
         return None
     return Severity.INFO
-
-
-def _old_findings(name: str, versions: list[Version], recheck):
-    """Check the group as it was at REV; yields (finding, version of its document)."""
-    import tempfile
-
-    from transcheck.read.discover import FileSpec, GroupSpec
-
-    present = [v for v in versions if v.old_text is not None]
-    if not present:
-        return
-    with tempfile.TemporaryDirectory(prefix="transcheck-rev-") as tmp:
-        files = []
-        for v in present:
-            # One directory per language keeps the file name (and so its format).
-            target = os.path.join(tmp, v.doc.language, os.path.basename(v.doc.path))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8", newline="") as fh:
-                fh.write(v.old_text)
-            files.append(FileSpec(path=target, language=v.doc.language, group=name))
-        spec = GroupSpec(name=name, files=tuple(sorted(files, key=lambda s: s.language)))
-        result = recheck(spec)
-    by_language = {v.doc.language: v for v in present}
-    for f in result.findings:
-        if f.language in by_language:
-            yield f, by_language[f.language]
-
-
-def _map_span(version: Version, f: Finding) -> tuple[int, int]:
-    """Where an old finding's lines are in the new document.
-
-    On segments: the new lines of those segments. Between segments (a finding about
-    something missing there): the whole corresponding gap of the new document, up to
-    and including the next segment, since new text inserted into the gap moves it.
-    """
-    from bisect import bisect_left, bisect_right
-
-    new = version.doc.segments
-    mapped = version.old_to_new
-    if version.mapped_old is None:  # old segments that have a new place, in line order
-        kept = [s for s in version.old_segments if s.index in mapped]
-        version.mapped_old = kept, [s.line for s in kept], [s.end_line for s in kept]
-    kept, starts, ends = version.mapped_old
-    # Bisection instead of a pass over the document per finding, which made a long
-    # document with many findings quadratic.
-    first = bisect_left(ends, f.line)
-    hits = []
-    for s in kept[first:]:
-        if s.line > f.end_line:
-            break
-        hits.append(new[mapped[s.index]])
-    if hits:
-        return min(s.line for s in hits), max(s.end_line for s in hits)
-    before = kept[first - 1] if first else None
-    later = bisect_right(starts, f.end_line)
-    after = kept[later] if later < len(kept) else None
-    start = new[mapped[before.index]].end_line + 1 if before else 1
-    end = new[mapped[after.index]].line if after else (new[-1].end_line + 1 if new else 1)
-    return start, max(start, end)

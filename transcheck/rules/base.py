@@ -71,6 +71,9 @@ class Rule:
     # About a translation's lag behind its source: it reads git history (``view.lag``),
     # and --changed-since judges its findings by page, not by the lines a change touched.
     lag: bool = False
+    # Its findings say a document lacks what the peers' related lines hold: on a pull
+    # request, one whose places were all named at REV too is no new finding.
+    absence: bool = False
     # Where the rule is imported from ("module:attribute"), set by the registry: how a
     # rule set reaches worker processes.
     ref: str = field(default="", compare=False)

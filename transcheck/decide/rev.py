@@ -1,0 +1,84 @@
+"""The group as it was at a pull request's base revision: its findings then, and
+where their lines are now (``decide.changed`` tells what a change introduced)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+from transcheck.model import ChangedSegment, Document, Finding, Segment
+
+
+@dataclass
+class Version:
+    """One document against its version at REV."""
+
+    doc: Document
+    old_text: str | None  # None: the file did not exist at REV (or was not text)
+    old_segments: tuple[Segment, ...]
+    old_to_new: dict[int, int]  # old segment index -> new segment index
+    changes: list[ChangedSegment]
+    mapped_old: tuple | None = None  # see ``rev.map_span``
+
+
+def old_findings(name: str, versions: list[Version], recheck):
+    """Check the group as it was at REV; yields (finding, version of its document)."""
+    import tempfile
+
+    from transcheck.read.discover import FileSpec, GroupSpec
+
+    present = [v for v in versions if v.old_text is not None]
+    if not present:
+        return
+    with tempfile.TemporaryDirectory(prefix="transcheck-rev-") as tmp:
+        files = []
+        for v in present:
+            # One directory per language keeps the file name (and so its format).
+            target = os.path.join(tmp, v.doc.language, os.path.basename(v.doc.path))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(v.old_text)
+            files.append(FileSpec(path=target, language=v.doc.language, group=name))
+        spec = GroupSpec(name=name, files=tuple(sorted(files, key=lambda s: s.language)))
+        result = recheck(spec)
+    by_language = {v.doc.language: v for v in present}
+    # The old files lay in a temporary folder: a finding's related places are named by
+    # the documents' own paths (their lines are the old ones).
+    paths = {spec.path: v.doc.path for spec, v in zip(files, present)}
+    for f in result.findings:
+        if f.language in by_language:
+            related = tuple(replace(loc, path=paths.get(loc.path, loc.path)) for loc in f.related)
+            yield replace(f, related=related), by_language[f.language]
+
+
+def map_span(version: Version, f: Finding) -> tuple[int, int]:
+    """Where an old finding's lines are in the new document.
+
+    On segments: the new lines of those segments. Between segments (a finding about
+    something missing there): the whole corresponding gap of the new document, up to
+    and including the next segment, since new text inserted into the gap moves it.
+    """
+    from bisect import bisect_left, bisect_right
+
+    new = version.doc.segments
+    mapped = version.old_to_new
+    if version.mapped_old is None:  # old segments that have a new place, in line order
+        kept = [s for s in version.old_segments if s.index in mapped]
+        version.mapped_old = kept, [s.line for s in kept], [s.end_line for s in kept]
+    kept, starts, ends = version.mapped_old
+    # Bisection instead of a pass over the document per finding, which made a long
+    # document with many findings quadratic.
+    first = bisect_left(ends, f.line)
+    hits = []
+    for s in kept[first:]:
+        if s.line > f.end_line:
+            break
+        hits.append(new[mapped[s.index]])
+    if hits:
+        return min(s.line for s in hits), max(s.end_line for s in hits)
+    before = kept[first - 1] if first else None
+    later = bisect_right(starts, f.end_line)
+    after = kept[later] if later < len(kept) else None
+    start = new[mapped[before.index]].end_line + 1 if before else 1
+    end = new[mapped[after.index]].line if after else (new[-1].end_line + 1 if new else 1)
+    return start, max(start, end)
