@@ -299,6 +299,14 @@ def _is_language(part: str, languages: frozenset[str]) -> bool:
     return bool(_LANGUAGE_TAG.match(part)) and base_language(part) in languages
 
 
+def heading_slug(text: str) -> str:
+    """The id a heading gets from its text on GitHub and most site generators: lower
+    case, punctuation out, each space a hyphen ("CLI — offline tools" is
+    "cli--offline-tools")."""
+    kept = "".join(ch for ch in text.strip().lower().replace("`", "") if ch.isalnum() or ch in " -_")
+    return kept.replace(" ", "-")
+
+
 _PAGE_NAME = re.compile(r"^(.+?)(?:[._-]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?))?\.(?:md|mdx|markdown|html?)$",
                         re.IGNORECASE)
 

@@ -81,14 +81,13 @@ from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
-                                     page_parts, unlocalised, unqueried)
+from transcheck.rules._links import (as_written, heading_slug, language_codes, link_target, linked_elsewhere,
+                                     localised_sites, page_parts, unlocalised, unqueried)
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
-_KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph",
-               Kind.LIST_ITEM: "a list item"}
+_KIND_NAMES = {Kind.HEADING: "a heading", Kind.PARAGRAPH: "a paragraph", Kind.LIST_ITEM: "a list item"}
 
 
 def check(view: GroupView, options: NoOptions):
@@ -131,7 +130,7 @@ def check(view: GroupView, options: NoOptions):
         if any(anchors.values()):
             for dev in consensus.deviations(view, anchors):
                 note(dev.language, f"{_anchor(dev.value)} where {consensus.names(dev.agree)} "
-                     f"have {_anchor(dev.expected)}", dev.agree)
+                     f"have {_anchor(dev.expected, None if dev.expected else headings[dev.agree[0]])}", dev.agree)
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
@@ -331,13 +330,14 @@ def _bare(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def _anchor(anchor: str) -> str:
-    return f"heading id #{anchor}" if anchor else "no heading id"
+def _anchor(anchor: str, heading=None) -> str:
+    """An id as a message names it; none, with the one its heading's text gives."""
+    text = f"heading id #{anchor}" if anchor else "no heading id"
+    return f"{text} (links reach #{heading_slug(heading.quoted)})" if heading is not None else text
 
 
 def _count(n: int, noun: str) -> str:
     return f"no {noun}s" if n == 0 else f"1 {noun}" if n == 1 else f"{n} {noun}s"
-
 
 
 RULE = Rule(
