@@ -4,7 +4,8 @@ numbers alone is evidence only where it cannot be word order: each number keeps 
 of its own that the translation exchanges (13% and 40 years become 40% and 13 years,
 "January 19 … 12 bills" becomes "January 12 … 19 bills", "25 degrees … 300 yards"
 becomes "300 degrees … 25 yards"), the two stand in a
-rising range of the source ("1995–2005", "30 to 40") that a left-to-right translation
+rising range of the source ("1995–2005", "30 to 40", "between 2000 and 2019", a
+progression "2000 M... 2500 M", a part "95 out of 900") that a left-to-right translation
 turns around, or the two change places around a third name or number that every
 language keeps between them. A score, a ratio or a date in the other order is none: on
 NTREX-128 news (held out) those 28 warnings were a language's convention ("0:1" for
@@ -24,9 +25,13 @@ _PERCENT_AFTER = re.compile(
     r"|відсот\w*|في\s+المئة|في\s+المائة|بالمئة|بالمائة|אחוז\w*|प्रतिशत|फ़ीसदी|फीसदी|パーセント|퍼센트)",
     re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:yüzde|百分之|%)\s*$", re.IGNORECASE)
-# Between the two ends of a range: a dash, "to" or "through", a unit after the first
-# ("2000 M to 2500 M").
-_RANGE_GAP = re.compile(r"\A\s*+(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?\s*+)?(?:[-–—]|to|through)\s*+")
+# Between the two ends of a range: a dash, "to" or "through", the dots of a
+# progression ("2000 M... 2500 M"), a unit after the first ("2000 M to 2500 M"); a
+# part before its whole ("95 out of more than 900").
+_RANGE_GAP = re.compile(r"\A\s*+(?:(?:[A-Z]{1,3}|km|cm|mm|kg|mi|ft|lb|m|g)\b\.?\s*+)?"
+                        r"(?:[-–—]|to|through|\.{2,4}|…|out\s+of(?:\s+(?:more\s+than|over|nearly|about))?)\s*+")
+# "between 2000 and 2019": "and" ends a range only after "between".
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
 def marks(text: str, start: int, end: int, months: list[tuple[int, int]] = ()) -> frozenset[str]:
@@ -79,7 +84,9 @@ def _rising_range(text: str, anchors: list, a: str, b: str) -> bool:
         rising = float(xs[0].key[2:].replace(",", ".")) < float(xs[1].key[2:].replace(",", "."))
     except ValueError:
         return False
-    return rising and len(gap) <= 12 and bool(_RANGE_GAP.fullmatch(gap))
+    if rising and gap.strip() == "and" and _BETWEEN.search(text[max(0, xs[0].start - 12):xs[0].start]):
+        return True
+    return rising and len(gap) <= 24 and bool(_RANGE_GAP.fullmatch(gap))
 
 
 def _own_digit_run(text: str, anchors: list, a: str, b: str) -> bool:
