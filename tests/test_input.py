@@ -146,6 +146,16 @@ def test_a_page_of_front_matter_only_is_skipped_as_info_not_an_error(tmp_path):
     assert (problem.severity, problem.message) == ("info", "no text to check (markup only); skipped")
 
 
+def test_a_page_whose_every_translation_is_front_matter_only_is_checked_without_error(tmp_path):
+    from tests.cli import transcheck
+
+    for folder in ("docs", "docs/fr"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "404.md").write_text("---\ntitle: '404'\ntemplate: splash\n---\n", encoding="utf-8")
+    result = transcheck("check", "--source", "en", "--layout", "docs/**/*=docs/{lang}/**/*", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 @pytest.mark.slow
 def test_one_five_megabyte_line(tmp_path):
     words = "Kundupplevelse är hela kundens resa med ditt varumärke. "

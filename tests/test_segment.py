@@ -102,3 +102,13 @@ def test_plain_text_lines_keep_their_numbers():
 )
 def test_classify_line(text, kind):
     assert classify_line(text) is kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Front matter after a blank line, as Astro and Hugo read it: its title is the text.
+    ("\n---\ntitle: Getting started\n---\n\nInstall the tool first.\n", ["Getting started", "Install the tool first."]),
+    # A thematic break after a blank line, with no field after it, is no front matter.
+    ("\n---\n\nA paragraph after a rule.\n", ["A paragraph after a rule."]),
+])
+def test_front_matter_may_follow_blank_lines(text, expected):
+    assert [s.text for s in segment("page.md", split_lines(text))] == expected

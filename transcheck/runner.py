@@ -70,7 +70,8 @@ def check_group(
         problems.append(problem)
     voters = [d for f in spec.voters if isinstance(d := read_document(f, settings), Document)]
     view = build_view(spec.name, documents, settings, termbase, spec.lag, stage, voters)
-    findings = name_keys(_run_rules(rules, view, settings, problems, stage, jobs), documents, view.rows)
+    # A group whose every file was skipped (front matter only) is no group to check.
+    findings = name_keys(_run_rules(rules, view, settings, problems, stage, jobs), documents, view.rows) if documents else []
     result = GroupResult(
         group=spec.name,
         documents=tuple(documents),

@@ -270,19 +270,25 @@ def _title_or_directive(marks: list[Mark], i: int, title: str | None, s: str, bl
 def _front_matter(lines: list[str], out: list[str], marks: list[Mark]) -> int:
     """Blank a YAML (---) or TOML (+++) front matter; its title and description are
     prose. Returns the index of the first line after it."""
-    if not lines or lines[0].strip() not in ("---", "+++"):
+    # Blank lines may come first (Astro and Hugo read it so) where a field follows.
+    start = next((j for j, line in enumerate(lines) if line.strip()), len(lines))
+    if start == len(lines) or lines[start].strip() not in ("---", "+++") or (
+            start and not (start + 1 < len(lines) and _KEY.match(lines[start + 1]))):
         return 0
-    fence = lines[0].strip()
+    fence = lines[start].strip()
     ends = ("---", "...") if fence == "---" else ("+++",)
-    end = next((j for j in range(1, len(lines)) if lines[j].strip() in ends), None)
+    end = next((j for j in range(start + 1, len(lines)) if lines[j].strip() in ends), None)
     if end is None:
         return 0
-    j = 1
+    j = start + 1
     while j < end:
         j = _field(lines, j, end, fence == "+++", marks)
     for k in range(end + 1):
         out[k] = ""
     return end + 1
+
+
+_KEY = re.compile(r"^[A-Za-z_][\w-]*+\s*+[:=]")
 
 
 def _field(lines: list[str], j: int, end: int, toml: bool, marks: list[Mark]) -> int:
