@@ -49,10 +49,10 @@ def test_a_row_that_pairs_two_entries_of_a_list_is_not_compared(en, zh, elsewher
     # Copied as the source wrote it, it points into the translation's folder: broken.
     ("code-server/server", "translations/de/lessons", "../translations/lessons/code-server/server"),
     # The source's own link, and any link written from its folder, as written.
-    ("./sections/logger.md", "lessons", "./sections/logger.md"),
+    ("./sections/logger.md", "lessons", "./sections/logger"),
     ("https://example.org/a", "translations/de/lessons", "example.org/a"),
     # A tree per language (docs/de/… beside docs/en/…): the same folder, the link as written.
-    ("../tutorial/x.md", "docs/de/lessons", "../tutorial/x.md"),
+    ("../tutorial/x.md", "docs/de/lessons", "../tutorial/x"),
 ])
 def test_a_relative_link_is_read_from_its_files_folder(url, base, expected):
     from transcheck.rules._links import link_target
@@ -74,12 +74,14 @@ def test_youtubes_short_link_is_its_watch_page():
 @pytest.mark.parametrize("url, expected", [
     # A translated README beside its folder's own, linked relatively or on the forge.
     ("pastebin/README-de.md", "pastebin"),
-    ("docs/guide_fr.md", "docs/guide.md"),
+    ("docs/guide_fr.md", "docs/guide"),
     ("https://github.com/acme/primer/blob/master/README-de.md#index", "github.com/acme/primer"),
-    ("https://gitlab.com/acme/primer/-/blob/main/docs/guide.de.md", "gitlab.com/acme/primer/docs/guide.md"),
+    ("https://gitlab.com/acme/primer/-/blob/main/docs/guide.de.md", "gitlab.com/acme/primer/docs/guide"),
     # Another version (a tag, another branch) and the forge's other pages stay apart.
     ("https://github.com/acme/primer/blob/v1.0/README.md", "github.com/acme/primer/blob/v1.0/README.md"),
     ("https://github.com/acme/primer/issues/12", "github.com/acme/primer/issues/12"),
+    # "page.md" and "page" are one page to the site generators.
+    ("../advanced/dynamic-routing.md#removing", "../advanced/dynamic-routing"),
 ])
 def test_a_link_to_a_pages_translation_is_the_link_to_the_page(url, expected):
     from transcheck.rules._links import link_target

@@ -144,8 +144,14 @@ def _lines(view: GroupView, lang: str) -> list[str]:
     return memo[lang]
 
 
-def names(languages: Iterable[str]) -> str:
-    return ", ".join(languages)
+def names(languages: Iterable[str], verb: str = "") -> str:
+    """The languages, and ``verb`` agreeing with them ("en has", "de, fr have")."""
+    languages = list(languages)
+    if not verb:
+        return ", ".join(languages)
+    if len(languages) == 1:
+        verb = "has" if verb == "have" else verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s")
+    return f"{', '.join(languages)} {verb}"
 
 
 def displaced(view: GroupView, row_index: int, lang: str, reach: int = 5,

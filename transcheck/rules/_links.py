@@ -206,6 +206,13 @@ def unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str
     """``ours`` and ``theirs`` without the pairs that are one page on a localised site:
     a link of ours to a site where the cell links to its language's version, matched
     with a link of theirs to the same site."""
+    # A site in the reader's language where the others link the same site in another
+    # language the group lacks ("fr.wikipedia.org" for "en.wikipedia.org/wiki/…" where
+    # the source is not checked): the language's own article on it.
+    pairs = [(u, t) for u in ours for t in theirs if _in_language(t, u)]
+    for u, t in pairs:
+        if u in ours and t in theirs:
+            ours, theirs = [x for x in ours if x != u], [x for x in theirs if x != t]
     sites, labels = localised
     if not sites:
         return ours, theirs
@@ -224,6 +231,14 @@ def unlocalised(ours: list[str], theirs: list[str], localised) -> tuple[list[str
         else:
             theirs.remove(match)
     return kept, theirs
+
+
+def _in_language(url: str, host: str) -> bool:
+    """Whether ``url`` is a page of ``host`` (a bare host) under a language's label."""
+    from transcheck.read.languages import normalise_tag
+
+    label, dot, rest = url.split("/", 1)[0].partition(".")
+    return bool(dot) and rest == host and "." in rest and len(label) in (2, 3) and normalise_tag(label) is not None
 
 
 def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
@@ -278,7 +293,8 @@ def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:
     stem = _unsuffixed(stem, languages)  # README-de.md, guide_fr.md
     if stem.lower() in ("readme", "index", "_index"):
         return parts[:-1] or [""]
-    return parts[:-1] + [f"{stem}.{suffix}"]
+    # "page.md" and "page" are one page to VitePress, Docusaurus and Starlight.
+    return parts[:-1] + [stem]
 
 
 _FORGES = frozenset({"github.com", "gitlab.com", "codeberg.org"})
@@ -297,45 +313,3 @@ def _is_language(part: str, languages: frozenset[str]) -> bool:
     if part in languages:
         return True
     return bool(_LANGUAGE_TAG.match(part)) and base_language(part) in languages
-
-
-def heading_slug(text: str) -> str:
-    """The id a heading gets from its text on GitHub and most site generators: lower
-    case, punctuation out, each space a hyphen ("CLI — offline tools" is
-    "cli--offline-tools")."""
-    kept = "".join(ch for ch in text.strip().lower().replace("`", "") if ch.isalnum() or ch in " -_")
-    return kept.replace(" ", "-")
-
-
-_PAGE_NAME = re.compile(r"^(.+?)(?:[._-]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?))?\.(?:md|mdx|markdown|html?)$",
-                        re.IGNORECASE)
-
-
-def links_to_translations(path: str, urls) -> bool:
-    """Whether a link of ``urls`` leads to another language's version of the page at
-    ``path`` (``README-zh-cn.md`` from ``README-fr.md``, ``README.md``, the source, from
-    either, ``../de/page.md`` from ``docs/fr/page.md``): a line of them is the page's list of
-    its languages, each named in itself."""
-    from transcheck.read.languages import normalise_tag
-
-    def page(name: str) -> tuple[str, str] | None:
-        m = _PAGE_NAME.match(name)
-        if m is None:
-            return None
-        if m.group(2) and normalise_tag(m.group(2)) is None:
-            return name.rsplit(".", 1)[0].lower(), ""
-        return m.group(1).lower(), (m.group(2) or "").lower()
-
-    own = page(path.replace("\\", "/").rsplit("/", 1)[-1])
-    if own is None:
-        return False
-    for url in urls:
-        *folders, name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").split("/")
-        other = page(name) if "://" not in url else None
-        if other is None or other[0] != own[0]:
-            continue
-        # Another suffix (README-de.md), or the same name in a language's folder (../de/page.md).
-        if other[1] != own[1] or any(len(f) <= 8 and normalise_tag(f) for f in folders if f not in (".", "..")):
-            return True
-    return False
-

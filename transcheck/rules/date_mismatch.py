@@ -83,7 +83,7 @@ def check(view: GroupView, options: NoOptions):
                 view,
                 row,
                 lang,
-                f"{shown} ({consensus.names(holders)} name {names})",
+                f"{shown} ({consensus.names(holders, 'name')} {names})",
                 related=consensus.related(view, row, holders),
                 key="date:" + ",".join(f"{a[0]}{a[1]}" for a, _, _ in pairs) + ":"
                 + normalise(anchor_text(view, row, lang))[:80],

@@ -161,7 +161,7 @@ def check(view: GroupView, options: NoOptions):
                 shown, verb = shown + f" {verb} missing, “{instead}” is here instead", ""
             finding = RULE.at_cell(
                 view, row, lang,
-                f"{shown} {verb + ' missing here ' if verb else ''}({consensus.names(holders)} keep "
+                f"{shown} {verb + ' missing here ' if verb else ''}({consensus.names(holders, 'keep')} "
                 f"{'it' if len(items) == 1 else 'them'})",
                 related=consensus.related(view, row, holders),
                 key="entity:" + ",".join(k for k, _ in items) + ":" + normalise(cells[lang].text)[:80],

@@ -73,7 +73,7 @@ def check(view: GroupView, options: NoOptions):
                     continue
                 yield RULE.at_cell(
                     view, row, lang,
-                    f"“{kept}” is written “{written}” here ({consensus.names(dev.agree)} keep it)",
+                    f"“{kept}” is written “{written}” here ({consensus.names(dev.agree, 'keep')} it)",
                     related=consensus.related(view, row, dev.agree),
                     key="handle:" + key + ":" + normalise(texts[lang])[:80],
                 )

@@ -91,7 +91,7 @@ def check(view: GroupView, options: NoOptions):
                 yield RULE.at_cell(
                     view, row, lang,
                     f"{language} phrase “{phrase}” inside {language_name(doc.base_language)} "
-                    f"text; {consensus.names(translating)} translate it",
+                    f"text; {consensus.names(translating, 'translate')} it",
                     related=consensus.related(view, row, translating),
                     key=f"mixed:{normalise(phrase)}:" + normalise(texts[lang])[:80],
                 )

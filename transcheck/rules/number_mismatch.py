@@ -173,7 +173,7 @@ def check(view: GroupView, options: NoOptions):
             if not lacks and not adds and not measure:
                 continue
             parts = [measure[0]] if measure else []
-            parts += [f"{_show(n)} missing ({consensus.names(a)} have it)" for n, a in lacks]
+            parts += [f"{_show(n)} missing ({consensus.names(a, 'have')} it)" for n, a in lacks]
             parts += [f"{_show(n)} not in the others ({consensus.names(a)})" for n, a in adds]
             peers = sorted(({x for _, a in lacks + adds for x in a} | set(measure[1] if measure else ())) - {lang})
             finding = RULE.at_cell(

@@ -126,7 +126,7 @@ def check(view: GroupView, options: NoOptions):
                 if dev.value == 1 and not _continued(view, quotes, pairings, r, dev.language, carried):
                     note(dev.language, f"unbalanced quotation marks ({counts[dev.language]}): "
                          f"{quotations.unpaired(texts[dev.language])}; "
-                         f"{consensus.names(dev.agree)} close their quotations", dev.agree)
+                         f"{consensus.names(dev.agree, 'close')} their quotations", dev.agree)
             for pair in BRACKETS:
                 balance = {lang: _balance(t, pair) for lang, t in texts.items()}
                 for dev in _clear(view, {k: v == 0 for k, v in balance.items()}):
@@ -134,7 +134,7 @@ def check(view: GroupView, options: NoOptions):
                         b = balance[dev.language]
                         what = f"{b} “{pair[0]}” unclosed" if b > 0 else f"{-b} “{pair[1]}” unopened"
                         note(dev.language, f"unbalanced brackets ({what}); "
-                             f"{consensus.names(dev.agree)} balance theirs", dev.agree)
+                             f"{consensus.names(dev.agree, 'balance')} theirs", dev.agree)
         yield from notes.findings(
             RULE, view, r,
             key=lambda lang, messages: "punctuation:" + "|".join(m.split(";")[0] for m in messages)
@@ -214,9 +214,9 @@ def _questions(view: GroupView, r: int, texts: dict[str, str]):
         if consensus.displaced(view, r, dev.language):
             continue
         if dev.expected:
-            message = f"ends as a statement where {consensus.names(dev.agree)} end with a question mark"
+            message = f"ends as a statement where {consensus.names(dev.agree, 'end')} with a question mark"
         else:
-            message = f"ends with a question mark where {consensus.names(dev.agree)} end as a statement"
+            message = f"ends with a question mark where {consensus.names(dev.agree, 'end')} as a statement"
         finding = RULE.at_cell(view, row, dev.language, message,
                                related=consensus.related(view, row, dev.agree),
                                key="question:" + normalise(texts[dev.language])[:80])

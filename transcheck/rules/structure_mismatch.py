@@ -81,8 +81,9 @@ from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._links import (as_written, heading_slug, language_codes, link_target, linked_elsewhere,
-                                     localised_sites, page_parts, unlocalised, unqueried)
+from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
+                                     page_parts, unlocalised, unqueried)
+from transcheck.rules._pages import heading_slug
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -119,18 +120,18 @@ def check(view: GroupView, options: NoOptions):
                 levels = {segs[a][0].level for a in dev.agree}
                 level = f" (level {levels.pop()})" if len(levels) == 1 else ""
             turned.add(dev.language)
-            note(dev.language, f"{_KIND_NAMES[dev.value]} where {consensus.names(dev.agree)} "
-                 f"have {_KIND_NAMES[dev.expected]}{level}", dev.agree)
+            note(dev.language, f"{_KIND_NAMES[dev.value]} where {consensus.names(dev.agree, 'have')} "
+                 f"{_KIND_NAMES[dev.expected]}{level}", dev.agree)
         headings = {lang: h for lang, s in segs.items()
                     if lang not in turned and (h := _first_heading(s)) is not None}
         for dev in consensus.deviations(view, {lang: h.level for lang, h in headings.items()}):
-            note(dev.language, f"heading level {dev.value} where {consensus.names(dev.agree)} "
-                 f"have level {dev.expected}", dev.agree)
+            note(dev.language, f"heading level {dev.value} where {consensus.names(dev.agree, 'have')} "
+                 f"level {dev.expected}", dev.agree)
         anchors = _anchors(headings)
         if any(anchors.values()):
             for dev in consensus.deviations(view, anchors):
-                note(dev.language, f"{_anchor(dev.value)} where {consensus.names(dev.agree)} "
-                     f"have {_anchor(dev.expected, None if dev.expected else headings[dev.agree[0]])}", dev.agree)
+                note(dev.language, f"{_anchor(dev.value)} where {consensus.names(dev.agree, 'have')} "
+                     f"{_anchor(dev.expected, None if dev.expected else headings[dev.agree[0]])}", dev.agree)
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
@@ -149,7 +150,7 @@ def check(view: GroupView, options: NoOptions):
                                    for lang, target in ((dev.language, ours[0]), (peer, theirs[0])))
                     if mine == their:  # one relative link, read from two folders
                         mine, their = f"{mine} in {pages[dev.language][1] or '.'}/", f"{their} in {pages[peer][1] or '.'}/"
-                    note(dev.language, f"a link to {mine} where {consensus.names(dev.agree)} link to {their}", dev.agree)
+                    note(dev.language, f"a link to {mine} where {consensus.names(dev.agree, 'link')} to {their}", dev.agree)
         for noun, count in _COUNTS.items():
             if noun != "link":
                 votes = {lang: count(s) for lang, s in segs.items() if lang not in turned}
@@ -266,7 +267,7 @@ def _counted(view: GroupView, votes: dict[str, Hashable], noun: str, note, total
         if totals[noun][dev.language] in {totals[noun][a] for a in dev.agree}:
             continue  # as many in the page as a whole: the aligner cut the rows elsewhere
         note(dev.language, f"{_count(dev.value, noun)} where "
-             f"{consensus.names(dev.agree)} have {_count(dev.expected, noun)}", dev.agree)
+             f"{consensus.names(dev.agree, 'have')} {_count(dev.expected, noun)}", dev.agree)
 
 
 def _code_blocks(segments) -> int:
@@ -330,8 +331,7 @@ def _bare(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def _anchor(anchor: str, heading=None) -> str:
-    """An id as a message names it; none, with the one its heading's text gives."""
+def _anchor(anchor: str, heading=None) -> str:  # no id: the one the heading's text gives
     text = f"heading id #{anchor}" if anchor else "no heading id"
     return f"{text} (links reach #{heading_slug(heading.quoted)})" if heading is not None else text
 

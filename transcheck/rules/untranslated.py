@@ -86,7 +86,7 @@ from dataclasses import dataclass, replace
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._links import links_to_translations
+from transcheck.rules._pages import links_to_translations
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules._tokens import link_title
 from transcheck.rules.base import GroupView, Rule, options_from, snippet

@@ -50,7 +50,7 @@ from transcheck.model import Category, Document, Segment, Severity, Strength
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules._scripts import document_scripts
 from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._links import links_to_translations
+from transcheck.rules._pages import links_to_translations
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.

@@ -1,0 +1,48 @@
+"""A page's own names: the files of its translations, which a list of its languages
+links to, and the ids its headings get from their text."""
+
+from __future__ import annotations
+
+import re
+
+
+def heading_slug(text: str) -> str:
+    """The id a heading gets from its text on GitHub and most site generators: lower
+    case, punctuation out, each space a hyphen ("CLI — offline tools" is
+    "cli--offline-tools")."""
+    kept = "".join(ch for ch in text.strip().lower().replace("`", "") if ch.isalnum() or ch in " -_")
+    return kept.replace(" ", "-")
+
+
+_PAGE_NAME = re.compile(r"^(.+?)(?:[._-]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?))?\.(?:md|mdx|markdown|html?)$",
+                        re.IGNORECASE)
+
+
+def links_to_translations(path: str, urls) -> bool:
+    """Whether a link of ``urls`` leads to another language's version of the page at
+    ``path`` (``README-zh-cn.md`` from ``README-fr.md``, ``README.md``, the source, from
+    either, ``../de/page.md`` from ``docs/fr/page.md``): a line of them is the page's list of
+    its languages, each named in itself."""
+    from transcheck.read.languages import normalise_tag
+
+    def page(name: str) -> tuple[str, str] | None:
+        m = _PAGE_NAME.match(name)
+        if m is None:
+            return None
+        if m.group(2) and normalise_tag(m.group(2)) is None:
+            return name.rsplit(".", 1)[0].lower(), ""
+        return m.group(1).lower(), (m.group(2) or "").lower()
+
+    own = page(path.replace("\\", "/").rsplit("/", 1)[-1])
+    if own is None:
+        return False
+    for url in urls:
+        *folders, name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").split("/")
+        other = page(name) if "://" not in url else None
+        if other is None or other[0] != own[0]:
+            continue
+        # Another suffix (README-de.md), or the same name in a language's folder (../de/page.md).
+        if other[1] != own[1] or any(len(f) <= 8 and normalise_tag(f) for f in folders if f not in (".", "..")):
+            return True
+    return False
+
