@@ -26,12 +26,13 @@ MINOR_WORDS = 2  # words taken out, and put in, by a minor edit at most
 
 
 def link_key(url: str, languages: tuple[str, ...], fragment: bool = True) -> str:
-    """A link target with a path component that is one of ``languages`` (the source's
-    or the translation's code) made one placeholder; without its anchor if asked."""
+    """A link target without a path component that is one of ``languages`` (the
+    source's or the translation's code: "/zh-cn/reference/x" is the source's
+    "/reference/x", where the source's pages sit at the site's root); without its
+    anchor if asked."""
     if not fragment:
         url = url.split("#", 1)[0]
-    parts = url.split("/")
-    return "/".join("{lang}" if p.lower() in languages else p for p in parts)
+    return "/".join(p for p in url.split("/") if p.lower() not in languages)
 
 
 def _evidence(segments, languages: tuple[str, ...], fragment: bool = True) -> Counter:
