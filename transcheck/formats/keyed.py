@@ -13,7 +13,7 @@ every format alike:
   check (TC704) judges which variants a language needs;
 - ``raw`` is the value as written (a linked message, vue-i18n's and slang's
   ``@:general.save``, with the linked value in its place, as the program shows it),
-  ``text`` the value without placeholders and tags
+  ``text`` the value without placeholders and tags, its HTML entities read
   (``formats.placeholders``), ``code`` the placeholders and tags taken out;
 - ``source`` is the source text a bilingual file holds beside the translation (PO,
   XLIFF): a group without a document in the source language takes its source from it;
@@ -26,6 +26,7 @@ every format alike:
 from __future__ import annotations
 
 import bisect
+import html
 import re
 
 from transcheck.model import Kind, Segment
@@ -55,8 +56,10 @@ def value_segment(index: int, line: int, end_line: int, key: str, raw: str,
     parsed = parse(raw)
     if not raw.strip() and not state:
         state = "empty"
-    kind = classify_line(parsed.text) if parsed.text else Kind.SYMBOLS
-    return Segment(index, line, max(line, end_line), parsed.text, kind, key=key,
+    # A value shown as HTML (Rails' "&laquo; previous") is read as it shows: "« previous".
+    text = html.unescape(parsed.text) if "&" in parsed.text else parsed.text
+    kind = classify_line(text) if text else Kind.SYMBOLS
+    return Segment(index, line, max(line, end_line), text, kind, key=key,
                    code=tuple(t.text for t in parsed.tokens), raw=raw, source=source, state=state)
 
 

@@ -49,8 +49,10 @@ def ending(raw: str, language: str) -> str:
     if _FACE.search(whole):
         return ""
     text = whole.rstrip(_CLOSERS).rstrip()
-    if text != whole and text[-2:-1] in _OPENERS:
-        return ""  # a mark in quotes or brackets (press ":", "(:)") is named, not the value's end
+    if text != whole and (text[-2:-1] in _OPENERS or whole[-1:] in ")]}"):
+        # A mark in quotes or brackets (press ":", "(:)", "(a, b, ...)") is named or
+        # belongs to the aside, not the value's end: word order moves the bracket.
+        return ""
     if text.endswith(("...", "\u2024\u2024\u2024")):  # three dots, or three one-dot leaders
         return "…"
     mark = _MARKS.get(text[-1:], "") if text else ""

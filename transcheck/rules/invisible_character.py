@@ -172,9 +172,10 @@ def suspects(line: str, language: str) -> list[tuple[int, str]]:
             # After a virama a joiner ends a word on purpose: Malayalam's chillu
             # letters (ന + ് + ZWJ), an explicit halant in Kannada or Hindi. A ZWNJ
             # before a joining letter keeps a suffix apart from what precedes it,
-            # a closing quotation mark included (Persian «…»‌ها).
-            flagged = not ((_joinable(before) and (_joinable(after) or _virama(before)
-                                                   or (ch == "\u200c" and _joining(before))))
+            # a closing quotation mark included (Persian «…»‌ها). A ZWJ after a
+            # joining letter at a word's end keeps its joined form, as a tatweel does
+            # (Arabic "ب‍ lutris.net").
+            flagged = not ((_joinable(before) and (_joinable(after) or _virama(before) or _joining(before)))
                            or (ch == "\u200c" and after is not None and _joining(after)
                                and before is not None and not before.isspace()))
         if flagged:
