@@ -6,6 +6,7 @@ full coverage; elsewhere it is a figure in the status table).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transcheck.formats.keyed import show_key, split_plural
@@ -99,6 +100,9 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
     # (message, language) -> names of tokens written as a per cent sign before a
     # number ("%30e", "%5"): a number in Turkish, Basque or Azerbaijani word order.
     numbered: dict[tuple[str, str], set[str]] = {}
+    # Messages whose source is a strftime format ("%B %d", "%-d. %b %Y"), not printf.
+    dates = {message(k) for k, s in cached_values(view, view.source).items()
+             if _STRFTIME.search(s.raw)} if view.source in view.documents else set()
     for lang in sorted(view.documents, key=lambda lang: lang != view.source):
         for key, seg in cached_values(view, lang).items():
             tokens = [t for t in parse(seg.raw).tokens if t.kind in kinds]
@@ -113,6 +117,8 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
             out.setdefault(message(key), {}).setdefault(lang, set()).update(t.name for t in tokens)
             if split_plural(key):
                 plural.add(message(key))
+    for msg in [m for m in out if m in dates]:
+        del out[msg]  # a date format: each language orders its fields its own way
     for msg, by in out.items():
         reference = by.get(view.source, set())
         after = reference if view.source in by else set().union(
@@ -149,6 +155,8 @@ def _positional_count(by: dict[str, set], source: str | None) -> None:
 
 # Languages that write the per cent sign before the number ("%50").
 PERCENT_FIRST = frozenset({"tr", "az", "eu"})
+# A conversion only strftime has (month and weekday names, year, hour, minute).
+_STRFTIME = re.compile(r"%[-_0^#]?[BbYyHIMjZ]")
 
 
 def variants(view: GroupView, lang: str, msg: str) -> list[Segment]:

@@ -32,7 +32,8 @@ Example:
 What it does not catch:
     A placeholder moved to a place where the sentence reads wrong; named arguments
     in an order the language needs (that is allowed); ICU plural branches (the plural
-    check, TC704, judges which a language needs).
+    check, TC704, judges which a language needs); a date format whose source is
+    strftime's ("%B %d": each language orders its fields and adds its own).
 """
 
 from __future__ import annotations
