@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from transcheck.langid.names import language_name
+from transcheck.langid.script import scripts_of
 from transcheck.model import Strength, base_language
 from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, Rule, snippet
@@ -109,6 +110,9 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 w for w in _PARTS.split(seg.text) if w not in kept and not any(c in w for c in "./@:"))))
             if script is None or script == home or letters < 4:
                 continue
+            own = scripts_of(lang)
+            if script.title() in own and home.title() not in own:
+                continue  # the language's script in a file of stale copies ("Приватност" in Macedonian)
             value = seg.raw.strip()
             if key in source and _letters_only(source[key].raw) == _letters_only(value):
                 continue  # the source's text, spaced or hyphenated otherwise ("Push-URL")

@@ -48,7 +48,8 @@ What it catches:
     Serbian Cyrillic one) is an error with two words or more, else a warning (info
     for one Latin word: "Tracker" in a Chinese file is a term every script keeps), and
     is named by the file written in its script (English copied into the Thai and the
-    Chuvash files is English); acronyms ("URL(_U)") do not count. One equal to a
+    Chuvash files is English); a value in a script the file's language writes, in a
+    file of stale English copies, is none (Macedonian Cyrillic); acronyms ("URL(_U)") do not count. One equal to a
     related language's in its own script (Bosnian and Croatian) is info. In a file
     of ten values or more, half of which are the source's as they are (a language
     just added, whose untranslated strings the platform wrote as their source), each
