@@ -593,3 +593,16 @@ def test_a_code_span_added_to_a_list_is_followed_by_the_translation_that_adds_it
     commit(repo, "fr: see also fix")
     _, found = check(repo)
     assert codes(found) == []
+
+
+@pytest.mark.parametrize("stale, paragraphs, rewritten", [
+    (10, 20, True),   # ten paragraphs changed and half the page: translate it again
+    (9, 12, False),   # fewer than ten
+    (10, 21, False),  # less than half
+])
+def test_a_page_is_rewritten_from_ten_changed_paragraphs_and_half_of_it(stale, paragraphs, rewritten):
+    from transcheck.history.lag import Lag, LagChange
+
+    changes = tuple(LagChange("edited", n, n, "old", "new", n, n) for n in range(stale)) + (
+        LagChange("added", 99, 99, "", "new", 99, 99),)  # text added since is no paragraph changed
+    assert Lag("de", "abc", "2025-01-01", changes).rewritten(paragraphs) is rewritten

@@ -53,6 +53,11 @@ class LagChange:
     minor: bool = False
 
 
+# From this many outdated paragraphs, and half the page, the page was rewritten.
+REWRITE_MIN = 10
+REWRITE_SHARE = 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class Lag:
     """How far one translation is behind its source. ``since_sha``/``since_date``: the
@@ -76,6 +81,12 @@ class Lag:
     @property
     def outdated(self) -> bool:
         return bool(self.changes)
+
+    def rewritten(self, paragraphs: int) -> bool:
+        """Whether the source changed so much of a page of ``paragraphs`` since (ten of
+        its paragraphs and half of them) that the page is one to translate again."""
+        stale = sum(c.kind in ("edited", "removed") for c in self.changes)
+        return stale >= REWRITE_MIN and stale >= REWRITE_SHARE * paragraphs
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,17 +44,12 @@ from transcheck.model import Category, Location, Severity, Strength
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 
 
-# From this many outdated paragraphs, and half the page, the page was rewritten: one
-# finding for the page says more than a finding on every paragraph.
-REWRITE_MIN = 10
-REWRITE_SHARE = 0.5
-
-
 def check(view: GroupView, options: NoOptions):
     for lang, lag in sorted(view.lag.items()):
         doc = view.documents[lang]
         stale = [c for c in lag.changes if c.kind in ("edited", "removed")]
-        if len(stale) >= REWRITE_MIN and len(stale) >= REWRITE_SHARE * len(doc.segments):
+        # A page the source rewrote: one finding for it says more than one per paragraph.
+        if lag.rewritten(len(doc.segments)):
             yield RULE.finding(
                 doc, stale[0].line, stale[-1].end_line,
                 f"outdated page: the source changed {len(stale)} of the {len(doc.segments)} paragraphs "
