@@ -67,6 +67,11 @@ def test_linked_messages_show_the_linked_values():
     assert [(s.key, s.raw) for s in segs("json", text)] == [
         ("general.save", "Quick Save"), ("general.unit", "{m} min"), ("title", "Quick Save"),
         ("menu", "Quick Save and {m} min"), ("other", "@:missing.key"), ("loop", "@:loop")]
+    # slang: a key's modifiers are no part of its name, a plural message links by its
+    # "other" form, and a link that starts with a dot names a key beside it.
+    slang = ('{"time": {"minutes(plural, param=m)": {"one": "{m} minute", "other": "{m} minutes"},\n'
+             ' "hours": "{h} h", "both": "@:.hours @:time.minutes"}}')
+    assert [(s.key, s.raw) for s in segs("json", slang)][-1] == ("time.both", "{h} h {m} minutes")
     yaml_text = "general:\n  save: Quick Save\ntitle: \"@:general.save\"\n"
     assert [(s.key, s.raw) for s in segs("yaml", yaml_text)] == [("general.save", "Quick Save"), ("title", "Quick Save")]
 

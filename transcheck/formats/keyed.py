@@ -89,15 +89,25 @@ def is_keyed(segments) -> bool:
 
 
 # A linked message (vue-i18n, slang): "@:menu.save", "@.lower:menu.save", "@:{'menu.save'}".
-_LINK = re.compile(r"@(?:\.[a-z]++)?:(?:\{'([^'{}]{1,200})'\}|([A-Za-z_][\w-]*+(?:\.[\w-]++)*+))")
+_LINK = re.compile(r"@(?:\.[a-z]++)?:(?:\{'([^'{}]{1,200})'\}|(\.?[A-Za-z_][\w-]*+(?:\.[\w-]++)*+))")
+# slang's key modifiers: "minutesUnit(plural, param=m)" is linked as "minutesUnit".
+_MODIFIERS = re.compile(r"\([^()]{0,100}\)")
 _LINK_DEPTH = 8
 
 
 def resolve_links(values: dict[str, str]) -> dict[str, str]:
     """The values whose linked messages (``@:general.save``) were replaced by the
     linked values, as vue-i18n and slang show them, keyed as given; a link to a key the
-    file lacks stays as written, and links within links are followed 8 deep."""
+    file lacks stays as written, and links within links are followed 8 deep. A link
+    names a key without slang's modifiers, a plural message by its ``other`` form, and
+    one that starts with a dot a key beside the linking one."""
     done: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for key in values:
+        split = split_plural(key)
+        name = _MODIFIERS.sub("", split[0] if split else key)
+        if split is None or split[1] == "other":
+            names.setdefault(name, key)
 
     def resolved(key: str, depth: int) -> str:
         if key in done:
@@ -106,6 +116,9 @@ def resolve_links(values: dict[str, str]) -> dict[str, str]:
         if depth < _LINK_DEPTH and "@" in value:
             def one(m: re.Match) -> str:
                 target = m.group(1) or m.group(2)
+                if target.startswith("."):
+                    target = _MODIFIERS.sub("", key).rpartition(".")[0] + target
+                target = names.get(target, target)
                 return resolved(target, depth + 1) if target in values and target != key else m.group(0)
 
             value = _LINK.sub(one, value)
