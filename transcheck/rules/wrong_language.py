@@ -32,7 +32,9 @@ What it does not catch:
     terms: "Dependencies update करें"), or with a word of its script beside foreign
     words of which fewer than two are in lower case (names and titles in its sentence:
     "漫谈 Material Design & Ant Design"), or linking to the page's translations (a bar
-    of its languages, each named in itself); segments too short to identify (names, one-word headings, button labels), which
+    of its languages, each named in itself); in another script, a line with fewer than
+    three words written as words (identifiers aside: "▸ createWebHashHistory(): RouterHistory",
+    "Interface: RouteRecordRedirect"); segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
     phrase inside an otherwise correct paragraph.
@@ -62,6 +64,8 @@ _OWN_SCRIPT_WORDS = 2
 # name of the document's script in it ("漢彌爾頓環 - Visit every vertex exactly once")
 # has one such word among many.
 _OWN_SCRIPT_WORD_SHARE = 1 / 3
+# A line in another script with fewer words than this (identifiers aside) is names.
+_MIN_PLAIN_WORDS = 3
 # Within one script, a verdict on fewer letters or words than this is at most info.
 _LONG_LETTERS = 120
 _LONG_WORDS = 15
@@ -96,6 +100,15 @@ def _names_in_own_grammar(doc: Document, text: str) -> bool:
     if not any(char_script(w[0]) in own for w in words):
         return False
     return sum(1 for w in words if w.isalpha() and w[0].islower() and char_script(w[0]) not in own) < 2
+
+
+def _plain_words(doc: Document, text: str) -> int:
+    """Words of another script than the document's written as words are, not as
+    identifiers (no capital inside, digit or underscore): "error", "Visit",
+    "case-sensitive"."""
+    own = scripts_of(doc.language)
+    return sum(1 for w in _WORD.findall(text) if char_script(w[0]) not in own
+               and all(p.isalpha() and (p.islower() or p[1:].islower()) for p in re.split(r"[-'’]", w)))
 
 
 def _own_script_share(doc: Document, text: str) -> float:
@@ -155,6 +168,8 @@ def check(view: GroupView, options: Options):
                                  or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE
                                  or _names_in_own_grammar(doc, seg.text)):
                 continue  # the document's language with foreign terms: mixed, not wrong
+            if other_script and _plain_words(doc, seg.text) < _MIN_PLAIN_WORDS:
+                continue  # names of code ("▸ createWebHashHistory(): RouterHistory"), no sentence
             if identifier is None:
                 t = options
                 identifier = Identifier(
