@@ -281,6 +281,9 @@ class _Cell:
             elif tok.capitalised:
                 self.sentence_initial.setdefault(tok.key, tok.text)
         self._words = None
+        # renders() of a name without a list of names: every language asks it of every
+        # other cell of the row, so it is worked out once per cell and name.
+        self._rendered: dict[tuple[str, bool], bool] = {}
 
     @property
     def words(self) -> list[str]:
@@ -313,6 +316,13 @@ class _Cell:
     def renders(self, name: str, literal: bool, names: set[str] = frozenset()) -> bool:
         """Whether the name is here in any form: any case, an ending, a prefix, or
         transliterated."""
+        if names:
+            return self._renders(name, literal, names)
+        if (name, literal) not in self._rendered:
+            self._rendered[(name, literal)] = self._renders(name, literal, names)
+        return self._rendered[(name, literal)]
+
+    def _renders(self, name: str, literal: bool, names) -> bool:
         if latin_prefix_match(name, self.text):
             return True
         if literal:
