@@ -32,8 +32,8 @@ What it does not catch:
     terms: "Dependencies update करें"), or with a word of its script beside foreign
     words of which fewer than two are in lower case (names and titles in its sentence:
     "漫谈 Material Design & Ant Design"), or linking to the page's translations (a bar
-    of its languages, each named in itself); in another script, a line with fewer than
-    three words written as words (identifiers aside: "▸ createWebHashHistory(): RouterHistory",
+    of its languages, each named in itself); in another script with case, a line with
+    fewer than three words written as words (identifiers aside: "▸ createWebHashHistory(): RouterHistory",
     "Interface: RouteRecordRedirect"); segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
@@ -102,13 +102,18 @@ def _names_in_own_grammar(doc: Document, text: str) -> bool:
     return sum(1 for w in words if w.isalpha() and w[0].islower() and char_script(w[0]) not in own) < 2
 
 
-def _plain_words(doc: Document, text: str) -> int:
-    """Words of another script than the document's written as words are, not as
-    identifiers (no capital inside, digit or underscore): "error", "Visit",
-    "case-sensitive"."""
+def _names_of_code(doc: Document, text: str) -> bool:
+    """Whether the words of another script than the document's are fewer than
+    ``_MIN_PLAIN_WORDS`` once identifiers (a capital inside, a digit, an underscore) are
+    left aside: "▸ createWebHashHistory(): RouterHistory". A script without case
+    (Arabic, Han) writes no identifiers so: its words are text."""
     own = scripts_of(doc.language)
-    return sum(1 for w in _WORD.findall(text) if char_script(w[0]) not in own
-               and all(p.isalpha() and (p.islower() or p[1:].islower()) for p in re.split(r"[-'’]", w)))
+    foreign = [w for w in _WORD.findall(text) if char_script(w[0]) not in own]
+    if any(w.lower() == w.upper() for w in foreign):
+        return False
+    plain = sum(1 for w in foreign
+                if all(p.isalpha() and (p.islower() or p[1:].islower()) for p in re.split(r"[-'’]", w)))
+    return plain < _MIN_PLAIN_WORDS
 
 
 def _own_script_share(doc: Document, text: str) -> float:
@@ -168,7 +173,7 @@ def check(view: GroupView, options: Options):
                                  or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE
                                  or _names_in_own_grammar(doc, seg.text)):
                 continue  # the document's language with foreign terms: mixed, not wrong
-            if other_script and _plain_words(doc, seg.text) < _MIN_PLAIN_WORDS:
+            if other_script and _names_of_code(doc, seg.text):
                 continue  # names of code ("▸ createWebHashHistory(): RouterHistory"), no sentence
             if identifier is None:
                 t = options
