@@ -2,10 +2,9 @@
 are, and segments of it that no row took. Where the two are one content moved, they
 are put together, so that missing and extra mean the content is nowhere.
 
-Three passes over the rows of one document's alignment:
+Three passes over the rows of one document's alignment, after its table of contents
+is put in order (``contents``):
 
-0. Headings: a heading that a table of contents links to goes to the row of the
-   headings that the other documents' entries in its entry's row link to.
 1. Keys: a segment left over and a row it lacks that share anchors (a link target,
    code, a name, the row of the heading a table of contents' entry links to) found
    among the leftovers alone, each the other's clear best, are one
@@ -19,6 +18,7 @@ Three passes over the rows of one document's alignment:
 
 from __future__ import annotations
 
+from transcheck.align import contents
 from transcheck.align.pins import find_pins
 
 NEIGHBOUR = 0.45  # the least score of a neighbour joined to a moved cell
@@ -34,7 +34,10 @@ def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
     """``rows`` with leftover segments of ``lang`` put into the rows it lacks;
     ``moved``: its segments that moved blocks already placed."""
     placed = {r for r, row in enumerate(rows) if moved & set(row.get(lang, ()))}
-    placed |= _headings(rows, lang, aligner)
+    # Entries of a table of contents are placed by their headings, not as a moved
+    # block: their neighbours are entries too, placed the same way.
+    contents.entries(rows, lang, aligner)
+    placed |= contents.headings(rows, lang, aligner)
     placed |= _by_keys(rows, lang, aligner)
     placed |= _by_score(rows, lang, aligner)
     if placed:
@@ -125,39 +128,6 @@ def _take(rows, x: int, lang: str, keep: tuple[int, ...] = ()) -> None:
         del rows[x][lang]
 
 
-def _headings(rows, lang, aligner) -> set[int]:
-    """Headings put where their table of contents' entries say: a heading belongs to
-    the row whose other headings the entry in its own entry's row links to. A moved
-    section's heading has nothing else to tell it from another short heading."""
-    row_of = {(o, i): r for r, row in enumerate(rows) for o, idx in row.items() for i in idx}
-    entry_row: dict[tuple[str, int], int] = {}  # (language, heading) -> row of its entry
-    for o, found in aligner.targets.items():
-        for i, heads in found.items():
-            if (o, i) in row_of:
-                for h in heads:
-                    entry_row.setdefault((o, h), row_of[(o, i)])
-    home: dict[int, int] = {}  # entry row -> the row of the headings it links to
-    for r, row in enumerate(rows):
-        for o in aligner.refs({k: v for k, v in row.items() if k != lang}):
-            e = next((entry_row[(o, i)] for i in row[o] if (o, i) in entry_row), None)
-            if e is not None:
-                home.setdefault(e, r)
-                break
-    placed = set()
-    for (o, h), e in sorted(entry_row.items()):
-        target = home.get(e)
-        if o != lang or target is None or (lang, h) not in row_of:
-            continue
-        now = row_of[(lang, h)]
-        if now == target or rows[target].get(lang) or rows[now][lang] != (h,):
-            continue
-        rows[target][lang] = (h,)
-        del rows[now][lang]
-        row_of[(lang, h)] = target
-        placed.add(target)
-    return placed
-
-
 def _by_score(rows, lang, aligner) -> set[int]:
     """Long leftovers that score well against a row it lacks, each the other's clear
     best among the leftovers: a paragraph moved far, with nothing to pin it. Short
@@ -239,7 +209,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             cell = rows[r][lang]
             j = cell[0] - 1 if step < 0 else cell[-1] + 1
             x = where.get(j)
-            if x is None or x in placed or (lang, j) in aligner.repeats:
+            if x is None or x in placed or (lang, j) in aligner.repeats or (lang, j) in aligner.pinned:
                 continue
             left = rows[x][lang]
             if j not in (left[0], left[-1]):

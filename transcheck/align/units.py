@@ -58,6 +58,9 @@ class Unit:
     # "/// note | Hinweis" open the same box, one with the default title and one with
     # a translated one, and are one row although only one of them is prose.
     opens: str = field(default="", compare=False, repr=False)
+    # Whether it links to a place in its own document (``#fragment``): an entry of a
+    # table of contents, which is one row however short, never merged with the next.
+    entry: bool = field(default=False, compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison, and
     # whether any is inline code or a link target.
     weight: int = field(init=False, repr=False, compare=False)
@@ -76,18 +79,19 @@ class Unit:
 
     def merge(self, other: Unit) -> Unit | None:
         """The two as one unit; None when they cannot be one translation unit."""
-        if not (self.prose and other.prose) or self.shape != other.shape:
+        if not (self.prose and other.prose) or self.shape != other.shape or (self.entry and other.entry):
             return None
         if min(self.length, other.length) < MIN_PART * (self.length + other.length):
             return None
         return Unit(self.length + other.length, self.anchors + other.anchors, "", True,
-                    _add(self.vector, other.vector), self.words | other.words, self.shape)
+                    _add(self.vector, other.vector), self.words | other.words, self.shape,
+                    entry=self.entry or other.entry)
 
     def join(self, other: Unit) -> Unit:
         """Unconditional union, for a row that earlier links already merged."""
         return Unit(self.length + other.length, self.anchors + other.anchors, "",
                     self.prose or other.prose, _add(self.vector, other.vector),
-                    self.words | other.words, self.shape or other.shape)
+                    self.words | other.words, self.shape or other.shape, entry=self.entry or other.entry)
 
 
 def _add(a, b):
@@ -106,7 +110,8 @@ def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset()) 
              None if vectors is None else vectors[i],
              _word_starts(s.text) if latin else frozenset(),
              s.kind.value if markup and s.is_prose else "",
-             s.block if s.kind in _OPENERS else "")
+             s.block if s.kind in _OPENERS else "",
+             any(u.startswith("#") for u in s.urls))
         for i, s in enumerate(doc.segments)
     ]
 
