@@ -62,7 +62,8 @@ class Unit:
     # table of contents, which is one row however short, never merged with the next.
     entry: bool = field(default=False, compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison, and
-    # whether any is inline code or a link target.
+    # whether any is inline code (words alone are a label a translation may translate:
+    # `Settings` as `Configurações`) or a link target.
     weight: int = field(init=False, repr=False, compare=False)
     coded: bool = field(init=False, repr=False, compare=False)
     linked: bool = field(init=False, repr=False, compare=False)
@@ -73,7 +74,8 @@ class Unit:
     def __post_init__(self):
         object.__setattr__(self, "log_length", math.log(self.length + 12))
         object.__setattr__(self, "weight", sum(self.anchors.values()))
-        object.__setattr__(self, "coded", any(k.startswith("code:") for k in self.anchors))
+        object.__setattr__(self, "coded", any(k.startswith("code:") and not _LABEL.fullmatch(k, 5)
+                                              for k in self.anchors))
         object.__setattr__(self, "linked", any(k.startswith("url:") for k in self.anchors))
         object.__setattr__(self, "stems", _code_stems(self.anchors) if self.coded else frozenset())
 
@@ -309,6 +311,7 @@ def embedded_units(documents: list[Document]):
     return out, scales
 
 
+_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 _NOT_SLUG = re.compile(r"[^\w\- ]")
 
 
