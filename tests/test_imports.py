@@ -15,7 +15,7 @@ LAYERS = (
     ("read", "formats", "segment", "langid", "align", "terms", "history", "output"),
     ("context",),
     ("rules",),
-    ("config", "decide"),
+    ("config", "decide", "pages"),
     ("report",),
     ("runner", "fix", "group_jobs"),
     ("api",),

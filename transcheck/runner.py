@@ -18,16 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from transcheck import pages
 from transcheck.context import build_view, load_glossary, resolve_glossary
 from transcheck.decide.judge import JudgedGroup, Policy, judge, report_of
 from transcheck.model import (
-    MISSING,
-    OUTDATED,
-    PRESENT,
-    SOURCE,
-    UP_TO_DATE,
     ChangedSegment,
-    PageStatus,
     Document,
     Finding,
     GroupResult,
@@ -77,41 +72,10 @@ def check_group(
         documents=tuple(documents),
         rows=tuple(view.rows),
         findings=tuple(fingerprinted(findings)),
-        status=page_status(documents, settings.source, view.lag, spec.lag),
+        status=pages.status(documents, settings.source, view.lag, spec.lag),
         source=view.source,
     )
     return result, problems
-
-
-def page_status(documents, source: str | None, lag: dict, inputs) -> tuple[PageStatus, ...]:
-    """Each present language's status: the source; outdated (``lag``: the view's
-    outdated translations); up to date (git knows when it was made, and nothing changed
-    since); or present (nothing is known of its lag)."""
-    from transcheck.align.keys import coverage
-
-    known = {lang for lang, given in inputs if any(v.source_then is not None for v in given.versions)
-             or not given.versions}
-    src = next((d for d in documents if d.language == source), None)
-    out = []
-    for doc in sorted(documents, key=lambda d: d.language):
-        lang = doc.language
-        keys, translated, fuzzy = coverage(doc, src) if lang != source else (0, 0, 0)
-        if lang == source:
-            out.append(PageStatus(lang, SOURCE))
-        elif lang in lag:
-            behind = lag[lang]
-            out.append(PageStatus(lang, OUTDATED, sum(c.count for c in behind.changes),
-                                  behind.since_sha, behind.since_date))
-        elif lang in known and source in {d.language for d in documents}:
-            out.append(PageStatus(lang, UP_TO_DATE, keys=keys, translated=translated, fuzzy=fuzzy))
-        else:
-            out.append(PageStatus(lang, PRESENT, keys=keys, translated=translated, fuzzy=fuzzy))
-    return tuple(out)
-
-
-def with_missing(status: tuple[PageStatus, ...], missing: Iterable[str]) -> tuple[PageStatus, ...]:
-    """``status`` plus ``missing`` for each language of the run that has no file of the page."""
-    return tuple(sorted(status + tuple(PageStatus(lang, MISSING) for lang in missing), key=lambda s: s.language))
 
 
 def _run_rules(rules: tuple[Rule, ...], view, settings: Settings, problems: list[InputProblem],
@@ -236,7 +200,10 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
                         and not (p in seen or seen.add(p)))
         if result.documents:
             have = {f.language for f in spec.files}  # an unreadable file is not a missing page
-            result = replace(result, status=with_missing(result.status, [lang for lang in languages if lang not in have]))
+            result = replace(result, status=pages.with_missing(result.status, [lang for lang in languages if lang not in have]))
+            if settings.source in languages and result.source is None:
+                result = replace(result, orphaned=True)
+                problems.append(pages.orphaned(spec.files[0].path, len(spec.files), settings.source))
             scope = None
             if changed_since is not None:
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:

@@ -51,7 +51,9 @@ def judge(
     0. findings on the source language are dropped: the source is the reference every
        translation is judged against, and what is odd in it is the original's;
     1. severity: the rule's (its default, or the project's override) as the finding's
-       strength of evidence allows (``graded``);
+       strength of evidence allows (``graded``); in a page the source no longer has
+       (``orphaned``) at most info: what stale translations say of each other is no
+       defect of a page the project still publishes;
     2. suppressions: inline comments ("inSource"), per-file-ignores and fingerprints
        ("external");
     3. the baseline: known fingerprints are set aside, and every fingerprint gets
@@ -107,6 +109,8 @@ def judge(
             continue
         default = defaults.get(f.code, f.severity)
         level = graded(f.strength, default, policy.severity.get(f.code, default))
+        if group.orphaned:
+            level = Severity.INFO
         if level is not f.severity:
             f = replace(f, severity=level)
         known = policy.baseline is not None and f.fingerprint in policy.baseline

@@ -46,6 +46,9 @@ class GroupResult:
     status: tuple[PageStatus, ...] = ()  # one per language of the run, sorted by language
     folded: int = 0  # findings inside a repeated block, shown as part of the repeat
     source: str | None = None  # the source language, when the group has its document
+    # The run's source language has pages but not this one (renamed or removed there):
+    # its translations could only be compared with each other.
+    orphaned: bool = False
 
     def __post_init__(self):
         for name in ("documents", "rows", "findings", "status"):
@@ -53,7 +56,7 @@ class GroupResult:
 
     def summary(self) -> GroupResult:
         return GroupResult(self.group, tuple(d.info() for d in self.documents), (), self.findings,
-                           self.status, self.folded, self.source)
+                           self.status, self.folded, self.source, self.orphaned)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,41 @@
+"""A page the source no longer has: its translations are still read, compared only
+with each other, and told at info, with one line that says why."""
+
+from __future__ import annotations
+
+from transcheck.api import check, exit_code
+
+
+def _tree(root):
+    pages = {
+        "en/setup.md": "# Setup\n\nInstall the tool with pip and run it on your folder.\n",
+        "de/setup.md": "# Einrichtung\n\nInstallieren Sie das Werkzeug mit pip und führen Sie es auf Ihrem Ordner aus.\n",
+        "fr/setup.md": "# Installation\n\nInstallez l'outil avec pip et lancez-le sur votre dossier.\n",
+        # The source renamed this page; two stale translations stayed behind.
+        "de/old.md": "# Alt\n\nDieser Absatz steht hier.\n\nNoch einer, den nur diese Übersetzung hat.\n",
+        "fr/old.md": "# Ancien\n\nCe paragraphe est ici.\n",
+        "it/old.md": "# Vecchio\n\nQuesto paragrafo è qui.\n",
+    }
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+
+
+def test_a_page_the_source_lacks_is_told_once_and_its_findings_at_info(tmp_path, monkeypatch):
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    report = check(["."], source="en", layout=["docs/{lang}/**/*.md"])
+    assert [(p.path, p.severity) for p in report.problems] == [("docs/de/old.md", "warning")]
+    assert report.problems[0].message.startswith("the source (en) has no such page: its 3 translation(s)")
+    found = [(f.path, f.code, f.severity.value) for f in report.findings]
+    assert found == [("docs/de/old.md", "TC302", "info")]
+    assert exit_code(report) == 0
+
+
+def test_without_a_source_every_page_is_checked_as_before(tmp_path, monkeypatch):
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    report = check(["."], layout=["docs/{lang}/**/*.md"])
+    assert report.problems == ()
+    assert [(f.path, f.code, f.severity.value) for f in report.findings] == [
+        ("docs/de/old.md", "TC302", "warning")]
