@@ -606,3 +606,21 @@ def test_a_page_is_rewritten_from_ten_changed_paragraphs_and_half_of_it(stale, p
     changes = tuple(LagChange("edited", n, n, "old", "new", n, n) for n in range(stale)) + (
         LagChange("added", 99, 99, "", "new", 99, 99),)  # text added since is no paragraph changed
     assert Lag("de", "abc", "2025-01-01", changes).rewritten(paragraphs) is rewritten
+
+
+def test_an_image_blob_the_clone_lacks_leaves_the_lag_of_the_text(repo):
+    # A partial clone (or a damaged one) may lack an image's blob: the history of the
+    # checked pages does not read it, so their lag is still known.
+    image = repo / "docs" / "en" / "diagram.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    commit(repo, "docs: a diagram")
+    blob = git(repo, "rev-parse", "HEAD:docs/en/diagram.png").decode().strip()
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(255, -1, -1)) * 4)
+    edited = list(EN)
+    edited[2] = "The configuration file lives in the root of your project and is read again on every run."
+    write(repo, "en", edited)
+    commit(repo, "docs: reading the configuration, a new diagram")
+    os.remove(repo / ".git" / "objects" / blob[:2] / blob[2:])
+    data, found = check(repo)
+    assert codes(found) == [("TC304", 5)]
+    assert not [p for p in data["problems"] if "lag" in p["message"]]

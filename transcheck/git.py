@@ -164,7 +164,7 @@ class Repository:
 
 
     def patches(self, directories: list[str]) -> bytes:
-        """``git log -p --unified=0`` of HEAD over ``directories``, newest first, each
+        """``git log -p --unified=0`` of HEAD over ``directories`` (or files), newest first, each
         commit introduced by a record separator and its sha; renames found (``-M``)."""
         return self.run("log", *_NO_DRIVERS, "-M", "--no-color", "-p", "--unified=0",
                         "--format=%x1e%H", "--end-of-options", "HEAD", "--", *directories)

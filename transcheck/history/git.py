@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from transcheck.git import Repository
 
+_MAX_NAMES = 2000  # paths on one git command line, at most (well within ARG_MAX)
+
 
 
 
@@ -134,7 +136,11 @@ class History:
         wanted = {r: p for p in paths if (r := self.relative(p)) is not None}
         if not wanted:
             return {}
-        out = self.repo.patches(self._dirs)
+        # The files themselves and the names they had, when they are not too many for
+        # one command line: a directory's images are no text, and one blob a partial
+        # clone lacks would fail the whole pass.
+        names = sorted(set(wanted) | {old for old, now in self._renamed.items() if now in wanted})
+        out = self.repo.patches(names if len(names) <= _MAX_NAMES else self._dirs)
         found: dict[str, list[tuple[str, list[Hunk]]]] = {}
         renamed: dict[str, str] = {}  # as in the log pass: an earlier name -> today's
         # One commit decoded at a time: the whole log as text would hold every
