@@ -34,6 +34,7 @@ _JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
 _CLOSING_TAG = re.compile(r"</[\w.:-]*+>")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][\w.:-]*+)")
 _MAX_TAG_LINES = 40
+_MAX_ELEMENT_LINES = 400  # an MDX element's opening tag, at most
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ ]{1,4}(?=\S)")
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
 _PROSE_KEYS = ("title", "description")
@@ -156,6 +157,10 @@ def _mdx(lines: list[str], i: int, out: list[str]) -> int:
         return 0
     text = "\n".join(out[i : i + _MAX_TAG_LINES])
     pos = first = len(line) - len(line.lstrip())
+    if _tag_end(text, first) < 0 and i + _MAX_TAG_LINES < len(out):
+        # An attribute that holds a program (a sketch's code in a template literal)
+        # runs on: the element is looked for further, once.
+        text = "\n".join(out[i : i + _MAX_ELEMENT_LINES])
     while pos < len(text) and text[pos] == "<" and _JSX_START.match(text, pos):
         end = _tag_end(text, pos)
         if end < 0:
