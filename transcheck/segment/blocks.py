@@ -56,6 +56,9 @@ class Mark:
     text: str
     kind: Kind
     block: str
+    # A front-matter field's name ("front-matter:title"): every translation has the
+    # field of that name, whatever its words, so it places the segment.
+    anchor: str = ""
 
 
 def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]:
@@ -313,7 +316,7 @@ def _field(lines: list[str], j: int, end: int, toml: bool, marks: list[Mark]) ->
     if quote:
         value = value[1:-1].replace("''", "'") if quote == "'" else value[1:-1].replace('\\"', '"')
     if any(ch.isalpha() for ch in value):
-        marks.append(Mark(j + 1, last + 1, value, Kind.TITLE, "front-matter"))
+        marks.append(Mark(j + 1, last + 1, value, Kind.TITLE, "front-matter", f"front-matter:{m.group(1)}"))
     return last + 1
 
 

@@ -55,7 +55,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
         text, kind = (_title(m.text, mdx), m.kind) if m.kind is Kind.TITLE else (m.text, m.kind)
         if not text:  # a title of nothing but code
             text, kind = m.text, Kind.DIRECTIVE
-        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, "", (), (), "", ()))
+        found.append((m.line, m.end_line, text, kind, 0, 0, 0, m.block, m.anchor, (), (), "", ()))
     context: list[str] = []  # enclosing block types, innermost last
     pending: Kind | None = None
     pending_map = None
