@@ -99,14 +99,16 @@ def as_written(urls, target: str, languages: frozenset[str], page) -> str:
 def _from_home(path: str, base: str, home: str, languages: frozenset[str]) -> str:
     """A relative link read from ``base`` and written from ``home``, the languages
     taken out of both folders (``docs/fr/docs/`` and ``docs/en/docs/`` are one);
-    as it is where the two are one folder."""
+    as it is where the two are one folder and it has no dot segments."""
     import posixpath
 
     def bare(folder: str) -> str:
         return "/".join(p for p in folder.split("/") if p and not _is_language(p, languages))
 
-    if bare(base) == bare(home):
+    if base == home and not path.startswith(("./", "../")) and "/./" not in path and "/../" not in path:
         return path
+    # Resolved, not compared as written: "../docs/guide.md" in de/ and "./docs/guide.md"
+    # in the root are one file, and so are "../es/" in de/ and "./es/" in the root.
     joined = bare(posixpath.normpath(posixpath.join(base, path)))
     return posixpath.relpath(joined or ".", bare(home) or ".")
 
