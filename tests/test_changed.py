@@ -99,6 +99,19 @@ def test_a_skipped_file_is_annotated_only_when_the_change_touches_it(repo):
     assert "notes.txt" in transcheck("check", ".", "-f", "github", cwd=repo).stdout
 
 
+def test_an_unreadable_file_the_change_leaves_alone_is_not_its_doing(repo):
+    (repo / "de.txt").write_bytes("Hallo Welt, ein Satz auf Deutsch.\n".encode("latin-1") + b"\xe4\xff\n")
+    _git(repo, "add", "de.txt")
+    _git(repo, "commit", "-q", "-m", "a German file in Latin-1")
+    (repo / "pt.txt").write_text("Olá mundo, esta é uma frase nova em português para o teste.\n", encoding="utf-8")
+    result = transcheck("check", ".", "--changed-since", "HEAD", "-f", "github", cwd=repo)
+    assert "de.txt" not in result.stdout and result.returncode != 2
+    # A change to the file itself is news, and the file still cannot be read.
+    (repo / "de.txt").write_bytes(b"Hallo Welt\xe4\xff\n")
+    result = transcheck("check", ".", "--changed-since", "HEAD", "-f", "github", cwd=repo)
+    assert "::error file=de.txt" in result.stdout and result.returncode == 2
+
+
 def test_a_folder_the_layout_cannot_read_is_annotated_only_when_the_change_touches_it(tmp_path):
     work = tmp_path / "site"
     for folder, text in (("en", "The configuration file is read once, when the program starts."),

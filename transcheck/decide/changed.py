@@ -147,12 +147,12 @@ class ChangedSince:
         return not self._unchanged(path)
 
     def concerns(self, problem: InputProblem) -> bool:
-        """Whether an input problem is news on this change: a file left out by design
-        (no language in its name) or a folder (a code the layout does not know) the
-        change did not touch is not; an unreadable file, a note on a group, always is."""
+        """Whether an input problem is news on this change: a file (left out by design,
+        or unreadable: not valid UTF-8) or a folder (a code the layout does not know) the
+        change did not touch is not; a note on a group, a file that is not there, is."""
         if problem.severity != "error" and os.path.isdir(problem.path):
             return (rel := self._repo.owns(problem.path)) is None or self._repo.changed_under(self._commit, rel)
-        return problem.severity == "error" or not os.path.isfile(problem.path) or self.differs(problem.path)
+        return not os.path.isfile(problem.path) or self.differs(problem.path)
 
     def scope(self, specs, source: str | None, limit: int | None) -> tuple[tuple, list[InputProblem]]:
         """The groups the change touched, each narrowed (``narrowed``), and the input
