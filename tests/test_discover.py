@@ -102,3 +102,20 @@ def test_another_format_of_the_same_name_is_another_document(tmp_path, names):
     assert all([f.language for f in g.files] == ["de", "en"] for g in found.groups)
     # the page keeps its name; the other document's says its format
     assert found.groups[1].name == found.groups[0].name + other
+
+
+def test_a_page_without_a_language_beside_its_translations_is_their_source(tmp_path):
+    for name, text in {"README.md": "# Tool\n", "README.de.md": "# Werkzeug\n", "README.fr.md": "# Outil\n",
+                       "NOTES.md": "# Notes\n"}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = discover([str(tmp_path)], source="en")
+    assert [(os.path.basename(f.path), f.language) for g in found.groups for f in g.files] == [
+        ("README.de.md", "de"), ("README.md", "en"), ("README.fr.md", "fr")]
+    # NOTES.md has no translations beside it: skipped, as any file without a language.
+    assert [(os.path.basename(p.path), p.message.split(" (")[0]) for p in found.problems] == [
+        ("NOTES.md", "no language in the file name")]
+    # Without a source its language is unknown: the warning says how to read it.
+    found = discover([str(tmp_path)])
+    assert [f.language for g in found.groups for f in g.files] == ["de", "fr"]
+    assert any(p.path.endswith("README.md") and "beside its translations (README.de.md, README.fr.md)" in p.message
+               and "--source LANG" in p.message for p in found.problems)

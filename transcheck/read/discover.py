@@ -77,6 +77,7 @@ def discover(
             root = None if follow_symlinks else checked_root(given)
             for path in _files(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real, codes=codes)
+            _beside(problems, reported, specs, before, source)
             found = suggest(given, problems[reported:], specs[before:])
             if found:
                 # One line for the documents the layout would read, not one each.
@@ -107,6 +108,33 @@ def discover(
     specs = _excluded(specs, exclude, paths, problems)
     groups = _group(specs, problems, max_languages)
     return Discovery(groups=groups, problems=tuple(problems + _sourceless(groups, source)))
+
+
+def _beside(problems: list[InputProblem], reported: int, specs: list[FileSpec], before: int,
+            source: str | None) -> None:
+    """A file without a language in its name beside its translations (README.md beside
+    README.de.md) is their source: read in the ``source`` language when one is given,
+    else named as such in its warning."""
+    groups: dict[str, list[FileSpec]] = {}
+    for spec in specs[before:]:
+        groups.setdefault(spec.group, []).append(spec)
+    for k in range(len(problems) - 1, reported - 1, -1):
+        p = problems[k]
+        if not p.message.startswith(_NO_LANGUAGE):
+            continue
+        directory, filename = os.path.split(p.path)
+        stem, ext = os.path.splitext(filename)
+        group = os.path.normpath(os.path.join(directory, stem))
+        beside = [f for f in groups.get(group, ()) if f.path.endswith(ext) and os.path.dirname(f.path) == directory]
+        if not beside or any(f.language == source for f in beside):
+            continue
+        if source is not None:
+            del problems[k]
+            specs.append(FileSpec(path=p.path, language=source, group=group))
+        else:
+            names = ", ".join(os.path.basename(f.path) for f in beside[:3]) + (", …" if len(beside) > 3 else "")
+            problems[k] = replace(p, message=f"{_NO_LANGUAGE}, beside its translations ({names}); skipped "
+                                             "(--source LANG reads it as their source)")
 
 
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
