@@ -60,7 +60,8 @@ class Parsed:
     malformed: str = ""  # why the syntax is broken ("unclosed {"), "" when it is not
     # ICU plural/select arguments: (argument, "plural"/"select"/"selectordinal",
     # selectors) in order.
-    branches: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # (argument, plural or select, its selectors, each selector's text as written)
+    branches: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @lru_cache(maxsize=65536)  # every keyed check parses the values it compares
@@ -68,7 +69,7 @@ def parse(value: str) -> Parsed:
     """The tokens and the text of one resource value."""
     tokens: list[Token] = []
     text: list[str] = []
-    branches: list[tuple[str, tuple[str, ...]]] = []
+    branches: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = []
     malformed = _braces(value, 0, len(value), tokens, text, branches, depth=0)
     plain = "".join(text)
     if any(t.kind == "tag" for t in tokens):
@@ -176,6 +177,9 @@ def _command(value: str, brace: int) -> bool:
     return i > 0 and value[i - 1] == "\\"
 
 
+_NOT_NAME = re.compile(r"[\[\]()<>\"|;!?«»]")  # no argument's name has a bracket or a quotation mark
+
+
 def _argument(value: str, start: int, close: int, tokens, text, branches, depth: int) -> str:
     """An ICU argument ``{name}``, ``{name, type, style}`` or ``{name, plural, one {...}}``."""
     body = value[start:close]
@@ -191,15 +195,16 @@ def _argument(value: str, start: int, close: int, tokens, text, branches, depth:
         return ""
     head, comma, rest = body.partition(",")
     name = head.strip()
-    if not name or "{" in head or len(name) > 64 or " " in name:
-        # Braces around text ("{ and }" in prose, JSON in a message): not an argument.
+    if not name or "{" in head or len(name) > 64 or " " in name or _NOT_NAME.search(name):
+        # Braces around text ("{ and }" in prose, JSON in a message, "{[(Скобки)]}"):
+        # not an argument.
         text.append(value[start - 1:close + 1])
         return ""
     kind, _, tail = rest.partition(",")
     kind = kind.strip()
     if comma and kind in _PLURAL_KINDS:
         tokens.append(Token("plural", "{%s}" % name, value[start - 1:close + 1]))
-        selectors = []
+        selectors, bodies = [], []
         j = start + len(head) + 1 + len(rest) - len(tail)
         malformed = ""
         while j < close:
@@ -220,11 +225,12 @@ def _argument(value: str, start: int, close: int, tokens, text, branches, depth:
                 return "an unclosed ICU branch"
             if not selector.startswith("offset:"):
                 selectors.append(selector)
+                bodies.append(value[k + 1:stop].strip())
             text.append(" ")
             malformed = _braces(value, k + 1, stop, tokens, text, branches, depth + 1) or malformed
             text.append(" ")
             j = stop + 1
-        branches.append((name, kind, tuple(selectors)))
+        branches.append((name, kind, tuple(selectors), tuple(bodies)))
         return malformed
     _placeholder(tokens, text, "{%s}" % name, value[start - 1:close + 1])
     return ""

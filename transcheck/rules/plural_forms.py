@@ -11,7 +11,9 @@ What it catches:
     are not asked for, except ``other`` in an ICU argument, which ICU requires; nor is
     Vietnamese ``one``, which CLDR added after the rules today's runtimes carry. A gettext plural entry with a form left empty while others are filled.
     A category the language never selects (``one`` in Japanese) is info: it is never
-    shown, so its text is lost work or a sign of the wrong language's rules.
+    shown, so its text is lost work or a sign of the wrong language's rules. An ICU
+    ``=1`` branch stands for ``one`` where one number alone selects it (German), and
+    in any language where its text is ``other``'s (no count can pick a wrong form).
 
     The categories come from CLDR (``transcheck/rules/_plurals_data.py``, generated
     with Babel by ``python -m tools.cldr_plurals``).
@@ -118,13 +120,18 @@ def check(view: GroupView, options: NoOptions):
                 continue
             from transcheck.formats.placeholders import parse
 
-            for name, kind, selectors in parse(seg.raw).branches:
+            for name, kind, selectors, bodies in parse(seg.raw).branches:
                 if kind == "plural":
                     # ICU refuses a plural argument without "other", whatever the language.
                     needed = (cats[0], tuple(dict.fromkeys((*cats[1], "other"))))
                     # "=1{…}" is the form of a category that 1 alone selects ("one" in
-                    # German, not in French, where 0 is "one" too).
+                    # German, not in French, where 0 is "one" too); and of "one" in any
+                    # language where it reads as "other" does: no count can pick a
+                    # wrong form between the two.
                     exact = {c for c, n in _exact(lang).items() if f"={n}" in selectors}
+                    texts = dict(zip(selectors, bodies))
+                    if "=1" in texts and texts["=1"] == texts.get("other"):
+                        exact.add("one")
                     yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")} | exact, needed,
                                       lang, f"{{{name}, plural}} ")
 
