@@ -61,24 +61,33 @@ def ending(raw: str, language: str) -> str:
     return mark
 
 
+_ARMENIAN_ON_WORD = {"!": "\u055b", "?": "\u055e"}  # the emphasis mark and the question mark
+
+
 def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
     """A mark other than the source's that says the same: the Armenian full stop "։"
     typed as the colon it looks like (also where the source ends with no mark), and the
-    Armenian colon, the mijaket "․", typed as the full stop it looks like; and "etc."
-    ending a list where the source has "…"."""
+    Armenian colon, the mijaket "․", typed as the full stop it looks like, and an
+    Armenian exclamation or question marked on its word; and "etc." ending a list
+    where the source has "…"."""
     if base_language(language) == "hy" and (expected, own) in ((".", ":"), ("", ":"), (":", ".")):
+        return True
+    if base_language(language) == "hy" and own in (".", ":", "") and _ARMENIAN_ON_WORD.get(expected, "?") in raw:
+        # Armenian marks an exclamation or a question on the word it bears on
+        # ("սպառվե՛լ է։"), and the sentence still ends with its full stop.
         return True
     return expected == "…" and own == "." and bool(_LIST_END.search(raw.rstrip().rstrip(_CLOSERS).rstrip()))
 
 
 def _continued(raw: str) -> bool:
     """Whether a source value stops at a short word in lower case ("Cycle in", "from",
-    "Find subtitles from"): a fragment the program completes with a control or the
-    next string. A language of another word order puts the control after a label of
-    its own, with a colon ("Quelle:", "ezen belül:"): style, told as info."""
+    "Find subtitles from", "Member since", "Sends e-mail using"): a fragment the
+    program completes with a control or the next string. A language of another word
+    order puts the control after a label of its own, with a colon ("Quelle:", "ezen
+    belül:", "Tagság kezdete:"): style, told as info."""
     words = raw.split()
     last = words[-1] if words else ""
-    return last.isalpha() and last.islower() and len(last) <= 4
+    return last.isalpha() and last.islower() and len(last) <= 5
 
 
 def edges(raw: str) -> tuple[bool, bool]:
