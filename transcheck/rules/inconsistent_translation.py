@@ -12,7 +12,9 @@ What it catches:
     with an article more, and a key's size variant (``queue_label_short`` beside
     ``queue_label``), which the project made to differ.
 
-    Severity and precision: a warning where the source is a phrase (two words or more);
+    Severity and precision: a warning where the source is a phrase (two words or more
+    outside its placeholders, not all of them three letters or fewer: "{a} vs {b} in
+    {c}" is a frame whose little words each key's sense bends);
     info for a one-word source ("Cancel", "View", "Forward"), which the context may need
     translated two ways: an answer that names the action ("Slet ikke", don't delete,
     for "No"), an action beside a screen's title. Reviewed on five applications'
@@ -138,7 +140,17 @@ def check(view: GroupView, options: NoOptions):
                     related=[view.cell_location(view.rows[view.row_of[(lang, mine[anchor].index)]], lang)],
                 )
                 variant = _same(value, usual) or _form_of(value, usual) or _sized(k, anchor)
-                yield replace(f, strength=Strength.HINT) if variant or len(_WORDS.findall(text)) < 2 else f
+                yield replace(f, strength=Strength.HINT) if variant or not _phrase(text) else f
+
+
+def _phrase(text: str) -> bool:
+    """Two words or more outside its placeholders, one of them longer than three
+    letters: "{a} vs {b} in {c}" is a frame whose little words a language bends to
+    each key's sense ("over" a victory, "til" a defeat, in Danish)."""
+    from transcheck.formats.placeholders import parse
+
+    words = _WORDS.findall(parse(text).text)
+    return len(words) >= 2 and any(len(w) > 3 for w in words)
 
 
 RULE = Rule(
