@@ -34,8 +34,8 @@ from transcheck.align import confidence
 from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
 from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, keys, moved_blocks, twin
-from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, similarity, surface,
-                                    units, unrelated)
+from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, lone_labels, similarity,
+                                    surface, units, unrelated)
 from transcheck.model import Document, Row
 
 SKIP = 0.62  # cost of leaving a row or a segment unmatched
@@ -75,8 +75,8 @@ def align(documents: list[Document], source: str | None = None, embeddings: bool
     )
     embedded = embedded_units(documents) if embeddings else None
     if embedded is None:
-        languages = codes(documents)
-        found, unrelated = {d.language: units(d, None, languages) for d in documents}, {}
+        languages, lone = codes(documents), lone_labels(documents)
+        found, unrelated = {d.language: units(d, None, languages, lone) for d in documents}, {}
     else:
         found, unrelated = embedded
     aligner = _Aligner(found, [d.language for d in order], unrelated)

@@ -209,7 +209,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
             cell = rows[r][lang]
             j = cell[0] - 1 if step < 0 else cell[-1] + 1
             x = where.get(j)
-            if x is None or x in placed or (lang, j) in aligner.repeats or (lang, j) in aligner.pinned:
+            if x is None or x in placed or (lang, j) in aligner.repeats:
                 continue
             left = rows[x][lang]
             if j not in (left[0], left[-1]):

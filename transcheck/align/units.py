@@ -62,8 +62,7 @@ class Unit:
     # table of contents, which is one row however short, never merged with the next.
     entry: bool = field(default=False, compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison, and
-    # whether any is inline code (words alone are a label a translation may translate:
-    # `Settings` as `Configurações`) or a link target.
+    # whether any is inline code or a link target.
     weight: int = field(init=False, repr=False, compare=False)
     coded: bool = field(init=False, repr=False, compare=False)
     linked: bool = field(init=False, repr=False, compare=False)
@@ -74,8 +73,7 @@ class Unit:
     def __post_init__(self):
         object.__setattr__(self, "log_length", math.log(self.length + 12))
         object.__setattr__(self, "weight", sum(self.anchors.values()))
-        object.__setattr__(self, "coded", any(k.startswith("code:") and not _LABEL.fullmatch(k, 5)
-                                              for k in self.anchors))
+        object.__setattr__(self, "coded", any(k.startswith("code:") for k in self.anchors))
         object.__setattr__(self, "linked", any(k.startswith("url:") for k in self.anchors))
         object.__setattr__(self, "stems", _code_stems(self.anchors) if self.coded else frozenset())
 
@@ -100,7 +98,8 @@ def _add(a, b):
     return None if a is None or b is None else a + b
 
 
-def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset()) -> list[Unit]:
+def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset(),
+          lone: frozenset[str] = frozenset()) -> list[Unit]:
     """``languages``: the group's language codes, lower case, which link targets lose
     (``/fr/guide`` and ``/de/guide`` are one link)."""
     from transcheck import formats
@@ -108,7 +107,7 @@ def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset()) 
     latin = "Latin" in scripts_of(doc.language)
     markup = formats.of(doc).markup
     return [
-        Unit(max(1, len(s.text)), _anchors(s, latin, languages), normalise(s.text), s.is_prose,
+        Unit(max(1, len(s.text)), _anchors(s, latin, languages, lone), normalise(s.text), s.is_prose,
              None if vectors is None else vectors[i],
              _word_starts(s.text) if latin else frozenset(),
              s.kind.value if markup and s.is_prose else "",
@@ -121,7 +120,7 @@ def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset()) 
 _OPENERS = (Kind.TITLE, Kind.DIRECTIVE)
 
 
-def _anchors(seg: Segment, latin: bool, languages: frozenset[str]) -> Counter:
+def _anchors(seg: Segment, latin: bool, languages: frozenset[str], lone: frozenset[str]) -> Counter:
     # Inline code is not text to judge, but it survives translation: an anchor, and so
     # are link targets and heading ids, which a translator keeps as they are.
     found = Counter()
@@ -135,7 +134,8 @@ def _anchors(seg: Segment, latin: bool, languages: frozenset[str]) -> Counter:
     for code in seg.code:
         code = " ".join(code.split())
         if code:
-            found["code:" + code] += 1
+            # A lone label is words: no code that says two paragraphs are unrelated.
+            found[("label:" if code in lone else "code:") + code] += 1
     if seg.anchor:
         found["id:" + seg.anchor] += 1
     return found
@@ -295,11 +295,11 @@ def embedded_units(documents: list[Document]):
     import numpy as np
 
     out, prose, start = {}, {}, 0
-    languages = codes(documents)
+    languages, lone = codes(documents), lone_labels(documents)
     for d in documents:
         block = matrix[start : start + len(d.segments)]
         start += len(d.segments)
-        out[d.language] = units(d, block, languages)
+        out[d.language] = units(d, block, languages, lone)
         prose[d.language] = block[[i for i, s in enumerate(d.segments) if s.is_prose]]
     scales = {}
     for a in prose:
@@ -312,6 +312,20 @@ def embedded_units(documents: list[Document]):
 
 
 _LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def lone_labels(documents: list[Document]) -> frozenset[str]:
+    """Code spans of words alone (letters and spaces) that one language of the group
+    writes and no other: a label its translator translated (`Configurações` for the
+    source's `Settings`), not code, which every translation copies (`pv`, `grep`)."""
+    seen: dict[str, set[str]] = {}
+    for doc in documents:
+        for seg in doc.segments:
+            for code in seg.code:
+                code = " ".join(code.split())
+                if _LABEL.fullmatch(code):
+                    seen.setdefault(code, set()).add(doc.language)
+    return frozenset(code for code, langs in seen.items() if len(langs) == 1)
 _NOT_SLUG = re.compile(r"[^\w\- ]")
 
 
