@@ -34,8 +34,9 @@ from transcheck.align import confidence
 from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
 from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, keys, moved_blocks, twin
-from transcheck.align.units import (Unit, codes, embedded_units, fragment_targets, lone_labels, similarity,
-                                    surface, units, unrelated)
+from transcheck.align.contents import fragment_targets
+from transcheck.align.units import (Unit, codes, embedded_units, lone_labels, similarity, surface, units,
+                                    unrelated)
 from transcheck.model import Document, Row
 
 SKIP = 0.62  # cost of leaving a row or a segment unmatched

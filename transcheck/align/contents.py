@@ -7,12 +7,15 @@ source, so the ordered alignment pairs them by position. What places an entry is
 heading it links to: the body around a heading (its code, its links) places the
 heading, and the entry belongs in the row whose other entries link to that heading's
 row. Translated headings have translated ids, so the link says nothing across
-languages by itself (``units.fragment_targets`` finds the headings).
+languages by itself (``fragment_targets`` finds the headings).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+from transcheck.model import Document
 
 
 def entries(rows, lang, aligner) -> set[int]:
@@ -105,3 +108,26 @@ def headings(rows, lang, aligner) -> set[int]:
         row_of[(lang, h)] = target
         placed.add(target)
     return placed
+
+
+_NOT_SLUG = re.compile(r"[^\w\- ]")
+
+
+def fragment_targets(doc: Document) -> dict[int, tuple[int, ...]]:
+    """For each segment that links to a heading of its own document (``#fragment``, as a
+    table of contents does), the headings it links to. Ids are the headings' explicit
+    ones, else made from their text the way GitHub makes them: translated headings
+    have translated ids, so the link itself says nothing across languages, but the
+    heading it reaches does."""
+    from urllib.parse import unquote
+
+    ids: dict[str, int] = {}
+    for s in doc.segments:
+        if s.level:
+            ids.setdefault(s.anchor or _NOT_SLUG.sub("", s.text.strip().casefold()).replace(" ", "-"), s.index)
+    out = {}
+    for s in doc.segments:
+        found = tuple(ids[f] for u in s.urls if u.startswith("#") and (f := unquote(u[1:]).casefold()) in ids)
+        if found:
+            out[s.index] = found
+    return out

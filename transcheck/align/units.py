@@ -127,7 +127,9 @@ def _anchors(seg: Segment, latin: bool, languages: frozenset[str], lone: frozens
     for key, n in anchors(seg.text, latin).items():
         # Names inflect ("Bash", "Bashem", "Basha"): their first letters are the anchor.
         found[key[:8] if key.startswith("lat:") else key] += n
-    for url in seg.urls:
+    # A bare link's line is its link: the same link with words, "[Code of Conduct](…)",
+    # is its translation.
+    for url in (*seg.urls, *((seg.text,) if seg.kind is Kind.URL else ())):
         target = link_key(url, languages)
         if target:
             found["url:" + target] += 1
@@ -201,7 +203,7 @@ def surface(a: Unit, b: Unit, ratio: float) -> float:
     if a.text and a.text == b.text and a.shape == b.shape:
         return 1.0
     if a.prose != b.prose:
-        return OPENER if a.opens and a.opens == b.opens else 0.05
+        return OPENER if (a.opens and a.opens == b.opens) or _one_link(a, b) else 0.05
     length_sim = math.exp(-2.0 * abs(b.log_length - math.log(ratio * a.length + 12)))
     if a.weight or b.weight:
         share = shared_share(a, b)
@@ -227,12 +229,18 @@ def unrelated(a: Unit, b: Unit, ratio: float, by_code: bool = True) -> bool:
     if a.text and a.text == b.text:
         return False
     if a.prose != b.prose:
-        return not (a.opens and a.opens == b.opens)
+        return not (a.opens and a.opens == b.opens) and not _one_link(a, b)
     expected = ratio * a.length + 12
     stretch = (b.length + 12) / expected
     if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:
         return True
     return by_code and a.coded and b.coded and not shared_share(a, b) and not near_code(a, b)
+
+
+def _one_link(a: Unit, b: Unit) -> bool:
+    """A bare link beside a paragraph that links to it alone: one line, with words or not."""
+    links = [k for k in a.anchors if k.startswith("url:")], [k for k in b.anchors if k.startswith("url:")]
+    return len(links[0]) == len(links[1]) == 1 and links[0] == links[1] and min(a.weight, b.weight) == 1
 
 
 def near_code(a: Unit, b: Unit) -> bool:
@@ -326,24 +334,3 @@ def lone_labels(documents: list[Document]) -> frozenset[str]:
                 if _LABEL.fullmatch(code):
                     seen.setdefault(code, set()).add(doc.language)
     return frozenset(code for code, langs in seen.items() if len(langs) == 1)
-_NOT_SLUG = re.compile(r"[^\w\- ]")
-
-
-def fragment_targets(doc: Document) -> dict[int, tuple[int, ...]]:
-    """For each segment that links to a heading of its own document (``#fragment``, as a
-    table of contents does), the headings it links to. Ids are the headings' explicit
-    ones, else made from their text the way GitHub makes them: translated headings
-    have translated ids, so the link itself says nothing across languages, but the
-    heading it reaches does."""
-    from urllib.parse import unquote
-
-    ids: dict[str, int] = {}
-    for s in doc.segments:
-        if s.level:
-            ids.setdefault(s.anchor or _NOT_SLUG.sub("", s.text.strip().casefold()).replace(" ", "-"), s.index)
-    out = {}
-    for s in doc.segments:
-        found = tuple(ids[f] for u in s.urls if u.startswith("#") and (f := unquote(u[1:]).casefold()) in ids)
-        if found:
-            out[s.index] = found
-    return out
