@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from transcheck.align import contents
 from transcheck.align.pins import find_pins
+from transcheck.align.splits import is_stray, split_off, unit_of
 
 NEIGHBOUR = 0.45  # the least score of a neighbour joined to a moved cell
 REACH = 3  # rows a moved cell's neighbour may skip (that its document lacks)
@@ -43,6 +44,7 @@ def rejoin(rows: list[dict], lang: str, aligner, moved: set[int]) -> list[dict]:
     if placed:
         _neighbours(rows, lang, aligner, placed)
     _in_place(rows, lang, aligner)
+    split_off(rows, lang, aligner)
     return [row for row in rows if row]
 
 
@@ -55,7 +57,7 @@ def _in_place(rows, lang, aligner) -> None:
         if not row or lang in row or not aligner.expected(row):
             continue
         for x in (g + 1, g - 1):
-            if not 0 <= x < len(rows) or not _stray(rows[x], lang, aligner) or len(rows[x]) != 1:
+            if not 0 <= x < len(rows) or not is_stray(rows[x], lang, aligner) or len(rows[x]) != 1:
                 continue
             idx = rows[x][lang]
             if len(idx) != 1 or (lang, idx[0]) in aligner.repeats:
@@ -75,9 +77,12 @@ def _fits(a, b, ratio: float) -> bool:
 
 
 def _leftovers(rows, lang, aligner):
-    gaps = [r for r, row in enumerate(rows) if row and lang not in row and aligner.expected(row)]
+    # Rows after the last one the document shares with the others are the tail a
+    # partial translation never reached: no leftover of it belongs there.
+    end = max((r for r, row in enumerate(rows) if row.get(lang) and not is_stray(row, lang, aligner)), default=-1)
+    gaps = [r for r, row in enumerate(rows[:end + 1]) if row and lang not in row and aligner.expected(row)]
     extra = [r for r, row in enumerate(rows)
-             if _stray(row, lang, aligner) and len(row[lang]) == 1 and (lang, row[lang][0]) not in aligner.repeats]
+             if is_stray(row, lang, aligner) and len(row[lang]) == 1 and (lang, row[lang][0]) not in aligner.repeats]
     return gaps, extra
 
 
@@ -113,12 +118,6 @@ def _by_keys(rows, lang, aligner) -> set[int]:
         _take(rows, x, lang)
         placed.add(g)
     return placed
-
-
-def _stray(row, lang, aligner) -> bool:
-    """Whether ``lang``'s cell is in a row the documents should not all have: one only
-    it has, or one a minority of others added too (not the source's)."""
-    return bool(row.get(lang)) and not aligner.expected({o: i for o, i in row.items() if o != lang})
 
 
 def _take(rows, x: int, lang: str, keep: tuple[int, ...] = ()) -> None:
@@ -216,7 +215,7 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
                 continue
             # A segment in a row of its own (or a few others'), or one the ordered
             # alignment paired with a row it fits clearly worse than a gap near here.
-            stray = _stray(rows[x], lang, aligner)
+            stray = is_stray(rows[x], lang, aligner)
             here = 0.0 if stray else aligner.score(aligner.refs(
                 {o: idx for o, idx in rows[x].items() if o != lang}), segs[j], lang)
             # Either side: a block may be reordered inside.
@@ -233,8 +232,8 @@ def _neighbours(rows, lang, aligner, placed: set[int]) -> None:
                 # (its rows were merged by an earlier document), when it fits better so.
                 joined = (j, *cell) if step < 0 else (*cell, j)
                 refs = aligner.refs({o: idx for o, idx in rows[r].items() if o != lang})
-                unit = _joined(aligner, lang, joined)
-                if aligner.score(refs, unit, lang) <= aligner.score(refs, _joined(aligner, lang, cell), lang):
+                unit = unit_of(aligner, lang, joined)
+                if aligner.score(refs, unit, lang) <= aligner.score(refs, unit_of(aligner, lang, cell), lang):
                     continue
                 target = r
             rows[target][lang] = joined
@@ -252,13 +251,6 @@ def _neighbour_score(aligner, row, unit, lang) -> float:
     if unit.shape == "heading" and refs and all(u.shape == "heading" for u in refs.values()):
         return max(value, NEIGHBOUR)
     return value
-
-
-def _joined(aligner, lang, idx):
-    unit = aligner.units[lang][idx[0]]
-    for i in idx[1:]:
-        unit = unit.join(aligner.units[lang][i])
-    return unit
 
 
 def _next_gaps(rows, r, step, lang, aligner, placed) -> list[int]:

@@ -207,6 +207,10 @@ def moved_blocks(backbone: list[Pin], others: list[Pin]) -> list[Block]:
         # subject, and one of them out of order is the rule rather than a move.
         if not (any(p.markup and p.reliable for p in run) or (len(run) >= 2 and all(p.reliable for p in run))):
             continue
+        # One segment moves far on a key of its own: code that recurs (`===` in two
+        # answers of a quiz) puts a paragraph of a partial translation into its tail.
+        if len(run) == 1 and run[0].shared < 2 and run[0].strength < 1.0:
+            continue
         a, b = run[0], run[-1]
         if _inside(rows_in, a.row, b.row) or _inside(segs_in, a.seg, b.seg):
             continue
