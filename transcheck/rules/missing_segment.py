@@ -79,12 +79,28 @@ def check(view: GroupView, options: NoOptions):
             if not view.aligned(row, lang) or lang in rewritten:
                 continue  # the content may be in the document elsewhere: neither way
             if (wanted and not row.cells[lang] and not accounted_by_lag(view, row, lang)
-                    and not anchors.elsewhere(row, lang, reference)):
+                    and not anchors.elsewhere(row, lang, reference) and not _own_entry(view, row, lang, reference)):
                 runs.setdefault(lang, []).append(r)
             elif lang in runs:
                 yield _finding(view, lang, runs.pop(lang))
     for lang, rows in sorted(runs.items()):
         yield _finding(view, lang, rows)
+
+
+def _own_entry(view: GroupView, row, lang: str, reference: str) -> bool:
+    """Whether the row only links to the document itself: the entry of its own
+    language in the list of the page's translations, which that translation leaves out
+    ("🇷🇴 Română" → ./ro-RO/README.ro.md, in ro-RO/README.ro.md)."""
+    import posixpath
+
+    ref = view.documents.get(reference)
+    if ref is None:
+        return False
+    urls = [u for i in row.cells.get(reference, ()) for u in ref.segments[i].urls]
+    me = posixpath.normpath(view.documents[lang].path.replace("\\", "/"))
+    base = posixpath.dirname(ref.path.replace("\\", "/"))
+    return bool(urls) and all("://" not in u and not u.startswith("#")
+                              and posixpath.normpath(posixpath.join(base, u.split("#")[0])) == me for u in urls)
 
 
 def _reference(view: GroupView, row) -> str:
