@@ -39,3 +39,26 @@ def test_without_a_source_every_page_is_checked_as_before(tmp_path, monkeypatch)
     assert report.problems == ()
     assert [(f.path, f.code, f.severity.value) for f in report.findings] == [
         ("docs/de/old.md", "TC302", "warning")]
+
+
+def test_on_a_change_the_line_names_the_file_it_touched(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _tree(tmp_path)
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false",
+                        *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "pages")
+    (tmp_path / "docs" / "fr" / "old.md").write_text("# Ancien\n\nCe paragraphe est ici, corrigé.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = check(["."], source="en", layout=["docs/{lang}/**/*.md"], changed_since="HEAD")
+    assert [(p.path, p.severity) for p in report.problems] == [("docs/fr/old.md", "warning")]

@@ -203,7 +203,10 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
             result = replace(result, status=pages.with_missing(result.status, [lang for lang in languages if lang not in have]))
             if settings.source in languages and result.source is None:
                 result = replace(result, orphaned=True)
-                problems.append(pages.orphaned(spec.files[0].path, len(spec.files), settings.source))
+                # Named by a file the change touched, which the pull request shows.
+                named = next((f.path for f in spec.files if changed_since is None or changed_since.differs(f.path)),
+                             spec.files[0].path)
+                problems.append(pages.orphaned(named, len(spec.files), settings.source))
             scope = None
             if changed_since is not None:
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
