@@ -18,16 +18,16 @@ from collections import Counter
 from transcheck.model import Document
 
 
-def entries(rows, lang, aligner) -> set[int]:
+def entries(rows, lang, aligner) -> None:
     """Entries of ``lang``'s table of contents moved to the rows whose other entries
     link to the row of their own heading: the row each such heading row is linked
     from (by the source's entry, or by most cells of other languages), where that is
-    clear. Only an entry alone
-    in its cell moves, only into a row whose cell for ``lang`` is empty or moves too,
-    and only one entry into a row; the rows moved into are returned."""
+    clear. Only an entry alone in its cell moves, only into a row whose cell for
+    ``lang`` is empty or moves too, and only one entry into a row; an entry its
+    heading confirms counts as pinned."""
     own = aligner.targets.get(lang)
     if not own:
-        return set()
+        return
     row_of = {(o, i): r for r, row in enumerate(rows) for o, idx in row.items() for i in idx}
     linked: dict[int, Counter] = {}  # heading row -> entry rows of other languages linking to it
     for r, row in enumerate(rows):
@@ -67,14 +67,11 @@ def entries(rows, lang, aligner) -> set[int]:
         if len(kept) == len(moves):
             break
         moves = kept
-    placed = set()
     for j, (now, target) in sorted(moves.items()):
         if rows[now].get(lang) == (j,):
             del rows[now][lang]
         rows[target][lang] = (j,)
         aligner.pinned.add((lang, j))
-        placed.add(target)
-    return placed
 
 
 def headings(rows, lang, aligner) -> set[int]:

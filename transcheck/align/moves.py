@@ -3,7 +3,9 @@ are, and segments of it that no row took. Where the two are one content moved, t
 are put together, so that missing and extra mean the content is nowhere.
 
 Three passes over the rows of one document's alignment, after its table of contents
-is put in order (``contents``):
+is put in order (``contents``) and before the parts of a paragraph it split are joined
+(``splits``); rows after the last one it shares are a tail it never reached, which
+takes no leftover:
 
 1. Keys: a segment left over and a row it lacks that share anchors (a link target,
    code, a name, the row of the heading a table of contents' entry links to) found
