@@ -26,7 +26,8 @@ Why it matters:
 
     A message the source gives one form (``other`` alone: "{m}m") asks for none; one
     whose source forms show no count ("Open this link:", "Open one of these links:")
-    reads right with ``other`` for a form left out, and that is info.
+    reads right with ``other`` for a form left out, and that is info (without a source
+    document, where no translation's forms show a count).
 
 Example:
     ``ru.json`` has ``items_one`` and ``items_other`` only: "plural forms missing
@@ -110,9 +111,13 @@ def check(view: GroupView, options: NoOptions):
             if set(source) == {"other"}:
                 continue  # the source's one form for every count ("{m}m"): no plural asked
             found = _judge(doc, first, present, cats, lang)
-            if source and not any(s.code for s in source.values()):
-                # No count shown ("Open this link:" / "Open one of these links:"): a
-                # form left out falls back to ``other``, which reads right.
+            # Without a source document (a Rails gem's translations of an upstream
+            # English), every translation's forms say whether a count is shown.
+            shown = source.values() if source else [s for o in variants.values() for s in o.get(msg, {}).values()]
+            if not any(s.code for s in shown):
+                # No count shown ("Open this link:" / "Open one of these links:", a
+                # model's name "Order"/"Orders"): a form left out falls back to
+                # ``other``, which reads right.
                 found = (replace(f, strength=Strength.HINT) for f in found)
             yield from found
         for seg in keyed.cached_values(view, lang).values():
