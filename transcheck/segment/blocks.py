@@ -11,9 +11,9 @@ indented code), and returns what the lines stand for: a title (prose) or a direc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from transcheck.model import Kind
+from transcheck.segment.front_matter import Mark, front_matter
 from transcheck.segment.html import hides
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})([^`]*)$")
@@ -24,6 +24,11 @@ _COLON_OPEN = re.compile(r"^:{3,}\s*([^\W\d_][\w-]*)\s*(?:\[(.*)\])?\s*(?:\{[^}]
 _BANG_OPEN = re.compile(r"^(?:!!!|\?\?\?\+?)\s*([\w-]+(?:\s+[\w-]+)*)?\s*(?:\"(.*)\")?\s*$")
 _TAB_OPEN = re.compile(r"^===\+?\s+\"(.*)\"\s*$")
 # {* file *} (FastAPI), --8<-- "file" (pymdownx snippets), ::: package.module (mkdocstrings)
+_ALERT = re.compile(r"^>\s?\[!([A-Za-z]+)\][+-]?[ \t]*(\S[^\n]*)?$")
+# Hugo themes' boxes: Docsy's alert, Relearn's notice, Hextra's callout, hints, admonitions.
+_HUGO_BOX = re.compile(r"^\{\{[<%]\s*(alert|notice|callout|hint|admonition|note|tip|warning|caution|info|danger|"
+                       r"important)\b([^\n]*?)[%>]\}\}$", re.IGNORECASE)
+_TITLE_ATTR = re.compile(r"\btitle\s*=\s*([\"'])([^\"'\n]*)\1")
 _INCLUDE = re.compile(r"^(?:\{\*.*\*\}|-{2}8<-{2}\s.*|:::\s+[\w-]+(?:\.[\w-]+)+)$")
 _SHORTCODE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\})$")
 _SHORTCODE_CLOSE = re.compile(r"^(?:\{\{[<%]\s*/.*|\{%\s*end\w*\s*%\})")
@@ -37,7 +42,6 @@ _MAX_TAG_LINES = 40
 _MAX_ELEMENT_LINES = 400  # an MDX element's opening tag, at most
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ ]{1,4}(?=\S)")
 _RAW_TAGS = re.compile(r"^<(?:style|script|pre|textarea)\b", re.IGNORECASE)
-_PROSE_KEYS = ("title", "description")
 
 
 def _closes(stripped: str, fence: tuple[str, int]) -> bool:
@@ -47,24 +51,10 @@ def _closes(stripped: str, fence: tuple[str, int]) -> bool:
     return len(stripped) >= fence[1] and stripped == fence[0] * len(stripped)
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A segment that a non-CommonMark line stands for (1-based lines)."""
-
-    line: int
-    end_line: int
-    text: str
-    kind: Kind
-    block: str
-    # A front-matter field's name ("front-matter:title"): every translation has the
-    # field of that name, whatever its words, so it places the segment.
-    anchor: str = ""
-
-
 def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]:
     out = list(lines)
     marks: list[Mark] = []
-    i = _front_matter(lines, out, marks)
+    i = front_matter(lines, out, marks)
     fence: tuple[str, int] | None = None
     shift = 0  # columns an MDX fence and its lines are brought back by
     hugo_code = -1  # first line of an open {{< highlight >}} block
@@ -137,6 +127,13 @@ def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "include"))
     elif m := _COLON_OPEN.match(s):
         _title_or_directive(marks, i, m.group(2) or m.group(3), s, "admonition")
+    elif m := _ALERT.match(s):
+        # "> [!NOTE]" (GitHub), "> [!tip] Title" (Obsidian): the box a Hugo site opens
+        # with {{% alert %}}, whatever the translation writes.
+        _title_or_directive(marks, i, m.group(2), s, "admonition")
+    elif m := _HUGO_BOX.match(s):
+        title = _TITLE_ATTR.search(m.group(2))
+        _title_or_directive(marks, i, title.group(2) if title else None, s, "admonition")
     elif _SHORTCODE.match(s) and not _HUGO_CODE.match(s):
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "shortcode"))
     else:
@@ -273,51 +270,6 @@ def _title_or_directive(marks: list[Mark], i: int, title: str | None, s: str, bl
         marks.append(Mark(i + 1, i + 1, title, Kind.TITLE, block))
     else:
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, block))
-
-
-def _front_matter(lines: list[str], out: list[str], marks: list[Mark]) -> int:
-    """Blank a YAML (---) or TOML (+++) front matter; its title and description are
-    prose. Returns the index of the first line after it."""
-    # Blank lines may come first (Astro and Hugo read it so) where a field follows.
-    start = next((j for j, line in enumerate(lines) if line.strip()), len(lines))
-    if start == len(lines) or lines[start].strip() not in ("---", "+++") or (
-            start and not (start + 1 < len(lines) and _KEY.match(lines[start + 1]))):
-        return 0
-    fence = lines[start].strip()
-    ends = ("---", "...") if fence == "---" else ("+++",)
-    end = next((j for j in range(start + 1, len(lines)) if lines[j].strip() in ends), None)
-    if end is None:
-        return 0
-    j = start + 1
-    while j < end:
-        j = _field(lines, j, end, fence == "+++", marks)
-    for k in range(end + 1):
-        out[k] = ""
-    return end + 1
-
-
-_KEY = re.compile(r"^[A-Za-z_][\w-]*+\s*+[:=]")
-
-
-def _field(lines: list[str], j: int, end: int, toml: bool, marks: list[Mark]) -> int:
-    sep = "=" if toml else ":"
-    m = re.match(rf"^({'|'.join(_PROSE_KEYS)})\s*{sep}\s*(.*)$", lines[j])
-    if not m:
-        return j + 1
-    value, last = m.group(2).strip(), j
-    if not toml:
-        block = value[:1] in ("|", ">")
-        parts = [] if block else [value]
-        while last + 1 < end and (not lines[last + 1].strip() or lines[last + 1][:1] in " \t"):
-            last += 1
-            parts.append(lines[last].strip())
-        value = " ".join(p for p in parts if p)
-    quote = value[0] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else ""
-    if quote:
-        value = value[1:-1].replace("''", "'") if quote == "'" else value[1:-1].replace('\\"', '"')
-    if any(ch.isalpha() for ch in value):
-        marks.append(Mark(j + 1, last + 1, value, Kind.TITLE, "front-matter", f"front-matter:{m.group(1)}"))
-    return last + 1
 
 
 def _content_indent(line: str) -> int:
