@@ -62,3 +62,18 @@ def test_on_a_change_the_line_names_the_file_it_touched(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     report = check(["."], source="en", layout=["docs/{lang}/**/*.md"], changed_since="HEAD")
     assert [(p.path, p.severity) for p in report.problems] == [("docs/fr/old.md", "warning")]
+
+
+def test_a_page_and_a_bundle_of_the_same_address_are_one_page(tmp_path, monkeypatch):
+    pages = {
+        "en/docs/gateway.md": "# Gateway\n\nDeploy the collector as a gateway behind a load balancer.\n",
+        "ja/docs/gateway/index.md": "# ゲートウェイ\n\nロードバランサーの後ろにゲートウェイとしてコレクターをデプロイします。\n",
+        "zh/docs/gateway/_index.md": "# 网关\n\n将收集器作为网关部署在负载均衡器之后。\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = check(["."], source="en", layout=["content/{lang}/**/*.md"], history=False)
+    assert report.problems == ()
+    assert [sorted(d.language for d in g.documents) for g in report.groups] == [["en", "ja", "zh"]]

@@ -131,11 +131,18 @@ def _scopes(paths, follow_symlinks, problems):
 def _document(group: str) -> tuple[str, str | None]:
     """Which document a file whose group is ``group`` translates: the group without a
     Markdown-like suffix, so that page.md and page.mdx (two layouts, or one ``**/*``)
-    are one page, as Astro and Docusaurus pair them; guide.json stays apart. Case does
+    are one page, as Astro and Docusaurus pair them, and so are page.md and
+    page/index.md; guide.json stays apart. Case does
     not tell pages apart: a translation saved as README.md beside the source's readMe.md
     (written on a file system that ignores case, as most translators' do) is its page."""
     kind = family(group)
-    return ((os.path.splitext(group)[0] if kind == "markdown" else group).casefold(), kind)
+    if kind != "markdown":
+        return group.casefold(), kind
+    # x.md, x/index.md and x/_index.md are one page to Hugo, MkDocs and Docusaurus
+    # (its address is /x/): a translation may be a bundle where the source is a file.
+    stem = os.path.splitext(group)[0]
+    head, _, name = stem.replace(os.sep, "/").rpartition("/")
+    return (head if head and name.casefold() in ("index", "_index") else stem).casefold(), kind
 
 
 def _in_scope(found, scopes, source) -> list[FileSpec]:
