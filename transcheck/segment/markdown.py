@@ -215,8 +215,10 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str, tuple[str,
             else:
                 shown.append("`")
         elif in_code:
-            code[-1:] = [code[-1] + child.content] if code else [child.content]
-            shown.append(child.content)
+            # <kbd>Ctrl +⏎C</kbd>: a line break inside is the space it renders as.
+            piece = " " if kind in ("softbreak", "hardbreak") else child.content
+            code[-1:] = [code[-1] + piece] if code else [piece]
+            shown.append(piece)
             continue
         elif kind == "text":
             if not (in_link and _URL_TEXT.match(child.content.strip())):
