@@ -94,6 +94,7 @@ from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, scripts_of
+from transcheck.segment.kinds import pascal_name
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
@@ -176,6 +177,9 @@ def _check(view: GroupView, options: Options):
             elif links_to_translations(doc.path, seg.urls):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; it links to the page's translations, named in their languages")
+            elif seg.kind is Kind.HEADING and pascal_name(seg.text):
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=finding.message + "; one name (a type, a product), which may be kept")
             elif _names_the_page(doc, seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the page's name, as its file is named")

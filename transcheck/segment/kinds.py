@@ -42,7 +42,10 @@ _PACKAGE = re.compile(r"^@?[a-z][a-z\d]*+(?:[-./][a-z\d]++)++$")
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
 
 
-def classify_line(text: str, default: Kind = Kind.PARAGRAPH) -> Kind:
+def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True) -> Kind:
+    """``names``: whether a PascalCase name or a list of package names standing alone is
+    code (in a table's cell); a heading "DevTools" is a title its translations may
+    translate ("Outils Développeur")."""
     stripped = text.strip()
     if _URL.match(stripped):
         return Kind.URL
@@ -52,7 +55,7 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH) -> Kind:
         return Kind.NUMBER
     if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)):
         return Kind.CODE
-    if stripped.isascii() and (_is_expression(stripped) or _is_name_list(stripped)):
+    if stripped.isascii() and (_is_expression(stripped) or (names and _is_name_list(stripped))):
         return Kind.CODE
     if not any(unicodedata.category(ch).startswith("L") for ch in stripped):
         return Kind.SYMBOLS
@@ -61,6 +64,11 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH) -> Kind:
 
 def _is_expression(text: str) -> bool:
     return _CODE_MARK.search(text) is not None and _PROSE_PAIR.search(text) is None
+
+
+def pascal_name(text: str) -> bool:
+    """One PascalCase name with a capital inside ("DevTools", "ToolbarRenderInfoType")."""
+    return _PASCAL.match(text.strip()) is not None
 
 
 def _is_name_list(text: str) -> bool:

@@ -167,7 +167,7 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
             shown = shown[: m.start()] if m else shown
     text, shown = _mask(text, mdx), _mask(shown, mdx)
     if any(ch.isalnum() for ch in text):
-        kind = classify_line(text, default=pending)
+        kind = classify_line(text, default=pending, names=pending is not Kind.HEADING)
     else:
         # Nothing but code, URLs or markup: kept (as an anchor for alignment) but never prose.
         raw = tok.content.strip()
