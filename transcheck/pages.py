@@ -48,6 +48,6 @@ def with_missing(status: tuple[PageStatus, ...], missing: Iterable[str]) -> tupl
 
 def orphaned(path: str, files: int, source: str) -> InputProblem:
     """The one line said of a page whose translations have no source page beside them
-    (``path``: the first of its ``files``)."""
+    (``path``: one of its ``files``, the one a change touched where there is a change)."""
     return InputProblem(path, f"the source ({source}) has no such page: its {files} translation(s) are compared "
                               "only with each other, their findings told at info (renamed or removed?)", "warning")
