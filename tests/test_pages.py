@@ -16,9 +16,13 @@ def _tree(root):
         "fr/old.md": "# Ancien\n\nCe paragraphe est ici.\n",
         "it/old.md": "# Vecchio\n\nQuesto paragrafo è qui.\n",
     }
+    _write(root / "docs", pages)
+
+
+def _write(root, pages: dict[str, str]) -> None:
     for name, text in pages.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
 
 
 def test_a_page_the_source_lacks_is_told_once_and_its_findings_at_info(tmp_path, monkeypatch):
@@ -70,9 +74,7 @@ def test_a_page_and_a_bundle_of_the_same_address_are_one_page(tmp_path, monkeypa
         "ja/docs/gateway/index.md": "# ゲートウェイ\n\nロードバランサーの後ろにゲートウェイとしてコレクターをデプロイします。\n",
         "zh/docs/gateway/_index.md": "# 网关\n\n将收集器作为网关部署在负载均衡器之后。\n",
     }
-    for name, text in pages.items():
-        (tmp_path / "content" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "content" / name).write_text(text, encoding="utf-8")
+    _write(tmp_path / "content", pages)
     monkeypatch.chdir(tmp_path)
     report = check(["."], source="en", layout=["content/{lang}/**/*.md"], history=False)
     assert report.problems == ()
