@@ -72,7 +72,8 @@ def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
     where the source has "…"."""
     if base_language(language) == "hy" and (expected, own) in ((".", ":"), ("", ":"), (":", ".")):
         return True
-    if base_language(language) == "hy" and own in (".", ":", "") and _ARMENIAN_ON_WORD.get(expected, "?") in raw:
+    on_word = _ARMENIAN_ON_WORD.get(expected)
+    if on_word and base_language(language) == "hy" and own in (".", ":", "") and on_word in raw:
         # Armenian marks an exclamation or a question on the word it bears on
         # ("սպառվե՛լ է։"), and the sentence still ends with its full stop.
         return True
