@@ -177,7 +177,8 @@ def _command(value: str, brace: int) -> bool:
     return i > 0 and value[i - 1] == "\\"
 
 
-_NOT_NAME = re.compile(r"[\[\]()<>\"|;!?«»]")  # no argument's name has a bracket or a quotation mark
+# No argument's name has a bracket or a quotation mark ("!" stays: Python's "{name!r}").
+_NOT_NAME = re.compile(r"[\[\]()<>\"|;«»]")
 
 
 def _argument(value: str, start: int, close: int, tokens, text, branches, depth: int) -> str:
