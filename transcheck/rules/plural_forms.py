@@ -87,6 +87,14 @@ def check(view: GroupView, options: NoOptions):
     for lang, found in variants.items():
         for msg in found:
             plural_messages[msg] = plural_messages.get(msg, 0) + (3 if lang == view.source else 1)
+    counts: dict[str, bool] = {}
+
+    def counted(msg: str) -> bool:
+        """Whether any document's forms of ``msg`` show a count (asked once per message)."""
+        if msg not in counts:
+            counts[msg] = any(s.code for o in variants.values() for s in o.get(msg, {}).values())
+        return counts[msg]
+
     for lang in keyed.translations(view):
         doc = view.documents[lang]
         cats = categories(lang)
@@ -113,8 +121,7 @@ def check(view: GroupView, options: NoOptions):
             found = _judge(doc, first, present, cats, lang)
             # Without a source document (a Rails gem's translations of an upstream
             # English), every translation's forms say whether a count is shown.
-            shown = source.values() if source else [s for o in variants.values() for s in o.get(msg, {}).values()]
-            if not any(s.code for s in shown):
+            if not (any(s.code for s in source.values()) if source else counted(msg)):
                 # No count shown ("Open this link:" / "Open one of these links:", a
                 # model's name "Order"/"Orders"): a form left out falls back to
                 # ``other``, which reads right.
