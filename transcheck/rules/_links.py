@@ -54,7 +54,7 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
     # "www.x.org/" and "x.org/index.html" are one page: the server answers both.
     host = host.removeprefix("www.")
     labels = host.split(".")
-    if len(labels) > 2 and _is_language(labels[0], languages):
+    if len(labels) > 2 and is_language(labels[0], languages):
         return ".".join(labels[1:])
     path, _, query = rest.partition("?")
     path = _INDEX.sub("/", path) if host else path
@@ -76,7 +76,7 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
         # A file in a repository's tree on its default branch is the repository's
         # file: the root's README is its page ("o/r/blob/main/README-de.md" is "o/r").
         path = _BLOB.sub(r"\1", path)
-    kept = [_unsuffixed(p, languages) for p in path.split("/") if not _is_language(p, languages)]
+    kept = [_unsuffixed(p, languages) for p in path.split("/") if not is_language(p, languages)]
     if (not host or tree) and kept:
         kept = _page_file(kept, languages)
     path = "/".join(kept).rstrip("/") or ("/" if path.startswith("/") else "")
@@ -85,7 +85,7 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
         if parts and page[-len(parts):] == parts:
             return ""
     query = "&".join(q for q in query.split("&")
-                     if q and not _is_language(q.partition("=")[2], languages) and not q.startswith("utm_"))
+                     if q and not is_language(q.partition("=")[2], languages) and not q.startswith("utm_"))
     return (host + ("/" if host and not path.startswith("/") else "") + path
             + ("?" + query if query else ""))
 
@@ -103,7 +103,7 @@ def _from_home(path: str, base: str, home: str, languages: frozenset[str]) -> st
     import posixpath
 
     def bare(folder: str) -> str:
-        return "/".join(p for p in folder.split("/") if p and not _is_language(p, languages))
+        return "/".join(p for p in folder.split("/") if p and not is_language(p, languages))
 
     if base == home and not path.startswith(("./", "../")) and "/./" not in path and "/../" not in path:
         return path
@@ -125,14 +125,14 @@ def _unsuffixed(part: str, languages: frozenset[str]) -> str:
         return part
     code = m.group(2).lower().replace("_", "-")
     regions = {tag.rsplit("-", 1)[1].lower() for tag in languages if "-" in tag}
-    return m.group(1) if _is_language(code, languages) or code in regions else part
+    return m.group(1) if is_language(code, languages) or code in regions else part
 
 
 def page_parts(path: str, languages: frozenset[str]) -> tuple[str, ...]:
     """The names of a page's file path or URL path without languages and suffix; an
     index page is named by its directory."""
     parts = [p.lower() for p in path.replace("\\", "/").split("/")
-             if p and not _is_language(p, languages)]
+             if p and not is_language(p, languages)]
     if parts:
         parts[-1] = parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1]
     while parts and parts[-1] in ("index", "_index", "readme"):
@@ -160,7 +160,7 @@ def localised_sites(segments, lang: str) -> tuple[frozenset[str], frozenset[str]
             # most spoken there (CLDR): the page for the reader's country.
             parts = path.split("/") + [q.partition("=")[2] for q in query.split("&")]
             if host and (_site(host, labels) != host
-                         or any(_is_language(p, own) or _country_of(p, lang) for p in parts)):
+                         or any(is_language(p, own) or _country_of(p, lang) for p in parts)):
                 sites.add(_site(host, labels))
             elif host and _local_host(host, labels, lang):
                 sites.add(_LOCAL + host)
@@ -243,29 +243,8 @@ def _in_language(url: str, host: str) -> bool:
     return bool(dot) and rest == host and "." in rest and len(label) in (2, 3) and normalise_tag(label) is not None
 
 
-def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
-    """``ours`` and ``theirs`` without the pairs that are one page with other query
-    parameters: a referral or campaign tag one side adds (``?via=…``, ``?at=…&ct=…``)
-    where every parameter both have agrees; ``watch?v=a`` and ``watch?v=b`` differ."""
-    theirs = list(theirs)
-    kept = []
-    for u in ours:
-        page, _, query = u.partition("?")
-        mine = dict(q.partition("=")[::2] for q in query.split("&") if q)
-        match = None
-        for t in theirs:
-            other, _, their_query = t.partition("?")
-            if other.rstrip("/") != page.rstrip("/") or (not query and not their_query):
-                continue
-            their = dict(q.partition("=")[::2] for q in their_query.split("&") if q)
-            if all(mine[k] == their[k] for k in mine.keys() & their.keys()):
-                match = t
-                break
-        if match is None:
-            kept.append(u)
-        else:
-            theirs.remove(match)
-    return kept, theirs
+def targets(segs: dict, lang: str, languages, pages) -> set[str]:
+    return {link_target(u, languages, *pages[lang]) for x in segs[lang] for u in x.urls}
 
 
 def linked_elsewhere(view, dev, target: str, languages, pages, linked) -> bool:
@@ -290,7 +269,7 @@ def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:
     if not dot or suffix.lower() not in _PAGE_SUFFIXES:
         return parts
     name, dot, code = stem.rpartition(".")
-    if dot and _is_language(code, languages):
+    if dot and is_language(code, languages):
         stem = name
     stem = _unsuffixed(stem, languages)  # README-de.md, guide_fr.md
     if stem.lower() in ("readme", "index", "_index"):
@@ -310,7 +289,7 @@ def _language_codes_of(lang: str) -> frozenset[str]:
     return frozenset((lang, base_language(lang)))
 
 
-def _is_language(part: str, languages: frozenset[str]) -> bool:
+def is_language(part: str, languages: frozenset[str]) -> bool:
     part = part.lower().replace("_", "-")
     if part in languages:
         return True

@@ -27,6 +27,8 @@ What it catches:
       ``youtu.be/ID`` is ``youtube.com/watch?v=ID``; a link to a page's translation
       (``pastebin/README-de.md``, or ``github.com/o/r/blob/main/README-de.md`` on a
       forge's default branch) is the source's link to the page (``pastebin``, ``o/r``);
+      a link from the site's root is the relative link to its page (``/docs/a/x`` is
+      ``../x`` in ``docs/a/y.md``, read as Hugo and Docusaurus publish it, or ``x``);
     - the number of code blocks and includes, admonitions, list items and table rows
       that the aligned row holds (a translation that merges two list items, or
       drops a code block between two paragraphs it merged).
@@ -81,8 +83,9 @@ from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
+from transcheck.rules._link_pairs import unqueried, unrooted
 from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
-                                     page_parts, unlocalised, unqueried)
+                                     page_parts, targets, unlocalised)
 from transcheck.rules._pages import heading_slug
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
@@ -97,7 +100,8 @@ def check(view: GroupView, options: NoOptions):
     totals = {noun: {lang: count(view.documents[lang].segments) for lang in markdown}
               for noun, count in _COUNTS.items()}
     lagged = _lagged_lines(view)
-    home = _folder(view.documents[view.source if view.source in view.documents else min(view.documents)])
+    first = view.source if view.source in view.documents else min(view.documents)
+    home = _folder(view.documents[first])
     pages = {lang: (page_parts(doc.path, languages), _folder(doc), home)
              for lang, doc in view.documents.items()}  # a page's name, where its links start
     linked: dict[str, set[str]] = {}  # per language, every link target of its document
@@ -143,7 +147,7 @@ def check(view: GroupView, options: NoOptions):
                 theirs = [u for u in dev.expected if u not in dev.value]
                 ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
                                                                           dev.language))
-                ours, theirs = unqueried(ours, theirs)
+                ours, theirs = unrooted(*unqueried(ours, theirs), pages[first], languages)
                 if ours and theirs and not linked_elsewhere(view, dev, ours[0], languages, pages, linked):
                     peer = next((lang for lang in (view.source, *dev.agree) if lang in dev.agree), None)
                     mine, their = (as_written([u for x in segs[lang] for u in x.urls], target, languages, pages[lang])
@@ -207,9 +211,9 @@ def _elsewhere(segs: dict, lang: str, peers, languages, pages) -> bool:
     and holds another number of links or two at least: an entry of a list paired with
     its neighbour (the translation lacks one of them), not the entry with its links
     changed. One link changed for another stays a wrong link."""
-    mine, theirs = _targets(segs, lang, languages, pages), [p for p in peers if p in segs]
+    mine, theirs = targets(segs, lang, languages, pages), [p for p in peers if p in segs]
     return bool(mine) and bool(theirs) and all(
-        (t := _targets(segs, p, languages, pages)) and not (mine & t) and (len(t) != len(mine) or len(t) > 1)
+        (t := targets(segs, p, languages, pages)) and not (mine & t) and (len(t) != len(mine) or len(t) > 1)
         for p in theirs)
 
 
@@ -221,12 +225,8 @@ def _items_lacking(segs: dict, lang: str, peers, languages, pages) -> bool:
     own, theirs = _list_items(segs[lang]), [p for p in peers if p in segs]
     if not theirs or any(_list_items(segs[p]) <= own for p in theirs):
         return False
-    mine = _targets(segs, lang, languages, pages)
-    return all(mine < _targets(segs, p, languages, pages) for p in theirs)
-
-
-def _targets(segs: dict, lang: str, languages, pages) -> set[str]:
-    return {link_target(u, languages, *pages[lang]) for x in segs[lang] for u in x.urls}
+    mine = targets(segs, lang, languages, pages)
+    return all(mine < targets(segs, p, languages, pages) for p in theirs)
 
 
 def _code_spans(segments) -> frozenset[str]:

@@ -1,0 +1,66 @@
+"""Pairs of link targets that are one page written two ways: with other query
+parameters, or from the site's root and relative to the page. Each filter takes the
+targets one cell has and its peers lack (``ours``) and the reverse (``theirs``), and
+returns both without the pairs it matches."""
+
+from __future__ import annotations
+
+from transcheck.rules._links import is_language
+
+
+def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """``ours`` and ``theirs`` without the pairs that are one page with other query
+    parameters: a referral or campaign tag one side adds (``?via=…``, ``?at=…&ct=…``)
+    where every parameter both have agrees; ``watch?v=a`` and ``watch?v=b`` differ."""
+    theirs = list(theirs)
+    kept = []
+    for u in ours:
+        page, _, query = u.partition("?")
+        mine = dict(q.partition("=")[::2] for q in query.split("&") if q)
+        match = None
+        for t in theirs:
+            other, _, their_query = t.partition("?")
+            if other.rstrip("/") != page.rstrip("/") or (not query and not their_query):
+                continue
+            their = dict(q.partition("=")[::2] for q in their_query.split("&") if q)
+            if all(mine[k] == their[k] for k in mine.keys() & their.keys()):
+                match = t
+                break
+        if match is None:
+            kept.append(u)
+        else:
+            theirs.remove(match)
+    return kept, theirs
+
+
+def unrooted(ours: list[str], theirs: list[str], page, languages: frozenset[str]) -> tuple[list[str], list[str]]:
+    """``ours`` and ``theirs`` without the pairs that are one page written two ways:
+    from the site's root (``/docs/concepts/x``) and relative (``../x``). A relative
+    link is read from the page's folder, as a forge renders Markdown, and from the page
+    as a folder, as Hugo and Docusaurus publish ``page.md`` at ``page/``. The site's
+    root is a folder of the tree no layout names (``content/``), so the rooted path
+    need only end the resolved one. ``page``: the home page's ``(parts, folder, home)``."""
+    import posixpath
+
+    parts, _, home = page
+    folders = ("/".join(p for p in home.lower().split("/") if p and not is_language(p, languages)),
+               "/".join(parts))
+
+    def same(rooted: str, relative: str) -> bool:
+        tail = rooted.lower().strip("/")
+        return bool(tail) and any((r := posixpath.normpath(posixpath.join(f, relative.lower()))) == tail
+                                  or r.endswith("/" + tail) for f in folders)
+
+    def relative(t: str) -> bool:  # a first part with a dot is a host ("github.com/…")
+        return bool(t) and t[0] not in "/#?" and ((s := t.split("/")[0]) in (".", "..") or "." not in s)
+
+    theirs = list(theirs)
+    kept = []
+    for u in ours:
+        match = next((t for t in theirs if (u.startswith("/") and relative(t) and same(u, t))
+                      or (t.startswith("/") and relative(u) and same(t, u))), None)
+        if match is None:
+            kept.append(u)
+        else:
+            theirs.remove(match)
+    return kept, theirs
