@@ -39,10 +39,10 @@ def unrooted(ours: list[str], theirs: list[str], page, languages: frozenset[str]
     link is read from the page's folder, as a forge renders Markdown, and from the page
     as a folder, as Hugo and Docusaurus publish ``page.md`` at ``page/``. The site's
     root is a folder of the tree no layout names (``content/``), so the rooted path
-    need only end the resolved one. ``page``: the home page's ``(parts, folder, home)``."""
+    need only end the resolved one. ``page``: the home page's ``(parts, folder, home, roots)``."""
     import posixpath
 
-    parts, _, home = page
+    parts, _, home, _ = page
     folders = ("/".join(p for p in home.lower().split("/") if p and not is_language(p, languages)),
                "/".join(parts))
 

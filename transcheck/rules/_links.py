@@ -40,7 +40,7 @@ def _language_codes(view: GroupView) -> frozenset[str]:
 
 
 def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (), base: str = "",
-                home: str = "") -> str:
+                home: str = "", roots: tuple[str, str] = ("", "")) -> str:
     """A link target with its language taken out: path segments, a leading host label
     and query values (``?hl=fr``) that name one of the group's languages (``en-US`` for
     ``en``), and the fragment. A host whose first label is a language keeps only the
@@ -48,7 +48,8 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
     the page itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same link as
     ``#a``. ``base``: the linking file's folder, which a relative link is read from,
     and ``home`` the folder it is written from then (the source's): ``../../../lessons/x``
-    in ``translations/de/lessons/`` is the source's ``x`` in ``lessons/``."""
+    in ``translations/de/lessons/`` is the source's ``x`` in ``lessons/``. ``roots``:
+    the trees the linking file and the source file mirror (``mirror_roots``)."""
     m = _URL.match(url.strip())
     host, rest = (m.group("host") or "").lower(), m.group("rest")
     # "www.x.org/" and "x.org/index.html" are one page: the server answers both.
@@ -64,7 +65,7 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
             path, query = "/watch", "&".join(q for q in (f"v={path.strip('/')}", query) if q)
         host = "youtube.com"
     if not host and path and not path.startswith("/") and ":" not in path.split("/")[0]:
-        path = _from_home(path, base, home, languages)
+        path = _from_home(path, base, home, languages, roots)
     if not host and "/../" in path:
         # "../Turkish/../20_Day/x.md" is "../20_Day/x.md": resolved before a language
         # directory is taken out of it.
@@ -96,10 +97,11 @@ def as_written(urls, target: str, languages: frozenset[str], page) -> str:
     return next((u for u in urls if link_target(u, languages, *page) == target), target) or "(empty)"
 
 
-def _from_home(path: str, base: str, home: str, languages: frozenset[str]) -> str:
+def _from_home(path: str, base: str, home: str, languages: frozenset[str], roots=("", "")) -> str:
     """A relative link read from ``base`` and written from ``home``, the languages
     taken out of both folders (``docs/fr/docs/`` and ``docs/en/docs/`` are one);
-    as it is where the two are one folder and it has no dot segments."""
+    as it is where the two are one folder and it has no dot segments. A link that stays
+    in the tree the file mirrors (``roots``) reaches the source tree's page there."""
     import posixpath
 
     def bare(folder: str) -> str:
@@ -109,8 +111,27 @@ def _from_home(path: str, base: str, home: str, languages: frozenset[str]) -> st
         return path
     # Resolved, not compared as written: "../docs/guide.md" in de/ and "./docs/guide.md"
     # in the root are one file, and so are "../es/" in de/ and "./es/" in the root.
-    joined = bare(posixpath.normpath(posixpath.join(base, path)))
+    joined = posixpath.normpath(posixpath.join(base, path))
+    own, source = roots
+    if own and (joined == own or joined.startswith(own + "/")):
+        joined = posixpath.join(source, joined[len(own):].lstrip("/"))
+    joined = bare(joined)
     return posixpath.relpath(joined or ".", bare(home) or ".")
+
+
+def mirror_roots(path: str, home: str, languages: frozenset[str]) -> tuple[str, str]:
+    """The roots of the two trees a translation's file and the source's (``home``)
+    mirror, where the translation's is a tree of its language and not the source's:
+    a site generator publishes both at one address, so a relative link means the
+    same page in either (Docusaurus: ``i18n/de/docusaurus-plugin-content-docs/current/``
+    mirrors ``docs/``). ("", "") where the file sits in no such tree: a forge reads
+    ``translations/README-de.md``'s links from ``translations/``."""
+    own, theirs = path.replace("\\", "/").split("/")[:-1], home.replace("\\", "/").split("/")[:-1]
+    while own and theirs and own[-1] == theirs[-1]:
+        own, theirs = own[:-1], theirs[:-1]
+    if own == theirs or not any(is_language(p, languages) for p in own):
+        return "", ""
+    return "/".join(own), "/".join(theirs)
 
 
 _INDEX = re.compile(r"/index\.html?$", re.IGNORECASE)

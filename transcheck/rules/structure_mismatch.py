@@ -85,7 +85,7 @@ from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._link_pairs import unqueried, unrooted
 from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
-                                     page_parts, targets, unlocalised)
+                                     mirror_roots, page_parts, targets, unlocalised)
 from transcheck.rules._pages import heading_slug
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
@@ -102,8 +102,8 @@ def check(view: GroupView, options: NoOptions):
     lagged = _lagged_lines(view)
     first = view.source if view.source in view.documents else min(view.documents)
     home = _folder(view.documents[first])
-    pages = {lang: (page_parts(doc.path, languages), _folder(doc), home)
-             for lang, doc in view.documents.items()}  # a page's name, where its links start
+    pages = {lang: (page_parts(d.path, languages), _folder(d), home, mirror_roots(d.path, view.documents[first].path,
+                    languages)) for lang, d in view.documents.items()}  # a page's name, where its links start
     linked: dict[str, set[str]] = {}  # per language, every link target of its document
     for r, row in enumerate(view.rows):
         voters = [lang for lang in consensus.voting_languages(view, row)
