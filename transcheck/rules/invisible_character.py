@@ -50,7 +50,10 @@ What it does not catch:
     or symbols (Persian and Urdu words, Indic conjuncts, emoji sequences such as
     family and profession emoji, German ligature control), direction marks and
     isolates in right-to-left documents or next to right-to-left text, the soft
-    hyphen U+00AD (a hyphenation hint) and the word joiner U+2060. A byte-order mark
+    hyphen U+00AD (a hyphenation hint) and the word joiner U+2060. A character the
+    source holds on the lines aligned with the translation's (without a source, half
+    the other translations at least) is copied from it, not the translator's: a
+    README's ``U+200E | U+200E`` spacing between links. A byte-order mark
     at the very start of a file is part of the encoding, not of the text. Unusual
     but visible spaces (no-break, thin) are not invisible and are not reported here.
 """
@@ -188,9 +191,13 @@ def _name(ch: str) -> str:
 
 
 def check(view: GroupView, options: NoOptions):
+    lines = {lang: split_lines(doc.text) for lang, doc in view.documents.items()}
     for doc in view.documents.values():
-        for number, line in enumerate(split_lines(doc.text), start=1):
+        for number, line in enumerate(lines[doc.language], start=1):
             found = suspects(line, doc.language)
+            if found:
+                copied = _copied(view, doc, number, lines)
+                found = [(col, ch) for col, ch in found if ch not in copied]
             if not found:
                 continue
             listed = "; ".join(f"{_name(ch)} at column {col}" for col, ch in found[:_MAX_LISTED])
@@ -206,6 +213,29 @@ def check(view: GroupView, options: NoOptions):
                 key=" ".join(f"{ord(ch):04X}" for _, ch in found) + "\n" + line,
                 segment=_owner(doc, number, {ch for _, ch in found}),
             )
+
+
+def _copied(view: GroupView, doc, number: int, lines: dict) -> set[str]:
+    """The invisible characters the line's text has because the original has them: the
+    source holds them, out of place there too, on the lines aligned with it (without a
+    source, at least half of the other translations do); a right-to-left mark in Arabic
+    copied into Swedish is still the copy's. A spacing trick of the source (``</a> U+200E | U+200E
+    <a>``) is copied into every translation and is the source's to fix, if anyone's."""
+    own = [s.index for s in doc.segments if s.line <= number <= s.end_line]
+    rows = {r for i in own if (r := view.row_of.get((doc.language, i))) is not None}
+    if not rows:
+        return set()
+    others = [view.source] if view.source in view.documents else [o for o in view.documents if o != doc.language]
+    if doc.language in others or not others:
+        return set()
+    counts: dict[str, int] = {}
+    for other in others:
+        segs = view.documents[other].segments
+        held = {ch for r in rows for i in view.rows[r].cells.get(other, ())
+                for n in range(segs[i].line, segs[i].end_line + 1) for _, ch in suspects(lines[other][n - 1], other)}
+        for ch in held:
+            counts[ch] = counts.get(ch, 0) + 1
+    return {ch for ch, n in counts.items() if 2 * n >= len(others)}
 
 
 def _owner(doc, number: int, chars: set[str]) -> int | None:
