@@ -30,7 +30,7 @@ _MARKS = (
     "\ufe00-\ufe0f\ufe20-\ufe2f"
 )
 _WORD = re.compile(rf"[\w{_MARKS}]+")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef]+", re.IGNORECASE)
 # Characters after which a capitalised word starts a sentence or a quotation.
 _OPENERS = set('.!?:;"“”„«»‹›([{—–…¿¡\u061f')
 SKIPPED_KINDS = (Kind.CODE, Kind.URL, Kind.IMAGE, Kind.DIRECTIVE)

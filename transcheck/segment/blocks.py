@@ -35,6 +35,11 @@ _SHORTCODE_CLOSE = re.compile(r"^(?:\{\{[<%]\s*/.*|\{%\s*end\w*\s*%\})")
 _HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
 _HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
+# A whole ESM import line in a .md page: Docusaurus reads .md as MDX, and the line is
+# no text in any language (``import Tabs from '@theme/Tabs';``).
+_MD_IMPORT = re.compile(r"""^import\s++(?:(?:[\w$]++|\{[^{}\n]*+\}|\*\s++as\s++[\w$]++)"""
+                        r"""(?:\s*+,\s*+(?:\{[^{}\n]*+\}|\*\s++as\s++[\w$]++))?\s++from\s++)?"""
+                        r"""(?:'[^'\n]++'|"[^"\n]++");?\s*+$""")
 _JSX_START = re.compile(r"</?(?:[A-Za-z][\w.:-]*(?=[\s/>]|$)|>)")
 _CLOSING_TAG = re.compile(r"</[\w.:-]*+>")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][\w.:-]*+)")
@@ -97,7 +102,7 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
             i += 1
             continue
         consumed = (_directive(s, i, out, marks) or _hidden(out, i, mdx)
-                    or (mdx and _mdx(lines, i, out)))
+                    or (_mdx(lines, i, out) if mdx else _import(line, i, out)))
         if consumed:
             i += consumed
             continue
@@ -137,6 +142,13 @@ def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
     elif _SHORTCODE.match(s) and not _HUGO_CODE.match(s):
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "shortcode"))
     else:
+        return 0
+    out[i] = ""
+    return 1
+
+
+def _import(line: str, i: int, out: list[str]) -> int:
+    if not _MD_IMPORT.match(line):
         return 0
     out[i] = ""
     return 1

@@ -28,7 +28,9 @@ _INLINE_DIRECTIVE = re.compile(r"\{\*[^{\n]*?\*\}|\{\{[<%][^{\n]*?[%>]\}\}|\{%[^
 # only the text is left. The text holds no "[", for the same reason.
 _EMPTY_LINK = re.compile(r"\[([^\[\]]*+)\]\(\s*+\)")
 _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
-_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)
+# CJK and fullwidth punctuation ends a URL: "「http://localhost:1234/v1」です".
+_BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\u3000-\u303f\uff00-\uffef]+"
+                       r"[^\s<>()\[\].,;:!?'\"\u3000-\u303f\uff00-\uffef]", re.I)
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
 _CLOSE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)\]»」』。、，．！？：；])")
