@@ -48,6 +48,7 @@ _FOREIGN_LETTER_SHARE = 0.01
 _LOGOGRAPHIC = frozenset({"Han", "Kana", "Hangul"})
 
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
+_COMPOUND = re.compile(r"[^\W\d_]++(?:[-_][^\W_]++)++")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*")
 _OTHER_LETTERS = 4  # letters of another script that make a line of names that script's
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")
@@ -199,9 +200,10 @@ class Identifier:
         if not candidates:
             return LanguageGuess(None, 1.0, f"script:{script}")
         if len(candidates) == 1:
-            # The script decides, but on a short Latin line ("Guru", "SaaS") calling the
-            # language English would be a guess about a name, so stay undetermined.
-            if letters < self.min_letters and candidates[0] == "en":
+            # The script decides, but on a short Latin line ("Guru", "SaaS") or one token
+            # of hyphenated parts ("kube-controller-manager") calling the language
+            # English would be a guess about a name, so stay undetermined.
+            if candidates[0] == "en" and (letters < self.min_letters or _COMPOUND.fullmatch(text.strip())):
                 return UNDETERMINED_SHORT
             return LanguageGuess(candidates[0], 1.0, "script")
         if letters < self.min_letters or len(text.split()) < self.min_words:

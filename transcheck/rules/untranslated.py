@@ -70,7 +70,8 @@ What it does not catch:
     (Croatian and Serbian in Latin letters, Bokmål and Nynorsk, Malay and Indonesian:
     ``transcheck.langid.related``), or identified as one.
     Short segments (names, brands, button labels) whose language cannot be told
-    reliably; text in a wrong language that matches nothing else (that is
+    reliably, and one token of hyphenated parts in a page of another script
+    (``kube-controller-manager`` in a Chinese list: a component's name); text in a wrong language that matches nothing else (that is
     ``wrong-language``, TC201); an English phrase inside a translated paragraph, and
     any line with a word in a script of the document's language that the identified
     language does not write ("Що таке Server-Sent Events"): that is mixed-language,
