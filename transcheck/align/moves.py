@@ -66,7 +66,10 @@ def _in_place(rows, lang, aligner) -> None:
                 continue
             unit, refs = aligner.units[lang][idx[0]], aligner.refs(row)
             ratios = aligner.ratios(lang)
-            if any(u.prose != unit.prose or not _fits(u, unit, ratios[o]) for o, u in refs.items()):
+            # A table's cell beside the gap its column leaves is that cell, shortened
+            # or spelt out as it may be.
+            if not (unit.cell >= 0 and all(u.cell == unit.cell for u in refs.values())) and any(
+                    u.prose != unit.prose or not _fits(u, unit, ratios[o]) for o, u in refs.items()):
                 continue
             row[lang] = idx
             del rows[x][lang]

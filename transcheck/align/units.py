@@ -61,6 +61,9 @@ class Unit:
     # Whether it links to a place in its own document (``#fragment``): an entry of a
     # table of contents, which is one row however short, never merged with the next.
     entry: bool = field(default=False, compare=False, repr=False)
+    # Its column in a table's line (-1: no table cell): two cells of one column in
+    # adjacent rows are one cell however unlike their lengths.
+    cell: int = field(default=-1, compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison, and
     # whether any is inline code or a link target.
     weight: int = field(init=False, repr=False, compare=False)
@@ -106,13 +109,17 @@ def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset(),
 
     latin = "Latin" in scripts_of(doc.language)
     markup = formats.of(doc).markup
+    seen, columns = Counter(), []
+    for s in doc.segments:
+        columns.append(seen[s.line] if s.block == "table" else -1)
+        seen[s.line] += s.block == "table"
     return [
         Unit(max(1, len(s.text)), _anchors(s, latin, languages, lone), normalise(s.text), s.is_prose,
              None if vectors is None else vectors[i],
              _word_starts(s.text) if latin else frozenset(),
              s.kind.value if markup and s.is_prose else "",
              s.block if s.kind in _OPENERS else "",
-             any(u.startswith("#") for u in s.urls))
+             any(u.startswith("#") for u in s.urls), columns[i])
         for i, s in enumerate(doc.segments)
     ]
 

@@ -28,7 +28,8 @@ What it does not catch:
     the row, has elsewhere is at most a hint: an entry moved, or rows of a reordered
     or older list paired apart.
     A line of markup that shows only space ("<br/><br/>", "&nbsp;"): spacing, not
-    content. A row every translation has and only the source lacks (three
+    content; a table cell the source leaves empty and the translation fills ("无"),
+    between cells the source has. A row every translation has and only the source lacks (three
     translations at least: a machine-translation disclaimer, a translators' credit)
     is a hint.
     A segment that a translation splits in two or that merges two segments (the
@@ -75,7 +76,8 @@ def check(view: GroupView, options: NoOptions):
         if expected(view, row) is False:
             extra = {lang for lang in row.present()
                      if view.aligned(row, lang) and not _removed_since(view, row, lang)
-                     and not _blank(view, row, lang) and not _elsewhere(view, anchors, row, lang)}
+                     and not _blank(view, row, lang) and not _elsewhere(view, anchors, row, lang)
+                     and not _filled_cell(view, row, lang)}
         else:
             yield from _minority(view, row)
         for lang in sorted(set(runs) - extra):
@@ -84,6 +86,19 @@ def check(view: GroupView, options: NoOptions):
             runs.setdefault(lang, []).append(row)
     for lang, rows in sorted(runs.items()):
         yield _extra(view, lang, rows)
+
+
+def _filled_cell(view: GroupView, row, lang: str) -> bool:
+    """A table cell between cells of its line that the others have: the translator
+    filled a cell the source leaves empty ("无", "—"), which makes no segment there."""
+    segs = view.documents[lang].segments
+    idx = row.cells[lang]
+    if len(idx) != 1 or segs[idx[0]].block != "table":
+        return False
+    line = segs[idx[0]].line
+    beside = [k for k in (idx[0] - 1, idx[0] + 1) if 0 <= k < len(segs) and segs[k].line == line]
+    return bool(beside) and all((r := view.row_of.get((lang, k))) is not None and expected(view, view.rows[r])
+                                for k in beside)
 
 
 _MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
