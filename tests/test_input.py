@@ -491,3 +491,17 @@ def test_templated_text_costs_bounded_work(monkeypatch):
     same = _repeats.matches([templated[0]] * n, 90.0)
     assert max(len(v) for v in same.values()) <= 2 * _repeats._MAX_CANDIDATES
     assert same[n - 1] >= {0, n - 2}  # the first and the latest copies are kept
+
+
+def test_an_older_code_beside_the_languages_own_is_skipped_with_a_warning(tmp_path):
+    # mo (Moldovan) is an older code for Romanian: ro.yml, whatever the order, is read,
+    # and the run is not failed for a repository that keeps both.
+    (tmp_path / "loc").mkdir()
+    for code, text in (("en", "Hello there, friend"), ("mo", "Салут, приетене"), ("ro", "Salut, prietene")):
+        (tmp_path / "loc" / f"{code}.yml").write_text(f'{code}:\n  hello: "{text}"\n', encoding="utf-8")
+    from transcheck.read.layout import parse_layouts
+
+    found = discover([str(tmp_path)], layouts=parse_layouts(["loc/{lang}.yml"], str(tmp_path), "--layout"))
+    [problem] = found.problems
+    assert (problem.severity, problem.path.endswith("mo.yml")) == ("warning", True)
+    assert [f.path.endswith("ro.yml") for g in found.groups for f in g.files if f.language == "ro"] == [True]

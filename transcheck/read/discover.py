@@ -17,6 +17,7 @@ from __future__ import annotations
 
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -300,6 +301,13 @@ def _unknown(raw: str, where: str) -> str:
     return f"unknown language code {raw!r} in the {where}{advice}"
 
 
+def _writes(spec: FileSpec) -> bool:
+    """Whether the file's path writes its language's own code (``ro.yml`` for ro, not
+    ``mo.yml``)."""
+    code = re.escape(spec.language.lower())
+    return re.search(rf"(?<![a-z0-9]){code}(?![a-z0-9])", spec.path.lower().replace("_", "-")) is not None
+
+
 def too_many_languages(group: str, count: int, limit: int) -> InputProblem:
     return InputProblem(group, f"{count} languages in one document (limit {limit}, see --max-languages); skipped")
 
@@ -312,13 +320,14 @@ def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: i
     for spec in specs:
         langs = by_group.setdefault((spec.group, family(spec.path) or ""), {})
         if spec.language in langs:
-            problems.append(
-                InputProblem(
-                    spec.path,
-                    f"second file for language {spec.language!r} in group {spec.group!r} "
-                    f"(first: {langs[spec.language].path}); skipped",
-                )
-            )
+            # An older code for the language (Moldovan "mo" beside "ro"): the file
+            # written with the language's own code is read, and the run goes on.
+            if _writes(spec) and not _writes(langs[spec.language]):
+                spec, langs[spec.language] = langs[spec.language], spec
+            problems.append(InputProblem(
+                spec.path, f"second file for language {spec.language!r} in group {spec.group!r} "
+                f"(first: {langs[spec.language].path}); skipped",
+                "warning" if _writes(langs[spec.language]) and not _writes(spec) else "error"))
             continue
         langs[spec.language] = spec
     kinds = Counter(name for name, _ in by_group)
