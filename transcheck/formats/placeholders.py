@@ -37,6 +37,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9][\w.:-]{0,30})((?:\s[^<>]{0,300})?)(/?)>")
 _PLURAL_KINDS = ("plural", "select", "selectordinal")
 _TAG_WITH_ARGS = re.compile(r"<[A-Za-z][\w.:-]{0,30}\s[^<>]{0,300}>")
 _ARG = re.compile(r"\{[^{}<>]{1,64}\}")
+_URL_RUN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}+://[^\s<>\"']++")
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 # Elements that never close: "<br>" and "<br/>" are one tag.
 VOID = frozenset({"br", "hr", "img", "input", "wbr", "x", "bx", "ex", "ph"})
 # Names that are markup wherever they appear; any other "<name>" is markup only when
@@ -233,7 +235,10 @@ def _argument(value: str, start: int, close: int, tokens, text, branches, depth:
             j = stop + 1
         branches.append((name, kind, tuple(selectors), tuple(bodies)))
         return malformed
-    _placeholder(tokens, text, "{%s}" % name, value[start - 1:close + 1])
+    # A format spec or conversion ({count:L}, {value:.2f}, {name!r}) formats the same
+    # argument: the argument is what must match.
+    _placeholder(tokens, text, "{%s}" % (re.split(r"[:!]", name, maxsplit=1)[0] or name),
+                 value[start - 1:close + 1])
     return ""
 
 
@@ -263,11 +268,17 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
                 continue
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], -f[1]))
+    printf_at = {f[0] for f in found if f[2] == "printf"}
+    urls = [m.span() for m in _URL_RUN.finditer(chunk)] if "://" in chunk else []
     pos = 0
     unnumbered = 0
     for start, stop, kind, m in found:
         if start < pos:
             continue  # inside a token already taken ("%1$s" is no Qt "%1")
+        if kind == "percent" and stop - 1 in printf_at:
+            continue  # "%dx%d": two printf numbers, not a name between percent signs
+        if urls and chunk[start] == "%" and _HEX2.match(chunk, start + 1) and any(a <= start < b for a, b in urls):
+            continue  # percent-encoding in a URL ("Beginners%27_guide", "%C3%A9")
         text.append(chunk[pos:start])
         written = chunk[start:stop]
         if kind == "tag":

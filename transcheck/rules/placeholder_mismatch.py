@@ -33,7 +33,10 @@ What it does not catch:
     A placeholder moved to a place where the sentence reads wrong; named arguments
     in an order the language needs (that is allowed); ICU plural branches (the plural
     check, TC704, judges which a language needs); a date format whose source is
-    strftime's ("%B %d": each language orders its fields and adds its own).
+    strftime's ("%B %d": each language orders its fields and adds its own). Not
+    placeholders: percent-encoding in a URL ("Beginners%27_guide"; a printf argument
+    there, "?q=%s", is one), and a format spec is its argument's ("{count:L}" is
+    "{count}"); "%dx%d" is two printf numbers, no "%dx%".
 """
 
 from __future__ import annotations
