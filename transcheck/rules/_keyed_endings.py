@@ -2,9 +2,11 @@
 a label's colon, a menu item's ellipsis, a space the program joins the next string
 after. Each language's own marks count as the same (Chinese "：", Hindi "।", Greek and
 Arabic question marks, French space before ":", the Khmer and Ethiopic colons, the
-Devanagari visarga "ः" and the Armenian comma "՝" for a colon; the Armenian full stop
-and colon typed as ":" and "."); Thai, Lao, Khmer and Burmese end a sentence
-without a full stop."""
+Devanagari and Bengali visargas "ः", "ঃ" and the Armenian comma "՝" for a colon; the
+Armenian full stop and colon typed as ":" and "."); Thai, Lao, Khmer and Burmese end a
+sentence without a full stop. A menu's access key after the label ("(_o)", "(&F)") is
+no part of its end, and a source that ends with a comma (a salutation the program
+continues) sets no ending."""
 
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ _MARKS = {
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
 }
 # Not colons, but written where one introduces what follows, so a colon where the
-# source has one: the Devanagari visarga (a letter, नमः), which Hindi and Marathi
-# typists write for the colon it looks like, and the Armenian comma ("Պատճառը՝").
-_COLON_LIKE = ("\u0903", "\u055d")
+# source has one: the Devanagari and Bengali visargas (letters, नमः), which Hindi,
+# Marathi and Bengali typists write for the colon they look like, and the Armenian
+# comma ("Պատճառը՝").
+_COLON_LIKE = ("\u0903", "\u0983", "\u055d")
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
 # Written without spaces between words: a string joined to the next needs none.
 _NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
@@ -44,8 +47,13 @@ _ABBREVIATION = re.compile(r"^\W*(?:[^\W\d_]{1,3}\.|(?:[^\W\d_]\.){2,})\s*$")
 _NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".": "a full stop", "": "no mark"}
 
 
+# A menu's access key written after the label, as languages without Latin letters
+# do ("ফোল্ডার: (_o)", "設定位置… (_L)", Qt's "(&F)"): the label ends before it.
+_ACCESS_KEY = re.compile(r"\s*[(（][_&][^\W_][)）]$")
+
+
 def ending(raw: str, language: str) -> str:
-    whole = raw.rstrip()
+    whole = _ACCESS_KEY.sub("", raw.rstrip())
     if _FACE.search(whole):
         return ""
     text = whole.rstrip(_CLOSERS).rstrip()
@@ -105,6 +113,9 @@ def check(view: GroupView, rule: Rule):
         if not src.raw.strip():
             continue
         cells = {lang: mine[key] for lang, mine in others.items() if key in mine and mine[key].raw.strip()}
+        # A value the program continues after a comma ("Hi %{to_user},"): each
+        # language closes a salutation its own way ("Hola, %{to_user}:").
+        comma = src.raw.rstrip().rstrip(_CLOSERS).endswith(",")
         source_end, want = ending(src.raw, view.source), edges(src.raw)
         ends = {lang: ":" if source_end == ":" and seg.raw.rstrip().endswith(_COLON_LIKE)
                 else ending(seg.raw, lang) for lang, seg in cells.items()}
@@ -115,8 +126,10 @@ def check(view: GroupView, rule: Rule):
         for lang, seg in cells.items():
             expected = "" if source_end == "." and base_language(lang) in _NO_FULL_STOP else source_end
             own = ends[lang]
+            if own == ":" and expected == "!" and base_language(lang) == "hy":
+                own = "."  # the Armenian full stop "։", typed as the colon it looks like
             peers = len(cells) - 1
-            if (expected != own and not question and not abbreviated and "?" not in seg.raw[-2:]
+            if (expected != own and not question and not abbreviated and not comma and "?" not in seg.raw[-2:]
                     and not _same_end(expected, own, seg.raw, lang)):
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"

@@ -45,9 +45,11 @@ What it catches:
     menu item's ellipsis that says a dialog opens); another final mark (full stop,
     exclamation mark) only info. Each language's marks count as the source's
     ("：", "।", "…" for "..." and for three one-dot leaders "․․․", for a colon the
-    Khmer "៖", the visarga "ः" Hindi typists write and the Armenian comma "՝"; in
-    Armenian, ":" typed for its full stop "։" and "." for its colon "․"; "…" for
-    a list that ends in "etc."; Thai, Lao, Khmer and Burmese need no full stop). A space
+    Khmer "៖", the visargas "ः", "ঃ" Hindi and Bengali typists write and the
+    Armenian comma "՝"; in Armenian, ":" typed for its full stop "։" and "." for its
+    colon "․"; "…" for a list that ends in "etc."; Thai, Lao, Khmer and Burmese need
+    no full stop). A menu's access key after a label ("ফোল্ডার: (_o)") is no part
+    of its end; a source ending with a comma ("Hi %{to_user},") sets none. A space
     at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
