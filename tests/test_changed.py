@@ -288,3 +288,22 @@ def test_a_missing_run_the_change_cuts_in_two_is_not_new(tmp_path):
     changed = transcheck("check", ".", "--source", "en", "--no-history", "--changed-since", "HEAD", "-f", "json",
                          cwd=work)
     assert [f["code"] for f in json.loads(changed.stdout)["findings"]] == []
+
+
+def test_po_files_whose_msgids_are_the_source_keep_their_old_findings_when_lines_shift(tmp_path):
+    # Without a template, the source is the msgids of the files (the first writes
+    # it): at REV too, not that file's translations read as the source's text.
+    work = tmp_path / "app"
+    (work / "po").mkdir(parents=True)
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    entry = '\nmsgid "{hours} hour left"\nmsgstr "%s"\n'
+    for code, value in (("af", "{days} uur oor"), ("de", "{hours} Stunde übrig"), ("fr", "{hours} heure restante")):
+        (work / "po" / f"{code}.po").write_text(head + entry % value, encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "po")
+    args = ("check", "--layout", "po/{lang}.po", "--source", "en", "--changed-since", "HEAD", "-f", "github")
+    (work / "po" / "af.po").write_text(head + '"Language: af\\n"\n' + entry % "{days} uur oor", encoding="utf-8")
+    assert "::error" not in transcheck(*args, cwd=work).stdout
+    (work / "po" / "de.po").write_text(head + entry % "{stunden} Stunde übrig", encoding="utf-8")
+    assert "::error file=po/de.po" in transcheck(*args, cwd=work).stdout

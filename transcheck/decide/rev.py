@@ -27,7 +27,11 @@ def old_findings(name: str, versions: list[Version], recheck):
 
     from transcheck.read.discover import FileSpec, GroupSpec
 
-    present = [v for v in versions if v.old_text is not None]
+    # A source the group's bilingual files hold (PO msgids) is read from them again,
+    # not from its file as a document of its own: that file is a translation's.
+    embedded = {v.doc.language for v in versions if not v.doc.text
+                and any(o.doc.path == v.doc.path and o is not v for o in versions)}
+    present = [v for v in versions if v.old_text is not None and v.doc.language not in embedded]
     if not present:
         return
     with tempfile.TemporaryDirectory(prefix="transcheck-rev-") as tmp:
