@@ -624,3 +624,25 @@ def test_an_image_blob_the_clone_lacks_leaves_the_lag_of_the_text(repo):
     data, found = check(repo)
     assert codes(found) == [("TC304", 5)]
     assert not [p for p in data["problems"] if "lag" in p["message"]]
+
+
+def test_patches_of_more_files_than_one_command_line_holds_are_read_in_passes(tmp_path, monkeypatch):
+    # Each pass names files, never their directories: a blob a partial clone lacks
+    # (an image beside the pages) then fails no pass.
+    import transcheck.history.git as history_git
+
+    r = new_repo(tmp_path, "site")
+    for lang in ("de", "en", "fr"):
+        write(r, lang, ["First paragraph.", f"Second paragraph in {lang}."])
+    commit(r, "docs: first version")
+    write(r, "fr", ["First paragraph.", "Second paragraph, revised."])
+    (r / "docs" / "fr" / "logo.png").write_bytes(b"\x89PNG\r\n")
+    commit(r, "docs: revise the French")
+    paths = [str(r / "docs" / lang / "index.md") for lang in ("de", "en", "fr")]
+    whole = History(Repository.at(str(r)), paths).patches(paths)
+    blob = git(r, "rev-parse", "HEAD:docs/fr/logo.png").decode().strip()
+    os.remove(r / ".git" / "objects" / blob[:2] / blob[2:])
+    monkeypatch.setattr(history_git, "_MAX_NAMES", 1)
+    passes = History(Repository.at(str(r)), paths).patches(paths)
+    assert passes == whole
+    assert [len(passes[p]) for p in paths] == [1, 1, 2]

@@ -136,11 +136,20 @@ class History:
         wanted = {r: p for p in paths if (r := self.relative(p)) is not None}
         if not wanted:
             return {}
-        # The files themselves and the names they had, when they are not too many for
-        # one command line: a directory's images are no text, and one blob a partial
-        # clone lacks would fail the whole pass.
-        names = sorted(set(wanted) | {old for old, now in self._renamed.items() if now in wanted})
-        out = self.repo.patches(names if len(names) <= _MAX_NAMES else self._dirs)
+        earlier: dict[str, list[str]] = {}
+        for old, now in self._renamed.items():
+            if now in wanted:
+                earlier.setdefault(now, []).append(old)
+        # The files and the names they had, never their directories (whose images are no
+        # text, and one blob a partial clone lacks fails a pass), in passes of at most
+        # _MAX_NAMES names, each file with its earlier names.
+        passes: list[list[str]] = [[]]
+        for rel in sorted(wanted):
+            names = [rel, *sorted(earlier.get(rel, ()))]
+            if passes[-1] and len(passes[-1]) + len(names) > _MAX_NAMES:
+                passes.append([])
+            passes[-1].extend(names)
+        out = b"".join(self.repo.patches(sorted(set(names))) for names in passes)
         found: dict[str, list[tuple[str, list[Hunk]]]] = {}
         renamed: dict[str, str] = {}  # as in the log pass: an earlier name -> today's
         # One commit decoded at a time: the whole log as text would hold every
