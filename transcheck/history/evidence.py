@@ -22,6 +22,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # inner capital ("Pydantic", "FastAPI", "HTTP2").
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+[A-Z0-9][\w-]*)\b", re.ASCII)
 _WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"(?<![\w-])[a-z][a-z0-9_-]*+(?![\w-])", re.ASCII)
 MINOR_WORDS = 2  # words taken out, and put in, by a minor edit at most
 
 
@@ -74,6 +75,8 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
     # changed, and only they count.
     same_words = same_words or _WORD.findall(old.text.casefold()) == _WORD.findall(new.text.casefold())
     kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
+    if _words_carried(old, new, translated):
+        return True
     if len(kinds) > 2 and _prose(old) != _prose(new) and not _marked_as_code(old, new):
         return False
     codes = tuple(c.lower() for c in languages)
@@ -81,6 +84,18 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
         return True
     # A site that translates its anchors: what the edit changed apart from them.
     return _carries(old, new, translated, codes, kinds, False, anchors_only=True)
+
+
+def _words_carried(old: Segment, new: Segment, translated) -> bool:
+    """Whether the edit replaced Latin words (a type's name fixed, "srting" as
+    "string") that the translation, which kept them as written, replaced the same way:
+    it has every word put in, none taken out."""
+    a, b = Counter(_LATIN.findall(old.text.casefold())), Counter(_LATIN.findall(new.text.casefold()))
+    out, into = a - b, b - a
+    if not out or not into or any(len(w) < 3 for w in into):
+        return False
+    mine = set(_LATIN.findall(" ".join(s.text for s in translated).casefold()))
+    return all(w in mine for w in into) and not any(w in mine for w in out)
 
 
 def _marked_as_code(old: Segment, new: Segment) -> bool:

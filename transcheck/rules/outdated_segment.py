@@ -13,7 +13,9 @@ What it catches:
     source paragraph is gone is "removed". A paragraph that already carries every link
     target, code span, number and name an edit put in (and none it took out, link
     targets compared with their language directory made one) is up to date for that
-    edit, and so is a code block nearer today's source than the old one. An edit of at
+    edit, and so is one that replaced Latin words it keeps as written the way the
+    source did ("srting 类型" as "string 类型" for "srting" as "string"), and a code
+    block nearer today's source than the old one. An edit of at
     most two words each way, none a number or a name, is info: most are fixes of the
     source's grammar that a translation need not follow. When the source changed most
     of the page (at least ten paragraphs and half of the translation), one finding
