@@ -103,9 +103,19 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 continue
             if source and key not in source:
                 continue  # a key the source no longer has: its old text, not a paste
-            # Words the source has ("О NewPipe") are names, not the value's language.
-            # So are addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
-            kept = set(_PARTS.split(source[key].text)) if key in source else set()
+            value = seg.raw.strip()
+            same = [other for other, theirs in values.items()
+                    if base_language(other) != base_language(lang) and key in theirs
+                    and theirs[key].raw.strip() == value]
+            if not same or len(same) > 2:
+                continue
+            # Words the source has ("О NewPipe") are names, not the value's language, and
+            # so, without a source, are words the languages it does not equal keep
+            # ("на GitHub" in Russian and Ukrainian, GitHub in every file). So are
+            # addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
+            kept = set(_PARTS.split(source[key].text)) if key in source else {
+                w for other, theirs in values.items() if other not in same and other != lang and key in theirs
+                for w in _PARTS.split(theirs[key].text)}
             script, letters = _script(_ACRONYM.sub("", " ".join(
                 w for w in _PARTS.split(seg.text) if w not in kept and not any(c in w for c in "./@:"))))
             if script is None or script == home or letters < 4:
@@ -113,14 +123,8 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             own = scripts_of(lang)
             if script.title() in own and home.title() not in own:
                 continue  # the language's script in a file of stale copies ("Приватност" in Macedonian)
-            value = seg.raw.strip()
             if key in source and _letters_only(source[key].raw) == _letters_only(value):
                 continue  # the source's text, spaced or hyphenated otherwise ("Push-URL")
-            same = [other for other, theirs in values.items()
-                    if base_language(other) != base_language(lang) and key in theirs
-                    and theirs[key].raw.strip() == value]
-            if not same or len(same) > 2:
-                continue
             reported.add((lang, seg.index))
             # The text is the language of the file written in its script: English
             # copied into the Thai and the Chuvash files alike is English.

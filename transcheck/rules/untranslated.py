@@ -48,7 +48,9 @@ What it catches:
     Serbian Cyrillic one) is an error with two words or more, else a warning (info
     for one Latin word: "Tracker" in a Chinese file is a term every script keeps), and
     is named by the file written in its script (English copied into the Thai and the
-    Chuvash files is English); a value in a script the file's language writes, in a
+    Chuvash files is English); words the source has, or without a source the files it
+    does not equal keep too, are names ("на GitHub" shared by the Russian and the
+    Ukrainian file is no paste); a value in a script the file's language writes, in a
     file of stale English copies, is none (Macedonian Cyrillic); acronyms ("URL(_U)") do not count. One equal to a
     related language's in its own script (Bosnian and Croatian) is info. In a file
     of ten values or more, half of which are the source's as they are (a language
