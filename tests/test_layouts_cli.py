@@ -353,3 +353,21 @@ def test_a_code_that_is_also_a_country_keeps_its_language_when_the_text_is_in_it
     report, stderr, _ = _run(tmp_path, "--layout", "content/{lang}/**/*.md", "--source", "en")
     assert "Malay" not in stderr and "Brunei" not in stderr
     assert "bn" in {d["language"] for d in report["documents"]}
+
+
+def test_a_pattern_without_a_suffix_reads_the_pages_not_the_manifests_beside_them(tmp_path):
+    # docs/**/* in a Docusaurus tree: a multi-document YAML manifest among the pages is
+    # an example, not a resource (YAML reads one document a file and would fail).
+    _write(tmp_path, "docs/guide.md", EN)
+    _write(tmp_path, "i18n/de/docusaurus-plugin-content-docs/current/guide.md", TEXT["de"])
+    _write(tmp_path, "docs/examples/app.yaml", "kind: A\nname: one\n---\nkind: B\nname: two\n")
+    layout = "docs/**/*=i18n/{lang}/docusaurus-plugin-content-docs/current/**/*"
+    report, stderr, code = _run(tmp_path, "--layout", layout, "--source", "en")
+    assert code != 2, stderr
+    assert sorted(d["path"] for d in report["documents"]) == [
+        "docs/guide.md", "i18n/de/docusaurus-plugin-content-docs/current/guide.md"]
+    # A suffixless pattern over resource files alone still reads them.
+    _write(tmp_path, "loc/en/app.json", '{"save": "Save your changes"}\n')
+    _write(tmp_path, "loc/de/app.json", '{"save": "Änderungen speichern"}\n')
+    keyed, _, _ = _run(tmp_path, "--layout", "loc/{lang}/*", "--source", "en")
+    assert sorted(d["path"] for d in keyed["documents"]) == ["loc/de/app.json", "loc/en/app.json"]

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
-from transcheck.formats import family, name_for
+from transcheck.formats import family, is_keyed, name_for
 from transcheck.read.spec import FileSpec, printable
 from transcheck.read.codes import ambiguous_code, questionable, reads_as_country
 from transcheck.read.codes import unknown_code as codes_unknown
@@ -20,6 +20,11 @@ from transcheck.read.languages import could_be_language
 from transcheck.read.languages import resolve_code
 from transcheck.read.layout import CompiledLayout, Layout
 from transcheck.read.walk import undecodable, walk
+
+
+def _any_suffix(layout: Layout) -> bool:
+    """Whether the layout's file names end in a wildcard (``docs/**/*``), not a suffix."""
+    return not any(c.isalnum() for c in os.path.splitext(layout.translation.rsplit("/", 1)[-1])[1])
 
 
 def discover_layouts(
@@ -45,6 +50,8 @@ def discover_layouts(
     twofold: dict[tuple[str, str], list[str]] = {}  # (holder, code) -> absolute paths
     sourceless: dict[int, list[str]] = {}
     matched: list[str] = []
+    beside: dict = {}  # per suffixless layout, its keyed files and its pages
+    paged: dict[int, set[str]] = {}
     for absolute, link_problem in _walk(compiled, follow_symlinks, problems, cwd):
         found_at = _match(compiled, absolute)
         if found_at is None:
@@ -52,7 +59,9 @@ def discover_layouts(
         index, hit = found_at
         shown = _relative(absolute, cwd)
         if name_for(absolute) is None:
-            continue  # images, JSON and the like beside the pages
+            continue  # images and the like beside the pages
+        if _any_suffix(compiled[index].layout):
+            (beside if is_keyed(absolute) else paged).setdefault(index, set()).add(absolute)
         matched.append(absolute)
         in_scope = any(_under(absolute, scope) for _, scope in scopes)
         if not printable(absolute) and in_scope:
@@ -100,6 +109,12 @@ def discover_layouts(
             "not read: give the source language (--source LANG, or source = ... in the configuration)",
             severity="warning",
         ))
+    # A pattern that names no suffix (docs/**/*) and matches pages reads the JSON or
+    # YAML beside them only where a translation has it too: one in a single language
+    # (a Kubernetes manifest among the pages) is an example, not a resource.
+    beside = set().union(*(files for index, files in beside.items() if index in paged))
+    found = {doc: hits for doc, hits in found.items()
+             if len({spec.language for _, spec in hits}) > 1 or not any(a in beside for a, _ in hits)}
     specs = _in_scope(found, scopes, source)
     described = "; ".join(c.layout.describe() for c in compiled)
     for given, absolute in scopes:
