@@ -57,6 +57,10 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
     labels = host.split(".")
     if len(labels) > 2 and is_language(labels[0], languages):
         return ".".join(labels[1:])
+    if len(labels) > 3 and any(_names_language(x, languages) for x in labels[1:-2]):
+        # A version of the site in the reader's language under a label of its own
+        # (v3.ja.vuejs.org, v3.cn.vuejs.org for v3.vuejs.org): the same pages.
+        host = ".".join([labels[0], *(x for x in labels[1:-2] if not _names_language(x, languages)), *labels[-2:]])
     path, _, query = rest.partition("?")
     path = _INDEX.sub("/", path) if host else path
     if host in ("youtu.be", "m.youtube.com") and path.strip("/"):
@@ -189,6 +193,17 @@ def localised_sites(segments, lang: str) -> tuple[frozenset[str], frozenset[str]
 
 
 _LOCAL = "local:"
+
+
+def _names_language(label: str, languages: frozenset[str]) -> bool:
+    """A host label that is one of the group's languages, or a country whose most spoken
+    language is one of them (``cn`` for Chinese)."""
+    from transcheck.langdata import region_language
+
+    if is_language(label, languages):
+        return True
+    spoken = region_language(label) if len(label) == 2 and label.isalpha() else None
+    return bool(spoken) and base_language(spoken) in languages
 
 
 def _country_of(part: str, lang: str) -> bool:

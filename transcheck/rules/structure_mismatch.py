@@ -14,8 +14,8 @@ What it catches:
     - the number of links and of images in the segment's inline content;
     - where the link counts agree, the link targets, once the language is taken out
       of them (``/fr/guides/x/`` and ``/guides/x/`` are the same link, and so are
-      ``https://fr.wikipedia.org/…`` and ``https://en.wikipedia.org/…``) and without
-      their ``#fragment`` (sites that make ids from the heading's text translate it);
+      ``fr.wikipedia.org/…`` and ``en.wikipedia.org/…``, ``v3.ja.vuejs.org/x`` and
+      ``v3.vuejs.org/x``) and without their ``#fragment`` (sites translate ids);
       a link to a site's own page in the translation's language
       (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev``)
       is the same link as the source's to that site, whatever the page's path there;
