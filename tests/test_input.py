@@ -505,3 +505,18 @@ def test_an_older_code_beside_the_languages_own_is_skipped_with_a_warning(tmp_pa
     [problem] = found.problems
     assert (problem.severity, problem.path.endswith("mo.yml")) == ("warning", True)
     assert [f.path.endswith("ro.yml") for g in found.groups for f in g.files if f.language == "ro"] == [True]
+
+
+def test_a_folder_named_like_a_language_code_alone_beside_its_siblings_holds_no_translation(tmp_path):
+    # topics/os/ holds the operating-system exercises (os is Ossetic's code): no other
+    # language beside it and no file of another language translating its pages.
+    for path, text in (("docs/en/guide.md", "Read the guide before you start."),
+                       ("docs/de/guide.md", "Lies die Anleitung, bevor du beginnst."),
+                       ("topics/os/fork.md", "What happens when a process calls fork?"),
+                       ("topics/network/tcp.md", "What is the difference between TCP and UDP?")):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text + "\n", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    assert sorted(f.language for g in found.groups for f in g.files) == ["de", "en"]
+    [problem] = [p for p in found.problems if p.path.endswith("os")]
+    assert problem.severity == "warning" and "no other language beside it" in problem.message

@@ -25,6 +25,7 @@ from transcheck.formats import family, known, name_for
 from transcheck.model import InputProblem
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import code_hint, looks_like_tag, mapping_key, resolve_code
+from transcheck.read.folders import lone_folders
 from transcheck.read.suggest import suggest
 from transcheck.read.spec import (
     FileSpec,
@@ -79,6 +80,7 @@ def discover(
             for path in _files(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real, codes=codes)
             _beside(problems, reported, specs, before, source)
+            specs[before:] = lone_folders(specs[before:], problems)
             found = suggest(given, problems[reported:], specs[before:])
             if found:
                 # One line for the documents the layout would read, not one each.
