@@ -48,7 +48,7 @@ _FOREIGN_LETTER_SHARE = 0.01
 _LOGOGRAPHIC = frozenset({"Han", "Kana", "Hangul"})
 
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
-_COMPOUND = re.compile(r"[^\W\d_]++(?:[-_][^\W_]++)++")
+_COMPOUND = re.compile(r"(?<![^\W_])[^\W\d_]++(?:[-_][^\W_]++)++")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*")
 _OTHER_LETTERS = 4  # letters of another script that make a line of names that script's
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")

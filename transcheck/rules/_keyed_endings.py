@@ -49,7 +49,7 @@ _NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".":
 
 # A menu's access key written after the label, as languages without Latin letters
 # do ("ফোল্ডার: (_o)", "設定位置… (_L)", Qt's "(&F)"): the label ends before it.
-_ACCESS_KEY = re.compile(r"\s*[(（][_&][^\W_][)）]$")
+_ACCESS_KEY = re.compile(r"(?<!\s)\s*+[(（][_&][^\W_][)）]$")
 
 
 def ending(raw: str, language: str) -> str:
