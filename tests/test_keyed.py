@@ -109,6 +109,27 @@ def test_xliff_12_and_20():
     assert table("xliff", v20) == [("u", 3, "Enregistrer", "Save", "")]
 
 
+def test_xliff_source_file_and_inline_attributes():
+    # Angular's messages.xlf names no target language and has no target: its sources
+    # are its values. equiv-text describes an inline element for tools; its braces and
+    # its ">" are no text and no placeholder of the message.
+    source = ('<xliff version="1.2"><file source-language="en-US" datatype="plaintext"><body>\n'
+              '<trans-unit id="a"><source>Export <x id="INTERPOLATION" equiv-text="{{ n &gt; 1 }}"/> now</source>'
+              '</trans-unit>\n</body></file></xliff>')
+    assert table("xliff", source) == [("a", 2, 'Export <x id="INTERPOLATION"/> now',
+                                       'Export <x id="INTERPOLATION"/> now', "")]
+    [seg] = segs("xliff", source)
+    from transcheck.formats.placeholders import parse
+
+    assert (seg.text, [t.name for t in parse(seg.raw).tokens]) == ("Export now", ["<x/>"])
+    # A translation file without a target language still has its empty units empty.
+    translation = source.replace("</source></trans-unit>\n</body>",
+                                 "</source></trans-unit>\n<trans-unit id=\"b\"><source>Bye</source>"
+                                 "<target>Tschüss</target></trans-unit>\n</body>")
+    assert [(k, v, state) for k, _, v, _, state in table("xliff", translation)] == [
+        ("a", "", "empty"), ("b", "Tschüss", "")]
+
+
 def test_yaml_rails_root_plurals_and_sequences():
     text = 'de:\n  greet: "Hallo %{name}"\n  apples:\n    one: Ein Apfel\n    other: "%{count} Äpfel"\n  days: [Mo, Di]\n  n: 3'
     assert [(s.key, s.line, s.raw) for s in segs("yaml", text)] == [

@@ -37,7 +37,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9][\w.:-]{0,30})((?:\s[^<>]{0,300})?)(/?)>")
 _PLURAL_KINDS = ("plural", "select", "selectordinal")
 _TAG_WITH_ARGS = re.compile(r"<[A-Za-z][\w.:-]{0,30}\s[^<>]{0,300}>")
 _ARG = re.compile(r"\{[^{}<>]{1,64}\}")
-_URL_RUN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}+://[^\s<>\"']++")
+_URL_RUN = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,20}+://[^\s<>\"']++")
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 # Elements that never close: "<br>" and "<br/>" are one tag.
 VOID = frozenset({"br", "hr", "img", "input", "wbr", "x", "bx", "ex", "ph"})
