@@ -24,7 +24,8 @@ Why it matters:
     A missing form falls back to another (``other``): "1 файлов" or "21 файлов"
     instead of "1 файл", "21 файл"; an empty gettext form shows nothing at all.
 
-    A message the source gives one form (``other`` alone: "{m}m") asks for none; one
+    A message the source gives one form (``other`` alone: "{m}m") asks for none, nor
+    does one left as the source writes it (untranslated, TC202's finding); one
     whose source forms show no count ("Open this link:", "Open one of these links:")
     reads right with ``other`` for a form left out, and that is info (without a source
     document, where no translation's forms show a count).
@@ -118,6 +119,8 @@ def check(view: GroupView, options: NoOptions):
             source = variants.get(view.source, {}).get(msg, {})
             if set(source) == {"other"}:
                 continue  # the source's one form for every count ("{m}m"): no plural asked
+            if source and all(n in source and forms[n].raw.strip() == source[n].raw.strip() for n in present):
+                continue  # the source's forms as they are: untranslated (TC202), not a plural to fix
             found = _judge(doc, first, present, cats, lang)
             # Without a source document (a Rails gem's translations of an upstream
             # English), every translation's forms say whether a count is shown.
@@ -127,12 +130,18 @@ def check(view: GroupView, options: NoOptions):
                 # ``other``, which reads right.
                 found = (replace(f, strength=Strength.HINT) for f in found)
             yield from found
-        for seg in keyed.cached_values(view, lang).values():
+        originals = keyed.cached_values(view, view.source) if view.source in view.documents else {}
+        for key, seg in keyed.cached_values(view, lang).items():
             if cats is None or not seg.raw or "plural" not in seg.raw:
                 continue
+            if key in originals and originals[key].raw.strip() == seg.raw.strip():
+                continue  # the source's message as it is: untranslated, not a plural to fix
             from transcheck.formats.placeholders import parse
 
+            theirs = {n: sel for n, k, sel, _ in parse(originals[key].raw).branches} if key in originals else {}
             for name, kind, selectors, bodies in parse(seg.raw).branches:
+                if kind == "plural" and name in theirs and _forms(theirs[name], view.source) == {"other"}:
+                    continue  # the source's one form for every count ("=0 {} other {({count})}")
                 if kind == "plural":
                     # ICU refuses a plural argument without "other", whatever the language.
                     needed = (cats[0], tuple(dict.fromkeys((*cats[1], "other"))))
@@ -146,6 +155,12 @@ def check(view: GroupView, options: NoOptions):
                         exact.add("one")
                     yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")} | exact, needed,
                                       lang, f"{{{name}, plural}} ")
+
+
+def _forms(selectors, lang: str) -> set[str]:
+    """The categories an ICU plural's selectors give in ``lang``: "=1" is English's one."""
+    exact = {c for c, n in _exact(lang).items() if f"={n}" in selectors}
+    return {s for s in selectors if not s.startswith("=")} | exact
 
 
 def _judge(doc, seg, present: set[str], cats, lang: str, where: str = ""):
