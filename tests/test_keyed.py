@@ -37,6 +37,13 @@ def test_json_nested_flat_chrome_and_i18next_plurals():
     assert (save.text, hello.text, hello.code) == ("Save", "Hi", ("$USER$",))
 
 
+def test_json_crowdin_structured_messages_keep_their_context_out():
+    text = ('{\n  "a2": {"context": "filter button label, shows count", "string": "Filters"},\n'
+            '  "types": {"string": "Text", "number": "Number"}\n}')
+    assert [(s.key, s.raw) for s in segs("json", text)] == [
+        ("a2", "Filters"), ("types.string", "Text"), ("types.number", "Number")]
+
+
 def test_json_objects_of_plural_categories_are_plural_variants():
     # easy_localization and i18n-js nest the forms; an object with any other key is
     # no plural, whatever its "one" says.

@@ -3,9 +3,10 @@ ngx-translate), and Chrome's ``messages.json``; ARB (``formats.arb``) reads thro
 here too.
 
 Every string leaf is a message, named by its path (``menu.save``; array items
-``steps:0``). An object with a ``message`` or ``defaultMessage`` string and nothing
-else but a description, an id and placeholders is one message (Chrome, FormatJS
-extracts); the file itself never is (a flat catalogue may have a key "message").
+``steps:0``). An object with a ``message``, ``defaultMessage`` or ``string`` string
+and nothing else but a description or context, an id and placeholders is one message
+(Chrome, FormatJS extracts, Crowdin's structured JSON); the file itself never is (a flat
+catalogue may have a key "message").
 i18next's plural suffixes (``items_one``, ``items_other``) and objects of plural
 categories (``{"items": {"one": …, "other": …}}``) become plural variants
 (``items[one]``) when the file has the ``other`` form; so do i18next's older (v3)
@@ -34,10 +35,13 @@ from transcheck.model import Segment
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
-_MESSAGE = ("message", "defaultMessage")
+# Chrome and FormatJS give a message as "message" or "defaultMessage", Crowdin's
+# structured JSON as "string" beside its "context" for the translator.
+_MESSAGE = ("message", "defaultMessage", "string")
 _CHROME = ("message", "description", "placeholders")
-# What a message object holds besides its message (Chrome, FormatJS extracts).
-_HOLDER_KEYS = frozenset({"message", "defaultMessage", "description", "id", "placeholders"})
+# What a message object holds besides its message (Chrome, FormatJS extracts, Crowdin).
+_HOLDER_KEYS = frozenset({"message", "defaultMessage", "string", "description", "id", "placeholders",
+                          "context", "crowdinContext", "maxLength"})
 _SUFFIX = re.compile(r"^(.+)_(%s)$" % "|".join(CATEGORIES))
 _CATEGORY_NAMES = frozenset(CATEGORIES)
 _NUMBERED = re.compile(r"^(.+)_(\d)$")

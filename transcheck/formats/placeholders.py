@@ -105,7 +105,7 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
             # An argument inside a tag's attribute (<a href="{0}">): the tag is one tag,
             # and its arguments are arguments.
             _flat(value[last:i], tokens, text)
-            _flat(_ARG.sub("x", tag.group()), tokens, text)
+            _flat(_ARG.sub("x=x", tag.group()), tokens, text)  # "<a {href}>" is a tag too
             for arg in _ARG.finditer(value, i, tag.end()):
                 malformed = _argument(value, arg.start() + 1, arg.end() - 1, tokens, text, branches, depth) or malformed
             i = last = tag.end()
@@ -260,7 +260,8 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
     for pattern, kind in ((_PRINTF, "printf"), (_PERCENT_BRACE, "rails"), (_PERCENT_NAME, "percent"),
                           (_DOLLAR, "dollar"), (_TAG, "tag"), (_QT, "qt")):
         for m in pattern.finditer(chunk):
-            if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words:
+            if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words \
+                    and not _PRINTF.search(words):
                 continue  # "<U destinatariu hè scunnisciutu>": words in angle brackets
             if kind == "printf" and "0" in m.group("flags") and not m.group("width"):
                 # Zero padding without a width pads nothing: "%0'den", "%0-feltet" and
@@ -287,6 +288,12 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
             shape = f"<{name}/>" if selfclosing or name in VOID else f"</{name}>" if close else f"<{name}>"
             tokens.append(Token("tag", shape, written))
             text.append(" ")
+            # Attributes a program fills ("<a %(a_attr)s>"): the tag's placeholders.
+            for arg in _PRINTF.finditer(m.group(3)):
+                number, named, conversion = arg.group(1), arg.group(2), arg.group("conversion").replace("i", "d")
+                unnumbered += 0 if number or named else 1
+                name = f"%({named}){conversion}" if named else f"%{number or unnumbered}${conversion}"
+                tokens.append(Token("placeholder", name, arg.group()))
         elif kind == "printf":
             number, named, conversion = m.group(1), m.group(2), m.group("conversion")
             if conversion == "i":
