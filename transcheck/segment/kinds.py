@@ -55,11 +55,33 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
         return Kind.NUMBER
     if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)):
         return Kind.CODE
-    if stripped.isascii() and (_is_expression(stripped) or (names and _is_name_list(stripped))):
+    if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
+                               or (names and _is_name_list(stripped))):
         return Kind.CODE
     if not any(unicodedata.category(ch).startswith("L") for ch in stripped):
         return Kind.SYMBOLS
     return default
+
+
+# A command line or a statement written as text, not in code markup: a token of it is
+# an option (-s, --force), an assignment (if=/dev/urandom), a path (/etc/x, ./run), a
+# file name, an identifier with an underscore, a number, or an operator of a shell.
+_COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|\d[\d.,]*[A-Za-z]{0,2}"
+                            r"|[|&;<>$]{1,2})$")
+# SQL: a statement's verb, a keyword in capitals, and its closing semicolon.
+_SQL = re.compile(r"^(?:select|insert|update|delete|create|alter|drop)\b.*\b(?:FROM|JOIN|WHERE|INTO|TABLE|SET)\b.*;$",
+                  re.IGNORECASE)
+
+
+def _is_command(text: str) -> bool:
+    """Half the tokens or more, two at least, are a command line's (``dd
+    if=/dev/urandom of=a.txt bs=2MB``, ``truncate -s 2M new_file.txt``), or a SQL
+    statement with its keywords in capitals (``SELECT * FROM t;``)."""
+    tokens = text.split()
+    coded = sum(1 for t in tokens if _COMMAND_TOKEN.match(t) or _FILE_NAME.match(t))
+    if coded >= 2 and 2 * coded >= len(tokens) and (tokens[0].islower() or _COMMAND_TOKEN.match(tokens[0])):
+        return True
+    return _SQL.match(text) is not None and any(w.isupper() and len(w) > 2 for w in tokens)
 
 
 def _is_expression(text: str) -> bool:
