@@ -307,8 +307,28 @@ def latin_prefix_match(name: str, text: str) -> bool:
 
 
 def link_title(seg) -> bool:
-    """A linked name of a few capitalised words ("Shortest Common Supersequence"), which
-    lists of algorithms, tools or people keep as the source writes it."""
+    """A linked name of a few capitalised words ("Shortest Common Supersequence", "MIT
+    Introduction to Algorithms": a title's little words stay in lower case), which
+    lists of algorithms, books, tools or people keep as the source writes it."""
     words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
-    return seg.links >= 1 and 1 <= len(words) <= 5 and all(w[0].isupper() for w in words)
+    capitals = [w for w in words if w[0].isupper()]
+    return seg.links >= 1 and 1 <= len(words) <= 8 and bool(words) and words[0][0].isupper() and all(
+        w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
+
+
+def citation(seg) -> bool:
+    """A list item naming a work and its author in capitalised words ("Cracking The
+    Coding Interview - Gayle Laakmann McDowell"), kept as the source writes it."""
+    from transcheck.model import Kind
+
+    if seg.kind is not Kind.LIST_ITEM or not re.search(r"\s[-–—]\s", seg.text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
+    return 3 <= len(words) <= 12 and words[0][0].isupper() and all(
+        w[0].isupper() or w in _TITLE_LITTLE for w in words)
+
+
+# Little words a title leaves in lower case.
+_TITLE_LITTLE = frozenset({"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "with", "by", "at",
+                           "from", "vs", "via", "into"})
 

@@ -21,7 +21,10 @@ What it catches:
     name written as a command ("# git delete-merged-branches" on
     ``git-delete-merged-branches.md``: in lower case, or with a token no word is), or
     the line links to the page's translations (``[中文](README-zh-cn.md)``: each
-    language named in itself, as every version of the page names it).
+    language named in itself, as every version of the page names it), or it is the
+    linked title of a page or a list item naming a work and its author in capitalised
+    words ("MIT Introduction to Algorithms" linked, "Cracking The Coding Interview -
+    Gayle Laakmann McDowell").
 
     Untranslated means translatable text left as it was: a line is no evidence when
     its words are names, numbers, scores or codes. A word counts as a name when most
@@ -92,7 +95,7 @@ from transcheck.model import (Category, Document, Kind, LanguageGuess, Location,
 from transcheck.rules._copies import evidence, foreign_guess
 from transcheck.rules._pages import links_to_translations
 from transcheck.rules._rendered import rendered_by_half
-from transcheck.rules._tokens import link_title
+from transcheck.rules._tokens import citation, link_title
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
@@ -174,9 +177,10 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
-            elif link_title(seg):
-                finding = replace(finding, strength=Strength.HINT,
-                                  message=finding.message + "; the title of a linked page, which may be kept as a name")
+            elif link_title(seg) or citation(seg):
+                finding = replace(finding, strength=Strength.HINT, message=finding.message + (
+                    "; the title of a linked page" if link_title(seg) else "; a work and its author")
+                    + ", which may be kept as a name")
             elif links_to_translations(doc.path, seg.urls):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; it links to the page's translations, named in their languages")
