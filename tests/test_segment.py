@@ -98,6 +98,10 @@ def test_plain_text_lines_keep_their_numbers():
         ("@rc-component/virtual-list react-player", Kind.CODE),
         ("MacBook Pro", Kind.PARAGRAPH),
         ("Hello world", Kind.PARAGRAPH),
+        # A command line written as text is code; a numbered step naming numbers is not.
+        ("fallocate -l 2097152 new_file.txt", Kind.CODE),
+        ("3. HTML for section 1, 2, 3, etc.", Kind.PARAGRAPH),
+        ("Select the file you want to open;", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

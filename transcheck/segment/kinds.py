@@ -66,8 +66,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
 # A command line or a statement written as text, not in code markup: a token of it is
 # an option (-s, --force), an assignment (if=/dev/urandom), a path (/etc/x, ./run), a
 # file name, an identifier with an underscore, a number, or an operator of a shell.
-_COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|\d[\d.,]*[A-Za-z]{0,2}"
-                            r"|[|&;<>$]{1,2})$")
+_COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|[|&;<>$]{1,2})$")
+_COUNT = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}$")  # "2M", "2097152": part of a command, no sign of one
 # SQL: a statement's verb, a keyword in capitals, and its closing semicolon.
 _SQL = re.compile(r"^(?:select|insert|update|delete|create|alter|drop)\b.*\b(?:FROM|JOIN|WHERE|INTO|TABLE|SET)\b.*;$",
                   re.IGNORECASE)
@@ -79,7 +79,9 @@ def _is_command(text: str) -> bool:
     statement with its keywords in capitals (``SELECT * FROM t;``)."""
     tokens = text.split()
     coded = sum(1 for t in tokens if _COMMAND_TOKEN.match(t) or _FILE_NAME.match(t))
-    if coded >= 2 and 2 * coded >= len(tokens) and (tokens[0].islower() or _COMMAND_TOKEN.match(tokens[0])):
+    counts = sum(1 for t in tokens if _COUNT.match(t))
+    if coded >= 2 and 2 * (coded + counts) >= len(tokens) and (
+            tokens[0].isalpha() and tokens[0].islower() or _COMMAND_TOKEN.match(tokens[0])):
         return True
     return _SQL.match(text) is not None and any(w.isupper() and len(w) > 2 for w in tokens)
 
