@@ -231,8 +231,10 @@ def _copied(view: GroupView, doc, number: int, lines: dict) -> set[str]:
     counts: dict[str, int] = {}
     for other in others:
         segs = view.documents[other].segments
+        # A source the PO files' msgids hold has no text of its own to read.
         held = {ch for r in rows for i in view.rows[r].cells.get(other, ())
-                for n in range(segs[i].line, segs[i].end_line + 1) for _, ch in suspects(lines[other][n - 1], other)}
+                for n in range(segs[i].line, segs[i].end_line + 1) if n <= len(lines[other])
+                for _, ch in suspects(lines[other][n - 1], other)}
         for ch in held:
             counts[ch] = counts.get(ch, 0) + 1
     return {ch for ch, n in counts.items() if 2 * n >= len(others)}
