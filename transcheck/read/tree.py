@@ -50,7 +50,9 @@ def discover_layouts(
     twofold: dict[tuple[str, str], list[str]] = {}  # (holder, code) -> absolute paths
     sourceless: dict[int, list[str]] = {}
     matched: list[str] = []
-    beside: dict = {}  # per suffixless layout, its keyed files and its pages
+    # Per layout whose file names end in a wildcard: the resource files it matched, and
+    # the pages.
+    keyed: dict[int, set[str]] = {}
     paged: dict[int, set[str]] = {}
     for absolute, link_problem in _walk(compiled, follow_symlinks, problems, cwd):
         found_at = _match(compiled, absolute)
@@ -61,7 +63,7 @@ def discover_layouts(
         if name_for(absolute) is None:
             continue  # images and the like beside the pages
         if _any_suffix(compiled[index].layout):
-            (beside if is_keyed(absolute) else paged).setdefault(index, set()).add(absolute)
+            (keyed if is_keyed(absolute) else paged).setdefault(index, set()).add(absolute)
         matched.append(absolute)
         in_scope = any(_under(absolute, scope) for _, scope in scopes)
         if not printable(absolute) and in_scope:
@@ -112,7 +114,7 @@ def discover_layouts(
     # A pattern that names no suffix (docs/**/*) and matches pages reads the JSON or
     # YAML beside them only where a translation has it too: one in a single language
     # (a Kubernetes manifest among the pages) is an example, not a resource.
-    beside = set().union(*(files for index, files in beside.items() if index in paged))
+    beside = set().union(*(files for index, files in keyed.items() if index in paged))
     found = {doc: hits for doc, hits in found.items()
              if len({spec.language for _, spec in hits}) > 1 or not any(a in beside for a, _ in hits)}
     specs = _in_scope(found, scopes, source)

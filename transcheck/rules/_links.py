@@ -44,7 +44,8 @@ def link_target(url: str, languages: frozenset[str], page: tuple[str, ...] = (),
     """A link target with its language taken out: path segments, a leading host label
     and query values (``?hl=fr``) that name one of the group's languages (``en-US`` for
     ``en``), and the fragment. A host whose first label is a language keeps only the
-    host: the page names on ``fr.wikipedia.org`` are French. A site-relative link to
+    host: the page names on ``fr.wikipedia.org`` are French; one with a language label
+    inside (``v3.ja.vuejs.org``) is the site's version in it, with the same pages. A site-relative link to
     the page itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same link as
     ``#a``. ``base``: the linking file's folder, which a relative link is read from,
     and ``home`` the folder it is written from then (the source's): ``../../../lessons/x``

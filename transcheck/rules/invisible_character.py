@@ -192,11 +192,18 @@ def _name(ch: str) -> str:
 
 def check(view: GroupView, options: NoOptions):
     lines = {lang: split_lines(doc.text) for lang, doc in view.documents.items()}
+    held: dict[tuple[str, int], set[str]] = {}  # (language, row) -> its cell's suspects, read once
     for doc in view.documents.values():
+        at: dict[int, list[int]] | None = None  # line -> its segments, built once a line is flagged
         for number, line in enumerate(lines[doc.language], start=1):
             found = suspects(line, doc.language)
             if found:
-                copied = _copied(view, doc, number, lines)
+                if at is None:
+                    at = {}
+                    for seg in doc.segments:
+                        for n in range(seg.line, seg.end_line + 1):
+                            at.setdefault(n, []).append(seg.index)
+                copied = _copied(view, doc, at.get(number, ()), lines, held)
                 found = [(col, ch) for col, ch in found if ch not in copied]
             if not found:
                 continue
@@ -215,13 +222,13 @@ def check(view: GroupView, options: NoOptions):
             )
 
 
-def _copied(view: GroupView, doc, number: int, lines: dict) -> set[str]:
+def _copied(view: GroupView, doc, own, lines: dict, held: dict) -> set[str]:
     """The invisible characters the line's text has because the original has them: the
     source holds them, out of place there too, on the lines aligned with it (without a
     source, at least half of the other translations do); a right-to-left mark in Arabic
     copied into Swedish is still the copy's. A spacing trick of the source (``</a> U+200E | U+200E
-    <a>``) is copied into every translation and is the source's to fix, if anyone's."""
-    own = [s.index for s in doc.segments if s.line <= number <= s.end_line]
+    <a>``) is copied into every translation and is the source's to fix, if anyone's.
+    ``own``: the segments of the line."""
     rows = {r for i in own if (r := view.row_of.get((doc.language, i))) is not None}
     if not rows:
         return set()
@@ -231,11 +238,15 @@ def _copied(view: GroupView, doc, number: int, lines: dict) -> set[str]:
     counts: dict[str, int] = {}
     for other in others:
         segs = view.documents[other].segments
-        # A source the PO files' msgids hold has no text of its own to read.
-        held = {ch for r in rows for i in view.rows[r].cells.get(other, ())
-                for n in range(segs[i].line, segs[i].end_line + 1) if n <= len(lines[other])
-                for _, ch in suspects(lines[other][n - 1], other)}
-        for ch in held:
+        chars: set[str] = set()
+        for r in rows:
+            if (other, r) not in held:
+                # A source the PO files' msgids hold has no text of its own to read.
+                held[other, r] = {ch for i in view.rows[r].cells.get(other, ())
+                                  for n in range(segs[i].line, segs[i].end_line + 1) if n <= len(lines[other])
+                                  for _, ch in suspects(lines[other][n - 1], other)}
+            chars |= held[other, r]
+        for ch in chars:
             counts[ch] = counts.get(ch, 0) + 1
     return {ch for ch, n in counts.items() if 2 * n >= len(others)}
 
