@@ -103,23 +103,26 @@ def _pasted(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 continue
             if source and key not in source:
                 continue  # a key the source no longer has: its old text, not a paste
+            # Words the source has ("О NewPipe") are names, not the value's language.
+            # So are addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
+            kept = set(_PARTS.split(source[key].text)) if key in source else set()
+            script, letters = _foreign(seg.text, kept)
+            if script is None or script == home or letters < 4:
+                continue
             value = seg.raw.strip()
             same = [other for other, theirs in values.items()
                     if base_language(other) != base_language(lang) and key in theirs
                     and theirs[key].raw.strip() == value]
             if not same or len(same) > 2:
                 continue
-            # Words the source has ("О NewPipe") are names, not the value's language, and
-            # so, without a source, are words the languages it does not equal keep
-            # ("на GitHub" in Russian and Ukrainian, GitHub in every file). So are
-            # addresses ("soundcloud.com/вашID") and acronyms ("URL(_U)").
-            kept = set(_PARTS.split(source[key].text)) if key in source else {
-                w for other, theirs in values.items() if other not in same and other != lang and key in theirs
-                for w in _PARTS.split(theirs[key].text)}
-            script, letters = _script(_ACRONYM.sub("", " ".join(
-                w for w in _PARTS.split(seg.text) if w not in kept and not any(c in w for c in "./@:"))))
-            if script is None or script == home or letters < 4:
-                continue
+            if key not in source:
+                # Without a source, words the languages it does not equal keep are names
+                # ("на GitHub" in Russian and Ukrainian, GitHub in every file).
+                script, letters = _foreign(seg.text, {
+                    w for other, theirs in values.items() if other not in same and other != lang and key in theirs
+                    for w in _PARTS.split(theirs[key].text)})
+                if script is None or script == home or letters < 4:
+                    continue
             own = scripts_of(lang)
             if script.title() in own and home.title() not in own:
                 continue  # the language's script in a file of stale copies ("Приватност" in Macedonian)
@@ -174,6 +177,13 @@ def _script(text: str) -> tuple[str | None, int]:
 # Japanese writes kanji and kana in one sentence: one script here.
 _ONE_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK"}
 _HOME_VALUES = 5  # values a file needs before its own script is known
+
+
+def _foreign(text: str, kept: set[str]) -> tuple[str | None, int]:
+    """The script of ``text`` without the words ``kept`` (names), addresses and
+    acronyms, and how many letters it has."""
+    return _script(_ACRONYM.sub("", " ".join(
+        w for w in _PARTS.split(text) if w not in kept and not any(c in w for c in "./@:"))))
 
 
 def _home_script(segments) -> str | None:
