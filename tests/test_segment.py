@@ -102,6 +102,14 @@ def test_plain_text_lines_keep_their_numbers():
         ("fallocate -l 2097152 new_file.txt", Kind.CODE),
         ("3. HTML for section 1, 2, 3, etc.", Kind.PARAGRAPH),
         ("Select the file you want to open;", Kind.PARAGRAPH),
+        ("Select Items_in_cart From Customers Where Customer_Name = 'x'", Kind.CODE),
+        ("Select the items from the list", Kind.PARAGRAPH),
+        # One token that is a path or a reference of code; one separator is words.
+        ("/k8s-webhook-server/serving-certs", Kind.CODE),
+        ("fluxcd/helm-controller:v0.11.1", Kind.CODE),
+        ("[]GarbageCollectPolicyRule", Kind.CODE),
+        ("Yes/No", Kind.PARAGRAPH),
+        ("Note:", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

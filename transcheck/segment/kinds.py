@@ -53,7 +53,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
         return Kind.IMAGE
     if _NUMBER.match(stripped):
         return Kind.NUMBER
-    if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)):
+    if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)
+                                or _is_path(stripped)):
         return Kind.CODE
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
                                or (names and _is_name_list(stripped))):
@@ -68,9 +69,22 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
 # file name, an identifier with an underscore, a number, or an operator of a shell.
 _COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|[|&;<>$]{1,2})$")
 _COUNT = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}$")  # "2M", "2097152": part of a command, no sign of one
-# SQL: a statement's verb, a keyword in capitals, and its closing semicolon.
-_SQL = re.compile(r"^(?:select|insert|update|delete|create|alter|drop)\b.*\b(?:FROM|JOIN|WHERE|INTO|TABLE|SET)\b.*;$",
+# SQL: a statement's verb and a clause's keyword, with a keyword in capitals and its
+# closing semicolon, or with a name of code in it (``Items_in_cart``, ``count(1)``).
+_SQL = re.compile(r"^(?:select|insert|update|delete|create|alter|drop|with)\b.*\b(?:from|join|where|into|table|set|as)\b",
                   re.IGNORECASE)
+_SQL_NAME = re.compile(r"\w_\w|\w\(|\s=\s|\s\*\s")
+# One token that is a path or a reference of code, standing alone (a table cell):
+# "/k8s-webhook-server/serving-certs", "fluxcd/helm-controller:v0.11.1", Go's
+# "[]GarbageCollectPolicyRule".
+_PATH_TOKEN = re.compile(r"^(?:\[\][A-Za-z][\w.]*+|[\w.@~-]*+(?:[/:][\w.@~-]++)++/?)$")
+
+
+def _is_path(token: str) -> bool:
+    """A path or a reference of code: rooted, of two separators or more, or a Go type
+    (one separator is words: "and/or", "Yes/No", "TCP/IP")."""
+    return _PATH_TOKEN.match(token) is not None and any(c.isalpha() for c in token) and (
+        token.startswith(("/", "~/", "./", "[]")) or sum(token.count(c) for c in "/:") >= 2)
 
 
 def _is_command(text: str) -> bool:
@@ -83,7 +97,8 @@ def _is_command(text: str) -> bool:
     if coded >= 2 and 2 * (coded + counts) >= len(tokens) and (
             tokens[0].isalpha() and tokens[0].islower() or _COMMAND_TOKEN.match(tokens[0])):
         return True
-    return _SQL.match(text) is not None and any(w.isupper() and len(w) > 2 for w in tokens)
+    return _SQL.match(text) is not None and (
+        (text.endswith(";") and any(w.isupper() and len(w) > 2 for w in tokens)) or _SQL_NAME.search(text) is not None)
 
 
 def _is_expression(text: str) -> bool:
