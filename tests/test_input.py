@@ -520,3 +520,16 @@ def test_a_folder_named_like_a_language_code_alone_beside_its_siblings_holds_no_
     assert sorted(f.language for g in found.groups for f in g.files) == ["de", "en"]
     [problem] = [p for p in found.problems if p.path.endswith("os")]
     assert problem.severity == "warning" and "no other language beside it" in problem.message
+
+
+def test_a_two_way_code_in_a_file_name_is_told_without_a_layout_too(tmp_path):
+    # kr is Kanuri in ISO 639 and Korea in ISO 3166: Korean text under it is told, as a
+    # layout's discovery tells it; Kanuri text is not.
+    (tmp_path / "README.md").write_text("# Guide\n\nRead the guide before you start.\n", encoding="utf-8")
+    (tmp_path / "README.de.md").write_text("# Anleitung\n\nLies die Anleitung zuerst.\n", encoding="utf-8")
+    (tmp_path / "README.kr.md").write_text(
+        "# 가이드\n\n테스트를 시작하기 전에 가이드를 읽고 실행하세요. 이 문서는 설치 방법과 설정 파일의 "
+        "위치를 설명합니다. 모든 규칙은 설정에서 하나씩 끌 수 있습니다.\n", encoding="utf-8")
+    found = discover([str(tmp_path)], source="en")
+    [problem] = [p for p in found.problems if "Kanuri" in p.message]
+    assert problem.severity == "warning" and 'kr = "ko-KR"' in problem.message

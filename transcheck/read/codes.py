@@ -9,8 +9,9 @@ file dropped unseen:
 - a code that is a language in ISO 639 and a country in ISO 3166 whose language is
   another (``tw``: Twi, or Taiwan; ``kr``: Kanuri, or Korea), where the file's own text
   reads as the country's language: the files are read as the code says, and the
-  message names both readings. Only the text's evidence raises it: ``ml`` pages in
-  Malayalam script, or ``ca`` pages in Catalan, are not Mali's or Canada's;
+  message names both readings, with a layout or without one (``README.kr.md``). Only
+  the text's evidence raises it: ``ml`` pages in Malayalam script, or ``ca`` pages in
+  Catalan, are not Mali's or Canada's;
 - files without a language part where no source language is set.
 
 A mapping in ``[language-codes]`` (``tw = "zh-TW"``, or ``tw = "tw"`` to keep Twi)
@@ -132,3 +133,27 @@ def _prose_lines(text: str):
             fenced = not fenced
         elif not fenced:
             yield line
+
+
+def ambiguous_codes(specs, codes) -> list[InputProblem]:
+    """Without a layout, the files whose code in the name (``README.kr.md``, ``kr/``) is
+    a two-way code their text reads as the country's language, where that language has
+    a script of its own (Korean under ``kr``, Chinese under ``tw``): one warning per
+    code, as a layout's discovery gives. Without a layout the name is the only sign of a
+    language the user gave, so a reading by the language model alone is not enough."""
+    import os
+
+    from transcheck.langid.script import scripts_of
+    from transcheck.read.languages import resolve_code
+
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for spec in specs:
+        stem = os.path.splitext(os.path.basename(spec.path))[0]
+        for raw in (stem.rsplit(".", 1)[-1], os.path.basename(os.path.dirname(spec.path)).removesuffix(".lproj")):
+            if raw and resolve_code(raw, codes) == spec.language and (country := questionable(raw, codes)):
+                if scripts_of(country) - scripts_of(spec.language) - {"Latin"}:
+                    found.setdefault((raw, spec.language, country), []).append(spec.path)
+                break
+    return [ambiguous_code(files[0], raw, language, country, len(files))
+            for (raw, language, country), files in sorted(found.items())
+            if any(reads_as_country(path, language, country) for path in files[:3])]

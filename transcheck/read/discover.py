@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from transcheck.formats import family, known, name_for
 from transcheck.model import InputProblem
+from transcheck.read.codes import ambiguous_codes
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import code_hint, looks_like_tag, mapping_key, resolve_code
 from transcheck.read.folders import lone_folders
@@ -95,13 +96,9 @@ def discover(
                 p.severity == "error" for p in problems[reported:]
             ):
                 problems.append(
-                    InputProblem(
-                        given,
-                        "no translation files in this directory "
-                        f"(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, {known()}; "
-                        "--layout says where else the language is)",
-                    )
-                )
+                    InputProblem(given, "no translation files in this directory "
+                                        f"(expected LANG.EXT, NAME.LANG.EXT or LANG/NAME.EXT, {known()}; "
+                                        "--layout says where else the language is)"))
         elif not os.path.exists(given):
             problems.append(InputProblem(given, dangling(given)))
         elif not os.path.isfile(given):
@@ -109,6 +106,7 @@ def discover(
         else:
             _add(given, explicit=True, specs=specs, problems=problems, seen=seen_real, codes=codes)
     specs = _excluded(specs, exclude, paths, problems)
+    problems += ambiguous_codes(specs, codes)  # "kr": Kanuri, or Korea's language
     groups = _group(specs, problems, max_languages)
     return Discovery(groups=groups, problems=tuple(problems + _sourceless(groups, source)))
 
