@@ -312,7 +312,7 @@ def link_title(seg) -> bool:
     lists of algorithms, books, tools or people keep as the source writes it."""
     words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
     capitals = [w for w in words if w[0].isupper()]
-    return seg.links >= 1 and 1 <= len(words) <= 8 and bool(words) and words[0][0].isupper() and all(
+    return seg.links >= 1 and 1 <= len(words) <= 8 and words[0][0].isupper() and all(
         w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
 
 

@@ -64,9 +64,10 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
     return default
 
 
-# A command line or a statement written as text, not in code markup: a token of it is
-# an option (-s, --force), an assignment (if=/dev/urandom), a path (/etc/x, ./run), a
-# file name, an identifier with an underscore, a number, or an operator of a shell.
+# A command line written as text, not in code markup: a token of it is an option (-s,
+# --force), an assignment (if=/dev/urandom), a path (/etc/x, ./run), an identifier with
+# an underscore or an operator of a shell; a file name counts too, a number only
+# towards the half.
 _COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|[|&;<>$]{1,2})$")
 _COUNT = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}$")  # "2M", "2097152": part of a command, no sign of one
 # SQL: a statement's verb and a clause's keyword, with a keyword in capitals and its
@@ -90,7 +91,8 @@ def _is_path(token: str) -> bool:
 def _is_command(text: str) -> bool:
     """Half the tokens or more, two at least, are a command line's (``dd
     if=/dev/urandom of=a.txt bs=2MB``, ``truncate -s 2M new_file.txt``), or a SQL
-    statement with its keywords in capitals (``SELECT * FROM t;``)."""
+    statement: with a keyword in capitals and its semicolon (``Select * from t CROSS
+    JOIN o;``), or with a name of code in it (``Select Items_in_cart From Customers``)."""
     tokens = text.split()
     coded = sum(1 for t in tokens if _COMMAND_TOKEN.match(t) or _FILE_NAME.match(t))
     counts = sum(1 for t in tokens if _COUNT.match(t))
