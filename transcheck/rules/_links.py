@@ -199,12 +199,7 @@ _LOCAL = "local:"
 def _names_language(label: str, languages: frozenset[str]) -> bool:
     """A host label that is one of the group's languages, or a country whose most spoken
     language is one of them (``cn`` for Chinese)."""
-    from transcheck.langdata import region_language
-
-    if is_language(label, languages):
-        return True
-    spoken = region_language(label) if len(label) == 2 and label.isalpha() else None
-    return bool(spoken) and base_language(spoken) in languages
+    return is_language(label, languages) or any(_country_of(label, lang) for lang in languages)
 
 
 def _country_of(part: str, lang: str) -> bool:

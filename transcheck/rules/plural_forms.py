@@ -149,16 +149,14 @@ def check(view: GroupView, options: NoOptions):
                     # German, not in French, where 0 is "one" too); and of "one" in any
                     # language where it reads as "other" does: no count can pick a
                     # wrong form between the two.
-                    exact = {c for c, n in _exact(lang).items() if f"={n}" in selectors}
                     texts = dict(zip(selectors, bodies))
-                    if "=1" in texts and texts["=1"] == texts.get("other"):
-                        exact.add("one")
-                    yield from _judge(doc, seg, {s for s in selectors if not s.startswith("=")} | exact, needed,
-                                      lang, f"{{{name}, plural}} ")
+                    same = {"one"} if "=1" in texts and texts["=1"] == texts.get("other") else set()
+                    yield from _judge(doc, seg, _forms(selectors, lang) | same, needed, lang, f"{{{name}, plural}} ")
 
 
 def _forms(selectors, lang: str) -> set[str]:
-    """The categories an ICU plural's selectors give in ``lang``: "=1" is English's one."""
+    """The categories an ICU plural's selectors give in ``lang``: "=1" is the form of a
+    category 1 alone selects (English's and German's one, not French's)."""
     exact = {c for c, n in _exact(lang).items() if f"={n}" in selectors}
     return {s for s in selectors if not s.startswith("=")} | exact
 
