@@ -371,3 +371,18 @@ def test_a_pattern_without_a_suffix_reads_the_pages_not_the_manifests_beside_the
     _write(tmp_path, "loc/de/app.json", '{"save": "Änderungen speichern"}\n')
     keyed, _, _ = _run(tmp_path, "--layout", "loc/{lang}/*", "--source", "en")
     assert sorted(d["path"] for d in keyed["documents"]) == ["loc/de/app.json", "loc/en/app.json"]
+
+
+def test_a_pattern_written_for_the_directory_given_says_it_is_read_from_the_working_directory(tmp_path):
+    for lang in ("en", "de"):
+        _write(tmp_path, f"site/docs/{lang}/guide.md", EN if lang == "en" else TEXT[lang])
+    result = transcheck("check", "site", "--layout", "docs/{lang}/**/*.md", "--source", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "transcheck: site: no files of the layout here (docs/{lang}/**/*.md); a pattern is relative to "
+        "the working directory: run in site, or give --layout 'site/docs/{lang}/**/*.md'")
+    moved = transcheck("check", "site", "--layout", "site/docs/{lang}/**/*.md", "--source", "en",
+                       "-f", "json", "--fail-on", "never", cwd=tmp_path)
+    assert moved.returncode == 0
+    assert sorted(d["path"] for d in json.loads(moved.stdout)["documents"]) == [
+        "site/docs/de/guide.md", "site/docs/en/guide.md"]

@@ -122,8 +122,23 @@ def discover_layouts(
     for given, absolute in scopes:
         if not any(_under(a, absolute) for a in matched):
             what = "no files of the layout here" if os.path.isdir(given) else "not a file of the layout"
-            problems.append(InputProblem(given, f"{what} ({described})"))
+            problems.append(InputProblem(given, f"{what} ({described}){_read_from(given, absolute, compiled, cwd)}"))
     return specs, problems
+
+
+def _read_from(given: str, absolute: str, compiled: list[CompiledLayout], cwd: str) -> str:
+    """Where a directory below the working directory holds the tree a command-line
+    pattern describes (``check ../site --layout 'docs/{lang}/**'``): the pattern is
+    read from the working directory, so say how to reach it."""
+    for c in compiled:
+        first = c.layout.translation.split("/", 1)[0]
+        if (c.layout.anchor != cwd or absolute == cwd or not os.path.isdir(absolute)
+                or any(ch in first for ch in "{*?[") or not os.path.isdir(os.path.join(absolute, first))):
+            continue
+        moved = _relative(absolute, cwd).replace(os.sep, "/")
+        return (f"; a pattern is relative to the working directory: run in {given}, "
+                f"or give --layout '{moved}/{c.layout.translation}'")
+    return ""
 
 
 def _shown(compiled: CompiledLayout, holder: str, cwd: str) -> str:
