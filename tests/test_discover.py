@@ -119,3 +119,24 @@ def test_a_page_without_a_language_beside_its_translations_is_their_source(tmp_p
     assert [f.language for g in found.groups for f in g.files] == ["de", "fr"]
     assert any(p.path.endswith("README.md") and "beside its translations (README.de.md, README.fr.md)" in p.message
                and "--source LANG" in p.message for p in found.problems)
+
+
+def test_base_lproj_is_the_source_where_the_source_language_has_no_such_file(tmp_path):
+    def write(relative, text):
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    for lang in ("Base", "de", "fr"):
+        write(f"App/{lang}.lproj/Sparkle.strings", f'"Later" = "Later {lang}";\n')
+    for lang in ("Base", "en", "de"):
+        write(f"App/{lang}.lproj/Main.strings", f'"1.title" = "Title {lang}";\n')
+    found = discover([str(tmp_path / "App")], source="en")
+    files = {g.name.rsplit("/", 1)[-1]: {f.language: f.path.rsplit("/", 2)[-2] for f in g.files}
+             for g in found.groups}
+    # Sparkle's English is only in Base; Main's source is en.lproj, and Base beside it stays unread.
+    assert files == {"Sparkle.strings": {"de": "de.lproj", "en": "Base.lproj", "fr": "fr.lproj"},
+                     "Main.strings": {"de": "de.lproj", "en": "en.lproj"}}
+    assert [(p.severity, p.path.rsplit("/", 2)[-2]) for p in found.problems] == [("info", "Base.lproj")]
+    # Without a source language Base is no language, as before.
+    assert all("Base.lproj" not in f.path for g in discover([str(tmp_path / "App")]).groups for f in g.files)

@@ -81,6 +81,7 @@ def discover(
             for path in _files(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real, codes=codes)
             _beside(problems, reported, specs, before, source)
+            _base_lproj(problems, reported, specs, before, source)
             specs[before:] = lone_folders(specs[before:], problems)
             found = suggest(given, problems[reported:], specs[before:])
             if found:
@@ -136,6 +137,28 @@ def _beside(problems: list[InputProblem], reported: int, specs: list[FileSpec], 
             names = ", ".join(os.path.basename(f.path) for f in beside[:3]) + (", …" if len(beside) > 3 else "")
             problems[k] = replace(p, message=f"{_NO_LANGUAGE}, beside its translations ({names}); skipped "
                                              "(--source LANG reads it as their source)")
+
+
+def _base_lproj(problems: list[InputProblem], reported: int, specs: list[FileSpec], before: int,
+                source: str | None) -> None:
+    """Apple's ``Base.lproj/NAME.strings`` holds the development language's strings: the
+    source of ``de.lproj/NAME.strings`` where ``--source`` is given and no
+    ``SOURCE.lproj/NAME.strings`` is there (Sparkle keeps its English only in Base)."""
+    if source is None:
+        return
+    have_source = {s.group for s in specs[before:] if s.language == source}
+    for k in range(len(problems) - 1, reported - 1, -1):
+        p = problems[k]
+        directory, filename = os.path.split(p.path)
+        parent_dir, parent = os.path.split(os.path.normpath(directory or "."))
+        if parent != "Base.lproj" or not p.message.startswith(_NO_LANGUAGE) or not _keyed(p.path):
+            continue
+        group = os.path.join(os.path.normpath(parent_dir or "."), filename)
+        if group in have_source or not any(s.group == group for s in specs[before:]):
+            continue
+        del problems[k]
+        specs.append(FileSpec(path=p.path, language=source, group=group))
+        have_source.add(group)
 
 
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
