@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 from transcheck.formats import family, known, name_for
 from transcheck.model import InputProblem
 from transcheck.read.codes import ambiguous_codes
+from transcheck.read.beside import NO_LANGUAGE as _NO_LANGUAGE
+from transcheck.read.beside import base_lproj, beside_translations
 from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import code_hint, looks_like_tag, mapping_key, resolve_code
 from transcheck.read.folders import lone_folders
@@ -80,8 +82,8 @@ def discover(
             root = None if follow_symlinks else checked_root(given)
             for path in _files(given, problems, root):
                 _add(path, explicit=False, specs=specs, problems=problems, seen=seen_real, codes=codes)
-            _beside(problems, reported, specs, before, source)
-            _base_lproj(problems, reported, specs, before, source)
+            beside_translations(problems, reported, specs, before, source)
+            base_lproj(problems, reported, specs, before, source)
             specs[before:] = lone_folders(specs[before:], problems)
             found = suggest(given, problems[reported:], specs[before:])
             if found:
@@ -110,55 +112,6 @@ def discover(
     problems += ambiguous_codes(specs, codes)  # "kr": Kanuri, or Korea's language
     groups = _group(specs, problems, max_languages)
     return Discovery(groups=groups, problems=tuple(problems + _sourceless(groups, source)))
-
-
-def _beside(problems: list[InputProblem], reported: int, specs: list[FileSpec], before: int,
-            source: str | None) -> None:
-    """A file without a language in its name beside its translations (README.md beside
-    README.de.md) is their source: read in the ``source`` language when one is given,
-    else named as such in its warning."""
-    groups: dict[str, list[FileSpec]] = {}
-    for spec in specs[before:]:
-        groups.setdefault(spec.group, []).append(spec)
-    for k in range(len(problems) - 1, reported - 1, -1):
-        p = problems[k]
-        if not p.message.startswith(_NO_LANGUAGE):
-            continue
-        directory, filename = os.path.split(p.path)
-        stem, ext = os.path.splitext(filename)
-        group = os.path.normpath(os.path.join(directory, stem))
-        beside = [f for f in groups.get(group, ()) if f.path.endswith(ext) and os.path.dirname(f.path) == directory]
-        if not beside or any(f.language == source for f in beside):
-            continue
-        if source is not None:
-            del problems[k]
-            specs.append(FileSpec(path=p.path, language=source, group=group))
-        else:
-            names = ", ".join(os.path.basename(f.path) for f in beside[:3]) + (", …" if len(beside) > 3 else "")
-            problems[k] = replace(p, message=f"{_NO_LANGUAGE}, beside its translations ({names}); skipped "
-                                             "(--source LANG reads it as their source)")
-
-
-def _base_lproj(problems: list[InputProblem], reported: int, specs: list[FileSpec], before: int,
-                source: str | None) -> None:
-    """Apple's ``Base.lproj/NAME.strings`` holds the development language's strings: the
-    source of ``de.lproj/NAME.strings`` where ``--source`` is given and no
-    ``SOURCE.lproj/NAME.strings`` is there (Sparkle keeps its English only in Base)."""
-    if source is None:
-        return
-    have_source = {s.group for s in specs[before:] if s.language == source}
-    for k in range(len(problems) - 1, reported - 1, -1):
-        p = problems[k]
-        directory, filename = os.path.split(p.path)
-        parent_dir, parent = os.path.split(os.path.normpath(directory or "."))
-        if parent != "Base.lproj" or not p.message.startswith(_NO_LANGUAGE) or not _keyed(p.path):
-            continue
-        group = os.path.join(os.path.normpath(parent_dir or "."), filename)
-        if group in have_source or not any(s.group == group for s in specs[before:]):
-            continue
-        del problems[k]
-        specs.append(FileSpec(path=p.path, language=source, group=group))
-        have_source.add(group)
 
 
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
@@ -251,7 +204,6 @@ def _summarised(given: str, problems: list[InputProblem]) -> list[InputProblem]:
     )]
 
 
-_NO_LANGUAGE = "no language in the file name"
 
 
 def _add(path, *, explicit, specs, problems, seen, codes=()):
