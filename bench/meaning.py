@@ -2,7 +2,8 @@
 [--unreviewed CODE] [--plants]``.
 
 Runs the meaning rules (``MEANING``: numbers, measures and money TC401, names TC402,
-days and months TC405, mentions and hashtags TC406, roles TC502, negations TC503,
+days and months TC405, mentions and hashtags TC406, a name spelt two ways in one
+translation TC407, roles TC502, negations TC503,
 sentence drift TC504 with ``--embeddings``, and the leads TC403, TC404, TC506, off by
 default) at their default severities on the WMT24++ development corpus (``../shared/devcorpus/wmt24pp``, English
 plus 15 professional translations), without a source and with ``--source en``, and
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from realtext import find_corpus, groups, load_reviewed  # noqa: E402
 
-MEANING = ("TC401", "TC402", "TC405", "TC406", "TC403", "TC404", "TC502", "TC503", "TC504", "TC506")
+MEANING = ("TC401", "TC402", "TC405", "TC406", "TC407", "TC403", "TC404", "TC502", "TC503", "TC504", "TC506")
 ERRORS = ROOT / "bench" / "reviewed" / "meaning_errors.tsv"
 LOUD = ("error", "warning")
 SOURCE = "en"

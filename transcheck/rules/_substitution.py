@@ -133,7 +133,7 @@ def _candidates(cell, lang: str, caseless: bool) -> list[tuple[str, bool]]:
         out.update((w, False) for w in _han_names(text))
     elif base == "ko":
         for w in _HANGUL_WORD.findall(text):
-            w = _strip_particle(w)
+            w = strip_particle(w)
             if len(w) >= 3 and sum(ch in _KO_CLUSTER for ch in w) >= 2:
                 out.setdefault(w, False)
     return list(out.items())
@@ -179,7 +179,7 @@ def _compound(word: str, dictionary, base: str) -> bool:
     return False
 
 
-def _strip_particle(word: str) -> str:
+def strip_particle(word: str) -> str:
     for p in _KO_PARTICLES:
         if word.endswith(p) and len(word) - len(p) >= 2:
             return word[: -len(p)]

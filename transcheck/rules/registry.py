@@ -44,6 +44,7 @@ _BUILTIN = (
     "date_mismatch",
     "entity_mismatch",
     "handle_mismatch",
+    "name_variant",
     "number_lead",
     "entity_lead",
     "terminology",
