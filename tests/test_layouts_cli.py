@@ -386,3 +386,17 @@ def test_a_pattern_written_for_the_directory_given_says_it_is_read_from_the_work
     assert moved.returncode == 0
     assert sorted(d["path"] for d in json.loads(moved.stdout)["documents"]) == [
         "site/docs/de/guide.md", "site/docs/en/guide.md"]
+
+
+def test_one_unknown_code_in_many_folders_is_one_warning(tmp_path):
+    for app in ("admin", "images", "search"):
+        for lang, text in (("en", EN), ("de", TEXT["de"]), ("tet", EN)):
+            _write(tmp_path, f"src/{app}/{lang}/guide.md", text)
+    report, stderr, code = _run(tmp_path, "--layout", "src/*/{lang}/guide.md", "--source", "en")
+    assert code == 0
+    assert len(report["documents"]) == 6
+    assert stderr.splitlines() == [
+        "transcheck: warning: src/admin/tet: unknown language code 'tet' in the path (layout "
+        "src/*/{lang}/guide.md) and 2 more folders; 3 files not read; map it to a language tag in "
+        '[language-codes] (tet = "...")'
+    ]

@@ -126,6 +126,24 @@ def test_github_spreads_annotations_over_files_when_a_level_has_more_than_it_sho
     assert [a["line"] for a in map(_ANNOTATION.match, out) if a] == [str(n) for n in range(1, 11)] + ["3"]
 
 
+def test_github_input_warnings_follow_the_findings_and_input_errors_lead():
+    from dataclasses import replace
+
+    from transcheck.model import InputProblem
+
+    skipped = [InputProblem(f"app{n}/locale/tet", "unknown language code 'tet'", severity="warning")
+               for n in range(12)]
+    broken = InputProblem("docs/fr.md", "not UTF-8", severity="error")
+    warnings = [_finding(path="docs/a.md", line=n, end_line=n, severity=Severity.WARNING) for n in (4, 7)]
+    out = render(replace(_report(*warnings), problems=[*skipped, broken]), Format.GITHUB).splitlines()
+    levels = [line.split(" ", 1)[0] for line in out if line.startswith("::")]
+    # The findings take the first places GitHub shows, before twelve skipped folders.
+    assert levels[:4] == ["::notice", "::error", "::warning", "::warning"]
+    assert out[1] == "::error file=docs/fr.md,title=transcheck%3A input::not UTF-8"
+    assert [a["line"] for a in map(_ANNOTATION.match, out[2:4])] == ["4", "7"]
+    assert all(line.startswith("::warning file=app") for line in out[4:16])
+
+
 # ---------------------------------------------------------------- junit
 
 

@@ -93,9 +93,16 @@ def discover_layouts(
         group = _relative(os.path.join(compiled[index].layout.anchor, hit.name), cwd)
         spec = FileSpec(path=shown, language=language, group=group)
         found.setdefault(_document(group), []).append((absolute, spec))
+    # One code in many folders (Tetum's "tet" in every Django app's locale/) is one fact.
+    folded: dict[tuple[int, str], list[tuple[str, list[str]]]] = {}
     for (index, holder, raw), shown in sorted(unknown.items(), key=lambda kv: kv[1][0]):
+        folded.setdefault((index, raw), []).append((holder, shown))
+    for (index, raw), holders in folded.items():
         where = f" (layout {compiled[index].layout.describe()})"
-        problem = codes_unknown(_shown(compiled[index], holder, cwd), raw, len(shown), where)
+        if len(holders) > 1:
+            where += f" and {len(holders) - 1} more folder{'s' if len(holders) > 2 else ''}"
+        holder, count = holders[0][0], sum(len(shown) for _, shown in holders)
+        problem = codes_unknown(_shown(compiled[index], holder, cwd), raw, count, where)
         # What no language is written as (Android's values-land, values-sw600dp): the
         # pattern's other matches, counted, not warned about on every run.
         problems.append(problem if could_be_language(raw) else replace(problem, severity="info"))

@@ -5,7 +5,8 @@ the pull request's diff view.
 
 Errors and warnings keep their level; info findings are not annotated unless the run
 asks for them (``--show-info``, ``report.summary.shown_in``), then as notices. Input problems are
-error annotations on the file; group notes are notices without a file. The last line,
+annotations on the file at their own level (errors before the findings, warnings and
+notices after them); group notes are notices without a file. The last line,
 plain log text, is the summary with the reproducibility signature.
 
 GitHub shows the first 10 annotations of each level a step prints and drops the rest
@@ -75,9 +76,11 @@ def _render(report: Report, color: bool = False) -> str:
     if overflow is not None:
         lines.append(command("notice", overflow, title="transcheck"))
         findings = _round_the_files(findings)
-    for problem in summary.shown_problems:  # a file skipped by design stays silent
-        level = _PROBLEM.get(problem.severity, "error")
-        lines.append(command(level, problem.message, file=checkout_path(problem.path), title="transcheck: input"))
+    # Input errors stop the run and come first; the input's warnings and notices after
+    # the findings, so that a file skipped in every folder never takes the places
+    # GitHub shows the findings in.
+    problems = [(_PROBLEM.get(p.severity, "error"), p) for p in summary.shown_problems]
+    lines += [_problem(level, p) for level, p in problems if level == "error"]
     for f in findings:
         lines.append(
             command(
@@ -89,11 +92,16 @@ def _render(report: Report, color: bool = False) -> str:
                 title=f"{f.code} {f.rule}",
             )
         )
+    lines += [_problem(level, p) for level, p in problems if level != "error"]
     for note in summary.notes:
         lines.append(command("notice", note, title="transcheck"))
     tail = ", ".join((f"transcheck: {summary.tally} in {plural(summary.documents, 'document')}",) + summary.set_aside)
     lines.append(terminal(f"{tail} ({signature_line(report)})"))
     return "\n".join(lines) + "\n"
+
+
+def _problem(level: str, problem) -> str:
+    return command(level, problem.message, file=checkout_path(problem.path), title="transcheck: input")
 
 
 class GithubFormatter(Formatter):
