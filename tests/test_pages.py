@@ -79,3 +79,20 @@ def test_a_page_and_a_bundle_of_the_same_address_are_one_page(tmp_path, monkeypa
     report = check(["."], source="en", layout=["content/{lang}/**/*.md"], history=False)
     assert report.problems == ()
     assert [sorted(d.language for d in g.documents) for g in report.groups] == [["en", "ja", "zh"]]
+
+
+def test_a_page_in_one_translation_alone_or_beside_an_empty_source_page_is_no_missing_source(tmp_path, monkeypatch):
+    _write(tmp_path / "docs", {
+        "en/setup.md": "# Setup\n\nInstall the tool with pip and run it on your folder.\n",
+        "de/setup.md": "# Einrichtung\n\nInstallieren Sie das Werkzeug mit pip und führen Sie es aus.\n",
+        # A blog post written in German only: compared with nothing, so nothing to say.
+        "de/blog/treffen.md": "# Treffen\n\nWir haben uns in Berlin getroffen.\n",
+        # A section page the source keeps as front matter only.
+        "en/guide/_index.md": "---\ntitle: Guide\n---\n",
+        "de/guide/_index.md": "---\ntitle: Anleitung\n---\n\nDiese Anleitung erklärt alles.\n",
+        "fr/guide/_index.md": "---\ntitle: Guide\n---\n\nCe guide explique tout.\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    report = check(["."], source="en", layout=["docs/{lang}/**/*.md"])
+    assert not [p for p in report.problems if "has no such page" in p.message]
+    assert exit_code(report) == 0

@@ -203,10 +203,14 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
             result = replace(result, status=pages.with_missing(result.status, [lang for lang in languages if lang not in have]))
             if settings.source in languages and result.source is None:
                 result = replace(result, orphaned=True)
-                # Named by a file the change touched, which the pull request shows.
-                named = next((f.path for f in spec.files if changed_since is None or changed_since.differs(f.path)),
-                             spec.files[0].path)
-                problems.append(pages.orphaned(named, len(spec.files), settings.source))
+                # A translation alone is compared with nothing (a blog post only one
+                # language has: the run's note names it), and a source file that holds
+                # no text is no page the source lacks.
+                if len(result.documents) > 1 and not any(f.language == settings.source for f in spec.files):
+                    # Named by a file the change touched, which the pull request shows.
+                    paths = [d.path for d in result.documents]
+                    named = next((p for p in paths if changed_since is None or changed_since.differs(p)), paths[0])
+                    problems.append(pages.orphaned(named, len(paths), settings.source))
             scope = None
             if changed_since is not None:
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
