@@ -110,6 +110,12 @@ def test_plain_text_lines_keep_their_numbers():
         ("[]GarbageCollectPolicyRule", Kind.CODE),
         ("Yes/No", Kind.PARAGRAPH),
         ("Note:", Kind.PARAGRAPH),
+        # A sentence written without spaces that ends in a file name or names an
+        # identifier is a sentence.
+        ("部署mpi-example.yaml", Kind.PARAGRAPH),
+        ("创建tftest.yaml", Kind.PARAGRAPH),
+        ("使用config_file", Kind.PARAGRAPH),
+        ("mpi-example.yaml", Kind.CODE),
     ],
 )
 def test_classify_line(text, kind):

@@ -39,6 +39,10 @@ _PROSE_PAIR = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+ [A-Za-z]{2}")
 # ("ToolbarRenderInfoType"), and lists of package names ("react-color dnd-kit").
 _PASCAL = re.compile(r"^[A-Z][a-z\d]++(?:[A-Z][A-Za-z\d]*+)++$")
 _PACKAGE = re.compile(r"^@?[a-z][a-z\d]*+(?:[-./][a-z\d]++)++$")
+# Letters of scripts written without spaces between words (and Hangul, which no name of
+# code is written in): without a space, "部署mpi-example.yaml" is a sentence that ends in
+# a file name, not a file name.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
 
 
@@ -53,8 +57,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
         return Kind.IMAGE
     if _NUMBER.match(stripped):
         return Kind.NUMBER
-    if " " not in stripped and (_FILE_NAME.match(stripped) or _is_identifier(stripped)
-                                or _is_path(stripped)):
+    if " " not in stripped and not _UNSPACED.search(stripped) and (
+            _FILE_NAME.match(stripped) or _is_identifier(stripped) or _is_path(stripped)):
         return Kind.CODE
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
                                or (names and _is_name_list(stripped))):
