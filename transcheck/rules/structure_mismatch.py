@@ -11,7 +11,8 @@ What it catches:
     - the heading level (``##`` in the others, ``###`` here);
     - the heading's explicit id (``{ #anchor }``, ``{#id}``): every link to the
       heading uses it, so a translation must keep it as it is;
-    - the number of links and of images in the segment's inline content;
+    - the number of links and of images in the segment's inline content (bare URLs,
+      which sites autolink, and HTML ``<a href>`` count);
     - where the link counts agree, the link targets, once the language is taken out
       of them (``/fr/guides/x/`` and ``/guides/x/`` are the same link, and so are
       ``fr.wikipedia.org/…`` and ``en.wikipedia.org/…``, ``v3.ja.vuejs.org/x`` and
@@ -51,8 +52,7 @@ What it catches:
     has another count than the others' pages too: where the totals agree, the
     difference in one row is the aligner's cut, not the translator's.
 
-    The message names what the others have, each link as its file writes it, and the
-    finding points at their lines.
+    The message names what the others have, each link as written, and points at them.
 
 Why it matters:
     A heading rendered as body text breaks the page outline; a changed heading id

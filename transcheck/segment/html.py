@@ -30,6 +30,14 @@ _BREAK = frozenset({
 
 # A link's target: an ``href`` attribute, quoted or not.
 _HREF = re.compile(r"""(?<![^\s])href\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.IGNORECASE)
+def link_href(tag: str) -> str | None:
+    """The target of an opening ``<a href=…>`` tag, as written; None for any other tag."""
+    m = _TAG.match(tag.strip())
+    if m is None or m.group(1) or m.group(2).lower() != "a" or not (href := _HREF.search(m.group(3))):
+        return None
+    return unescape(next(g for g in href.groups() if g is not None))
+
+
 # "<a href=https://x.org/>": the slash ends an unquoted value, and the element opens.
 _UNQUOTED_SLASH = re.compile(r"""=[^\s"'=<>`]*/$""")
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*+)((?:"[^"<]*+"|'[^'<]*+'|[^<>"'])*+)>""")

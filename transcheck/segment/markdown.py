@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from transcheck.model import Kind, Segment
 from transcheck.segment.blocks import prepare
-from transcheck.segment.html import end_hidden, hidden_start, html_runs
+from transcheck.segment.html import end_hidden, hidden_start, html_runs, link_href
 from transcheck.segment.kinds import classify_line
 
 # { #id }, {#id}, { #id .class }, {: #id } (attribute lists), { .class }: not text
@@ -226,6 +226,10 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str, tuple[str,
             if not (in_link and _URL_TEXT.match(child.content.strip())):
                 parts.append(child.content)
                 shown.append(child.content)
+            if not in_link:
+                # A bare URL is a link where the page is rendered (GFM, Hugo, Docusaurus
+                # autolink it), and a translation may write it as one: [descheduler](…).
+                urls.extend(m.group() for m in _BARE_URL.finditer(child.content))
         elif kind == "code_inline":
             code.append(child.content)
             shown.append(f"`{child.content}`")
@@ -251,6 +255,8 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str, tuple[str,
         elif kind == "link_close":
             in_link = max(0, in_link - 1)
         elif kind in ("softbreak", "hardbreak", "html_inline"):
+            if kind == "html_inline" and (href := link_href(child.content)) is not None:
+                urls.append(href)  # <a href="…"> in a paragraph is a link as [text](…) is
             parts.append(" ")
             shown.append(" ")
     if token.children is None:
