@@ -28,6 +28,7 @@ _BREAK = frozenset({
 })
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link's target: an ``href`` attribute, quoted or not.
 _HREF = re.compile(r"""(?<![^\s])href\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.IGNORECASE)
 def link_href(tag: str) -> str | None:
@@ -93,8 +94,10 @@ def _close(hidden: list[str], name: str) -> None:
 
 class _Texts:
     def __init__(self) -> None:
-        # (first line, last line, text, inside a list item, link targets), lines 1-based
-        self.runs: list[tuple[int, int, str, bool, tuple[str, ...]]] = []
+        # (first line, last line, text, inside a list item, link targets, heading
+        # level or 0), lines 1-based
+        self.runs: list[tuple[int, int, str, bool, tuple[str, ...], int]] = []
+        self._heading = 0  # the level of the <hN> open
         self._urls: list[str] = []
         self._items = 0  # <li> elements open
         self._parts: list[str] = []
@@ -119,6 +122,8 @@ class _Texts:
             self.flush()
         if tag == "li":
             self._items += 1
+        if tag in _HEADINGS:
+            self._heading = int(tag[1])
         # A translation that writes its list in HTML (right to left, often) keeps its
         # links there: they count as the Markdown links of the other translations do.
         if tag == "a" and not self._skip and (href := _HREF.search(attrs)):
@@ -140,6 +145,8 @@ class _Texts:
             self.flush()
             if tag == "li" and self._items:
                 self._items -= 1
+            if tag in _HEADINGS:
+                self._heading = 0
 
     def handle_data(self, data):
         if self._skip or self._hidden:
@@ -155,7 +162,7 @@ class _Texts:
     def flush(self):
         text = " ".join("".join(self._parts).split())
         if text:
-            self.runs.append((self._first, self._last, text, self._items > 0, tuple(self._urls)))
+            self.runs.append((self._first, self._last, text, self._items > 0, tuple(self._urls), self._heading))
         self._parts = []
         self._urls = []
         self._has_text = False
@@ -203,10 +210,11 @@ class _Texts:
         text(n)
 
 
-def html_runs(content: str) -> list[tuple[int, int, str, bool, tuple[str, ...]]]:
+def html_runs(content: str) -> list[tuple[int, int, str, bool, tuple[str, ...], int]]:
     """(first line, last line, text, inside an ``<li>``, the targets of its ``<a href>``
-    links) of each text run in ``content``, lines 1-based: a list written in HTML (as
-    right-to-left translations often write theirs) is a list."""
+    links, the level of the ``<hN>`` it is in or 0) of each text run in ``content``,
+    lines 1-based: a list written in HTML (as right-to-left translations often write
+    theirs) is a list, and an ``<h2>`` a heading."""
     parser = _Texts()
     parser.feed(content)
     parser.flush()

@@ -98,15 +98,17 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
             # An HTML comment is invisible (and may be a transcheck directive).
             # The first block of a list item, when it is an HTML block: "- <p>…</p>".
             block, item_start = "item" if item_start else "html", False
-            for first, last, text, in_item, urls in html_runs(tok.content):
+            for first, last, text, in_item, urls, level in html_runs(tok.content):
                 if mdx:
                     found.append(_jsx_children(text, tok.map[0] + first, tok.map[0] + last,
                                                "list_item" in context or in_item, "item" if in_item else block))
                     block = "html"
                 elif text:
-                    # <li> text is a list item, as a Markdown list item's would be
-                    kind = classify_line(text, default=Kind.LIST_ITEM if in_item else Kind.PARAGRAPH)
-                    found.append((tok.map[0] + first, tok.map[0] + last, text, kind, 0, len(urls), 0,
+                    # <li> text is a list item and <h2> a heading, as their Markdown is
+                    default = Kind.HEADING if level else Kind.LIST_ITEM if in_item else Kind.PARAGRAPH
+                    kind = classify_line(text, default=default)
+                    found.append((tok.map[0] + first, tok.map[0] + last, text, kind,
+                                  level if kind is Kind.HEADING else 0, len(urls), 0,
                                   "item" if in_item else block, "", urls, (), "", ()))
                     block = "html"
     found = [f for f in found if f[2]]
