@@ -32,6 +32,9 @@ _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\u3000-\u303f\uff00-\uffef]+"
                        r"[^\s<>()\[\].,;:!?'\"\u3000-\u303f\uff00-\uffef]", re.I)
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
+# An HTML element's presentation (width="500", style="…"): no number a reader reads.
+_LAYOUT = re.compile(r"""(?<=\s)(?:width|height|align|valign|border|hspace|vspace|style|class|id|size|"""
+                     r"""cellpadding|cellspacing|colspan|rowspan)\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++)""", re.I)
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
 _CLOSE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)\]»」』。、，．！？：；])")
 
@@ -175,7 +178,7 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
     else:
         # Nothing but code, URLs or markup: kept (as an anchor for alignment) but never prose.
         raw = tok.content.strip()
-        text = raw
+        text = _LAYOUT.sub("", raw)
         kind = Kind.CODE if code else classify_line(raw, default=Kind.SYMBOLS)
         if kind.is_prose:
             kind = Kind.SYMBOLS
