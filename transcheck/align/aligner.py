@@ -1,9 +1,10 @@
 """Multi-way alignment of the documents of a group, paragraph by paragraph.
 
-Progressive alignment, as in multiple sequence alignment: the first document (the
-source when given, else the one with the most typical number of segments) becomes a
-profile of rows; each further document is aligned to that profile and its segments are
-written into the rows. A row is compared through at most ``REFS`` of its cells (the
+With a source, each translation is aligned to the source alone and the pairs are laid
+side by side (``pairs``). Without one, progressive alignment, as in multiple sequence
+alignment: the document with the most typical number of segments becomes a profile of
+rows; each further document is aligned to that profile and its segments are written
+into the rows. A row is compared through at most ``REFS`` of its cells (the
 first documents aligned), so a document costs the same whatever the number of
 languages before it: time grows with segments times languages.
 
@@ -33,6 +34,7 @@ from collections.abc import Callable
 from transcheck.align import confidence
 from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
 from transcheck.align.moves import rejoin
+from transcheck.align.pairs import by_source
 from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, keys, moved_blocks, twin
 from transcheck.align.contents import fragment_targets
 from transcheck.align.units import (Unit, codes, embedded_units, lone_labels, similarity, surface, units,
@@ -85,10 +87,13 @@ def align(documents: list[Document], source: str | None = None, embeddings: bool
     aligner.targets = {d.language: fragment_targets(d) for d in documents}
     first = order[0].language
     rows: list[dict[str, tuple[int, ...]]] = [{first: (i,)} for i in range(len(found[first]))]
-    for done, doc in enumerate(order[1:], start=1):
-        rows = aligner.add(rows, doc.language)
-        if progress is not None:
-            progress(f"{doc.group}: aligned {doc.path}", done, len(order) - 1)
+    if aligner.source is not None:
+        rows = by_source(aligner, rows, order, progress)
+    else:
+        for done, doc in enumerate(order[1:], start=1):
+            rows = aligner.add(rows, doc.language)
+            if progress is not None:
+                progress(f"{doc.group}: aligned {doc.path}", done, len(order) - 1)
     languages = sorted(d.language for d in documents)
     texts = {lang: [u.text for u in us] for lang, us in found.items()}  # normalised once, in units
     sure = confidence.of_rows(rows, aligner, texts, source if source in found else None)
