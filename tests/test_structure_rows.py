@@ -88,3 +88,20 @@ def test_a_link_to_a_pages_translation_is_the_link_to_the_page(url, expected):
     from transcheck.rules._links import link_target
 
     assert link_target(url, frozenset({"en", "de", "fr"})) == expected
+
+
+def test_a_gap_beyond_other_translations_own_paragraphs_is_beside_the_row():
+    from types import SimpleNamespace
+
+    from transcheck.rules.structure_mismatch import _beside_gap
+
+    def row(**cells):
+        return SimpleNamespace(cells={lang: tuple(idx) for lang, idx in cells.items()})
+
+    # de has two paragraphs of its own between the row and the source paragraph fr
+    # lacks: for fr they are no rows, so the gap is the next one.
+    rows = [row(en=[0], fr=[0], de=[0]), row(de=[1]), row(de=[2]), row(en=[1], de=[3]), row(en=[2], fr=[1], de=[4])]
+    view = SimpleNamespace(rows=rows, source="en", documents={"en": 0, "fr": 0, "de": 0})
+    assert _beside_gap(view, 0, "fr")
+    far = [row(en=[0], fr=[0]), row(en=[1], fr=[1]), row(en=[2], fr=[2]), row(en=[3])]
+    assert not _beside_gap(SimpleNamespace(rows=far, source="en", documents={"en": 0, "fr": 0}), 0, "fr")

@@ -77,6 +77,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from collections.abc import Hashable
@@ -179,17 +180,16 @@ def _beside_gap(view: GroupView, r: int, lang: str) -> bool:
     """Whether a row within two of this one is a gap in ``lang`` (text the source has
     and it lacks, or the reverse): the aligner's cut is least sure beside one, and the
     cell it paired here is often a neighbour's (measured on the Astro documentation:
-    nine in ten findings there were such pairings)."""
-    for k in (r - 2, r - 1, r + 1, r + 2):
-        if 0 <= k < len(view.rows):
-            cells = view.rows[k].cells
-            if view.source in view.documents:
-                if bool(cells.get(view.source)) != bool(cells.get(lang)):
-                    return True
-            else:
-                present = [other for other, idx in cells.items() if idx]
-                if bool(cells.get(lang)) != (2 * len(present) > len(view.documents)):
-                    return True
+    nine in ten findings there were such pairings). With a source, rows only other
+    translations hold are passed over."""
+    source = view.source if view.source in view.documents else None
+    for near in (view.rows[r - 1::-1] if r else [], view.rows[r + 1:]):
+        cells = (row.cells for row in near if source is None or row.cells.get(source) or row.cells.get(lang))
+        for cells in itertools.islice(cells, 2):  # another translation's own paragraphs passed over
+            expected = bool(cells.get(source)) if source is not None else (
+                2 * sum(1 for idx in cells.values() if idx) > len(view.documents))
+            if bool(cells.get(lang)) != expected:
+                return True
     return False
 
 
