@@ -11,7 +11,9 @@ What it catches:
     in a report, not hundreds. The message says how many of the document's sections
     (its headings) are translated. A page copied into the translation's place and not
     translated yet (the tail starts at its first row) is one finding too: "nothing is
-    translated".
+    translated". So is a page copied over whole where its text is mostly table cells
+    and headings of code (a generated API reference): every prose segment the
+    source's, five at least, in a language not the source's (en-GB may copy en).
 
     Severity: a warning. The tail is found from the alignment and the language of each
     line, and a few stray lines inside it (a name, a bare link) do not end it. A tail
@@ -58,9 +60,24 @@ def check(view: GroupView, options: NoOptions):
     for lang in sorted(view.documents):
         if lang == view.source:
             continue
-        found = _tail(view, lang)
+        found = _tail(view, lang) or _copied(view, lang)
         if found is not None:
             yield _finding(view, lang, *found)
+
+
+def _copied(view: GroupView, lang: str):
+    """The page copied over whole, its tables too (a generated API reference, whose
+    text is mostly table cells and headings of code, which the tail leaves out): every
+    prose segment the source's, TAIL of them at least, in a language not the source's."""
+    source = view.documents.get(view.source) if view.source else None
+    doc = view.documents[lang]
+    if source is None or related(source.base_language, doc.base_language):
+        return None
+    texts = [normalise(s.text) for s in doc.segments if s.is_prose]
+    if len(texts) < TAIL or texts != [normalise(s.text) for s in source.segments if s.is_prose]:
+        return None
+    first = next(r for r, row in enumerate(view.rows) if row.cells.get(lang))
+    return first, len(texts), 0, len(texts), True
 
 
 def _tail(view: GroupView, lang: str):
