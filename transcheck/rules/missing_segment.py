@@ -25,6 +25,9 @@ What it does not catch:
     a finding only under ``full-coverage = true`` (the project translates every
     key); otherwise it is counted in the status table's keys column. Plural
     variants are the plural check's (TC704).
+    With ``--source``, a paragraph beside which the translation's paragraph is as long
+    as the source's two there (by the documents' length ratio) is info: the translator
+    made two paragraphs one, or a list item took the line after it.
     A row whose links (an index entry that links to the page of a heap) this
     document has elsewhere is at most a hint: the entry moved, or the aligner paired
     the rows of a reordered or older list apart.
@@ -41,7 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transcheck.model import Category, Location, Severity, Strength, base_language
+from transcheck.model import Category, Kind, Location, Severity, Strength, base_language
 from transcheck.rules._presence import Anchors, accounted_by_lag, expected, insertion_line, links_elsewhere
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
@@ -145,18 +148,54 @@ def _finding(view: GroupView, lang: str, rows: list[int]):
             related.append(start or end)
     what = "missing segment" if len(rows) == 1 else f"{len(rows)} consecutive segments missing"
     moved = all(links_elsewhere(view, view.rows[r], witness, lang) for r in rows)
+    merged = len(rows) == 1 and _merged(view, lang, rows[0])
     finding = RULE.finding(
         doc,
         line,
         line,
         f"{what}, present in {', '.join(present)} ({quoted_in(witness, snippet(text))}"
         f"{' …' if len(rows) > 1 else ''})"
-        + ("; this page links to the same pages elsewhere: entries moved, or rows paired apart" if moved else ""),
+        + ("; this page links to the same pages elsewhere: entries moved, or rows paired apart" if moved else "")
+        + (f"; the paragraph {merged} is long enough to hold it too: merged into it?" if merged else ""),
         related=related,
         key=f"{witness}:{normalise(text)}" + (f":{len(rows)}" if len(rows) > 1 else ""),
         row=rows[0],
     )
-    return replace(finding, strength=Strength.HINT) if moved else finding
+    return replace(finding, strength=Strength.HINT) if moved or merged else finding
+
+
+def _running(view: GroupView, row, lang: str) -> bool:
+    """The cell holds running text: paragraphs or list items, not a heading, a table's
+    cell or a front matter field."""
+    segs = [view.documents[lang].segments[i] for i in row.cells.get(lang, ())]
+    return bool(segs) and all(s.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM) and s.block != "table"
+                              for s in segs)
+
+
+def _merged(view: GroupView, lang: str, r: int) -> str:
+    """"before" or "after" where the translation's cell next to the row it lacks is as
+    long as the source's two paragraphs there, by the documents' length ratio: two
+    paragraphs the translator made one (or a list item that took the line after it);
+    "" otherwise. With a source only."""
+    source = view.documents.get(view.source) if view.source else None
+    if source is None:
+        return ""
+    mine = view.documents[lang]
+    ratio = (sum(len(s.text) for s in mine.segments if s.is_prose) or 1) / (
+        sum(len(s.text) for s in source.segments if s.is_prose) or 1)
+    if not _running(view, view.rows[r], view.source):
+        return ""
+    lacking = len(view.cell_text(view.rows[r], view.source))
+    for side, step in (("before", -1), ("after", 1)):
+        k = r + step
+        while 0 <= k < len(view.rows) and not view.rows[k].cells.get(view.source) and not view.rows[k].cells.get(lang):
+            k += step  # another translation's own paragraph
+        if not 0 <= k < len(view.rows) or not all(_running(view, view.rows[k], o) for o in (view.source, lang)):
+            continue
+        theirs, held = len(view.cell_text(view.rows[k], view.source)), len(view.cell_text(view.rows[k], lang))
+        if held >= 0.8 * ratio * (theirs + lacking) and held >= ratio * theirs + 0.6 * ratio * lacking:
+            return side
+    return ""
 
 
 RULE = Rule(
