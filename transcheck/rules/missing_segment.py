@@ -28,6 +28,8 @@ What it does not catch:
     With ``--source``, a paragraph beside which the translation's paragraph is as long
     as the source's two there (by the documents' length ratio) is info: the translator
     made two paragraphs one, or a list item took the line after it.
+    The list of the page's translations (three links or more, nearly all to them),
+    which projects ask translators to leave out, and a translation's own entry in it.
     A row whose links (an index entry that links to the page of a heap) this
     document has elsewhere is at most a hint: the entry moved, or the aligner paired
     the rows of a reordered or older list apart.
@@ -93,7 +95,9 @@ def check(view: GroupView, options: NoOptions):
 def _own_entry(view: GroupView, row, lang: str, reference: str) -> bool:
     """Whether the row only links to the document itself: the entry of its own
     language in the list of the page's translations, which that translation leaves out
-    ("🇷🇴 Română" → ./ro-RO/README.ro.md, in ro-RO/README.ro.md)."""
+    ("🇷🇴 Română" → ./ro-RO/README.ro.md, in ro-RO/README.ro.md); or it is that list,
+    three links or more, nearly all to the page's translations ("🇮🇳 🇫🇷 🇪🇸", each to
+    translations/README.xx.md), which projects ask translators to leave out."""
     import posixpath
 
     ref = view.documents.get(reference)
@@ -102,8 +106,12 @@ def _own_entry(view: GroupView, row, lang: str, reference: str) -> bool:
     urls = [u for i in row.cells.get(reference, ()) for u in ref.segments[i].urls]
     me = posixpath.normpath(view.documents[lang].path.replace("\\", "/"))
     base = posixpath.dirname(ref.path.replace("\\", "/"))
-    return bool(urls) and all("://" not in u and not u.startswith("#")
-                              and posixpath.normpath(posixpath.join(base, u.split("#")[0])) == me for u in urls)
+    targets = [posixpath.normpath(posixpath.join(base, u.split("#")[0]))
+               for u in urls if "://" not in u and not u.startswith("#")]
+    if urls and len(targets) == len(urls) and all(t == me for t in targets):
+        return True
+    pages = {posixpath.normpath(d.path.replace("\\", "/")) for d in view.documents.values()}
+    return len(urls) >= 3 and 10 * sum(t in pages for t in targets) >= 8 * len(urls)
 
 
 def _reference(view: GroupView, row) -> str:
