@@ -116,6 +116,16 @@ def test_plain_text_lines_keep_their_numbers():
         ("创建tftest.yaml", Kind.PARAGRAPH),
         ("使用config_file", Kind.PARAGRAPH),
         ("mpi-example.yaml", Kind.CODE),
+        # A repository, an annotation key, an issue, a list of images: code; words
+        # joined by one slash are words.
+        ("intel/intel-resource-drivers-for-kubernetes", Kind.CODE),
+        ("openfunction.io/revision-controller", Kind.CODE),
+        ("buildpacks/tekton-integration#31", Kind.CODE),
+        ("openfunction/builder-java:v2-11, openfunction/builder-java:v2-16", Kind.CODE),
+        ("and/or", Kind.PARAGRAPH),
+        ("km/h", Kind.PARAGRAPH),
+        ("input/output", Kind.PARAGRAPH),
+        ("TCP/IP", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

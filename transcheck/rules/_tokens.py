@@ -316,6 +316,17 @@ def link_title(seg) -> bool:
         w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
 
 
+def issue_title(seg) -> bool:
+    """A segment whose links all lead to issues, pull requests or discussions on a
+    forge: a list of them names each by its title, as the forge writes it."""
+    return bool(seg.urls) and all(_ISSUE.match(u) for u in seg.urls)
+
+
+# An issue, pull request or discussion on a forge (GitHub, GitLab, Codeberg, Gitee).
+_ISSUE = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|gitee\.com)/[^/\s]+/[^/\s]+/"
+                    r"(?:-/)?(?:issues|pull|pulls|merge_requests|discussions)/\d+(?![\w/])")
+
+
 def citation(seg) -> bool:
     """A list item naming a work and its author in capitalised words ("Cracking The
     Coding Interview - Gayle Laakmann McDowell"), kept as the source writes it."""

@@ -95,7 +95,7 @@ from transcheck.model import (Category, Document, Kind, LanguageGuess, Location,
 from transcheck.rules._copies import evidence, foreign_guess
 from transcheck.rules._pages import links_to_translations
 from transcheck.rules._rendered import rendered_by_half
-from transcheck.rules._tokens import citation, link_title
+from transcheck.rules._tokens import citation, issue_title, link_title
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
@@ -115,6 +115,7 @@ class Options:
     langid_min_confidence: float
     langid_min_letters: int
     langid_min_words: int
+
 
 
 def check(view: GroupView, options: Options):
@@ -177,9 +178,9 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
-            elif link_title(seg) or citation(seg):
+            elif link_title(seg) or issue_title(seg) or citation(seg):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message + (
-                    "; the title of a linked page" if link_title(seg) else "; a work and its author")
+                    "; the title of a linked page" if link_title(seg) or issue_title(seg) else "; a work and its author")
                     + ", which may be kept as a name")
             elif links_to_translations(doc.path, seg.urls):
                 finding = replace(finding, strength=Strength.HINT,

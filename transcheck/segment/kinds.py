@@ -86,10 +86,18 @@ _PATH_TOKEN = re.compile(r"^(?:\[\][A-Za-z][\w.]*+|[\w.@~-]*+(?:[/:][\w.@~-]++)+
 
 
 def _is_path(token: str) -> bool:
-    """A path or a reference of code: rooted, of two separators or more, or a Go type
-    (one separator is words: "and/or", "Yes/No", "TCP/IP")."""
+    """A path or a reference of code: rooted, of two separators or more, a Go type, or
+    a repository, an annotation key or an issue ("intel/resource-drivers",
+    "openfunction.io/revision-controller", "buildpacks/tekton-integration#31": one
+    separator in lower case with a hyphen, dot or digit; "and/or", "Yes/No", "TCP/IP"
+    and "km/h" are words)."""
+    if _REPOSITORY.match(token) and any(c in "-.#0123456789" for c in token):
+        return True
     return _PATH_TOKEN.match(token) is not None and any(c.isalpha() for c in token) and (
         token.startswith(("/", "~/", "./", "[]")) or sum(token.count(c) for c in "/:") >= 2)
+
+
+_REPOSITORY = re.compile(r"^[a-z0-9][a-z0-9_.-]*+/[a-z0-9][\w.-]*+(?:#\d++)?$")
 
 
 def _is_command(text: str) -> bool:
@@ -122,7 +130,8 @@ def _is_name_list(text: str) -> bool:
     names = text.split()
     if len(names) == 1:
         return _PASCAL.match(text) is not None
-    return all(_PACKAGE.match(n) or _is_identifier(n) for n in names)
+    names = [n.rstrip(",") for n in names]  # "a/b:v2-11, a/b:v2-16": a list of images
+    return all(_PACKAGE.match(n) or _is_identifier(n) or _is_path(n) for n in names)
 
 
 def _is_identifier(text: str) -> bool:
