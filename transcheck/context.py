@@ -107,7 +107,8 @@ class GroupView:
         if not idx:
             return None
         doc = self.documents[lang]
-        return Location(doc.path, doc.segments[idx[0]].line, doc.segments[idx[-1]].end_line)
+        segs = [doc.segments[i] for i in idx]  # in the row's order, which a move may change
+        return Location(doc.path, min(s.line for s in segs), max(s.end_line for s in segs))
 
 
 def resolve_glossary(settings: Settings, paths: list[str]) -> str | None:

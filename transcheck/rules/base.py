@@ -98,6 +98,9 @@ class Rule:
         row: int | None = None,
         segment: int | None = None,
     ) -> Finding:
+        # A span over cells a moved block put out of the document's order runs from
+        # its first line to its last, whichever cell holds them.
+        line, end_line = min(line, end_line), max(line, end_line)
         return Finding(
             code=self.code,
             rule=self.name,
