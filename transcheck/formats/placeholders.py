@@ -283,8 +283,9 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
         text.append(chunk[pos:start])
         written = chunk[start:stop]
         if kind == "tag":
-            close, name, _, selfclosing = m.groups()
+            close, name, attrs, selfclosing = m.groups()
             name = name.lower()
+            selfclosing = selfclosing or attrs.rstrip().endswith("/")  # "<name />" is "<name/>"
             shape = f"<{name}/>" if selfclosing or name in VOID else f"</{name}>" if close else f"<{name}>"
             tokens.append(Token("tag", shape, written))
             text.append(" ")
