@@ -93,10 +93,11 @@ def _continued(raw: str) -> bool:
     "Find subtitles from", "Member since", "Sends e-mail using"): a fragment the
     program completes with a control or the next string. A language of another word
     order puts the control after a label of its own, with a colon ("Quelle:", "ezen
-    belül:", "Tagság kezdete:"): style, told as info."""
+    belül:", "Tagság kezdete:"): style, told as info. So is a value that ends in a
+    space the program writes the next string after ("…use the syntax ")."""
     words = raw.split()
     last = words[-1] if words else ""
-    return last.isalpha() and last.islower() and len(last) <= 5
+    return raw[-1:].isspace() or last.isalpha() and last.islower() and len(last) <= 5
 
 
 def edges(raw: str) -> tuple[bool, bool]:

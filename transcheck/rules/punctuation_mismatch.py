@@ -49,7 +49,9 @@ What it catches:
     Armenian comma "՝"; in Armenian, ":" typed for its full stop "։" and "." for its
     colon "․"; "…" for a list that ends in "etc."; Thai, Lao, Khmer and Burmese need
     no full stop). A menu's access key after a label ("ফোল্ডার: (_o)") is no part
-    of its end; a source ending with a comma ("Hi %{to_user},") sets none. A space
+    of its end; a source ending with a comma ("Hi %{to_user},") sets none, and a
+    mark added to one the program continues after a short word in lower case or a
+    trailing space ("…use the syntax ") is info. A space
     at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
