@@ -23,6 +23,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+[A-Z0-9][\w-]*)\b", re.ASCII)
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"(?<![\w-])[a-z][a-z0-9_-]*+(?![\w-])", re.ASCII)
+_LETTERS = re.compile(r"(?<![\w-])[^\W\d_][\w-]*+")  # a word of any script
 MINOR_WORDS = 2  # words taken out, and put in, by a minor edit at most
 
 
@@ -87,14 +88,15 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
 
 
 def _words_carried(old: Segment, new: Segment, translated) -> bool:
-    """Whether the edit replaced Latin words (a type's name fixed, "srting" as
-    "string") that the translation, which kept them as written, replaced the same way:
-    it has every word put in, none taken out."""
-    a, b = Counter(_LATIN.findall(old.text.casefold())), Counter(_LATIN.findall(new.text.casefold()))
+    """Whether the edit replaced words (a type's name fixed, "srting" as "string"; a
+    heading the source had left in Chinese, "倒计时" as "Count down") with Latin words
+    that the translation, which kept them as written, replaced the same way: it has
+    every word put in, none taken out."""
+    a, b = Counter(_LETTERS.findall(old.text.casefold())), Counter(_LETTERS.findall(new.text.casefold()))
     out, into = a - b, b - a
-    if not out or not into or any(len(w) < 3 for w in into):
+    if not out or not into or any(len(w) < 3 or not _LATIN.fullmatch(w) for w in into):
         return False
-    mine = set(_LATIN.findall(" ".join(s.text for s in translated).casefold()))
+    mine = set(_LETTERS.findall(" ".join(s.text for s in translated).casefold()))
     return all(w in mine for w in into) and not any(w in mine for w in out)
 
 
