@@ -126,6 +126,18 @@ def test_plain_text_lines_keep_their_numbers():
         ("km/h", Kind.PARAGRAPH),
         ("input/output", Kind.PARAGRAPH),
         ("TCP/IP", Kind.PARAGRAPH),
+        # What a component's API table holds without backticks is code.
+        ("action: ActionSheetAction, index: number", Kind.CODE),
+        ("{ hasChildren: 'hasChildren', children: 'children' }", Kind.CODE),
+        ("['极差', '失望', '一般']", Kind.CODE),
+        ("primary / success / warning / danger / info", Kind.CODE),
+        ("none, both, horizontal, vertical", Kind.CODE),
+        ("v-model:main-active-index", Kind.CODE),
+        ("linear-gradient(to right, #ff6034, #ee0a24)", Kind.CODE),
+        ("left / right", Kind.PARAGRAPH),
+        ("red, green", Kind.PARAGRAPH),
+        ("apples, pears and plums", Kind.PARAGRAPH),
+        ("{name}", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

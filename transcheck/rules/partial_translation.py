@@ -13,7 +13,9 @@ What it catches:
     translated yet (the tail starts at its first row) is one finding too: "nothing is
     translated". So is a page copied over whole where its text is mostly table cells
     and headings of code (a generated API reference): every prose segment the
-    source's, five at least, in a language not the source's (en-GB may copy en).
+    source's, five at least, in a language not the source's (en-GB may copy en). A
+    tail of nothing but section titles kept as the source writes them ("Attributes",
+    "Events" over API tables the translation translated) is no tail.
 
     Severity: a warning. The tail is found from the alignment and the language of each
     line, and a few stray lines inside it (a name, a bare link) do not end it. A tail
@@ -112,9 +114,19 @@ def _tail(view: GroupView, lang: str):
     if 2 * size < sum(1 for r in rows if r >= states[best][0]):
         return None
     tail = states[best:]
+    # Section titles kept as the source writes them ("Attributes", "Events" over API
+    # tables the translation translated: a table's cells tell no tail) are no tail.
+    if all(s == "copy" and _heading(view, r) for r, s in tail):
+        return None
     # The whole page only where no row before the tail, told or not, is translated.
     whole = states[best][0] == rows[0]
     return states[best][0], size, sum(1 for _, s in tail if s == "missing"), total, whole
+
+
+def _heading(view: GroupView, r: int) -> bool:
+    reference = view.source if view.source in view.documents else None
+    cells = [(lang, idx) for lang, idx in view.rows[r].cells.items() if idx and (reference is None or lang == reference)]
+    return bool(cells) and all(view.documents[lang].segments[i].level for lang, idx in cells[:1] for i in idx)
 
 
 def _prose(view: GroupView, row) -> bool:

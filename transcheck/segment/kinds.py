@@ -63,6 +63,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
                                or (names and _is_name_list(stripped))):
         return Kind.CODE
+    if names and _is_value(stripped):
+        return Kind.CODE
     if not any(unicodedata.category(ch).startswith("L") for ch in stripped):
         return Kind.SYMBOLS
     return default
@@ -97,7 +99,7 @@ def _is_path(token: str) -> bool:
         token.startswith(("/", "~/", "./", "[]")) or sum(token.count(c) for c in "/:") >= 2)
 
 
-_REPOSITORY = re.compile(r"^[a-z0-9][a-z0-9_.-]*+/[a-z0-9][\w.-]*+(?:#\d++)?$")
+_REPOSITORY = re.compile(r"^[a-z0-9][a-z0-9_.-]*+[/:][a-z0-9][\w.-]*+(?:#\d++)?$")
 
 
 def _is_command(text: str) -> bool:
@@ -113,6 +115,21 @@ def _is_command(text: str) -> bool:
         return True
     return _SQL.match(text) is not None and (
         (text.endswith(";") and any(w.isupper() and len(w) > 2 for w in tokens)) or _SQL_NAME.search(text) is not None)
+
+
+# What a table of a component's API holds without backticks: an object or array
+# literal ("{ children: 'children' }", "['极差', '失望']"), a parameter list
+# ("action: Action, index: number"), a CSS function ("linear-gradient(to right,
+# #ff6034, #ee0a24)") and a list of three values or more ("primary / success / warning",
+# "none, both, horizontal").
+_LITERAL = re.compile(r"""^(?:\{(?=[^{}]*[:'"])[^{}]*+\}|\[(?=[^\[\]]*['"])[^\[\]]*+\])$""")
+_PARAMS = re.compile(r"^[a-z_]\w*+\??: [\w.<>\[\]|]++(?:, [a-z_]\w*+\??: [\w.<>\[\]|]++)++$")
+_CALL = re.compile(r"^[a-z][\w-]*+\((?=[^()]*[,#\d])[^()]*+\)$")
+_VALUES = re.compile(r"^[a-z][a-z0-9-]*+(?:(?P<sep> / |, )[a-z][a-z0-9-]*+)(?:(?P=sep)[a-z][a-z0-9-]*+)++$")
+
+
+def _is_value(text: str) -> bool:
+    return any(p.match(text) for p in (_LITERAL, _PARAMS, _CALL, _VALUES))
 
 
 def _is_expression(text: str) -> bool:

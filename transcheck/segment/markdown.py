@@ -67,6 +67,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
     block = ""
     level = 0
     item_start = False
+    header = False  # in a table's header row, whose cells are column titles
     for tok in tokens:
         if tok.type.endswith("_open"):
             name = tok.type[: -len("_open")]
@@ -81,6 +82,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
                 item_start = False
             elif name in ("th", "td", "dt"):
                 pending, pending_map, block = Kind.PARAGRAPH, tok.map, "table" if name != "dt" else ""
+            header = name == "th" or (header and name not in ("heading", "paragraph", "td", "dt"))
             item_start = item_start or name == "list_item"
             context.append(name)
         elif tok.type.endswith("_close"):
@@ -89,7 +91,7 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
         elif tok.type == "inline" and pending is not None:
             span = pending_map or tok.map
             if span:
-                found.append(_inline_segment(tok, pending, span, level, block, mdx))
+                found.append(_inline_segment(tok, pending, span, level, block, mdx, header))
             pending = None
         elif tok.type in ("fence", "code_block") and tok.map:
             item_start = False
@@ -162,7 +164,8 @@ def _mask(text: str, mdx: bool) -> str:
     return _CLOSE_PUNCT.sub(r"\1", " ".join(text.split()))
 
 
-def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool) -> tuple:
+def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool, header: bool = False) -> tuple:
+    """``header``: a cell of a table's header row, a column's title ("SlotProps", "参数")."""
     first, end = span[0] + 1, span[1]
     text, urls, images, code, shown, labels = _inline_text(tok)
     anchor = ""
@@ -174,7 +177,7 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool)
             shown = shown[: m.start()] if m else shown
     text, shown = _mask(text, mdx), _mask(shown, mdx)
     if any(ch.isalnum() for ch in text):
-        kind = classify_line(text, default=pending, names=pending is not Kind.HEADING)
+        kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header)
     else:
         # Nothing but code, URLs or markup: kept (as an anchor for alignment) but never prose.
         raw = tok.content.strip()
