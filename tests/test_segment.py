@@ -138,6 +138,13 @@ def test_plain_text_lines_keep_their_numbers():
         ("red, green", Kind.PARAGRAPH),
         ("apples, pears and plums", Kind.PARAGRAPH),
         ("{name}", Kind.PARAGRAPH),
+        # An exercise that names a variable is no SQL statement; a statement is.
+        ("Create fruits, vegetables and animal products tuples. Join the three tuples and assign it to "
+         "a variable called food_stuff_tp.", Kind.PARAGRAPH),
+        ("CREATE TABLE users (id INT, name TEXT);", Kind.CODE),
+        ("contact: ContactListItem，index: number", Kind.CODE),
+        ("ublock-custom-filters_{{datetime}}.txt", Kind.CODE),
+        ("Update Customers set Customer_Name = 'x'", Kind.CODE),
     ],
 )
 def test_classify_line(text, kind):

@@ -12,7 +12,7 @@ from transcheck.model import Kind
 _IMAGE = re.compile(
     r"^\S*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|avif)\)?$", re.IGNORECASE
 )
-_FILE_NAME = re.compile(r"^[\w./\\-]+\.[A-Za-z0-9]{2,5}$")
+_FILE_NAME = re.compile(r"^[\w./\\{}-]+\.[A-Za-z0-9]{2,5}$")  # "{{datetime}}": a name a program fills
 _URL = re.compile(r"^(?:<)?(?:https?://|ftp://|mailto:|www\.)\S+(?:>)?$", re.IGNORECASE)
 # One identifier, the whole text: a command-line option (--log-prefix-name, -v, -Xmx2g;
 # not "-Eigenschaften", the end of a German heading after its code),
@@ -76,10 +76,12 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
 # towards the half.
 _COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|[|&;<>$]{1,2})$")
 _COUNT = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}$")  # "2M", "2097152": part of a command, no sign of one
-# SQL: a statement's verb and a clause's keyword, with a keyword in capitals and its
-# closing semicolon, or with a name of code in it (``Items_in_cart``, ``count(1)``).
-_SQL = re.compile(r"^(?:select|insert|update|delete|create|alter|drop|with)\b.*\b(?:from|join|where|into|table|set|as)\b",
-                  re.IGNORECASE)
+# SQL: a statement's verb with what it acts on ("create table", "select … from",
+# "update x set"; "Create fruits … Join" is an exercise), with a keyword in capitals and
+# its closing semicolon, or with a name of code in it (``Items_in_cart``, ``count(1)``).
+_SQL = re.compile(r"^(?:select\b.+\bfrom|insert\s+into|update\s+\S+\s+set|delete\s+from|(?:create|alter|drop)\s+"
+                  r"(?:table|index|view|database|schema|trigger|function|procedure|unique|or\s+replace)"
+                  r"|with\s+\w+\s+as\s*\()\b", re.IGNORECASE)
 _SQL_NAME = re.compile(r"\w_\w|\w\(|\s=\s|\s\*\s")
 # One token that is a path or a reference of code, standing alone (a table cell):
 # "/k8s-webhook-server/serving-certs", "fluxcd/helm-controller:v0.11.1", Go's
@@ -123,7 +125,7 @@ def _is_command(text: str) -> bool:
 # #ff6034, #ee0a24)") and a list of three values or more ("primary / success / warning",
 # "none, both, horizontal").
 _LITERAL = re.compile(r"""^(?:\{(?=[^{}]*[:'"])[^{}]*+\}|\[(?=[^\[\]]*['"])[^\[\]]*+\])$""")
-_PARAMS = re.compile(r"^[a-z_]\w*+\??: [\w.<>\[\]|]++(?:, [a-z_]\w*+\??: [\w.<>\[\]|]++)++$")
+_PARAMS = re.compile(r"^[a-z_]\w*+\??: [\w.<>\[\]|]++(?:(?:, |，) ?+[a-z_]\w*+\??: [\w.<>\[\]|]++)++$")
 _CALL = re.compile(r"^[a-z][\w-]*+\((?=[^()]*[,#\d])[^()]*+\)$")
 _VALUES = re.compile(r"^[a-z][a-z0-9-]*+(?:(?P<sep> / |, )[a-z][a-z0-9-]*+)(?:(?P=sep)[a-z][a-z0-9-]*+)++$")
 
