@@ -22,7 +22,10 @@ _MARKS = {
     "…": "…", "⋯": "…",
     "!": "!", "！": "!", "¡": "!",
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
+    "᱾": ".", "᱿": ".", "།": ".",  # Ol Chiki (Santali) and Tibetan
 }
+# A question's mark in any script: Arabic, fullwidth, Armenian, Greek.
+_QUESTION = ("?", "？", "؟", "՞", "\u037e")
 # Not colons, but written where one introduces what follows, so a colon where the
 # source has one: the Devanagari and Bengali visargas (letters, नमः), which Hindi,
 # Marathi and Bengali typists write for the colon they look like, and the Armenian
@@ -121,7 +124,7 @@ def check(view: GroupView, rule: Rule):
         ends = {lang: ":" if source_end == ":" and seg.raw.rstrip().endswith(_COLON_LIKE)
                 else ending(seg.raw, lang) for lang, seg in cells.items()}
         sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
-        question = "?" in src.raw[-2:]
+        question = any(q in src.raw[-2:] for q in _QUESTION)
         # "ex." is a word, not a sentence: "例:", "z. B." and "p. ex." all render it.
         abbreviated = bool(_ABBREVIATION.match(src.raw))
         for lang, seg in cells.items():
@@ -130,7 +133,8 @@ def check(view: GroupView, rule: Rule):
             if own == ":" and expected == "!" and base_language(lang) == "hy":
                 own = "."  # the Armenian full stop "։", typed as the colon it looks like
             peers = len(cells) - 1
-            if (expected != own and not question and not abbreviated and not comma and "?" not in seg.raw[-2:]
+            if (expected != own and not question and not abbreviated and not comma
+                    and not any(q in seg.raw[-2:] for q in _QUESTION)
                     and not _same_end(expected, own, seg.raw, lang)):
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
