@@ -76,7 +76,7 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
     # changed, and only they count.
     same_words = same_words or _WORD.findall(old.text.casefold()) == _WORD.findall(new.text.casefold())
     kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
-    if _words_carried(old, new, translated):
+    if _words_carried(old, new, translated) or _names_absent(old, new, translated):
         return True
     if len(kinds) > 2 and _prose(old) != _prose(new) and not _marked_as_code(old, new):
         return False
@@ -98,6 +98,22 @@ def _words_carried(old: Segment, new: Segment, translated) -> bool:
         return False
     mine = set(_LETTERS.findall(" ".join(s.text for s in translated).casefold()))
     return all(w in mine for w in into) and not any(w in mine for w in out)
+
+
+def _names_absent(old: Segment, new: Segment, translated) -> bool:
+    """Whether the edit only renamed a name ("whether DatePicker is read only" as "…
+    TimePicker …") that the translation does not name, before or after ("完全只读"):
+    nothing of it to carry over."""
+    a, b = Counter(_NAME.findall(old.text)), Counter(_NAME.findall(new.text))
+    out, into = a - b, b - a
+    if not out or not into or _NAME.sub("", old.text) != _NAME.sub("", new.text):
+        return False
+    mine = " ".join(s.text for s in translated).casefold()
+    return not any(w.casefold() in mine for w in (*out, *into))
+
+
+# A name as a source writes it: a capital inside it (DatePicker), or capitalised.
+_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*+(?![\w-])")
 
 
 def _marked_as_code(old: Segment, new: Segment) -> bool:
