@@ -19,6 +19,9 @@ from transcheck.read.discover import discover, parse_name
         ("site/intro.zh-Hant.md", ("zh-Hant", "site/intro")),
         ("App/de.lproj/Localizable.strings", ("de", "App/Localizable.strings")),
         ("App/zh-Hans.lproj/Main.strings", ("zh-Hans", "App/Main.strings")),
+        # gettext's glibc modifier for a script
+        ("po/sr@latin.po", ("sr-Latn", "po")),
+        ("po/uz@cyrillic.po", ("uz-Cyrl", "po")),
     ],
 )
 def test_parse_name(path, expected):
@@ -32,6 +35,7 @@ def test_parse_name(path, expected):
         ("corpus/notes.txt", "no language in the file name"),
         ("corpus/sv.docx", "unsupported file type"),
         ("App/Base.lproj/Main.strings", "no language in the file name"),
+        ("po/ca@valencia.po", "unknown language code 'ca@valencia'"),
         # Only Apple's resources live in LANG.lproj/.
         ("App/de.lproj/guide.md", "no language in the file name"),
     ],

@@ -400,3 +400,15 @@ def test_one_unknown_code_in_many_folders_is_one_warning(tmp_path):
         "src/*/{lang}/guide.md) and 2 more folders; 3 files not read; map it to a language tag in "
         '[language-codes] (tet = "...")'
     ]
+
+
+def test_a_glibc_modifier_in_the_code_is_read_or_named(tmp_path):
+    for name, text in (("en", EN), ("de", TEXT["de"]), ("sr@latin", "# Vodič\n\nPročitaj vodič pre nego što počneš, pa pokreni testove.\n\nZatraži pomoć.\n"),
+                       ("ca@valencia", "# Guia\n\nLlig la guia abans de començar i després executa les proves.\n\nDemana ajuda.\n")):
+        _write(tmp_path, f"po/{name}.md", text)
+    report, stderr, code = _run(tmp_path, "--layout", "po/{lang}.md", "--source", "en")
+    assert sorted(d["language"] for d in report["documents"]) == ["de", "en", "sr-Latn"]
+    assert stderr.splitlines() == [
+        "transcheck: warning: po/ca@valencia.md: unknown language code 'ca@valencia' in the path (layout "
+        "po/{lang}.md); 1 file not read; map it to a language tag in [language-codes] (\"ca@valencia\" = \"...\")"
+    ]

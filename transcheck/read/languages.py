@@ -11,10 +11,14 @@ from transcheck.langdata import canonical_code
 # yue), then an optional script (zh-Hant, sr-Latn) and an optional region (pt-BR,
 # es-419), with "-" or "_" and in any case, as documentation trees spell them.
 # Android writes a region with an "r" ("values-pt-rBR").
+# gettext writes a script as a glibc modifier ("sr@latin", "uz@cyrillic"); another
+# modifier ("ca@valencia") is a code to map.
 _TAG = re.compile(
     r"^(?P<base>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?"
-    r"(?:[-_]r?(?P<region>[A-Za-z]{2}|\d{3}))?$"
+    r"(?:[-_]r?(?P<region>[A-Za-z]{2}|\d{3}))?(?:@(?P<modifier>[A-Za-z]{1,19}))?$"
 )
+_MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab",
+                     "iqtelif": "Latn", "hebrew": "Hebr"}
 
 
 def looks_like_tag(text: str) -> bool:
@@ -35,10 +39,12 @@ def normalise_tag(text: str) -> str | None:
     if not m:
         return None
     code = canonical_code(m.group("base"))
-    if code is None:
+    modifier = m.group("modifier")
+    if code is None or (modifier and modifier.lower() not in _MODIFIER_SCRIPTS):
         return None
     base, _, alias_script = code.partition("-")
-    script, region = m.group("script") or alias_script or None, m.group("region")
+    script = m.group("script") or (_MODIFIER_SCRIPTS[modifier.lower()] if modifier else "") or alias_script or None
+    region = m.group("region")
     from transcheck.langdata import region_alias, region_name, script_name
 
     if region and region_name(region) is None:

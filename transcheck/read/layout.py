@@ -33,7 +33,7 @@ PLACEHOLDER = "{lang}"
 # "sr-Latn-RS") and the codes projects invent ("cn", "ptbr", "zh-tw", "portuguese",
 # "chinese-traditional"). Whatever fills the place is a language to resolve or a file to
 # warn about, never dropped unseen: a whole path component is any name ("_template/").
-_TAG = r"[A-Za-z][A-Za-z0-9]{1,19}(?:[-_][A-Za-z0-9]{1,19}){0,2}"
+_TAG = r"[A-Za-z][A-Za-z0-9]{1,19}(?:[-_][A-Za-z0-9]{1,19}){0,2}(?:@[A-Za-z]{1,19})?"
 _COMPONENT = r"[^/]+"
 SEPARATORS = (".", "-", "_")
 _TOKENS = re.compile(r"(\{lang\}|\*\*|\*|\?)")
