@@ -86,6 +86,10 @@ def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = Fa
     # in prose a slip may make a word ("Jest" for West).
     if keyed and cells[lang].latin and common_word(word, lang):
         return None
+    # A common word of the source given as the language's word for it ("Options" as
+    # "Opciones" in a heading French and Chinese keep as it is): a translation.
+    if cells[lang].latin and source and common_word(name, source) and common_word(word, lang):
+        return None
     # A name the language's dictionary lists is its own form of the name (Indonesian
     # "Eropa", Czech "Neapoli"), as CLDR's exonyms are.
     if cells[lang].latin and listed_name(word, lang):
