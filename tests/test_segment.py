@@ -144,6 +144,9 @@ def test_plain_text_lines_keep_their_numbers():
         ("CREATE TABLE users (id INT, name TEXT);", Kind.CODE),
         ("contact: ContactListItem，index: number", Kind.CODE),
         ("ublock-custom-filters_{{datetime}}.txt", Kind.CODE),
+        ("/companies/{companyId}/employees/{employeeId}", Kind.CODE),
+        ("Cache-Control: no-store", Kind.CODE),
+        ("Note: important", Kind.PARAGRAPH),
         ("Update Customers set Customer_Name = 'x'", Kind.CODE),
     ],
 )

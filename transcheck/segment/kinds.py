@@ -86,7 +86,7 @@ _SQL_NAME = re.compile(r"\w_\w|\w\(|\s=\s|\s\*\s")
 # One token that is a path or a reference of code, standing alone (a table cell):
 # "/k8s-webhook-server/serving-certs", "fluxcd/helm-controller:v0.11.1", Go's
 # "[]GarbageCollectPolicyRule".
-_PATH_TOKEN = re.compile(r"^(?:\[\][A-Za-z][\w.]*+|[\w.@~-]*+(?:[/:][\w.@~-]++)++/?)$")
+_PATH_TOKEN = re.compile(r"^(?:\[\][A-Za-z][\w.]*+|[\w.@~{}-]*+(?:[/:][\w.@~{}-]++)++/?)$")
 
 
 def _is_path(token: str) -> bool:
@@ -123,15 +123,16 @@ def _is_command(text: str) -> bool:
 # literal ("{ children: 'children' }", "['极差', '失望']"), a parameter list
 # ("action: Action, index: number"), a CSS function ("linear-gradient(to right,
 # #ff6034, #ee0a24)") and a list of three values or more ("primary / success / warning",
-# "none, both, horizontal").
+# "none, both, horizontal"), and an HTTP header with its value.
 _LITERAL = re.compile(r"""^(?:\{(?=[^{}]*[:'"])[^{}]*+\}|\[(?=[^\[\]]*['"])[^\[\]]*+\])$""")
 _PARAMS = re.compile(r"^[a-z_]\w*+\??: [\w.<>\[\]|]++(?:(?:, |，) ?+[a-z_]\w*+\??: [\w.<>\[\]|]++)++$")
 _CALL = re.compile(r"^[a-z][\w-]*+\((?=[^()]*[,#\d])[^()]*+\)$")
+_HEADER = re.compile(r"^[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)++: [^\s:]++$")  # "Cache-Control: no-store"
 _VALUES = re.compile(r"^[a-z][a-z0-9-]*+(?:(?P<sep> / |, )[a-z][a-z0-9-]*+)(?:(?P=sep)[a-z][a-z0-9-]*+)++$")
 
 
 def _is_value(text: str) -> bool:
-    return any(p.match(text) for p in (_LITERAL, _PARAMS, _CALL, _VALUES))
+    return any(p.match(text) for p in (_LITERAL, _PARAMS, _CALL, _VALUES, _HEADER))
 
 
 def _is_expression(text: str) -> bool:

@@ -35,6 +35,7 @@ _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
 # An HTML element's presentation (width="500", style="…"): no number a reader reads.
 _LAYOUT = re.compile(r"""(?<=\s)(?:width|height|align|valign|border|hspace|vspace|style|class|id|size|"""
                      r"""cellpadding|cellspacing|colspan|rowspan)\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++)""", re.I)
+_TASK = re.compile(r"^\[[ xX]?\]\s++")
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
 _CLOSE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)\]»」』。、，．！？：；])")
 
@@ -176,6 +177,8 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool,
             m = _HEADING_ID.search(shown)
             shown = shown[: m.start()] if m else shown
     text, shown = _mask(text, mdx), _mask(shown, mdx)
+    if pending is Kind.LIST_ITEM:  # a task list's box ("- [x] …") is markup, not text
+        text, shown = _TASK.sub("", text), _TASK.sub("", shown)
     if any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header)
     else:
