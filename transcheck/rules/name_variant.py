@@ -29,8 +29,9 @@ Why it matters:
     transliterated name is where a reviewer who reads the language looks last.
 
 Example:
-    ``he.txt`` writes Birkenhead בירקנהד in two paragraphs and בביקנהד in a third:
-    "“Birkenhead” is written “בביקנהד” here, “בירקנהד” in 2 other paragraphs".
+    ``he.txt`` writes Birkenhead בבירקנהד ("in Birkenhead") in two paragraphs and
+    בביקנהד in a third: "“Birkenhead” is written “בביקנהד” here, “בבירקנהד” in 2 other
+    paragraphs".
 
 What it does not catch:
     A slip in a name the translation writes in Latin letters (entity-mismatch, TC402,
@@ -132,7 +133,7 @@ def _variants(view, lang, name, rows, words, script, shown, rows_with):
         yield RULE.at_cell(
             view, row, lang,
             f"“{name}” is written “{shown[variant]}” here, “{shown[usual]}” in {n} other "
-            f"{'message' if view.keyed else 'paragraph'}{'' if n == 1 else 's'}",
+            f"paragraph{'' if n == 1 else 's'}",
             related=[loc for r in rows if usual in renderings[id(r)]
                      for loc in [view.cell_location(r, lang)] if loc][:3],
             key=f"name-variant:{name}:{variant}",
