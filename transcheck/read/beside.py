@@ -16,7 +16,7 @@ NO_LANGUAGE = "no language in the file name"
 
 
 def beside_translations(problems: list[InputProblem], reported: int, specs: list[FileSpec], before: int,
-            source: str | None) -> None:
+                        source: str | None) -> None:
     """A file without a language in its name beside its translations (README.md beside
     README.de.md) is their source: read in the ``source`` language when one is given,
     else named as such in its warning."""
@@ -43,7 +43,7 @@ def beside_translations(problems: list[InputProblem], reported: int, specs: list
 
 
 def base_lproj(problems: list[InputProblem], reported: int, specs: list[FileSpec], before: int,
-                source: str | None) -> None:
+               source: str | None) -> None:
     """Apple's ``Base.lproj/NAME.strings`` holds the development language's strings: the
     source of ``de.lproj/NAME.strings`` where ``--source`` is given and no
     ``SOURCE.lproj/NAME.strings`` is there (Sparkle keeps its English only in Base)."""

@@ -204,8 +204,6 @@ def _summarised(given: str, problems: list[InputProblem]) -> list[InputProblem]:
     )]
 
 
-
-
 def _add(path, *, explicit, specs, problems, seen, codes=()):
     if not printable(path):
         problems.append(undecodable(path))
