@@ -188,11 +188,13 @@ def _merged(view: GroupView, lang: str, r: int) -> str:
     source = view.documents.get(view.source) if view.source else None
     if source is None:
         return ""
-    mine = view.documents[lang]
-    ratio = (sum(len(s.text) for s in mine.segments if s.is_prose) or 1) / (
-        sum(len(s.text) for s in source.segments if s.is_prose) or 1)
     if not _running(view, view.rows[r], view.source):
         return ""
+    ratios = view.memo("missing_length_ratio")  # read once per document, not per gap
+    if lang not in ratios:
+        ratios[lang] = (sum(len(s.text) for s in view.documents[lang].segments if s.is_prose) or 1) / (
+            sum(len(s.text) for s in source.segments if s.is_prose) or 1)
+    ratio = ratios[lang]
     lacking = len(view.cell_text(view.rows[r], view.source))
     for side, step in (("before", -1), ("after", 1)):
         k = r + step

@@ -78,7 +78,7 @@ def _copied(view: GroupView, lang: str):
     texts = [normalise(s.text) for s in doc.segments if s.is_prose]
     if len(texts) < TAIL or texts != [normalise(s.text) for s in source.segments if s.is_prose]:
         return None
-    first = next(r for r, row in enumerate(view.rows) if row.cells.get(lang))
+    first = next((r for r, row in enumerate(view.rows) if row.cells.get(lang)), 0)
     return first, len(texts), 0, len(texts), True
 
 
