@@ -112,9 +112,6 @@ def _names_absent(old: Segment, new: Segment, translated) -> bool:
     return not any(w.casefold() in mine for w in (*out, *into))
 
 
-# A name as a source writes it: a capital inside it (DatePicker), or capitalised.
-_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*+(?![\w-])")
-
 
 def _marked_as_code(old: Segment, new: Segment) -> bool:
     """Whether the edit only put words of the text in code ("(https)" as "(`https`)"):

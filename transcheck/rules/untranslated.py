@@ -117,7 +117,6 @@ class Options:
     langid_min_words: int
 
 
-
 def check(view: GroupView, options: Options):
     reported: set[tuple[str, int]] = set()
     found = []

@@ -31,14 +31,6 @@ _BREAK = frozenset({
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link's target: an ``href`` attribute, quoted or not.
 _HREF = re.compile(r"""(?<![^\s])href\s*=\s*(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.IGNORECASE)
-def link_href(tag: str) -> str | None:
-    """The target of an opening ``<a href=…>`` tag, as written; None for any other tag."""
-    m = _TAG.match(tag.strip())
-    if m is None or m.group(1) or m.group(2).lower() != "a" or not (href := _HREF.search(m.group(3))):
-        return None
-    return unescape(next(g for g in href.groups() if g is not None))
-
-
 # "<a href=https://x.org/>": the slash ends an unquoted value, and the element opens.
 _UNQUOTED_SLASH = re.compile(r"""=[^\s"'=<>`]*/$""")
 _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*+)((?:"[^"<]*+"|'[^'<]*+'|[^<>"'])*+)>""")
@@ -47,6 +39,14 @@ _TAG = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*+)((?:"[^"<]*+"|'[^'<]*+'|[^<>"'])*
 _ATTR = re.compile(r"""([^\s"'=<>/{}]++)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|\{[^{}]*+(?:\{[^{}]*+\}[^{}]*+)*+\}|[^\s"'<>{}]++))?""")
 _DISPLAY_NONE = re.compile(r"""(?<![\w-])display["']?\s*+:\s*+["']?none(?![\w-])""", re.IGNORECASE)
 _RAW = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in ("script", "style")}
+
+
+def link_href(tag: str) -> str | None:
+    """The target of an opening ``<a href=…>`` tag, as written; None for any other tag."""
+    m = _TAG.match(tag.strip())
+    if m is None or m.group(1) or m.group(2).lower() != "a" or not (href := _HREF.search(m.group(3))):
+        return None
+    return unescape(next(g for g in href.groups() if g is not None))
 
 
 def hides(attrs: str) -> bool:
