@@ -1,11 +1,24 @@
-"""Who votes that a row should exist, and whether its links say it is there elsewhere:
-shared by missing-segment and extra-segment."""
+"""Who votes that a row should exist, whether its links say it is there elsewhere, and
+which rows are a row's neighbours: shared by the alignment rules."""
 
 from __future__ import annotations
 
 from transcheck.model import Document, Row
 from transcheck.rules._links import language_codes, link_target
 from transcheck.rules.base import GroupView
+
+
+def pair_neighbours(view: GroupView, r: int, lang: str, step: int):
+    """The indices of the rows before (``step`` -1) or after (1) row ``r``, nearest
+    first; with a source, only the rows it or ``lang`` holds: another translation's own
+    paragraphs are no rows of the pair."""
+    source = view.source if view.source in view.documents else None
+    k = r + step
+    while 0 <= k < len(view.rows):
+        cells = view.rows[k].cells
+        if source is None or cells.get(source) or cells.get(lang):
+            yield k
+        k += step
 
 
 def expected(view: GroupView, row: Row) -> bool | None:

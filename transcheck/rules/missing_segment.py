@@ -47,7 +47,8 @@ import re
 from dataclasses import replace
 
 from transcheck.model import Category, Kind, Location, Severity, Strength, base_language
-from transcheck.rules._presence import Anchors, accounted_by_lag, expected, insertion_line, links_elsewhere
+from transcheck.rules._presence import (Anchors, accounted_by_lag, expected, insertion_line, links_elsewhere,
+                                        pair_neighbours)
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
@@ -197,10 +198,8 @@ def _merged(view: GroupView, lang: str, r: int) -> str:
     ratio = ratios[lang]
     lacking = len(view.cell_text(view.rows[r], view.source))
     for side, step in (("before", -1), ("after", 1)):
-        k = r + step
-        while 0 <= k < len(view.rows) and not view.rows[k].cells.get(view.source) and not view.rows[k].cells.get(lang):
-            k += step  # another translation's own paragraph
-        if not 0 <= k < len(view.rows) or not all(_running(view, view.rows[k], o) for o in (view.source, lang)):
+        k = next(pair_neighbours(view, r, lang, step), None)
+        if k is None or not all(_running(view, view.rows[k], o) for o in (view.source, lang)):
             continue
         theirs, held = len(view.cell_text(view.rows[k], view.source)), len(view.cell_text(view.rows[k], lang))
         if held >= 0.8 * ratio * (theirs + lacking) and held >= ratio * theirs + 0.6 * ratio * lacking:

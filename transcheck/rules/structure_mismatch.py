@@ -88,6 +88,7 @@ from transcheck.rules._link_pairs import unqueried, unrooted
 from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
                                      mirror_roots, page_parts, targets, unlocalised)
 from transcheck.rules._pages import heading_slug
+from transcheck.rules._presence import pair_neighbours
 from transcheck import formats
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -179,13 +180,12 @@ def _folder(doc) -> str:
 def _beside_gap(view: GroupView, r: int, lang: str) -> bool:
     """Whether a row within two of this one is a gap in ``lang`` (text the source has
     and it lacks, or the reverse): the aligner's cut is least sure beside one, and the
-    cell it paired here is often a neighbour's (measured on the Astro documentation:
-    nine in ten findings there were such pairings). With a source, rows only other
-    translations hold are passed over."""
+    cell it paired here is often a neighbour's (Astro's documentation: nine in ten
+    findings there were such pairings; ``pair_neighbours`` names the rows)."""
     source = view.source if view.source in view.documents else None
-    for near in (view.rows[r - 1::-1] if r else [], view.rows[r + 1:]):
-        cells = (row.cells for row in near if source is None or row.cells.get(source) or row.cells.get(lang))
-        for cells in itertools.islice(cells, 2):  # another translation's own paragraphs passed over
+    for step in (-1, 1):
+        for k in itertools.islice(pair_neighbours(view, r, lang, step), 2):
+            cells = view.rows[k].cells
             expected = bool(cells.get(source)) if source is not None else (
                 2 * sum(1 for idx in cells.values() if idx) > len(view.documents))
             if bool(cells.get(lang)) != expected:
