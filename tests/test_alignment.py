@@ -199,3 +199,29 @@ def test_one_large_group_in_two_processes_gives_the_same_report(tmp_path, monkey
     assert parallel.stdout == serial.stdout
     codes = {f["code"] for f in json.loads(serial.stdout)["findings"]}
     assert {"TC301", "TC401"} <= codes
+
+
+def test_numbered_questions_hold_their_answers_in_place(tmp_path):
+    """A quiz whose questions are numbered "Q12." in English and "F12." in German, each
+    with the same four answers in another order: the German page leaves out questions
+    12 to 15. The numbers place the questions, so the gap is one finding, not answers
+    paired across questions with gaps everywhere."""
+    answers = [("By using the `fieldsets` attribute", "Mit dem Attribut `fieldsets`"),
+               ("By using the `list_display` attribute", "Mit dem Attribut `list_display`"),
+               ("By overriding the `save()` method", "Durch Überschreiben der Methode `save()`"),
+               ("By writing a custom template", "Durch eine eigene Vorlage")]
+    verbs = [("filter", "filtern"), ("sort", "sortieren"), ("hide", "ausblenden"),
+             ("group", "gruppieren"), ("rename", "umbenennen"), ("export", "exportieren")]
+    objects = [("the list", "die Liste"), ("a field", "ein Feld"), ("the rows", "die Zeilen"),
+               ("a button", "eine Schaltfläche")]
+    en, de = ["## Admin quiz", ""], ["## Admin-Quiz", ""]
+    for n, ((verb, verb_de), (obj, obj_de)) in enumerate(((v, o) for v in verbs for o in objects), start=1):
+        order = answers[n % 4:] + answers[:n % 4]
+        order = order[::-1] if n % 3 else order
+        en += [f"#### Q{n}. How can you {verb} {obj} in the admin?", ""] + [f"- [ ] {a}" for a, _ in order] + [""]
+        if not 12 <= n <= 15:
+            de += [f"#### F{n}. Wie können Sie im Admin {obj_de} {verb_de}?", ""] + [f"- [ ] {a}" for _, a in order] + [""]
+    _write(tmp_path, {"quiz.md": "\n".join(en), "quiz.de.md": "\n".join(de)})
+    found = check([str(tmp_path)], source="en", select=["TC301", "TC302"]).findings
+    assert [(f.code, f.line) for f in found] == [("TC301", 80)]
+    assert "Q12. How can you hide a button" in found[0].message

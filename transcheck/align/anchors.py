@@ -112,6 +112,11 @@ def _canonical(raw: str) -> str:
     return f"{whole}.{frac}" if frac else whole
 
 
+# A numbered item's label, one capital letter glued to its number ("Q12.", "P12.",
+# "F12.": question, pregunta, Frage): the number is the item's, whatever the letter.
+_LABEL = re.compile(r"\s*[A-Z](\d{1,4})(?=[.:)]?\s)")
+
+
 def anchors(text: str, latin_document: bool) -> Counter:
     """The anchor multiset of ``text``.
 
@@ -128,6 +133,9 @@ def anchors(text: str, latin_document: bool) -> Counter:
     text_wo_files = _FILE.sub(" ", text)
     for num in number_anchors(text_wo_files):
         found["num:" + num] += 1
+    label = _LABEL.match(text)
+    if label:
+        found["num:" + label.group(1)] += 1
     for m in _LATIN_TOKEN.finditer(text_wo_files):
         token = m.group()
         if not latin_document and token.islower():

@@ -100,7 +100,7 @@ from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, scripts_of
-from transcheck.segment.kinds import pascal_name
+from transcheck.segment.kinds import acronym_expanded, pascal_name
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
 _OWN_LETTERS = 2  # one word of the document's own script
@@ -187,6 +187,9 @@ def _check(view: GroupView, options: Options):
             elif seg.kind is Kind.HEADING and pascal_name(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; one name (a type, a product), which may be kept")
+            elif acronym_expanded(seg.text):
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=finding.message + "; an acronym and its expansion, which may be kept as a name")
             elif _names_the_page(doc, seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the page's name, as its file is named")

@@ -144,6 +144,20 @@ def pascal_name(text: str) -> bool:
     return _PASCAL.match(text.strip()) is not None
 
 
+def acronym_expanded(text: str) -> bool:
+    """An acronym with its expansion, either way round: "SAML (Security Assertion Markup
+    Language)", "JavaScript Object Notation (JSON)": the expansion's capitals spell it."""
+    m = _EXPANDED.match(text.strip())
+    if not m:
+        return False
+    acronym, words = (m["a1"], m["w1"]) if m["a1"] else (m["a2"], m["w2"])
+    return "".join(ch for ch in words if ch.isupper()) == acronym
+
+
+_EXPANDED = re.compile(r"^(?:(?P<a1>[A-Z]{2,8}) \((?P<w1>[A-Z][A-Za-z]*+(?: [A-Za-z]++){1,8})\)"
+                       r"|(?P<w2>[A-Z][A-Za-z]*+(?: [A-Za-z]++){1,8}) \((?P<a2>[A-Z]{2,8})\))$")
+
+
 def _is_name_list(text: str) -> bool:
     """Names of code: one PascalCase name, or two or more package names (a single
     hyphenated word, "state-of-the-art", is prose)."""
