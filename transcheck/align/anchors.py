@@ -133,11 +133,13 @@ def anchors(text: str, latin_document: bool) -> Counter:
     text_wo_files = _FILE.sub(" ", text)
     for num in number_anchors(text_wo_files):
         found["num:" + num] += 1
-    label = _LABEL.match(text)
+    label = _LABEL.match(text_wo_files)
     if label:
         found["num:" + label.group(1)] += 1
     for m in _LATIN_TOKEN.finditer(text_wo_files):
         token = m.group()
+        if label and m.end() == label.end():
+            continue  # the label is its number, one key as "12." would be
         if not latin_document and token.islower():
             found["low:" + token] += 1
             continue
