@@ -15,7 +15,10 @@ What it catches:
     and headings of code (a generated API reference): every prose segment the
     source's, five at least, in a language not the source's (en-GB may copy en). A
     tail of nothing but section titles kept as the source writes them ("Attributes",
-    "Events" over API tables the translation translated) is no tail.
+    "Events" over API tables the translation translated) is no tail. A changelog's
+    entries (list items linking to an issue, a pull request or a commit) are the
+    forge's titles, which a finished translation keeps: they count for no side, and a
+    heading written otherwise than the source's counts as translated.
 
     Severity: a warning. The tail is found from the alignment and the language of each
     line, and a few stray lines inside it (a name, a bare link) do not end it. A tail
@@ -47,6 +50,7 @@ from __future__ import annotations
 from transcheck.langid import langdetect_names
 from transcheck.langid.related import related
 from transcheck.model import Category, Severity
+from transcheck.rules._kept import changelog_entry, issue_title
 from transcheck.rules._presence import accounted_by_lag, expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -93,8 +97,10 @@ def _tail(view: GroupView, lang: str):
         idx = row.cells.get(lang, ())
         if not idx and accounted_by_lag(view, row, lang):
             continue  # added to the source since: not yet translated, lag, no tail
-        rows.append(r)
         state = "missing" if not idx else _state(view, doc, row, idx)
+        if state == "kept":
+            continue  # no row of the page's own text
+        rows.append(r)
         if state is not None:
             states.append((r, state))
     total = len(states)
@@ -146,11 +152,15 @@ def _running(segment) -> bool:
 def _state(view: GroupView, doc, row, idx) -> str | None:
     """"copy" when the cell is the reference's text as it is (and some of it is
     identified as a language), or every prose segment of it is identified as another
-    language; "ok" when one is identified as the
-    document's own; None when nothing tells (a short heading, a name)."""
+    language; "ok" when one is identified as the document's own, or a heading is
+    written otherwise than the source's; "kept" for a changelog's entries, which no
+    finished translation translates; None when nothing tells (a short heading, a name)."""
     prose = [i for i in idx if _running(doc.segments[i])]
     if not prose:
         return None
+    # A changelog's entries, named by their issues' titles, stay as the source has them.
+    if all(issue_title(doc.segments[i]) or changelog_entry(doc, doc.segments[i]) for i in prose):
+        return "kept"
     langs = []
     for i in prose:
         guess = view.guesses.get((doc.language, i))
@@ -162,6 +172,8 @@ def _state(view: GroupView, doc, row, idx) -> str | None:
         return "copy" if told else None
     if any(lang is not None and related(lang, doc.base_language) for lang in langs):
         return "ok"
+    if all(lang is None and doc.segments[i].level for lang, i in zip(langs, prose)) and row.cells.get(view.source):
+        return "ok"  # a heading written otherwise than the source's: "CHANGEMENTS INCOMPATIBLES"
     if not langdetect_names(doc.base_language):
         return None  # no model of the page's language: another one named is no evidence
     if all(lang is not None for lang in langs):

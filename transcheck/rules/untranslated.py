@@ -93,9 +93,9 @@ from dataclasses import dataclass, replace
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
+from transcheck.rules._kept import changelog_entry, citation, issue_title, link_title
 from transcheck.rules._pages import links_to_translations
 from transcheck.rules._rendered import rendered_by_half
-from transcheck.rules._tokens import citation, issue_title, link_title
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
@@ -174,13 +174,15 @@ def _check(view: GroupView, options: Options):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message
                                   + f"; partly translated: “{edited}” is not in {what}")
             elif _kept_by_others(view, doc, seg, same):
+                if changelog_entry(doc, seg):
+                    continue  # the forge's titles, which every translation keeps
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
-            elif link_title(seg) or issue_title(seg) or citation(seg):
+            elif link_title(seg) or issue_title(seg) or citation(seg) or changelog_entry(doc, seg):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message + (
-                    "; the title of a linked page" if link_title(seg) or issue_title(seg) else "; a work and its author")
-                    + ", which may be kept as a name")
+                    "; the title of a linked page" if link_title(seg) or issue_title(seg) else "; a changelog entry's title"
+                    if changelog_entry(doc, seg) else "; a work and its author") + ", which may be kept as a name")
             elif links_to_translations(doc.path, seg.urls):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; it links to the page's translations, named in their languages")
@@ -239,8 +241,7 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
     rest = [word for word in _TOKEN.findall(text) if any(ch.isalpha() for ch in word)
             and not rendered_by_half(word, others, words)]
     identifier = Identifier(list(view.documents), min_letters=options.langid_min_letters,
-                            min_words=options.langid_min_words,
-                            min_confidence=options.langid_min_confidence)
+                            min_words=options.langid_min_words, min_confidence=options.langid_min_confidence)
     return identifier.identify(" ".join(rest)).language in named
 
 

@@ -1,0 +1,70 @@
+"""Text a finished translation keeps as the source writes it, because it names
+something: the title of a linked page, of an issue or pull request, a work and its
+author, a changelog's entries. Left in English, such a segment is a hint, not an
+untranslated paragraph, and no sign that a translation stops there."""
+
+from __future__ import annotations
+
+import re
+
+from transcheck.model import Kind
+
+
+def link_title(seg) -> bool:
+    """A linked name of a few capitalised words ("Shortest Common Supersequence", "MIT
+    Introduction to Algorithms": a title's little words stay in lower case), which
+    lists of algorithms, books, tools or people keep as the source writes it."""
+    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
+    capitals = [w for w in words if w[0].isupper()]
+    return seg.links >= 1 and 1 <= len(words) <= 8 and words[0][0].isupper() and all(
+        w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
+
+
+def issue_title(seg) -> bool:
+    """A segment whose links all lead to issues, pull requests or discussions on a
+    forge: a list of them names each by its title, as the forge writes it."""
+    return bool(seg.urls) and all(_ISSUE.match(u) for u in seg.urls)
+
+
+# An issue, pull request or discussion on a forge (GitHub, GitLab, Codeberg, Gitee).
+_ISSUE = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|gitee\.com)/[^/\s]+/[^/\s]+/"
+                    r"(?:-/)?(?:issues|pull|pulls|merge_requests|discussions)/\d+(?![\w/])")
+_COMMIT = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|gitee\.com)/[^/\s]+/[^/\s]+/"
+                     r"(?:-/)?commits?/[0-9a-f]{7,40}(?![\w/])")
+
+
+def changelog_entry(doc, seg) -> bool:
+    """A changelog's entry: a list item that links to an issue, a pull request or a
+    commit ("feat(bind): ShouldBindBodyWith shortcut (#3871) (@RedCrazyGhost)"), or a
+    table cell in a row that names one in a cell of its own ("| #9318 | 2025-04-07 |
+    wahabmk | Fix issue with helm pull … |"). Its title is the pull request's."""
+    if seg.kind is Kind.LIST_ITEM and any(_ISSUE.match(u) or _COMMIT.match(u) for u in seg.urls):
+        return True
+    if seg.block != "table":
+        return False
+    cells = doc.segments
+    first = last = seg.index  # a row's cells stand side by side in the document
+    while first > 0 and cells[first - 1].line == seg.line:
+        first -= 1
+    while last + 1 < len(cells) and cells[last + 1].line == seg.line:
+        last += 1
+    return any(_REFERENCE.fullmatch(cells[k].text.strip()) or issue_title(cells[k])
+               for k in range(first, last + 1) if k != seg.index)
+
+
+_REFERENCE = re.compile(r"(?:[\w.-]+/[\w.-]+)?[#!]\d+|GH-\d+", re.IGNORECASE)
+
+
+def citation(seg) -> bool:
+    """A list item naming a work and its author in capitalised words ("Cracking The
+    Coding Interview - Gayle Laakmann McDowell"), kept as the source writes it."""
+    if seg.kind is not Kind.LIST_ITEM or not re.search(r"\s[-–—]\s", seg.text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
+    return 3 <= len(words) <= 12 and words[0][0].isupper() and all(
+        w[0].isupper() or w in _TITLE_LITTLE for w in words)
+
+
+# Little words a title leaves in lower case.
+_TITLE_LITTLE = frozenset({"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "with", "by", "at",
+                           "from", "vs", "via", "into"})
