@@ -24,8 +24,12 @@ def entries(lines: list[str]):
         catalogue = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         raise FormatError(" ".join(str(exc).split())[:200] or "not a PO file") from None
-    # "translator-credits" holds the translators' names, no text of the program.
-    return [e for e in catalogue if not e.obsolete and e.msgid and e.msgid != "translator-credits"]
+    # "translator-credits" (GNOME's, "translator_credits" in some programs) holds the
+    # translators' names, no text of the program.
+    return [e for e in catalogue if not e.obsolete and e.msgid and e.msgid not in _CREDITS]
+
+
+_CREDITS = frozenset({"translator-credits", "translator_credits"})
 
 
 def key_of(entry) -> str:

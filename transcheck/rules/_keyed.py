@@ -134,10 +134,37 @@ def token_votes(view: GroupView, kinds: tuple[str, ...]) -> tuple[dict[str, dict
                 before = {n for n in names if n.startswith("%{") and n not in after and n[1:] in after}
                 names.difference_update(before)
                 names.update(n[1:] for n in before)
+    for msg, by in out.items():
+        _auto_numbered(by, view.source)
     for msg in plural:
         _positional_count(out[msg], view.source)
     votes = {m: {lang: tuple(sorted(v)) for lang, v in sorted(by.items())} for m, by in out.items()}
     return votes, written
+
+
+def _auto_numbered(by: dict[str, set], source: str | None) -> None:
+    """Fields numbered automatically ("{}", Python's and Rust's formats) and fields
+    numbered from 0 ("{0}", "{1}") are the same arguments: where the source writes one
+    way and a translation the other, the translation's are read as the source's."""
+    reference = by.get(source)
+    if not reference:
+        return
+    numbered = _from_zero(reference)
+    for lang, names in by.items():
+        if lang == source:
+            continue
+        if reference >= {"{}"} and not numbered and "{}" not in names and (own := _from_zero(names)):
+            names.difference_update(own)
+            names.add("{}")
+        elif numbered and "{}" in names and not _from_zero(names):
+            names.discard("{}")
+            names.update(numbered)
+
+
+def _from_zero(names: set) -> set:
+    """The names "{0}" … "{n}" of ``names`` when they are numbered from 0 without a gap."""
+    numbers = {n for n in names if n[:1] == "{" and n[1:-1].isdigit()}
+    return numbers if numbers == {"{%d}" % k for k in range(len(numbers))} else set()
 
 
 def _positional_count(by: dict[str, set], source: str | None) -> None:
