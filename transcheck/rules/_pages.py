@@ -1,9 +1,13 @@
 """A page's own names: the files of its translations, which a list of its languages
-links to, and the ids its headings get from their text."""
+links to, the ids its headings get from their text, and the heading that is its file's
+name."""
 
 from __future__ import annotations
 
+import os
 import re
+
+from transcheck.model import Kind
 
 
 def heading_slug(text: str) -> str:
@@ -46,3 +50,24 @@ def links_to_translations(path: str, urls) -> bool:
             return True
     return False
 
+
+_IDENTIFIER = re.compile(r"\w[-.]\w|[a-z][A-Z]|\d")
+
+
+def names_the_page(doc, seg) -> bool:
+    """Whether a heading is the page's file name written as a command or an
+    identifier ("# git delete-merged-branches" on ``git-delete-merged-branches.md``,
+    "# gradle dependencyInsight"): in lower case, or with a token a word is not
+    ("delete-merged", "dependencyInsight", "1.0"). "# Getting started" on
+    ``getting-started.md`` is a title like any other."""
+    if seg.kind is not Kind.HEADING:
+        return False
+    name = os.path.basename(doc.path)
+    stems = {name.rsplit(".", 1)[0], name.rsplit(".", 2)[0]}  # gst-launch-1.0-x.md, page.fr.md
+
+    def bare(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    text = seg.text.strip()
+    return (bool(text) and bare(text) in {bare(stem) for stem in stems}
+            and (text[0].islower() or bool(_IDENTIFIER.search(text))))

@@ -10,21 +10,24 @@ What it catches:
     Severity and precision: an error, since the text is the same as another language's
     and identified as that language. On the WMT24++ dev corpus its 59 errors were all
     hashtag and mention lines that every translation keeps; with those removed before
-    identification it gives none, and planted paragraphs pasted from the English or
-    from another translation are found in all 15 languages. It is *info* where the
-    evidence says the copy may be on purpose or not a copy at all: the line has a word
-    the compared text lacks (the translator touched it: "Réponse: route → …"), two or
-    more and at least a third of the other translations keep the source's text too (a
-    list of names, an attribution, a program's message quoted as it prints), or a short
-    line equals only a translation in the language it was identified as, written in
-    the same script (Spanish and Portuguese headings), or a heading is the page's file
-    name written as a command ("# git delete-merged-branches" on
-    ``git-delete-merged-branches.md``: in lower case, or with a token no word is), or
-    the line links to the page's translations (``[中文](README-zh-cn.md)``: each
-    language named in itself, as every version of the page names it), or it is the
-    linked title of a page or a list item naming a work and its author in capitalised
-    words ("MIT Introduction to Algorithms" linked, "Cracking The Coding Interview -
-    Gayle Laakmann McDowell").
+    identification it gives none, and planted paragraphs pasted from the English or from
+    another translation are found in all 15 languages. It is *info* where the evidence
+    says the copy may be on purpose or not a copy at all: the line has a word the
+    compared text lacks (the translator touched it: "Réponse: route → …"), two or more
+    and at least a third of the other translations keep the source's text too (a list of
+    names, an attribution, a program's message quoted as it prints; of a resource's
+    values, a quarter of all translations), or a short line equals only a translation in
+    the language it was identified as, written in the same script (Spanish and
+    Portuguese headings), or a heading is the page's file name written as a command ("#
+    git delete-merged-branches" on ``git-delete-merged-branches.md``: in lower case, or
+    with a token no word is), or the line links to the page's translations
+    (``[中文](README-zh-cn.md)``: each language named in itself, as every version of the
+    page names it), or it is the linked title of a page or a list item naming a work and
+    its author in capitalised words ("MIT Introduction to Algorithms" linked, "Cracking
+    The Coding Interview - Gayle Laakmann McDowell"), an acronym with its expansion
+    ("SAML (Security Assertion Markup Language)") or a changelog table's title beside
+    the pull request it names. A changelog's entry (a list item linking to an issue, a
+    pull request or a commit) that the other translations keep too is not reported.
 
     Untranslated means translatable text left as it was: a line is no evidence when
     its words are names, numbers, scores or codes. A word counts as a name when most
@@ -38,28 +41,27 @@ What it catches:
     languages) those 7 errors were this line and it now gives none; the dev corpus
     still gives none and ``corpus/`` keeps its four English titles.
 
-    In keyed resources (``formats.keyed``) the other translations are the evidence
-    a short UI string lacks: a value equal to the source's while at least three other
+    In keyed resources (``formats.keyed``) the other translations are the evidence a
+    short UI string lacks: a value equal to the source's while at least three other
     translations have the key is a warning when it has two words or more and no other
-    translation keeps it, info for one word ("Name", "Status" are loanwords as often
-    as slips) or when another keeps it too (names of sounds, "Start");
-    when a third of the translations keep it
-    ("OK", a brand, a code) it is the project's way and nothing is said. A British or
-    Australian English file may equal its source. A value equal to one or two other
-    translations' (not the source's) in another script than the one the file's
-    translated values are mostly written in (Greek in a Polish file, Latin in a
-    Serbian Cyrillic one) is an error with two words or more, else a warning (info
-    for one Latin word: "Tracker" in a Chinese file is a term every script keeps), and
-    is named by the file written in its script (English copied into the Thai and the
+    translation keeps it, info for one word ("Name", "Status" are loanwords as often as
+    slips) or when another keeps it too (names of sounds, "Start"); when a third of the
+    translations keep it ("OK", a brand, a code) it is the project's way and nothing is
+    said. A British or Australian English file may equal its source. A value equal to
+    one or two other translations' (not the source's) in another script than the one the
+    file's translated values are mostly written in (Greek in a Polish file, Latin in a
+    Serbian Cyrillic one) is an error with two words or more, else a warning (info for
+    one Latin word: "Tracker" in a Chinese file is a term every script keeps), and is
+    named by the file written in its script (English copied into the Thai and the
     Chuvash files is English); words the source has, or without a source the files it
     does not equal keep too, are names ("на GitHub" shared by the Russian and the
     Ukrainian file is no paste); a value in a script the file's language writes, in a
-    file of stale English copies, is none (Macedonian Cyrillic); acronyms ("URL(_U)") do not count. One equal to a
-    related language's in its own script (Bosnian and Croatian) is info. In a file
-    of ten values or more, half of which are the source's as they are (a language
-    just added, whose untranslated strings the platform wrote as their source), each
-    is info: not translated yet, as the coverage counts it, rather than one error per
-    key on the pull request that added the language.
+    file of stale English copies, is none (Macedonian Cyrillic); acronyms ("URL(_U)") do
+    not count. One equal to a related language's in its own script (Bosnian and
+    Croatian) is info. In a file of ten values or more, half of which are the source's
+    as they are (a language just added, whose untranslated strings the platform wrote as
+    their source), each is info: not translated yet, as the coverage counts it, rather
+    than one error per key on the pull request that added the language.
 
 Why it matters:
     Untranslated text is the most visible localization defect: an English title on a
@@ -76,12 +78,13 @@ What it does not catch:
     ``transcheck.langid.related``), or identified as one.
     Short segments (names, brands, button labels) whose language cannot be told
     reliably, and one token of hyphenated parts in a page of another script
-    (``kube-controller-manager`` in a Chinese list: a component's name); text in a wrong language that matches nothing else (that is
-    ``wrong-language``, TC201); an English phrase inside a translated paragraph, and
-    any line with a word in a script of the document's language that the identified
-    language does not write ("Що таке Server-Sent Events"): that is mixed-language,
-    TC203. A line mostly of names with a few words left untranslated ("Dundee Stars
-    beat Belfast Giants"), when those words are too few to identify.
+    (``kube-controller-manager`` in a Chinese list: a component's name); text in a wrong
+    language that matches nothing else (that is ``wrong-language``, TC201); an English
+    phrase inside a translated paragraph, and any line with a word in a script of the
+    document's language that the identified language does not write ("Що таке
+    Server-Sent Events"): that is mixed-language, TC203. A line mostly of names with a
+    few words left untranslated ("Dundee Stars beat Belfast Giants"), when those words
+    are too few to identify.
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ from transcheck.model import (Category, Document, Kind, LanguageGuess, Location,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
 from transcheck.rules._kept import changelog_entry, citation, issue_title, link_title
-from transcheck.rules._pages import links_to_translations
+from transcheck.rules._pages import links_to_translations, names_the_page
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
@@ -192,7 +195,7 @@ def _check(view: GroupView, options: Options):
             elif acronym_expanded(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; an acronym and its expansion, which may be kept as a name")
-            elif _names_the_page(doc, seg):
+            elif names_the_page(doc, seg):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; the page's name, as its file is named")
             elif not from_source and _reads_as_both(doc, seg, guess, same):
@@ -243,30 +246,6 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
     identifier = Identifier(list(view.documents), min_letters=options.langid_min_letters,
                             min_words=options.langid_min_words, min_confidence=options.langid_min_confidence)
     return identifier.identify(" ".join(rest)).language in named
-
-
-_IDENTIFIER = re.compile(r"\w[-.]\w|[a-z][A-Z]|\d")
-
-
-def _names_the_page(doc: Document, seg: Segment) -> bool:
-    """Whether a heading is the page's file name written as a command or an
-    identifier ("# git delete-merged-branches" on ``git-delete-merged-branches.md``,
-    "# gradle dependencyInsight"): in lower case, or with a token a word is not
-    ("delete-merged", "dependencyInsight", "1.0"). "# Getting started" on
-    ``getting-started.md`` is a title like any other."""
-    import os
-
-    if seg.kind is not Kind.HEADING:
-        return False
-    name = os.path.basename(doc.path)
-    stems = {name.rsplit(".", 1)[0], name.rsplit(".", 2)[0]}  # gst-launch-1.0-x.md, page.fr.md
-
-    def bare(text: str) -> str:
-        return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-    text = seg.text.strip()
-    return (bool(text) and bare(text) in {bare(stem) for stem in stems}
-            and (text[0].islower() or bool(_IDENTIFIER.search(text))))
 
 
 def _own_words(text: str, others: list[str]) -> str | None:
@@ -328,15 +307,16 @@ def _reads_as_both(doc: Document, seg: Segment, guess: LanguageGuess,
 def _kept_by_others(view: GroupView, doc: Document, seg: Segment, same: list[tuple[str, Location]]) -> bool:
     """With a source: other translations of the row keep the source's text as it is
     too, two at least and a third of them (a product name, an attribution, a program's
-    error message quoted as it prints it). That is a team's policy, not one
-    translator's slip; at most a hint. A third is enough: teams differ, and the rest
-    often differ only by a transliterated name or a full-width comma."""
+    error message quoted as it prints it); of a resource's values, a quarter of all (a
+    feature's name, "Deep Learning Super Sampling"). That is a team's policy, not one
+    translator's slip; at most a hint. The rest often differ only by a transliteration."""
     if not view.source:
         return False
     row = view.rows[view.row_of[(doc.language, seg.index)]]
     peers = {lang for lang, _ in same} - {view.source}
     others = [lang for lang in row.present() if lang not in (doc.language, view.source)]
-    return len(others) >= 3 and len(peers) >= 2 and 3 * len(peers) >= len(others)
+    return len(others) >= 3 and len(peers) >= 2 and (
+        4 * (len(peers) + 1) >= len(others) + 1 if view.keyed else 3 * len(peers) >= len(others))
 
 
 RULE = Rule(
