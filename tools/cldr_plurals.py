@@ -64,7 +64,7 @@ def table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
             tags = form.tags | {"other"}
         except Exception:  # a locale without plural data
             continue
-        counted = {form(n) for n in range(1001)} - NOT_YET.get(code, set())
+        counted = {form(n) for n in range(1001)} - NOT_YET.get(code.split("_")[0], set())
         categories = (tuple(c for c in ORDER if c in tags), tuple(c for c in ORDER if c in counted))
         name = code.replace("_", "-")
         base = name.split("-")[0]

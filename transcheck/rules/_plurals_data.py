@@ -315,7 +315,6 @@ CATEGORIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     've': (('one', 'other'), ('one', 'other')),
     'vec': (('one', 'many', 'other'), ('one', 'other')),
     'vi': (('one', 'other'), ('other',)),
-    'vi-VN': (('one', 'other'), ('one', 'other')),
     'vmw': (('other',), ('other',)),
     'vo': (('one', 'other'), ('one', 'other')),
     'vun': (('one', 'other'), ('one', 'other')),
