@@ -22,6 +22,8 @@ from transcheck.read.discover import discover, parse_name
         # gettext's glibc modifier for a script
         ("po/sr@latin.po", ("sr-Latn", "po")),
         ("po/uz@cyrillic.po", ("uz-Cyrl", "po")),
+        # Crowdin's code for Serbian in Cyrillic: "SP" is no region
+        ("locales/sr-SP.json", ("sr-Cyrl", "locales")),
     ],
 )
 def test_parse_name(path, expected):

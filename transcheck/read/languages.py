@@ -17,6 +17,9 @@ _TAG = re.compile(
     r"^(?P<base>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?"
     r"(?:[-_]r?(?P<region>[A-Za-z]{2}|\d{3}))?(?:@(?P<modifier>[A-Za-z]{1,19}))?$"
 )
+# Region codes no country has that a translation platform writes for a script: Crowdin's
+# "sr-SP" (Android "values-sr-rSP") is Serbian in Cyrillic.
+_PLATFORM_SCRIPTS = {("sr", "SP"): "Cyrl"}
 _MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab",
                      "iqtelif": "Latn", "hebrew": "Hebr"}
 
@@ -45,6 +48,8 @@ def normalise_tag(text: str) -> str | None:
     base, _, alias_script = code.partition("-")
     script = m.group("script") or (_MODIFIER_SCRIPTS[modifier.lower()] if modifier else "") or alias_script or None
     region = m.group("region")
+    if region and (written := _PLATFORM_SCRIPTS.get((base, region.upper()))):
+        script, region = written, None
     from transcheck.langdata import region_alias, region_name, script_name
 
     if region and region_name(region) is None:
