@@ -263,6 +263,9 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
             if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words \
                     and not _PRINTF.search(words):
                 continue  # "<U destinatariu hè scunnisciutu>": words in angle brackets
+            if kind == "printf" and m.start() and chunk[m.start() - 1].isdigit() \
+                    and chunk[m.end():m.end() + 1].isalpha():
+                continue  # a per cent with its word's ending ("100%ige", "100%-os"), no argument
             if kind == "printf" and "0" in m.group("flags") and not m.group("width"):
                 # Zero padding without a width pads nothing: "%0'den", "%0-feltet" and
                 # "%0s" are a numbered "%0" before a word's ending (JabRef, Qt).
