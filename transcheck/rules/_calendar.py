@@ -105,6 +105,9 @@ def _form(form: str, language: str) -> str:
         return f"(?i:{re.escape(stem)})\\w{{0,3}}"
     if language in _PARTICLES:
         return f"{text}\\w{{0,3}}"
+    if language == "fa" and form.endswith("شنبه") and len(form) > 4:
+        # "پنج شنبه": the days after Saturday written with a space where CLDR has none.
+        return f"{re.escape(form[:-4])} ?شنبه"
     if language == "ja" and form.endswith("曜日"):
         return f"{re.escape(form[:-1])}日?"  # 土曜 is 土曜日
     if language in _UNSPACED:
