@@ -51,6 +51,8 @@ _LIST_END = re.compile(r",\s*(?:[^\W\d_]{1,3}\.\s*){1,2}$")
 # A value that is one abbreviation ("ex.", "etc.", "e.g."): its full stop ends no
 # sentence. Longer words with a stop ("Saved.") are messages.
 _ABBREVIATION = re.compile(r"^\W*(?:[^\W\d_]{1,3}\.|(?:[^\W\d_]\.){2,})\s*$")
+# A storyboard's or a xib's object id and property: "faa-9Y-Axk.title".
+_IB_OBJECT = re.compile(r"[A-Za-z0-9]{3}-[A-Za-z0-9]{2}-[A-Za-z0-9]{3}\.")
 _NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".": "a full stop", "": "no mark"}
 
 
@@ -68,7 +70,8 @@ def ending(raw: str, language: str) -> str:
         # A mark in quotes or brackets (press ":", "(:)", "(a, b, ...)") is named or
         # belongs to the aside, not the value's end: word order moves the bracket.
         return ""
-    if text.endswith(("...", "\u2024\u2024\u2024")):  # three dots, or three one-dot leaders
+    # Three dots, three one-dot leaders, or three Urdu full stops (Shahmukhi "۔ ۔ ۔").
+    if text.endswith(("...", "\u2024\u2024\u2024", "۔۔۔", "۔ ۔ ۔")):
         return "…"
     mark = _MARKS.get(text[-1:], "") if text else ""
     if mark == "." and base_language(language) in _NO_FULL_STOP:
@@ -83,8 +86,8 @@ def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
     """A mark other than the source's that says the same: the Armenian full stop "։"
     typed as the colon it looks like (also where the source ends with no mark), and the
     Armenian colon, the mijaket "․", typed as the full stop it looks like, and an
-    Armenian exclamation or question marked on its word; and "etc." ending a list
-    where the source has "…"."""
+    Armenian exclamation or question marked on its word; "etc." ending a list where
+    the source has "…", and an ellipsis the word order moved inside the value."""
     if base_language(language) == "hy" and (expected, own) in ((".", ":"), ("", ":"), (":", ".")):
         return True
     on_word = _ARMENIAN_ON_WORD.get(expected)
@@ -92,6 +95,8 @@ def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
         # Armenian marks an exclamation or a question on the word it bears on
         # ("սպառվե՛լ է։"), and the sentence still ends with its full stop.
         return True
+    if expected == "…" and ("…" in raw or "..." in raw):
+        return True  # moved where the language's word order puts the blank ("تا… آینده")
     return expected == "…" and own == "." and bool(_LIST_END.search(raw.rstrip().rstrip(_CLOSERS).rstrip()))
 
 
@@ -160,8 +165,9 @@ def check(view: GroupView, rule: Rule):
                 text = f"{text} where the source has {'one' if any(want) else 'none'}"
                 f = keyed.named(rule, view.documents[lang], seg, text, key=f"edges:{want}->{have}")
                 # A space lost where the program joins the next string shows; one added
-                # at an edge seldom does.
-                lost = any(w and not h for w, h in zip(want, have))
+                # at an edge seldom does, nor one lost from an Interface Builder object's
+                # title ("faa-9Y-Axk.title"), a whole label no string is joined to.
+                lost = any(w and not h for w, h in zip(want, have)) and not _IB_OBJECT.match(key)
                 strong = lost and peers >= 2 and 2 * len(agree) > peers and base_language(lang) not in _NO_SPACES
                 findings.append(f if strong else replace(f, strength=Strength.HINT))
     yield from findings

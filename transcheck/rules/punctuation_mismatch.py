@@ -44,7 +44,10 @@ What it catches:
     other translations end as the source does (a label's colon before a value, a
     menu item's ellipsis that says a dialog opens); another final mark (full stop,
     exclamation mark) only info. Each language's marks count as the source's
-    ("：", "।", "…" for "..." and for three one-dot leaders "․․․", for a colon the
+    ("：", "।", "…" for "...", for three one-dot leaders "․․․" and for Shahmukhi's
+    three Urdu full stops "۔ ۔ ۔", an ellipsis moved inside the value by the word order
+    ("تا… آینده"), an ellipsis in quotes at the source's end found in quotes anywhere
+    in the translation ("\"%@...\" kicsomagolása", „%@…“), for a colon the
     Khmer "៖", the visargas "ः", "ঃ" Hindi and Bengali typists write and the
     Armenian comma "՝"; in Armenian, ":" typed for its full stop "։" and "." for its
     colon "․"; "…" for a list that ends in "etc."; Thai, Lao, Khmer and Burmese need
@@ -55,7 +58,8 @@ What it catches:
     at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
-    words; one added is info.
+    words, and in the title of an Interface Builder object ("faa-9Y-Axk.title"), a
+    whole label no string is joined to (info); one added is info.
 
 Why it matters:
     A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
