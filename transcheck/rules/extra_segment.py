@@ -28,7 +28,8 @@ What it does not catch:
     the row, has elsewhere is at most a hint: an entry moved, or rows of a reordered
     or older list paired apart.
     A line of markup that shows only space ("<br/><br/>", "&nbsp;"): spacing, not
-    content; a table cell the source leaves empty and the translation fills ("无"),
+    content; a callout's opening marker without a title (":::note") around text the
+    source has as a paragraph ("Note: …"), whose structure TC303 compares; a table cell the source leaves empty and the translation fills ("无"),
     between cells the source has. A row every translation has and only the source lacks (three
     translations at least: a machine-translation disclaimer, a translators' credit)
     is a hint.
@@ -105,12 +106,15 @@ _MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
 
 
 def _blank(view: GroupView, row, lang: str) -> bool:
-    """A cell of markup that shows nothing but space ("<br/><br/>", "&nbsp;"): a
-    translator's spacing, no content added."""
+    """A cell of markup that shows nothing but space ("<br/><br/>", "&nbsp;"), or a
+    callout's opening marker without a title (":::note", "!!! tip", "> [!NOTE]") around
+    text the source writes as a paragraph ("Note: …"): a translator's layout, no
+    content added (structure-mismatch compares callouts)."""
     doc = view.documents[lang]
     segments = [doc.segments[i] for i in row.cells[lang]]
-    return all(not s.is_prose and not s.urls and not s.images and "<img" not in s.text.lower()
-               and not any(ch.isalnum() for ch in _MARKUP.sub("", s.text)) for s in segments)
+    return all(not s.is_prose and (s.block == "admonition" or not s.urls and not s.images
+               and "<img" not in s.text.lower() and not any(ch.isalnum() for ch in _MARKUP.sub("", s.text)))
+               for s in segments)
 
 
 def _elsewhere(view: GroupView, anchors, row, lang: str) -> bool:
