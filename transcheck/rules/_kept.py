@@ -52,7 +52,8 @@ def changelog_entry(doc, seg) -> bool:
                for k in range(first, last + 1) if k != seg.index)
 
 
-_REFERENCE = re.compile(r"(?:[\w.-]+/[\w.-]+)?[#!]\d+|GH-\d+", re.IGNORECASE)
+# "#9318", "!42" (GitLab), "owner/repo#12", "GH-1234"; each part taken whole, once.
+_REFERENCE = re.compile(r"(?<![\w.-])(?:[\w.-]++/[\w.-]++)?+[#!]\d++|(?<![\w-])GH-\d++", re.IGNORECASE)
 
 
 def citation(seg) -> bool:
