@@ -148,10 +148,21 @@ def test_plain_text_lines_keep_their_numbers():
         ("Cache-Control: no-store", Kind.CODE),
         ("Note: important", Kind.PARAGRAPH),
         ("Update Customers set Customer_Name = 'x'", Kind.CODE),
+        # An environment variable, a path from one, and names of code listed with commas.
+        ("$HELM_DRIVER_SQL_CONNECTION_STRING", Kind.CODE),
+        ("$HOME/Library/Caches/helm", Kind.CODE),
+        ("regexMatch, mustRegexMatch", Kind.CODE),
+        ("$5 off every order", Kind.PARAGRAPH),
+        ("Red, Green, Blue", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):
     assert classify_line(text) is kind
+
+
+def test_a_heading_that_lists_names_of_code_is_code_and_one_pascal_name_a_title():
+    assert classify_line("regexMatch, mustRegexMatch", names=False) is Kind.CODE
+    assert classify_line("DevTools", names=False) is Kind.PARAGRAPH
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -60,8 +60,8 @@ def names_the_page(doc, seg) -> bool:
     "# gradle dependencyInsight"): in lower case, or with a token a word is not
     ("delete-merged", "dependencyInsight", "1.0"). "# Getting started" on
     ``getting-started.md`` is a title like any other."""
-    if seg.kind is not Kind.HEADING:
-        return False
+    if seg.kind not in (Kind.HEADING, Kind.TITLE):
+        return False  # a heading, or the page's title in its front matter
     name = os.path.basename(doc.path)
     stems = {name.rsplit(".", 1)[0], name.rsplit(".", 2)[0]}  # gst-launch-1.0-x.md, page.fr.md
 

@@ -26,6 +26,7 @@ _IDENTIFIER = re.compile(
     r"|[a-z][a-z\d]*+[A-Z][A-Za-z\d]*+"
     r"|[A-Za-z_][A-Za-z0-9_]*+(?:\.[A-Za-z_][A-Za-z0-9_]*+)++"
     r"|(?P<kebab>[a-z][a-z\d]*+(?:-[a-z\d]++)++)"
+    r"|\$\{?+[A-Za-z_]\w*+\}?+"  # an environment variable: $HELM_DRIVER, ${HOME}
     r")(?:\(\))?$"
 )
 # A type or call written out in a table cell without backticks: "function(page,
@@ -60,6 +61,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
     if " " not in stripped and not _UNSPACED.search(stripped) and (
             _FILE_NAME.match(stripped) or _is_identifier(stripped) or _is_path(stripped)):
         return Kind.CODE
+    if "," in stripped and all(_is_identifier(part.strip()) for part in stripped.split(",")):
+        return Kind.CODE  # names of code listed ("regexMatch, mustRegexMatch"), in a heading too
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
                                or (names and _is_name_list(stripped))):
         return Kind.CODE
@@ -83,10 +86,11 @@ _SQL = re.compile(r"^(?:select\b.+\bfrom|insert\s+into|update\s+\S+\s+set|delete
                   r"(?:table|index|view|database|schema|trigger|function|procedure|unique|or\s+replace)"
                   r"|with\s+\w+\s+as\s*\()\b", re.IGNORECASE)
 _SQL_NAME = re.compile(r"\w_\w|\w\(|\s=\s|\s\*\s")
-# One token that is a path or a reference of code, standing alone (a table cell):
+# One token that is a path or a reference of code, standing alone (a table cell), from
+# an environment variable too ("$HOME/Library/Caches/helm"):
 # "/k8s-webhook-server/serving-certs", "fluxcd/helm-controller:v0.11.1", Go's
 # "[]GarbageCollectPolicyRule".
-_PATH_TOKEN = re.compile(r"^(?:\[\][A-Za-z][\w.]*+|[\w.@~{}-]*+(?:[/:][\w.@~{}-]++)++/?)$")
+_PATH_TOKEN = re.compile(r"^(?:\[\][A-Za-z][\w.]*+|\$?+[\w.@~{}-]*+(?:[/:][\w.@~{}-]++)++/?)$")
 
 
 def _is_path(token: str) -> bool:
