@@ -27,7 +27,9 @@ What it does not catch:
     variants are the plural check's (TC704).
     With ``--source``, a paragraph beside which the translation's paragraph is as long
     as the source's two there (by the documents' length ratio) is info: the translator
-    made two paragraphs one, or a list item took the line after it.
+    made two paragraphs one, or a list item took the line after it. An image standing
+    alone whose alt text the translation's paragraph beside it holds: written on the
+    paragraph's next line, which Markdown joins to it.
     The list of the page's translations (three links or more, nearly all to them),
     which projects ask translators to leave out, and a translation's own entry in it.
     A row whose links (an index entry that links to the page of a heap) this
@@ -85,7 +87,8 @@ def check(view: GroupView, options: NoOptions):
             if not view.aligned(row, lang) or lang in rewritten:
                 continue  # the content may be in the document elsewhere: neither way
             if (wanted and not row.cells[lang] and not accounted_by_lag(view, row, lang)
-                    and not anchors.elsewhere(row, lang, reference) and not _own_entry(view, row, lang, reference)):
+                    and not anchors.elsewhere(row, lang, reference) and not _own_entry(view, row, lang, reference)
+                    and not _image_joined(view, r, lang, reference)):
                 runs.setdefault(lang, []).append(r)
             elif lang in runs:
                 yield _finding(view, lang, runs.pop(lang))
@@ -113,6 +116,25 @@ def _own_entry(view: GroupView, row, lang: str, reference: str) -> bool:
         return True
     pages = {posixpath.normpath(d.path.replace("\\", "/")) for d in view.documents.values()}
     return len(urls) >= 3 and 10 * sum(t in pages for t in targets) >= 8 * len(urls)
+
+
+def _image_joined(view: GroupView, r: int, lang: str, reference: str) -> bool:
+    """Whether the row is an image standing alone whose alt text the translation's
+    paragraph beside it holds: the image written on the paragraph's next line, with no
+    blank line between ("… an example:\n![progress](…)"), which Markdown joins to it."""
+    ref = view.documents.get(reference)
+    cells = view.rows[r].cells.get(reference, ())
+    if ref is None or not cells or not all(ref.segments[i].images and not ref.segments[i].labels for i in cells):
+        return False
+    alts = {normalise(ref.segments[i].text) for i in cells}
+    own = view.documents[lang].segments
+    for step in (-1, 1):
+        k = next(pair_neighbours(view, r, lang, step), None)
+        labels = {normalise(label) for i in (view.rows[k].cells.get(lang, ()) if k is not None else ())
+                  for label in own[i].labels}
+        if alts <= labels:
+            return True
+    return False
 
 
 def _reference(view: GroupView, row) -> str:
