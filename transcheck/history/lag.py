@@ -188,6 +188,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
         for t in cell)
 
     current = _current(rows, src, lang, followed, versions)
+    now_texts = frozenset((s.kind, normalise(s.text)) for s in now)
     changes: list[LagChange] = []
     for i in sorted(cell_of):
         by_version: dict[int, list[int]] = {}
@@ -204,7 +205,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
             o2n, _, _, rewritten = versions[v].changes
             if o2n.get(k, rewritten.get(k)) in current:
                 continue  # today's alignment finds it translated from today's text elsewhere
-            change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang))
+            change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang), now_texts)
             if change is not None:
                 changes.append(change)
 
@@ -265,8 +266,10 @@ def _differs(then: Then) -> bool:
     return bool(edited or added or rewritten or len(old_to_new) < len(then.segments))
 
 
-def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagChange | None:
-    """The change of source segment ``k`` of ``then`` on its translated ``cell``."""
+def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts=frozenset()) -> LagChange | None:
+    """The change of source segment ``k`` of ``then`` on its translated ``cell``. A cell
+    that reads as a paragraph of today's source, word for word (a command's name as a
+    page title, changed in the source and every translation at once), follows it."""
     old_to_new, edited, _, rewritten = then.changes
     old = then.segments[k]
     first, last = cell[0], cell[-1]
@@ -274,6 +277,8 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str]) -> LagCha
     if (old.anchor and anchors and old.anchor not in anchors) or old.kind not in {s.kind for s in cell}:
         return None  # a heading with another id, or another kind of block: not its translation
     stamp = {"since_sha": then.since_sha, "since_date": then.since_date}
+    if all((s.kind, normalise(s.text)) in now_texts for s in cell):
+        return None
     if k in old_to_new:
         if k not in edited:
             return None
