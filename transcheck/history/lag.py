@@ -187,8 +187,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
         t for sources, cell in pairs if any(twice[normalise(base.segments[i].text)] > 1 for i in sources)
         for t in cell)
 
-    current = _current(rows, src, lang, followed, versions)
-    now_texts = frozenset((s.kind, normalise(s.text)) for s in now)
+    current, now_texts = _current(rows, src, lang, followed, versions), {(s.kind, normalise(s.text)) for s in now}
     changes: list[LagChange] = []
     for i in sorted(cell_of):
         by_version: dict[int, list[int]] = {}
@@ -266,19 +265,18 @@ def _differs(then: Then) -> bool:
     return bool(edited or added or rewritten or len(old_to_new) < len(then.segments))
 
 
-def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts=frozenset()) -> LagChange | None:
-    """The change of source segment ``k`` of ``then`` on its translated ``cell``. A cell
-    that reads as a paragraph of today's source, word for word (a command's name as a
-    page title, changed in the source and every translation at once), follows it."""
+def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts=()) -> LagChange | None:
+    """The change of source segment ``k`` of ``then`` on its translated ``cell``; none
+    where the cell is word for word a paragraph of today's source (a title changed at once
+    in the source and every translation): it follows the source as it is."""
     old_to_new, edited, _, rewritten = then.changes
     old = then.segments[k]
     first, last = cell[0], cell[-1]
     anchors = {s.anchor for s in cell if s.anchor}
-    if (old.anchor and anchors and old.anchor not in anchors) or old.kind not in {s.kind for s in cell}:
-        return None  # a heading with another id, or another kind of block: not its translation
+    if (old.anchor and anchors and old.anchor not in anchors) or old.kind not in {s.kind for s in cell} \
+            or all((s.kind, normalise(s.text)) in now_texts for s in cell):
+        return None  # a heading with another id, another kind of block, or today's text
     stamp = {"since_sha": then.since_sha, "since_date": then.since_date}
-    if all((s.kind, normalise(s.text)) in now_texts for s in cell):
-        return None
     if k in old_to_new:
         if k not in edited:
             return None
@@ -308,10 +306,8 @@ def _translated_now(rows, src: str, lang: str, rendered, followed, versions) -> 
     has: dict[int, set[int]] = {}
 
     def saw(v: int, j: int) -> bool:
-        if v < 0:
-            return True
-        if versions[v] is None:
-            return False
+        if v < 0 or versions[v] is None:
+            return v < 0  # the change under review saw today's source; no source then, none
         if v not in has:
             old_to_new, _, _, rewritten = versions[v].changes
             has[v] = set(old_to_new.values()) | set(rewritten.values())
