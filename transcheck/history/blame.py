@@ -14,6 +14,9 @@ been a translator's update of its lines:
   the source (a product renamed in the source and every translation at once);
 - every word it takes out comes back with its spelling fixed (a typo fixed), and none
   of them is a word of today's source (an English word left in, now translated);
+- every line it takes out or puts in is a field of record ("default_lang_commit:
+  6cd5e2b", "lastUpdated: 2024-05-07"): it says which source the page follows, no
+  words of it;
 - its commit says it need not be followed (a skip marker).
 
 A mechanical hunk passes its lines on to the lines it replaced, so a paragraph keeps
@@ -37,6 +40,9 @@ from collections.abc import Callable, Sequence
 REWRITE_SHARE = 0.5
 
 _WORD = re.compile(r"\w+")
+# A field of record, "key: value" with a value of digits in it, or a flag: a commit id, a
+# date, a weight ("default_lang_commit: 6cd5e2b", "lastUpdated: 2024-05-07", "draft: true").
+_RECORD = re.compile(r"^[ \t]*+[A-Za-z_][\w-]*+:[ \t]*+(?:[\w.:+/-]*?\d[\w.:+/-]*+|true|false)?[ \t]*+$")
 # Link targets ("](...)", "<https://...>", bare URLs), inline code and numbers: their
 # words are what a mechanical edit changes. No part can run on past where another
 # could start, and numbers are taken whole without giving back: linear on any line.
@@ -67,7 +73,11 @@ def mechanical(hunk, source_delta, source_words=frozenset()) -> bool:
     whose text was not kept (a large one) is not. ``source_delta()``: the words the
     same commit took out of and put into the source, or None when it did not change
     the source (asked only when needed)."""
-    if hunk.old is None or hunk.new is None or not hunk.old or not hunk.new:
+    if hunk.old is None or hunk.new is None:
+        return False
+    if (hunk.old or hunk.new) and all(_RECORD.match(line) for line in (*hunk.old, *hunk.new)):
+        return True  # front matter's record of the page: the source commit it follows, a date
+    if not hunk.old or not hunk.new:
         return False
     before, after = _WORD.findall("\n".join(hunk.old).lower()), _WORD.findall("\n".join(hunk.new).lower())
     if before == after:
