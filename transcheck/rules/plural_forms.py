@@ -13,7 +13,9 @@ What it catches:
     A category the language never selects (``one`` in Japanese) is info: it is never
     shown, so its text is lost work or a sign of the wrong language's rules. An ICU
     ``=1`` branch stands for ``one`` where one number alone selects it (German), and
-    in any language where its text is ``other``'s (no count can pick a wrong form).
+    in any language where its text is ``other``'s (no count can pick a wrong form). In
+    Flutter's ARB files ``=0``, ``=1`` and ``=2`` are its zero, one and two, which serve
+    their number and their category alike (French 0, Russian 21).
 
     The categories come from CLDR (``transcheck/rules/_plurals_data.py``, generated
     with Babel by ``python -m tools.cldr_plurals``).
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from transcheck import formats
 from transcheck.formats.keyed import split_plural
 from transcheck.langid.names import language_name
 from transcheck.model import Category, Severity, Strength
@@ -135,6 +138,7 @@ def check(view: GroupView, options: NoOptions):
                 found = (replace(f, strength=Strength.HINT) for f in found)
             yield from found
         originals = keyed.cached_values(view, view.source) if view.source in view.documents else {}
+        arb = formats.of(doc).name == "arb"
         for key, seg in keyed.cached_values(view, lang).items():
             if cats is None or not seg.raw or "plural" not in seg.raw:
                 continue
@@ -155,7 +159,11 @@ def check(view: GroupView, options: NoOptions):
                     # wrong form between the two.
                     texts = dict(zip(selectors, bodies))
                     same = {"one"} if "=1" in texts and texts["=1"] == texts.get("other") else set()
-                    found = _judge(doc, seg, _forms(selectors, lang) | same, needed, lang, f"{{{name}, plural}} ")
+                    # Flutter's ARB messages give "=0", "=1", "=2" to its zero, one and two,
+                    # which serve their number and the category alike (French 0, Russian 21).
+                    flutter = {_FLUTTER[s] for s in selectors if s in _FLUTTER} if arb else set()
+                    found = _judge(doc, seg, _forms(selectors, lang) | same | flutter, needed, lang,
+                                   f"{{{name}, plural}} ", exact=flutter)
                     # ICU reads "other" for a category left out. Where no whole number
                     # selects "other" (Russian, Polish: fractions only), the form written
                     # there is what the numbers of the one category left out get: "one,
@@ -163,6 +171,9 @@ def check(view: GroupView, options: NoOptions):
                     spare = "other" in texts and "other" not in cats[1]
                     yield from (replace(f, strength=Strength.HINT) if spare and _one_missing(f.key) else f
                                 for f in found)
+
+
+_FLUTTER = {"=0": "zero", "=1": "one", "=2": "two"}
 
 
 def _one_missing(key: str) -> bool:
@@ -178,7 +189,9 @@ def _forms(selectors, lang: str) -> set[str]:
     return {s for s in selectors if not s.startswith("=")} | exact
 
 
-def _judge(doc, seg, present: set[str], cats, lang: str, where: str = ""):
+def _judge(doc, seg, present: set[str], cats, lang: str, where: str = "", exact=frozenset()):
+    """Findings for a plural's ``present`` categories; ``exact``: those a number selects
+    too, so never unused (Flutter's "=1" in Thai is the form of 1)."""
     everything, needed = cats
     name = language_name(lang)
     missing = [c for c in needed if c not in present]
@@ -186,7 +199,7 @@ def _judge(doc, seg, present: set[str], cats, lang: str, where: str = ""):
         yield keyed.named(RULE, doc, seg, f"{where}plural form{'s' if len(missing) > 1 else ''} missing for "
                           f"{name}: {', '.join(missing)} (CLDR: {', '.join(everything)})",
                           key=f"{where}missing:{','.join(missing)}")
-    unused = [c for c in present if c not in everything]
+    unused = [c for c in present if c not in everything and c not in exact]
     if unused:
         f = keyed.named(RULE, doc, seg, f"{where}plural form{'s' if len(unused) > 1 else ''} {', '.join(sorted(unused))} "
                         f"never used in {name} (CLDR: {', '.join(everything)})", key=f"{where}unused")
