@@ -63,6 +63,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
         return Kind.CODE
     if "," in stripped and all(_is_identifier(part.strip()) for part in stripped.split(",")):
         return Kind.CODE  # names of code listed ("regexMatch, mustRegexMatch"), in a heading too
+    if _reference_line(stripped):
+        return Kind.CODE
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
                                or (names and _is_name_list(stripped))):
         return Kind.CODE
@@ -160,6 +162,22 @@ def acronym_expanded(text: str) -> bool:
 
 _EXPANDED = re.compile(r"^(?:(?P<a1>[A-Z]{2,8}) \((?P<w1>[A-Z][A-Za-z]*+(?: [A-Za-z]++){1,8})\)"
                        r"|(?P<w2>[A-Z][A-Za-z]*+(?: [A-Za-z]++){1,8}) \((?P<a2>[A-Z]{2,8})\))$")
+
+
+# A generated API reference's lines: a request ("GET /apis/…/namespaces/{namespace}"), a
+# field with a path or a package for its value ("apiVersion: policy.karmada.io/v1alpha1",
+# "Pod: /spec/containers/<N>/image"), a field with its type and perhaps a word after it
+# ("spec.selector.name (string)", "overall (map[string]Quantity)，必选").
+_HTTP = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*+$")
+_KEY_PATH = re.compile(r"^[\w.-]++: (?:/|[\w.-]++/)\S*+$")
+_FIELD = re.compile(r"^(?P<name>[A-Za-z_][\w.-]*+) ?[(（](?P<type>[^()（）\s]++)[)）](?:[,，] ?[^\s,，]{1,20})?$")
+
+
+def _reference_line(text: str) -> bool:
+    if _HTTP.match(text) or _KEY_PATH.match(text):
+        return True
+    m = _FIELD.match(text)
+    return m is not None and (_is_identifier(m["name"]) or any(c in m["type"] for c in "[]./*"))
 
 
 def _is_name_list(text: str) -> bool:
