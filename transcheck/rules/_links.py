@@ -118,8 +118,13 @@ def _from_home(path: str, base: str, home: str, languages: frozenset[str], roots
     # in the root are one file, and so are "../es/" in de/ and "./es/" in the root.
     joined = posixpath.normpath(posixpath.join(base, path))
     own, source = roots
-    if own and (joined == own or joined.startswith(own + "/")):
-        joined = posixpath.join(source, joined[len(own):].lstrip("/"))
+    if own and (joined == own or joined.startswith(own + "/")
+                or any(is_language(p, languages) for p in joined.split("/"))):
+        # Read against the source's tree, above its root too while the path stays in
+        # the language's folder: the site publishes each tree at an address of its own,
+        # so "../common/x" climbs out of both alike. A path that leaves the language's
+        # folder ("de/../docs/guide.md") is a file of the repository.
+        joined = posixpath.normpath(posixpath.join(source, posixpath.relpath(joined, own)))
     joined = bare(joined)
     return posixpath.relpath(joined or ".", bare(home) or ".")
 
