@@ -44,7 +44,7 @@ _OPENERS = "\"'“‘«„「『(["
 # opens a dialog); the others are a translator's style as often as a slip.
 _STRONG = {":", "…"}
 # A face of punctuation at the end (":)", ";-(", Arabic "؛)"): no colon, no bracket.
-_FACE = re.compile(r"[:;=：；؛][-_'^o]?[()DPp]+\s*$")
+_FACE = re.compile(r"(?:[:;=：；؛][-_'^o]?[()DPp]+|(?<![\w(])[()]+[-_'^o]?[:;=])\s*$")  # ":)", and "(:" read backwards
 # A list that ends with a short abbreviation after a comma ("IDX, etc.", "SRT, jne."):
 # the list's "…" said in words.
 _LIST_END = re.compile(r",\s*(?:[^\W\d_]{1,3}\.\s*){1,2}$")
@@ -82,12 +82,13 @@ def ending(raw: str, language: str) -> str:
 _ARMENIAN_ON_WORD = {"!": "\u055b", "?": "\u055e"}  # the emphasis mark and the question mark
 
 
-def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
+def _same_end(expected: str, own: str, raw: str, language: str, source: str = "") -> bool:
     """A mark other than the source's that says the same: the Armenian full stop "։"
     typed as the colon it looks like (also where the source ends with no mark), and the
     Armenian colon, the mijaket "․", typed as the full stop it looks like, and an
     Armenian exclamation or question marked on its word; "etc." ending a list where
-    the source has "…", and an ellipsis the word order moved inside the value."""
+    the source has "…" (and "…" where the source's list ends in "etc."), and an
+    ellipsis the word order moved inside the value."""
     if base_language(language) == "hy" and (expected, own) in ((".", ":"), ("", ":"), (":", ".")):
         return True
     on_word = _ARMENIAN_ON_WORD.get(expected)
@@ -95,6 +96,8 @@ def _same_end(expected: str, own: str, raw: str, language: str) -> bool:
         # Armenian marks an exclamation or a question on the word it bears on
         # ("սպառվե՛լ է։"), and the sentence still ends with its full stop.
         return True
+    if expected == "." and own == "…" and _LIST_END.search(source.rstrip().rstrip(_CLOSERS).rstrip()):
+        return True  # "…, etc." said with an ellipsis: "plats osv …", "مکان، و..."
     if expected == "…" and ("…" in raw or "..." in raw):
         return True  # moved where the language's word order puts the blank ("تا… آینده")
     return expected == "…" and own == "." and bool(_LIST_END.search(raw.rstrip().rstrip(_CLOSERS).rstrip()))
@@ -147,7 +150,7 @@ def check(view: GroupView, rule: Rule):
             peers = len(cells) - 1
             if (expected != own and not question and not abbreviated and not comma
                     and not any(q in seg.raw[-2:] for q in _QUESTION)
-                    and not _same_end(expected, own, seg.raw, lang)):
+                    and not _same_end(expected, own, seg.raw, lang, src.raw)):
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
                 text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
                 strong = ((expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers

@@ -39,27 +39,26 @@ What it catches:
     English typos, and nested quotations closed by one shared mark. Before the
     conventions above, 74 of NTREX's 194 warnings were Hebrew abbreviations.
 
-    In keyed resources, each value is compared with the source's: a colon or an
-    ellipsis at the end that the translation drops or adds is a warning where most
-    other translations end as the source does (a label's colon before a value, a
-    menu item's ellipsis that says a dialog opens); another final mark (full stop,
-    exclamation mark) only info. Each language's marks count as the source's
-    ("：", "।", "…" for "...", for three one-dot leaders "․․․" and for Shahmukhi's
-    three Urdu full stops "۔ ۔ ۔", an ellipsis moved inside the value by the word order
-    ("تا… آینده"), an ellipsis in quotes at the source's end found in quotes anywhere
-    in the translation ("\"%@...\" kicsomagolása", „%@…“), for a colon the
-    Khmer "៖", the visargas "ः", "ঃ" Hindi and Bengali typists write and the
-    Armenian comma "՝"; in Armenian, ":" typed for its full stop "։" and "." for its
-    colon "․"; "…" for a list that ends in "etc."; Thai, Lao, Khmer and Burmese need
-    no full stop). A menu's access key after a label ("ফোল্ডার: (_o)") is no part
-    of its end; a source ending with a comma ("Hi %{to_user},") sets none, and a
-    mark added to one the program continues after a short word in lower case or a
-    trailing space ("…use the syntax ") is info. A space
-    at either edge that the source has and the translation lost is a warning where
+    In keyed resources, each value is compared with the source's: a colon or an ellipsis
+    at the end that the translation drops or adds is a warning where most other
+    translations end as the source does (a label's colon before a value, a menu item's
+    ellipsis that says a dialog opens); another final mark (full stop, exclamation mark)
+    only info. Each language's marks count as the source's ("：", "।", "…" for "...", for
+    three one-dot leaders "․․․" and for Shahmukhi's three Urdu full stops "۔ ۔ ۔", an
+    ellipsis moved inside the value by the word order ("تا… آینده"), an ellipsis in
+    quotes at the source's end found in quotes anywhere in the translation ("\"%@...\"
+    kicsomagolása", „%@…“), for a colon the Khmer "៖", the visargas "ः", "ঃ" Hindi and
+    Bengali typists write and the Armenian comma "՝"; in Armenian, ":" typed for its
+    full stop "։" and "." for its colon "․"; "…" for a list that ends in "etc." and the
+    other way round; Thai, Lao, Khmer and Burmese need no full stop). A menu's access
+    key after a label ("ফোল্ডার: (_o)") is no part of its end; a source ending with a
+    comma ("Hi %{to_user},") sets none, and a mark added to one the program continues
+    after a short word in lower case or a trailing space ("…use the syntax ") is info. A
+    space at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
-    words, and in the title of an Interface Builder object ("faa-9Y-Axk.title"), a
-    whole label no string is joined to (info); one added is info.
+    words, and in the title of an Interface Builder object ("faa-9Y-Axk.title"), a whole
+    label no string is joined to (info); one added is info.
 
 Why it matters:
     A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
@@ -82,7 +81,7 @@ What it does not catch:
     and lists count their items; a face of punctuation (":)", ":_(", Arabic "؛)")
     where it leaves the other brackets balanced; in keyed resources, a mark in quotes
     at a value's end (press ":"), which names a key, not the value's ending, a face
-    at the end (no colon), and the ending of a source that is one abbreviation
+    at the end (no colon, read either way: ":)", "(:"), and the ending of a source that is one abbreviation
     ("ex.", "etc.", "e.g.", which "例:", "z. B." render). A colon or an ellipsis
     added to a source that stops at a short word in lower case ("Find subtitles
     from", which the program completes) is info: another word order makes it a label.
