@@ -44,7 +44,7 @@ _OPENERS = "\"'“‘«„「『(["
 # opens a dialog); the others are a translator's style as often as a slip.
 _STRONG = {":", "…"}
 # A face of punctuation at the end (":)", ";-(", Arabic "؛)"): no colon, no bracket.
-_FACE = re.compile(r"(?:[:;=：；؛][-_'^o]?[()DPp]+|(?<![\w(])[()]+[-_'^o]?[:;=])\s*$")  # ":)", and "(:" read backwards
+_FACE = re.compile(r"(?:[:;=：；؛][-_'^o]?[()DPp]+|(?<![\w()])[()]++[-_'^o]?[:;=])\s*$")  # ":)", and "(:" read backwards
 # A list that ends with a short abbreviation after a comma ("IDX, etc.", "SRT, jne."):
 # the list's "…" said in words.
 _LIST_END = re.compile(r",\s*(?:[^\W\d_]{1,3}\.\s*){1,2}$")
