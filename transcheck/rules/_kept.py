@@ -1,13 +1,14 @@
 """Text a finished translation keeps as the source writes it, because it names
 something: the title of a linked page, of an issue or pull request, a work and its
 author, a changelog's entries. Left in English, such a segment is a hint, not an
-untranslated paragraph, and no sign that a translation stops there."""
+untranslated paragraph, and no sign that a translation stops there. Where no other
+translation shows which words are names, the translation's own sentences do."""
 
 from __future__ import annotations
 
 import re
 
-from transcheck.model import Kind
+from transcheck.model import Kind, base_language
 
 
 def link_title(seg) -> bool:
@@ -69,3 +70,19 @@ def citation(seg) -> bool:
 # Little words a title leaves in lower case.
 _TITLE_LITTLE = frozenset({"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "with", "by", "at",
                            "from", "vs", "via", "into"})
+
+
+def own_sentences(view, doc) -> str:
+    """The document's segments identified as its own language, and the words of its
+    inline code, as one text: the names a translation keeps are in it ("Karmada Metrics
+    Adapter 是…", "karmada-metrics-adapter"), where no other translation shows them."""
+    cache = view.memo("kept_own_sentences")
+    if doc.language not in cache:
+        cache[doc.language] = " ".join(
+            [s.text for s in doc.segments if (guess := view.guesses.get((doc.language, s.index)))
+             and guess.language and base_language(guess.language) == doc.base_language]
+            + [_CODE_PARTS.sub(" ", code) for s in doc.segments for code in s.code])
+    return cache[doc.language]
+
+
+_CODE_PARTS = re.compile(r"[-_./:]+")

@@ -29,17 +29,19 @@ What it catches:
     the pull request it names. A changelog's entry (a list item linking to an issue, a
     pull request or a commit) that the other translations keep too is not reported.
 
-    Untranslated means translatable text left as it was: a line is no evidence when
-    its words are names, numbers, scores or codes. A word counts as a name when most
-    of the translations that do not share the line keep it, as written or
-    transliterated (Dundee, Данди, ダンディー, داندي); when every translation of the row
-    shares it, a name is a word the other translations keep as written elsewhere in
-    their documents. What is left must still be identified as the language the line
-    was called: "Elite League: Dundee Stars 5-3 Belfast Giants", labelled German in
-    Spanish, French, Italian and Turkish files and English in Polish and Armenian ones,
-    has no word of either. On NTREX-128 news (``bench/ntrex.py``, 16 and 16 other
-    languages) those 7 errors were this line and it now gives none; the dev corpus
-    still gives none and ``corpus/`` keeps its four English titles.
+    Untranslated means translatable text left as it was: a line is no evidence when its
+    words are names, numbers, scores or codes. A word counts as a name when most of the
+    translations that do not share the line keep it, as written or transliterated
+    (Dundee, Данди, ダンディー, داندي); when every translation of the row shares it, a name
+    is a word the other translations keep as written elsewhere in their documents. With
+    no other translation, a name is a word the translation keeps in its own sentences or
+    in its inline code ("karmada-metrics-adapter"). What is left must still be
+    identified as the language the line was called: "Elite League: Dundee Stars 5-3
+    Belfast Giants", labelled German in Spanish, French, Italian and Turkish files and
+    English in Polish and Armenian ones, has no word of either. On NTREX-128 news
+    (``bench/ntrex.py``, 16 and 16 other languages) those 7 errors were this line and it
+    now gives none; the dev corpus still gives none and ``corpus/`` keeps its four
+    English titles.
 
     In keyed resources (``formats.keyed``) the other translations are the evidence a
     short UI string lacks: a value equal to the source's while at least three other
@@ -96,7 +98,7 @@ from dataclasses import dataclass, replace
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._kept import changelog_entry, citation, issue_title, link_title
+from transcheck.rules._kept import changelog_entry, citation, issue_title, link_title, own_sentences
 from transcheck.rules._pages import links_to_translations, names_the_page
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
@@ -238,7 +240,11 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
                   for lang in view.documents if lang not in (doc.language, view.source)}
         others = {lang: text for lang, text in others.items() if text}
     if not others:
-        return True  # no other translation to tell names from text: as identified
+        # No other translation: the words the translation itself keeps in its own
+        # sentences are names ("Karmada Metrics Adapter 是…" beside the heading).
+        others = {doc.language: own_sentences(view, doc)}
+    if not others[next(iter(others))]:
+        return True  # nothing to tell names from text: as identified
     text = view.vocabulary.keep(doc.language).mask(seg.text)
     words = {lang: _TOKEN.findall(text) for lang, text in others.items()} if transliterated else {}
     rest = [word for word in _TOKEN.findall(text) if any(ch.isalpha() for ch in word)
