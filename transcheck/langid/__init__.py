@@ -37,9 +37,11 @@ _TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "nb": ("no",), "nn": ("no",), "no": 
 _FROM_LANGDETECT = {"zh-cn": "zh", "zh-tw": "zh", "no": "no"}
 SEED = 0  # langdetect's draws; printed in every report's signature
 
-# Text that is the same in every language says nothing about the language of the rest.
+# Text that is the same in every language says nothing about the language of the rest:
+# addresses, mentions, code, and paths and keys ("node.koordinator.sh/gpu-vendor").
 _NEUTRAL = re.compile(
-    r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@\S+\.\w+|[#@][^\W_][\w.-]*+|`[^`\n]*`",
+    r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@\S+\.\w+|[#@][^\W_][\w.-]*+|`[^`\n]*`"
+    r"|(?<![\w./-])[\w.-]++/[\w./-]++",
 )
 # Letters the chosen language lacks, as a share of all letters, that make it no answer:
 # one such letter in a short line, a few in a paragraph (a name like "Björk" in a long
