@@ -11,6 +11,7 @@ import pytest
 from transcheck.model import Kind
 from transcheck.read.decode import split_lines
 from transcheck.formats import segment
+from transcheck.segment.markdown import segment_markdown
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "segment" / "cases.toml").read_text("utf-8"))
 
@@ -43,3 +44,11 @@ def test_no_prose_segment_holds_markup(case):
 def test_mdx_suffix_reads_as_markdown():
     segs = segment("page.fr.mdx", ["# Titre", "", "import X from './x'", "", "<X />", "", "Du texte."])
     assert [(s.kind, s.text) for s in segs] == [(Kind.HEADING, "Titre"), (Kind.PARAGRAPH, "Du texte.")]
+
+
+def test_an_alerts_text_on_the_markers_line_is_its_text_and_a_short_one_its_title():
+    joined = segment_markdown(["> [!TIP] Wenn Sie Symlinks haben, setzen Sie `follow_symlinks` auf `false`."])
+    assert [(s.kind, s.text) for s in joined] == [
+        (Kind.DIRECTIVE, "> [!TIP]"), (Kind.PARAGRAPH, "Wenn Sie Symlinks haben, setzen Sie auf.")]
+    titled = segment_markdown(["> [!tip] Symlinks", "> Text of the box."])
+    assert [(s.kind, s.text) for s in titled] == [(Kind.TITLE, "Symlinks"), (Kind.PARAGRAPH, "Text of the box.")]

@@ -32,6 +32,7 @@ What it does not catch:
     paragraph's next line, which Markdown joins to it.
     The list of the page's translations (three links or more, nearly all to them),
     which projects ask translators to leave out, and a translation's own entry in it.
+    A callout's marker without a title (":::note", "> [!TIP]"): no content to lack.
     A row whose links (an index entry that links to the page of a heap) this
     document has elsewhere is at most a hint: the entry moved, or the aligner paired
     the rows of a reordered or older list apart.
@@ -79,8 +80,8 @@ def check(view: GroupView, options: NoOptions):
     # lacks what it lacks by that; today's alignment of it says nothing more.
     rewritten = {lang for lang, lag in view.lag.items() if lag.rewritten(len(view.documents[lang].segments))}
     for r, row in enumerate(view.rows):
-        if _wordless(view, row):
-            continue  # an ellipsis or a dash set apart is no content to lack
+        if _wordless(view, row) or _marker(view, row):
+            continue  # an ellipsis or a dash set apart, or a callout's marker, is no content to lack
         wanted = expected(view, row) is True
         reference = _reference(view, row)
         for lang in row.cells:
@@ -154,6 +155,16 @@ def _wordless(view: GroupView, row) -> bool:
         if _SHOWING.search(text) or any(ch.isalnum() for ch in _TAG.sub("", text)):
             return False
     return True
+
+
+def _marker(view: GroupView, row) -> bool:
+    """A row of callout markers without a title (":::note", "> [!TIP]") in every
+    document that has it: a translation that writes the callout's text on the marker's
+    line ("> [!TIP] If you have…") or as a paragraph lacks no content (structure-mismatch
+    compares callouts)."""
+    return all(view.documents[lang].segments[i].kind is Kind.DIRECTIVE
+               and view.documents[lang].segments[i].block == "admonition"
+               for lang in row.present() for i in row.cells[lang])
 
 
 _TAG = re.compile(r"<[^<>]{0,200}>")

@@ -24,6 +24,7 @@ _COLON_OPEN = re.compile(r"^:{3,}\s*([^\W\d_][\w-]*)\s*(?:\[(.*)\])?\s*(?:\{[^}]
 _BANG_OPEN = re.compile(r"^(?:!!!|\?\?\?\+?)\s*([\w-]+(?:\s+[\w-]+)*)?\s*(?:\"(.*)\")?\s*$")
 _TAB_OPEN = re.compile(r"^===\+?\s+\"(.*)\"\s*$")
 # {* file *} (FastAPI), --8<-- "file" (pymdownx snippets), ::: package.module (mkdocstrings)
+_SENTENCE_END = re.compile(r"[.!?。！？]$")
 _ALERT = re.compile(r"^>\s?\[!([A-Za-z]+)\][+-]?[ \t]*(\S[^\n]*)?$")
 # Hugo themes' boxes: Docsy's alert, Relearn's notice, Hextra's callout, hints, admonitions.
 _HUGO_BOX = re.compile(r"^\{\{[<%]\s*(alert|notice|callout|hint|admonition|note|tip|warning|caution|info|danger|"
@@ -134,7 +135,14 @@ def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
         _title_or_directive(marks, i, m.group(2) or m.group(3), s, "admonition")
     elif m := _ALERT.match(s):
         # "> [!NOTE]" (GitHub), "> [!tip] Title" (Obsidian): the box a Hugo site opens
-        # with {{% alert %}}, whatever the translation writes.
+        # with {{% alert %}}, whatever the translation writes. A sentence after the
+        # marker ("> [!TIP] If you have symlinks…", as Crowdin joins the lines) is the
+        # box's text, not its title.
+        text = (m.group(2) or "").strip()
+        if _SENTENCE_END.search(text) or len(text.split()) >= 8:
+            marks.append(Mark(i + 1, i + 1, s[:m.start(2)].rstrip(), Kind.DIRECTIVE, "admonition"))
+            out[i] = "> " + text  # read as Markdown, as the marker's own line would be
+            return 1
         _title_or_directive(marks, i, m.group(2), s, "admonition")
     elif m := _HUGO_BOX.match(s):
         title = _TITLE_ATTR.search(m.group(2))
