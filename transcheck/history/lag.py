@@ -267,14 +267,14 @@ def _differs(then: Then) -> bool:
 
 def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts=()) -> LagChange | None:
     """The change of source segment ``k`` of ``then`` on its translated ``cell``; none
-    where the cell is word for word a paragraph of today's source (a title changed at once
-    in the source and every translation): it follows the source as it is."""
+    where the cell is word for word a paragraph of today's source, not a table's cell (a
+    title changed at once in the source and every translation): it follows the source."""
     old_to_new, edited, _, rewritten = then.changes
     old = then.segments[k]
     first, last = cell[0], cell[-1]
     anchors = {s.anchor for s in cell if s.anchor}
     if (old.anchor and anchors and old.anchor not in anchors) or old.kind not in {s.kind for s in cell} \
-            or all((s.kind, normalise(s.text)) in now_texts for s in cell):
+            or all(s.block != "table" and (s.kind, normalise(s.text)) in now_texts for s in cell):
         return None  # a heading with another id, another kind of block, or today's text
     stamp = {"since_sha": then.since_sha, "since_date": then.since_date}
     if k in old_to_new:
