@@ -58,11 +58,13 @@ _NAMES = {":": "a colon", "…": "an ellipsis", "!": "an exclamation mark", ".":
 
 # A menu's access key written after the label, as languages without Latin letters
 # do ("ফোল্ডার: (_o)", "設定位置… (_L)", Qt's "(&F)"): the label ends before it.
+# Markup closing the value ("Unlimited items:<reset>", "Name:</b>"): the mark is before it.
+_TRAILING_TAGS = re.compile(r"(?<=[^\s>])(?:<[/A-Za-z][^<>]{0,30}>)++\s*+$")
 _ACCESS_KEY = re.compile(r"(?<!\s)\s*+[(（][_&][^\W_][)）]$")
 
 
 def ending(raw: str, language: str) -> str:
-    whole = _ACCESS_KEY.sub("", raw.rstrip())
+    whole = _TRAILING_TAGS.sub("", _ACCESS_KEY.sub("", raw.rstrip()))
     if _FACE.search(whole):
         return ""
     text = whole.rstrip(_CLOSERS).rstrip()
