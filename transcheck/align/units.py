@@ -252,8 +252,8 @@ def _one_link(a: Unit, b: Unit) -> bool:
 
 def near_code(a: Unit, b: Unit) -> bool:
     """Whether a code span of one may be a code span of the other changed: the same
-    command or name begins both (``ls -rtlh`` and ``ls -rth``, ``getUsers()`` and
-    ``getUser()``), or both are numbers of as many digits (``400`` and ``410``).
+    command or name begins both, in any case (``ls -rtlh`` and ``ls -rth``, ``getUsers()``
+    and ``getUser()``, ``pod-demo-0`` and ``Pod-demo-0``), or both are numbers of as many digits (``400`` and ``410``).
     Such a pair is what the code check compares, not two unrelated paragraphs."""
     return not a.stems.isdisjoint(b.stems)
 
@@ -263,7 +263,7 @@ def _code_stems(anchors: Counter) -> frozenset:
     for key in anchors:
         if key.startswith("code:"):
             head = key[5:].split(None, 1)[0] if key[5:].strip() else ""
-            stems.add(f"#{len(head)}" if head.isdigit() else head[:4])
+            stems.add(f"#{len(head)}" if head.isdigit() else head[:4].casefold())  # "Pod-demo-0" is near "pod-demo-0"
     stems.discard("")
     return frozenset(stems)
 
