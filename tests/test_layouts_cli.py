@@ -412,3 +412,18 @@ def test_a_glibc_modifier_in_the_code_is_read_or_named(tmp_path):
         "transcheck: warning: po/ca@valencia.md: unknown language code 'ca@valencia' in the path (layout "
         "po/{lang}.md); 1 file not read; map it to a language tag in [language-codes] (\"ca@valencia\" = \"...\")"
     ]
+
+
+def test_the_source_a_table_layout_names_wins_over_a_file_of_its_languages_code(tmp_path):
+    """Crowdin exports the source language too ("messages_en.properties", often
+    stale): the file the layout names as the source is read, the other skipped with a
+    warning."""
+    _write(tmp_path, "messages.properties", "a=Open\nb=Save\nc=Close\n")
+    _write(tmp_path, "messages_en.properties", "a=Open\nb=Save\n")
+    _write(tmp_path, "messages_de.properties", "a=Öffnen\nb=Speichern\nc=Schließen\n")
+    report, stderr, code = _run(tmp_path, "--layout", "messages.properties=messages_{lang}.properties",
+                                "--source", "en")
+    assert code == 0
+    assert sorted(d["path"] for d in report["documents"]) == ["messages.properties", "messages_de.properties"]
+    assert "messages_en.properties: second file for language 'en'" in stderr
+    assert "(first: messages.properties); skipped" in stderr

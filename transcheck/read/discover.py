@@ -295,12 +295,15 @@ def _group(specs: list[FileSpec], problems: list[InputProblem], max_languages: i
         if spec.language in langs:
             # An older code for the language (Moldovan "mo" beside "ro"): the file
             # written with the language's own code is read, and the run goes on.
-            if _writes(spec) and not _writes(langs[spec.language]):
-                spec, langs[spec.language] = langs[spec.language], spec
+            # The source a table layout names wins over a file of its language's code.
+            first = langs[spec.language]
+            if (spec.named_source, _writes(spec)) > (first.named_source, _writes(first)):
+                spec, langs[spec.language] = first, spec
+            kept = langs[spec.language]
             problems.append(InputProblem(
                 spec.path, f"second file for language {spec.language!r} in group {spec.group!r} "
-                f"(first: {langs[spec.language].path}); skipped",
-                "warning" if _writes(langs[spec.language]) and not _writes(spec) else "error"))
+                f"(first: {kept.path}); skipped",
+                "warning" if kept.named_source or (_writes(kept) and not _writes(spec)) else "error"))
             continue
         langs[spec.language] = spec
     kinds = Counter(name for name, _ in by_group)
