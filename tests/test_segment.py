@@ -154,6 +154,9 @@ def test_plain_text_lines_keep_their_numbers():
         ("regexMatch, mustRegexMatch", Kind.CODE),
         ("$5 off every order", Kind.PARAGRAPH),
         ("Red, Green, Blue", Kind.PARAGRAPH),
+        # A JSX element alone on its line, in a .md page Docusaurus reads as MDX.
+        ("<img src={require('/static/img/arch.png').default} style={{ width: '700px'}} />", Kind.CODE),
+        ("<Tip>Use it</Tip>", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

@@ -13,6 +13,8 @@ _IMAGE = re.compile(
     r"^\S*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|ico|avif)\)?$", re.IGNORECASE
 )
 _FILE_NAME = re.compile(r"^[\w./\\{}-]+\.[A-Za-z0-9]{2,5}$")  # "{{datetime}}": a name a program fills
+# A self-closing element standing alone: "<img src={require('/static/a.png').default} />".
+_ELEMENT = re.compile(r"^<[A-Za-z][^<>]*+(?<=/)>$")
 _URL = re.compile(r"^(?:<)?(?:https?://|ftp://|mailto:|www\.)\S+(?:>)?$", re.IGNORECASE)
 # One identifier, the whole text: a command-line option (--log-prefix-name, -v, -Xmx2g;
 # not "-Eigenschaften", the end of a German heading after its code),
@@ -54,6 +56,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
     stripped = text.strip()
     if _URL.match(stripped):
         return Kind.URL
+    if _ELEMENT.match(stripped):
+        return Kind.CODE  # an element alone, JSX in a .md page that Docusaurus reads as MDX
     if _IMAGE.match(stripped):
         return Kind.IMAGE
     if _NUMBER.match(stripped):
