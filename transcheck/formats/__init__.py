@@ -47,6 +47,9 @@ class FileFormat:
     # A bilingual resource (PO, XLIFF): each message holds its source beside its
     # translation, so a run needs no file in the source language.
     bilingual: bool = False
+    # The ICU plural selectors "=0", "=1", "=2" serve the zero, one and two categories,
+    # not only their numbers (Flutter's ARB: gen_l10n hands them to Intl.pluralLogic).
+    numbered_categories: bool = False
 
 
 class FormatError(ValueError):

@@ -14,4 +14,5 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
     return to_segments(messages("\n".join(lines), skip=lambda path: path[0].startswith("@")))
 
 
-FORMAT = FileFormat(name="arb", mime_type="application/json", segment=segment, keyed=True)
+FORMAT = FileFormat(name="arb", mime_type="application/json", segment=segment, keyed=True,
+                    numbered_categories=True)

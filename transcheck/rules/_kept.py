@@ -27,11 +27,11 @@ def issue_title(seg) -> bool:
     return bool(seg.urls) and all(_ISSUE.match(u) for u in seg.urls)
 
 
-# An issue, pull request or discussion on a forge (GitHub, GitLab, Codeberg, Gitee).
-_ISSUE = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|gitee\.com)/[^/\s]+/[^/\s]+/"
-                    r"(?:-/)?(?:issues|pull|pulls|merge_requests|discussions)/\d+(?![\w/])")
-_COMMIT = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|gitee\.com)/[^/\s]+/[^/\s]+/"
-                     r"(?:-/)?commits?/[0-9a-f]{7,40}(?![\w/])")
+# A repository on a forge (GitHub, GitLab, Codeberg, Gitee), then an issue, pull request
+# or discussion of it, or a commit.
+_FORGE = r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|gitee\.com)/[^/\s]+/[^/\s]+/(?:-/)?"
+_ISSUE = re.compile(_FORGE + r"(?:issues|pull|pulls|merge_requests|discussions)/\d+(?![\w/])")
+_COMMIT = re.compile(_FORGE + r"commits?/[0-9a-f]{7,40}(?![\w/])")
 
 
 def changelog_entry(doc, seg) -> bool:

@@ -34,11 +34,13 @@ _COLON_LIKE = ("\u0903", "\u0983", "\u055d")
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
 # Written without spaces between words: a string joined to the next needs none.
 _NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
-# Closing marks, German's and Czech's "“" and "‘" and Danish's "«" among them ("„%@…“").
-_CLOSERS = "\"'”’»“‘«)]}*_"
+# Closing quotation marks, German's and Czech's "“" and "‘" and Danish's "«" among them
+# ("„%@…“"), and the other closing marks.
+_QUOTES_CLOSING = "\"'”’»“‘«"
+_CLOSERS = _QUOTES_CLOSING + ")]}*_"
 # A mark that ends a quotation rather than the value ("Extracting \"%@...\""): a language
 # of another word order moves the quotation, its mark with it ("\"%@...\" kicsomagolása").
-_QUOTED_MARK = {"…": re.compile(r"(?:\.\.\.|…)[\"'”’»“‘«]"), ":": re.compile(r":[\"'”’»“‘«]")}
+_QUOTED_MARK = {"…": re.compile(rf"(?:\.\.\.|…)[{_QUOTES_CLOSING}]"), ":": re.compile(rf":[{_QUOTES_CLOSING}]")}
 _OPENERS = "\"'“‘«„「『(["
 # Endings a program relies on (a colon before a value, an ellipsis on an item that
 # opens a dialog); the others are a translator's style as often as a slip.
@@ -139,7 +141,7 @@ def check(view: GroupView, rule: Rule):
                 else ending(seg.raw, lang) for lang, seg in cells.items()}
         sides = {lang: edges(seg.raw) for lang, seg in cells.items()}
         question = any(q in src.raw[-2:] for q in _QUESTION)
-        quoted = _QUOTED_MARK.get(source_end) if src.raw.rstrip()[-1:] in "\"'”’»“‘«" else None
+        quoted = _QUOTED_MARK.get(source_end) if src.raw.rstrip()[-1:] in _QUOTES_CLOSING else None
         if quoted:
             ends = {lang: source_end if quoted.search(cells[lang].raw) else end for lang, end in ends.items()}
         # "ex." is a word, not a sentence: "例:", "z. B." and "p. ex." all render it.

@@ -138,7 +138,7 @@ def check(view: GroupView, options: NoOptions):
                 found = (replace(f, strength=Strength.HINT) for f in found)
             yield from found
         originals = keyed.cached_values(view, view.source) if view.source in view.documents else {}
-        arb = formats.of(doc).name == "arb"
+        numbered = formats.of(doc).numbered_categories
         for key, seg in keyed.cached_values(view, lang).items():
             if cats is None or not seg.raw or "plural" not in seg.raw:
                 continue
@@ -161,9 +161,9 @@ def check(view: GroupView, options: NoOptions):
                     same = {"one"} if "=1" in texts and texts["=1"] == texts.get("other") else set()
                     # Flutter's ARB messages give "=0", "=1", "=2" to its zero, one and two,
                     # which serve their number and the category alike (French 0, Russian 21).
-                    flutter = {_FLUTTER[s] for s in selectors if s in _FLUTTER} if arb else set()
-                    found = _judge(doc, seg, _forms(selectors, lang) | same | flutter, needed, lang,
-                                   f"{{{name}, plural}} ", exact=flutter)
+                    given = {_NUMBERED[s] for s in selectors if s in _NUMBERED} if numbered else set()
+                    found = _judge(doc, seg, _forms(selectors, lang) | same | given, needed, lang,
+                                   f"{{{name}, plural}} ", exact=given)
                     # ICU reads "other" for a category left out. Where no whole number
                     # selects "other" (Russian, Polish: fractions only), the form written
                     # there is what the numbers of the one category left out get: "one,
@@ -173,7 +173,7 @@ def check(view: GroupView, options: NoOptions):
                                 for f in found)
 
 
-_FLUTTER = {"=0": "zero", "=1": "one", "=2": "two"}
+_NUMBERED = {"=0": "zero", "=1": "one", "=2": "two"}
 
 
 def _one_missing(key: str) -> bool:
