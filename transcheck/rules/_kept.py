@@ -12,12 +12,14 @@ from transcheck.model import Kind, base_language
 
 
 def link_title(seg) -> bool:
-    """A linked name of a few capitalised words ("Shortest Common Supersequence", "MIT
-    Introduction to Algorithms": a title's little words stay in lower case), which
-    lists of algorithms, books, tools or people keep as the source writes it."""
-    words = re.findall(r"[^\W\d_][\w'-]*", seg.text)
+    """A linked name of capitalised words ("Shortest Common Supersequence", "MIT
+    Introduction to Algorithms": a title's little words stay in lower case; an article's
+    headline, "Goodhart’s Law: How Measuring The Wrong Things Drive Immoral
+    Behaviour"), which lists of algorithms, books, tools, people or further reading keep
+    as the source writes it."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", seg.text)
     capitals = [w for w in words if w[0].isupper()]
-    return seg.links >= 1 and 1 <= len(words) <= 8 and words[0][0].isupper() and all(
+    return seg.links >= 1 and 1 <= len(words) <= 12 and words[0][0].isupper() and all(
         w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
 
 
