@@ -64,6 +64,8 @@ def test_many_groups_in_one_directory(tmp_path):
         ("pt-br", "pt-BR"), ("pt_BR", "pt-BR"), ("zh-hant", "zh-Hant"), ("ZH-HANS", "zh-Hans"),
         ("zh-CN", "zh-CN"), ("sr-Latn", "sr-Latn"), ("sr_latn_rs", "sr-Latn-RS"), ("es-419", "es-419"),
         ("qq", None), ("english", None), ("pt-", None),
+        # language and region glued, told apart by their case; in one case, a code to map
+        ("zhCN", "zh-CN"), ("ptBR", "pt-BR"), ("ptbr", None), ("PTBR", None), ("myPC", None),
     ],
 )
 def test_language_tags_as_sites_spell_them(tag, expected):

@@ -20,6 +20,9 @@ _TAG = re.compile(
 # Region codes no country has that a translation platform writes for a script: Crowdin's
 # "sr-SP" (Android "values-sr-rSP") is Serbian in Cyrillic.
 _PLATFORM_SCRIPTS = {("sr", "SP"): "Cyrl"}
+# A language and its region written together, told apart by their case ("zhCN", "ptBR":
+# jitsi-meet's main-zhCN.json); in one case ("ptbr") they are a code to map.
+_GLUED = re.compile(r"^(?P<base>[a-z]{2,3})(?P<region>[A-Z]{2})$")
 _MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab",
                      "iqtelif": "Latn", "hebrew": "Hebr"}
 
@@ -38,25 +41,25 @@ def normalise_tag(text: str) -> str | None:
     ``"he"``, ``"in"`` -> ``"id"``, ``"sr-CS"`` -> ``"sr-RS"``: Java and Android still
     write them); None when no
     language has that code, or the region or script is none CLDR knows."""
-    m = _TAG.match(text)
+    m = _TAG.match(text) or _GLUED.match(text)
     if not m:
         return None
     code = canonical_code(m.group("base"))
-    modifier = m.group("modifier")
+    modifier = m.groupdict().get("modifier")
     if code is None or (modifier and modifier.lower() not in _MODIFIER_SCRIPTS):
         return None
     base, _, alias_script = code.partition("-")
-    script = m.group("script") or (_MODIFIER_SCRIPTS[modifier.lower()] if modifier else "") or alias_script or None
+    script = m.groupdict().get("script") or (_MODIFIER_SCRIPTS[modifier.lower()] if modifier else "") or alias_script or None
     region = m.group("region")
     if region and (written := _PLATFORM_SCRIPTS.get((base, region.upper()))):
         script, region = written, None
     from transcheck.langdata import region_alias, region_name, script_name
 
-    if region and region_name(region) is None:
+    if region and region_name(region) is None and m.re is _TAG:
         region = region_alias(region) or region  # a retired code: sr-CS is sr-RS
 
     # "fr-XX" and "en-Abcd" name no region and no script: no language either.
-    if (region and region_name(region) is None) or (m.group("script") and script_name(m.group("script")) is None):
+    if (region and region_name(region) is None) or (m.groupdict().get("script") and script_name(m["script"]) is None):
         return None
     return "-".join(
         part for part in (base, script.title() if script else None, region.upper() if region else None) if part
