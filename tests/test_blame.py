@@ -235,3 +235,14 @@ def test_a_name_recased_with_a_new_anchor_is_carried_by_the_translated_anchor():
     new = _seg("recma plugins are not supported.", urls=["/en/guides/md/#setting-up-a-processor"])
     mine = [_seg("Les modules Recma ne sont pas pris en charge.", urls=["/fr/guides/md/#configurer-un-processeur"])]
     assert carried(old, new, mine, ("en", "fr"))
+
+
+def test_a_page_update_translates_the_page_but_a_word_fixed_in_a_long_page_only_its_line():
+    page = [f"ligne traduite {k}" for k in range(200)]
+    fixed = list(page)
+    fixed[50] = "ligne corrigée 50"  # one word made another, in place: a reader's correction
+    synced = page[:100] + ["paragraphe ajouté"] + page[100:]  # a paragraph put in: an update
+    for new, expect in ((fixed, ["first"] * 50 + ["fix"] + ["first"] * 149), (synced, ["sync"] * 201)):
+        hunk = "fix" if new is fixed else "sync"
+        steps = [(hunk, hunks(page, new), lambda h: False, True), ("first", hunks([], page), lambda h: False, True)]
+        assert attribute(len(new), steps) == expect

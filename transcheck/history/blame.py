@@ -25,7 +25,9 @@ the commit that really translated it.
 A commit that changes one translation of a page (and maybe its source) is that
 translator's update of the page: if it translates anything, the lines it left alone
 were read against the source of then and kept, so every line still followed is its
-(a translator leaves a paragraph whose source only fixed a typo as it is). A commit
+(a translator leaves a paragraph whose source only fixed a typo as it is); unless it
+only rewords lines in place, a hundredth of the file at most: a reader's correction
+("surestimer" made "sous-estimer"), which read no more than its lines. A commit
 that changes several translations of the page at once is no one's update of any of
 them: it translated only the lines it changed, unless its translating hunks cover at
 least ``REWRITE_SHARE`` of the file.
@@ -38,6 +40,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 REWRITE_SHARE = 0.5
+CORRECTION_SHARE = 0.01
 
 _WORD = re.compile(r"\w+")
 # A field of record, "key: value" with a value of digits in it, or a flag: a commit id, a
@@ -121,6 +124,14 @@ def _spelling_fixed(out: Counter, into: Counter, source_words) -> bool:
     return True
 
 
+def _correction(hunks, size: int) -> bool:
+    """Hunks that only reword a few lines in place (a word fixed, "surestimer" made
+    "sous-estimer" in a page of a thousand lines): a reader's correction, not a
+    translator's reading of the whole page against its source."""
+    changed = sum(h.new_count for h in hunks)
+    return all(h.old_count == h.new_count for h in hunks) and changed <= CORRECTION_SHARE * size
+
+
 def attribute(lines: int, commits: Sequence[tuple[object, Sequence, Callable]]) -> list[object | None]:
     """The owner of each of ``lines`` lines of the newest version: ``commits`` are
     (owner, hunks, is_mechanical[, page_update]) newest first; ``is_mechanical(hunk)``
@@ -145,7 +156,8 @@ def attribute(lines: int, commits: Sequence[tuple[object, Sequence, Callable]]) 
             return hunks[k][1]
 
         if page and page[0]:
-            whole = any(not mech(k) for k in range(len(hunks)))
+            translating = [h for k, (h, _) in enumerate(hunks) if not mech(k)]
+            whole = bool(translating) and not _correction(translating, size)
         else:
             replacing = sum(h.new_count for h, _ in hunks if h.old_count)
             whole = size > 0 and (replacing if replacing < REWRITE_SHARE * size else sum(
