@@ -11,7 +11,8 @@ What it catches:
     clear majority of the translations): a placeholder missing, one added, one
     renamed (``{{nom}}`` for ``{{name}}``), printf arguments whose types or positions
     differ, and a syntax left broken (an unclosed ``{``) where the source's is whole.
-    The variants of a plural message are compared together.
+    The variants of a plural message are compared together. A key the source no
+    longer has is never shown and is not compared.
 
     Severity and precision: an error (a missing argument loses data, a printf type
     mismatch crashes the program); info when two or more and a third of the other
@@ -71,6 +72,8 @@ def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str,
     for msg, votes in all_votes.items():
         if not any(votes.values()):
             continue
+        if view.source in view.documents and view.source not in votes:
+            continue  # a key the source no longer has: never shown, nothing to match
         reported = set()
         for dev in consensus.deviations(view, votes):
             seg = keyed.first_segment(view, dev.language, msg)
