@@ -119,6 +119,14 @@ def _continued(raw: str) -> bool:
     return raw[-1:].isspace() or last.isalpha() and last.islower() and len(last) <= 5
 
 
+def _whole_label(raw: str) -> bool:
+    """A source value of one to three capitalised words and no mark at its end ("Start
+    ", "Forest "): a button's or a picture's whole label, whose trailing space is a
+    slip that translators copy, not where the program joins the next string."""
+    words = raw.split()
+    return 1 <= len(words) <= 3 and raw.rstrip()[-1:].isalnum() and all(w[:1].isupper() for w in words)
+
+
 def edges(raw: str) -> tuple[bool, bool]:
     return (raw[:1].isspace(), raw[-1:].isspace()) if raw.strip() else (False, False)
 
@@ -174,7 +182,8 @@ def check(view: GroupView, rule: Rule):
                 # A space lost where the program joins the next string shows; one added
                 # at an edge seldom does, nor one lost from an Interface Builder object's
                 # title ("faa-9Y-Axk.title"), a whole label no string is joined to.
-                lost = any(w and not h for w, h in zip(want, have)) and not _IB_OBJECT.match(key)
+                lost = any(w and not h for w, h in zip(want, have)) and not _IB_OBJECT.match(key) \
+                    and not (want == (False, True) and _whole_label(src.raw))
                 strong = lost and peers >= 2 and 2 * len(agree) > peers and base_language(lang) not in _NO_SPACES
                 findings.append(f if strong else replace(f, strength=Strength.HINT))
     yield from findings

@@ -57,8 +57,10 @@ What it catches:
     space at either edge that the source has and the translation lost is a warning where
     most translations keep it (the program joins the next string there), except in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
-    words, and in the title of an Interface Builder object ("faa-9Y-Axk.title"), a whole
-    label no string is joined to (info); one added is info.
+    words, in the title of an Interface Builder object ("faa-9Y-Axk.title"), a whole
+    label no string is joined to, and after a source of one to three capitalised words
+    ("Start ", "Forest "), a whole label whose space the translators copied (info); one
+    added is info.
 
 Why it matters:
     A lost closing quote makes the rest of a paragraph read as quoted speech; a lost
