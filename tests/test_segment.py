@@ -157,6 +157,10 @@ def test_plain_text_lines_keep_their_numbers():
         # A JSX element alone on its line, in a .md page Docusaurus reads as MDX.
         ("<img src={require('/static/img/arch.png').default} style={{ width: '700px'}} />", Kind.CODE),
         ("<Tip>Use it</Tip>", Kind.PARAGRAPH),
+        # A checksum and what it is of; a sentence that quotes one is prose.
+        ("MD5 (ruby-1.8.7.tar.bz2) = f17f14c8d55e731b3ce1bc35c42f0a6c", Kind.CODE),
+        ("SHA256: de7d83bd48b4bd4c5e8e8d22e8c28e8a72e2ce6f6b4d5c8a1b2c3d4e5f6a7b8c9", Kind.CODE),
+        ("The release tarball is signed, and its checksum is f17f14c8d55e731b3ce1bc35c42f0a6c", Kind.PARAGRAPH),
     ],
 )
 def test_classify_line(text, kind):

@@ -67,7 +67,7 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
         return Kind.CODE
     if "," in stripped and all(_is_identifier(part.strip()) for part in stripped.split(",")):
         return Kind.CODE  # names of code listed ("regexMatch, mustRegexMatch"), in a heading too
-    if _reference_line(stripped):
+    if _reference_line(stripped) or _digest_line(stripped):
         return Kind.CODE
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
                                or (names and _is_name_list(stripped))):
@@ -172,9 +172,18 @@ _EXPANDED = re.compile(r"^(?:(?P<a1>[A-Z]{2,8}) \((?P<w1>[A-Z][A-Za-z]*+(?: [A-Z
 # field with a path or a package for its value ("apiVersion: policy.karmada.io/v1alpha1",
 # "Pod: /spec/containers/<N>/image"), a field with its type and perhaps a word after it
 # ("spec.selector.name (string)", "overall (map[string]Quantity)，必选").
+# An MD5, SHA-1 or SHA-2 digest: 32 hexadecimal digits or more, whole.
+_DIGEST = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,}+(?![0-9A-Za-z])")
 _HTTP = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*+$")
 _KEY_PATH = re.compile(r"^[\w.-]++: (?:/|[\w.-]++/)\S*+$")
 _FIELD = re.compile(r"^(?P<name>[A-Za-z_][\w.-]*+) ?[(（](?P<type>[^()（）\s]++)[)）](?:[,，] ?[^\s,，]{1,20})?$")
+
+
+def _digest_line(text: str) -> bool:
+    """A checksum and what it is of ("MD5 (ruby-1.8.7.tar.bz2) = f17f14c8…", "SHA256:
+    de7d…"): its hexadecimal digests are half its characters or more."""
+    digests = sum(len(d) for d in _DIGEST.findall(text))
+    return digests > 0 and 2 * digests >= len(text) - text.count(" ")
 
 
 def _reference_line(text: str) -> bool:
