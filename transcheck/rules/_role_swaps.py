@@ -98,6 +98,14 @@ def _own_digit_run(text: str, anchors: list, a: str, b: str) -> bool:
 
 
 _NUMBER_RUN = re.compile(r"[\d\s.,:/–—-]{3,24}")
+# A date of three numbers in digits: year, month and day in any of the orders written.
+_DATE = re.compile(r"(?<![\d.,/-])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\d/-]|[.,]\d)")
+
+
+def _in_date(text: str, anchors: list, key: str) -> bool:
+    """Whether the first occurrence of ``key`` stands inside a date written in digits."""
+    x = _first(anchors, key)
+    return any(m.start() <= x.start < m.end() for m in _DATE.finditer(text))
 
 
 def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b: str,
@@ -108,6 +116,10 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
     judged on which number carries it; the others need the source and every peer to
     hold the two in one order."""
     if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or seqs[source] != expected:
+        return None
+    # A date written in digits is ordered by the language's convention ("2026-03-05",
+    # "05/03/2026"), not by the roles of its parts.
+    if any(_in_date(texts[o], anchors[o], n) for o in (source, lang) for n in (a, b)):
         return None
     # A right-to-left translation that writes the two in one run of its own digits
     # ("۳-۲" for 2-3, "۴-۳-۲") may have typed them in the order they show in.

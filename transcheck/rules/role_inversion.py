@@ -33,7 +33,9 @@ What it catches:
     two in one run of its own digits ("۳-۲" for 2-3: typed in the order they show in).
     A range, a score or a date in the other order is no evidence: on NTREX-128 news
     (held out) all 28 such warnings were a convention ("0:1" for a 1-0 defeat in
-    German) or right-to-left typing. Two anchors that occur once each in the other
+    German) or right-to-left typing; nor are the parts of a date written in digits,
+    whose order is the language's ("05/03/2026" for 2026-03-05: ruby-lang.org's
+    French news, 5 false warnings). Two anchors that occur once each in the other
     order otherwise are a lead, reported by the role-lead rule (TC506, off by default): on
     the real-text corpus (WMT24++) every such reversal was ordinary word order
     (genitives, fronted dates, captions, verb-final languages), 0 of 14 and, reviewed
