@@ -52,3 +52,16 @@ def test_an_alerts_text_on_the_markers_line_is_its_text_and_a_short_one_its_titl
         (Kind.DIRECTIVE, "> [!TIP]"), (Kind.PARAGRAPH, "Wenn Sie Symlinks haben, setzen Sie auf.")]
     titled = segment_markdown(["> [!tip] Symlinks", "> Text of the box."])
     assert [(s.kind, s.text) for s in titled] == [(Kind.TITLE, "Symlinks"), (Kind.PARAGRAPH, "Text of the box.")]
+
+
+def test_jekyll_liquid_links_comments_highlight_and_kramdown_attributes():
+    lines = ["## Known issues", "{: #known}", "",
+             "{% comment %}", "Translations should include the notice below.", "{% endcomment %}", "",
+             "See [the post]({% link en/news/_posts/2026-04-21-erb-cve.md %}) and [1].", "",
+             "{% highlight sh %}", "$ gem install rails", "Successfully installed rails", "{% endhighlight %}", "",
+             "[1]: {{ site.url }}/en/downloads/"]
+    segs = segment_markdown(lines)
+    assert [(s.kind, s.line, s.text) for s in segs] == [
+        (Kind.HEADING, 1, "Known issues"), (Kind.PARAGRAPH, 8, "See the post and 1."), (Kind.CODE, 10, segs[2].text)]
+    assert segs[1].links == 2 and segs[1].urls == ("/en/news/2026/04/21/erb-cve/", "/en/downloads/")
+    assert segs[2].end_line == 13 and "gem install" in segs[2].text

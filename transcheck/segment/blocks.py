@@ -1,6 +1,6 @@
 """The lines of a documentation page that CommonMark does not know: front matter,
 admonitions and content tabs, includes and shortcodes, MDX ``import``/``export`` lines,
-``{…}`` expressions and JSX tags.
+``{…}`` expressions and JSX tags, Jekyll's Liquid tags (``liquid``).
 
 ``prepare`` blanks those lines (so every line number stays exact), dedents the indented
 bodies of ``!!!`` admonitions and ``===`` tabs (so that they are read as Markdown, not as
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from transcheck.model import Kind
+from transcheck.segment import liquid
 from transcheck.segment.front_matter import Mark, front_matter
 from transcheck.segment.html import hides
 
@@ -33,8 +34,9 @@ _TITLE_ATTR = re.compile(r"\btitle\s*=\s*([\"'])([^\"'\n]*)\1")
 _INCLUDE = re.compile(r"^(?:\{\*.*\*\}|-{2}8<-{2}\s.*|:::\s+[\w-]+(?:\.[\w-]+)+)$")
 _SHORTCODE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\})$")
 _SHORTCODE_CLOSE = re.compile(r"^(?:\{\{[<%]\s*/.*|\{%\s*end\w*\s*%\})")
-_HUGO_CODE = re.compile(r"^\{\{<\s*(?:highlight|code)\b.*>\}\}$")
-_HUGO_CODE_END = re.compile(r"^\{\{<\s*/\s*(?:highlight|code)\s*>\}\}$")
+# Hugo's {{< highlight go >}} and Jekyll's {% highlight ruby %}: code up to their end.
+_HUGO_CODE = re.compile(r"^(?:\{\{<\s*(?:highlight|code)\b.*>\}\}|\{%-?\s*highlight\b.*%\})$")
+_HUGO_CODE_END = re.compile(r"^(?:\{\{<\s*/\s*(?:highlight|code)\s*>\}\}|\{%-?\s*endhighlight\s*-?%\})$")
 _MDX_ESM = re.compile(r"^(?:import|export)\b")
 # A whole ESM import line in a .md page: Docusaurus reads .md as MDX, and the line is
 # no text in any language (``import Tabs from '@theme/Tabs';``).
@@ -102,7 +104,9 @@ def prepare(lines: list[str], mdx: bool = False) -> tuple[list[str], list[Mark]]
                 out[i] = line = _dedent(line, shift)
             i += 1
             continue
-        consumed = (_directive(s, i, out, marks) or _hidden(out, i, mdx)
+        if "{" in line:
+            out[i] = line = liquid.links(line)
+        consumed = (liquid.hidden(s, i, out) or _directive(s, i, out, marks) or _hidden(out, i, mdx)
                     or (_mdx(lines, i, out) if mdx else _import(line, i, out)))
         if consumed:
             i += consumed
