@@ -25,8 +25,8 @@ What it catches:
     ``other`` (Russian, Polish, Ukrainian), so that the form written there is the one
     its numbers get ("one {# объект} many {# объектов} other {# объекта}"; immich's
     translations: 516 warnings before, 414 after). Info too where the language's nouns
-    stay singular after a numeral (Turkish, Hungarian, Persian ``one``; Hebrew ``two``)
-    and ``other`` shows the count: "{count} gün" reads right for 1 (aves's Flutter
+    stay singular after a numeral (Turkish, Hungarian, Persian ``one``; Hebrew ``two``;
+    Welsh after digits, "{# pleidlais}") and ``other`` shows the count: "{count} gün" reads right for 1 (aves's Flutter
     translations: 5 false annotations in 8 merged pull requests before, none after).
 
 Why it matters:
@@ -50,6 +50,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from transcheck import formats
@@ -103,7 +104,7 @@ def check(view: GroupView, options: NoOptions):
     def counted(msg: str) -> bool:
         """Whether any document's forms of ``msg`` show a count (asked once per message)."""
         if msg not in counts:
-            counts[msg] = any(s.code for o in variants.values() for s in o.get(msg, {}).values())
+            counts[msg] = any(_shows_count(s) for o in variants.values() for s in o.get(msg, {}).values())
         return counts[msg]
 
     for lang in keyed.translations(view):
@@ -132,11 +133,11 @@ def check(view: GroupView, options: NoOptions):
             if source and all(n in source and forms[n].raw.strip() == source[n].raw.strip() for n in present):
                 continue  # the source's forms as they are: untranslated (TC202), not a plural to fix
             found = _judge(doc, first, present, cats, lang)
-            if "other" in forms and forms["other"].code:
+            if "other" in forms and _shows_count(forms["other"]):
                 found = _singular_after_numeral(found, lang)
             # Without a source document (a Rails gem's translations of an upstream
             # English), every translation's forms say whether a count is shown.
-            if not (any(s.code for s in source.values()) if source else counted(msg)):
+            if not (any(_shows_count(s) for s in source.values()) if source else counted(msg)):
                 # No count shown ("Open this link:" / "Open one of these links:", a
                 # model's name "Order"/"Orders"): a form left out falls back to
                 # ``other``, which reads right.
@@ -187,17 +188,29 @@ _NUMBERED = {"=0": "zero", "=1": "one", "=2": "two"}
 # the category left out. CLDR's plural rules, which select the form, do not say this, and
 # no library carries it.
 _SINGULAR_AFTER_NUMERAL = {
-    "az": "one", "ba": "one", "ckb": "one", "fa": "one", "hu": "one", "hy": "one", "ka": "one",
-    "kk": "one", "ky": "one", "tk": "one", "tr": "one", "tt": "one", "uz": "one", "he": "two",
+    **dict.fromkeys(("az", "ba", "ckb", "fa", "hu", "hy", "ka", "kk", "ky", "tk", "tr", "tt", "uz"),
+                    frozenset({"one"})),
+    "he": frozenset({"two"}), "cy": frozenset({"zero", "one", "two", "few", "many"}),
 }
 
 
 def _singular_after_numeral(found, lang: str):
-    """Findings of a form missing that the language's ``other`` with the count gives
-    rightly (Turkish one, Hebrew two) as info."""
-    spared = _SINGULAR_AFTER_NUMERAL.get(lang.split("-")[0])
+    """Findings of forms missing that the language's ``other`` with the count gives
+    rightly (Turkish one, Hebrew two, Welsh after digits) as info."""
+    spared = _SINGULAR_AFTER_NUMERAL.get(lang.split("-")[0], frozenset())
     for f in found:
-        yield replace(f, strength=Strength.HINT) if _missing(f.key) == [spared] else f
+        missing = _missing(f.key)
+        yield replace(f, strength=Strength.HINT) if missing and spared.issuperset(missing) else f
+
+
+def _shows_count(seg) -> bool:
+    """Whether a form shows a count: a placeholder that is no named one, or one named
+    as a count ("%{count}", "{{n}}"); "%{challenge_methods}" is none."""
+    return any(not (m := _NAMED.match(c)) or _COUNT_NAME.search(m[1]) for c in seg.code)
+
+
+_NAMED = re.compile(r"^(?:%\{|\{\{-?|\$\{|\{)\s*+([A-Za-z_][\w.]*+)\s*+-?\}\}?$")
+_COUNT_NAME = re.compile(r"count|num|total|quantit|amount|^[nxi]$", re.IGNORECASE)
 
 
 def _missing(key: str) -> list[str]:
