@@ -69,6 +69,36 @@ def _romanised(low: str, first: tuple = ()) -> str:
     return out[:1] + re.sub(r"(.)\1+", r"\1", out[1:])
 
 
+def mutated(word: str, name: str, lang: str) -> bool:
+    """Whether ``word`` is ``name`` with the initial mutation a Celtic language gives a
+    word after a preposition, article or possessive: Gaelic and Irish lenition
+    ("Mhastodon") and eclipsis ("gCorcaigh"), Welsh soft, nasal and aspirate mutations
+    ("Nghaerdydd", "Gaerdydd"), Breton's ("Vrest"), "h" or "t-" before a vowel."""
+    changes = _MUTATIONS.get(lang.split("-")[0].lower())
+    if not changes:
+        return False
+    w, n = word.casefold(), name.casefold()
+    if n[:1] in "aeiou" and any(w == p + n for p in ("h", "h-", "t-", "n-", "t")):
+        return True
+    return any(n.startswith(a) and w == b + n[len(a):] for a, b in changes)
+
+
+# (first letters of the word, what a mutation makes of them), per language.
+_LENITION = tuple((c, c + "h") for c in "bcdfgmpst")
+_MUTATIONS = {
+    "gd": _LENITION, "gv": _LENITION,
+    "ga": _LENITION + (("b", "mb"), ("c", "gc"), ("d", "nd"), ("f", "bhf"), ("g", "ng"), ("p", "bp"),
+                       ("t", "dt"), ("s", "ts")),
+    "cy": (("c", "g"), ("p", "b"), ("t", "d"), ("g", ""), ("b", "f"), ("d", "dd"), ("m", "f"), ("ll", "l"),
+           ("rh", "r"), ("c", "ngh"), ("p", "mh"), ("t", "nh"), ("g", "ng"), ("b", "m"), ("d", "n"),
+           ("c", "ch"), ("p", "ph"), ("t", "th")),
+    "br": (("k", "g"), ("t", "d"), ("p", "b"), ("g", "c'h"), ("gw", "w"), ("b", "v"), ("d", "z"), ("m", "v"),
+           ("k", "c'h"), ("t", "z"), ("p", "f")),
+    "kw": (("k", "g"), ("t", "d"), ("p", "b"), ("b", "v"), ("m", "v"), ("d", "dh"), ("g", "w"),
+           ("k", "h"), ("t", "th"), ("p", "f")),
+}
+
+
 def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = False) -> str | None:
     """``name`` written with a letter or two changed in ``lang``'s cell, in Latin letters
     (also inside another script: "Garshore Works" in Hebrew), where no other cell writes
@@ -82,6 +112,8 @@ def slip(name: str, lang: str, cells: dict, source: str | None, keyed: bool = Fa
     word = misspelt(name, cells[lang].text, reference)
     if not word or any(o != lang and latin_prefix_match(word, c.text) for o, c in cells.items()):
         return None
+    if mutated(word, name, lang):
+        return None  # a Celtic language's initial mutation: Gaelic "de Mhastodon"
     # A resource's capitalised words are UI terms more often than names (Shift, Option);
     # in prose a slip may make a word ("Jest" for West).
     if keyed and cells[lang].latin and common_word(word, lang):

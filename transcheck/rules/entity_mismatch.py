@@ -23,7 +23,8 @@ What it catches:
     another script ("Revik" for Ravik, "Garshore Works" in Hebrew; not an inflection,
     not a form another translation shares, as Edimburgo, not another romanisation, as
     Tsoï, Charkiw, Bachar, Čong or Luisiana, not a name the language's dictionary lists,
-    as "Eropa"); where the slip still sounds like the name ("Corhen" for Cohren, "Orsen"
+    as "Eropa", not a Celtic language's initial mutation, as Gaelic "de Mhastodon" or
+    Welsh "yng Nghaerdydd"); where the slip still sounds like the name ("Corhen" for Cohren, "Orsen"
     for Orson), only with the spelling extra in a script with case, whose dictionary
     must know the word in no form ("Singapurze", "Waszyngton" are Polish), and not as a
     common word's cognate ("Algoritma" for Algorithms, where either is written in lower
