@@ -77,8 +77,13 @@ def ending(raw: str, language: str) -> str:
     # Three dots, three one-dot leaders, or three Urdu full stops (Shahmukhi "۔ ۔ ۔").
     if text.endswith(("...", "\u2024\u2024\u2024", "۔۔۔", "۔ ۔ ۔")):
         return "…"
+    base = base_language(language)
+    # The Armenian colon, the mijaket, written as its look-alike one-dot leader; Burmese,
+    # which has no colon, writes a label's as a dash after a space.
+    if (base == "hy" and text.endswith("\u2024")) or (base == "my" and text.endswith((" -", " –"))):
+        return ":"
     mark = _MARKS.get(text[-1:], "") if text else ""
-    if mark == "." and base_language(language) in _NO_FULL_STOP:
+    if mark == "." and base in _NO_FULL_STOP:
         return ""
     return mark
 

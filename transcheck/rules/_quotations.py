@@ -189,7 +189,12 @@ def _gershayim(text: str, i: int) -> bool:
         before += 1
     while i + after + 1 < len(text) and _hebrew(text[i + after + 1]):
         after += 1
-    return before >= 3 or after == 1
+    # Before a quotation Hebrew attaches only its one-letter prefixes (ו, ה, ב, כ, ל, מ,
+    # ש: ה"שלום"); other letters before the mark make a word ("דו"חות").
+    return before >= 3 or after == 1 or any(ch not in _PREFIXES for ch in text[i - before:i])
+
+
+_PREFIXES = frozenset("והבכלמש")
 
 
 def _plural_apostrophe(text: str, i: int) -> bool:

@@ -22,7 +22,8 @@ What it catches:
     rhetorical questions into statements and move questions between sentences.
 
     Conventions of scripts and locales are read as such (``_quotations``): the Hebrew
-    gershayim typed as " “ or ” inside an abbreviation (ארה“ב, ק“מ, מנכ”ל) is no
+    gershayim typed as " “ or ” inside an abbreviation (ארה“ב, ק“מ, מנכ”ל, דו"חות:
+    letters before it other than the one-letter prefixes a quotation may follow) is no
     quotation mark; a quotation resumed after the speaker's words with a dash and
     only a closing mark (Russian, Ukrainian: "…", – заявил он. – …") is one quotation;
     and a quotation that opens in one paragraph and closes in a later one (French,
@@ -48,7 +49,8 @@ What it catches:
     ellipsis moved inside the value by the word order ("تا… آینده"), an ellipsis in
     quotes at the source's end found in quotes anywhere in the translation ("\"%@...\"
     kicsomagolása", „%@…“), for a colon the Khmer "៖", the visargas "ः", "ঃ" Hindi and
-    Bengali typists write and the Armenian comma "՝"; in Armenian, ":" typed for its
+    Bengali typists write, the Armenian comma "՝", the Armenian mijaket written "․"
+    (U+2024) and a Burmese label's " -"; in Armenian, ":" typed for its
     full stop "։" and "." for its colon "․"; "…" for a list that ends in "etc." and the
     other way round; Thai, Lao, Khmer and Burmese need no full stop). A menu's access
     key after a label ("ফোল্ডার: (_o)") is no part of its end; a source ending with a
