@@ -155,6 +155,7 @@ def prepare(text: str, language: str) -> str:
     )
     text = _ARABIC_GROUP.sub(_arabic_group, text)
     text = _INDIAN.sub(lambda m: m.group().replace(",", ""), text)
+    text = _ZONED.sub(_zoned, text)
     text = _CLOCK.sub(_clock, text)
     text = _TIMER.sub(lambda m: " " * len(m.group()), text)
     text = _RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)} - {m.group(1)}{m.group(3)}"
@@ -171,6 +172,28 @@ def _arabic_group(m: re.Match) -> str:
     if len(m.group(1)) == 3:
         return ","
     return "." if m.group() == "\u066c" else m.group()
+
+
+def _zoned(m: re.Match) -> str:
+    """A clock time in a named zone, read in UTC: "12:00:00 (UTC)" and "21:00:00 (JST)"
+    are one moment, as a translation gives it in its readers' zone. A zone whose offset
+    is not known for sure ("CST", "IST": two zones each) leaves no number."""
+    offset = _ZONES.get(m["zone"])
+    if m["offset"] and m["zone"] in ("UTC", "GMT"):
+        offset = int(m["offset"].split(":")[0])  # "UTC+9", "GMT-05:00"
+    if offset is None:
+        return " " * len(m.group())
+    return f" {((int(m['h']) - offset) % 12) * 60 + int(m['min']) + CLOCK} "
+
+
+# A clock time (with seconds) and the zone it is told in: "12:00:00 (UTC)", "21:00 JST",
+# "9:00 UTC+9". Abbreviations that name one offset only.
+_ZONED = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?+[ \t]*+\(?"
+                    r"(?P<zone>UTC|GMT|MSK|[A-Z]{1,4}T)(?P<offset>[+-]\d{1,2}(?::\d\d)?)?+\)?(?![A-Za-z])")
+_ZONES = {"WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "HKT": 8,
+          "SGT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9, "AEST": 10, "AEDT": 11, "NZST": 12,
+          "NZDT": 13, "HST": -10, "AKST": -9, "AKDT": -8, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6,
+          "EST": -5, "EDT": -4, "AST": -4, "ADT": -3, "NST": -3, "UTC": 0, "GMT": 0}
 
 
 def _clock(m: re.Match) -> str:

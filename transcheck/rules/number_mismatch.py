@@ -9,7 +9,9 @@ What it catches:
     source, with ``--source``, confirmed by the translations' own majority when there
     are three or more) has a number it lacks, or lacks a number it has. Scale words
     come from CLDR ("5 آلاف", "10 тысяч", "2,5 milioni", "1万", "3 crore"), digits of
-    any script count (１７, ٢٤, २४), clock times are compared as times, and a number
+    any script count (１７, ٢٤, २४), clock times are compared as times (a time in a named zone in UTC:
+    "12:00:00 (UTC)" is "21:00:00 (JST)"; in a zone whose offset is ambiguous, "CST",
+    not at all), and a number
     in another unit (miles as km, °F as °C, lb as kg) is the same number. The
     message gives the numbers missing and added, and which languages have what.
 
