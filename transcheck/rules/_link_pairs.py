@@ -1,5 +1,5 @@
 """Pairs of link targets that are one page written two ways: with other query
-parameters, or from the site's root and relative to the page. Each filter takes the
+parameters, or from the site's root and relative to the page or with the site's host. Each filter takes the
 targets one cell has and its peers lack (``ours``) and the reverse (``theirs``), and
 returns both without the pairs it matches."""
 
@@ -33,6 +33,7 @@ def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]
     return kept, theirs
 
 
+
 def unrooted(ours: list[str], theirs: list[str], page, languages: frozenset[str]) -> tuple[list[str], list[str]]:
     """``ours`` and ``theirs`` without the pairs that are one page written two ways:
     from the site's root (``/docs/concepts/x``) and relative (``../x``). A relative
@@ -58,9 +59,18 @@ def unrooted(ours: list[str], theirs: list[str], page, languages: frozenset[str]
     kept = []
     for u in ours:
         match = next((t for t in theirs if (u.startswith("/") and relative(t) and same(u, t))
-                      or (t.startswith("/") and relative(u) and same(t, u))), None)
+                      or (t.startswith("/") and relative(u) and same(t, u))
+                      or _hosted(u, t) or _hosted(t, u)), None)
         if match is None:
             kept.append(u)
         else:
             theirs.remove(match)
     return kept, theirs
+
+
+def _hosted(absolute: str, rooted: str) -> bool:
+    """The site's own page written with its host and from its root: "ruby-lang.org/news/x"
+    (``https://www.ruby-lang.org/en/news/x/``) and "/news/x" (``/uk/news/x/``)."""
+    host, slash, path = absolute.partition("/")
+    return rooted.startswith("/") and "." in host and bool(slash) and len(path.strip("/")) > 0 \
+        and "/" + path.rstrip("/") == rooted.rstrip("/")

@@ -20,8 +20,8 @@ What it catches:
       a link to a site's own page in the translation's language
       (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev``)
       is the same link as the source's to that site, whatever the page's path there;
-      a language in the query (``?hl=fr``) is taken out too, and a link to the page
-      itself (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is the same as ``#a``;
+      a language in the query (``?hl=fr``) is taken out too; a link to the page itself
+      (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is ``#a``, and ``/uk/news/x/`` the source's with its host;
       a store's page for the reader's country (``apps.apple.com/cn/app/…`` in
       Chinese), ``www.`` and ``index.html``, ``utm_`` tags and a referral or campaign
       parameter one side adds where the others agree (``?via=…``) change no link, and
