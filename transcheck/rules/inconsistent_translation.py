@@ -9,10 +9,8 @@ What it catches:
     value differs from the one this translation uses most for that source.
     Differences of case, spacing or punctuation alone are info, and so are the same
     words in another form ("Нулирай"/"Нулиране": a button's verb, a title's noun) or
-    with an article more, a key's size variant (``queue_label_short`` beside
-    ``queue_label``) and its twin for assistive technology
-    (``toolbar.accessibilityLabel.mute`` beside ``toolbar.mute``, an ARIA label),
-    which the project made to differ.
+    with an article more, and a key's size variant (``queue_label_short`` beside
+    ``queue_label``), which the project made to differ.
 
     Severity and precision: a warning where the source is a phrase (two words or more
     outside its placeholders, not all of them three letters or fewer: "{a} vs {b} in
@@ -99,15 +97,6 @@ _SIZES = frozenset({"short", "long", "abbr", "abbrev", "abbreviated", "compact",
                     "tiny", "small", "narrow", "wide", "mini", "truncated"})
 
 
-def _assistive(key: str) -> bool:
-    """A key for assistive technology ("toolbar.accessibilityLabel.mute", an ARIA label,
-    Android's content description): what a screen reader says may be worded otherwise
-    than the label on screen."""
-    return any(part.lower() in _ASSISTIVE for part in _KEY_PARTS.findall(key))
-
-
-_KEY_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_ASSISTIVE = frozenset({"accessibility", "a11y", "aria", "screenreader", "sr", "voiceover", "talkback"})
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -150,8 +139,7 @@ def check(view: GroupView, options: NoOptions):
                     key=f"inconsistent:{text}:{value}",
                     related=[view.cell_location(view.rows[view.row_of[(lang, mine[anchor].index)]], lang)],
                 )
-                variant = _same(value, usual) or _form_of(value, usual) or _sized(k, anchor) \
-                    or _assistive(k) != _assistive(anchor)
+                variant = _same(value, usual) or _form_of(value, usual) or _sized(k, anchor)
                 yield replace(f, strength=Strength.HINT) if variant or not _phrase(text) else f
 
 
