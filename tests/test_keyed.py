@@ -395,3 +395,25 @@ def test_a_plural_finding_names_the_same_variant_whatever_the_keys_order(tmp_pat
                                 cwd=tmp_path).stdout)
         found.append([(f["message"], f["fingerprint"]) for f in report["findings"]])
     assert found[0] == found[1] and "[files[one]] plural forms missing for Russian: few, many" in found[0][0][0]
+
+
+def test_inconsistent_translation_raised_by_a_team_warns_for_two_wordings_not_for_a_words_other_form(tmp_path):
+    """TC505 is info; a project that keeps one term per source raises it, and a
+    phrase's two wordings become warnings while a word's other form stays info."""
+    from transcheck import api
+
+    values = {"en": ("Save changes", "Save changes", "Copy the link", "Copy the link"),
+              "de": ("Änderungen speichern", "Änderungen übernehmen", "Link kopieren", "Link kopiert"),
+              "fr": ("Enregistrer les modifications",) * 2 + ("Copier le lien",) * 2,
+              "sv": ("Spara ändringar",) * 2 + ("Kopiera länken",) * 2,
+              "it": ("Salva modifiche",) * 2 + ("Copia il link",) * 2}
+    keys = ("dialog.save", "upload.save", "doc.copy", "menu.copy")
+    for lang, texts in values.items():
+        (tmp_path / f"{lang}.json").write_text(json.dumps(dict(zip(keys, texts)), ensure_ascii=False), "utf-8")
+    shown = {(f.key.split("\0")[0], f.severity.value)
+             for f in api.check([str(tmp_path)], source="en", select=["TC505"]).findings}
+    assert shown == {("upload.save", "info"), ("menu.copy", "info")}
+    (tmp_path / "transcheck.toml").write_text('[severity]\nTC505 = "warning"\n', "utf-8")
+    shown = {(f.key.split("\0")[0], f.severity.value)
+             for f in api.check([str(tmp_path)], source="en", select=["TC505"]).findings}
+    assert shown == {("upload.save", "warning"), ("menu.copy", "info")}
