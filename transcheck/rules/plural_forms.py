@@ -26,8 +26,11 @@ What it catches:
     its numbers get ("one {# объект} many {# объектов} other {# объекта}"; immich's
     translations: 516 warnings before, 414 after). Info too where the language's nouns
     stay singular after a numeral (Turkish, Hungarian, Persian ``one``; Hebrew ``two``;
-    Welsh after digits, "{# pleidlais}") and ``other`` shows the count: "{count} gün" reads right for 1 (aves's Flutter
-    translations: 5 false annotations in 8 merged pull requests before, none after).
+    Welsh after digits, "{# pleidlais}") and ``other`` shows the count: "{count} gün"
+    reads right for 1 (aves's Flutter translations: 5 false annotations in 8 merged
+    pull requests before, none after); and where every form the translation writes is
+    the same text (Gaelic "one {+ # eile} other {+ # eile}": its words do not change
+    with the count there).
 
 Why it matters:
     A missing form falls back to another (``other``): "1 файлов" or "21 файлов"
@@ -178,6 +181,11 @@ def check(view: GroupView, options: NoOptions):
                     found = [replace(f, strength=Strength.HINT) if spare and _one_missing(f.key) else f
                              for f in found]
                     counted_other = "#" in texts.get("other", "") or f"{{{name}}}" in texts.get("other", "")
+                    # Every form written the same ("one {+ # eile} other {+ # eile}"): the
+                    # words do not change with the count here, so a form left out would too.
+                    forms = [b.strip() for c, b in texts.items() if not c.startswith("=")]
+                    if len(forms) >= 2 and len(set(forms)) == 1:
+                        found = [replace(f, strength=Strength.HINT) for f in found]
                     yield from (_singular_after_numeral(found, lang) if counted_other else found)
 
 
