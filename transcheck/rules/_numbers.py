@@ -177,7 +177,8 @@ def _arabic_group(m: re.Match) -> str:
 def _zoned(m: re.Match) -> str:
     """A clock time in a named zone, read in UTC: "12:00:00 (UTC)" and "21:00:00 (JST)"
     are one moment, as a translation gives it in its readers' zone. A zone whose offset
-    is not known for sure ("CST", "IST": two zones each) leaves no number."""
+    is not known for sure ("CST", "IST", "BST": two zones each) or not whole hours
+    ("ACST") leaves no number."""
     offset = _ZONES.get(m["zone"])
     if m["offset"] and m["zone"] in ("UTC", "GMT"):
         offset = int(m["offset"].split(":")[0])  # "UTC+9", "GMT-05:00"
@@ -190,10 +191,10 @@ def _zoned(m: re.Match) -> str:
 # "9:00 UTC+9". Abbreviations that name one offset only.
 _ZONED = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?+[ \t]*+\(?"
                     r"(?P<zone>UTC|GMT|MSK|[A-Z]{1,4}T)(?P<offset>[+-]\d{1,2}(?::\d\d)?)?+\)?(?![A-Za-z])")
-_ZONES = {"WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "HKT": 8,
-          "SGT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9, "AEST": 10, "AEDT": 11, "NZST": 12,
-          "NZDT": 13, "HST": -10, "AKST": -9, "AKDT": -8, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6,
-          "EST": -5, "EDT": -4, "AST": -4, "ADT": -3, "NST": -3, "UTC": 0, "GMT": 0}
+_ZONES = {"WET": 0, "WEST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "HKT": 8, "SGT": 8,
+          "AWST": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "HST": -10,
+          "AKST": -9, "AKDT": -8, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "EST": -5, "EDT": -4,
+          "UTC": 0, "GMT": 0}
 
 
 def _clock(m: re.Match) -> str:
