@@ -183,8 +183,8 @@ def check(view: GroupView, options: NoOptions):
                     counted_other = "#" in texts.get("other", "") or f"{{{name}}}" in texts.get("other", "")
                     # Every form written the same ("one {+ # eile} other {+ # eile}"): the
                     # words do not change with the count here, so a form left out would too.
-                    forms = [b.strip() for c, b in texts.items() if not c.startswith("=")]
-                    if len(forms) >= 2 and len(set(forms)) == 1:
+                    written = [b.strip() for c, b in texts.items() if not c.startswith("=")]
+                    if len(written) >= 2 and len(set(written)) == 1:
                         found = [replace(f, strength=Strength.HINT) for f in found]
                     yield from (_singular_after_numeral(found, lang) if counted_other else found)
 
