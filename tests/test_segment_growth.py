@@ -93,8 +93,12 @@ def test_the_measure_sees_a_quadratic_step():
     """``growth`` can fail: a step that is quadratic on purpose is over the limit the
     linear tests hold. Measured from a tenth of a second up: beside the other test
     worker, a fourfold step measured from 10 or 13 ms came out at 2.7 and under 2.5."""
-    ratio, _ = growth(lambda n: n, lambda n: sum(1 for i in range(n) for j in range(0, n, 8)), start=6144)
-    assert ratio > LIMIT
+    # ``growth`` takes the first measure within the limit, so that a noisy moment never
+    # fails a linear step; one such moment (2.25 once in CI) may hide a quadratic step
+    # once, not three times.
+    ratios = [growth(lambda n: n, lambda n: sum(1 for i in range(n) for j in range(0, n, 8)), start=6144)[0]
+              for _ in range(3)]
+    assert max(ratios) > LIMIT, ratios
 
 
 # Pieces of pages: metacharacters, openings and closings of every construct read.
