@@ -200,3 +200,14 @@ def _characters(text: str) -> dict[str, int]:
 
 def letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
+
+
+# A sentence ends at a full stop, question or exclamation mark (and the quotation marks
+# or brackets closing after it) before a space, or at a full-width one.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?؟।])[\"'”»’)\]]*\s+(?=\S)|(?<=[。！？])[」』”）]*(?![」』”）])\s*(?=\S)"
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]

@@ -83,15 +83,6 @@ UNSPACED: dict[str, re.Pattern] = {
     "ko": re.compile(r"않|못|없|아니|아닌|아닙|아닐|아냐|모르|모른|모를|모릅|몰라|(?<!\S)안(?=\s)"),
     "th": re.compile(r"ไม่|มิ"),
 }
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?؟।])[\"'”»’)\]]*\s+(?=\S)|(?<=[。！？])[」』”）]*(?![」』”）])\s*(?=\S)"
-)
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
 @lru_cache(maxsize=50_000)
 def negations(sentence: str, language: str) -> int | None:
     """How many negations ``sentence`` has; None when the language has no markers."""

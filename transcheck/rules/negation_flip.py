@@ -63,7 +63,8 @@ import re
 from collections import Counter
 
 from transcheck.model import Category, Severity, base_language
-from transcheck.rules._negations import MARKERS, UNSPACED, negations, sentences
+from transcheck.rules._negations import MARKERS, UNSPACED, negations
+from transcheck.text import sentences
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.names import quoted_in
 
