@@ -74,12 +74,16 @@ def _shared_ratios(rows, lang, aligner) -> dict[str, float]:
 
 
 def _fits_better(refs, cell, part, ratios) -> bool:
-    """Whether the row's cells predict the cell's length with ``part`` joined to it
-    clearly better than without (by SPLIT_GAIN in log length, for each of them), and
-    ``part`` brings no link or code the row does not have."""
+    """Whether ``part`` brings no link or code the row does not have, and the row's
+    cells hold as many sentences as the cell and ``part`` together (each of them), or
+    predict the cell's length with ``part`` joined to it clearly better than without (by
+    SPLIT_GAIN in log length, for each of them)."""
     theirs = set().union(*(u.anchors for u in refs.values()))
     if any(k not in theirs for k in part.anchors if k.startswith(("url:", "code:"))):
         return False
+    if part.sentences and cell.sentences and all(u.sentences == cell.sentences + part.sentences
+                                                 for u in refs.values()):
+        return True  # the row's sentences, split between the two: "… release." / "Thanks …"
     for o, u in refs.items():
         want = math.log(ratios.get(o, 1.0) * u.length + 12)
         if abs(math.log(cell.length + part.length + 12) - want) + SPLIT_GAIN > abs(math.log(cell.length + 12) - want):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from transcheck.align.anchors import anchors
 from transcheck.langid.script import scripts_of
 from transcheck.model import Document, Kind, Segment
-from transcheck.text import normalise
+from transcheck.text import normalise, sentences
 
 # A 2-1 link is a sentence split in two: both parts carry real weight. Without this a
 # short line next to a paragraph (a heading, a caption) is absorbed into it instead of
@@ -64,6 +64,8 @@ class Unit:
     # Its column in a table's line (-1: no table cell): two cells of one column in
     # adjacent rows are one cell however unlike their lengths.
     cell: int = field(default=-1, compare=False, repr=False)
+    # Its sentences: a paragraph split in two keeps them.
+    sentences: int = field(default=0, compare=False, repr=False)
     # The number of anchors, counted once here rather than in every comparison, and
     # whether any is inline code or a link target.
     weight: int = field(init=False, repr=False, compare=False)
@@ -88,13 +90,14 @@ class Unit:
             return None
         return Unit(self.length + other.length, self.anchors + other.anchors, "", True,
                     _add(self.vector, other.vector), self.words | other.words, self.shape,
-                    entry=self.entry or other.entry)
+                    entry=self.entry or other.entry, sentences=self.sentences + other.sentences)
 
     def join(self, other: Unit) -> Unit:
         """Unconditional union, for a row that earlier links already merged."""
         return Unit(self.length + other.length, self.anchors + other.anchors, "",
                     self.prose or other.prose, _add(self.vector, other.vector),
-                    self.words | other.words, self.shape or other.shape, entry=self.entry or other.entry)
+                    self.words | other.words, self.shape or other.shape, entry=self.entry or other.entry,
+                    sentences=self.sentences + other.sentences)
 
 
 def _add(a, b):
@@ -119,7 +122,7 @@ def units(doc: Document, vectors=None, languages: frozenset[str] = frozenset(),
              _word_starts(s.text) if latin else frozenset(),
              s.kind.value if markup and s.is_prose else "",
              s.block if s.kind in _OPENERS else "",
-             any(u.startswith("#") for u in s.urls), columns[i])
+             any(u.startswith("#") for u in s.urls), columns[i], len(sentences(s.text)) if s.is_prose else 0)
         for i, s in enumerate(doc.segments)
     ]
 
