@@ -65,6 +65,11 @@ UNITS = {
     "area-square-kilometer": ("area", 1e6), "area-hectare": ("area", 1e4), "area-square-meter": ("area", 1.0),
     "area-square-mile": ("area", 2589988.11), "area-acre": ("area", 4046.8564), "area-square-foot": ("area", 0.09290304),
     "area-dunam": ("area", 1000.0),
+    # Durations mark a number in role swaps only (TC401 compares no durations). Years are
+    # left out: "2022年", "2022 года" and "2022년" are dates as often as spans.
+    "duration-month": ("duration", 2629746.0), "duration-week": ("duration", 604800.0),
+    "duration-day": ("duration", 86400.0), "duration-hour": ("duration", 3600.0),
+    "duration-minute": ("duration", 60.0),
 }
 _VALUES = tuple(range(2, 21)) + tuple(range(30, 100, 10)) + (100, 1000)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f"), None)
@@ -84,7 +89,9 @@ def units() -> dict[str, list[list[str]]]:
         for unit in UNITS:
             if unit not in patterns:
                 continue
-            for width in ("long", "short", "narrow"):
+            # A duration's narrow form is a letter ("5 d", "5 س", "5 ч"): a word of the text.
+            span = unit.startswith("duration-")
+            for width in ("long", "short") if span else ("long", "short", "narrow"):
                 forms = patterns[unit].get(width)
                 if not forms:
                     continue
@@ -96,6 +103,8 @@ def units() -> dict[str, list[list[str]]]:
                     # often as a unit.
                     if not before and (not after or (len(after) <= 2 and after.isascii() and after.isalpha()
                                                      and after.lower() not in ("km", "cm", "mm", "kg", "ft", "mi", "lb", "oz", "yd"))):
+                        continue
+                    if span and len(after.strip(".׳′")) <= 1:
                         continue
                     found.add((before, after, unit))
         out[code] = [list(t) for t in sorted(found)]

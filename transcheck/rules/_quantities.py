@@ -30,7 +30,7 @@ def _data() -> dict:
 
 @dataclass(frozen=True)
 class Quantity:
-    dimension: str  # length, mass, temperature, speed, volume, area
+    dimension: str  # length, mass, temperature, speed, volume, area; duration
     value: float  # in the SI unit (metres, kilograms, m/s, m³, m²); temperatures as written
     scale: str  # for temperatures: "C", "F" or "" (degrees of either); else ""
     start: int
@@ -116,9 +116,9 @@ def _unit_of(suffix_text: str, table: dict) -> str | None:
     return table.get(text) or table.get(text.replace(" ", ""))
 
 
-def quantities(text: str, language: str) -> list[Quantity]:
-    """The measures of ``text`` (digits in any script), in reading order, a compound
-    one (6 ft 6 in, 1 м 82 см) as one."""
+def quantities(text: str, language: str, durations: bool = False) -> list[Quantity]:
+    """The measures of ``text`` (any digits) in reading order, 6 ft 6 in or 1 м 82 см as
+    one; with ``durations``, spans of time too ("83 hours"): TC502's marks, not TC401's."""
     from transcheck.rules._numbers import ascii_digits
 
     text = ascii_digits(text)
@@ -128,7 +128,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, unit: str, raw: str, extra: float | None = None) -> None:
-        if any(a < end and start < b for a, b in taken):
+        if any(a < end and start < b for a, b in taken) or (factors[unit][0] == "duration" and not durations):
             return
         read = _number(raw)
         if read is None:

@@ -3,7 +3,8 @@ of role-inversion (TC502). Word order differs between languages, so the order of
 numbers alone is evidence only where it cannot be word order: each number keeps a mark
 of its own that the translation exchanges (13% and 40 years become 40% and 13 years,
 "January 19 … 12 bills" becomes "January 12 … 19 bills", "25 degrees … 300 yards"
-becomes "300 degrees … 25 yards"), the two stand in a
+becomes "300 degrees … 25 yards", "an 83-hour wait … 30 ambulances" becomes "30 hours …
+83 ambulances"), the two stand in a
 rising range of the source ("1995–2005", "30 to 40", "between 2000 and 2019", a
 progression "2000 M... 2500 M", a part "95 out of 900") that a left-to-right translation
 turns around, or the two change places around a third name or number that every
@@ -54,7 +55,7 @@ def marks(text: str, start: int, end: int, months: list[tuple[int, int]] = ()) -
     return frozenset(found)
 
 
-_MARKS = ("%", "°", "¤", "month", "length", "mass", "temperature", "speed", "volume", "area")
+_MARKS = ("%", "°", "¤", "month", "length", "mass", "temperature", "speed", "volume", "area", "duration")
 
 
 def _first(anchors: list, key: str):
@@ -66,7 +67,7 @@ def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[frozens
     from transcheck.rules._quantities import quantities
 
     months = month_spans(text, lang)
-    measures = quantities(text, lang)
+    measures = quantities(text, lang, durations=True)
     out = []
     for x in (_first(anchors, a), _first(anchors, b)):
         # A unit goes with its number as a sign does: "25 degrees … 300 yards" given as
@@ -147,7 +148,7 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
 
 def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: dict, a: str, b: str) -> bool:
     """A kind of mark (a percent, a currency, a degree, a month, a unit of one
-    dimension: a length, a mass, a temperature…) is on one of the two
+    dimension: a length, a mass, a temperature, a span of time…) is on one of the two
     numbers in the source and in at least ``MIN_PEERS`` peers, and on the other one
     here. Each kind on its own: a peer that writes the date without a month name still
     keeps the percent where the source has it. A peer that marks neither number (a

@@ -27,7 +27,8 @@ What it catches:
     once (at least five), where word order cannot explain it: each number keeps a mark
     the translation exchanges ("83%" and "30 hours" as "30%" and "83 hours"; the day
     of a month: "January 19 … 12 bills" as "12 gennaio … 19 leggi"; a unit of another
-    dimension: "3 metres … 40 kilograms" as "40 metros … 3 kilogramos"), they change
+    dimension: "3 metres … 40 kilograms" as "40 metros … 3 kilogramos"; a span of
+    time: "an 83-hour wait … 30 ambulances" as "30 horas … 83 ambulancias"), they change
     places around a third name or number every language keeps between them, or they
     move into each other's sentence; not where a right-to-left translation writes the
     two in one run of its own digits ("۳-۲" for 2-3: typed in the order they show in).
