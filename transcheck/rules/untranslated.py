@@ -25,7 +25,8 @@ What it catches:
     page names it), or it is the linked title of a page or a list item naming a work and
     its author in capitalised words ("MIT Introduction to Algorithms" linked, "Cracking
     The Coding Interview - Gayle Laakmann McDowell"), an acronym with its expansion
-    ("SAML (Security Assertion Markup Language)") or a changelog table's title beside
+    ("SAML (Security Assertion Markup Language)"), a list of three or more single words
+    (a cell of commands: "Remove-Item, del, erase, rd") or a changelog table's title beside
     the pull request it names. A changelog's entry (a list item linking to an issue, a
     pull request or a commit) that the other translations keep too is not reported.
 
@@ -194,6 +195,9 @@ def _check(view: GroupView, options: Options):
             elif seg.kind is Kind.HEADING and pascal_name(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; one name (a type, a product), which may be kept")
+            elif _single_words(seg.text):
+                finding = replace(finding, strength=Strength.HINT, message=finding.message
+                                  + "; a list of single words (names, commands), which may be kept")
             elif acronym_expanded(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; an acronym and its expansion, which may be kept as a name")
@@ -252,6 +256,13 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
     identifier = Identifier(list(view.documents), min_letters=options.langid_min_letters,
                             min_words=options.langid_min_words, min_confidence=options.langid_min_confidence)
     return identifier.identify(" ".join(rest)).language in named
+
+
+def _single_words(text: str) -> bool:
+    """A list of three or more items of one word each ("Remove-Item, del, erase, rd"):
+    names or commands in a table's cell, no sentence of any language."""
+    items = [item.strip() for item in re.split(r"[,;、]", text)]
+    return len(items) >= 3 and all(item and not re.search(r"\s", item) for item in items)
 
 
 def _own_words(text: str, others: list[str]) -> str | None:

@@ -34,7 +34,9 @@ What it does not catch:
     "漫谈 Material Design & Ant Design"), or linking to the page's translations (a bar
     of its languages, each named in itself); in another script with case, a line with
     fewer than three words written as words (identifiers aside: "▸ createWebHashHistory(): RouterHistory",
-    "Interface: RouteRecordRedirect"); segments too short to identify (names, one-word headings, button labels), which
+    "Interface: RouteRecordRedirect"); words that another version of the row writes
+    as inline code (the source's `split`, `rsplit` kept without their backticks);
+    segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
     phrase inside an otherwise correct paragraph.
@@ -48,7 +50,7 @@ from dataclasses import dataclass, replace
 from transcheck.langid import Identifier, neutral_removed
 from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, script_counts, scripts_of
-from transcheck.model import Category, Document, Segment, Severity, Strength
+from transcheck.model import Category, Document, Kind, Segment, Severity, Strength
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules._scripts import document_scripts
 from transcheck.rules._copies import evidence, foreign_guess
@@ -116,6 +118,25 @@ def _names_of_code(doc: Document, text: str) -> bool:
     return plain < _MIN_PLAIN_WORDS
 
 
+def _code_elsewhere(view: GroupView, doc: Document, seg: Segment) -> bool:
+    """Whether every word of the segment is in the inline code of another version of
+    its row: "split, split_whitespace, rsplit" where the source writes `split`,
+    `split_whitespace`, `rsplit` is the source's code without its backticks."""
+    row_index = view.row_of.get((doc.language, seg.index))
+    words = _WORD.findall(seg.text)
+    if row_index is None or not words:
+        return False
+    row = view.rows[row_index]
+    code: set[str] = set()
+    for lang in row.present():
+        for i in row.cells[lang] if lang != doc.language else ():
+            other = view.documents[lang].segments[i]
+            # A cell of nothing but code spans is code as a whole, backticks in its text.
+            for span in other.code + ((other.text,) if other.kind is Kind.CODE else ()):
+                code.update(_WORD.findall(span))
+    return all(w in code for w in words)
+
+
 def _own_script_share(doc: Document, text: str) -> float:
     counts = script_counts(text)
     total = sum(counts.values())
@@ -175,6 +196,8 @@ def check(view: GroupView, options: Options):
                 continue  # the document's language with foreign terms: mixed, not wrong
             if other_script and _names_of_code(doc, seg.text):
                 continue  # names of code ("▸ createWebHashHistory(): RouterHistory"), no sentence
+            if _code_elsewhere(view, doc, seg):
+                continue  # another version writes these words as code: backticks dropped
             if identifier is None:
                 t = options
                 identifier = Identifier(

@@ -34,9 +34,10 @@ _IDENTIFIER = re.compile(
 # A type or call written out in a table cell without backticks: "function(page,
 # pageSize)", "(value: string) => void", "'small' | 'large'", "Record<string, T>".
 # What marks code is punctuation prose does not write: an arrow, a bar between
-# terms, a bracket straight after a name (not a plural's "(s)"); and no two words stand side by
-# side with only a space between them, as prose's words do ("Save (default)").
-_CODE_MARK = re.compile(r"=>|\w(?:\((?![a-z]{1,3}\))|[<\[])|[\w'\")\]>]\s*\|\s*[\w'\"(\[{]")
+# terms, a bracket straight after a name (not a plural's "(s)"), an attribute given its
+# value (a selector's [nzType="button"]); and no two words stand side by side with
+# only a space between them, as prose's words do ("Save (default)").
+_CODE_MARK = re.compile(r"=>|\w(?:\((?![a-z]{1,3}\))|[<\[])|[\w'\")\]>]\s*\|\s*[\w'\"(\[{]|\w=[\"']")
 _PROSE_PAIR = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}+ [A-Za-z]{2}")
 # Names of code standing alone: a PascalCase name with a capital inside
 # ("ToolbarRenderInfoType"), and lists of package names ("react-color dnd-kit").
@@ -63,7 +64,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
     if _NUMBER.match(stripped):
         return Kind.NUMBER
     if " " not in stripped and not _UNSPACED.search(stripped) and (
-            _FILE_NAME.match(stripped) or _is_identifier(stripped) or _is_path(stripped)):
+            _FILE_NAME.match(stripped) or _is_identifier(stripped.removeprefix("[").removesuffix("]"))
+            or _is_path(stripped)):
         return Kind.CODE
     if "," in stripped and all(_is_identifier(part.strip()) for part in stripped.split(",")):
         return Kind.CODE  # names of code listed ("regexMatch, mustRegexMatch"), in a heading too
@@ -146,7 +148,11 @@ def _is_value(text: str) -> bool:
 
 
 def _is_expression(text: str) -> bool:
-    return _CODE_MARK.search(text) is not None and _PROSE_PAIR.search(text) is None
+    return (_CODE_MARK.search(text) is not None and _PROSE_PAIR.search(text) is None) or bool(_DECLARATION.match(text))
+
+
+# A class declared: "NzTreeViewFlatDataSource extends DataSource", "Foo<T> implements Bar".
+_DECLARATION = re.compile(r"^[A-Z]\w*+(?:<[^<>]*+>)?\s++(?:extends|implements)\s++[A-Z][\w.]*+(?:<[^<>]*+>)?$")
 
 
 def pascal_name(text: str) -> bool:
