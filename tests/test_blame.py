@@ -102,6 +102,10 @@ def test_a_typo_fixed_is_mechanical_but_a_word_of_other_meaning_is_not():
     assert not fix("Cliquez pour activer la règle.", "Cliquez pour désactiver la règle.")
     assert not fix("Le bouton est visible.", "Le bouton est invisible.")
     assert not fix("Das Feld ist leer.", "Das Feld ist voll.")
+    # Chinese and Thai write a clause as one run of letters: two characters changed in
+    # it are a word changed, not a letter.
+    assert not fix("在画图板块生成的图片会自动保存到资源库。", "在图像板块生成的图片会自动保存到资源库。")
+    assert not fix("ภาพที่สร้างในโมดูลวาดภาพจะถูกบันทึก", "ภาพที่สร้างในพื้นที่ภาพจะถูกบันทึก")
 
 
 def test_a_commit_that_rewrites_most_of_the_page_translates_all_of_it():

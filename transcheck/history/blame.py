@@ -13,7 +13,9 @@ been a translator's update of its lines:
 - every word it takes out or puts in is one the same commit also took out or put in
   the source (a product renamed in the source and every translation at once);
 - every word it takes out comes back with its spelling fixed (a typo fixed), and none
-  of them is a word of today's source (an English word left in, now translated);
+  of them is a word of today's source (an English word left in, now translated) or a
+  run of a script written without spaces (a Chinese clause is one run: "画图" made
+  "图像" in it is a word changed);
 - every line it takes out or puts in is a field of record ("default_lang_commit:
   6cd5e2b", "lastUpdated: 2024-05-07"): it says which source the page follows, no
   words of it;
@@ -43,6 +45,8 @@ REWRITE_SHARE = 0.5
 CORRECTION_SHARE = 0.01
 
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words (Thai, Lao, Burmese, Khmer, kana, Han).
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # A field of record, "key: value" with a value of digits in it, or a flag: a commit id, a
 # date, a weight ("default_lang_commit: 6cd5e2b", "lastUpdated: 2024-05-07", "draft: true").
 _RECORD = re.compile(r"^[ \t]*+[A-Za-z_][\w-]*+:[ \t]*+(?:[\w.:+/-]*?\d[\w.:+/-]*+|true|false)?[ \t]*+$")
@@ -112,6 +116,8 @@ def _spelling_fixed(out: Counter, into: Counter, source_words) -> bool:
     as its cognate ("Title" -> "Titre") is translated."""
     if not out or sum(out.values()) != sum(into.values()) or any(w in source_words for w in out):
         return False
+    if any(_UNSPACED.search(w) for w in out):
+        return False  # a clause of Chinese or Thai is one "word": "画图" made "图像" in it is no typo
     from rapidfuzz.distance import OSA
 
     pool = list(into.elements())
