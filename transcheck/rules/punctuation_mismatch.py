@@ -44,20 +44,23 @@ What it catches:
     at the end that the translation drops or adds is a warning where most other
     translations end as the source does (a label's colon before a value, a menu item's
     ellipsis that says a dialog opens); another final mark (full stop, exclamation mark)
-    only info. Each language's marks count as the source's ("：", "।", "…" for "...", for
+    only info. Each language's marks count as the source's ("：", "।", "…" for "..." or "..", for
     three one-dot leaders "․․․" and for Shahmukhi's three Urdu full stops "۔ ۔ ۔", an
     ellipsis moved inside the value by the word order ("تا… آینده"), an ellipsis in
     quotes at the source's end found in quotes anywhere in the translation ("\"%@...\"
     kicsomagolása", „%@…“), for a colon the Khmer "៖", the visargas "ः", "ঃ" Hindi and
     Bengali typists write, the Armenian comma "՝", the Armenian mijaket written "․"
-    (U+2024) and a Burmese label's " -"; in Armenian, ":" typed for its
+    (U+2024) and a Burmese label's "-"; in Armenian, ":" typed for its
     full stop "։" and "." for its colon "․"; "…" for a list that ends in "etc." and the
     other way round; Thai, Lao, Khmer and Burmese need no full stop). A menu's access
-    key after a label ("ফোল্ডার: (_o)") is no part of its end; a source ending with a
+    key after a label ("ফোল্ডার: (_o)") and markup or a placeholder closing the value
+    ("Failed: <x id="PH"/>", "Name:</b>") are no part of its end; a source ending with a
     comma ("Hi %{to_user},") sets none, and a mark added to one the program continues
     after a short word in lower case or a trailing space ("…use the syntax ") is info. A
     space at either edge that the source has and the translation lost is a warning where
-    most translations keep it (the program joins the next string there), except in
+    three quarters of the translations keep it (the program joins the next string
+    there; a space a quarter of them drop is one the page does not show), its direction
+    marks aside, except at both edges (a template's indentation around its text), in
     Chinese, Japanese, Thai, Lao, Khmer and Burmese, written without spaces between
     words, in the title of an Interface Builder object ("faa-9Y-Axk.title"), a whole
     label no string is joined to, and after a source of one to three capitalised words
