@@ -417,3 +417,16 @@ def test_inconsistent_translation_raised_by_a_team_warns_for_two_wordings_not_fo
     shown = {(f.key.split("\0")[0], f.severity.value)
              for f in api.check([str(tmp_path)], source="en", select=["TC505"]).findings}
     assert shown == {("upload.save", "warning"), ("menu.copy", "info")}
+
+
+def test_crowdin_in_context_pseudo_language_is_skipped_not_checked(tmp_path):
+    # Crowdin's in-context editing ships a pseudo-language whose every value is a marker.
+    write(tmp_path, {"en.json": '{"a": "Delete {{title}}?", "b": "Save"}\n',
+                     "de.json": '{"a": "{{title}} löschen?", "b": "Speichern"}\n',
+                     "xh.json": '{"a": "crwdns2870:0{{title}}crwdne2870:0", "b": "crwdns2871:0crwdne2871:0"}\n'})
+    done = run("check", ".", "--source", "en", "--format", "json", cwd=tmp_path)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and not report["findings"], done.stdout
+    assert [(Path(p["path"]).name, p["message"]) for p in report["problems"]] == [
+        ("xh.json", "Crowdin in-context markers (crwdns…), not a translation; skipped")]
+    assert sorted(d["language"] for d in report["documents"]) == ["de", "en"]

@@ -10,6 +10,7 @@ after."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from transcheck.model import Document, InputProblem
@@ -147,4 +148,18 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
             # Front matter, imports or components only: a site's splash or 404 page.
             return InputProblem(spec.path, "no text to check (markup only); skipped", severity="info")
         return InputProblem(spec.path, "empty file (no text to check)")
+    if _in_context(doc):
+        # Crowdin's pseudo-language for editing in place (a language code the project
+        # does not ship, often ach or xh): every value a marker, nothing translated.
+        return InputProblem(spec.path, "Crowdin in-context markers (crwdns…), not a translation; skipped",
+                            severity="info")
     return segment_limit_problem(doc, settings) or doc
+
+
+_CROWDIN_MARKER = re.compile(r"crwdns\d+:\d")
+
+
+def _in_context(doc: Document) -> bool:
+    """Whether most of a document's values are Crowdin's in-context markers."""
+    marked = sum(1 for seg in doc.segments if _CROWDIN_MARKER.search(seg.raw or seg.text))
+    return 2 * marked > len(doc.segments)
