@@ -14,7 +14,8 @@ placeholder), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
 ``%(name)s``, ``%@``, ``%lld``, Qt ``%1``; tags ``<b>``, ``</b>``, ``<0>``, ``<br/>``,
 ``<link>``. One pass over the string, no backtracking pattern: linear in its length.
 
-What is not a placeholder: ``% d`` (French "100 % de"), ``50%``, a lone ``{`` in text.
+What is not a placeholder: ``% d`` (French "100 % de"), ``50%``, a lone ``{`` in text,
+the dollar sign of ``${{amount}}`` (a price before i18next's ``{{amount}}``).
 """
 
 from __future__ import annotations
@@ -111,7 +112,9 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
             i = last = tag.end()
             continue
         if ch == "{":
-            sigil = value[i - 1] if i > last and value[i - 1] in "$%" else ""
+            # "${{amount}}" is a dollar sign before i18next's {{amount}}, which French
+            # writes "{{amount}} $": a sigil before a double brace is text.
+            sigil = value[i - 1] if i > last and value[i - 1] in "$%" and value[i + 1:i + 2] != "{" else ""
             _flat(value[last:i - len(sigil)], tokens, text)
             close = _matching(value, i, end)
             if close > 0 and sigil:  # ${name} (JavaScript, vue-i18n), %{name} (Rails)
