@@ -49,6 +49,24 @@ def exact() -> dict[str, dict[str, int]]:
     return out
 
 
+def zero_and_one() -> list[str]:
+    """The languages whose "one" is 0 and 1 among whole numbers (French, Brazilian
+    Portuguese): an ICU ``=1`` branch leaves only 0 to "other" there."""
+    from babel import Locale, localedata
+
+    out = []
+    for code in sorted(localedata.locale_identifiers(), key=lambda c: (c.count("_"), c)):
+        try:
+            form = Locale.parse(code).plural_form
+        except Exception:  # a locale without plural data
+            continue
+        if [n for n in range(1001) if form(n) == "one"] == [0, 1]:
+            name = code.replace("_", "-")
+            if name.split("-")[0] not in out:
+                out.append(name)
+    return out
+
+
 def table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Per language: (its categories, those a whole number from 0 to 1000 selects).
     The rest serve only fractions or millions written with an exponent (French "many",
@@ -117,7 +135,15 @@ def render_exact() -> str:
             row += f" {code!r},"
         lines += [row, "    )),"]
     lines += [")", "EXACT: dict[str, dict[str, int]] = {code: only for only, codes in _EXACT_GROUPS for code in codes}",
-              ""]
+              "", "# languages whose \"one\" is 0 and 1: with \"=1\" given, only 0 reads \"other\"",
+              "ZERO_AND_ONE: frozenset[str] = frozenset({"]
+    row = "   "
+    for code in zero_and_one():
+        if len(row) + len(code) + 4 > 100:
+            lines.append(row)
+            row = "   "
+        row += f" {code!r},"
+    lines += [row, "})", ""]
     return "\n".join(lines)
 
 

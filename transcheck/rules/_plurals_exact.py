@@ -33,3 +33,9 @@ _EXACT_GROUPS: tuple[tuple[dict[str, int], tuple[str, ...]], ...] = (
     )),
 )
 EXACT: dict[str, dict[str, int]] = {code: only for only, codes in _EXACT_GROUPS for code in codes}
+
+# languages whose "one" is 0 and 1: with "=1" given, only 0 reads "other"
+ZERO_AND_ONE: frozenset[str] = frozenset({
+    'ak', 'am', 'as', 'bho', 'bn', 'csw', 'doi', 'fa', 'ff', 'fr', 'gu', 'hi', 'hy', 'kab', 'kn',
+    'kok', 'ln', 'mg', 'nso', 'pa', 'pcm', 'pt', 'shi', 'si', 'tg', 'ti', 'vi', 'wa', 'zu',
+})

@@ -28,9 +28,13 @@ What it catches:
     stay singular after a numeral (Turkish, Hungarian, Persian ``one``; Hebrew ``two``;
     Welsh after digits, "{# pleidlais}") and ``other`` shows the count: "{count} gün"
     reads right for 1 (aves's Flutter translations: 5 false annotations in 8 merged
-    pull requests before, none after); and where every form the translation writes is
+    pull requests before, none after; Angular's ``<x id="INTERPOLATION"/>`` in
+    ``other`` shows the count as ``#`` does); where every form the translation writes is
     the same text (Gaelic "one {+ # eile} other {+ # eile}": its words do not change
-    with the count there).
+    with the count there); and ``one`` beside an ``=1`` branch where ``one`` is 0 and 1
+    (French, Brazilian Portuguese: ``ZERO_AND_ONE``), which leaves only 0 to ``other``:
+    "0 tâches", "0 tarefas" (paperless-ngx's XLIFF: 10 such warnings, none a form a
+    reader misses).
 
 Why it matters:
     A missing form falls back to another (``other``): "1 файлов" or "21 файлов"
@@ -76,6 +80,17 @@ def _exact(language: str) -> dict[str, int]:
     from transcheck.rules._plurals_exact import EXACT
 
     return _by_tag(EXACT, language) or {}
+
+
+def _zero_and_one(language: str) -> bool:
+    """Whether the language's "one" is 0 and 1 (``ZERO_AND_ONE``)."""
+    from transcheck.rules._plurals_exact import ZERO_AND_ONE
+
+    return _by_tag(dict.fromkeys(ZERO_AND_ONE, True), language) or False
+
+
+# Angular's interpolation in an ICU form ("other {<x id="INTERPOLATION"/> tasks}"): the count.
+_INTERPOLATION = re.compile(r'<x id="INTERPOLATION(?:_\d+)?"')
 
 
 def _by_tag(table: dict, language: str):
@@ -180,7 +195,13 @@ def check(view: GroupView, options: NoOptions):
                     spare = "other" in texts and "other" not in cats[1]
                     found = [replace(f, strength=Strength.HINT) if spare and _one_missing(f.key) else f
                              for f in found]
-                    counted_other = "#" in texts.get("other", "") or f"{{{name}}}" in texts.get("other", "")
+                    # "=1" given where "one" is 0 and 1 (French, Brazilian): only 0 reads
+                    # "other" ("0 tâches"), which speakers write as often as not.
+                    if "=1" in texts and _zero_and_one(lang):
+                        found = [replace(f, strength=Strength.HINT) if _missing(f.key) == ["one"] else f
+                                 for f in found]
+                    counted_other = "#" in texts.get("other", "") or f"{{{name}}}" in texts.get("other", "") \
+                        or bool(_INTERPOLATION.search(texts.get("other", "")))
                     # Every form written the same ("one {+ # eile} other {+ # eile}"): the
                     # words do not change with the count here, so a form left out would too.
                     written = [b.strip() for c, b in texts.items() if not c.startswith("=")]
