@@ -146,6 +146,9 @@ def test_plain_text_lines_keep_their_numbers():
         ("ublock-custom-filters_{{datetime}}.txt", Kind.CODE),
         ("/companies/{companyId}/employees/{employeeId}", Kind.CODE),
         ("Cache-Control: no-store", Kind.CODE),
+        ("X-Frame-Options: DENY", Kind.CODE),
+        # A list's label and its value, not a header: a part of its name in lower case.
+        ("CSS-in-JS: antd-style", Kind.PARAGRAPH),
         ("Note: important", Kind.PARAGRAPH),
         ("Update Customers set Customer_Name = 'x'", Kind.CODE),
         # An environment variable, a path from one, and names of code listed with commas.

@@ -139,7 +139,9 @@ def _is_command(text: str) -> bool:
 _LITERAL = re.compile(r"""^(?:\{(?=[^{}]*[:'"])[^{}]*+\}|\[(?=[^\[\]]*['"])[^\[\]]*+\])$""")
 _PARAMS = re.compile(r"^[a-z_]\w*+\??: [\w.<>\[\]|]++(?:(?:, |，) ?+[a-z_]\w*+\??: [\w.<>\[\]|]++)++$")
 _CALL = re.compile(r"^[a-z][\w-]*+\((?=[^()]*[,#\d])[^()]*+\)$")
-_HEADER = re.compile(r"^[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)++: [^\s:]++$")  # "Cache-Control: no-store"
+# "Cache-Control: no-store": every part of the name capitalised ("CSS-in-JS: antd-style"
+# is a list's label and its value, which a translation writes with its own colon).
+_HEADER = re.compile(r"^[A-Z][A-Za-z0-9]*+(?:-[A-Z0-9][A-Za-z0-9]*+)++: [^\s:]++$")
 _VALUES = re.compile(r"^[a-z][a-z0-9-]*+(?:(?P<sep> / |, )[a-z][a-z0-9-]*+)(?:(?P=sep)[a-z][a-z0-9-]*+)++$")
 
 
