@@ -1,5 +1,5 @@
 """Pairs of link targets that are one page written two ways: with other query
-parameters, or from the site's root and relative to the page or with the site's host. Each filter takes the
+parameters, or from the site's root, relative to the page or with the site's host. Each filter takes the
 targets one cell has and its peers lack (``ours``) and the reverse (``theirs``), and
 returns both without the pairs it matches."""
 
@@ -60,12 +60,25 @@ def unrooted(ours: list[str], theirs: list[str], page, languages: frozenset[str]
     for u in ours:
         match = next((t for t in theirs if (u.startswith("/") and relative(t) and same(u, t))
                       or (t.startswith("/") and relative(u) and same(t, u))
-                      or _hosted(u, t) or _hosted(t, u)), None)
+                      or _hosted(u, t) or _hosted(t, u)
+                      or (relative(t) and (p := _site_path(u)) and same(p, t))
+                      or (relative(u) and (p := _site_path(t)) and same(p, u))), None)
         if match is None:
             kept.append(u)
         else:
             theirs.remove(match)
     return kept, theirs
+
+
+def _site_path(absolute: str) -> str | None:
+    """The path of a page on a site, as the tree it is built from writes it:
+    "cli.vuejs.org/core-plugins/pwa.html" is "/core-plugins/pwa", which a translation
+    links relative to itself ("../core-plugins/pwa.md", its own language's page)."""
+    host, slash, path = absolute.partition("/")
+    path = path.partition("?")[0].rstrip("/")
+    if "." not in host or not slash or not path:
+        return None
+    return "/" + (path[:-5] if path.endswith(".html") else path[:-4] if path.endswith(".htm") else path)
 
 
 def _hosted(absolute: str, rooted: str) -> bool:

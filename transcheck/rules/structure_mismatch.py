@@ -21,7 +21,7 @@ What it catches:
       (``developer.mozilla.org/fr/docs/…``, ``semver.org/lang/de/``, ``cn.vite.dev``)
       is the same link as the source's to that site, whatever the page's path there;
       a language in the query (``?hl=fr``) is taken out too; a link to the page itself
-      (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is ``#a``, and ``/uk/news/x/`` the source's with its host;
+      (``/fr/guides/x/#a`` in ``fr/guides/x.mdx``) is ``#a``; ``/uk/news/x/`` and ``../x.md`` are the source's ``site.org/x.html``;
       a store's page for the reader's country (``apps.apple.com/cn/app/…`` in
       Chinese), ``www.`` and ``index.html``, ``utm_`` tags and a referral or campaign
       parameter one side adds where the others agree (``?via=…``) change no link, and
