@@ -202,6 +202,18 @@ def test_a_source_given_without_its_region_names_the_code_found(tmp_path):
     assert "among those found (de-DE, en-GB, en-US); did you mean --source en-GB or en-US?" in result.stderr
 
 
+def test_a_page_of_one_language_does_not_make_a_source_without_its_region_right(tmp_path):
+    # A site's 404 page without a language in its name is read as English; the pages
+    # compared still carry en-US, and --source en checks nothing against them.
+    _write(tmp_path, "page.en-US.md", EN)
+    _write(tmp_path, "page.de-DE.md", TEXT["de"])
+    _write(tmp_path, "notfound.md", "# Not found\n\nThis page does not exist.\n")
+    result = transcheck("check", "--layout", "*.{lang}.md", "--source", "en", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "among those found (de-DE, en-US); did you mean --source en-US?" in result.stderr
+    assert transcheck("check", "--layout", "*.{lang}.md", "--source", "en-US", cwd=tmp_path).returncode in (0, 1)
+
+
 @pytest.mark.parametrize(
     ("files", "suggested"),
     [

@@ -115,14 +115,19 @@ def discover(
 
 
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
-    """An error when the source language has no document at all: ``--source fr-XX``,
-    or ``en`` where the source's files carry ``en-US``, would check nothing against it.
+    """An error when the source language has no document among the pages of two languages
+    or more: ``--source fr-XX``, or ``en`` where the source's files carry ``en-US``,
+    would check nothing against it.
     Bilingual resources carry their source inside (PO msgids, XLIFF sources): not here."""
-    if source is None or any(f.language == source for g in groups for f in g.files):
+    if source is None:
         return []
     groups = [g for g in groups if not any(_bilingual(f.path) for f in g.files)]
-    if not groups:
+    # A page of one language compares nothing: a "404.md" read as English beside pages
+    # that carry "en-US" does not make "--source en" right for them.
+    compared = [g for g in groups if len({f.language for f in g.files}) >= 2] or groups
+    if not compared or any(f.language == source for g in compared for f in g.files):
         return []
+    groups = compared
     from transcheck.langid.names import language_name
 
     found = sorted({f.language for g in groups for f in g.files})
