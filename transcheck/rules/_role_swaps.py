@@ -101,12 +101,15 @@ def _own_digit_run(text: str, anchors: list, a: str, b: str) -> bool:
 _NUMBER_RUN = re.compile(r"[\d\s.,:/–—-]{3,24}")
 # A date of three numbers in digits: year, month and day in any of the orders written.
 _DATE = re.compile(r"(?<![\d.,/-])\d{1,4}([-/.])\d{1,2}\1\d{1,4}(?![\d/-]|[.,]\d)")
+# A month and its year in digits, either way round ("08-2024", "2024/08").
+_MONTH_YEAR = re.compile(r"(?<![\d.,/-])(?:(?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2]))(?![\d/-]|[.,]\d)")
 
 
 def _in_date(text: str, anchors: list, key: str) -> bool:
-    """Whether the first occurrence of ``key`` stands inside a date written in digits."""
+    """Whether the first occurrence of ``key`` stands inside a date written in digits
+    (a month and its year too: "08-2024", which Japanese writes "2024年8月")."""
     x = _first(anchors, key)
-    return any(m.start() <= x.start < m.end() for m in _DATE.finditer(text))
+    return any(m.start() <= x.start < m.end() for p in (_DATE, _MONTH_YEAR) for m in p.finditer(text))
 
 
 def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b: str,

@@ -36,7 +36,7 @@ What it catches:
     (held out) all 28 such warnings were a convention ("0:1" for a 1-0 defeat in
     German) or right-to-left typing; nor are the parts of a date written in digits,
     whose order is the language's ("05/03/2026" for 2026-03-05: ruby-lang.org's
-    French news, 5 false warnings). Two anchors that occur once each in the other
+    French news, 5 false warnings; "2024年8月" for 08-2024). Two anchors that occur once each in the other
     order otherwise are a lead, reported by the role-lead rule (TC506, off by default): on
     the real-text corpus (WMT24++) every such reversal was ordinary word order
     (genitives, fronted dates, captions, verb-final languages), 0 of 14 and, reviewed
