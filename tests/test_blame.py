@@ -230,6 +230,13 @@ def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
     assert not minor(_seg("It is read at start-up."), _seg("It is read again on every run."))
     assert not minor(_seg("Deploy with Vercel."), _seg("Deploy with Netlify."))
     assert not minor(_seg("Runs on 3 workers."), _seg("Runs on 4 workers."))
+    # Words put back in another form of themselves are grammar, by the source's stemmer.
+    old, new = (_seg("You can run a Nushell script with commands and their arguments."),
+                _seg("You can run Nushell scripts with command and its argument."))
+    assert minor(old, new, "en")
+    assert not minor(old, new)
+    assert not minor(_seg("You can run a script with commands and flags."),
+                     _seg("You can run a program with options and values."), "en")
 
 
 def test_a_name_recased_with_a_new_anchor_is_carried_by_the_translated_anchor():

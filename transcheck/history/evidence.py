@@ -148,13 +148,15 @@ def _localised(old, new, translated, codes) -> bool:
     return bool(mine) and not mine & theirs
 
 
-def minor(old: Segment, new: Segment) -> bool:
+def minor(old: Segment, new: Segment, language: str = "") -> bool:
     """A change of at most ``MINOR_WORDS`` words each way (punctuation and case alone
-    included), none a number or a name, and the same links and code."""
+    included), none a number or a name, and the same links and code. A word put back
+    in another form of itself ("commands" as "command", by the ``language``'s
+    stemmer) is grammar, and does not count."""
     if (old.urls, old.code) != (new.urls, new.code) or not (old.is_prose and new.is_prose):
         return False
     a, b = Counter(_WORD.findall(old.text.casefold())), Counter(_WORD.findall(new.text.casefold()))
-    out, into = a - b, b - a
+    out, into = _inflected(a - b, b - a, language)
     if not out and not into:
         return True  # punctuation, case or word order only
     if sum(out.values()) > MINOR_WORDS or sum(into.values()) > MINOR_WORDS:
@@ -162,3 +164,18 @@ def minor(old: Segment, new: Segment) -> bool:
     # Names as written inside a sentence (a capital at its start is no name).
     names = {w.casefold() for s in (old, new) for w in _NAME.findall(s.text.split(" ", 1)[-1])}
     return not any(_NUMBER.fullmatch(w) or w in names for w in (*out, *into))
+
+
+def _inflected(out: Counter, into: Counter, language: str) -> tuple[Counter, Counter]:
+    """``out`` and ``into`` without the pairs that are one word in two forms."""
+    from transcheck.terms.match import word_forms
+
+    out, into = Counter(out), Counter(into)
+    for word in list(out.elements()):
+        stems = set(word_forms(word, language)[1]) if language else set()
+        other = next((w for w in into.elements() if stems & set(word_forms(w, language)[1])), None)
+        if other is not None:
+            out[word] -= 1
+            into[other] -= 1
+            out, into = +out, +into
+    return out, into

@@ -17,7 +17,9 @@ What it catches:
     source did ("srting 类型" as "string 类型" for "srting" as "string"), and a code
     block nearer today's source than the old one. An edit of at
     most two words each way, none a number or a name, is info: most are fixes of the
-    source's grammar that a translation need not follow. When the source changed most
+    source's grammar that a translation need not follow; a word put back in another
+    form of itself ("commands" as "command", by the source language's stemmer) does
+    not count. When the source changed most
     of the page (at least ten paragraphs and half of the translation), one finding
     spans the page instead.
 
