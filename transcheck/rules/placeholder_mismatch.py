@@ -66,8 +66,9 @@ def describe(expected: tuple, value: tuple, what: str, written: dict[str, str]) 
     return "; ".join(parts)
 
 
-def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str, malformed):
-    """The findings of TC702 (placeholders) or TC703 (tags): one per message and language."""
+def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str, malformed, spared=None):
+    """The findings of TC702 (placeholders) or TC703 (tags): one per message and language;
+    ``spared(expected, value)``: why a deviation is info, or ""."""
     all_votes, written = keyed.token_votes(view, kinds)
     for msg, votes in all_votes.items():
         if not any(votes.values()):
@@ -91,6 +92,8 @@ def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str,
             elif _each_their_own(view, votes, dev.language):
                 f = replace(f, strength=Strength.HINT,
                             message=f.message + "; most translations write it their own way")
+            elif spared and (why := spared(dev.expected, dev.value)):
+                f = replace(f, strength=Strength.HINT, message=f.message + why)
             reported.add(dev.language)
             yield f
         yield from malformed(view, rule, msg, votes, reported)

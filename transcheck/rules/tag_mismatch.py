@@ -10,7 +10,9 @@ What it catches:
     tag left without its closing one (or the reverse) where the source's are paired.
 
     Severity and precision: a warning; info when two or more and a third of the
-    other translations differ from the source the same way.
+    other translations differ from the source the same way, and when the translation
+    only adds inline formatting, each pair closed (``<code>…</code>`` around a
+    command, ``<b>…</b>``: it renders, and nothing the program fills depends on it).
 
 Why it matters:
     A lost ``</b>`` makes the rest of the screen bold; a lost ``<0>`` drops the link
@@ -69,9 +71,25 @@ def _unclosed(view: GroupView, rule: Rule, msg: str, votes, reported):
             yield keyed.named(rule, view.documents[lang], seg, f"unbalanced tags: {why}", key=f"unbalanced:{why}")
 
 
+# Inline formatting a translator may add around a word of its own (emphasis, a
+# command set as code): it renders, and nothing the program fills depends on it.
+_FORMATTING = frozenset({"b", "i", "em", "strong", "code", "kbd", "u", "mark", "small", "sup", "sub"})
+
+
+def _formatting_added(expected, value) -> str:
+    """Why a translation's tags are info: it keeps every tag the others have and adds
+    only pairs of inline formatting (``<code>…</code>``, ``<b>…</b>``), each closed."""
+    added = Counter(value) - Counter(expected)
+    if Counter(expected) - Counter(value) or not added:
+        return ""
+    names = {name.strip("</>") for name in added}
+    paired = all(added[f"<{n}>"] == added[f"</{n}>"] for n in names)
+    return "; formatting added, balanced" if paired and names <= _FORMATTING else ""
+
+
 def check(view: GroupView, options: NoOptions):
     if view.keyed:
-        yield from check_tokens(view, RULE, ("tag",), "tag", _unclosed)
+        yield from check_tokens(view, RULE, ("tag",), "tag", _unclosed, spared=_formatting_added)
 
 
 RULE = Rule(
