@@ -221,6 +221,14 @@ def test_a_word_put_in_code_is_carried_by_a_translation_with_that_code():
     assert not carried(old, new, [_seg("Sichere (https) URLs werden bevorzugt.")], ("en", "de"))
 
 
+def test_numbers_joined_into_one_are_carried_by_a_translation_with_them():
+    from transcheck.history.evidence import carried
+
+    old, new = _seg("We support MiniCPM 4 and LLaVA today."), _seg("We support MiniCPM 4/5 and LLaVA today.")
+    assert carried(old, new, [_seg("我们目前支持 MiniCPM 4/5 和 LLaVA。")], ("en", "zh"))
+    assert not carried(old, new, [_seg("我们目前支持 MiniCPM 4 和 LLaVA。")], ("en", "zh"))
+
+
 def test_a_few_words_reworded_is_minor_but_a_name_or_more_words_is_not():
     from transcheck.history.evidence import minor
 

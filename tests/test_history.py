@@ -646,3 +646,30 @@ def test_patches_of_more_files_than_one_command_line_holds_are_read_in_passes(tm
     passes = History(Repository.at(str(r)), paths).patches(paths)
     assert passes == whole
     assert [len(passes[p]) for p in paths] == [1, 1, 2]
+
+
+def test_a_paragraph_a_formatter_split_in_source_and_translation_alike_is_no_change(tmp_path):
+    # Prettier puts an inline "<br/>" on a line of its own in an MDX page, in every
+    # language at once: the paragraph ends there now, its words and link all kept.
+    r = new_repo(tmp_path, "site")
+    en = "# Suspense\n\nSuspense is an experimental feature of React.{br}[More information](https://react.dev/s)\n"
+    fr = "# Suspense\n\nSuspense est une fonction expérimentale de React.{br}[En savoir plus](https://react.dev/s)\n"
+
+    def page(br: str, lives: str = "an experimental") -> None:
+        for lang, text in (("en", en.replace("an experimental", lives)), ("fr", fr)):
+            path = r / "docs" / lang / "suspense.mdx"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text.format(br=br), encoding="utf-8")
+
+    page("<br/>\n")
+    commit(r, "docs: suspense, translated")
+    page("\n<br />\n")
+    commit(r, "style: prettier")
+    data, _ = check(r)
+    assert not [f for f in data["findings"] if f["code"] in ("TC304", "TC305")]
+    # Split with a word changed, it is still an edit to follow.
+    page("\n<br />\n", lives="a new")
+    commit(r, "docs: reword")
+    data, _ = check(r)
+    assert [(f["code"], f["path"]) for f in data["findings"] if f["code"] in ("TC304", "TC305")] == [
+        ("TC304", "docs/fr/suspense.mdx")]

@@ -47,8 +47,12 @@ def _evidence(segments, languages: tuple[str, ...], fragment: bool = True) -> Co
     return out
 
 
+# Numbers joined into one ("4/5", "2-3"): their joint is no word of the prose either.
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*(?:[/–-]\d+(?:[.,]\d+)*)*")
+
+
 def _prose(s: Segment) -> str:
-    return normalise(_NAME.sub(" ", _NUMBER.sub(" ", s.text)))
+    return normalise(_NAME.sub(" ", _NUMBERS.sub(" ", s.text)))
 
 
 def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) -> bool:
@@ -179,3 +183,24 @@ def _inflected(out: Counter, into: Counter, language: str) -> tuple[Counter, Cou
             into[other] -= 1
             out, into = +out, +into
     return out, into
+
+
+def split_in_two(then, now, old_to_new: dict, edited: set, added: set) -> tuple[set, set]:
+    """``edited`` and ``added`` without the paragraphs the source split in two (a
+    formatter put "<br />" on a line of its own, which ends the paragraph there): the
+    second part, the old paragraph's last words and links, is no addition; the first is
+    no edit where every word, link and code span is kept."""
+    edited, added = set(edited), set(added)
+    for i in sorted(edited):
+        j = old_to_new[i]
+        if j + 1 not in added:
+            continue
+        old, tail = _WORD.findall(then[i].text.casefold()), _WORD.findall(now[j + 1].text.casefold())
+        urls = now[j + 1].urls
+        if not tail or old[-len(tail):] != tail or (urls and then[i].urls[-len(urls):] != urls):
+            continue
+        added.discard(j + 1)
+        if old == _WORD.findall(now[j].text.casefold()) + tail and then[i].urls == now[j].urls + urls \
+                and then[i].code == now[j].code + now[j + 1].code:
+            edited.discard(i)
+    return edited, added

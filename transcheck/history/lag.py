@@ -2,12 +2,12 @@
 
 Each translated paragraph was made from the source as it was when the commit that last
 translated it was made (``history.blame``). That source and today's are compared
-segment by segment (unchanged, edited, rewritten, added, removed; reflowed text is
-unchanged), and the translation is aligned to the version most of its paragraphs
-follow, so each source change lands on the translated paragraph it concerns, or on the
-place where new source text has no translation yet. Evidence beats history: a
-paragraph that already carries the links, code, numbers and names a source edit put
-in is up to date for that edit (``carried``).
+segment by segment (unchanged, edited, rewritten, added, removed; reflowed text and a
+paragraph split in two, its words kept, are unchanged), and the translation is aligned
+to the version most of its paragraphs follow, so each source change lands on the
+translated paragraph it concerns, or where new source text has no translation yet.
+Evidence beats history: a paragraph that already carries the links, code, numbers and
+names a source edit put in is up to date for that edit (``carried``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from transcheck.history.evidence import carried, minor
+from transcheck.history.evidence import carried, minor, split_in_two
 from transcheck.model import Document, Segment
 from transcheck.text import normalise
 
@@ -110,6 +110,7 @@ def source_changes(then: tuple[Segment, ...], now: tuple[Segment, ...]):
     old_to_new = align_versions(then, now)
     edited = {i for i, j in old_to_new.items() if _content(then[i]) != _content(now[j])}
     added = set(range(len(now))) - set(old_to_new.values())
+    edited, added = split_in_two(then, now, old_to_new, edited, added)  # "<br />" put on a line of its own
     rewritten = _rewrites(then, now, old_to_new)
     return old_to_new, edited, added - set(rewritten.values()), rewritten
 
@@ -132,8 +133,7 @@ def _content(s: Segment) -> tuple:
 
 
 def _words(text: str) -> list[str]:
-    """The words of a text, without its punctuation: a list of code spans that gained
-    an item gained a comma too."""
+    """The words of a text, without its punctuation (a code list's new item adds a comma)."""
     return re.findall(r"\w+", text.casefold())
 
 
