@@ -145,7 +145,24 @@ def language_data() -> dict:
         "other_scripts": {c: sorted(s) for c, s in sorted(other_scripts.items())},
         "rtl_scripts": _rtl_scripts(likely),
         "region_language": dict(sorted(region_language.items())),
+        # Each language's name in itself, and its forms' ("简体中文", "português europeu"):
+        # how a page's bar of its languages names them.
+        "autonyms": _autonyms(with_locale & known),
     }
+
+
+def _autonyms(codes) -> list[str]:
+    found: set[str] = set()
+    for identifier in _locales():
+        code = identifier.split("_")[0]
+        if code not in codes:
+            continue
+        try:
+            own = Locale.parse(identifier).languages
+        except Exception:  # a locale without names of its own
+            continue
+        found.update(name.casefold() for key, name in own.items() if key == code or key.startswith(code + "_"))
+    return sorted(found)
 
 
 def _scales(code: str) -> dict[str, int]:

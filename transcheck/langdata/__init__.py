@@ -48,6 +48,13 @@ def letters(code: str) -> frozenset[str]:
     return frozenset(_letters().get(code, ""))
 
 
+@lru_cache(maxsize=1)
+def autonyms() -> frozenset[str]:
+    """Each language's name in itself, in lower case ("english", "中文", "繁體中文",
+    "한국어"): how a page's bar of its languages names them."""
+    return frozenset(_data().get("autonyms", ()))
+
+
 def region_names() -> frozenset[str]:
     """The English names of every region CLDR names (countries, continents)."""
     return frozenset(_data()["regions"].values())

@@ -22,6 +22,20 @@ _PAGE_NAME = re.compile(r"^(.+?)(?:[._-]([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)
                         re.IGNORECASE)
 
 
+def language_bar(text: str) -> bool:
+    """Whether ``text`` is a bar of languages, each named in itself and written out
+    without links ("English | 中文 | Français | 한국어"): the page's list of its
+    versions, which every version writes alike."""
+    from transcheck.langdata import autonyms
+
+    items = [" ".join(i.split()).strip(" *_[]()").casefold() for i in _BAR.split(text)]
+    names = autonyms()
+    return len(items) >= 2 and all(item in names for item in items)
+
+
+_BAR = re.compile(r"\s[|·•/]\s|\s*[|｜]\s*")
+
+
 def links_to_translations(path: str, urls) -> bool:
     """Whether a link of ``urls`` leads to another language's version of the page at
     ``path`` (``README-zh-cn.md`` from ``README-fr.md``, ``README.md``, the source, from

@@ -22,7 +22,7 @@ What it catches:
     git delete-merged-branches" on ``git-delete-merged-branches.md``: in lower case, or
     with a token no word is), or the line links to the page's translations
     (``[中文](README-zh-cn.md)``: each language named in itself, as every version of the
-    page names it), or it is the linked title of a page or a list item naming a work and
+    page names it; "English | 中文 | 한국어" without links too), or it is the linked title of a page or a list item naming a work and
     its author in capitalised words ("MIT Introduction to Algorithms" linked, "Cracking
     The Coding Interview - Gayle Laakmann McDowell"), an acronym with its expansion
     ("SAML (Security Assertion Markup Language)"), a list of three or more single words
@@ -100,7 +100,7 @@ from transcheck.model import (Category, Document, Kind, LanguageGuess, Location,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
 from transcheck.rules._kept import changelog_entry, citation, issue_title, link_title, own_sentences
-from transcheck.rules._pages import links_to_translations, names_the_page
+from transcheck.rules._pages import language_bar, links_to_translations, names_the_page
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
@@ -189,9 +189,9 @@ def _check(view: GroupView, options: Options):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message + (
                     "; the title of a linked page" if link_title(seg) or issue_title(seg) else "; a changelog entry's title"
                     if changelog_entry(doc, seg) else "; a work and its author") + ", which may be kept as a name")
-            elif links_to_translations(doc.path, seg.urls):
-                finding = replace(finding, strength=Strength.HINT,
-                                  message=finding.message + "; it links to the page's translations, named in their languages")
+            elif links_to_translations(doc.path, seg.urls) or language_bar(seg.text):
+                finding = replace(finding, strength=Strength.HINT, message=finding.message + (
+                    "; it links to" if seg.urls else "; it names") + " the page's translations, named in their languages")
             elif seg.kind is Kind.HEADING and pascal_name(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; one name (a type, a product), which may be kept")

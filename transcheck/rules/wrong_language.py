@@ -54,7 +54,7 @@ from transcheck.model import Category, Document, Kind, Segment, Severity, Streng
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules._scripts import document_scripts
 from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._pages import links_to_translations
+from transcheck.rules._pages import language_bar, links_to_translations
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
@@ -186,7 +186,7 @@ def check(view: GroupView, options: Options):
                 continue
             if evidence(view, doc, seg, options.untranslated_min_chrf):
                 continue  # untranslated (TC202) says it better
-            if links_to_translations(doc.path, seg.urls):
+            if links_to_translations(doc.path, seg.urls) or language_bar(seg.text):
                 continue  # the page's languages, each named in itself
             other_script = not (scripts_of(guess.language) & document_scripts(view, doc))
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
