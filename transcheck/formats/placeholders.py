@@ -15,7 +15,9 @@ placeholder), ICU ``{n, plural|select|selectordinal, ...}`` with branches and
 ``<link>``. One pass over the string, no backtracking pattern: linear in its length.
 
 What is not a placeholder: ``% d`` (French "100 % de"), ``50%``, a lone ``{`` in text,
-the dollar sign of ``${{amount}}`` (a price before i18next's ``{{amount}}``).
+the dollar sign of ``${{amount}}`` (a price before i18next's ``{{amount}}``), printf's
+``%%`` whatever follows it ("%1$d%%teljes"), the per cent sign Turkish writes before a
+format field (``%{scale:.1f}``: a Rails name is an identifier).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?(?P<flags>[-+#
 _QT = re.compile(r"%(\d{1,2})(?![\d$])")
 _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
 _PERCENT_BRACE = re.compile(r"%\{([A-Za-z_][\w.]{0,63})\}")
+_PERCENT_SIGN = re.compile(r"%%")
+_RAILS_NAME = re.compile(r"\s*+[A-Za-z_][\w.]*+\s*+")
 # A name between percent signs (%price%, %count%), not printf's "%p" before "rice%";
 # "%ld%%" is printf and a literal percent sign.
 _PERCENT_NAME = re.compile(r"(?<!%)%([A-Za-z_][A-Za-z0-9_]{1,63})%(?!%)")
@@ -115,8 +119,10 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
             # "${{amount}}" is a dollar sign before i18next's {{amount}}, which French
             # writes "{{amount}} $": a sigil before a double brace is text.
             sigil = value[i - 1] if i > last and value[i - 1] in "$%" and value[i + 1:i + 2] != "{" else ""
-            _flat(value[last:i - len(sigil)], tokens, text)
             close = _matching(value, i, end)
+            if sigil == "%" and close > 0 and not _RAILS_NAME.fullmatch(value, i + 1, close):
+                sigil = ""  # Turkish "%{scale:.1f}": a per cent sign before a format field
+            _flat(value[last:i - len(sigil)], tokens, text)
             if close > 0 and sigil:  # ${name} (JavaScript, vue-i18n), %{name} (Rails)
                 name = value[i + 1:close].strip()
                 _placeholder(tokens, text, sigil + "{%s}" % name, value[i - 1:close + 1])
@@ -261,7 +267,7 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
         return
     found = []
     for pattern, kind in ((_PRINTF, "printf"), (_PERCENT_BRACE, "rails"), (_PERCENT_NAME, "percent"),
-                          (_DOLLAR, "dollar"), (_TAG, "tag"), (_QT, "qt")):
+                          (_DOLLAR, "dollar"), (_TAG, "tag"), (_QT, "qt"), (_PERCENT_SIGN, "literal")):
         for m in pattern.finditer(chunk):
             if kind == "tag" and (words := m.group(3).strip().rstrip("/")) and "=" not in words \
                     and not _PRINTF.search(words):
@@ -288,7 +294,9 @@ def _flat(chunk: str, tokens: list[Token], text: list[str]) -> None:
             continue  # percent-encoding in a URL ("Beginners%27_guide", "%C3%A9")
         text.append(chunk[pos:start])
         written = chunk[start:stop]
-        if kind == "tag":
+        if kind == "literal":
+            text.append("%")  # printf's "%%": a per cent sign, whatever follows ("%1$d%%teljes")
+        elif kind == "tag":
             close, name, attrs, selfclosing = m.groups()
             name = name.lower()
             selfclosing = selfclosing or attrs.rstrip().endswith("/")  # "<name />" is "<name/>"
