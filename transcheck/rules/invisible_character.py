@@ -56,6 +56,8 @@ What it does not catch:
     README's ``U+200E | U+200E`` spacing between links. A byte-order mark
     at the very start of a file is part of the encoding, not of the text. Unusual
     but visible spaces (no-break, thin) are not invisible and are not reported here.
+    In a resource file, a line of no message (a comment, a PO file's obsolete ``#~``
+    entry) is never shown and is not read.
 """
 
 from __future__ import annotations
@@ -203,6 +205,8 @@ def check(view: GroupView, options: NoOptions):
                     for seg in doc.segments:
                         for n in range(seg.line, seg.end_line + 1):
                             at.setdefault(n, []).append(seg.index)
+                if view.keyed and number not in at:
+                    continue  # no message's line (a comment, a PO file's obsolete "#~" entry): never shown
                 copied = _copied(view, doc, at.get(number, ()), lines, held)
                 found = [(col, ch) for col, ch in found if ch not in copied]
             if not found:
