@@ -1,7 +1,8 @@
 """The text children of an HTML (or JSX) block: prose, one run per block-level element.
 
-Attribute values, comments and the content of ``<style>``, ``<script>``, ``<pre>`` and
-``<code>`` are never text, nor is anything inside an element the page does not show
+Attribute values, comments and the content of ``<style>``, ``<script>``, ``<pre>``,
+``<code>`` and of media elements (``<audio>``, ``<video>``: a player's fallback) are
+never text, nor is anything inside an element the page does not show
 (``hidden``, ``style="display: none"``): sites put keywords for their search index there.
 
 Read with a small scanner of its own, linear in the length of the block: the standard
@@ -17,7 +18,10 @@ from __future__ import annotations
 import re
 from html import unescape
 
-_SKIP = frozenset({"style", "script", "pre", "code", "textarea", "svg", "math", "kbd"})
+# The fallback inside a media element ("Your browser does not support the audio
+# element.") shows only where the page's player does not: no text of the page.
+_MEDIA = frozenset({"audio", "video", "object", "canvas", "iframe"})
+_SKIP = frozenset({"style", "script", "pre", "code", "textarea", "svg", "math", "kbd"}) | _MEDIA
 # Elements without content or end tag: hidden or not, they hide nothing after them.
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
@@ -64,11 +68,12 @@ def hides(attrs: str) -> bool:
 
 def hidden_start(tag: str) -> str:
     """The name of the element that ``tag`` (one whole tag, ``<span hidden>``) opens and
-    hides, "" if it opens none or shows it."""
+    hides (a media element hides its fallback), "" if it opens none or shows it."""
     m = _TAG.fullmatch(tag.strip())
     if m is None or m.group(1) or m.group(2).lower() in _VOID or m.group(3).rstrip().endswith("/"):
         return ""
-    return m.group(2).lower() if hides(m.group(3)) else ""
+    name = m.group(2).lower()
+    return name if hides(m.group(3)) or name in _MEDIA else ""
 
 
 def end_hidden(tag: str, hidden: list[str]) -> None:
