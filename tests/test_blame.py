@@ -221,6 +221,17 @@ def test_a_word_put_in_code_is_carried_by_a_translation_with_that_code():
     assert not carried(old, new, [_seg("Sichere (https) URLs werden bevorzugt.")], ("en", "de"))
 
 
+def test_latin_words_only_put_in_are_carried_by_a_translation_of_another_script_with_them():
+    from transcheck.history.evidence import carried
+
+    old = _seg("You can find the file in the root of the project.")
+    new = _seg("You can find the flat config file in the root of the project.")
+    assert carried(old, new, [_seg("你可以在项目根目录找到 flat config 文件。")], ("en", "zh"))
+    assert not carried(old, new, [_seg("你可以在项目根目录找到该文件。")], ("en", "zh"))
+    # In Latin letters the words may be the translation's own: no evidence.
+    assert not carried(old, new, [_seg("Die flat config Datei liegt im Projekt.")], ("en", "de"))
+
+
 def test_numbers_joined_into_one_are_carried_by_a_translation_with_them():
     from transcheck.history.evidence import carried
 

@@ -95,12 +95,17 @@ def _words_carried(old: Segment, new: Segment, translated) -> bool:
     """Whether the edit replaced words (a type's name fixed, "srting" as "string"; a
     heading the source had left in Chinese, "倒计时" as "Count down") with Latin words
     that the translation, which kept them as written, replaced the same way: it has
-    every word put in, none taken out."""
+    every word put in, none taken out; or, in another script, put them in too."""
     a, b = Counter(_LETTERS.findall(old.text.casefold())), Counter(_LETTERS.findall(new.text.casefold()))
     out, into = a - b, b - a
-    if not out or not into or any(len(w) < 3 or not _LATIN.fullmatch(w) for w in into):
+    if not into or any(len(w) < 3 or not _LATIN.fullmatch(w) for w in into):
         return False
-    mine = set(_LETTERS.findall(" ".join(s.text for s in translated).casefold()))
+    words = _LETTERS.findall(" ".join(s.text for s in translated).casefold())
+    # Latin words only put in ("the file" as "the flat config file") are evidence in a
+    # translation of another script, where they stand out ("flat config 文件").
+    if not out and 2 * sum(len(w) for w in words if _LATIN.fullmatch(w)) >= sum(map(len, words)):
+        return False
+    mine = set(words)
     return all(w in mine for w in into) and not any(w in mine for w in out)
 
 
