@@ -34,7 +34,7 @@ _QT = re.compile(r"%(\d{1,2})(?![\d$])")
 _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")
 _PERCENT_BRACE = re.compile(r"%\{([A-Za-z_][\w.]{0,63})\}")
 _PERCENT_SIGN = re.compile(r"%%")
-_RAILS_NAME = re.compile(r"\s*+[A-Za-z_][\w.]*+\s*+")
+_RAILS_NAME = re.compile(r"[A-Za-z_][\w.]*+")
 # A name between percent signs (%price%, %count%), not printf's "%p" before "rice%";
 # "%ld%%" is printf and a literal percent sign.
 _PERCENT_NAME = re.compile(r"(?<!%)%([A-Za-z_][A-Za-z0-9_]{1,63})%(?!%)")
@@ -120,7 +120,7 @@ def _braces(value: str, start: int, end: int, tokens, text, branches, depth: int
             # writes "{{amount}} $": a sigil before a double brace is text.
             sigil = value[i - 1] if i > last and value[i - 1] in "$%" and value[i + 1:i + 2] != "{" else ""
             close = _matching(value, i, end)
-            if sigil == "%" and close > 0 and not _RAILS_NAME.fullmatch(value, i + 1, close):
+            if sigil == "%" and close > 0 and not _RAILS_NAME.fullmatch(value[i + 1:close].strip()):
                 sigil = ""  # Turkish "%{scale:.1f}": a per cent sign before a format field
             _flat(value[last:i - len(sigil)], tokens, text)
             if close > 0 and sigil:  # ${name} (JavaScript, vue-i18n), %{name} (Rails)

@@ -33,7 +33,7 @@ def language_bar(text: str) -> bool:
     return len(items) >= 2 and all(item in names for item in items)
 
 
-_BAR = re.compile(r"\s[|·•/]\s|\s*[|｜]\s*")
+_BAR = re.compile(r"\s[|·•/]\s|(?<!\s)\s*+[|｜]\s*+")  # spaces taken from their first only: linear
 
 
 def links_to_translations(path: str, urls) -> bool:
