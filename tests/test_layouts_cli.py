@@ -439,3 +439,14 @@ def test_the_source_a_table_layout_names_wins_over_a_file_of_its_languages_code(
     assert sorted(d["path"] for d in report["documents"]) == ["messages.properties", "messages_de.properties"]
     assert "messages_en.properties: second file for language 'en'" in stderr
     assert "(first: messages.properties); skipped" in stderr
+
+
+def test_translations_of_a_page_the_source_renamed_beside_its_own_pages_are_no_wrong_source(tmp_path):
+    # The source's pages not translated yet, and two translations of a page it renamed:
+    # --source en is right, the orphans are a warning, not a usage error.
+    _write(tmp_path, "guide.en.md", EN)
+    _write(tmp_path, "old.de.md", TEXT["de"])
+    _write(tmp_path, "old.fr.md", TEXT["fr"])
+    result = transcheck("check", "--layout", "*.{lang}.md", "--source", "en", cwd=tmp_path)
+    assert result.returncode != 2, result.stderr
+    assert "the source (en) has no such page" in result.stderr

@@ -115,9 +115,9 @@ def discover(
 
 
 def _sourceless(groups, source: str | None) -> list[InputProblem]:
-    """An error when the source language has no document among the pages of two languages
-    or more: ``--source fr-XX``, or ``en`` where the source's files carry ``en-US``,
-    would check nothing against it.
+    """An error when the source language has no document at all (``--source fr-XX``), or
+    none among the pages of two languages or more while they carry a regional form of
+    it (``en`` where they say ``en-US``): nothing would be checked against it.
     Bilingual resources carry their source inside (PO msgids, XLIFF sources): not here."""
     if source is None:
         return []
@@ -127,13 +127,15 @@ def _sourceless(groups, source: str | None) -> list[InputProblem]:
     compared = [g for g in groups if len({f.language for f in g.files}) >= 2] or groups
     if not compared or any(f.language == source for g in compared for f in g.files):
         return []
+    found = sorted({f.language for g in compared for f in g.files})
+    # "en" where the files say "en-US": name the code the user most likely meant.
+    near = [c for c in found if c.split("-")[0].lower() == source.split("-")[0].lower()]
+    if not near and any(f.language == source for g in groups for f in g.files):
+        return []  # source pages not translated yet beside translations of a page it renamed
     groups = compared
     from transcheck.langid.names import language_name
 
-    found = sorted({f.language for g in groups for f in g.files})
     shown = ", ".join(found[:12]) + (f" and {len(found) - 12} more" if len(found) > 12 else "")
-    # "en" where the files say "en-US": name the code the user most likely meant.
-    near = [c for c in found if c.split("-")[0].lower() == source.split("-")[0].lower()]
     hint = f"; did you mean --source {' or '.join(near[:3])}?" if near else ""
     return [InputProblem(
         groups[0].name,
