@@ -16,6 +16,7 @@ from dataclasses import replace
 from transcheck.model import Strength, base_language
 from transcheck.rules import _keyed as keyed
 from transcheck.rules.base import GroupView, Rule
+from transcheck.rules.invisible_character import BIDI
 
 _MARKS = {
     ":": ":", "：": ":", "﹕": ":", "៖": ":", "፦": ":",
@@ -134,13 +135,10 @@ def _whole_label(raw: str) -> bool:
     return 1 <= len(words) <= 3 and raw.rstrip()[-1:].isalnum() and all(w[:1].isupper() for w in words)
 
 
-_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-
 def edges(raw: str) -> tuple[bool, bool]:
     """Whether the value starts and ends with a space, its direction marks aside (an
     Arabic value opened with U+202B before its newline)."""
-    raw = raw.strip(_BIDI)
+    raw = raw.strip("".join(BIDI))
     return (raw[:1].isspace(), raw[-1:].isspace()) if raw.strip() else (False, False)
 
 

@@ -78,7 +78,7 @@ def _site_path(absolute: str) -> str | None:
     path = path.partition("?")[0].rstrip("/")
     if "." not in host or not slash or not path:
         return None
-    return "/" + (path[:-5] if path.endswith(".html") else path[:-4] if path.endswith(".htm") else path)
+    return "/" + path.removesuffix(".html").removesuffix(".htm")
 
 
 def _hosted(absolute: str, rooted: str) -> bool:

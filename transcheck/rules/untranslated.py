@@ -261,8 +261,8 @@ def _translatable(view: GroupView, doc: Document, seg: Segment, named: set[str],
 def _single_words(text: str) -> bool:
     """A list of three or more items of one word each ("Remove-Item, del, erase, rd"):
     names or commands in a table's cell, no sentence of any language."""
-    items = [item.strip() for item in re.split(r"[,;、]", text)]
-    return len(items) >= 3 and all(item and not re.search(r"\s", item) for item in items)
+    items = re.split(r"[,;、]", text)
+    return len(items) >= 3 and all(len(item.split()) == 1 for item in items)
 
 
 def _own_words(text: str, others: list[str]) -> str | None:
