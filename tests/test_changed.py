@@ -290,6 +290,39 @@ def test_a_missing_run_the_change_cuts_in_two_is_not_new(tmp_path):
     assert [f["code"] for f in json.loads(changed.stdout)["findings"]] == []
 
 
+def test_a_page_renamed_after_its_source_brings_only_what_the_rename_changed(tmp_path):
+    # The French page lacked its source's third section before the rename; renaming
+    # both pages (and fixing a word) is no new missing section. A number the same
+    # change gets wrong is new.
+    work = tmp_path / "site"
+    for code in ("en", "fr"):
+        (work / "docs" / code).mkdir(parents=True)
+    en = [(f"Topic {n}", f"Since {2010 + n}, paragraph {n} explains step {n} of the procedure in plain words.")
+          for n in range(1, 5)]
+    fr = [(f"Sujet {n}", f"Depuis {2010 + n}, le paragraphe {n} explique l'étape {n} de la procédure en mots simples.")
+          for n in range(1, 5)]
+    (work / "docs/en/guide.md").write_text("".join(f"## {h}\n\n{p}\n\n" for h, p in en), encoding="utf-8")
+    (work / "docs/fr/guide.md").write_text("".join(f"## {h}\n\n{p}\n\n" for h, p in fr[:2] + fr[3:]),
+                                           encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "guide")
+    for code in ("en", "fr"):
+        _git(work, "mv", f"docs/{code}/guide.md", f"docs/{code}/start.md")
+    _git(work, "commit", "-q", "-m", "rename the guide")
+    args = ("check", ".", "--layout", "docs/{lang}/*.md", "--source", "en", "--no-history", "-f", "json")
+    whole = json.loads(transcheck(*args, cwd=work).stdout)
+    assert [(f["code"], f["path"]) for f in whole["findings"]] == [("TC301", "docs/fr/start.md")]
+    renamed = transcheck(*args, "--changed-since", "HEAD~1", cwd=work)
+    assert json.loads(renamed.stdout)["findings"] == [] and renamed.returncode == 0
+
+    page = work / "docs/fr/start.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("2014", "2004"), encoding="utf-8")
+    _git(work, "commit", "-q", "-am", "a wrong step")
+    edited = json.loads(transcheck(*args, "--changed-since", "HEAD~2", cwd=work).stdout)
+    assert [(f["code"], f["line"]) for f in edited["findings"]] == [("TC401", 11)]
+
+
 def test_po_files_whose_msgids_are_the_source_keep_their_old_findings_when_lines_shift(tmp_path):
     # Without a template, the source is the msgids of the files (the first writes
     # it): at REV too, not that file's translations read as the source's text.

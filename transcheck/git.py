@@ -46,6 +46,7 @@ class Repository:
         self._real_top = os.path.realpath(top)
         self._nested: dict[str, bool] = {}  # directory -> under another repository
         self._unchanged: dict[str, frozenset[str]] = {}  # revision -> files equal to it
+        self._renamed: dict[str, dict[str, str]] = {}  # revision -> {new name: old name}
 
     @classmethod
     def at(cls, root: str) -> Repository | None:
@@ -107,6 +108,21 @@ class Repository:
                 files = tracked.decode("utf-8", "surrogateescape").split("\0")
                 self._unchanged[commit] = frozenset(f for f in files if f and f not in changed)
         return self._unchanged[commit]
+
+    def renamed_since(self, commit: str) -> dict[str, str]:
+        """Tracked files renamed since ``commit`` (git's rename detection), each new
+        name with its old one; empty when git cannot say."""
+        if commit not in self._renamed:
+            try:
+                out = self.run("diff", *_NO_DRIVERS, "-M", "--diff-filter=R", "--name-status", "-z",
+                               "--end-of-options", commit, "--")
+            except GitError:
+                out = b""
+            fields = out.decode("utf-8", "surrogateescape").split("\0")
+            # Records of three fields: status (R and a similarity), old name, new name.
+            self._renamed[commit] = {new: old for status, old, new in zip(fields[::3], fields[1::3], fields[2::3])
+                                     if status.startswith("R")}
+        return self._renamed[commit]
 
     def changed_under(self, commit: str, folder: str) -> bool:
         """Whether a tracked file below ``folder`` (relative; "" for the root) differs

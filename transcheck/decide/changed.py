@@ -136,10 +136,13 @@ class ChangedSince:
         return rel is not None and rel in self._repo.unchanged_since(self._commit)
 
     def _old_bytes(self, paths: list[str]) -> dict[str, bytes | None]:
-        """Each file's content at REV (one git call for them all); None where it had
+        """Each file's content at REV (one git call for them all), under its old name
+        where the change renamed it: a page moved, or renamed after its source, is the
+        same translation, and its old findings are not the change's. None where it had
         none, or is not the repository's."""
+        renamed = self._repo.renamed_since(self._commit)
         owned = [(p, rel) for p in paths if (rel := self._repo.owns(p)) is not None]
-        found = self._repo.blobs([(self._commit, rel) for _, rel in owned])
+        found = self._repo.blobs([(self._commit, renamed.get(rel, rel)) for _, rel in owned])
         return {p: data for (p, _), data in zip(owned, found)}
 
     def differs(self, path: str) -> bool:
