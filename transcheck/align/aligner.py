@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from transcheck.align import confidence
-from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, trace
+from transcheck.align.band import BAND, MAX_BAND, bounds, fill, on_edge, same_shape_diagonal, trace
 from transcheck.align.moves import rejoin
 from transcheck.align.pairs import by_source
 from transcheck.align.pins import find_pins, heading_cuts, headed, in_order, keys, moved_blocks, twin
@@ -239,7 +239,7 @@ class _Aligner:
             lows, back = fill(n, m, bounds(n, m, width), segs, scorers, SKIP, MERGE)
             path = trace(n, m, lows, back)
             if width >= limit or not on_edge(path, lows, back, m):
-                return path
+                return same_shape_diagonal(path, segs, row_units, scorers, SKIP, MERGE)
             width = min(limit, 2 * width)
 
     def _linked(self, rows, path, kept_rows, kept_segs, lang, key=-1):

@@ -118,6 +118,39 @@ def fill(n, m, spans, segs, scorers, skip, merge):
     return lows, back
 
 
+def same_shape_diagonal(path, segs, rows, scorers, skip, merge):
+    """The diagonal instead of ``path`` when the stretch is as many blocks of one kind
+    on both sides, in the same order (``rows``: per row its cells' units), unless
+    ``path`` is cheaper by more than a skip. A translation keeps a list a list of as
+    many items: for short items ("Aliases" as "别名") length says little, and a split
+    plus a skip can cost less than the right pairs."""
+    n = len(rows)
+    if n != len(segs) or n < 2 or len(path) == n and all(j1 - j0 == i1 - i0 == 1 for (i0, j0), (i1, j1) in path):
+        return path
+    if not all(s.shape and all(u.shape == s.shape for u in row.values()) for row, s in zip(rows, segs)):
+        return path
+    diagonal = [((k, k), (k + 1, k + 1)) for k in range(n)]
+    if cost(diagonal, segs, scorers, skip, merge) <= cost(path, segs, scorers, skip, merge) + skip:
+        return diagonal
+    return path
+
+
+def cost(path, segs, scorers, skip, merge) -> float:
+    """What ``fill`` charges for ``path``, link by link."""
+    one, two_one, seg_pair = scorers
+    total = 0.0
+    for (i0, j0), (i1, j1) in path:
+        if i1 == i0 or j1 == j0:
+            total += skip
+        elif i1 - i0 == 2:
+            total += two_one(i0 + 1)(segs[j0]) + merge
+        elif j1 - j0 == 2:
+            total += one(i0)(seg_pair(j0 + 1)) + merge
+        else:
+            total += one(i0)(segs[j0])
+    return total
+
+
 def trace(n, m, lows, back):
     path = []
     i, j = n, m
