@@ -11,16 +11,62 @@ import re
 from transcheck.model import Kind, base_language
 
 
+def kept_as_written(doc, seg) -> str:
+    """Why a segment kept as the source writes it may be so (for the message), or ""."""
+    if link_title(seg) or issue_title(seg):
+        return "the title of a linked page, which may be kept as a name"
+    if changelog_entry(doc, seg):
+        return "a changelog entry's title, which may be kept as a name"
+    if citation(seg):
+        return "a work and its author, which may be kept as a name"
+    if badges(seg):
+        return "the alt text of images (badges), which may be kept as written"
+    if work_cited(seg):
+        return "a published work cited, which may be kept as written"
+    return ""
+
+
 def link_title(seg) -> bool:
     """A linked name of capitalised words ("Shortest Common Supersequence", "MIT
     Introduction to Algorithms": a title's little words stay in lower case; an article's
     headline, "Goodhart’s Law: How Measuring The Wrong Things Drive Immoral
     Behaviour"), which lists of algorithms, books, tools, people or further reading keep
     as the source writes it."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", seg.text)
+    # A short note in brackets after the name is no part of it: "ShareGPT Hyperfiltered
+    # (en)", the language of a linked dataset.
+    words = re.findall(r"[^\W\d_][\w'’-]*", _TRAILING_NOTE.sub("", seg.text))
     capitals = [w for w in words if w[0].isupper()]
     return seg.links >= 1 and 1 <= len(words) <= 12 and words[0][0].isupper() and all(
         w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
+
+
+_TRAILING_NOTE = re.compile(r"\s\([^()\s]+(?:\s[^()\s]+)?\)\s*$")
+
+
+def badges(seg) -> bool:
+    """A paragraph of images and nothing else (a row of badges, "GitHub Repo stars
+    PyPI Docker Pulls"): its text is their alt text, which translations keep."""
+    return seg.images >= 1 and not seg.labels and bool(seg.text.strip())
+
+
+def work_cited(seg) -> bool:
+    """A reference to a published work: its year, and its authors with "et al." or a
+    link to the paper ("Wang et al. ESRL: Efficient Sampling-based Reinforcement
+    Learning. 2023.", "Hongbin Na. CBT-LLM: … 2024. [[arxiv]](…)"), which a translation
+    cites as the work is titled. Only an entry of a list or a table: a sentence about
+    a work ("Smith et al. showed in 2019 …") is text to translate."""
+    if seg.kind is not Kind.LIST_ITEM and seg.block != "table":
+        return False
+    return bool(_YEAR.search(seg.text)) and (
+        bool(_ET_AL.search(seg.text)) or any(_PAPER.match(u) for u in seg.urls))
+
+
+_ET_AL = re.compile(r"\bet al\.")
+# Where papers are: preprint servers, DOIs, proceedings.
+_PAPER = re.compile(r"https?://(?:www\.)?(?:arxiv\.org|doi\.org|dx\.doi\.org|aclanthology\.org|"
+                    r"openreview\.net|dl\.acm\.org|ieeexplore\.ieee\.org|link\.springer\.com|"
+                    r"proceedings\.neurips\.cc|papers\.nips\.cc|biorxiv\.org|medrxiv\.org)/")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def issue_title(seg) -> bool:

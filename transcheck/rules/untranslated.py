@@ -24,7 +24,9 @@ What it catches:
     (``[中文](README-zh-cn.md)``: each language named in itself, as every version of the
     page names it; "English | 中文 | 한국어" without links too), or it is the linked title of a page or a list item naming a work and
     its author in capitalised words ("MIT Introduction to Algorithms" linked, "Cracking
-    The Coding Interview - Gayle Laakmann McDowell"), an acronym with its expansion
+    The Coding Interview - Gayle Laakmann McDowell"), an entry of a list citing a paper
+    with its year and authors "et al." or its link ("Wang et al. ESRL: … 2023.
+    [[arxiv]](…)"), a row of badges (images alone, their alt text), an acronym with its expansion
     ("SAML (Security Assertion Markup Language)"), a list of three or more single words
     (a cell of commands: "Remove-Item, del, erase, rd") or a changelog table's title beside
     the pull request it names. A changelog's entry (a list item linking to an issue, a
@@ -99,7 +101,7 @@ from dataclasses import dataclass, replace
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._kept import changelog_entry, citation, issue_title, link_title, own_sentences
+from transcheck.rules._kept import changelog_entry, kept_as_written, own_sentences
 from transcheck.rules._pages import language_bar, links_to_translations, names_the_page
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
@@ -185,10 +187,8 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
-            elif link_title(seg) or issue_title(seg) or citation(seg) or changelog_entry(doc, seg):
-                finding = replace(finding, strength=Strength.HINT, message=finding.message + (
-                    "; the title of a linked page" if link_title(seg) or issue_title(seg) else "; a changelog entry's title"
-                    if changelog_entry(doc, seg) else "; a work and its author") + ", which may be kept as a name")
+            elif reason := kept_as_written(doc, seg):
+                finding = replace(finding, strength=Strength.HINT, message=f"{finding.message}; {reason}")
             elif links_to_translations(doc.path, seg.urls) or language_bar(seg.text):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message + (
                     "; it links to" if seg.urls else "; it names") + " the page's translations, named in their languages")
