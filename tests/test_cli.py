@@ -118,6 +118,32 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, name, content, message):
     assert "2 documents" in result.stdout
 
 
+def test_a_page_empty_in_every_language_is_skipped_and_an_empty_translation_of_text_is_an_error(tmp_path):
+    # A site's placeholder page, empty in the source and the translation, in a full
+    # clone: no exit 2 and no word of a shallow history. An empty translation of a
+    # page with text is still bad input.
+    for code, text in (("en", "# Guide\n\nSave your work before you close the editor.\n"),
+                       ("zh", "# 指南\n\n关闭编辑器之前请保存你的工作。\n")):
+        (tmp_path / "docs" / code).mkdir(parents=True)
+        (tmp_path / "docs" / code / "guide.md").write_text(text, encoding="utf-8")
+        (tmp_path / "docs" / code / "blank.md").write_bytes(b"")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "site"], cwd=tmp_path, check=True)
+    args = ("check", ".", "--layout", "docs/{lang}/*.md", "--source", "en", "-f", "json")
+    result = transcheck(*args, cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    skipped = {(p["path"], p["message"]) for p in json.loads(result.stdout)["problems"]}
+    assert skipped == {("docs/en/blank.md", "empty file, as its source is; skipped"),
+                       ("docs/zh/blank.md", "empty file, as its source is; skipped")}
+
+    (tmp_path / "docs" / "zh" / "guide.md").write_bytes(b"")
+    result = transcheck(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "transcheck: docs/zh/guide.md: empty file (no text to check)"
+
+
 def test_missing_path(tmp_path):
     result = transcheck("check", str(tmp_path / "nowhere"))
     assert result.returncode == 2

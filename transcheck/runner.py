@@ -31,7 +31,7 @@ from transcheck.model import (
     finding_order,
 )
 from transcheck.read.discover import Discovery, GroupSpec, discover_with
-from transcheck.read.file import read_document
+from transcheck.read.file import empty_placeholders, read_document
 from transcheck.rules.base import Rule
 from transcheck.rules.registry import RuleSet, rule_set
 from transcheck.settings import Settings
@@ -53,6 +53,7 @@ def check_group(
     for file in spec.files:
         read = read_document(file, settings)
         (problems if isinstance(read, InputProblem) else documents).append(read)
+    problems = empty_placeholders(spec, problems, documents, settings.source)
     from transcheck.align.keys import embedded_source, name_keys
 
     embedded = embedded_source(documents, settings.source)

@@ -102,8 +102,8 @@ def plan(groups, source: str, markers: tuple[str, ...] = DEFAULT_SKIP_MARKERS,
             continue  # never committed: nothing is known of when it was made
         found = _owners(history, trans, src, patches, commits, committed.get(("HEAD", trans.path)), markers,
                         deltas, shared[name])
-        if found is None:
-            truncated = True
+        if not found:
+            truncated = truncated or found is None
             continue
         owners[(name, trans.language)] = (_fewer_versions(found, MAX_VERSIONS), src)
 
@@ -129,7 +129,7 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
             shared: Counter):
     """The commit that translated each line of today's translation (``NOW`` for lines
     changed after ``base`` or not committed); None when a shallow clone cuts the history
-    off before some line's translation. ``shared``: how many translations of the page
+    off before some line's translation, empty when there is nothing to attribute. ``shared``: how many translations of the page
     each commit changed (one: the translator's update of the page)."""
     from transcheck.history.blame import attribute, delta, mechanical, words
     from transcheck.read.decode import split_lines, text_or_none
@@ -154,8 +154,10 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
 
     steps = []
     data = _current_bytes(trans)
-    if data is None:
-        return None
+    if data is None or not data.strip():
+        # Not readable now, or empty (git shows no hunk for an empty file): nothing to
+        # attribute, and no sign of a cut history.
+        return ()
     if head is not None and head.replace(b"\r\n", b"\n") != data.replace(b"\r\n", b"\n"):
         current, committed = text_or_none(data), text_or_none(head)
         if current is None:

@@ -121,6 +121,25 @@ def segment_limit_problem(doc: Document, settings: Settings) -> InputProblem | N
     return None
 
 
+EMPTY = "empty file (no text to check)"
+
+
+def empty_placeholders(spec, problems: list[InputProblem], documents, source: str | None) -> list[InputProblem]:
+    """``problems`` with the empty files of a page that is empty in its source too (or,
+    without one, in every language) skipped as info: a placeholder page a site keeps in
+    each language is no translation gone wrong. An empty translation of a page with
+    text stays an error."""
+    empty = {p.path for p in problems if p.message == EMPTY and p.severity == "error"}
+    if not empty or len(spec.files) < 2:
+        return problems
+    sources = [f.path for f in spec.files if f.language == source]
+    if not (sources and set(sources) <= empty) and (documents or source in {f.language for f in spec.files}):
+        return problems
+    return [InputProblem(p.path, "empty file, as its source is; skipped" if sources
+                         else "empty file, in every language; skipped", severity="info")
+            if p.path in empty else p for p in problems]
+
+
 def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
     """One file as a document to check, or why it cannot be one."""
     raw = read_file(spec, settings)
@@ -147,7 +166,7 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
         if raw.decoded.text.strip():
             # Front matter, imports or components only: a site's splash or 404 page.
             return InputProblem(spec.path, "no text to check (markup only); skipped", severity="info")
-        return InputProblem(spec.path, "empty file (no text to check)")
+        return InputProblem(spec.path, EMPTY)
     if _in_context(doc):
         # Crowdin's pseudo-language for editing in place (a language code the project
         # does not ship, often ach or xh): every value a marker, nothing translated.
