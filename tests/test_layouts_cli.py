@@ -450,3 +450,16 @@ def test_translations_of_a_page_the_source_renamed_beside_its_own_pages_are_no_w
     result = transcheck("check", "--layout", "*.{lang}.md", "--source", "en", cwd=tmp_path)
     assert result.returncode != 2, result.stderr
     assert "the source (en) has no such page" in result.stderr
+
+
+def test_files_left_out_by_exclude_are_not_named_for_their_code(tmp_path):
+    # `*_{lang}.md` also matches API pages named after functions (`empty_like.md`);
+    # excluded, they are neither read nor warned about.
+    _write(tmp_path, "docs/guide/start_en.md", EN)
+    _write(tmp_path, "docs/guide/start_de.md", TEXT["de"])
+    _write(tmp_path, "docs/api/empty_like.md", "# empty_like\n\nReturns an empty tensor shaped like its input.\n")
+    args = ("check", ".", "--layout", "docs/**/*_{lang}.md", "--source", "en", "--no-history")
+    result = transcheck(*args, cwd=tmp_path)
+    assert "docs/api/empty_like.md: unknown language code 'like'" in result.stderr
+    result = transcheck(*args, "--exclude", "docs/api/**", cwd=tmp_path)
+    assert result.stderr == "" and result.returncode == 0, result.stderr

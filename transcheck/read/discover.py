@@ -157,16 +157,15 @@ def _excluded(specs: list[FileSpec], exclude: tuple[str, ...], paths: list[str],
         return specs
     import fnmatch
 
-    # Patterns may be absolute (anchored at the configuration file's directory), so
-    # the absolute path is tried too: it matches however the user named the path.
-    kept = [
-        s
-        for s in specs
-        if not any(
-            fnmatch.fnmatch(s.path, pat) or fnmatch.fnmatch(os.path.abspath(s.path), pat)
-            for pat in exclude
-        )
-    ]
+    def excluded(path: str) -> bool:
+        # Patterns may be absolute (anchored at the configuration file's directory), so
+        # the absolute path is tried too: it matches however the user named the path.
+        return any(fnmatch.fnmatch(path, pat) or fnmatch.fnmatch(os.path.abspath(path), pat) for pat in exclude)
+
+    kept = [s for s in specs if not excluded(s.path)]
+    # A file left out is not read, so nothing about reading it is said either (a name
+    # the layout takes for an unknown language code).
+    problems[:] = [p for p in problems if not (os.path.isfile(p.path) and excluded(p.path))]
     if specs and not kept:
         problems.append(InputProblem(
             paths[0] if paths else ".",
