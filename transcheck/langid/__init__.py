@@ -52,6 +52,9 @@ _LOGOGRAPHIC = frozenset({"Han", "Kana", "Hangul"})
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
 _COMPOUND = re.compile(r"(?<![^\W_])[^\W\d_]++(?:[-_][^\W_]++)++")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*")
+# Two Latin words or more with only spaces between them.
+_LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*+(?:[ \t]++[A-Za-z\u00C0-\u024F]"
+                        r"[A-Za-z\u00C0-\u024F'’-]*+)++")
 _OTHER_LETTERS = 4  # letters of another script that make a line of names that script's
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")
 
@@ -156,7 +159,7 @@ def _langdetect(text: str, profiles: tuple[str, ...]) -> tuple[str, float]:
 
 def _behind_names(text: str) -> tuple[str, int] | None:
     """The other script of a line whose Latin words are names rather than a sentence,
-    and that script's letters. With fewer than two words in lower case, "Koala -
+    and that script's letters. With fewer than two words in lower case side by side, "Koala -
     Less、Sass、CoffeeScriptコンパイル用のGUIアプリケーション" is Japanese about
     products; "GIF Brewery gives everyone the power to…" is English however many Han
     letters stand beside it."""
@@ -164,7 +167,10 @@ def _behind_names(text: str) -> tuple[str, int] | None:
     others = sorted(((n, s) for s, n in counts.items() if s != "Latin"), reverse=True)
     if not others or others[0][0] < _OTHER_LETTERS:
         return None
-    lower = sum(1 for w in _LATIN_WORD.findall(text) if len(w) > 1 and w.islower())
+    # Words of a sentence stand side by side: a lower-case word alone between letters
+    # of the other script or its list marks ("安装docker、go、kind、kubectl") is a name.
+    lower = sum(1 for run in _LATIN_RUN.findall(text) for w in _LATIN_WORD.findall(run)
+                if len(w) > 1 and w.islower())
     return (others[0][1], others[0][0]) if lower < 2 else None
 
 
