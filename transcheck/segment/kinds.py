@@ -50,10 +50,12 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
 
 
-def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True) -> Kind:
+def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True, one_name: bool = True) -> Kind:
     """``names``: whether a PascalCase name or a list of package names standing alone is
     code (in a table's cell); a heading "DevTools" is a title its translations may
-    translate ("Outils Développeur")."""
+    translate ("Outils Développeur"). ``one_name``: whether a PascalCase name alone is
+    (a list's item "NodeConnection" is a term its translations may translate, "节点连接",
+    and must stay prose to pair with them)."""
     stripped = text.strip()
     if _URL.match(stripped):
         return Kind.URL
@@ -72,7 +74,7 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True)
     if _reference_line(stripped) or _digest_line(stripped):
         return Kind.CODE
     if stripped.isascii() and (_is_expression(stripped) or _is_command(stripped)
-                               or (names and _is_name_list(stripped))):
+                               or (names and _is_name_list(stripped, one_name))):
         return Kind.CODE
     if names and _is_value(stripped):
         return Kind.CODE
@@ -201,12 +203,12 @@ def _reference_line(text: str) -> bool:
     return m is not None and (_is_identifier(m["name"]) or any(c in m["type"] for c in "[]./*"))
 
 
-def _is_name_list(text: str) -> bool:
-    """Names of code: one PascalCase name, or two or more package names (a single
-    hyphenated word, "state-of-the-art", is prose)."""
+def _is_name_list(text: str, one_name: bool = True) -> bool:
+    """Names of code: one PascalCase name (where ``one_name``), or two or more package
+    names (a single hyphenated word, "state-of-the-art", is prose)."""
     names = text.split()
     if len(names) == 1:
-        return _PASCAL.match(text) is not None
+        return one_name and _PASCAL.match(text) is not None
     names = [n.rstrip(",") for n in names]  # "a/b:v2-11, a/b:v2-16": a list of images
     return all(_PACKAGE.match(n) or _is_identifier(n) or _is_path(n) for n in names)
 

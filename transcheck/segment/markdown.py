@@ -180,7 +180,8 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool,
     if pending is Kind.LIST_ITEM:  # a task list's box ("- [x] …") is markup, not text
         text, shown = _TASK.sub("", text), _TASK.sub("", shown)
     if any(ch.isalnum() for ch in text):
-        kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header)
+        kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header,
+                             one_name=pending is not Kind.LIST_ITEM)
     else:
         # Nothing but code, URLs or markup: kept (as an anchor for alignment) but never prose.
         raw = tok.content.strip()
