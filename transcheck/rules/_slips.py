@@ -163,3 +163,35 @@ def _lower_words(view: GroupView) -> dict[str, set[str]]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def orthography_spared(found: list) -> list:
+    """The findings of ``found`` (finding, language, (name, slip) or None), without the
+    slips whose change of letters the same language makes in another name too: a
+    language's own spelling of foreign names ("Anqola", "Uruqvay", "Uqanda" in
+    Azerbaijani, g as q; "Arhentina" beside "Hinea") is its orthography, not a typo."""
+    changes: dict[tuple, set[str]] = {}
+    per: list = []
+    for _, lang, variant in found:
+        ops = _letters_changed(*variant) if variant else frozenset()
+        per.append(ops)
+        for op in ops:
+            changes.setdefault((lang, op), set()).add(variant[0].casefold())
+    return [finding for (finding, lang, _), ops in zip(found, per)
+            if not any(len(changes[(lang, op)]) > 1 for op in ops)]
+
+
+def _letters_changed(name: str, word: str) -> frozenset:
+    """The letters ``word`` writes in place of ``name``'s, one by one where as many
+    stand for as many (gu -> qv: g -> q, u -> v), and those it adds or leaves out, each
+    with the letter before it; in lower case."""
+    from difflib import SequenceMatcher
+
+    a, b = name.casefold(), word.casefold()
+    out = set()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            out.update((tag, x, y) for x, y in zip(a[i1:i2], b[j1:j2]) if x != y)
+        elif tag != "equal":
+            out.add((tag, a[max(0, i1 - 1):i2], b[max(0, j1 - 1):j2]))
+    return frozenset(out)

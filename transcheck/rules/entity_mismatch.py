@@ -24,7 +24,8 @@ What it catches:
     not a form another translation shares, as Edimburgo, not another romanisation, as
     Tsoï, Charkiw, Bachar, Čong or Luisiana, not a name the language's dictionary lists,
     as "Eropa", not a Celtic language's initial mutation, as Gaelic "de Mhastodon" or
-    Welsh "yng Nghaerdydd"); where the slip still sounds like the name ("Corhen" for Cohren, "Orsen"
+    Welsh "yng Nghaerdydd", not a change of letters the translation makes in another
+    name of its group too, as Azerbaijani g for q in "Anqola", "Uqanda"); where the slip still sounds like the name ("Corhen" for Cohren, "Orsen"
     for Orson), only with the spelling extra in a script with case, whose dictionary
     must know the word in no form ("Singapurze", "Waszyngton" are Polish), and not as a
     common word's cognate ("Algoritma" for Algorithms, where either is written in lower
@@ -70,7 +71,7 @@ from dataclasses import replace
 from transcheck.model import Category, Severity, Strength, base_language
 from transcheck.rules._places import new_place, ui_label, unknown_word
 from transcheck.rules._scripts import text_scripts
-from transcheck.rules._slips import named_slip, slip
+from transcheck.rules._slips import named_slip, orthography_spared, slip
 from transcheck.rules._substitution import HANDLE, substitution
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._tokens import (
@@ -90,6 +91,7 @@ from transcheck.text import normalise
 
 
 def check(view: GroupView, options: NoOptions):
+    found: list = []  # (finding, language, (name, slip) or None)
     for r, row in enumerate(view.rows):
         voters = consensus.voting_languages(view, row)
         if len(voters) < 2:
@@ -173,7 +175,8 @@ def check(view: GroupView, options: NoOptions):
                     o not in holders for o in voters if o not in (lang, view.source)))
                     and not unknown_word(variant[1], lang)):
                 finding = replace(finding, strength=Strength.REDUCED)
-            yield finding
+            found.append((finding, lang, variant))
+    yield from orthography_spared(found)
 
 
 def _initial_names(cells: dict) -> dict[str, str]:
