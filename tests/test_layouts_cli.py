@@ -319,14 +319,17 @@ def test_resource_codes_are_judged_by_their_values_not_their_keys(tmp_path):
         "-tw": ["訂閱", "播放下一集", "下載新的單集", "設定", "播放佇列"],
         # Assamese with English fallbacks, a quarter of its letters: no Samoan.
         "-as": ["সদস্যতাসমূহ", "পৰৱৰ্তী পৰ্ব বজাওক", "নতুন পৰ্বসমূহ ডাউনলোড কৰক", "ছেটিংছ", "First action button"],
+        # Sanskrit in Devanagari with one value pasted in Arabic: no Arabic of Saudi Arabia.
+        "-sa": ["सदस्यताः", "अग्रिमं प्रकरणं वादयतु", "नूतनानि प्रकरणानि अवारोहतु", "إعدادات الحساب والخصوصية", "पङ्क्तिः"],
     }
     for suffix, texts in values.items():
         _write(tmp_path, f"res/values{suffix}/strings.xml", strings(texts * 3))
     report, stderr, _ = _run(tmp_path, "--layout", "res/values-{lang}/strings.xml", "--source", "en")
     # The keys' Latin letters are no Spanish of Argentina, no Dutch of Belgium.
     assert "'ar' is" not in stderr and "'be' is" not in stderr and "'as' is" not in stderr
+    assert "'sa' is" not in stderr
     assert "'tw' is Twi in ISO 639, but the text reads as Chinese (Taiwan)" in stderr
-    assert sorted(d["language"] for d in report["documents"]) == ["ar", "as", "be", "en", "tw"]
+    assert sorted(d["language"] for d in report["documents"]) == ["ar", "as", "be", "en", "sa", "tw"]
 
 
 def test_keyed_files_without_the_source_language_are_an_error_unless_bilingual(tmp_path):

@@ -91,8 +91,11 @@ def reads_as_country(path: str, language: str, country: str) -> bool:
     # A fifth is plenty: one Han character is a word, and link texts and names stay Latin.
     # Latin is no proof: it is also the script of the names and of the English an
     # Assamese or a Chuvash file keeps; there the language model must name the country's.
+    # The code's own script, where it is not Latin, must be the lesser: a Sanskrit file
+    # in Devanagari with a value pasted in Arabic letters is still Sanskrit.
     proof = theirs - ours - {"Latin"}
-    if proof and sum(n for s, n in counts.items() if s in proof) >= 0.2 * letters:
+    found = sum(n for s, n in counts.items() if s in proof)
+    if proof and found >= 0.2 * letters and found > sum(n for s, n in counts.items() if s in ours - {"Latin"}):
         return True
     script = max(sorted(counts), key=counts.__getitem__)
     if script not in theirs or not langdetect_names(country) or (
