@@ -19,6 +19,12 @@ def kept_as_written(doc, seg) -> str:
         return "a changelog entry's title, which may be kept as a name"
     if citation(seg):
         return "a work and its author, which may be kept as a name"
+    return ""
+
+
+def kept_as_alt_or_reference(seg) -> str:
+    """Why a segment of words to translate may still be kept (for the message), or "":
+    images' alt text, a paper cited."""
     if badges(seg):
         return "the alt text of images (badges), which may be kept as written"
     if work_cited(seg):

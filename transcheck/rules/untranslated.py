@@ -101,7 +101,7 @@ from dataclasses import dataclass, replace
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
 from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._kept import changelog_entry, kept_as_written, own_sentences
+from transcheck.rules._kept import changelog_entry, kept_as_alt_or_reference, kept_as_written, own_sentences
 from transcheck.rules._pages import language_bar, links_to_translations, names_the_page
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
@@ -192,7 +192,7 @@ def _check(view: GroupView, options: Options):
             elif links_to_translations(doc.path, seg.urls) or language_bar(seg.text):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message + (
                     "; it links to" if seg.urls else "; it names") + " the page's translations, named in their languages")
-            elif seg.kind is Kind.HEADING and pascal_name(seg.text):
+            elif seg.kind in (Kind.HEADING, Kind.LIST_ITEM) and pascal_name(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; one name (a type, a product), which may be kept")
             elif _single_words(seg.text):
@@ -213,6 +213,8 @@ def _check(view: GroupView, options: Options):
                 finding = replace(finding, strength=Strength.HINT)
             elif not _translatable(view, doc, seg, {guess.language, named}, same, options):
                 continue  # names, numbers and codes: no text of any language was left
+            elif reason := kept_as_alt_or_reference(seg):
+                finding = replace(finding, strength=Strength.HINT, message=f"{finding.message}; {reason}")
             yield finding, (doc.language, seg.index)
 
 

@@ -30,9 +30,9 @@ What it does not catch:
     brands: "Откройте Chrome Web Store."), or with a quarter of their letters, or a
     third of their words, in the document's own script (its grammar around foreign
     terms: "Dependencies update करें"), or with a word of its script beside foreign
-    words of which fewer than two are in lower case (names and titles in its sentence:
-    "漫谈 Material Design & Ant Design"), or linking to the page's translations (a bar
-    of its languages, each named in itself); in another script with case, a line with
+    words of which fewer than two in lower case stand side by side (names and titles in its sentence:
+    "漫谈 Material Design & Ant Design", "安装docker、go、kind"), or linking to the page's translations (a bar
+    of its languages, each named in itself), or made of images alone (badges' alt text); in another script with case, a line with
     fewer than three words written as words (identifiers aside: "▸ createWebHashHistory(): RouterHistory",
     "Interface: RouteRecordRedirect"); words that another version of the row writes
     as inline code (the source's `split`, `rsplit` kept without their backticks);
@@ -55,6 +55,7 @@ from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.rules._scripts import document_scripts
 from transcheck.rules._copies import evidence, foreign_guess
 from transcheck.rules._pages import language_bar, links_to_translations
+from transcheck.rules._kept import badges
 
 # A segment with this share of its letters in its document's own script is at most
 # mixed, not written in another language.
@@ -188,6 +189,8 @@ def check(view: GroupView, options: Options):
                 continue  # untranslated (TC202) says it better
             if links_to_translations(doc.path, seg.urls) or language_bar(seg.text):
                 continue  # the page's languages, each named in itself
+            if badges(seg):
+                continue  # images' alt text (a row of badges), which no one translates
             other_script = not (scripts_of(guess.language) & document_scripts(view, doc))
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
                                  or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS
