@@ -21,7 +21,12 @@ What it catches:
     with Babel by ``python -m tools.cldr_plurals``).
 
     Severity and precision: a warning. Info where the form left out is no form a
-    reader misses: in ICU, one category left out where no whole number selects
+    reader misses: in Russian, Ukrainian, Belarusian and Polish, few and many left to
+    ``other`` where ``other`` shows no count, or its noun in an oblique plural
+    ("# подключениями", "# połączeniami") or after a preposition that governs the
+    genitive ("do {count} osób"), one form for every count (mattermost-mobile: 181
+    warnings, 140 after; the rest a case that changes with the count, "{count}
+    каналов"); in ICU, one category left out where no whole number selects
     ``other`` (Russian, Polish, Ukrainian), so that the form written there is the one
     its numbers get ("one {# объект} many {# объектов} other {# объекта}"; immich's
     translations: 516 warnings before, 414 after). Info too where the language's nouns
@@ -153,6 +158,9 @@ def check(view: GroupView, options: NoOptions):
             found = _judge(doc, first, present, cats, lang)
             if "other" in forms and _shows_count(forms["other"]):
                 found = _singular_after_numeral(found, lang)
+            if "other" in forms and few_many_alike(lang, forms["other"].raw, forms["other"].raw):
+                found = [replace(f, strength=Strength.HINT) if set(_missing(f.key)) <= _FEW_MANY else f
+                         for f in found]
             # Without a source document (a Rails gem's translations of an upstream
             # English), every translation's forms say whether a count is shown.
             if not (any(_shows_count(s) for s in source.values()) if source else counted(msg)):
@@ -171,6 +179,7 @@ def check(view: GroupView, options: NoOptions):
             from transcheck.formats.placeholders import parse
 
             theirs = {n: sel for n, k, sel, _ in parse(originals[key].raw).branches} if key in originals else {}
+            said: dict = {}  # finding key -> finding
             for name, kind, selectors, bodies in parse(seg.raw).branches:
                 if kind == "plural" and name in theirs and _forms(theirs[name], view.source) == {"other"}:
                     continue  # the source's one form for every count ("=0 {} other {({count})}")
@@ -207,7 +216,15 @@ def check(view: GroupView, options: NoOptions):
                     written = [b.strip() for c, b in texts.items() if not c.startswith("=")]
                     if len(written) >= 2 and len(set(written)) == 1:
                         found = [replace(f, strength=Strength.HINT) for f in found]
-                    yield from (_singular_after_numeral(found, lang) if counted_other else found)
+                    if "other" in texts and few_many_alike(lang, texts["other"], seg.raw, name):
+                        found = [replace(f, strength=Strength.HINT) if set(_missing(f.key)) <= _FEW_MANY else f
+                                 for f in found]
+                    for f in (_singular_after_numeral(found, lang) if counted_other else found):
+                        # Two plural arguments of one count ("{count, plural, …} {count,
+                        # plural, …}") lacking the same forms are one finding, the stronger.
+                        if f.key not in said or _RANK[f.strength] < _RANK[said[f.key].strength]:
+                            said[f.key] = f
+            yield from said.values()
 
 
 _NUMBERED = {"=0": "zero", "=1": "one", "=2": "two"}
@@ -230,6 +247,49 @@ def _singular_after_numeral(found, lang: str):
     for f in found:
         missing = _missing(f.key)
         yield replace(f, strength=Strength.HINT) if missing and spared.issuperset(missing) else f
+
+
+_RANK = {Strength.FULL: 0, Strength.REDUCED: 1, Strength.HINT: 2}
+_FEW_MANY = {"few", "many"}
+# Languages whose few and many differ from other only in the case a numeral puts its noun
+# in ("2 файла", "5 файлов"): in an oblique case the plural is one form for every count
+# ("с 2 подключениями", "с 5 подключениями"), and so after a preposition that governs
+# the genitive ("из 2 файлов", "из 5 файлов", "z 2 kanałów"), and where no count is
+# shown. The endings of those plurals, and the prepositions; no library carries them.
+_ALIKE = {
+    "ru": (("ами", "ями", "ах", "ях", "ам", "ям", "ыми", "ими"), ("из", "для", "от", "до", "без", "у", "с", "со", "около")),
+    "uk": (("ами", "ями", "ах", "ях", "ам", "ям", "ими"), ("з", "із", "зі", "для", "від", "до", "без", "біля")),
+    "be": (("амі", "ямі", "ах", "ях", "ам", "ям", "ымі", "імі"), ("з", "са", "для", "ад", "да", "без", "каля")),
+    "pl": (("ami", "ach", "om", "ymi", "imi"), ("z", "ze", "dla", "od", "do", "bez", "spośród", "około")),
+}
+_COUNT = r"(?:#|\{\{?-?\s*+[A-Za-z_]\w*+\s*+\}\}?|%\d*+\$?[ds]|%\{\w++\})"
+_AFTER_COUNT = re.compile(_COUNT + r"\s*+([^\W\d_]++)")
+_BEFORE_COUNT = re.compile(r"([^\W\d_]++)\s++" + _COUNT)
+_SHOWN_COUNT = re.compile(_COUNT)
+
+
+def few_many_alike(lang: str, other: str, raw: str, name: str = "") -> bool:
+    """Whether ``other``'s text (of a plural argument ``name`` in the value ``raw``) reads
+    right for few and many too in ``lang``: no count shown, inside or beside it
+    ("{count} {count, plural, …}" shows it), a noun in an oblique plural after the
+    count, or a preposition that governs the genitive before it."""
+    endings, prepositions = _ALIKE.get(lang.split("-")[0].lower(), ((), ()))
+    if not endings:
+        return False
+    beside = re.compile(r"([^\W\d_]*+)\s*+\{\s*+" + re.escape(name) + r"\s*+(?:,\s*+number\b[^{}]*+)?\}") if name else None
+    shown_beside = bool(beside and beside.search(raw))
+    inside = [m[1].casefold() for m in _AFTER_COUNT.finditer(other)]
+    if not inside and not _SHOWN_COUNT.search(other) and not shown_beside:
+        return True
+    nouns = inside or ([w.casefold() for w in re.findall(r"[^\W\d_]++", other)[:1]] if shown_beside else [])
+    if any(w.endswith(endings) for w in nouns):
+        return True
+    before = [m[1].casefold() for m in _BEFORE_COUNT.finditer(other)]
+    if name:
+        # The preposition may stand before the argument or the count: "из {count, plural, …}".
+        before += [m[1].casefold() for m in re.finditer(r"([^\W\d_]++)\s*+\{\s*+" + re.escape(name) + r"\s*+,", raw)]
+        before += [m[1].casefold() for m in beside.finditer(raw)]
+    return any(w in prepositions for w in before)
 
 
 def _shows_count(seg) -> bool:
