@@ -376,6 +376,35 @@ def test_pull_request_that_changes_the_source_lists_the_translations_it_outdates
     assert not [f for f in data["findings"] if f["path"].endswith("en/index.md")]
 
 
+@pytest.mark.parametrize("change", ["image moved", "version bumped", "cells swapped"])
+def test_a_pull_request_that_edits_the_source_and_its_translation_alike_brings_no_lag(repo, change):
+    # The source and the translation edited the same way in one pull request: no
+    # paragraph of the translation is behind.
+    en, fr = list(EN), list(FR)
+    en[2:2] = ["![img](overview.png)", "- **Reader**: parses each file once.", "- **Writer**: keeps the report."]
+    fr[2:2] = ["![img](overview.png)", "- **Reader** : lit chaque fichier une fois.", "- **Writer** : garde le rapport."]
+    en.append("| a | b | c |\n| --- | --- | --- |\n| f32 | f32 | c128 |\n| c64 | c64 | c128 |")
+    fr.append("| a | b | c |\n| --- | --- | --- |\n| f32 | f32 | c128 |\n| c64 | c64 | c128 |")
+    en[1] = en[1].replace("pip", "pip 2.6.0")
+    fr[1] = fr[1].replace("pip", "pip 2.6.0")
+    write(repo, "en", en)
+    write(repo, "fr", fr)
+    commit(repo, "docs: architecture")
+    base = git(repo, "rev-parse", "HEAD").decode().strip()
+    for doc in (en, fr):
+        if change == "image moved":  # and a heading with the new image after the list
+            doc[2:5] = [doc[3].replace("Reader", "Parser"), doc[4], "### Modes", "![img](modes.png)"]
+        elif change == "version bumped":
+            doc[1] = doc[1].replace("2.6.0", "3.0.0b1")
+        else:
+            doc[-1] = doc[-1].replace("| c64 | c64 | c128 |", "| c64 | c128 | c64 |")
+    write(repo, "en", en)
+    write(repo, "fr", fr)
+    commit(repo, "docs: " + change)
+    _, found = check(repo, "--changed-since", base)
+    assert [(f["code"], f["line"]) for f in found if f["code"] == "TC304"] == []
+
+
 # ---------------------------------------------------------------- mass commits and evidence
 
 LINKED_EN = EN + ["Read the [rule reference](https://old.example.org/rules) for every code."]

@@ -8,7 +8,7 @@ _GAP_DIFF_CELLS = 10_000  # difflib inside a stretch between anchors up to this 
 _ANCHOR_DEPTH = 4
 
 
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+def opcodes(a: list[str], b: list[str], junk=frozenset()) -> list[tuple[str, int, int, int, int]]:
     """difflib's opcodes for ``a`` -> ``b`` (only "equal" matters here), in time
     near-linear in their length.
 
@@ -17,11 +17,12 @@ def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
     in larger ones, on the small stretches between anchors: the common prefix and suffix,
     then the lines that occur once on each side, in increasing order on both (as in a
     patience diff), a few levels deep. A large stretch with no anchor left is one edit.
+    Lines in ``junk`` match only beside lines that match (difflib's junk).
     """
     from difflib import SequenceMatcher
 
     if len(a) * len(b) <= _WHOLE_DIFF_CELLS:
-        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        return SequenceMatcher(junk.__contains__ if junk else None, a, b, autojunk=False).get_opcodes()
     ops: list[tuple[str, int, int, int, int]] = []
     _anchored(a, b, 0, len(a), 0, len(b), ops, _ANCHOR_DEPTH)
     merged: list[tuple[str, int, int, int, int]] = []

@@ -41,14 +41,18 @@ def match_versions(old: tuple[Segment, ...], new: tuple[Segment, ...]) -> Versio
     old_count, new_count = Counter(a), Counter(b)
     in_new = {t for t, k in old_count.items() if new_count[t] >= k}
     in_old = {t for t, k in new_count.items() if old_count[t] >= k}
-    for op, i1, i2, j1, j2 in opcodes(a, b):
+    # An image's alt text ("img") says nothing of where it stands: matched first, it
+    # would leave the paragraphs between its two places unmatched.
+    images = frozenset(b[j] for j, s in enumerate(new) if s.images and not s.labels)
+    for op, i1, i2, j1, j2 in opcodes(a, b, images):
         if op == "equal":
             new_to_old.update(zip(range(j1, j2), range(i1, i2)))
             continue
         pairs = _pair(a[i1:i2], b[j1:j2], chrf, in_old, in_new)
         for i, j, value in pairs:
             new_to_old[j1 + j] = i1 + i
-            score[j1 + j] = value
+            if a[i1 + i] != b[j1 + j]:  # an image left where it was is no edit
+                score[j1 + j] = value
         if len(pairs) < i2 - i1:
             removed_before.add(j1)
     # A copy inserted next to its original is ambiguous to a diff ("P" -> "P P" may

@@ -17,7 +17,9 @@ from collections import Counter
 from transcheck.model import Segment
 from transcheck.text import chrf, normalise
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number, with a version's suffix glued to it ("3.0.0b1", "2.1rc3"): one token, as
+# translations copy it.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]+\d+)?")
 # A name as translations keep it: a capitalised Latin word or one with a digit or an
 # inner capital ("Pydantic", "FastAPI", "HTTP2").
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+[A-Z0-9][\w-]*)\b", re.ASCII)
@@ -48,7 +50,7 @@ def _evidence(segments, languages: tuple[str, ...], fragment: bool = True) -> Co
 
 
 # Numbers joined into one ("4/5", "2-3"): their joint is no word of the prose either.
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*(?:[/–-]\d+(?:[.,]\d+)*)*")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]+\d+)?(?:[/–-]\d+(?:[.,]\d+)*)*")
 
 
 def _prose(s: Segment) -> str:
@@ -209,3 +211,29 @@ def split_in_two(then, now, old_to_new: dict, edited: set, added: set) -> tuple[
                 and then[i].code == now[j].code + now[j + 1].code:
             edited.discard(i)
     return edited, added
+
+
+def row_reordered(then, old: Segment, now) -> bool:
+    """Whether today's source has a table row of the same cells as ``old``'s row (of
+    ``then``), in another order: a cell that moved within its row, not one removed."""
+    def key(s: Segment) -> str:
+        return normalise(s.text)
+
+    row = sorted(key(s) for s in then if s.block == "table" and s.line == old.line)
+    lines = {s.line for s in now if s.block == "table" and key(s) == key(old)}
+    rows: dict[int, list[str]] = {}
+    for s in now:
+        if s.block == "table" and s.line in lines:
+            rows.setdefault(s.line, []).append(key(s))
+    return any(sorted(cells) == row for cells in rows.values())
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, without its punctuation (a code list's new item adds a comma)."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def markup_change(old: Segment, new: Segment) -> tuple[str, str]:
+    """The link targets and code an edit took out and put in, when its text is the same."""
+    before, after = (*old.urls, *old.code), (*new.urls, *new.code)
+    return " ".join(x for x in before if x not in after), " ".join(x for x in after if x not in before)

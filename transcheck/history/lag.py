@@ -12,11 +12,10 @@ names a source edit put in is up to date for that edit (``carried``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from transcheck.history.evidence import carried, minor, split_in_two
+from transcheck.history.evidence import carried, markup_change, minor, row_reordered, split_in_two, words_of
 from transcheck.model import Document, Segment
 from transcheck.text import normalise
 
@@ -130,17 +129,6 @@ def _rewrites(then, now, old_to_new) -> dict[int, int]:
 
 def _content(s: Segment) -> tuple:
     return normalise(s.text), s.urls, s.code
-
-
-def _words(text: str) -> list[str]:
-    """The words of a text, without its punctuation (a code list's new item adds a comma)."""
-    return re.findall(r"\w+", text.casefold())
-
-
-def _markup_change(old: Segment, new: Segment) -> tuple[str, str]:
-    """The link targets and code an edit took out and put in, when its text is the same."""
-    before, after = (*old.urls, *old.code), (*new.urls, *new.code)
-    return " ".join(x for x in before if x not in after), " ".join(x for x in after if x not in before)
 
 
 def compute_lag(source_now: Document, translation: Document, versions, followed, rows=()) -> Lag:
@@ -284,8 +272,8 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts
         if carried(old, new, cell, languages):
             return None
         if normalise(old.text) == normalise(new.text) or (
-                (old.urls, old.code) != (new.urls, new.code) and _words(old.text) == _words(new.text)):
-            was, now_ = _markup_change(old, new)
+                (old.urls, old.code) != (new.urls, new.code) and words_of(old.text) == words_of(new.text)):
+            was, now_ = markup_change(old, new)
             return LagChange(EDITED, first.line, last.end_line, was, now_, new.line, new.end_line,
                              detail="links or code", **stamp)
         return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line,
@@ -295,7 +283,10 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts
         if carried(old, new, cell, languages):
             return None
         return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)
+    if old.block == "table" and row_reordered(then.segments, old, now):
+        return None  # its row's cells reordered (in the translation too), not removed
     return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
+
 
 
 def _translated_now(rows, src: str, lang: str, rendered, followed, versions) -> set[int]:
