@@ -53,7 +53,7 @@ UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
 _COMPOUND = re.compile(r"(?<![^\W_])[^\W\d_]++(?:[-_][^\W_]++)++")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*")
 # Two Latin words or more with only spaces between them.
-_LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*+(?:[ \t]++[A-Za-z\u00C0-\u024F]"
+_LATIN_RUN = re.compile(r"(?<![A-Za-z\u00C0-\u024F'’-])[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*+(?:[ \t]++[A-Za-z\u00C0-\u024F]"
                         r"[A-Za-z\u00C0-\u024F'’-]*+)++")
 _OTHER_LETTERS = 4  # letters of another script that make a line of names that script's
 NOT_PROSE = LanguageGuess(None, 0.0, "not-prose")

@@ -264,7 +264,7 @@ _ALIKE = {
 }
 _COUNT = r"(?:#|\{\{?-?\s*+[A-Za-z_]\w*+\s*+\}\}?|%\d*+\$?[ds]|%\{\w++\})"
 _AFTER_COUNT = re.compile(_COUNT + r"\s*+([^\W\d_]++)")
-_BEFORE_COUNT = re.compile(r"([^\W\d_]++)\s++" + _COUNT)
+_BEFORE_COUNT = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++" + _COUNT)
 _SHOWN_COUNT = re.compile(_COUNT)
 
 
@@ -276,7 +276,8 @@ def few_many_alike(lang: str, other: str, raw: str, name: str = "") -> bool:
     endings, prepositions = _ALIKE.get(lang.split("-")[0].lower(), ((), ()))
     if not endings:
         return False
-    beside = re.compile(r"([^\W\d_]*+)\s*+\{\s*+" + re.escape(name) + r"\s*+(?:,\s*+number\b[^{}]*+)?\}") if name else None
+    beside = re.compile(r"(?:(?<![^\W\d_])([^\W\d_]++)\s*+)?\{\s*+" + re.escape(name)
+                        + r"\s*+(?:,\s*+number\b[^{}]*+)?\}") if name else None
     shown_beside = bool(beside and beside.search(raw))
     inside = [m[1].casefold() for m in _AFTER_COUNT.finditer(other)]
     if not inside and not _SHOWN_COUNT.search(other) and not shown_beside:
@@ -287,8 +288,9 @@ def few_many_alike(lang: str, other: str, raw: str, name: str = "") -> bool:
     before = [m[1].casefold() for m in _BEFORE_COUNT.finditer(other)]
     if name:
         # The preposition may stand before the argument or the count: "из {count, plural, …}".
-        before += [m[1].casefold() for m in re.finditer(r"([^\W\d_]++)\s*+\{\s*+" + re.escape(name) + r"\s*+,", raw)]
-        before += [m[1].casefold() for m in beside.finditer(raw)]
+        before += [m[1].casefold() for m in re.finditer(r"(?<![^\W\d_])([^\W\d_]++)\s*+\{\s*+" + re.escape(name)
+                                                        + r"\s*+,", raw)]
+        before += [m[1].casefold() for m in beside.finditer(raw) if m[1]]
     return any(w in prepositions for w in before)
 
 
