@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from transcheck.align.anchors import anchors
+from transcheck.align.links import link_key
 from transcheck.langid.script import scripts_of
 from transcheck.model import Document, Kind, Segment
 from transcheck.text import normalise, sentences
@@ -143,7 +144,10 @@ def _anchors(seg: Segment, latin: bool, languages: frozenset[str], lone: frozens
         target = link_key(url, languages)
         if target:
             found["url:" + target] += 1
-    for code in seg.code:
+    # A heading of inline code alone ("## `husky init` <Badge …/>") is no prose, but its
+    # code names it as its source's heading's code does.
+    spans = seg.code or (tuple(_BACKTICKED.findall(seg.text)) if seg.level and not seg.is_prose else ())
+    for code in spans:
         code = " ".join(code.split())
         if code:
             # A lone label is words: no code that says two paragraphs are unrelated.
@@ -153,32 +157,7 @@ def _anchors(seg: Segment, latin: bool, languages: frozenset[str], lone: frozens
     return found
 
 
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?")
-
-
-def link_key(url: str, languages: frozenset[str] = frozenset()) -> str:
-    """A link target as translations keep it: without scheme, ``www.``, fragment,
-    query and trailing slash, and without the parts that name one of ``languages``
-    (a path component ``fr``, ``pt-br``, a subdomain ``fr.``, a ``README-fr.md``).
-    A link to a fragment of the page itself is none: sites make ids from the
-    heading's text, which is translated."""
-    url = url.strip().split("#", 1)[0].split("?", 1)[0]
-    if not url:
-        return ""
-    url = _SCHEME.sub("", url.casefold()).rstrip("/")
-    if not languages:
-        return url
-    parts = [p for p in url.split("/") if p not in languages]
-    if parts and "." in parts[0]:
-        host = parts[0].split(".")
-        if len(host) > 2 and host[0] in languages:
-            parts[0] = ".".join(host[1:])
-    return "/".join(_LANG_SUFFIX.sub("", p) if languages else p for p in parts)
-
-
-_LANG_SUFFIX = re.compile(r"[-_.](?:[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)(?=\.md$)")
-
-
+_BACKTICKED = re.compile(r"`([^`]++)`")
 _LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
 
 
@@ -213,7 +192,7 @@ def surface(a: Unit, b: Unit, ratio: float) -> float:
     if a.text and a.text == b.text and a.shape == b.shape:
         return 1.0
     if a.prose != b.prose:
-        return OPENER if (a.opens and a.opens == b.opens) or _one_link(a, b) else 0.05
+        return OPENER if _one_row(a, b) else 0.05
     length_sim = math.exp(-2.0 * abs(b.log_length - math.log(ratio * a.length + 12)))
     if a.weight or b.weight:
         share = shared_share(a, b)
@@ -239,7 +218,7 @@ def unrelated(a: Unit, b: Unit, ratio: float, by_code: bool = True) -> bool:
     if a.text and a.text == b.text:
         return False
     if a.prose != b.prose:
-        return not (a.opens and a.opens == b.opens) and not _one_link(a, b)
+        return not _one_row(a, b)
     expected = ratio * a.length + 12
     stretch = (b.length + 12) / expected
     if not 1 / MAX_STRETCH <= stretch <= MAX_STRETCH:
@@ -247,10 +226,16 @@ def unrelated(a: Unit, b: Unit, ratio: float, by_code: bool = True) -> bool:
     return by_code and a.coded and b.coded and not shared_share(a, b) and not near_code(a, b)
 
 
-def _one_link(a: Unit, b: Unit) -> bool:
-    """A bare link beside a paragraph that links to it alone: one line, with words or not."""
+def _one_row(a: Unit, b: Unit) -> bool:
+    """Whether a prose cell and one that is not are one row all the same: a title and a
+    bare directive opening the same block; a bare link and a paragraph linking to it
+    alone; two headings named by the same inline code, one with words beside it and one
+    with markup ("`husky init` (recommended)", "`husky init` <Badge …/>")."""
     links = [k for k in a.anchors if k.startswith("url:")], [k for k in b.anchors if k.startswith("url:")]
-    return len(links[0]) == len(links[1]) == 1 and links[0] == links[1] and min(a.weight, b.weight) == 1
+    codes = [{k for k in u.anchors if k.startswith(("code:", "label:"))} for u in (a, b)]
+    return bool(a.opens and a.opens == b.opens) or (
+        len(links[0]) == len(links[1]) == 1 and links[0] == links[1] and min(a.weight, b.weight) == 1) or (
+        bool(codes[0]) and codes[0] == codes[1] and {a.shape, b.shape} <= {"", "heading"})
 
 
 def near_code(a: Unit, b: Unit) -> bool:
