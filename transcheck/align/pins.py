@@ -26,6 +26,10 @@ MARGIN = 0.15  # ... and by how much it must beat the runner-up on each side
 _MARKUP = ("url:", "code:", "id:", "file:", "ref:", "=")
 RELIABLE = 0.6
 BLOCK_GAP = 3  # pins this close in both documents are one moved block (see moved_blocks)
+# A pinned entry's section heading is this far before it at most: a paragraph and a
+# table's header cells may stand between ("## Getting Started", a paragraph, "Platform",
+# "Technology", "Web app", then the pinned link).
+HEADING_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +265,7 @@ def headed(blocks: list[Block], backbone: list[Pin], row_heads: list[bool], seg_
 def heading_cuts(backbone: list[Pin], row_heads: list[bool], seg_heads: list[bool],
                  moved_rows: set[int], moved_segs: set[int]) -> list[tuple[int, int]]:
     """Per reliable pin of the backbone, the heading its section opens with (the nearest
-    heading before it within BLOCK_GAP, in the profile and in the document alike, with
+    heading before it within HEADING_REACH, in the profile and in the document alike, with
     no other pin between): what comes before the one comes before the other. A section
     the translation put before it (a heading and paragraphs, nothing to pin them) would
     otherwise give its heading to the pinned section's row."""
@@ -281,7 +285,7 @@ def _heading_before(row: int, seg: int, row_heads: list[bool], seg_heads: list[b
 
 
 def _nearest_heading(start: int, heads: list[bool], taken: set[int]) -> int | None:
-    for k in range(start - 1, max(-1, start - 1 - BLOCK_GAP), -1):
+    for k in range(start - 1, max(-1, start - 1 - HEADING_REACH), -1):
         if k in taken:
             return None
         if heads[k]:
