@@ -175,7 +175,9 @@ def check(view: GroupView, rule: Rule):
                     and not any(q in seg.raw[-2:] for q in _QUESTION)
                     and not _same_end(expected, own, seg.raw, lang, src.raw)):
                 agree = [o for o in cells if o != lang and ends[o] == source_end]
-                text = f"ends with {_NAMES[own]} where the source has {_NAMES[expected]}"
+                # Two dots are read as an ellipsis (a slip for one), but named as written.
+                shown = "two full stops" if own == "…" and re.search(r"(?<!\.)\.\.\s*$", seg.raw) else _NAMES[own]
+                text = f"ends with {shown} where the source has {_NAMES[expected]}"
                 strong = ((expected in _STRONG or own in _STRONG) and peers >= 2 and 2 * len(agree) > peers
                           and not (not expected and _continued(src.raw)))
                 if agree:
