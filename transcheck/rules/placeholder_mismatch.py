@@ -18,7 +18,9 @@ What it catches:
     mismatch crashes the program); info when two or more and a third of the other
     translations differ from the source the same way (the project's convention), or
     when most of them differ from it each their own way (a script variable shown as an
-    example, "`%something%`", which translators translate).
+    example, "`%something%`", which translators translate), or when the placeholders
+    left out fill in English grammar ("{name}{apostrophe} message", a plural ending,
+    an article), which a language may write its own way ("le message de {name}").
 
 Why it matters:
     A placeholder is code inside the text: the program fills it in by name or by
@@ -42,6 +44,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -130,9 +133,22 @@ def _broken(view: GroupView, rule: Rule, msg: str, votes, reported):
                 break
 
 
+# Placeholders a program fills with a piece of English grammar: a possessive's
+# apostrophe ("{name}{apostrophe} message": "'s" or "'"), a plural ending, an article.
+# Other languages write these their own way, or not at all.
+_GRAMMAR = re.compile(r"apostrophe|possessive|plural_?(?:s|suffix|ending)|article|s|es", re.IGNORECASE)
+
+
+def _grammar_left_out(expected: tuple, value: tuple) -> str:
+    missing, extra = Counter(expected) - Counter(value), Counter(value) - Counter(expected)
+    if missing and not extra and all(_GRAMMAR.fullmatch(re.sub(r"\W", "", n)) for n in missing):
+        return "; it fills in English grammar (a possessive, a plural ending), which a language may write its own way"
+    return ""
+
+
 def check(view: GroupView, options: NoOptions):
     if view.keyed:
-        yield from check_tokens(view, RULE, KINDS, "placeholder", _broken)
+        yield from check_tokens(view, RULE, KINDS, "placeholder", _broken, _grammar_left_out)
 
 
 RULE = Rule(
