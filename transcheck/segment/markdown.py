@@ -36,6 +36,9 @@ _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
 _LAYOUT = re.compile(r"""(?<=\s)(?:width|height|align|valign|border|hspace|vspace|style|class|id|size|"""
                      r"""cellpadding|cellspacing|colspan|rowspan)\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++)""", re.I)
 _TASK = re.compile(r"^\[[ xX]?\]\s++")
+# A paragraph that opens with a Chinese or Japanese enumeration ("1、", "一、", "①") is a
+# list's item, as its source's "1." is: Markdown reads no list there.
+_ENUMERATED = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})、|^[\u2460-\u2473]")
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
 _CLOSE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)\]»」』。、，．！？：；])")
 
@@ -179,6 +182,10 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool,
     text, shown = _mask(text, mdx), _mask(shown, mdx)
     if pending is Kind.LIST_ITEM:  # a task list's box ("- [x] …") is markup, not text
         text, shown = _TASK.sub("", text), _TASK.sub("", shown)
+    if pending is Kind.PARAGRAPH and not block and _ENUMERATED.match(text):
+        # Its mark is the list's, as "1." is: no number of the text.
+        pending, block = Kind.LIST_ITEM, "item"
+        text, shown = _ENUMERATED.sub("", text, 1).lstrip(), _ENUMERATED.sub("", shown, 1).lstrip()
     if any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header,
                              one_name=pending is not Kind.LIST_ITEM)
