@@ -405,6 +405,28 @@ def test_a_pull_request_that_edits_the_source_and_its_translation_alike_brings_n
     assert [(f["code"], f["line"]) for f in found if f["code"] == "TC304"] == []
 
 
+def test_a_page_whose_name_has_a_space_keeps_its_history_across_a_rename(tmp_path):
+    # git ends such a name with a tab in a patch's "---"/"+++" lines; read without
+    # it, the page had no history: every paragraph of a later rewrite was outdated.
+    r = new_repo(tmp_path, "site")
+    for lang, text in (("en", EN), ("fr", FR)):
+        (r / "docs" / lang).mkdir(parents=True)
+        (r / "docs" / lang / "getting started.md").write_text("\n\n".join(text) + "\n", encoding="utf-8")
+    commit(r, "docs: first version, translated")
+    for lang in ("en", "fr"):
+        git(r, "mv", f"docs/{lang}/getting started.md", f"docs/{lang}/first steps.md")
+    commit(r, "docs: rename the page")
+    en, fr = list(EN), list(FR)
+    en[1] = en[1].replace("pip", "pip or uv")
+    fr[1] = fr[1].replace("pip", "pip ou uv")
+    for lang, text in (("en", en), ("fr", fr)):
+        (r / "docs" / lang / "first steps.md").write_text("\n\n".join(text) + "\n", encoding="utf-8")
+    commit(r, "docs: uv, in both languages")
+    data, _ = check(r)
+    assert [f for f in data["findings"] if f["code"] in ("TC304", "TC305")] == []
+    assert not any("shallow" in note for note in data.get("notes", []))
+
+
 # ---------------------------------------------------------------- mass commits and evidence
 
 LINKED_EN = EN + ["Read the [rule reference](https://old.example.org/rules) for every code."]

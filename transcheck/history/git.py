@@ -279,8 +279,9 @@ def _parse_patch(body: str, keep_text: int, wanted, renamed: dict[str, str]):
 
 
 def _patch_path(text: str) -> str | None:
-    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null."""
-    text = _unquoted(text)
+    """``a/docs/x.md`` -> ``docs/x.md``; None for /dev/null. git ends a name that has a
+    space with a tab there (``--- a/docs/a b.md\t``), for patch to read."""
+    text = _unquoted(text[:-1] if text.endswith("\t") else text)
     if text == "/dev/null":
         return None
     return text[2:] if text[1:2] == "/" else text
