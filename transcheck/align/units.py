@@ -144,9 +144,9 @@ def _anchors(seg: Segment, latin: bool, languages: frozenset[str], lone: frozens
         target = link_key(url, languages)
         if target:
             found["url:" + target] += 1
-    # A heading of inline code alone ("## `husky init` <Badge …/>") is no prose, but its
-    # code names it as its source's heading's code does.
-    spans = seg.code or (tuple(_BACKTICKED.findall(seg.text)) if seg.level and not seg.is_prose else ())
+    # A heading or an item of inline code alone ("## `husky init` <Badge …/>", "+
+    # `null`/`undefined`") is no prose, but its code names it as its source's does.
+    spans = seg.code or (tuple(_BACKTICKED.findall(seg.text)) if not seg.is_prose else ())
     for code in spans:
         code = " ".join(code.split())
         if code:
@@ -230,12 +230,14 @@ def _one_row(a: Unit, b: Unit) -> bool:
     """Whether a prose cell and one that is not are one row all the same: a title and a
     bare directive opening the same block; a bare link and a paragraph linking to it
     alone; two headings named by the same inline code, one with words beside it and one
-    with markup ("`husky init` (recommended)", "`husky init` <Badge …/>")."""
+    with markup ("`husky init` (recommended)", "`husky init` <Badge …/>"), or two items
+    of the same code spans, one with words between them ("`null`/`undefined`", "`null`、
+    `undefined` 或者 …")."""
     links = [k for k in a.anchors if k.startswith("url:")], [k for k in b.anchors if k.startswith("url:")]
     codes = [{k for k in u.anchors if k.startswith(("code:", "label:"))} for u in (a, b)]
     return bool(a.opens and a.opens == b.opens) or (
         len(links[0]) == len(links[1]) == 1 and links[0] == links[1] and min(a.weight, b.weight) == 1) or (
-        bool(codes[0]) and codes[0] == codes[1] and {a.shape, b.shape} <= {"", "heading"})
+        bool(codes[0]) and codes[0] == codes[1])
 
 
 def near_code(a: Unit, b: Unit) -> bool:

@@ -153,10 +153,33 @@ def _directive(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
         _title_or_directive(marks, i, title.group(2) if title else None, s, "admonition")
     elif _SHORTCODE.match(s) and not _HUGO_CODE.match(s):
         marks.append(Mark(i + 1, i + 1, s, Kind.DIRECTIVE, "shortcode"))
+    elif _TEMPLATE_OPEN.match(s):
+        return _template(s, i, out, marks)
     else:
         return 0
     out[i] = ""
     return 1
+
+
+# A template's tag alone on its lines, in double braces: etpl's "{{ use: partial(
+# hostName = "…" ) }}" and "{{ target: grid }}", "{{ autodoc:module.Class }}", a
+# variable. It stands for content and has no text of its own; its arguments are
+# localised on purpose. Its lines run to the first that ends the tag, within a paragraph.
+_TEMPLATE_OPEN = re.compile(r"^\{\{-?[ \t]*+[\w.:/-]")
+_TEMPLATE_LINES = 30
+
+
+def _template(s: str, i: int, out: list[str], marks: list[Mark]) -> int:
+    end = i
+    while not out[end].rstrip().endswith("}}"):
+        if "}}" in out[end] or end - i >= _TEMPLATE_LINES or end + 1 >= len(out) or not out[end + 1].strip():
+            return 0  # text after the tag, or no end in the paragraph: not a tag alone
+        end += 1
+    if "}}" in out[end].rstrip()[:-2]:
+        return 0  # two tags, or a tag and text: "{{ a }} and {{ b }}"
+    marks.append(Mark(i + 1, end + 1, "\n".join(x.strip() for x in out[i:end + 1]), Kind.DIRECTIVE, "include"))
+    out[i:end + 1] = [""] * (end + 1 - i)
+    return end + 1 - i
 
 
 def _import(line: str, i: int, out: list[str]) -> int:
