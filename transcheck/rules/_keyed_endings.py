@@ -19,7 +19,7 @@ from transcheck.rules.base import GroupView, Rule
 from transcheck.rules.invisible_character import BIDI
 
 _MARKS = {
-    ":": ":", "：": ":", "﹕": ":", "៖": ":", "፦": ":",
+    ":": ":", "：": ":", "﹕": ":", "៖": ":", "ៈ": ":", "፦": ":",  # Khmer writes a colon ៖ or ៈ
     "…": "…", "⋯": "…",
     "!": "!", "！": "!", "¡": "!",
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
@@ -67,8 +67,13 @@ _TRAILING_TAGS = re.compile(r"(?<=[^\s>])(?:\s*+<[/A-Za-z][^<>]{0,30}>)++\s*+$")
 _ACCESS_KEY = re.compile(r"(?<!\s)\s*+[(（][_&][^\W_][)）]$")
 
 
+# Invisible characters after the last mark (a byte-order mark, a zero-width space):
+# TC701's finding; the mark before them is still the value's end.
+_INVISIBLE_END = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+$")
+
+
 def ending(raw: str, language: str) -> str:
-    whole = _TRAILING_TAGS.sub("", _ACCESS_KEY.sub("", raw.rstrip()))
+    whole = _TRAILING_TAGS.sub("", _ACCESS_KEY.sub("", _INVISIBLE_END.sub("", raw)))
     if _FACE.search(whole):
         return ""
     text = whole.rstrip(_CLOSERS).rstrip()
