@@ -51,8 +51,10 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
                 continue  # a third of the translations keep it as it is: the project's way
             if len(peers) < _PEERS:
                 strength, why = Strength.HINT, "too few other translations to tell"
-            elif len(_WORD.findall(seg.text)) < 2:
-                # One word equal in two languages is as often a loanword ("Name", "Status").
+            elif len([w for w in _WORD.findall(seg.text)
+                      if not all(w in others[o][key].raw for o in peers)]) < 2:
+                # One word equal in two languages is as often a loanword ("Name", "Status"),
+                # beside a name every translation keeps too ("Notifications - Penpot").
                 strength, why = Strength.HINT, "one word, which may be the same in both languages"
             elif keep:
                 # Others keep it too: a name ("Class Act", an alarm sound) or a word
