@@ -12,8 +12,9 @@ What it catches:
     A repeat is judged N-way, through the aligned rows: for each repeated segment,
     every other document (the source included) that has text at both rows says
     whether its two cells repeat each other too, in any wording (chrF 60 or more one
-    way or the other: a headline and the lead sentence that extends it are one
-    repeat, however each translator worded them). Where the source does, or at least
+    way or the other, 45 in Chinese, Japanese and Korean, where one character changed
+    in a short line, "升序" as "降序", already scores 55: a headline and the lead
+    sentence that extends it are one repeat, however each translator worded them). Where the source does, or at least
     half of the documents do, the repeat is the original's: news articles repeat the
     headline or a subheading in the body, and every translation follows. Only the
     segments that the others do not repeat are reported, in the translation that
@@ -54,7 +55,8 @@ What it does not catch:
     Short lines that legitimately recur on their own (a one-word heading, a button
     label): a repeat must hold at least ``duplicate_min_letters`` letters. An image
     whose alt text names it as the heading above it does is no repeat, nor
-    is an entry of a table of contents (a link into the page) and its heading. Repetition
+    is an entry of a table of contents (a link into the page) and its heading, nor two
+    cells of one table row. Repetition
     across different documents of a group is expected (names, file names) and is
     never reported here. A repeat most documents share that is not a passage pasted
     right after itself (a headline, a refrain, a paragraph that comes back further
@@ -68,6 +70,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from transcheck.langid.script import scripts_of
 from transcheck.model import Category, Document, Location, Severity, Strength
 from transcheck.rules._repeats import Repeat, matches, segment_texts, find_repeats
 from transcheck.rules.base import GroupView, Rule, options_from
@@ -78,10 +81,15 @@ from transcheck.text import chrf, letters, normalise
 # (Latin, Cyrillic, Hebrew, Arabic, Devanagari) or under 29 (Chinese, Japanese,
 # Korean), and a sentence and its reworded repeat 60 and more.
 _ALIKE = 60.0
+# In Chinese, Japanese and Korean, whose characters are words, one changed in ten ("升序"
+# as "降序" in "根据数据值, 升序排列。") already scores 55: two cells of such a language this
+# alike repeat each other's wording.
+_ALIKE_UNSPACED = 45.0
 # A run this long that starts right where its original ends is the whole passage
 # pasted twice: still a defect when every document has it (the original's own), where
 # a heading or a headline that comes back further on is how the original was written.
 _PASTE_SEGMENTS = 3
+_UNSPACED = frozenset({"Han", "Kana", "Hangul"})
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,8 @@ def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repe
     """The findings of one repeated run, judged against what the other documents do at
     the same rows: the parts of it that the source or most translations repeat too are
     the original's; what is left is this translation's own."""
+    if doc.segments[run.copy_start].line == doc.segments[run.orig_end].end_line:
+        return  # cells of one table row alike ("xAxisIndex", "yAxisIndex"): no paste
     count = run.copy_end - run.copy_start + 1
     shared = [_shared(view, doc, run.orig_start + k, run.copy_start + k, t.duplicate_min_chrf)
               for k in range(count)]
@@ -224,7 +234,8 @@ def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> 
         if not a or not b:
             continue  # text this document lacks in either place (a default title)
         voters += 1
-        if chrf(a, b) >= _ALIKE or chrf(b, a) >= _ALIKE:
+        least = _ALIKE_UNSPACED if scripts_of(lang) & _UNSPACED else _ALIKE
+        if chrf(a, b) >= least or chrf(b, a) >= least:
             alike.add(lang)
     if alike and (view.source in alike or 2 * len(alike) >= voters):
         return alike
