@@ -34,9 +34,10 @@ _FILE = re.compile(
 
 
 # A number as written in any locale: digit groups joined by one separator each (1,000
-# 1 000 1.000 1'000 2,8 and the Arabic ٬ ٫); a space only joins a group of three. The
+# 1 000 1.000 1'000 2,8 and the Arabic ٬ ٫); a space only joins a group of three, and
+# not one glued to a Latin letter ("6 448x448 frames" is 6 frames of 448x448). The
 # one number pattern: the number rules build on it (``rules._numbers``).
-NUMBER = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?!\d))*"
+NUMBER = r"\d+(?:[.,'\u2019\u066b\u066c]\d+|[\u00a0\u202f ]\d{3}(?![\dA-Za-z]))*"
 _LOCALE_NUMBER = re.compile(r"(?<![A-Za-z0-9.,])" + NUMBER)
 
 
