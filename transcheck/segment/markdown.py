@@ -36,9 +36,9 @@ _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
 _LAYOUT = re.compile(r"""(?<=\s)(?:width|height|align|valign|border|hspace|vspace|style|class|id|size|"""
                      r"""cellpadding|cellspacing|colspan|rowspan)\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++)""", re.I)
 _TASK = re.compile(r"^\[[ xX]?\]\s++")
-# A paragraph that opens with a Chinese or Japanese enumeration ("1、", "一、", "①") is a
-# list's item, as its source's "1." is: Markdown reads no list there.
-_ENUMERATED = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})、|^[\u2460-\u2473]")
+# A paragraph that opens with an enumeration Markdown reads no list in ("1、", "一、",
+# "①", "(1)", "（1）") is a list's item, as its source's "1." is.
+_ENUMERATED = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})、|^[\u2460-\u2473]|^[(（]\d{1,2}[)）]")
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|var)\b", re.I)
 _CLOSE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)\]»」』。、，．！？：；])")
 
