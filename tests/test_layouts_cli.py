@@ -466,3 +466,14 @@ def test_files_left_out_by_exclude_are_not_named_for_their_code(tmp_path):
     assert "docs/api/empty_like.md: unknown language code 'like'" in result.stderr
     result = transcheck(*args, "--exclude", "docs/api/**", cwd=tmp_path)
     assert result.stderr == "" and result.returncode == 0, result.stderr
+
+
+def test_the_layouts_source_without_a_language_part_wins_over_a_file_of_its_code(tmp_path):
+    # README.md is the source README_{lang}.md names; a stale README_en.md beside it is
+    # the one left out, with a warning.
+    _write(tmp_path, "README.md", EN)
+    _write(tmp_path, "README_en.md", "# Guide\n\nAn older copy of the guide.\n")
+    _write(tmp_path, "README_de.md", TEXT["de"])
+    report, stderr, _ = _run(tmp_path, "--layout", "README_{lang}.md", "--source", "en")
+    assert sorted(d["path"] for d in report["documents"]) == ["README.md", "README_de.md"]
+    assert "README_en.md: second file for language 'en' in group 'README.md' (first: README.md); skipped" in stderr

@@ -18,9 +18,11 @@ class FileSpec:
     # of the file; and its format's name when its path's suffix does not say it.
     text: str | None = None
     format: str = ""
-    # Matched a table layout's source pattern ("messages.properties=messages_{lang}…"):
-    # the source the user named, which a file of the source language's code beside it
-    # ("messages_en.properties", a platform's export) does not replace.
+    # Matched a table layout's source pattern ("messages.properties=messages_{lang}…"),
+    # or a layout without its language part (README.md for "README_{lang}.md"): the
+    # source the user named, which a file of the source language's code beside it
+    # ("messages_en.properties", a platform's export, a stale README_en.md) does not
+    # replace.
     named_source: bool = False
 
 

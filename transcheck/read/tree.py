@@ -91,7 +91,8 @@ def discover_layouts(
             if in_scope and questionable(hit.raw, codes):
                 twofold.setdefault((_shown(compiled[index], hit.holder, cwd), hit.raw), []).append(absolute)
         group = _relative(os.path.join(compiled[index].layout.anchor, hit.name), cwd)
-        spec = FileSpec(path=shown, language=language, group=group, named_source=hit.explicit_source)
+        spec = FileSpec(path=shown, language=language, group=group,
+                        named_source=hit.explicit_source or hit.raw is None)
         found.setdefault(_document(group), []).append((absolute, spec))
     # One code in many folders (Tetum's "tet" in every Django app's locale/) is one fact.
     folded: dict[tuple[int, str], list[tuple[str, list[str]]]] = {}
