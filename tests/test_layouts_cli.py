@@ -219,6 +219,9 @@ def test_a_page_of_one_language_does_not_make_a_source_without_its_region_right(
     [
         (["README.md", "README-de.md", "README-fr.md"],
          "try --layout 'README-{lang}.md' --source LANG (LANG: the language of README.md)"),
+        # One translation, beside the page without its code.
+        (["README.md", "README_en.md"],
+         "2 documents here look like README_{lang}.md beside README.md: try --layout 'README_{lang}.md' --source LANG"),
         (["README.md", "translations/README-de.md", "translations/README-fr.md", "translations/README-cn.md"],
          "try --layout 'README.md=translations/README-{lang}.md' --source LANG"),
         (["pages/common/tar.md", "pages.fr/common/tar.md", "pages.de/common/tar.md", "pages.de/linux/x/ls.md"],

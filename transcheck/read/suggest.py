@@ -3,7 +3,8 @@ run finds documents there but reads none of them as translations.
 
 Every document path not read is tried at each of its parts for a language code joined
 by ``.``, ``-`` or ``_`` (``README-de.md``, ``pages.fr/``, ``guide_pt-BR.md``); the
-pattern that covers the most paths in at least two languages wins. Its source is the
+pattern that covers the most paths in at least two languages (or one, beside the page
+without its code) wins. Its source is the
 path without the code (``README.md`` beside ``README-de.md``), or the same file name
 one directory up (``README.md`` above ``translations/README-de.md``), which needs the
 ``SOURCE=TRANSLATION`` form. Resource files in a language directory of each module of an
@@ -58,14 +59,15 @@ def _best(paths: list[str]) -> tuple[str, int, str | None, set[str]] | None:
             codes.setdefault(pattern, set()).add(code.lower())
     # On a tie the layout of one directory wins: it reads every file there ("*.xml").
     # One language is enough where it is a real tag and several pages have it (a site
-    # translated into one language so far: Docusaurus's i18n/zh-Hans/…).
+    # translated into one language so far: Docusaurus's i18n/zh-Hans/…), or where the
+    # page without the code stands beside it (README.md and README_en.md).
+    present = set(paths)
     ranked = sorted(((len(members[p]), p) for p in members if len(codes[p]) >= 2 or (
-        len(members[p]) >= 3 and all(normalise_tag(c) for c in codes[p]))),
+        all(normalise_tag(c) for c in codes[p]) and (len(members[p]) >= 3 or _source(p, present)))),
         key=lambda t: (-t[0], t[1].startswith("**/"), t[1]))
     if not ranked:
         return None
     covered, pattern = ranked[0]
-    present = set(paths)
     source = _source(pattern, present)
     return pattern, covered + (source is not None), source, members[pattern] | ({source} & present)
 
