@@ -427,6 +427,29 @@ def test_a_page_whose_name_has_a_space_keeps_its_history_across_a_rename(tmp_pat
     assert not any("shallow" in note for note in data.get("notes", []))
 
 
+def test_a_source_grammar_fix_stays_info_after_a_link_fixed_in_both(repo):
+    # The source alone fixes a word's grammar (info); a later pull request fixes a link
+    # in the source and the translation alike. The paragraph it touched still follows
+    # the old source, but the link is carried: the change left is the grammar fix.
+    en, fr = list(EN), list(FR)
+    en[3] = "Every rule can be turned off in the [configuration](https://old.example.org/config), one code at a time."
+    fr[3] = "Chaque règle peut être désactivée dans la [configuration](https://old.example.org/config), un code à la fois."
+    write(repo, "en", en)
+    write(repo, "fr", fr)
+    commit(repo, "docs: link the configuration")
+    en[3] = en[3].replace("one code", "one codes")
+    write(repo, "en", en)
+    commit(repo, "docs: grammar")
+    base = git(repo, "rev-parse", "HEAD").decode().strip()
+    en[3] = en[3].replace("old.example.org", "docs.example.org")
+    fr[3] = fr[3].replace("old.example.org", "docs.example.org")
+    write(repo, "en", en)
+    write(repo, "fr", fr)
+    commit(repo, "docs: the configuration's new address")
+    _, found = check(repo, "--changed-since", base)
+    assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 7, "info")]
+
+
 # ---------------------------------------------------------------- mass commits and evidence
 
 LINKED_EN = EN + ["Read the [rule reference](https://old.example.org/rules) for every code."]

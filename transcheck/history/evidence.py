@@ -159,12 +159,16 @@ def _localised(old, new, translated, codes) -> bool:
     return bool(mine) and not mine & theirs
 
 
-def minor(old: Segment, new: Segment, language: str = "") -> bool:
+def minor(old: Segment, new: Segment, language: str = "", translated=(), languages: tuple[str, ...] = ()) -> bool:
     """A change of at most ``MINOR_WORDS`` words each way (punctuation and case alone
-    included), none a number or a name, and the same links and code. A word put back
-    in another form of itself ("commands" as "command", by the ``language``'s
-    stemmer) is grammar, and does not count."""
-    if (old.urls, old.code) != (new.urls, new.code) or not (old.is_prose and new.is_prose):
+    included), none a number or a name, and the same links and code, or links and code
+    the ``translated`` segments carry (a repository link fixed in both, beside
+    "feature request" made "feature requests"). A word put back in another form of
+    itself ("commands" as "command", by the ``language``'s stemmer) is grammar, and does
+    not count."""
+    codes = tuple(c.lower() for c in languages)
+    if not (old.is_prose and new.is_prose) or ((old.urls, old.code) != (new.urls, new.code) and not (
+            translated and _carries(old, new, translated, codes, ("u:", "c:"), True))):
         return False
     a, b = Counter(_WORD.findall(old.text.casefold())), Counter(_WORD.findall(new.text.casefold()))
     out, into = _inflected(a - b, b - a, language)

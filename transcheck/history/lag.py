@@ -277,7 +277,7 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts
             return LagChange(EDITED, first.line, last.end_line, was, now_, new.line, new.end_line,
                              detail="links or code", **stamp)
         return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line,
-                         minor=minor(old, new, languages[0]), **stamp)
+                         minor=minor(old, new, languages[0], cell, languages), **stamp)
     if k in rewritten:
         new = now[rewritten[k]]
         if carried(old, new, cell, languages):
