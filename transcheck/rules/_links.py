@@ -308,7 +308,9 @@ def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:
     name, dot, code = stem.rpartition(".")
     if dot and is_language(code, languages):
         stem = name
-    stem = _unsuffixed(stem, languages)  # README-de.md, guide_fr.md
+    # README-de.md, guide_fr.md; and the translation's own file named in its own case
+    # ("minicpm-v4_sglang_zh.md" for "MiniCPM-v4_sglang.md"): page names in lower case.
+    stem = _unsuffixed(stem, languages).lower()
     if stem.lower() in ("readme", "index", "_index"):
         return parts[:-1] or [""]
     # "page.md" and "page" are one page to VitePress, Docusaurus and Starlight.
