@@ -29,8 +29,26 @@ def kept_as_alt_or_reference(seg) -> str:
         return "the alt text of images (badges), which may be kept as written"
     if work_cited(seg):
         return "a published work cited, which may be kept as written"
+    if seg.block in ("table", "html") and names_only(seg.text):
+        return "names (a dataset, a model), which may be kept as written"
     return ""
 
+
+def names_only(text: str) -> bool:
+    """A cell of a few names of things made, no words: each token has a capital inside
+    it or a digit, is a lower-case compound of a hyphen, or is written in capitals
+    ("WenetSpeech test-meeting", "LLaVA-NeXT-Interleave 14B"), and one has a capital
+    inside or a digit."""
+    tokens = text.split()
+    return 1 <= len(tokens) <= 4 and all(
+        (_MADE.search(t) and _TOKEN.fullmatch(t)) or _COMPOUND.fullmatch(t) or _CAPITALS.fullmatch(t)
+        for t in tokens) and any(_MADE.search(t) for t in tokens)
+
+
+_MADE = re.compile(r"[a-z][A-Z]|\d")
+_TOKEN = re.compile(r"[\w.+-]++")
+_COMPOUND = re.compile(r"[a-z]++(?:-[a-z0-9]++)++")
+_CAPITALS = re.compile(r"[A-Z0-9][A-Z0-9.+-]++")
 
 def link_title(seg) -> bool:
     """A linked name of capitalised words ("Shortest Common Supersequence", "MIT
@@ -56,15 +74,15 @@ def badges(seg) -> bool:
 
 
 def work_cited(seg) -> bool:
-    """A reference to a published work: its year, and its authors with "et al." or a
+    """A reference to a published work: its authors with "et al." and its year, or a
     link to the paper ("Wang et al. ESRL: Efficient Sampling-based Reinforcement
-    Learning. 2023.", "Hongbin Na. CBT-LLM: … 2024. [[arxiv]](…)"), which a translation
-    cites as the work is titled. Only an entry of a list or a table: a sentence about
+    Learning. 2023.", "Hongbin Na. CBT-LLM: … 2024. [[arxiv]](…)", "[GPipe: Efficient
+    Training of Giant Neural Networks](https://arxiv.org/…)"), which a translation cites
+    as the work is titled. Only an entry of a list or a table: a sentence about
     a work ("Smith et al. showed in 2019 …") is text to translate."""
     if seg.kind is not Kind.LIST_ITEM and seg.block != "table":
         return False
-    return bool(_YEAR.search(seg.text)) and (
-        bool(_ET_AL.search(seg.text)) or any(_PAPER.match(u) for u in seg.urls))
+    return bool(_YEAR.search(seg.text) and _ET_AL.search(seg.text)) or any(_PAPER.match(u) for u in seg.urls)
 
 
 _ET_AL = re.compile(r"\bet al\.")

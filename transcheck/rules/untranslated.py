@@ -25,8 +25,9 @@ What it catches:
     page names it; "English | 中文 | 한국어" without links too), or it is the linked title of a page or a list item naming a work and
     its author in capitalised words ("MIT Introduction to Algorithms" linked, "Cracking
     The Coding Interview - Gayle Laakmann McDowell"), an entry of a list citing a paper
-    with its year and authors "et al." or its link ("Wang et al. ESRL: … 2023.
-    [[arxiv]](…)"), a row of badges (images alone, their alt text), an acronym with its expansion
+    with its authors "et al." and year or a link to it ("Wang et al. ESRL: … 2023.
+    [[arxiv]](…)"), a row of badges (images alone, their alt text), a table cell of names
+    of datasets or models ("LibriSpeech test-clean"), an acronym with its expansion
     ("SAML (Security Assertion Markup Language)"), a list of three or more single words
     (a cell of commands: "Remove-Item, del, erase, rd") or a changelog table's title beside
     the pull request it names. A changelog's entry (a list item linking to an issue, a
