@@ -47,7 +47,7 @@ def names_only(text: str) -> bool:
 
 _MADE = re.compile(r"[a-z][A-Z]|\d")
 _TOKEN = re.compile(r"[\w.+-]++")
-_COMPOUND = re.compile(r"[a-z]++(?:-[a-z0-9]++)++")
+_COMPOUND = re.compile(r"(?<![a-z0-9-])[a-z]++(?:-[a-z0-9]++)++")
 _CAPITALS = re.compile(r"[A-Z0-9][A-Z0-9.+-]++")
 
 def link_title(seg) -> bool:
