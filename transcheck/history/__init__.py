@@ -129,8 +129,9 @@ def _owners(history: History, trans, src, patches, commits, head: bytes | None, 
             shared: Counter):
     """The commit that translated each line of today's translation (``NOW`` for lines
     changed after ``base`` or not committed); None when a shallow clone cuts the history
-    off before some line's translation, empty when there is nothing to attribute. ``shared``: how many translations of the page
-    each commit changed (one: the translator's update of the page)."""
+    off before some line's translation, empty when there is nothing to attribute.
+    ``shared``: how many translations of the page each commit changed (one: the
+    translator's update of the page)."""
     from transcheck.history.blame import attribute, delta, mechanical, words
     from transcheck.read.decode import split_lines, text_or_none
 

@@ -288,7 +288,6 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts
     return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
 
 
-
 def _translated_now(rows, src: str, lang: str, rendered, followed, versions) -> set[int]:
     """Today's source segments already translated, by today's alignment: their
     translated cell has a segment the alignment to the old version left unplaced, or

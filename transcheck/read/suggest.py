@@ -4,10 +4,9 @@ run finds documents there but reads none of them as translations.
 Every document path not read is tried at each of its parts for a language code joined
 by ``.``, ``-`` or ``_`` (``README-de.md``, ``pages.fr/``, ``guide_pt-BR.md``); the
 pattern that covers the most paths in at least two languages (or one, beside the page
-without its code) wins. Its source is the
-path without the code (``README.md`` beside ``README-de.md``), or the same file name
-one directory up (``README.md`` above ``translations/README-de.md``), which needs the
-``SOURCE=TRANSLATION`` form. Resource files in a language directory of each module of an
+without its code) wins. Its source is the path without the code (``README.md`` beside
+``README-de.md``), or the same file name one directory up (``README.md`` above
+``translations/README-de.md``), which needs the ``SOURCE=TRANSLATION`` form. Resource files in a language directory of each module of an
 app (Android's ``*/src/main/res/values-de/strings.xml``) also fit one pattern for them
 all (``**/values-{lang}/strings.xml``), which wins where it covers more.
 """

@@ -50,6 +50,7 @@ _TOKEN = re.compile(r"[\w.+-]++")
 _COMPOUND = re.compile(r"(?<![a-z0-9-])[a-z]++(?:-[a-z0-9]++)++")
 _CAPITALS = re.compile(r"[A-Z0-9][A-Z0-9.+-]++")
 
+
 def link_title(seg) -> bool:
     """A linked name of capitalised words ("Shortest Common Supersequence", "MIT
     Introduction to Algorithms": a title's little words stay in lower case; an article's

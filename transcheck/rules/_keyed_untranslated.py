@@ -52,7 +52,7 @@ def untranslated(view: GroupView, rule: Rule, reported: set[tuple[str, int]]):
             if len(peers) < _PEERS:
                 strength, why = Strength.HINT, "too few other translations to tell"
             elif len([w for w in _WORD.findall(seg.text)
-                      if not all(w in others[o][key].raw for o in peers)]) < 2:
+                      if not all(w in _WORD.findall(others[o][key].raw) for o in peers)]) < 2:
                 # One word equal in two languages is as often a loanword ("Name", "Status"),
                 # beside a name every translation keeps too ("Notifications - Penpot").
                 strength, why = Strength.HINT, "one word, which may be the same in both languages"

@@ -311,7 +311,7 @@ def _page_file(parts: list[str], languages: frozenset[str]) -> list[str]:
     # README-de.md, guide_fr.md; and the translation's own file named in its own case
     # ("minicpm-v4_sglang_zh.md" for "MiniCPM-v4_sglang.md"): page names in lower case.
     stem = _unsuffixed(stem, languages).lower()
-    if stem.lower() in ("readme", "index", "_index"):
+    if stem in ("readme", "index", "_index"):
         return parts[:-1] or [""]
     # "page.md" and "page" are one page to VitePress, Docusaurus and Starlight.
     return parts[:-1] + [stem]
