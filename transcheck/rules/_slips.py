@@ -169,7 +169,7 @@ def orthography_spared(found: list) -> list:
     """The findings of ``found`` (finding, language, (name, slip) or None), without the
     slips whose change of letters the same language makes in another name too: a
     language's own spelling of foreign names ("Anqola", "Uruqvay", "Uqanda" in
-    Azerbaijani, g as q; "Arhentina" beside "Hinea") is its orthography, not a typo."""
+    Azerbaijani, g as q) is its orthography, not a typo."""
     changes: dict[tuple, set[str]] = {}
     per: list = []
     for _, lang, variant in found:
