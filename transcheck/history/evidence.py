@@ -217,19 +217,21 @@ def split_in_two(then, now, old_to_new: dict, edited: set, added: set) -> tuple[
     return edited, added
 
 
-def row_reordered(then, old: Segment, now) -> bool:
-    """Whether today's source has a table row of the same cells as ``old``'s row (of
-    ``then``), in another order: a cell that moved within its row, not one removed."""
-    def key(s: Segment) -> str:
-        return normalise(s.text)
-
-    row = sorted(key(s) for s in then if s.block == "table" and s.line == old.line)
-    lines = {s.line for s in now if s.block == "table" and key(s) == key(old)}
+def table_rows(segments) -> dict[int, tuple[str, ...]]:
+    """Each table row of ``segments``, by its line: its cells' texts, sorted (built once
+    per version: a row is then looked up, not searched for)."""
     rows: dict[int, list[str]] = {}
-    for s in now:
-        if s.block == "table" and s.line in lines:
-            rows.setdefault(s.line, []).append(key(s))
-    return any(sorted(cells) == row for cells in rows.values())
+    for s in segments:
+        if s.block == "table":
+            rows.setdefault(s.line, []).append(normalise(s.text))
+    return {line: tuple(sorted(cells)) for line, cells in rows.items()}
+
+
+def row_reordered(then_rows: dict, old: Segment, now_rows: frozenset) -> bool:
+    """Whether today's source (``now_rows``: its rows' sorted cells) has a table row of
+    the same cells as ``old``'s row (``then_rows``, by line), in another order: a cell
+    that moved within its row, not one removed."""
+    return then_rows.get(old.line) in now_rows
 
 
 def words_of(text: str) -> list[str]:

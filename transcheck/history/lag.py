@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from transcheck.history.evidence import carried, markup_change, minor, row_reordered, split_in_two, words_of
+from transcheck.history.evidence import (carried, markup_change, minor, row_reordered, split_in_two,
+                                         table_rows, words_of)
 from transcheck.model import Document, Segment
 from transcheck.text import normalise
 
@@ -176,6 +177,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
         for t in cell)
 
     current, now_texts = _current(rows, src, lang, followed, versions), {(s.kind, normalise(s.text)) for s in now}
+    tables: dict = {}  # table rows of each version, for ``_reordered``
     changes: list[LagChange] = []
     for i in sorted(cell_of):
         by_version: dict[int, list[int]] = {}
@@ -192,7 +194,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
             o2n, _, _, rewritten = versions[v].changes
             if o2n.get(k, rewritten.get(k)) in current:
                 continue  # today's alignment finds it translated from today's text elsewhere
-            change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang), now_texts)
+            change = _change(versions[v], k, now, [seg[t] for t in cell], (src, lang), now_texts, tables)
             if change is not None:
                 changes.append(change)
 
@@ -253,7 +255,7 @@ def _differs(then: Then) -> bool:
     return bool(edited or added or rewritten or len(old_to_new) < len(then.segments))
 
 
-def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts=()) -> LagChange | None:
+def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts, tables: dict) -> LagChange | None:
     """The change of source segment ``k`` of ``then`` on its translated ``cell``; none
     where the cell is word for word a paragraph of today's source, not a table's cell (a
     title changed at once in the source and every translation): it follows the source."""
@@ -283,9 +285,17 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts
         if carried(old, new, cell, languages):
             return None
         return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)
-    if old.block == "table" and row_reordered(then.segments, old, now):
+    if old.block == "table" and _reordered(then, old, now, tables):
         return None  # its row's cells reordered (in the translation too), not removed
     return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
+
+
+def _reordered(then: Then, old: Segment, now, tables: dict) -> bool:
+    """``row_reordered``, with each version's table rows built once per lag (``tables``)."""
+    if None not in tables:  # today's
+        tables[None] = frozenset(table_rows(now).values())
+    then_rows = tables.get(then.since_sha) or tables.setdefault(then.since_sha, table_rows(then.segments))
+    return row_reordered(then_rows, old, tables[None])
 
 
 def _translated_now(rows, src: str, lang: str, rendered, followed, versions) -> set[int]:
