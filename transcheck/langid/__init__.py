@@ -28,7 +28,8 @@ import os
 import re
 from functools import lru_cache
 
-from transcheck.langid.script import char_script, dominant_script, script_counts, scripts_of, signature_script
+from transcheck.langid.script import (CJK_SCRIPTS, char_script, dominant_script, script_counts, scripts_of,
+                                     signature_script)
 from transcheck.model import LanguageGuess, base_language
 
 # langdetect names some languages differently from ISO 639-1.
@@ -47,7 +48,6 @@ _NEUTRAL = re.compile(
 # one such letter in a short line, a few in a paragraph (a name like "Björk" in a long
 # English paragraph does not count).
 _FOREIGN_LETTER_SHARE = 0.01
-_LOGOGRAPHIC = frozenset({"Han", "Kana", "Hangul"})
 
 UNDETERMINED_SHORT = LanguageGuess(None, 0.0, "too-short")
 _COMPOUND = re.compile(r"(?<![^\W_])[^\W\d_]++(?:[-_][^\W_]++)++")
@@ -114,7 +114,7 @@ def foreign_letters(text: str, language: str, script: str) -> int:
     when unknown): the letters langdetect's profiles have seen and CLDR's letters of
     the language (langdetect's Vietnamese profile lacks "ậ", "ệ"). Letters of other
     scripts are names and terms, not evidence."""
-    if script in _LOGOGRAPHIC:
+    if script in CJK_SCRIPTS:
         return 0  # the profiles of logographic scripts list only their commoner characters
     known = _known_letters(base_language(language))
     if not known:

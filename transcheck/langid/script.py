@@ -79,6 +79,9 @@ def scripts_of(language: str) -> frozenset[str]:
 # A writing system that adds a script of its own to one it shares: Japanese writes kana
 # besides Han, Korean hangul; running text in it always has some.
 _OWN_SCRIPT = {"Jpan": "Kana", "Kore": "Hangul"}
+# The scripts of Chinese, Japanese and Korean, whose characters are words or syllables:
+# a text's letters say less there, and a character changed says more.
+CJK_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
 
 
 def signature_script(language: str) -> str | None:

@@ -70,7 +70,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from transcheck.langid.script import scripts_of
+from transcheck.langid.script import CJK_SCRIPTS, scripts_of
 from transcheck.model import Category, Document, Location, Severity, Strength
 from transcheck.rules._repeats import Repeat, matches, segment_texts, find_repeats
 from transcheck.rules.base import GroupView, Rule, options_from
@@ -89,7 +89,6 @@ _ALIKE_UNSPACED = 45.0
 # pasted twice: still a defect when every document has it (the original's own), where
 # a heading or a headline that comes back further on is how the original was written.
 _PASTE_SEGMENTS = 3
-_UNSPACED = frozenset({"Han", "Kana", "Hangul"})
 
 
 @dataclass(frozen=True)
@@ -234,7 +233,7 @@ def _shared(view: GroupView, doc: Document, i: int, j: int, min_chrf: float) -> 
         if not a or not b:
             continue  # text this document lacks in either place (a default title)
         voters += 1
-        least = _ALIKE_UNSPACED if scripts_of(lang) & _UNSPACED else _ALIKE
+        least = _ALIKE_UNSPACED if scripts_of(lang) & CJK_SCRIPTS else _ALIKE
         if chrf(a, b) >= least or chrf(b, a) >= least:
             alike.add(lang)
     if alike and (view.source in alike or 2 * len(alike) >= voters):
