@@ -100,8 +100,8 @@ def units() -> dict[str, list[list[str]]]:
                         continue
                     before, after = (_clean(p) for p in pattern.split("{0}", 1))
                     # A lone ASCII letter ("5 m", "3 in", "2 l") is a word of the text as
-                    # often as a unit.
-                    if not before and (not after or (len(after) <= 2 and after.isascii() and after.isalpha()
+                    # often as a unit; a span of two letters is a word ("18 ay").
+                    if not before and (not after or (len(after) <= 2 - span and after.isascii() and after.isalpha()
                                                      and after.lower() not in ("km", "cm", "mm", "kg", "ft", "mi", "lb", "oz", "yd"))):
                         continue
                     if span and len(after.strip(".׳′")) <= 1:

@@ -15,6 +15,7 @@ a 1-0 defeat in German, "1882 թվականի սեպտեմբերի 30") or right-
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transcheck.langdata import is_rtl
 
@@ -62,18 +63,29 @@ def _first(anchors: list, key: str):
     return next(x for x in anchors if x.key == key)
 
 
-def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=128)
+def _read(text: str, lang: str) -> tuple[list, list]:
+    """The month names and measures of a cell, read once for every pair of its numbers."""
     from transcheck.rules._calendar import month_spans
     from transcheck.rules._quantities import quantities
 
-    months = month_spans(text, lang)
-    measures = quantities(text, lang, durations=True)
+    return month_spans(text, lang), quantities(text, lang, durations=True)
+
+
+def _marks(text: str, lang: str, anchors: list, a: str, b: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The marks each of the two numbers carries, in any of its occurrences."""
+    months, measures = _read(text, lang)
     out = []
-    for x in (_first(anchors, a), _first(anchors, b)):
-        # A unit goes with its number as a sign does: "25 degrees … 300 yards" given as
-        # "300 degrees … 25 yards" exchanged the two.
-        units = {q.dimension for q in measures if q.start <= x.start < q.end}
-        out.append(marks(text, x.start, x.start + len(x.surface), months) | units)
+    for key in (a, b):
+        found = set()
+        # Every occurrence of the number: a year written twice keeps no unit in either.
+        for x in anchors:
+            if x.key == key:
+                # A unit goes with its number as a sign does: "25 degrees … 300 yards"
+                # given as "300 degrees … 25 yards" exchanged the two.
+                found |= {q.dimension for q in measures if q.start <= x.start < q.end}
+                found |= marks(text, x.start, x.start + len(x.surface), months)
+        out.append(frozenset(found))
     return tuple(out)
 
 
@@ -149,14 +161,47 @@ def swap_evidence(source: str, seqs: dict, lang: str, expected: tuple, a: str, b
     return None
 
 
-def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: dict, a: str, b: str) -> bool:
+# How a message names each kind of mark.
+MARK_NAMES = {"%": "the percent", "°": "the degrees", "¤": "the currency", "month": "the month",
+              "length": "the unit of length", "mass": "the unit of mass", "temperature": "the unit of temperature",
+              "speed": "the unit of speed", "volume": "the unit of volume", "area": "the unit of area",
+              "duration": "the span of time"}
+
+
+def marks_moved(source: str, seqs: dict, lang: str, a: str, b: str, texts: dict, anchors: dict) -> str | None:
+    """The kind of mark that ``lang`` gives to the other of two numbers than the source
+    and its peers do, whatever order the two stand in: "vor fast 2022 Monaten … Act 18"
+    for "Act 2022 nearly 18 months ago" keeps the source's order and still moves the
+    months to the year. The numbers occur as often in the source, here and in at least
+    ``MIN_PEERS`` peers (as often each, up to twice); a date written in digits is no
+    evidence."""
+    if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or lang not in seqs:
+        return None
+    # Each language writes each number as often as the source does ("2022" twice).
+    shape = sorted(seqs[source])
+    if sorted(seqs[lang]) != shape or len(shape) > 4:
+        return None
+    if any(_in_date(texts[o], anchors[o], n) for o in (source, lang) for n in (a, b)):
+        return None
+    peers = [o for o, seq in seqs.items() if o not in (lang, source) and sorted(seq) == shape]
+    if len(peers) < MIN_PEERS:
+        return None
+    return _marks_exchanged(source, peers, lang, texts, anchors, a, b)
+
+
+def carrier(text: str, lang: str, anchors: list, a: str, b: str, kind: str) -> str:
+    """Which of the two numbers carries a kind of mark in ``text``."""
+    return a if kind in _marks(text, lang, anchors, a, b)[0] else b
+
+
+def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: dict, a: str, b: str) -> str | None:
     """A kind of mark (a percent, a currency, a degree, a month, a unit of one
     dimension: a length, a mass, a temperature, a span of time…) is on one of the two
     numbers in the source and in at least ``MIN_PEERS`` peers, and on the other one
     here. Each kind on its own: a peer that writes the date without a month name still
     keeps the percent where the source has it. A peer that marks neither number (a
     date in digits) is silent; one that marks the other, or both, says the mark does
-    not follow the number."""
+    not follow the number. Returns the kind exchanged."""
     held = {o: _marks(texts[o], o, anchors[o], a, b) for o in [source, *peers, lang]}
     for kind in _MARKS:
         pair = {o: (kind in m[0], kind in m[1]) for o, m in held.items()}
@@ -165,8 +210,8 @@ def _marks_exchanged(source: str, peers: list, lang: str, texts: dict, anchors: 
             continue
         agree = sum(pair[o] == want for o in peers)
         if agree >= MIN_PEERS and all(pair[o] in (want, (False, False)) for o in peers):
-            return True
-    return False
+            return kind
+    return None
 
 
 # A stop ends a sentence before a space; in Chinese and Japanese, where no space

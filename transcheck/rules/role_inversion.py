@@ -28,7 +28,10 @@ What it catches:
     the translation exchanges ("83%" and "30 hours" as "30%" and "83 hours"; the day
     of a month: "January 19 … 12 bills" as "12 gennaio … 19 leggi"; a unit of another
     dimension: "3 metres … 40 kilograms" as "40 metros … 3 kilogramos"; a span of
-    time: "an 83-hour wait … 30 ambulances" as "30 horas … 83 ambulancias"), they change
+    time: "an 83-hour wait … 30 ambulances" as "30 horas … 83 ambulancias"; a mark
+    moved tells even where the two keep the source's order, and where a number is
+    written twice as often everywhere: "Act 2022 nearly 18 months ago" as "bijna 2022
+    maanden geleden … Act 18"), they change
     places around a third name or number every language keeps between them, or they
     move into each other's sentence; not where a right-to-left translation writes the
     two in one run of its own digits ("۳-۲" for 2-3: typed in the order they show in).
@@ -64,6 +67,7 @@ What it does not catch:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from itertools import combinations
@@ -99,7 +103,7 @@ def _swaps(expected: tuple, actual: tuple, a: str, b: str, clauses: bool = True)
 
 def check(view: GroupView, options: NoOptions):
     from transcheck.rules._consensus import voting_languages
-    from transcheck.rules._role_swaps import swap_evidence
+    from transcheck.rules._role_swaps import marks_moved, swap_evidence
     from transcheck.rules._roles import cell_anchors, names_confirmed
 
     termbase = view.termbase
@@ -121,23 +125,34 @@ def check(view: GroupView, options: NoOptions):
                 if a in seq and b in seq:
                     seqs[lang] = seq
             found = list(_deviants(view, seqs, a, b))
+            moved = set()
+            if view.source in seqs:
+                # A mark moved to the other number says they were exchanged, even where
+                # the order left agrees with the source or its peers.
+                for lang in sorted(set(seqs) - {f[0] for f in found} - {view.source}):
+                    kind = marks_moved(view.source, seqs, lang, a, b, texts, anchors)
+                    if kind:
+                        moved.add(lang)
+                        per_lang.setdefault(lang, []).append((a, b, seqs[view.source], (view.source,), True, "moved:" + kind))
             if not found and not (a.startswith("c:") or b.startswith("c:")):
                 # A pair that recurs ("1995–2005 … 2005–2009"): the order in which the two
                 # first appear, where each translation has them as often as the others.
                 seqs = _first_order(seqs)
-                found = list(_deviants(view, seqs, a, b))
+                found = [f for f in _deviants(view, seqs, a, b) if f[0] not in moved]
             for lang, expected, agree, once in found:
                 sided = once and swap_evidence(view.source, seqs, lang, expected, a, b, texts, anchors)
                 per_lang.setdefault(lang, []).append((a, b, expected, agree, once, sided))
         for lang, pairs in per_lang.items():
-            finding = _finding(view, row, lang, [p[:4] for p in pairs], anchors)
             # Two anchors that occur once each change order with ordinary reordering
             # (a genitive, a fronted phrase, a caption): info. Only a mirrored pattern
             # (A … B … B … A) survives reordering and is an error; two numbers or names
-            # exchanged against the source and every peer, a warning.
-            if all(p[4] for p in pairs):
-                strength = Strength.REDUCED if any(p[5] for p in pairs) else Strength.HINT
-                finding = replace(finding, strength=strength)
+            # exchanged against the source and every peer, a warning, which names only
+            # the pairs with evidence.
+            once = all(p[4] for p in pairs)
+            sided = [p for p in pairs if p[5]] if once else []
+            finding = _finding(view, row, lang, sided or pairs, anchors)
+            if once:
+                finding = replace(finding, strength=Strength.REDUCED if sided else Strength.HINT)
             elif not any(p[0].startswith("c:") or p[1].startswith("c:") for p in pairs):
                 # Two names mirrored and swapped in each clause ("tag WAVE files using
                 # ID3v2 tags … ID3v2 tags in WAVE files" as Japanese "ID3v2タグを使用して
@@ -202,10 +217,28 @@ def _names(seq: tuple, labels: dict) -> str:
     return " … ".join(labels[k] for k in seq)
 
 
-def _span(text: str, anchors: list, a: str, b: str) -> str:
-    """The text from the first to the last occurrence of A or B."""
+def _span(text: str, anchors: list, a: str, b: str, word_after: bool = False) -> str:
+    """The text from the first to the last occurrence of A or B (and the word after,
+    where a unit or a sign may stand)."""
     xs = [x for x in anchors if x.key in (a, b)]
-    return " ".join(text[xs[0].start : xs[-1].start + len(xs[-1].surface)].split())
+    end = xs[-1].start + len(xs[-1].surface)
+    if word_after:
+        end += len(_WORD_AFTER.match(text, end).group())
+    return " ".join(text[xs[0].start : end].split())
+
+
+_WORD_AFTER = re.compile(r"[^\s\w]*\s?[^\s]{0,12}")
+
+
+def _moved(view: GroupView, row, lang: str, witness: str, a: str, b: str, kind: str, anchors: dict, labels: dict) -> str:
+    """A mark that goes with the other number here than in the source."""
+    from transcheck.rules._role_swaps import MARK_NAMES, carrier
+
+    ours = carrier(view.cell_text(row, lang), lang, anchors[lang], a, b, kind)
+    theirs = a if ours == b else b
+    return (f"“{labels[a]}” and “{labels[b]}” swap roles: here {MARK_NAMES[kind]} goes with {labels[ours]} "
+            f"(“{snippet(_span(view.cell_text(row, lang), anchors[lang], a, b, True), 90)}”), but {witness} gives it "
+            f"to {labels[theirs]} ({quoted_in(witness, snippet(_span(view.cell_text(row, witness), anchors[witness], a, b, True), 90))})")
 
 
 def _finding(view: GroupView, row, lang: str, pairs: list, anchors: dict):
@@ -215,10 +248,16 @@ def _finding(view: GroupView, row, lang: str, pairs: list, anchors: dict):
     loc = view.cell_location(row, lang)
     labels = {x.key: x.label for xs in anchors.values() for x in xs}
     parts, related, keys = [], set(), []
-    for a, b, expected, agree in pairs:
+    for a, b, expected, agree, _, evidence in pairs:
         here = tuple(x.key for x in anchors[lang] if x.key in (a, b))
         witness = view.source if view.source in agree else witness_language(list(agree))
         first, second = (a, b) if expected[0] == a else (b, a)  # in the others' order
+        if isinstance(evidence, str) and evidence.startswith("moved:"):
+            kind = evidence.partition(":")[2]
+            parts.append(_moved(view, row, lang, witness, a, b, kind, anchors, labels))
+            keys.append(f"{a}|{b}|{kind}")
+            related.add(witness)
+            continue
         parts.append(
             f"“{labels[first]}” and “{labels[second]}” swap roles: here {_names(here, labels)} "
             f"(“{snippet(_span(view.cell_text(row, lang), anchors[lang], a, b), 90)}”), but "
