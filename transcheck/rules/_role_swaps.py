@@ -181,6 +181,11 @@ def marks_moved(source: str, seqs: dict, lang: str, a: str, b: str, texts: dict,
     shape = sorted(seqs[source])
     if sorted(seqs[lang]) != shape or len(shape) > 4:
         return None
+    # Most pairs end here, before any peer is read: the source marks neither or both, or
+    # this translation marks them as the source does.
+    want = _marks(texts[source], source, anchors[source], a, b)
+    if want[0] == want[1] or _marks(texts[lang], lang, anchors[lang], a, b) == want:
+        return None
     if any(_in_date(texts[o], anchors[o], n) for o in (source, lang) for n in (a, b)):
         return None
     peers = [o for o, seq in seqs.items() if o not in (lang, source) and sorted(seq) == shape]
