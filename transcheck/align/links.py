@@ -11,7 +11,8 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?")
 def link_key(url: str, languages: frozenset[str] = frozenset()) -> str:
     """A link target as translations keep it: without scheme, ``www.``, fragment,
     query and trailing slash, and without the parts that name one of ``languages``
-    (a path component ``fr``, ``pt-br``, a subdomain ``fr.``, a ``README-fr.md``).
+    (a path component ``fr``, ``pt-br``, a subdomain ``fr.``, a ``README-fr.md``) and
+    the host's top-level domain.
     A link to a fragment of the page itself is none: sites make ids from the
     heading's text, which is translated."""
     url = url.strip().split("#", 1)[0].split("?", 1)[0]
@@ -24,8 +25,14 @@ def link_key(url: str, languages: frozenset[str] = frozenset()) -> str:
     if parts and "." in parts[0]:
         host = parts[0].split(".")
         if len(host) > 2 and host[0] in languages:
-            parts[0] = ".".join(host[1:])
+            host = host[1:]
+        # A site's country version is the site ("leetcode.cn" for "leetcode.com",
+        # "amazon.co.jp"): its top-level domain is left out.
+        if len(host) > 2 and host[-2] in _SECOND_LEVEL and len(host[-1]) == 2:
+            host = host[:-1]
+        parts[0] = ".".join(host[:-1])
     return "/".join(_LANG_SUFFIX.sub("", p) if languages else p for p in parts)
 
 
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
 _LANG_SUFFIX = re.compile(r"[-_.](?:[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)(?=\.md$)")

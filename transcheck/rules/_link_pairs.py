@@ -34,6 +34,33 @@ def unqueried(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]
 
 
 
+def other_country(ours: list[str], theirs: list[str]) -> tuple[list[str], list[str]]:
+    """``ours`` and ``theirs`` without the pairs that are one page on a site's versions
+    for two countries: the same path on hosts that differ in their top-level domain
+    alone (``leetcode.cn/problems/x`` and ``leetcode.com/problems/x``,
+    ``amazon.co.jp/dp/…`` and ``amazon.com/dp/…``), the page for the reader's country."""
+    def site(t: str) -> tuple[str, str] | None:
+        host, slash, path = t.partition("/")
+        names = host.split(".")
+        if len(names) < 2 or not names[-1].isalpha():
+            return None
+        names.pop()
+        if len(names) > 1 and names[-1] in ("co", "com", "org", "net", "ac"):
+            names.pop()
+        return ".".join(names), path.rstrip("/")
+
+    theirs = list(theirs)
+    kept = []
+    for u in ours:
+        mine = site(u)
+        match = next((t for t in theirs if mine and t != u and site(t) == mine), None)
+        if match is None:
+            kept.append(u)
+        else:
+            theirs.remove(match)
+    return kept, theirs
+
+
 def unrooted(ours: list[str], theirs: list[str], page, languages: frozenset[str]) -> tuple[list[str], list[str]]:
     """``ours`` and ``theirs`` without the pairs that are one page written two ways:
     from the site's root (``/docs/concepts/x``) and relative (``../x``). A relative

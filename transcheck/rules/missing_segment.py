@@ -47,6 +47,7 @@ What it does not catch:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from transcheck.model import Category, Kind, Location, Severity, Strength, base_language
@@ -75,6 +76,7 @@ def check(view: GroupView, options: NoOptions):
         yield from presence(view, RULE, missing=True)
         return
     runs: dict[str, list[int]] = {}  # language -> the rows of its current run of gaps
+    columns: dict[tuple[str, int], list[int]] = {}  # (language, a table's first line) -> its cells lacking
     anchors = Anchors(view)
     # A page the source rewrote since its translation (TC304 says: translate it again)
     # lacks what it lacks by that; today's alignment of it says nothing more.
@@ -90,11 +92,18 @@ def check(view: GroupView, options: NoOptions):
             if (wanted and not row.cells[lang] and not accounted_by_lag(view, row, lang)
                     and not anchors.elsewhere(row, lang, reference) and not _own_entry(view, row, lang, reference)
                     and not _image_joined(view, r, lang, reference)):
-                runs.setdefault(lang, []).append(r)
+                table = _narrower_table(view, r, lang, reference)
+                if table is not None:
+                    columns.setdefault((lang, table), []).append(r)
+                else:
+                    runs.setdefault(lang, []).append(r)
             elif lang in runs:
                 yield _finding(view, lang, runs.pop(lang))
     for lang, rows in sorted(runs.items()):
         yield _finding(view, lang, rows)
+    for (lang, _), rows in sorted(columns.items()):
+        # One cell short on one line is a cell missing, not a column.
+        yield _column_finding(view, lang, rows) if len(rows) > 1 else _finding(view, lang, rows)
 
 
 def _own_entry(view: GroupView, row, lang: str, reference: str) -> bool:
@@ -136,6 +145,56 @@ def _image_joined(view: GroupView, r: int, lang: str, reference: str) -> bool:
         if alts <= labels:
             return True
     return False
+
+
+def _narrower_table(view: GroupView, r: int, lang: str, reference: str) -> int | None:
+    """The first line of the reference's table when the row is one of its cells and the
+    translation's table beside it has fewer columns on that line: a column left out
+    (a glossary's translation that drops the source language's column) is one finding,
+    not one per cell."""
+    ref = view.documents.get(reference)
+    cells = view.rows[r].cells.get(reference, ())
+    if ref is None or not cells or ref.segments[cells[0]].block != "table":
+        return None
+    own = view.documents[lang].segments
+    widths = view.memo("missing_table_widths")  # cells per line, counted once per document
+    for doc in (ref, view.documents[lang]):
+        if doc.language not in widths:
+            widths[doc.language] = Counter(s.line for s in doc.segments if s.block == "table")
+    line = ref.segments[cells[0]].line
+    k = next(pair_neighbours(view, r, lang, -1), None)
+    idx = view.rows[k].cells.get(lang, ()) if k is not None else ()
+    if not idx or own[idx[-1]].block != "table":
+        return None
+    if widths[lang][own[idx[-1]].line] >= widths[reference][line]:
+        return None
+    start = cells[0]
+    while start and ref.segments[start - 1].block == "table" and ref.segments[start - 1].line >= ref.segments[start].line - 2:
+        start -= 1
+    return ref.segments[start].line
+
+
+def _column_finding(view: GroupView, lang: str, rows: list[int]):
+    """One finding for the cells of a table's column the translation left out."""
+    doc = view.documents[lang]
+    witness = view.source or witness_language(view.rows[rows[0]].present())
+    text = " … ".join(snippet(view.cell_text(view.rows[r], witness, quote=True), 24) for r in rows[:3])
+    # On the line of the table's row where the first cell is lacking.
+    k = next(pair_neighbours(view, rows[0], lang, -1))
+    line = doc.segments[view.rows[k].cells[lang][-1]].line
+    present = sorted({x for r in rows for x in view.rows[r].present()})
+    related = [loc for o in present if (loc := view.cell_location(view.rows[rows[0]], o))]
+    finding = RULE.finding(
+        doc, line, line,
+        f"a table column missing ({len(rows)} cells), present in {', '.join(present)} "
+        f"({quoted_in(witness, text)}{' …' if len(rows) > 3 else ''})",
+        related=related,
+        key=f"column:{witness}:{normalise(text)}",
+        row=rows[0],
+    )
+    # A translation may leave out a column on purpose (the source language's terms in
+    # a glossary): a warning, once.
+    return replace(finding, strength=Strength.REDUCED)
 
 
 def _reference(view: GroupView, row) -> str:

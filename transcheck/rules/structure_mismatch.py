@@ -84,7 +84,7 @@ from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._link_pairs import unqueried, unrooted
+from transcheck.rules._link_pairs import other_country, unqueried, unrooted
 from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
                                      mirror_roots, page_parts, targets, unlocalised)
 from transcheck.rules._pages import heading_slug
@@ -149,7 +149,7 @@ def check(view: GroupView, options: NoOptions):
                 theirs = [u for u in dev.expected if u not in dev.value]
                 ours, theirs = unlocalised(ours, theirs, localised_sites(segs[dev.language],
                                                                           dev.language))
-                ours, theirs = unrooted(*unqueried(ours, theirs), pages[first], languages)
+                ours, theirs = unrooted(*unqueried(*other_country(ours, theirs)), pages[first], languages)
                 if ours and theirs and not linked_elsewhere(view, dev, ours[0], languages, pages, linked):
                     peer = next((lang for lang in (view.source, *dev.agree) if lang in dev.agree), None)
                     mine, their = (as_written([u for x in segs[lang] for u in x.urls], target, languages, pages[lang])

@@ -28,6 +28,10 @@ _INLINE_DIRECTIVE = re.compile(r"\{\*[^{\n]*?\*\}|\{\{[<%][^{\n]*?[%>]\}\}|\{%[^
 # only the text is left. The text holds no "[", for the same reason.
 _EMPTY_LINK = re.compile(r"\[([^\[\]]*+)\]\(\s*+\)")
 _MDX_EXPRESSION = re.compile(r"\{[^{}]*\}")
+# An attribute list after a link, an image or a span (Python-Markdown's attr_list,
+# kramdown, Pandoc): "[LeetCode](…){ .button target="_blank" }", "![](x.png){width=50%}".
+_ATTR_ITEM = r"""(?:[#.][\w-]++|[\w-]++=(?:"[^"\n]*+"|'[^'\n]*+'|[^\s{}"']++))"""
+_ATTR_LIST = re.compile(rf"\{{:?[ \t]*+{_ATTR_ITEM}(?:[ \t]*+{_ATTR_ITEM})*+[ \t]*+\}}")
 # CJK and fullwidth punctuation ends a URL: "「http://localhost:1234/v1」です".
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\u3000-\u303f\uff00-\uffef]+"
                        r"[^\s<>()\[\].,;:!?'\"\u3000-\u303f\uff00-\uffef]", re.I)
@@ -161,7 +165,7 @@ def _title(text: str, mdx: bool) -> str:
 
 def _mask(text: str, mdx: bool) -> str:
     # Masks leave nothing: a space would split words in scripts written without them.
-    text = _EMPTY_LINK.sub(r"\1", _INLINE_DIRECTIVE.sub("", text))
+    text = _EMPTY_LINK.sub(r"\1", _INLINE_DIRECTIVE.sub("", _ATTR_LIST.sub("", text)))
     if mdx:
         text = _MDX_EXPRESSION.sub("", text)
     text = _BARE_URL.sub("", text)
@@ -189,6 +193,10 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool,
     if any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header,
                              one_name=pending is not Kind.LIST_ITEM)
+        if kind is Kind.CODE and not code and _all_linked(tok):
+            # A link's label alone ("[LeetCode](…)") is a name a reader reads, not code:
+            # it pairs with its translation's label, which may add words.
+            kind = pending
     else:
         # Nothing but code, URLs or markup: kept (as an anchor for alignment) but never prose.
         raw = tok.content.strip()
@@ -199,6 +207,21 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool,
     return (first, end, text, kind, level if pending is Kind.HEADING else 0, len(urls),
             images, block, anchor, tuple(urls), tuple(code) if kind.is_prose else (),
             shown if kind.is_prose and code else "", labels if kind.is_prose else ())
+
+
+def _all_linked(token) -> bool:
+    """Whether every word of an inline token stands inside a link."""
+    depth, linked = 0, False
+    for child in token.children or ():
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type == "text" and child.content.strip():
+            if not depth:
+                return False
+            linked = True
+    return linked
 
 
 def _inline_text(token) -> tuple[str, list[str], int, list[str], str, tuple[str, ...]]:
