@@ -44,9 +44,17 @@ def _evidence(segments, languages: tuple[str, ...], fragment: bool = True) -> Co
     for s in segments:
         out.update(f"u:{link_key(u, languages, fragment)}" for u in s.urls)
         out.update(f"c:{c}" for c in s.code)
-        out.update(f"n:{n}" for n in _NUMBER.findall(s.text))
-        out.update(f"w:{w}" for w in _NAME.findall(s.text))
+        # Inline math is copied as code is ("$O(n \times cap)$"); its letters are no words.
+        out.update(f"c:{''.join(m.split())}" for m in _MATH.findall(s.text))
+        text = _MATH.sub(" ", s.text)
+        out.update(f"n:{n}" for n in _NUMBER.findall(text))
+        out.update(f"w:{w}" for w in _NAME.findall(text))
     return out
+
+
+# Inline TeX between single dollar signs, as KaTeX and MathJax read it: no space inside
+# either sign, no digit after the closing one ("$5 and $6" is money).
+_MATH = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,200}?)(?<=[^\s\\])\$(?![\w$])")
 
 
 # Numbers joined into one ("4/5", "2-3"): their joint is no word of the prose either.
@@ -54,13 +62,17 @@ _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]+\d+)?(?:[/–-]\d+(?:[.,]\d+)*)*
 
 
 def _prose(s: Segment) -> str:
-    return normalise(_NAME.sub(" ", _NUMBERS.sub(" ", s.text)))
+    return normalise(_NAME.sub(" ", _NUMBERS.sub(" ", _MATH.sub(" ", s.text))))
 
 
 def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) -> bool:
     """Whether the ``translated`` segments already carry the source edit ``old`` ->
     ``new``; ``languages``: the source's and the translation's codes."""
     same_words = normalise(old.text) == normalise(new.text)
+    # Spacing alone ("启动Runtime" as "启动 Runtime") or the source's own text put into
+    # its language: nothing for the translation to follow.
+    if _spacing_only(old, new) or _source_translated(old, translated, languages):
+        return True
     if not old.is_prose and not new.is_prose and not same_words:
         mine = " ".join(s.text for s in translated)
         if old.block == "table" and mine and normalise(mine) != normalise(old.text):
@@ -91,6 +103,28 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
         return True
     # A site that translates its anchors: what the edit changed apart from them.
     return _carries(old, new, translated, codes, kinds, False, anchors_only=True)
+
+
+def _spacing_only(old: Segment, new: Segment) -> bool:
+    """Prose whose edit changed its spacing alone (in code, spacing may matter)."""
+    return (old.is_prose and new.is_prose and (old.urls, old.code) == (new.urls, new.code)
+            and "".join(old.text.split()) == "".join(new.text.split()))
+
+
+def _source_translated(old: Segment, translated, languages: tuple[str, str]) -> bool:
+    """Whether the source's old text was the translation's own, in its script and not
+    the source's (a source page first written in Chinese, then put into English): the
+    translation, which still reads so, needs nothing of the edit."""
+    from transcheck.langid.script import CJK_SCRIPTS, script_counts, scripts_of
+
+    mine = " ".join(s.text for s in translated)
+    # Spacing aside: "**请求参数：**application/json" is the same text with a space after the colon.
+    if not mine or normalise(mine).replace(" ", "") != normalise(old.text).replace(" ", ""):
+        return False
+    # A letter of Chinese, Japanese or Korean weighs as a word of three letters.
+    counts = {sc: n * (3 if sc in CJK_SCRIPTS else 1) for sc, n in script_counts(old.text).items() if sc}
+    own = sum(n for sc, n in counts.items() if sc in scripts_of(languages[1]) and sc not in scripts_of(languages[0]))
+    return own >= 2 and 2 * own >= sum(counts.values())
 
 
 def _words_carried(old: Segment, new: Segment, translated) -> bool:

@@ -190,7 +190,11 @@ def _inline_segment(tok, pending: Kind, span, level: int, block: str, mdx: bool,
         # Its mark is the list's, as "1." is: no number of the text.
         pending, block = Kind.LIST_ITEM, "item"
         text, shown = _ENUMERATED.sub("", text, 1).lstrip(), _ENUMERATED.sub("", shown, 1).lstrip()
-    if any(ch.isalnum() for ch in text):
+    if pending is Kind.PARAGRAPH and len(text) > 4 and text.startswith("$$") and text.endswith("$$"):
+        # Display math (KaTeX, MathJax): a formula, as a code block is, whatever
+        # words its \text{…} holds.
+        kind = Kind.CODE
+    elif any(ch.isalnum() for ch in text):
         kind = classify_line(text, default=pending, names=pending is not Kind.HEADING and not header,
                              one_name=pending is not Kind.LIST_ITEM)
         if kind is Kind.CODE and not code and _all_linked(tok):
