@@ -55,16 +55,24 @@ def link_title(seg) -> bool:
     """A linked name of capitalised words ("Shortest Common Supersequence", "MIT
     Introduction to Algorithms": a title's little words stay in lower case; an article's
     headline, "Goodhart’s Law: How Measuring The Wrong Things Drive Immoral
-    Behaviour"), which lists of algorithms, books, tools, people or further reading keep
-    as the source writes it."""
+    Behaviour"), or a web page's title ending in its site's name ("Security operations
+    | Microsoft Learn"), which lists of algorithms, books, tools, people or further
+    reading keep as the source writes it."""
     # A short note in brackets after the name is no part of it: "ShareGPT Hyperfiltered
     # (en)", the language of a linked dataset.
+    if seg.links >= 1 and len(seg.text) <= 160 and _SITE_NAMED.search(seg.text):
+        return True
     words = re.findall(r"[^\W\d_][\w'’-]*", _TRAILING_NOTE.sub("", seg.text))
     capitals = [w for w in words if w[0].isupper()]
     return seg.links >= 1 and 1 <= len(words) <= 12 and words[0][0].isupper() and all(
         w[0].isupper() or w in _TITLE_LITTLE for w in words) and len(capitals) > len(words) // 2
 
 
+# A web page's title as its site writes it, ending in the site's name: "Implementing
+# security operations processes | Microsoft Learn", "What Is a Firewall? - Cisco",
+# "Bastion hosts vs. VPNs · Tailscale", "What is VPN? (kaspersky.com)".
+_SITE_NAMED = re.compile(r"\s[|·–—-]\s(?:[A-Z][\w&.'’-]*+)(?:\s[A-Z][\w&.'’-]*+){0,3}\s*$"
+                         r"|\s\((?:[a-z0-9-]++\.)++[a-z]{2,6}\)\s*$")
 _TRAILING_NOTE = re.compile(r"\s\([^()\s]+(?:\s[^()\s]+)?\)\s*$")
 
 

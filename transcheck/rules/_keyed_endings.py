@@ -4,7 +4,7 @@ after. Each language's own marks count as the same (Chinese "：", Hindi "।", 
 Arabic question marks, French space before ":", the Khmer and Ethiopic colons, the
 Devanagari and Bengali visargas "ः", "ঃ" and the Armenian comma "՝" for a colon; the
 Armenian full stop and colon typed as ":" and "."); Thai, Lao, Khmer and Burmese end a
-sentence without a full stop. A menu's access key after the label ("(_o)", "(&F)") is
+sentence without a full stop, and Tibetan ends every phrase with its shad "།". A menu's access key after the label ("(_o)", "(&F)") is
 no part of its end, and a source that ends with a comma (a salutation the program
 continues) sets no ending."""
 
@@ -23,7 +23,7 @@ _MARKS = {
     "…": "…", "⋯": "…",
     "!": "!", "！": "!", "¡": "!",
     ".": ".", "。": ".", "।": ".", "۔": ".", "։": ".", "။": ".", "።": ".", "॥": ".", "｡": ".",
-    "᱾": ".", "᱿": ".", "།": ".",  # Ol Chiki (Santali) and Tibetan
+    "᱾": ".", "᱿": ".", "།": ".", "༎": ".",  # Ol Chiki (Santali) and Tibetan
 }
 # A question's mark in any script: Arabic, fullwidth, Armenian, Greek.
 _QUESTION = ("?", "？", "؟", "՞", "\u037e")
@@ -33,6 +33,8 @@ _QUESTION = ("?", "？", "؟", "՞", "\u037e")
 # comma ("Պատճառը՝").
 _COLON_LIKE = ("\u0903", "\u0983", "\u055d")
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+# Tibetan and Dzongkha close every phrase with a shad "།", whatever the source's mark.
+_SHAD_END = frozenset({"bo", "dz"})
 # Written without spaces between words: a string joined to the next needs none.
 _NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 # Closing quotation marks, German's and Czech's "“" and "‘" and Danish's "«" among them
@@ -108,6 +110,8 @@ def _same_end(expected: str, own: str, raw: str, language: str, source: str = ""
     ellipsis the word order moved inside the value."""
     if base_language(language) == "hy" and (expected, own) in ((".", ":"), ("", ":"), (":", ".")):
         return True
+    if base_language(language) in _SHAD_END and own == "." and raw.rstrip().endswith(("།", "༎")):
+        return True  # Tibetan ends every phrase, a label too, with its shad
     on_word = _ARMENIAN_ON_WORD.get(expected)
     if on_word and base_language(language) == "hy" and own in (".", ":", "") and on_word in raw:
         # Armenian marks an exclamation or a question on the word it bears on

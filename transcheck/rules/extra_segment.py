@@ -30,8 +30,9 @@ What it does not catch:
     A line of markup that shows only space ("<br/><br/>", "&nbsp;"): spacing, not
     content; a callout's opening marker without a title (":::note") around text the
     source has as a paragraph ("Note: …"), whose structure TC303 compares; a table cell the source leaves empty and the translation fills ("无"),
-    between cells the source has. A row every translation has and only the source lacks (three
-    translations at least: a machine-translation disclaimer, a translators' credit)
+    between cells the source has. A row the source lacks and every translation has,
+    or three in four of them (three at least: a machine-translation disclaimer, a
+    translators' credit, which a few translations lack or the aligner pairs apart),
     is a hint.
     A segment that a translation splits in two or that merges two segments (the
     aligner links 1-2 and 2-1); an extra sentence inside a segment; an inserted
@@ -147,11 +148,16 @@ def _extra(view: GroupView, lang: str, rows: list):
     )
     if moved:
         return replace(finding, strength=Strength.HINT)
-    if absent == [view.source] and len(view.documents) >= 4:
-        # Every translation adds it: the translation project's own notice (a
-        # machine-translation disclaimer, a translators' credit), not one's slip.
+    translations = len(view.documents) - 1
+    holding = translations - len(absent) + 1
+    if view.source in absent and holding >= 3 and 4 * holding >= 3 * translations:
+        # Every translation, or nearly, adds it: the translation project's own notice
+        # (a machine-translation disclaimer, a translators' credit), not one's slip;
+        # one that a few translations lack or word apart is no less so.
+        every = "every translation has it" if holding == translations else \
+            f"{holding} of {translations} translations have it"
         return replace(finding, strength=Strength.HINT, message=finding.message
-                       + "; every translation has it: a notice of the translations' own")
+                       + f"; {every}: a notice of the translations' own")
     return finding
 
 

@@ -50,7 +50,7 @@ from __future__ import annotations
 from transcheck.langid import langdetect_names
 from transcheck.langid.related import related
 from transcheck.model import Category, Severity
-from transcheck.rules._kept import changelog_entry, issue_title
+from transcheck.rules._kept import changelog_entry, issue_title, link_title
 from transcheck.rules._presence import accounted_by_lag, expected, insertion_line
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
@@ -158,8 +158,10 @@ def _state(view: GroupView, doc, row, idx) -> str | None:
     prose = [i for i in idx if _running(doc.segments[i])]
     if not prose:
         return None
-    # A changelog's entries, named by their issues' titles, stay as the source has them.
-    if all(issue_title(doc.segments[i]) or changelog_entry(doc, doc.segments[i]) for i in prose):
+    # A changelog's entries, named by their issues' titles, and linked pages' titles (a
+    # further-reading list) stay as the source has them.
+    if all(issue_title(doc.segments[i]) or changelog_entry(doc, doc.segments[i]) or link_title(doc.segments[i])
+           for i in prose):
         return "kept"
     langs = []
     for i in prose:

@@ -39,7 +39,9 @@ What it does not catch:
     segments too short to identify (names, one-word headings, button labels), which
     are left undetermined rather than guessed; segments that also match another
     translation's text, reported as ``untranslated`` (TC202) instead; a foreign
-    phrase inside an otherwise correct paragraph.
+    phrase inside an otherwise correct paragraph. In a document whose language
+    langdetect has no model of (Nigerian Pidgin, Irish, Interlingue), text of its own
+    script: an English-based creole reads as English, and a short Irish line too.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from transcheck.langid import Identifier, neutral_removed
+from transcheck.langid import Identifier, langdetect_names, neutral_removed
 from transcheck.langid.names import language_name
 from transcheck.langid.script import char_script, script_counts, scripts_of
 from transcheck.model import Category, Document, Kind, Segment, Severity, Strength
@@ -192,6 +194,10 @@ def check(view: GroupView, options: Options):
             if badges(seg):
                 continue  # images' alt text (a row of badges), which no one translates
             other_script = not (scripts_of(guess.language) & document_scripts(view, doc))
+            if not other_script and not langdetect_names(doc.base_language):
+                # No model knows the page's language (Nigerian Pidgin, Irish, Interlingue):
+                # in its own script, another language's words are no evidence against it.
+                continue
             if other_script and (_own_script_share(doc, seg.text) >= _OWN_SCRIPT_SHARE
                                  or _own_script_words(doc, seg.text) >= _OWN_SCRIPT_WORDS
                                  or _own_script_word_share(doc, seg.text) >= _OWN_SCRIPT_WORD_SHARE
