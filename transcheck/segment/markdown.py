@@ -104,7 +104,10 @@ def segment_markdown(lines: list[str], mdx: bool = False) -> tuple[Segment, ...]
         elif tok.type in ("fence", "code_block") and tok.map:
             item_start = False
             text = tok.content.strip()
-            if text:
+            items = _indented_items(tok) if tok.type == "code_block" else None
+            if items:
+                found.extend(items)
+            elif text:
                 found.append((tok.map[0] + 1, tok.map[1], text, Kind.CODE, 0, 0, 0,
                               "fence" if tok.type == "fence" else "indented", "", (), (), "", ()))
         elif tok.type == "html_block" and tok.map:
@@ -152,6 +155,35 @@ def _jsx_children(text: str, first: int, last: int, in_item: bool, block: str) -
     return (first, last, prose, kind, 0, len(urls), images, block, "", tuple(urls),
             tuple(code) if kind.is_prose else (), shown if kind.is_prose and code else "",
             labels if kind.is_prose else ())
+
+
+def _indented_items(tok) -> list[tuple] | None:
+    """The list items of an indented code block that is a list indented one step too
+    far ("    a. Something you know: passwords."): every paragraph of it opens with a
+    list's mark and goes on in words. A translation that indents it less has them as
+    list items, or as paragraphs where the mark is a letter, and so do these."""
+    out, start = [], None
+    lines = tok.content.split("\n")
+    for i, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = i
+        elif not line.strip() and start is not None:
+            text = " ".join(x.strip() for x in lines[start:i])
+            m = _INDENTED_ITEM.match(text)
+            if not m or classify_line(text[m.end():]) is not Kind.PARAGRAPH:
+                return None
+            # A mark Markdown reads as a list's ("-", "1.") makes an item of it; a letter's
+            # ("a.") is part of a paragraph's text.
+            lettered = m.group()[0].isalpha()
+            out.append((tok.map[0] + start + 1, tok.map[0] + i, text if lettered else text[m.end():],
+                        Kind.PARAGRAPH if lettered else Kind.LIST_ITEM, 0, 0, 0,
+                        "" if lettered else "item", "", (), (), "", ()))
+            start = None
+    return out
+
+
+# A list's mark and three words at least after it: "a. Something you know", "1) Open it".
+_INDENTED_ITEM = re.compile(r"(?:[-*•]|[a-z]{1,2}[.)]|\d{1,2}[.)])[ \t]++(?=[^\W\d_]++(?:\s++\S++){2})")
 
 
 def _title(text: str, mdx: bool) -> str:
