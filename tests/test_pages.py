@@ -96,3 +96,20 @@ def test_a_page_in_one_translation_alone_or_beside_an_empty_source_page_is_no_mi
     report = check(["."], source="en", layout=["docs/{lang}/**/*.md"])
     assert not [p for p in report.problems if "has no such page" in p.message]
     assert exit_code(report) == 0
+
+
+def test_strings_localising_an_interface_builder_file_have_their_source_in_base(tmp_path, monkeypatch):
+    # Xcode localises Base.lproj/Main.storyboard with <lang>.lproj/Main.strings and no
+    # source .strings: no page the source lacks. A .strings with no such file is one.
+    _write(tmp_path / "App", {
+        "Base.lproj/Main.storyboard": "<document/>\n",
+        "en.lproj/Localizable.strings": '"quit" = "Quit";\n',
+        "de.lproj/Localizable.strings": '"quit" = "Beenden";\n',
+        "de.lproj/Main.strings": '"faa-9Y-Axk.title" = "Beenden";\n',
+        "fr.lproj/Main.strings": '"faa-9Y-Axk.title" = "Quitter";\n',
+        "de.lproj/Old.strings": '"a" = "Alt";\n',
+        "fr.lproj/Old.strings": '"a" = "Ancien";\n',
+    })
+    monkeypatch.chdir(tmp_path)
+    report = check(["App"], source="en")
+    assert [p.path for p in report.problems if "has no such page" in p.message] == ["App/de.lproj/Old.strings"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from transcheck.model import (
@@ -51,3 +52,15 @@ def orphaned(path: str, files: int, source: str) -> InputProblem:
     (``path``: one of its ``files``, the one a change touched where there is a change)."""
     return InputProblem(path, f"the source ({source}) has no such page: its {files} translation(s) are compared "
                               "only with each other, their findings told at info (renamed or removed?)", "warning")
+
+
+def interface_builder(path: str) -> bool:
+    """Whether ``path`` is an Apple ``<lang>.lproj/<name>.strings`` whose source is an
+    Interface Builder file (``Base.lproj/<name>.storyboard`` or ``.xib``), which Xcode
+    localises without a source ``.strings``: no page the source lacks."""
+    folder, name = os.path.split(path)
+    parent, lproj = os.path.split(folder)
+    if not (lproj.endswith(".lproj") and name.endswith(".strings")):
+        return False
+    stem = name[: -len(".strings")]
+    return any(os.path.isfile(os.path.join(parent, "Base.lproj", stem + ext)) for ext in (".storyboard", ".xib"))

@@ -211,7 +211,8 @@ def _loop(found, settings, rules, jobs, progress, policy, changed_since, render)
                     # Named by a file the change touched, which the pull request shows.
                     paths = [d.path for d in result.documents]
                     named = next((p for p in paths if changed_since is None or changed_since.differs(p)), paths[0])
-                    problems.append(pages.orphaned(named, len(paths), settings.source))
+                    if not pages.interface_builder(named):
+                        problems.append(pages.orphaned(named, len(paths), settings.source))
             scope = None
             if changed_since is not None:
                 def recheck(old: GroupSpec, glossary=glossary) -> GroupResult:
