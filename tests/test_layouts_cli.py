@@ -480,3 +480,19 @@ def test_the_layouts_source_without_a_language_part_wins_over_a_file_of_its_code
     report, stderr, _ = _run(tmp_path, "--layout", "README_{lang}.md", "--source", "en")
     assert sorted(d["path"] for d in report["documents"]) == ["README.md", "README_de.md"]
     assert "README_en.md: second file for language 'en' in group 'README.md' (first: README.md); skipped" in stderr
+
+
+def test_a_gettext_template_named_by_a_wildcard_is_the_source_of_every_po(tmp_path):
+    # po/*.pot=po/{lang}.po: the template whatever the project calls it.
+    _write(tmp_path, "po/solaar.pot", 'msgid ""\nmsgstr ""\n\nmsgid "Open file"\nmsgstr ""\n')
+    for lang, text in (("de", "Datei öffnen"), ("fr", "Ouvrir le fichier")):
+        _write(tmp_path, f"po/{lang}.po", f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\n'
+                                          f'msgid "Open file"\nmsgstr "{text}"\n')
+    report, _, code = _run(tmp_path, "--layout", "po/*.pot=po/{lang}.po", "--source", "en")
+    assert code == 0
+    assert sorted(d["path"] for d in report["documents"]) == ["po/de.po", "po/fr.po", "po/solaar.pot"]
+    # Two templates: which one is meant cannot be told.
+    _write(tmp_path, "po/other.pot", 'msgid ""\nmsgstr ""\n')
+    result = transcheck("check", "--layout", "po/*.pot=po/{lang}.po", "--source", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "the source pattern 'po/*.pot' names 2 files: po/other.pot, po/solaar.pot" in result.stderr

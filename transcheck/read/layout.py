@@ -83,6 +83,8 @@ def parse_layout(value, anchor: str, where: str = "--layout") -> Layout:
     translation = _checked(translation.replace("\\", "/"), where, 1)
     if source is not None:
         source = _checked(source.replace("\\", "/"), f"{where}: source", 0)
+        if _wildcards(source) and not _wildcards(translation):
+            source = _one_file(source, anchor, where)
         if _wildcards(source) != _wildcards(translation):
             raise LayoutError(
                 f"{where}: source and translation need the same wildcards in the same order "
@@ -90,6 +92,21 @@ def parse_layout(value, anchor: str, where: str = "--layout") -> Layout:
                 "so that their files pair up"
             )
     return Layout(os.path.abspath(anchor), translation, source)
+
+
+def _one_file(source: str, anchor: str, where: str) -> str:
+    """The one file a source pattern with wildcards names for a translation pattern
+    without any (``po/*.pot=po/{lang}.po``: the template, whatever the project calls
+    it), as a literal path; LayoutError where it names none or several."""
+    import glob
+
+    found = sorted(os.path.relpath(p, anchor).replace(os.sep, "/")
+                   for p in glob.glob(os.path.join(anchor, source), recursive=True) if os.path.isfile(p))
+    if len(found) != 1:
+        raise LayoutError(f"{where}: the source pattern {source!r} names {len(found) or 'no'} file"
+                          f"{'' if len(found) == 1 else 's'}{': ' + ', '.join(found[:3]) if found else ''}; "
+                          "a translation pattern without wildcards needs one source file")
+    return glob.escape(found[0])
 
 
 def _pair(value: str, where: str) -> tuple[str, str]:
