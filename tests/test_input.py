@@ -533,3 +533,24 @@ def test_a_two_way_code_in_a_file_name_is_told_without_a_layout_too(tmp_path):
     found = discover([str(tmp_path)], source="en")
     [problem] = [p for p in found.problems if "Kanuri" in p.message]
     assert problem.severity == "warning" and 'kr = "ko-KR"' in problem.message
+
+
+def test_a_broken_link_that_names_no_language_is_skipped(tmp_path):
+    # A CHANGELOG.md linked into a folder not checked out is no page of the check.
+    (tmp_path / "README.md").write_text("# Title\n\nThe first paragraph of the page.\n", encoding="utf-8")
+    (tmp_path / "README.fr.md").write_text("# Titre\n\nLe premier paragraphe de la page.\n", encoding="utf-8")
+    os.symlink("CHANGELOG/CHANGELOG.md", tmp_path / "CHANGELOG.md")
+    result = transcheck("check", str(tmp_path), "--source", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"transcheck: warning: {tmp_path / 'CHANGELOG.md'}: broken symbolic link; skipped"
+
+
+def test_one_warning_said_of_many_files_is_one_line(tmp_path):
+    for i in range(6):
+        (tmp_path / f"p{i}.sv.txt").write_text(SV[0] + "\n", encoding="utf-8")
+        (tmp_path / f"p{i}.cn.txt").write_text("这是文档的一页。\n", encoding="utf-8")
+    result = transcheck("check", str(tmp_path), "--select", "TC101")
+    lines = [line for line in result.stderr.splitlines() if "'cn'" in line]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"transcheck: warning: {tmp_path / 'p0.cn.txt'}: unknown language code 'cn'")
+    assert lines[0].endswith(f"(and 5 more files alike: {tmp_path / 'p1.cn.txt'}, {tmp_path / 'p2.cn.txt'}, …)")

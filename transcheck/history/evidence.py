@@ -71,7 +71,7 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
     same_words = normalise(old.text) == normalise(new.text)
     # Spacing alone ("启动Runtime" as "启动 Runtime") or the source's own text put into
     # its language: nothing for the translation to follow.
-    if _spacing_only(old, new) or _source_translated(old, translated, languages):
+    if _spacing_only(old, new) or _source_translated(old, translated, languages) or _as_now(new, translated):
         return True
     if not old.is_prose and not new.is_prose and not same_words:
         mine = " ".join(s.text for s in translated)
@@ -105,6 +105,13 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
     return _carries(old, new, translated, codes, kinds, False, anchors_only=True)
 
 
+def _as_now(new: Segment, translated) -> bool:
+    """Whether the translation reads as today's source, signs and all (a table's
+    "< 1000TB" edited from ">= 1000TB" in both at once)."""
+    mine = " ".join(" ".join(s.text.split()) for s in translated)
+    return bool(mine) and mine == " ".join(new.text.split())
+
+
 def _spacing_only(old: Segment, new: Segment) -> bool:
     """Prose whose edit changed its spacing alone (in code, spacing may matter)."""
     return (old.is_prose and new.is_prose and (old.urls, old.code) == (new.urls, new.code)
@@ -124,7 +131,7 @@ def _source_translated(old: Segment, translated, languages: tuple[str, str]) -> 
     # A letter of Chinese, Japanese or Korean weighs as a word of three letters.
     counts = {sc: n * (3 if sc in CJK_SCRIPTS else 1) for sc, n in script_counts(old.text).items() if sc}
     own = sum(n for sc, n in counts.items() if sc in scripts_of(languages[1]) and sc not in scripts_of(languages[0]))
-    return own >= 2 and 2 * own >= sum(counts.values())
+    return own >= 2 and 3 * own >= sum(counts.values())
 
 
 def _words_carried(old: Segment, new: Segment, translated) -> bool:

@@ -184,7 +184,12 @@ def _files(top: str, problems: list[InputProblem], root: str | None):
         if name_for(name) is None:
             problems.append(InputProblem(path, f"not a {known()} file; skipped", severity="info"))
         elif why is not None:
-            problems.append(InputProblem(path, why))
+            # A translation's file that cannot be read fails the run; a link that leads
+            # nowhere and names no language (a CHANGELOG.md into a folder not checked
+            # out) is no page of the check: skipped.
+            named = not isinstance(parse_name(path), str)
+            problems.append(InputProblem(path, why) if named else
+                            InputProblem(path, why + "; skipped", severity="warning"))
         else:
             yield path
 
@@ -192,10 +197,25 @@ def _files(top: str, problems: list[InputProblem], root: str | None):
 _LISTED_UNREAD = 10  # files without a language named one line each; more are counted
 
 
+def _alike_folded(problems: list[InputProblem]) -> list[InputProblem]:
+    """The same warning said of more than three files (55 pages named ``*.cn.md``: "unknown
+    language code 'cn'") as one line, on the first, naming how many."""
+    alike: dict[str, list[InputProblem]] = {}
+    for p in problems:
+        if p.severity == "warning" and not p.message.startswith(_NO_LANGUAGE):
+            alike.setdefault(p.message, []).append(p)
+    many = {id(same[0]): same for same in alike.values() if len(same) > 3}
+    folded = {id(p) for same in many.values() for p in same[1:]}
+    return [replace(p, message=f"{p.message} (and {len(many[id(p)]) - 1} more files alike: "
+                               f"{many[id(p)][1].path}, {many[id(p)][2].path}, …)") if id(p) in many else p
+            for p in problems if id(p) not in folded]
+
+
 def _summarised(given: str, problems: list[InputProblem]) -> list[InputProblem]:
     """``problems`` with the warnings of files without a language in their name folded
     into one line when there are many: a tree of 100 pages beside their translations
     is one fact, not 100."""
+    problems = _alike_folded(problems)
     unread = [p for p in problems if p.severity == "warning" and p.message.startswith(_NO_LANGUAGE)]
     if len(unread) <= _LISTED_UNREAD:
         return problems

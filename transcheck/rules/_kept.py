@@ -117,10 +117,12 @@ _COMMIT = re.compile(_FORGE + r"commits?/[0-9a-f]{7,40}(?![\w/])")
 
 def changelog_entry(doc, seg) -> bool:
     """A changelog's entry: a list item that links to an issue, a pull request or a
-    commit ("feat(bind): ShouldBindBodyWith shortcut (#3871) (@RedCrazyGhost)"), or a
+    commit ("feat(bind): ShouldBindBodyWith shortcut (#3871) (@RedCrazyGhost)") or is a
+    commit's subject in the Conventional Commits form ("fix(core): edge cache…"), or a
     table cell in a row that names one in a cell of its own ("| #9318 | 2025-04-07 |
     wahabmk | Fix issue with helm pull … |"). Its title is the pull request's."""
-    if seg.kind is Kind.LIST_ITEM and any(_ISSUE.match(u) or _COMMIT.match(u) for u in seg.urls):
+    if seg.kind is Kind.LIST_ITEM and (any(_ISSUE.match(u) or _COMMIT.match(u) for u in seg.urls)
+                                       or _CONVENTIONAL.match(seg.text)):
         return True
     if seg.block != "table":
         return False
@@ -134,6 +136,10 @@ def changelog_entry(doc, seg) -> bool:
                for k in range(first, last + 1) if k != seg.index)
 
 
+# A commit's subject in the Conventional Commits form, as release notes list them:
+# "refact(core): enhance schema job module.", "fix!: drop Node 16".
+_CONVENTIONAL = re.compile(r"(?:feat|fix|refact(?:or)?|chore|docs?|perf|tests?|build|ci|style|revert|deps)"
+                           r"(?:\([^()\n]{1,40}\))?!?:\s", re.IGNORECASE)
 # "#9318", "!42" (GitLab), "owner/repo#12", "GH-1234"; each part taken whole, once.
 _REFERENCE = re.compile(r"(?<![\w.-])(?:[\w.-]++/[\w.-]++)?+[#!]\d++|(?<![\w-])GH-\d++", re.IGNORECASE)
 

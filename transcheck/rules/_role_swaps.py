@@ -168,30 +168,36 @@ MARK_NAMES = {"%": "the percent", "°": "the degrees", "¤": "the currency", "mo
               "duration": "the span of time"}
 
 
-def marks_moved(source: str, seqs: dict, lang: str, a: str, b: str, texts: dict, anchors: dict) -> str | None:
-    """The kind of mark that ``lang`` gives to the other of two numbers than the source
-    and its peers do, whatever order the two stand in: "vor fast 2022 Monaten … Act 18"
-    for "Act 2022 nearly 18 months ago" keeps the source's order and still moves the
-    months to the year. The numbers occur as often in the source, here and in at least
-    ``MIN_PEERS`` peers (as often each, up to twice); a date written in digits is no
-    evidence."""
-    if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs or lang not in seqs:
-        return None
+def marks_moved(source: str, seqs: dict, langs, a: str, b: str, texts: dict, anchors: dict) -> dict[str, str]:
+    """Per language of ``langs``, the kind of mark it gives to the other of two numbers
+    than the source and its peers do, whatever order the two stand in: "vor fast 2022
+    Monaten … Act 18" for "Act 2022 nearly 18 months ago" keeps the source's order and
+    still moves the months to the year. The numbers occur as often in the source, here
+    and in at least ``MIN_PEERS`` peers (four times at most together); a date written
+    in digits is no evidence."""
+    if not (a.startswith("n:") and b.startswith("n:")) or source not in seqs:
+        return {}
     # Each language writes each number as often as the source does ("2022" twice).
     shape = sorted(seqs[source])
-    if sorted(seqs[lang]) != shape or len(shape) > 4:
-        return None
-    # Most pairs end here, before any peer is read: the source marks neither or both, or
-    # this translation marks them as the source does.
+    if len(shape) > 4:
+        return {}
+    # Most pairs end here, before any translation is read: the source marks neither
+    # number, or both alike.
     want = _marks(texts[source], source, anchors[source], a, b)
-    if want[0] == want[1] or _marks(texts[lang], lang, anchors[lang], a, b) == want:
-        return None
-    if any(_in_date(texts[o], anchors[o], n) for o in (source, lang) for n in (a, b)):
-        return None
-    peers = [o for o, seq in seqs.items() if o not in (lang, source) and sorted(seq) == shape]
-    if len(peers) < MIN_PEERS:
-        return None
-    return _marks_exchanged(source, peers, lang, texts, anchors, a, b)
+    if want[0] == want[1] or any(_in_date(texts[source], anchors[source], n) for n in (a, b)):
+        return {}
+    alike = [o for o, seq in seqs.items() if o != source and sorted(seq) == shape]
+    out = {}
+    for lang in langs:
+        if lang not in alike or _marks(texts[lang], lang, anchors[lang], a, b) == want:
+            continue
+        peers = [o for o in alike if o != lang]
+        if len(peers) < MIN_PEERS or any(_in_date(texts[lang], anchors[lang], n) for n in (a, b)):
+            continue
+        kind = _marks_exchanged(source, peers, lang, texts, anchors, a, b)
+        if kind:
+            out[lang] = kind
+    return out
 
 
 def carrier(text: str, lang: str, anchors: list, a: str, b: str, kind: str) -> str:

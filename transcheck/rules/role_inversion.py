@@ -129,11 +129,10 @@ def check(view: GroupView, options: NoOptions):
             if view.source in seqs:
                 # A mark moved to the other number says they were exchanged, even where
                 # the order left agrees with the source or its peers.
-                for lang in sorted(set(seqs) - {f[0] for f in found} - {view.source}):
-                    kind = marks_moved(view.source, seqs, lang, a, b, texts, anchors)
-                    if kind:
-                        moved.add(lang)
-                        per_lang.setdefault(lang, []).append((a, b, seqs[view.source], (view.source,), True, "moved:" + kind))
+                langs = sorted(set(seqs) - {f[0] for f in found} - {view.source})
+                for lang, kind in marks_moved(view.source, seqs, langs, a, b, texts, anchors).items():
+                    moved.add(lang)
+                    per_lang.setdefault(lang, []).append((a, b, seqs[view.source], (view.source,), True, "moved:" + kind))
             if not found and not (a.startswith("c:") or b.startswith("c:")):
                 # A pair that recurs ("1995–2005 … 2005–2009"): the order in which the two
                 # first appear, where each translation has them as often as the others.

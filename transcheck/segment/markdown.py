@@ -35,6 +35,7 @@ _ATTR_LIST = re.compile(rf"\{{:?[ \t]*+{_ATTR_ITEM}(?:[ \t]*+{_ATTR_ITEM})*+[ \t
 # CJK and fullwidth punctuation ends a URL: "「http://localhost:1234/v1」です".
 _BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\u3000-\u303f\uff00-\uffef]+"
                        r"[^\s<>()\[\].,;:!?'\"\u3000-\u303f\uff00-\uffef]", re.I)
+_BARE_EMAIL = re.compile(r"(?<![\w.+@/:-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++(?![\w@-])")
 _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+$", re.I)
 # An HTML element's presentation (width="500", style="…"): no number a reader reads.
 _LAYOUT = re.compile(r"""(?<=\s)(?:width|height|align|valign|border|hspace|vspace|style|class|id|size|"""
@@ -308,6 +309,8 @@ def _inline_text(token) -> tuple[str, list[str], int, list[str], str, tuple[str,
                 # A bare URL is a link where the page is rendered (GFM, Hugo, Docusaurus
                 # autolink it), and a translation may write it as one: [descheduler](…).
                 urls.extend(m.group() for m in _BARE_URL.finditer(child.content))
+                # So is a bare e-mail address (GFM), which a translation may link.
+                urls.extend("mailto:" + m.group() for m in _BARE_EMAIL.finditer(child.content))
         elif kind == "code_inline":
             code.append(child.content)
             shown.append(f"`{child.content}`")
