@@ -120,14 +120,18 @@ def fill(n, m, spans, segs, scorers, skip, merge):
 
 def same_shape_diagonal(path, segs, rows, scorers, skip, merge):
     """The diagonal instead of ``path`` when the stretch is as many blocks of one kind
-    on both sides, in the same order (``rows``: per row its cells' units), unless
+    on both sides, in the same order (``rows``: per row its cells' units; a code block
+    among list items is a block of its own kind), unless
     ``path`` is cheaper by more than a skip. A translation keeps a list a list of as
     many items: for short items ("Aliases" as "别名") length says little, and a split
     plus a skip can cost less than the right pairs."""
     n = len(rows)
     if n != len(segs) or n < 2 or len(path) == n and all(j1 - j0 == i1 - i0 == 1 for (i0, j0), (i1, j1) in path):
         return path
-    if not all(s.shape and all(u.shape == s.shape for u in row.values()) for row, s in zip(rows, segs)):
+    # Blocks of one kind: prose of one shape, or blocks that are no prose (a code block,
+    # an image) on both sides, and some prose among them.
+    if not any(s.shape for s in segs) or not all(
+            all(u.shape == s.shape and u.prose == s.prose for u in row.values()) for row, s in zip(rows, segs)):
         return path
     diagonal = [((k, k), (k + 1, k + 1)) for k in range(n)]
     if cost(diagonal, segs, scorers, skip, merge) <= cost(path, segs, scorers, skip, merge) + skip:
