@@ -67,6 +67,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True,
         return Kind.NUMBER
     if " " not in stripped and not _UNSPACED.search(stripped) and (
             _FILE_NAME.match(stripped) or _is_identifier(stripped.removeprefix("[").removesuffix("]"))
+            # A label of one identifier and its colon ("shardingItemParameters:").
+            or _is_identifier(stripped.rstrip(":："))
             or _is_path(stripped)):
         return Kind.CODE
     if "," in stripped and all(_is_identifier(part.strip()) for part in stripped.split(",")):
@@ -185,7 +187,9 @@ _EXPANDED = re.compile(r"^(?:(?P<a1>[A-Z]{2,8}) \((?P<w1>[A-Z][A-Za-z]*+(?: [A-Z
 # An MD5, SHA-1 or SHA-2 digest: 32 hexadecimal digits or more, whole.
 _DIGEST = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{32,}+(?![0-9A-Za-z])")
 _HTTP = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\S*+$")
-_KEY_PATH = re.compile(r"^[\w.-]++: (?:/|[\w.-]++/)\S*+$")
+# A key and a path ("path: /webhook/insert", "image: fluxcd/helm:v1"), written in ASCII:
+# "field_mapping: 将输入源列的列名映射为顶点/边的属性名" is a name and its description.
+_KEY_PATH = re.compile(r"^[\w.-]++: (?:/|[A-Za-z0-9_.-]++/)[!-~]*+$")
 _FIELD = re.compile(r"^(?P<name>[A-Za-z_][\w.-]*+) ?[(（](?P<type>[^()（）\s]++)[)）](?:[,，] ?[^\s,，]{1,20})?$")
 
 
