@@ -26,12 +26,17 @@ def link_key(url: str, languages: frozenset[str] = frozenset()) -> str:
         host = parts[0].split(".")
         if len(host) > 2 and host[0] in languages:
             host = host[1:]
-        # A site's country version is the site ("leetcode.cn" for "leetcode.com",
-        # "amazon.co.jp"): its top-level domain is left out.
-        if len(host) > 2 and host[-2] in _SECOND_LEVEL and len(host[-1]) == 2:
-            host = host[:-1]
-        parts[0] = ".".join(host[:-1])
+        parts[0] = site_name(".".join(host))
     return "/".join(_LANG_SUFFIX.sub("", p) if languages else p for p in parts)
+
+
+def site_name(host: str) -> str:
+    """A host without its top-level domain: a site's country versions are the site
+    ("leetcode.cn" and "leetcode.com" are "leetcode", "amazon.co.jp" is "amazon")."""
+    names = host.split(".")
+    if len(names) > 2 and names[-2] in _SECOND_LEVEL and len(names[-1]) == 2:
+        names.pop()
+    return ".".join(names[:-1]) if len(names) > 1 else host
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})

@@ -100,13 +100,16 @@ def _one_file(source: str, anchor: str, where: str) -> str:
     it), as a literal path; LayoutError where it names none or several."""
     import glob
 
-    found = sorted(os.path.relpath(p, anchor).replace(os.sep, "/")
-                   for p in glob.glob(os.path.join(anchor, source), recursive=True) if os.path.isfile(p))
+    found = sorted(p.replace(os.sep, "/") for p in glob.glob(source, root_dir=anchor, recursive=True)
+                   if os.path.isfile(os.path.join(anchor, p)))
     if len(found) != 1:
         raise LayoutError(f"{where}: the source pattern {source!r} names {len(found) or 'no'} file"
                           f"{'' if len(found) == 1 else 's'}{': ' + ', '.join(found[:3]) if found else ''}; "
                           "a translation pattern without wildcards needs one source file")
-    return glob.escape(found[0])
+    # A layout's wildcards are "*", "**" and "?": the name, as written, matches itself.
+    if "*" in found[0] or "?" in found[0]:
+        raise LayoutError(f"{where}: the source file {found[0]!r} has a wildcard in its name; name it in a table layout")
+    return found[0]
 
 
 def _pair(value: str, where: str) -> tuple[str, str]:

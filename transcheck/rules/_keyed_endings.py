@@ -4,9 +4,9 @@ after. Each language's own marks count as the same (Chinese "：", Hindi "।", 
 Arabic question marks, French space before ":", the Khmer and Ethiopic colons, the
 Devanagari and Bengali visargas "ः", "ঃ" and the Armenian comma "՝" for a colon; the
 Armenian full stop and colon typed as ":" and "."); Thai, Lao, Khmer and Burmese end a
-sentence without a full stop, and Tibetan ends every phrase with its shad "།". A menu's access key after the label ("(_o)", "(&F)") is
-no part of its end, and a source that ends with a comma (a salutation the program
-continues) sets no ending."""
+sentence without a full stop, and Tibetan ends every phrase with its shad "།". A
+menu's access key after the label ("(_o)", "(&F)") is no part of its end, and a source
+that ends with a comma (a salutation the program continues) sets no ending."""
 
 from __future__ import annotations
 

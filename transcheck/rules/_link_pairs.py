@@ -39,15 +39,13 @@ def other_country(ours: list[str], theirs: list[str]) -> tuple[list[str], list[s
     for two countries: the same path on hosts that differ in their top-level domain
     alone (``leetcode.cn/problems/x`` and ``leetcode.com/problems/x``,
     ``amazon.co.jp/dp/…`` and ``amazon.com/dp/…``), the page for the reader's country."""
+    from transcheck.align.links import site_name
+
     def site(t: str) -> tuple[str, str] | None:
-        host, slash, path = t.partition("/")
-        names = host.split(".")
-        if len(names) < 2 or not names[-1].isalpha():
+        host, _, path = t.partition("/")
+        if "." not in host or not host.rsplit(".", 1)[1].isalpha():
             return None
-        names.pop()
-        if len(names) > 1 and names[-1] in ("co", "com", "org", "net", "ac"):
-            names.pop()
-        return ".".join(names), path.rstrip("/")
+        return site_name(host), path.rstrip("/")
 
     theirs = list(theirs)
     kept = []

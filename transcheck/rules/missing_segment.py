@@ -5,7 +5,9 @@ What it catches:
     strict majority of at least two translations has (without a source), but that is
     empty in this document. The finding sits at the line where the segment belongs and
     points at the segment in the documents that have it; consecutive rows this document
-    lacks (a dropped section) are one finding.
+    lacks (a dropped section) are one finding, and so are the cells of a table column it
+    leaves out: a warning, since a glossary's translation may drop the source language's
+    column on purpose.
 
     Severity and precision: an error (the row exists in the source or in a strict
     majority). It gives no finding on the WMT24++ dev corpus (no paragraph is missing

@@ -22,7 +22,7 @@ What it catches:
     git delete-merged-branches" on ``git-delete-merged-branches.md``: in lower case, or
     with a token no word is), or the line links to the page's translations
     (``[中文](README-zh-cn.md)``: each language named in itself, as every version of the
-    page names it; "English | 中文 | 한국어" without links too), or it is the linked title of a page or a list item naming a work and
+    page names it; "English | 中文 | 한국어" without links too), or it is the linked title of a page ("… | Microsoft Learn") or a list item naming a work and
     its author in capitalised words ("MIT Introduction to Algorithms" linked, "Cracking
     The Coding Interview - Gayle Laakmann McDowell"), an entry of a list citing a paper
     with its authors "et al." and year or a link to it ("Wang et al. ESRL: … 2023.
@@ -31,7 +31,7 @@ What it catches:
     ("SAML (Security Assertion Markup Language)"), a list of three or more single words
     (a cell of commands: "Remove-Item, del, erase, rd") or a changelog table's title beside
     the pull request it names. A changelog's entry (a list item linking to an issue, a
-    pull request or a commit) that the other translations keep too is not reported.
+    pull request or a commit, or a commit's subject: "fix(core): …") the others keep is not reported.
 
     Untranslated means translatable text left as it was: a line is no evidence when its
     words are names, numbers, scores or codes. A word counts as a name when most of the
