@@ -62,6 +62,8 @@ What it does not catch:
     right after itself (a headline, a refrain, a paragraph that comes back further
     on) is the original's and is not reported, even when it is a defect of the
     original; nor is a repeat in a group where most translations made the same slip.
+    A sub-section repeated under each of two sections' own headings (an API page's
+    "Params" under every endpoint) is info: a page's form, as often as a paste.
     In templated text (many lines alike), a near repeat is looked for among the eight
     most similar earlier segments only, to keep the check linear.
 """
@@ -141,7 +143,23 @@ def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repe
     for part in _own_parts(run, shared):
         segs = doc.segments[part.copy_start : part.copy_end + 1]
         if sum(letters(s.text) for s in segs if s.is_prose) >= t.duplicate_min_letters:
-            yield _finding(doc, part, "")
+            if _sections_alike(doc, part):
+                yield replace(_finding(doc, part, "; each under its own heading: a section's parts, "
+                                                  "as a reference documents each endpoint"), strength=Strength.HINT)
+            else:
+                yield _finding(doc, part, "")
+
+
+def _sections_alike(doc: Document, run: Repeat) -> bool:
+    """Whether the two copies are sub-sections of two different sections: each opens
+    with a heading right after its section's own heading, and those differ ("#### Update
+    vertex / ##### Params / …" and "#### Delete vertex / ##### Params / …")."""
+    segs = doc.segments
+    if run.orig_start == 0 or not (segs[run.orig_start].level and segs[run.copy_start].level):
+        return False
+    before, after = segs[run.orig_start - 1], segs[run.copy_start - 1]
+    return bool(before.level and after.level and before.level == after.level < segs[run.copy_start].level
+                and normalise(before.text) != normalise(after.text))
 
 
 _GAP = 2  # segments others repeat too that still join two stretches of a copy
