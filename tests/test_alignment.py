@@ -225,3 +225,14 @@ def test_numbered_questions_hold_their_answers_in_place(tmp_path):
     found = check([str(tmp_path)], source="en", select=["TC301", "TC302"]).findings
     assert [(f.code, f.line) for f in found] == [("TC301", 80)]
     assert "Q12. How can you hide a button" in found[0].message
+
+
+def test_a_link_to_a_sites_country_version_is_the_same_link_to_the_aligner():
+    from transcheck.align.links import link_key
+
+    langs = frozenset({"zh", "en"})
+    assert link_key("https://leetcode.cn/problems/x/", langs) == link_key("https://leetcode.com/problems/x", langs)
+    assert link_key("https://www.amazon.co.jp/dp/1", langs) == link_key("https://amazon.com/dp/1", langs)
+    # Another site, or another page, stays another link.
+    assert link_key("https://leetcode.cn/problems/x", langs) != link_key("https://leetcode.cn/problems/y", langs)
+    assert link_key("https://docs.python.org/3/", langs) != link_key("https://docs.rust.org/3/", langs)
