@@ -496,3 +496,15 @@ def test_a_gettext_template_named_by_a_wildcard_is_the_source_of_every_po(tmp_pa
     result = transcheck("check", "--layout", "po/*.pot=po/{lang}.po", "--source", "en", cwd=tmp_path)
     assert result.returncode == 2
     assert "the source pattern 'po/*.pot' names 2 files: po/other.pot, po/solaar.pot" in result.stderr
+    # Only the pattern's own folder is listed, never through a link out of the tree.
+    (tmp_path / "po" / "other.pot").unlink()
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "x.pot").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    (tmp_path / "elsewhere").symlink_to(outside)
+    (tmp_path / "po" / "linked.pot").symlink_to(outside / "x.pot")
+    for pattern in ("elsewhere/*.pot", "*/*.pot"):
+        result = transcheck("check", "--layout", f"{pattern}=po/{{lang}}.po", "--source", "en", cwd=tmp_path)
+        assert result.returncode == 2 and "x.pot" not in result.stderr, result.stderr
+    report, _, code = _run(tmp_path, "--layout", "po/*.pot=po/{lang}.po", "--source", "en")
+    assert code == 0 and "po/solaar.pot" in {d["path"] for d in report["documents"]}

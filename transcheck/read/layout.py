@@ -95,13 +95,25 @@ def parse_layout(value, anchor: str, where: str = "--layout") -> Layout:
 
 
 def _one_file(source: str, anchor: str, where: str) -> str:
-    """The one file a source pattern with wildcards names for a translation pattern
-    without any (``po/*.pot=po/{lang}.po``: the template, whatever the project calls
-    it), as a literal path; LayoutError where it names none or several."""
-    import glob
-
-    found = sorted(p.replace(os.sep, "/") for p in glob.glob(source, root_dir=anchor, recursive=True)
-                   if os.path.isfile(os.path.join(anchor, p)))
+    """The one file a source pattern with wildcards in its file name names for a
+    translation pattern without any (``po/*.pot=po/{lang}.po``: the template, whatever
+    the project calls it), as a literal path; LayoutError where it names none or
+    several. Only that one folder of the tree is listed, read as the layout reads
+    patterns (``[`` is a letter), and never through a link out of the tree."""
+    folder, _, name = source.rpartition("/")
+    if _wildcards(folder):
+        raise LayoutError(f"{where}: the source pattern {source!r}: a translation pattern without wildcards "
+                          "takes a source pattern with them in its file name only")
+    directory = os.path.join(anchor, folder)
+    root = os.path.realpath(anchor)
+    real = os.path.realpath(directory)
+    inside = real == root or real.startswith(root + os.sep)
+    try:
+        names = [e.name for e in os.scandir(directory) if e.is_file(follow_symlinks=False)] if inside else []
+    except OSError:
+        names = []
+    pattern = _regex(name)
+    found = sorted(f"{folder}/{n}" if folder else n for n in names if pattern.fullmatch(n))
     if len(found) != 1:
         raise LayoutError(f"{where}: the source pattern {source!r} names {len(found) or 'no'} file"
                           f"{'' if len(found) == 1 else 's'}{': ' + ', '.join(found[:3]) if found else ''}; "
