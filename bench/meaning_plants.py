@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from transcheck.rules._negations import _WORD, MARKERS, UNSPACED, negations
 from transcheck.text import sentences
-from transcheck.rules._quantities import _data, number_words, quantities
+from transcheck.rules._number_words import number_words
+from transcheck.rules._quantities import _data, quantities
 from transcheck.rules._substitution import _transliteration_chars
 from rapidfuzz.fuzz import ratio
 

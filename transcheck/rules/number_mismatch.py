@@ -100,7 +100,7 @@ from transcheck.langdata import is_rtl
 from transcheck.rules._numbers import (CLOCK, compound_numeral, is_clock, converted, in_reading_order, names_a_unit,
                                        names_dunams, rescaled, values)
 from transcheck.rules._currencies import changed as currency_changed
-from transcheck.rules._quantities import number_words
+from transcheck.rules._number_words import number_words
 from transcheck.rules._measures import measure_notes
 from transcheck.rules import _consensus as consensus
 from transcheck.rules._leads import strong
