@@ -365,6 +365,33 @@ def test_pull_request_that_updates_a_translation_annotates_the_outdated_paragrap
     assert [(f["code"], f["line"], f["severity"]) for f in found] == [("TC304", 7, "warning")]
 
 
+def test_a_pull_request_that_fixes_one_paragraph_of_a_page_the_source_rewrote_before_lists_the_page(tmp_path):
+    r = new_repo(tmp_path, "site")
+    en = ["# Guide"] + [f"Step {n} of the guide explains how the tool reads the file number {n}." for n in range(1, 13)]
+    fr = ["# Guide"] + [f"L'étape {n} du guide explique comment l'outil lit le fichier numéro {n}." for n in range(1, 13)]
+    write(r, "en", en)
+    write(r, "fr", fr)
+    commit(r, "docs: guide, translated")
+    write(r, "en", [en[0]] + [p.replace("explains how", "shows in detail how") for p in en[1:]])
+    commit(r, "docs: reword the guide")
+    base = git(r, "rev-parse", "HEAD").decode().strip()
+    data, found = check(r)
+    assert [(f["code"], f["severity"]) for f in found] == [("TC304", "warning")]
+    assert found[0]["message"].startswith("outdated page: the source changed 12 of the 13")
+    # One paragraph brought up to date in both languages: the page's lag was there
+    # before, so it is listed, not annotated.
+    en2 = [en[0]] + [p.replace("explains how", "shows in detail how") for p in en[1:]]
+    en2[5] = "Step 5 of the guide shows in detail how the tool reads and checks the file number 5."
+    fr2 = list(fr)
+    fr2[5] = "L'étape 5 du guide montre en détail comment l'outil lit et vérifie le fichier numéro 5."
+    write(r, "en", en2)
+    write(r, "fr", fr2)
+    commit(r, "docs: step 5, in both")
+    _, found = check(r, "--changed-since", base)
+    assert [(f["code"], f["severity"]) for f in found] == [("TC304", "info")]
+    assert "11 of the 13" in found[0]["message"]
+
+
 def test_pull_request_that_changes_the_source_lists_the_translations_it_outdates(repo):
     base = git(repo, "rev-parse", "HEAD").decode().strip()
     edited = list(EN)

@@ -280,17 +280,24 @@ def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     counts the ones it translated as up to date (``history.blame``), and one it only
     touched (a link fixed, markup) as still following the source it followed before,
     which the change's annotation says. The page's other outdated paragraphs were
-    behind before the change and are listed as info: a one-line fix is no promise to
+    behind before the change and are listed as info, and so is one finding for a page
+    the source rewrote, unless the change rewrote it: a one-line fix is no promise to
     bring the page up to date, and its diff is not the place for the page's old lag.
     A change that edits only the source makes its translations outdated: their lag on
     the source paragraphs it changed is listed, as info too."""
     own = spans.get(f.path)
-    if own:
-        return Severity.ERROR if _touches(f.line, f.end_line, own) else Severity.INFO
     source = spans.get(source_path, ()) if source_path else ()
+    related = [loc for loc in f.related if loc.path == source_path]
+    if own:
+        if not _touches(f.line, f.end_line, own):
+            return Severity.INFO
+        # A finding for a whole page behind its source (several source paragraphs) is
+        # the change's only where it changed one of them.
+        if len(related) > 1 and not any(_touches(loc.line, loc.end_line, source) for loc in related):
+            return Severity.INFO
+        return Severity.ERROR
     if not source:
         return None
-    related = [loc for loc in f.related if loc.path == source_path]
     if related and not any(_touches(loc.line, loc.end_line, source) for loc in related):
         return None
     return Severity.INFO

@@ -62,7 +62,12 @@ _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]+\d+)?(?:[/–-]\d+(?:[.,]\d+)*)*
 
 
 def _prose(s: Segment) -> str:
-    return normalise(_NAME.sub(" ", _NUMBERS.sub(" ", _MATH.sub(" ", s.text))))
+    # A name dropped with its brackets ("Debian 11 (Bullseye)" as "Debian 12") leaves
+    # no words behind.
+    return normalise(_EMPTY_BRACKETS.sub(" ", _NAME.sub(" ", _NUMBERS.sub(" ", _MATH.sub(" ", s.text)))))
+
+
+_EMPTY_BRACKETS = re.compile(r"[(（\[][\s,.;:/-]*+[)）\]]")
 
 
 def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) -> bool:

@@ -21,7 +21,9 @@ What it catches:
     form of itself ("commands" as "command", by the source language's stemmer) does
     not count. When the source changed most
     of the page (at least ten paragraphs and half of the translation), one finding
-    spans the page instead.
+    spans the page instead; on a pull request it is the change's only when the change
+    edited one of those source paragraphs (a fix of one translated paragraph is no
+    promise to bring the page up to date).
 
 Why it matters:
     Most divergence in a documentation tree is lag, not mistranslation: the source moved
@@ -54,11 +56,14 @@ def check(view: GroupView, options: NoOptions):
         stale = [c for c in lag.changes if c.kind in ("edited", "removed")]
         # A page the source rewrote: one finding for it says more than one per paragraph.
         if lag.rewritten(len(doc.segments)):
+            # The source paragraphs that changed: a pull request is judged on them.
+            related = [Location(view.documents[view.source].path, c.source_line, c.source_end_line)
+                       for c in stale if c.kind == "edited"] if view.source else []
             yield RULE.finding(
                 doc, stale[0].line, stale[-1].end_line,
                 f"outdated page: the source changed {len(stale)} of the {len(doc.segments)} paragraphs "
                 f"translated here since {lag.since_sha} ({lag.since_date}); retranslate it from the source",
-                key=f"page:{lag.since_sha}",
+                related=related, key=f"page:{lag.since_sha}",
             )
             continue
         for change in stale:
