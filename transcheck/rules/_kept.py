@@ -22,6 +22,22 @@ def kept_as_written(doc, seg) -> str:
     return ""
 
 
+def source_foreign(view, row) -> str | None:
+    """The language the source's cell of ``row`` is written in where it is not the
+    source's own (a licence quoted in English on a Chinese page, a tagline given in two
+    languages): a translation that keeps it as it is follows the source. None
+    otherwise."""
+    from transcheck.langid.related import related
+
+    idx = row.cells.get(view.source, ()) if view.source else ()
+    segments = view.documents[view.source].segments if idx else ()
+    found = {g.language if (g := view.guesses.get((view.source, i))) else None for i in idx if segments[i].is_prose}
+    if len(found) != 1 or None in found:
+        return None
+    (language,) = found
+    return None if related(language, base_language(view.source)) else language
+
+
 def kept_as_alt_or_reference(seg) -> str:
     """Why a segment of words to translate may still be kept (for the message), or "":
     images' alt text, a paper cited."""
@@ -87,11 +103,24 @@ def work_cited(seg) -> bool:
     link to the paper ("Wang et al. ESRL: Efficient Sampling-based Reinforcement
     Learning. 2023.", "Hongbin Na. CBT-LLM: … 2024. [[arxiv]](…)", "[GPipe: Efficient
     Training of Giant Neural Networks](https://arxiv.org/…)"), which a translation cites
-    as the work is titled. Only an entry of a list or a table: a sentence about
-    a work ("Smith et al. showed in 2019 …") is text to translate."""
+    as the work is titled. Only an entry of a list or a table, or of a numbered
+    bibliography ("[1] Thomas H. Cormen, et al. Introduction to Algorithms (3rd
+    Edition)."), or one marked with its type as GB/T 7714 cites ("… problem[J].
+    Operations Research Letters, 2005"): a sentence about a work ("Smith et al. showed
+    in 2019 …") is text to translate."""
+    if _TYPED.search(seg.text):
+        return True
+    if _NUMBERED.match(seg.text):
+        return bool(_YEAR.search(seg.text) or _ET_AL.search(seg.text) or _EDITION.search(seg.text))
     if seg.kind is not Kind.LIST_ITEM and seg.block != "table":
         return False
     return bool(_YEAR.search(seg.text) and _ET_AL.search(seg.text)) or any(_PAPER.match(u) for u in seg.urls)
+
+
+_NUMBERED = re.compile(r"\[\d{1,3}\]\s")
+_EDITION = re.compile(r"\(\d{1,2}(?:st|nd|rd|th) [Ee]dition\)")
+# GB/T 7714's document types: a journal article, a monograph, proceedings, a thesis…
+_TYPED = re.compile(r"\w\[(?:J|M|C|D|R|S|P|N|EB/OL)\][.,]")
 
 
 _ET_AL = re.compile(r"\bet al\.")
@@ -126,14 +155,71 @@ def changelog_entry(doc, seg) -> bool:
         return True
     if seg.block != "table":
         return False
+    return any(_REFERENCE.fullmatch(cell.text.strip()) or issue_title(cell) for cell in _row_mates(doc, seg))
+
+
+def kept_in_table(view, doc, seg, same) -> str:
+    """Why a table cell kept as ``same`` (language, location) write it may be so, or
+    "": the table's header names languages, each in itself ("English | 简体中文 | 繁體中文":
+    a glossary giving each term in them, which a translation keeps whole); or the
+    translation translates another cell of its row, so the translator worked on the row
+    and kept this one (an error's message as the program prints it, a default value, a
+    call beside its description). A description of a sentence's length kept there is
+    still untranslated."""
+    if seg.block != "table":
+        return ""
+    if _glossary(view, doc, seg):
+        return "a cell of a table giving terms in several languages, which may be kept"
+    if len(seg.text.split()) >= _DESCRIPTION_WORDS:
+        return ""
+    for cell in _row_mates(doc, seg):
+        r = view.row_of.get((doc.language, cell.index))
+        if r is None or not cell.is_prose or sum(ch.isalpha() for ch in cell.text) < 2:
+            continue
+        row = view.rows[r]
+        if any(row.cells.get(lang) and view.cell_text(row, lang) != cell.text for lang, _ in same):
+            return "a cell of a row the translation translates (a message, a value, code), which may be kept"
+    return ""
+
+
+_DESCRIPTION_WORDS = 8
+
+
+def _glossary(view, doc, seg) -> bool:
+    """Whether ``seg`` is a cell of a table whose header row names two languages or
+    more, each in itself."""
+    from transcheck.langdata import autonyms
+
+    cache = view.memo("kept_lines")
+    if doc.language not in cache:
+        cache[doc.language] = doc.text.split("\n")
+    lines, cells = cache[doc.language], doc.segments
+    k, line = seg.index, seg.line
+    # Up the table's rows to its first: the row above is the line before, or two lines
+    # up across the separator that ends the header.
+    while k > 0 and cells[k - 1].block == "table" and line - 2 <= cells[k - 1].line <= line:
+        if cells[k - 1].line == line - 2 and not _SEPARATOR.match(lines[line - 2]):
+            break
+        k, line = k - 1, cells[k - 1].line
+    if line >= len(lines) or not _SEPARATOR.match(lines[line]):
+        return False
+    names = autonyms()
+    header = [c for c in cells[k:k + 12] if c.line == line]
+    return sum(" ".join(c.text.split()).strip(" *_").casefold() in names for c in header) >= 2
+
+
+_SEPARATOR = re.compile(r"^\s*+\|?(?:\s*+:?-++:?\s*+\|)++(?:\s*+:?-++:?\s*+)?$")
+
+
+def _row_mates(doc, seg) -> list:
+    """The other cells of ``seg``'s table row: they stand beside it in the document."""
     cells = doc.segments
-    first = last = seg.index  # a row's cells stand side by side in the document
+    first = last = seg.index
     while first > 0 and cells[first - 1].line == seg.line:
         first -= 1
     while last + 1 < len(cells) and cells[last + 1].line == seg.line:
         last += 1
-    return any(_REFERENCE.fullmatch(cells[k].text.strip()) or issue_title(cells[k])
-               for k in range(first, last + 1) if k != seg.index)
+    return [cells[k] for k in range(first, last + 1) if k != seg.index]
 
 
 # A commit's subject in the Conventional Commits form, as release notes list them:

@@ -112,3 +112,19 @@ def _hosted(absolute: str, rooted: str) -> bool:
     host, slash, path = absolute.partition("/")
     return rooted.startswith("/") and "." in host and bool(slash) and len(path.strip("/")) > 0 \
         and "/" + path.rstrip("/") == rooted.rstrip("/")
+
+
+def version_of_page(view, lang: str, url: str) -> bool:
+    """Whether ``url``, in ``lang``'s document, leads to another document of the group:
+    the page's version in another language, which a bar of its languages links to
+    ("English | [中文](./i18n/X-ZH.md)" and "[English](../X.md) | 中文" are one link)."""
+    import posixpath
+
+    if "://" in url or url.startswith("#"):
+        return False
+    cache = view.memo("page_versions")
+    if not cache:
+        cache["paths"] = frozenset(posixpath.normpath(d.path.replace("\\", "/")) for d in view.documents.values())
+    path = view.documents[lang].path.replace("\\", "/")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), url.split("#", 1)[0].split("?", 1)[0]))
+    return target != posixpath.normpath(path) and target in cache["paths"]

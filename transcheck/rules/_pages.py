@@ -56,7 +56,7 @@ def links_to_translations(path: str, urls) -> bool:
         return False
     for url in urls:
         *folders, name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").split("/")
-        other = page(name) if "://" not in url else None
+        other = page(name) if "://" not in url or _FORGE_FILE.match(url) else None
         if other is None or other[0] != own[0]:
             continue
         # Another suffix (README-de.md), or the same name in a language's folder (../de/page.md).
@@ -65,6 +65,8 @@ def links_to_translations(path: str, urls) -> bool:
     return False
 
 
+# A file on a forge's branch: "https://github.com/o/r/blob/main/doc/i18n/README.de.md".
+_FORGE_FILE = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|codeberg\.org)/[^/?#]++/[^/?#]++/(?:-/)?blob/")
 _IDENTIFIER = re.compile(r"\w[-.]\w|[a-z][A-Z]|\d")
 
 

@@ -42,6 +42,36 @@ def expected(view: GroupView, row: Row) -> bool | None:
     return None
 
 
+def navigation(view: GroupView, r: int) -> bool:
+    """Whether row ``r`` is the page's list of its own translations, which a translation
+    need not repeat: every link of its cells leads to another language's version of the
+    page ("- [German / Deutsch](doc/i18n/README.de.md)"), or it is the heading of a
+    section of nothing else ("## Translations")."""
+    cache = view.memo("navigation_rows")
+    if not cache:
+        from transcheck.rules._pages import links_to_translations
+
+        def links_only(row: Row) -> bool:
+            prose = [(doc, doc.segments[i]) for lang, idx in row.cells.items()
+                     for doc in (view.documents[lang],) for i in idx if doc.segments[i].is_prose]
+            return bool(prose) and all(seg.urls and links_to_translations(doc.path, seg.urls) for doc, seg in prose)
+
+        found, heading, section = set(), None, []
+        for k, row in enumerate([*view.rows, None]):
+            level = row is None or any(view.documents[lang].segments[i].level
+                                       for lang, idx in row.cells.items() for i in idx[:1])
+            if level:
+                if heading is not None and section and all(n in found for n in section):
+                    found.add(heading)
+                heading, section = (None if row is None else k), []
+                continue
+            section.append(k)
+            if links_only(row):
+                found.add(k)
+        cache["rows"] = frozenset(found)
+    return r in cache["rows"]
+
+
 def accounted_by_lag(view: GroupView, row: Row, lang: str) -> bool:
     """Source text added after the translation was last updated (lag, which
     not-yet-translated reports), or translated in the version the translation was made

@@ -32,8 +32,10 @@ What it does not catch:
     made two paragraphs one, or a list item took the line after it. An image standing
     alone whose alt text the translation's paragraph beside it holds: written on the
     paragraph's next line, which Markdown joins to it.
-    The list of the page's translations (three links or more, nearly all to them),
-    which projects ask translators to leave out, and a translation's own entry in it.
+    The list of the page's translations (three links or more, nearly all to them, or
+    entries each linking to one, and a heading over nothing else), which projects ask
+    translators to leave out, and a translation's own entry in it. A line the source
+    writes in another language than its own (a tagline given in two) is info.
     A callout's marker without a title (":::note", "> [!TIP]"): no content to lack.
     A row whose links (an index entry that links to the page of a heap) this
     document has elsewhere is at most a hint: the entry moved, or the aligner paired
@@ -53,12 +55,13 @@ from collections import Counter
 from dataclasses import replace
 
 from transcheck.model import Category, Kind, Location, Severity, Strength, base_language
-from transcheck.rules._presence import (Anchors, accounted_by_lag, expected, insertion_line, links_elsewhere,
+from transcheck.rules._presence import (Anchors, accounted_by_lag, expected, insertion_line, links_elsewhere, navigation,
                                         pair_neighbours)
 from transcheck.rules.base import GroupView, NoOptions, Rule, snippet
 from transcheck.langid.script import scripts_of
 from transcheck.text import normalise
-from transcheck.langid.names import quoted_in
+from transcheck.langid.names import language_name, quoted_in
+from transcheck.rules._kept import source_foreign
 
 
 def witness_language(present: list[str]) -> str:
@@ -84,8 +87,8 @@ def check(view: GroupView, options: NoOptions):
     # lacks what it lacks by that; today's alignment of it says nothing more.
     rewritten = {lang for lang, lag in view.lag.items() if lag.rewritten(len(view.documents[lang].segments))}
     for r, row in enumerate(view.rows):
-        if _wordless(view, row) or _marker(view, row):
-            continue  # an ellipsis or a dash set apart, or a callout's marker, is no content to lack
+        if _wordless(view, row) or _marker(view, row) or navigation(view, r):
+            continue  # an ellipsis or a dash set apart, a callout's marker, links to the page's translations
         wanted = expected(view, row) is True
         reference = _reference(view, row)
         for lang in row.cells:
@@ -252,6 +255,9 @@ def _finding(view: GroupView, lang: str, rows: list[int]):
     what = "missing segment" if len(rows) == 1 else f"{len(rows)} consecutive segments missing"
     moved = all(links_elsewhere(view, view.rows[r], witness, lang) for r in rows)
     merged = len(rows) == 1 and _merged(view, lang, rows[0])
+    # A line the source writes in another language than its own (a tagline given in
+    # two) is one a translation may leave to its own.
+    foreign = len(rows) == 1 and source_foreign(view, first)
     finding = RULE.finding(
         doc,
         line,
@@ -259,12 +265,13 @@ def _finding(view: GroupView, lang: str, rows: list[int]):
         f"{what}, present in {', '.join(present)} ({quoted_in(witness, snippet(text))}"
         f"{' …' if len(rows) > 1 else ''})"
         + ("; this page links to the same pages elsewhere: entries moved, or rows paired apart" if moved else "")
-        + (f"; the paragraph {merged} is long enough to hold it too: merged into it?" if merged else ""),
+        + (f"; the paragraph {merged} is long enough to hold it too: merged into it?" if merged else "")
+        + (f"; the source writes it in {language_name(foreign)}, not its own language" if foreign else ""),
         related=related,
         key=f"{witness}:{normalise(text)}" + (f":{len(rows)}" if len(rows) > 1 else ""),
         row=rows[0],
     )
-    return replace(finding, strength=Strength.HINT) if moved or merged else finding
+    return replace(finding, strength=Strength.HINT) if moved or merged or foreign else finding
 
 
 def _running(view: GroupView, row, lang: str) -> bool:

@@ -17,8 +17,10 @@ What it catches:
     tail of nothing but section titles kept as the source writes them ("Attributes",
     "Events" over API tables the translation translated) is no tail. A changelog's
     entries (list items linking to an issue, a pull request or a commit) are the
-    forge's titles, which a finished translation keeps: they count for no side, and a
-    heading written otherwise than the source's counts as translated.
+    forge's titles, which a finished translation keeps: they count for no side, and so
+    do text the source itself writes in another language (a licence in English on a
+    Chinese page) and the source's list of the page's translations; a heading written
+    otherwise than the source's counts as translated.
 
     Severity: a warning. The tail is found from the alignment and the language of each
     line, and a few stray lines inside it (a name, a bare link) do not end it. A tail
@@ -50,8 +52,8 @@ from __future__ import annotations
 from transcheck.langid import langdetect_names
 from transcheck.langid.related import related
 from transcheck.model import Category, Severity
-from transcheck.rules._kept import changelog_entry, issue_title, link_title
-from transcheck.rules._presence import accounted_by_lag, expected, insertion_line
+from transcheck.rules._kept import changelog_entry, issue_title, link_title, source_foreign
+from transcheck.rules._presence import accounted_by_lag, expected, insertion_line, navigation
 from transcheck.rules.base import GroupView, NoOptions, Rule
 from transcheck.text import normalise
 
@@ -92,8 +94,8 @@ def _tail(view: GroupView, lang: str):
     states = []  # (row index, "ok" | "missing" | "copy")
     rows = []  # every row of prose the document should have, told or not
     for r, row in enumerate(view.rows):
-        if expected(view, row) is not True or not _prose(view, row):
-            continue
+        if expected(view, row) is not True or not _prose(view, row) or navigation(view, r):
+            continue  # the page's list of its translations is no text to translate
         idx = row.cells.get(lang, ())
         if not idx and accounted_by_lag(view, row, lang):
             continue  # added to the source since: not yet translated, lag, no tail
@@ -168,6 +170,8 @@ def _state(view: GroupView, doc, row, idx) -> str | None:
         guess = view.guesses.get((doc.language, i))
         langs.append(None if guess is None else guess.language)
     if _same_as_reference(view, doc, row, idx):
+        if source_foreign(view, row):
+            return "kept"  # the source's own text in another language (a licence in English)
         # A name, a link or a list of them is written alike in every language: equal
         # to the source's, it tells of no language. A heading is a section's title.
         told = any(lang is not None for lang in langs) or any(doc.segments[i].level for i in prose)

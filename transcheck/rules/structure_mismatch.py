@@ -27,7 +27,7 @@ What it catches:
       parameter one side adds where the others agree (``?via=…``) change no link, and
       ``youtu.be/ID`` is ``youtube.com/watch?v=ID``; a link to a page's translation
       (``pastebin/README-de.md``, or ``github.com/o/r/blob/main/README-de.md`` on a
-      forge's default branch) is the source's link to the page (``pastebin``, ``o/r``);
+      forge's default branch) is the source's link to the page (``pastebin``, ``o/r``), and a link to another language's version of the page itself is one to any other;
       a link from the site's root is the relative link to its page (``/docs/a/x`` is
       ``../x`` in ``docs/a/y.md``, read as Hugo and Docusaurus publish it, or ``x``);
     - the number of code blocks and includes, admonitions, list items and table rows
@@ -84,7 +84,7 @@ from collections.abc import Hashable
 
 from transcheck.model import Category, Kind, Severity
 from transcheck.rules import _consensus as consensus
-from transcheck.rules._link_pairs import other_country, unqueried, unrooted
+from transcheck.rules._link_pairs import other_country, unqueried, unrooted, version_of_page
 from transcheck.rules._links import (as_written, language_codes, link_target, linked_elsewhere, localised_sites,
                                      mirror_roots, page_parts, targets, unlocalised)
 from transcheck.rules._pages import heading_slug
@@ -141,8 +141,8 @@ def check(view: GroupView, options: NoOptions):
         counts = {lang: sum(x.links for x in s) for lang, s in segs.items()}
         _counted(view, counts, "link", note, totals)
         if len(set(counts.values())) == 1 and next(iter(counts.values())):
-            targets = {lang: tuple(sorted(link_target(u, languages, *pages[lang])
-                                          for x in s for u in x.urls))
+            targets = {lang: tuple(sorted("" if version_of_page(view, lang, u)
+                                          else link_target(u, languages, *pages[lang]) for x in s for u in x.urls))
                        for lang, s in segs.items()}
             for dev in consensus.deviations(view, targets):
                 ours = [u for u in dev.value if u not in dev.expected]

@@ -29,9 +29,13 @@ What it catches:
     [[arxiv]](…)"), a row of badges (images alone, their alt text), a table cell of names
     of datasets or models ("LibriSpeech test-clean"), an acronym with its expansion
     ("SAML (Security Assertion Markup Language)"), a list of three or more single words
-    (a cell of commands: "Remove-Item, del, erase, rd") or a changelog table's title beside
-    the pull request it names. A changelog's entry (a list item linking to an issue, a
-    pull request or a commit, or a commit's subject: "fix(core): …") the others keep is not reported.
+    (a cell of commands: "Remove-Item, del, erase, rd"), a changelog table's title beside
+    the pull request it names, a cell of a table whose header names languages (a
+    glossary of terms), a short cell of a table row whose other cells the translation
+    translates (an error message as the program prints it, a value, a call), or text the
+    source itself writes in that language, not its own (a licence quoted in English on a
+    Chinese page). A changelog's entry (a list item linking to an issue, a pull request
+    or a commit, or a commit's subject: "fix(core): …") the others keep is not reported.
 
     Untranslated means translatable text left as it was: a line is no evidence when its
     words are names, numbers, scores or codes. A word counts as a name when most of the
@@ -96,23 +100,22 @@ What it does not catch:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from transcheck.model import (Category, Document, Kind, LanguageGuess, Location, Segment, Severity, Strength,
                               base_language)
-from transcheck.rules._copies import evidence, foreign_guess
-from transcheck.rules._kept import changelog_entry, kept_as_alt_or_reference, kept_as_written, own_sentences
+from transcheck.rules._copies import evidence, foreign_guess, partly_translated
+from transcheck.rules._kept import (changelog_entry, kept_as_alt_or_reference, kept_as_written, kept_in_table, own_sentences,
+                                    source_foreign)
 from transcheck.rules._pages import language_bar, links_to_translations, names_the_page
 from transcheck.rules._rendered import rendered_by_half
 from transcheck.rules.base import GroupView, Rule, options_from, snippet
 from transcheck.langid import Identifier
 from transcheck.langid.names import language_name
-from transcheck.langid.script import char_script, scripts_of
+from transcheck.langid.script import scripts_of
 from transcheck.segment.kinds import acronym_expanded, pascal_name
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words a translator would write
-_OWN_LETTERS = 2  # one word of the document's own script
 _WORD = re.compile(r"\w+")  # tokens, names and identifiers included
 _SHORT_WORDS = 8  # a heading or a label, short enough for two related languages to share
 _TOKEN = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0900-\u0dff]+")
@@ -160,7 +163,7 @@ def _check(view: GroupView, options: Options):
                 continue
             row = view.rows[view.row_of[(doc.language, seg.index)]]
             texts = [(lang, view.cell_text(row, lang)) for lang, _ in same]
-            if _partly_translated(doc, seg, guess, texts):
+            if partly_translated(doc, seg, guess, texts):
                 continue
             langs = ", ".join(lang for lang, _ in same)
             from_source = bool(view.source) and view.source in dict(same)
@@ -188,11 +191,14 @@ def _check(view: GroupView, options: Options):
                 kept = sorted({lang for lang, _ in same} - {view.source})
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + f"; {', '.join(kept)} keep it as it is too")
-            elif reason := kept_as_written(doc, seg):
+            elif reason := kept_as_written(doc, seg) or kept_in_table(view, doc, seg, same):
                 finding = replace(finding, strength=Strength.HINT, message=f"{finding.message}; {reason}")
             elif links_to_translations(doc.path, seg.urls) or language_bar(seg.text):
                 finding = replace(finding, strength=Strength.HINT, message=finding.message + (
                     "; it links to" if seg.urls else "; it names") + " the page's translations, named in their languages")
+            elif source_foreign(view, row) == named:
+                finding = replace(finding, strength=Strength.HINT,
+                                  message=f"{finding.message}; the source writes it in {language_name(named)}")
             elif seg.kind in (Kind.HEADING, Kind.LIST_ITEM) and pascal_name(seg.text):
                 finding = replace(finding, strength=Strength.HINT,
                                   message=finding.message + "; one name (a type, a product), which may be kept")
@@ -279,36 +285,6 @@ def _own_words(text: str, others: list[str]) -> str | None:
     return None
 
 
-def _partly_translated(doc: Document, seg: Segment, guess: LanguageGuess, same: list[tuple[str, str]]) -> bool:
-    """Words in a script that the document's language writes and the identified one does
-    not (Cyrillic in a line read as German, Hangul beside English identifiers): the line
-    is translated around kept terms, which the identifier weighed by letter count. A
-    phrase kept in English inside it is mixed-language (TC203), not untranslated.
-
-    Words that a text it equals (``same``: language, text) has in a script its own
-    language does not write are names kept there too, no sign of this document's
-    language: a Chinese paragraph pasted into a German page keeps the Latin "FastAPI"
-    of its Chinese original, and is no German translated around it. (A Russian line
-    equal to the Ukrainian one is still Cyrillic words, whatever it is guessed as.)"""
-    own = scripts_of(doc.language) - scripts_of(guess.language)
-    if not own:
-        return False
-    shared = {w for lang, text in same if not scripts_of(lang) & own for w in _TOKEN.findall(text)}
-    return _own_characters(" ".join(w for w in _TOKEN.findall(seg.text) if w not in shared), own) >= _OWN_LETTERS
-
-
-def _own_characters(text: str, own: set) -> int:
-    """Letters of the scripts ``own``, with the vowel signs and other marks that follow
-    them: the Hindi "में" is one letter and two signs, a word all the same."""
-    n, script = 0, None
-    for ch in text:
-        if ch.isalpha():
-            script = char_script(ch)
-        elif not unicodedata.category(ch).startswith("M"):
-            script = None
-            continue
-        n += script in own
-    return n
 
 
 def _reads_as_both(doc: Document, seg: Segment, guess: LanguageGuess,
