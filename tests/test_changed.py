@@ -323,6 +323,38 @@ def test_a_page_renamed_after_its_source_brings_only_what_the_rename_changed(tmp
     assert [(f["code"], f["line"]) for f in edited["findings"]] == [("TC401", 11)]
 
 
+def test_folders_moved_into_each_others_language_are_new_text_there(tmp_path):
+    # A module split that moved values-de to values-ru and back the other way: git
+    # calls both renames, but the German strings are new text in the Russian place.
+    work = tmp_path / "app"
+    strings = {
+        "": ("Delete the message", "The message could not be sent", "Check your connection and try again"),
+        "-de": ("Nachricht löschen", "Die Nachricht konnte nicht gesendet werden",
+                "Prüfen Sie Ihre Verbindung und versuchen Sie es erneut"),
+        "-ru": ("Удалить сообщение", "Не удалось отправить сообщение", "Проверьте подключение и повторите попытку"),
+        "-fr": ("Supprimer le message", "Le message n'a pas pu être envoyé",
+                "Vérifiez votre connexion et réessayez"),
+    }
+    for suffix, values in strings.items():
+        folder = work / "old" / "res" / f"values{suffix}"
+        folder.mkdir(parents=True)
+        (folder / "strings.xml").write_text(
+            "<resources>\n" + "".join(f'    <string name="s{n}">{v}</string>\n' for n, v in enumerate(values))
+            + "</resources>\n", encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "base")
+    (work / "new" / "res").mkdir(parents=True)
+    for old, new in (("values", "values"), ("values-fr", "values-fr"), ("values-de", "values-ru"),
+                     ("values-ru", "values-de")):
+        _git(work, "mv", f"old/res/{old}", f"new/res/{new}")
+    _git(work, "commit", "-q", "-m", "split the module")
+    args = ("check", ".", "--layout", "**/values-{lang}/strings.xml", "--source", "en", "-f", "json")
+    found = json.loads(transcheck(*args, "--changed-since", "HEAD~1", cwd=work).stdout)["findings"]
+    assert {(f["code"], f["path"]) for f in found if f["severity"] == "error"} == {
+        ("TC201", "new/res/values-ru/strings.xml"), ("TC201", "new/res/values-de/strings.xml")}
+
+
 def test_po_files_whose_msgids_are_the_source_keep_their_old_findings_when_lines_shift(tmp_path):
     # Without a template, the source is the msgids of the files (the first writes
     # it): at REV too, not that file's translations read as the source's text.

@@ -20,12 +20,13 @@ a paragraph would re-report a missing segment whose position the insertion moved
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 
 from transcheck.decide.rev import Version, map_span, old_findings
 from transcheck.git import GitError, Repository
-from transcheck.model import ChangedSegment, Document, Finding, InputProblem, Segment, Severity
+from transcheck.model import ChangedSegment, Document, Finding, InputProblem, Segment, Severity, base_language
 
 
 # Unchanged translations that stay beside the changed ones in a narrowed keyed group.
@@ -135,14 +136,17 @@ class ChangedSince:
         rel = self._repo.owns(path)
         return rel is not None and rel in self._repo.unchanged_since(self._commit)
 
-    def _old_bytes(self, paths: list[str]) -> dict[str, bytes | None]:
+    def _old_bytes(self, paths: dict[str, str]) -> dict[str, bytes | None]:
         """Each file's content at REV (one git call for them all), under its old name
         where the change renamed it: a page moved, or renamed after its source, is the
-        same translation, and its old findings are not the change's. None where it had
-        none, or is not the repository's."""
+        same translation, and its old findings are not the change's. A file moved into
+        another language's place (``values-cy`` made ``values-ar``) is another language's
+        text there, new. None where it had none, or is not the repository's. ``paths``:
+        each path and its language."""
         renamed = self._repo.renamed_since(self._commit)
         owned = [(p, rel) for p in paths if (rel := self._repo.owns(p)) is not None]
-        found = self._repo.blobs([(self._commit, renamed.get(rel, rel)) for _, rel in owned])
+        found = self._repo.blobs([(self._commit, old if _same_language(old := renamed.get(rel, rel), rel, paths[p])
+                                   else rel) for p, rel in owned])
         return {p: data for (p, _), data in zip(owned, found)}
 
     def differs(self, path: str) -> bool:
@@ -208,7 +212,7 @@ class ChangedSince:
 
         versions: list[Version] = []
         same = {doc.path for doc in group.documents if self._unchanged(doc.path)}
-        old = self._old_bytes([doc.path for doc in group.documents if doc.path not in same])
+        old = self._old_bytes({doc.path: doc.language for doc in group.documents if doc.path not in same})
         for doc in group.documents:
             if doc.path in same:
                 identity = {s.index: s.index for s in doc.segments}
@@ -260,6 +264,20 @@ class ChangedSince:
             return None if f.key and new_keys[k] <= old_keys[k] else Severity.ERROR
 
         return changes, in_scope
+
+
+def _same_language(old: str, new: str, language: str) -> bool:
+    """Whether a file renamed from ``old`` to ``new`` (``language``'s now) was that
+    language's before: the language's code, a part of the new path, is a part of the old
+    one too (``values-ar`` moved from ``values-cy`` was Welsh)."""
+    if old == new:
+        return True
+    code = base_language(language).lower()
+    return code not in _path_parts(new) or code in _path_parts(old)
+
+
+def _path_parts(path: str) -> set[str]:
+    return set(re.split(r"[/\\._-]", path.lower()))
 
 
 def _named_before(f: Finding, before, spans) -> bool:
