@@ -219,6 +219,19 @@ def first_segment(view: GroupView, lang: str, msg: str) -> Segment | None:
     return first_variant(variants(view, lang, msg))
 
 
+def carrier(view: GroupView, lang: str, msg: str, names, kinds: tuple[str, ...]) -> Segment | None:
+    """The variant of a message in ``lang`` that writes one of the token ``names`` (a
+    placeholder renamed in the "other" form only is there, where a change to that form
+    sees it); else its first variant."""
+    from transcheck.formats.placeholders import parse
+
+    names = set(names)
+    for seg in variants(view, lang, msg) if names else ():
+        if any(t.kind in kinds and t.name in names for t in parse(seg.raw).tokens):
+            return seg
+    return first_segment(view, lang, msg)
+
+
 def some(languages, shown: int = 4) -> str:
     """"de, fr, sv" or "de, fr, sv, it and 40 more"."""
     languages = list(languages)

@@ -80,7 +80,7 @@ def check_tokens(view: GroupView, rule: Rule, kinds: tuple[str, ...], what: str,
             continue  # a key the source no longer has: never shown, nothing to match
         reported = set()
         for dev in consensus.deviations(view, votes):
-            seg = keyed.first_segment(view, dev.language, msg)
+            seg = keyed.carrier(view, dev.language, msg, set(dev.value) - set(dev.expected), kinds)
             doc = view.documents[dev.language]
             theirs = keyed.some(dev.agree)
             f = keyed.named(rule, doc, seg, f"{describe(dev.expected, dev.value, what, written)}; {theirs} "
