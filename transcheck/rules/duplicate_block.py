@@ -63,7 +63,8 @@ What it does not catch:
     on) is the original's and is not reported, even when it is a defect of the
     original; nor is a repeat in a group where most translations made the same slip.
     A sub-section repeated under each of two sections' own headings (an API page's
-    "Params" under every endpoint) is info: a page's form, as often as a paste.
+    "Params" under every endpoint), or rows repeated in two tables under headings of
+    their own (a metric's labels), is info: a page's form, as often as a paste.
     In templated text (many lines alike), a near repeat is looked for among the eight
     most similar earlier segments only, to keep the check linear.
 """
@@ -143,7 +144,7 @@ def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repe
     for part in _own_parts(run, shared):
         segs = doc.segments[part.copy_start : part.copy_end + 1]
         if sum(letters(s.text) for s in segs if s.is_prose) >= t.duplicate_min_letters:
-            if _sections_alike(doc, part):
+            if _sections_alike(doc, part) or _tables_alike(doc, part):
                 yield replace(_finding(doc, part, "; each under its own heading: a section's parts, "
                                                   "as a reference documents each endpoint"), strength=Strength.HINT)
             else:
@@ -160,6 +161,15 @@ def _sections_alike(doc: Document, run: Repeat) -> bool:
     before, after = segs[run.orig_start - 1], segs[run.copy_start - 1]
     return bool(before.level and after.level and before.level == after.level < segs[run.copy_start].level
                 and normalise(before.text) != normalise(after.text))
+
+
+def _tables_alike(doc: Document, run: Repeat) -> bool:
+    """Whether the two copies are rows of two tables under headings of their own (the
+    labels a reference lists for each of its metrics): every segment a table's cell,
+    and a heading between them."""
+    segs = doc.segments
+    cells = [*segs[run.orig_start:run.orig_end + 1], *segs[run.copy_start:run.copy_end + 1]]
+    return all(s.block == "table" for s in cells) and any(s.level for s in segs[run.orig_end + 1:run.copy_start])
 
 
 _GAP = 2  # segments others repeat too that still join two stretches of a copy
