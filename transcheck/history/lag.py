@@ -209,7 +209,7 @@ def compute_lag(source_now: Document, translation: Document, versions, followed,
     carried_now = set() if today else _translated_now(rows, src, lang, rendered, followed, versions)
     for run in _runs(sorted(added - carried_now)):
         line = _insertion_line(run, new_to_old, cell_of, seg, len(now))
-        text = " ".join(now[j].text for j in run)
+        text = " ".join(now[j].quoted for j in run)
         changes.append(LagChange(ADDED, line, line, "", text, now[run[0]].line, now[run[-1]].end_line,
                                  count=len(run), since_sha=base.since_sha, since_date=base.since_date))
     changes.sort(key=lambda c: (c.line, c.end_line, c.source_line))
@@ -278,16 +278,16 @@ def _change(then: Then, k: int, now, cell, languages: tuple[str, str], now_texts
             was, now_ = markup_change(old, new)
             return LagChange(EDITED, first.line, last.end_line, was, now_, new.line, new.end_line,
                              detail="links or code", **stamp)
-        return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line,
+        return LagChange(EDITED, first.line, last.end_line, old.quoted, new.quoted, new.line, new.end_line,
                          minor=minor(old, new, languages[0], cell, languages), **stamp)
     if k in rewritten:
         new = now[rewritten[k]]
         if carried(old, new, cell, languages):
             return None
-        return LagChange(EDITED, first.line, last.end_line, old.text, new.text, new.line, new.end_line, **stamp)
+        return LagChange(EDITED, first.line, last.end_line, old.quoted, new.quoted, new.line, new.end_line, **stamp)
     if old.block == "table" and _reordered(then, old, now, tables):
         return None  # its row's cells reordered (in the translation too), not removed
-    return LagChange(REMOVED, first.line, last.end_line, old.text, "", old.line, old.end_line, **stamp)
+    return LagChange(REMOVED, first.line, last.end_line, old.quoted, "", old.line, old.end_line, **stamp)
 
 
 def _reordered(then: Then, old: Segment, now, tables: dict) -> bool:
