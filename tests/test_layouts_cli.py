@@ -391,6 +391,14 @@ def test_a_pattern_without_a_suffix_reads_the_pages_not_the_manifests_beside_the
     assert sorted(d["path"] for d in keyed["documents"]) == ["loc/de/app.json", "loc/en/app.json"]
 
 
+def test_a_table_layout_is_described_as_the_option_takes_it(tmp_path):
+    # Copied from the message into --layout, it must work: "SOURCE=TRANSLATION".
+    _write(tmp_path, "site/other.md", EN)
+    result = transcheck("check", "site", "--layout", "README.md=doc/i18n/README.{lang}.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "(README.md=doc/i18n/README.{lang}.md)" in result.stderr
+
+
 def test_a_pattern_written_for_the_directory_given_says_it_is_read_from_the_working_directory(tmp_path):
     for lang in ("en", "de"):
         _write(tmp_path, f"site/docs/{lang}/guide.md", EN if lang == "en" else TEXT[lang])

@@ -50,7 +50,7 @@ class Layout:
     source: str | None = None  # the table form's source pattern, without {lang}
 
     def describe(self) -> str:
-        return self.translation if self.source is None else f"{self.source} -> {self.translation}"
+        return self.translation if self.source is None else f"{self.source}={self.translation}"  # as --layout takes it
 
 
 def parse_layouts(entries: list, anchor: str, where: str, error: type[Exception] = LayoutError) -> tuple:
