@@ -394,7 +394,8 @@ def test_a_pattern_without_a_suffix_reads_the_pages_not_the_manifests_beside_the
 def test_a_table_layout_is_described_as_the_option_takes_it(tmp_path):
     # Copied from the message into --layout, it must work: "SOURCE=TRANSLATION".
     _write(tmp_path, "site/other.md", EN)
-    result = transcheck("check", "site", "--layout", "README.md=doc/i18n/README.{lang}.md", cwd=tmp_path)
+    result = transcheck("check", "site", "--layout", "README.md=doc/i18n/README.{lang}.md", "--source", "en",
+                        cwd=tmp_path)
     assert result.returncode == 2
     assert "(README.md=doc/i18n/README.{lang}.md)" in result.stderr
 
