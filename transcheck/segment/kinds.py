@@ -87,9 +87,10 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True,
 
 # A command line written as text, not in code markup: a token of it is an option (-s,
 # --force), an assignment (if=/dev/urandom), a path (/etc/x, ./run), an identifier with
-# an underscore or an operator of a shell; a file name counts too, a number only
-# towards the half.
-_COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|[|&;<>$]{1,2})$")
+# an underscore, an operator of a shell or an argument's placeholder ("admins add
+# <Username> <Password>"); a file name counts too, a number only towards the half.
+_COMMAND_TOKEN = re.compile(r"^(?:--?[A-Za-z][\w-]*+|[^\s=]+=[^\s=]+|[.~]?/\S*+|[\w.-]*_[\w.-]*+|[|&;<>$]{1,2}"
+                            r"|<[A-Za-z][\w-]*+>)$")
 _COUNT = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}$")  # "2M", "2097152": part of a command, no sign of one
 # SQL: a statement's verb with what it acts on ("create table", "select … from",
 # "update x set"; "Create fruits … Join" is an exercise), with a keyword in capitals and

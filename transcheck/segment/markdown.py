@@ -166,9 +166,7 @@ def _indented_items(tok) -> list[tuple] | None:
     out, start = [], None
     lines = tok.content.split("\n")
     for i, line in enumerate([*lines, ""]):
-        if line.strip() and start is None:
-            start = i
-        elif not line.strip() and start is not None:
+        if start is not None and (not line.strip() or _INDENTED_ITEM.match(line.strip())):  # an item's end
             text = " ".join(x.strip() for x in lines[start:i])
             m = _INDENTED_ITEM.match(text)
             if not m or classify_line(text[m.end():]) is not Kind.PARAGRAPH:
@@ -180,11 +178,13 @@ def _indented_items(tok) -> list[tuple] | None:
                         Kind.PARAGRAPH if lettered else Kind.LIST_ITEM, 0, 0, 0,
                         "" if lettered else "item", "", (), (), "", ()))
             start = None
+        if line.strip() and start is None:
+            start = i
     return out
 
 
-# A list's mark and three words at least after it: "a. Something you know", "1) Open it".
-_INDENTED_ITEM = re.compile(r"(?:[-*•]|[a-z]{1,2}[.)]|\d{1,2}[.)])[ \t]++(?=[^\W\d_]++(?:\s++\S++){2})")
+# A list's mark and three words at least after it ("a. Something you know", "1) Open it"), or a CJK letter.
+_INDENTED_ITEM = re.compile(r"(?:[-*•]|[a-z]{1,2}[.)]|\d{1,2}[.)])[ \t]++(?=[^\W\d_]++(?:\s++\S++){2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
 
 
 def _title(text: str, mdx: bool) -> str:
