@@ -33,6 +33,7 @@ _QUESTION = ("?", "？", "؟", "՞", "\u037e")
 # comma ("Պատճառը՝").
 _COLON_LIKE = ("\u0903", "\u0983", "\u055d")
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+_ETHIOPIC = frozenset({"am", "ti", "tig", "gez"})
 # Tibetan and Dzongkha close every phrase with a shad "།", whatever the source's mark.
 _SHAD_END = frozenset({"bo", "dz"})
 # Written without spaces between words: a string joined to the next needs none.
@@ -69,9 +70,9 @@ _TRAILING_TAGS = re.compile(r"(?<=[^\s>])(?:\s*+<[/A-Za-z][^<>]{0,30}>)++\s*+$")
 _ACCESS_KEY = re.compile(r"(?<!\s)\s*+[(（][_&][^\W_][)）]$")
 
 
-# Invisible characters after the last mark (a byte-order mark, a zero-width space):
-# TC701's finding; the mark before them is still the value's end.
-_INVISIBLE_END = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+$")
+# Invisible characters after the last mark (a byte-order mark, a zero-width space, a
+# direction mark): TC701's finding; the mark before them is still the value's end.
+_INVISIBLE_END = re.compile(r"[\s\u200b-\u200f\u061c\u202a-\u202e\u2060\u2066-\u2069\ufeff]+$")
 
 
 def ending(raw: str, language: str) -> str:
@@ -92,6 +93,8 @@ def ending(raw: str, language: str) -> str:
     # which has no colon, writes a label's as a dash ("အပြင်အဆင်-", "… -").
     if (base == "hy" and text.endswith("\u2024")) or (base == "my" and text.endswith(("-", "–"))):
         return ":"
+    if base in _ETHIOPIC and text.endswith("::"):
+        return "."  # the Ethiopic full stop "።" typed as two colons
     mark = _MARKS.get(text[-1:], "") if text else ""
     if mark == "." and base in _NO_FULL_STOP:
         return ""
@@ -112,6 +115,8 @@ def _same_end(expected: str, own: str, raw: str, language: str, source: str = ""
         return True
     if base_language(language) in _SHAD_END and own == "." and raw.rstrip().endswith(("།", "༎")):
         return True  # Tibetan ends every phrase, a label too, with its shad
+    if base_language(language) == "km" and own == ":" and expected != ":" and raw.rstrip().endswith("ៈ"):
+        return True  # "ៈ" ends words too (សិល្បៈ, art): a colon only where the source has one
     on_word = _ARMENIAN_ON_WORD.get(expected)
     if on_word and base_language(language) == "hy" and own in (".", ":", "") and on_word in raw:
         # Armenian marks an exclamation or a question on the word it bears on
@@ -146,9 +151,14 @@ def _whole_label(raw: str) -> bool:
 
 def edges(raw: str) -> tuple[bool, bool]:
     """Whether the value starts and ends with a space, its direction marks aside (an
-    Arabic value opened with U+202B before its newline)."""
+    Arabic value opened with U+202B before its newline). White space with a line break
+    in it is a template's indentation (Django's ``{% blocktrans %}`` ends its msgid
+    with "\\n" and the next line's spaces), which no program joins a string after."""
     raw = raw.strip("".join(BIDI))
-    return (raw[:1].isspace(), raw[-1:].isspace()) if raw.strip() else (False, False)
+    if not raw.strip():
+        return False, False
+    lead, trail = raw[:len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()):]
+    return bool(lead) and "\n" not in lead, bool(trail) and "\n" not in trail
 
 
 def check(view: GroupView, rule: Rule):
