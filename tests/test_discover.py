@@ -148,3 +148,15 @@ def test_base_lproj_is_the_source_where_the_source_language_has_no_such_file(tmp
     assert [(p.severity, p.path.rsplit("/", 2)[-2]) for p in found.problems] == [("info", "Base.lproj")]
     # Without a source language Base is no language, as before.
     assert all("Base.lproj" not in f.path for g in discover([str(tmp_path / "App")]).groups for f in g.files)
+
+
+def test_an_apple_string_catalog_is_said_to_be_unread_and_other_files_are_skipped_silently(tmp_path):
+    for lang, value in (("en", "Open"), ("de", "Öffnen")):
+        (tmp_path / f"{lang}.lproj").mkdir()
+        (tmp_path / f"{lang}.lproj" / "InfoPlist.strings").write_text(f'"a" = "{value}";\n', encoding="utf-8")
+    (tmp_path / "Localizable.xcstrings").write_text('{"sourceLanguage": "en", "strings": {}}', encoding="utf-8")
+    (tmp_path / "build.gradle").write_text("apply plugin: 'java'\n", encoding="utf-8")
+    found = discover([str(tmp_path)])
+    assert sorted((os.path.basename(p.path), p.severity) for p in found.problems) == [
+        ("Localizable.xcstrings", "warning"), ("build.gradle", "info")]
+    assert "string catalog" in next(p.message for p in found.problems if p.severity == "warning")

@@ -430,3 +430,17 @@ def test_crowdin_in_context_pseudo_language_is_skipped_not_checked(tmp_path):
     assert [(Path(p["path"]).name, p["message"]) for p in report["problems"]] == [
         ("xh.json", "Crowdin in-context markers (crwdns…), not a translation; skipped")]
     assert sorted(d["language"] for d in report["documents"]) == ["de", "en"]
+
+
+def test_a_strings_file_without_a_semicolon_is_placed_on_the_value_in_annotations(tmp_path):
+    # The missing ";" is after line 1's value, not on line 2 where the next entry starts.
+    for lang, text in (("en", '"a" = "Open";\n"b" = "Close";\n'), ("de", '"a" = "Öffnen"\n"b" = "Schließen";\n')):
+        (tmp_path / f"{lang}.lproj").mkdir()
+        (tmp_path / f"{lang}.lproj" / "Localizable.strings").write_text(text, encoding="utf-8")
+    result = run("check", ".", "--source", "en", "-f", "github", cwd=tmp_path)
+    assert result.returncode == 2
+    assert ("::error file=de.lproj/Localizable.strings,line=1,title=transcheck%3A input::"
+            "line 1: expected ';' after the value") in result.stdout.splitlines()
+    sarif = json.loads(run("check", ".", "--source", "en", "-f", "sarif", cwd=tmp_path).stdout)
+    (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -54,7 +55,13 @@ class FileFormat:
 
 class FormatError(ValueError):
     """A file its format cannot read (not well-formed, a DTD, too deeply nested); the
-    message is one line, without the path, and becomes the file's input problem."""
+    message is one line, without the path, and becomes the file's input problem. A
+    message that opens with "line N:" places it: ``line`` is N, else 0."""
+
+    @property
+    def line(self) -> int:
+        m = re.match(r"line (\d+):", str(self))
+        return int(m.group(1)) if m else 0
 
 
 # The registry, one line per format: its name, the module defining its ``FORMAT``, and

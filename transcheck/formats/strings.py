@@ -60,9 +60,9 @@ def segment(lines: list[str]) -> tuple[Segment, ...]:
         elif text[i:i + 1] == "=":
             i = _skip(text, i + 1)
             value, i = _token(text, i, pos)
-            i = _skip(text, i)
+            end, i = i, _skip(text, i)
             if text[i:i + 1] != ";":
-                raise FormatError(f"line {pos.line(i)}: expected ';'")
+                raise FormatError(f"line {pos.line(end - 1)}: expected ';' after the value")
         else:
             raise FormatError(f"line {pos.line(i)}: expected '=' or ';'")
         out.append(value_segment(len(out), pos.line(start), pos.line(i), key, value))

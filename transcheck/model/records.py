@@ -257,3 +257,4 @@ class InputProblem:
     path: str
     message: str
     severity: str = "error"
+    line: int = 0  # where in the file, when the reader knows: 0 for the whole file

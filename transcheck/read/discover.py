@@ -15,7 +15,6 @@ command line it is an error (the user meant it to be checked).
 
 from __future__ import annotations
 
-
 import os
 import re
 from collections import Counter
@@ -30,13 +29,7 @@ from transcheck.read.contain import LEAVES_TREE, checked_root, leaves_tree
 from transcheck.read.languages import code_hint, looks_like_tag, mapping_key, resolve_code
 from transcheck.read.folders import lone_folders
 from transcheck.read.suggest import suggest
-from transcheck.read.spec import (
-    FileSpec,
-    GroupSpec,
-    dangling,
-    printable,
-    unknown_language,
-)
+from transcheck.read.spec import FileSpec, GroupSpec, dangling, printable, unknown_language
 from transcheck.read.walk import undecodable, walk
 
 @dataclass(frozen=True)
@@ -181,8 +174,11 @@ def _files(top: str, problems: list[InputProblem], root: str | None):
         name = os.path.basename(path).lower()
         if name in ("glossary.tbx", "glossary.csv"):
             continue  # the termbase beside the documents (transcheck.terms)
-        if name_for(name) is None:
-            problems.append(InputProblem(path, f"not a {known()} file; skipped", severity="info"))
+        if name_for(name) is None:  # an Apple string catalog, which a user expects read, said aloud
+            xc = name.endswith(".xcstrings")
+            problems.append(InputProblem(path, "a string catalog (every language in one file) is not read: export "
+                                         ".xliff to check it" if xc else f"not a {known()} file; skipped",
+                                         severity="warning" if xc else "info"))
         elif why is not None:
             # A translation's file that cannot be read fails the run; a link that leads
             # nowhere and names no language (a CHANGELOG.md into a folder not checked

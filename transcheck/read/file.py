@@ -154,7 +154,7 @@ def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem
     try:
         doc = to_document(spec, raw.decoded.text, lines)
     except FormatError as exc:
-        return InputProblem(spec.path, str(exc))
+        return InputProblem(spec.path, str(exc), line=exc.line)
     if not doc.segments:
         from transcheck.formats import of
 

@@ -101,7 +101,8 @@ def _render(report: Report, color: bool = False) -> str:
 
 
 def _problem(level: str, problem) -> str:
-    return command(level, problem.message, file=checkout_path(problem.path), title="transcheck: input")
+    return command(level, problem.message, file=checkout_path(problem.path), line=problem.line or None,
+                   title="transcheck: input")
 
 
 class GithubFormatter(Formatter):

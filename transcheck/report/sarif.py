@@ -146,7 +146,8 @@ def as_dict(report: Report) -> dict:
         {
             "level": _PROBLEM.get(p.severity, "error"),
             "message": {"text": p.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.path)},
+                                                **({"region": {"startLine": p.line}} if p.line else {})}}],
         }
         for p in summary.problems
     ]
