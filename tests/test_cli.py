@@ -135,8 +135,19 @@ def test_a_page_empty_in_every_language_is_skipped_and_an_empty_translation_of_t
     result = transcheck(*args, cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     skipped = {(p["path"], p["message"]) for p in json.loads(result.stdout)["problems"]}
-    assert skipped == {("docs/en/blank.md", "empty file, as its source is; skipped"),
+    assert skipped == {("docs/en/blank.md", "empty file, the source's page, with nothing to translate; skipped"),
                        ("docs/zh/blank.md", "empty file, as its source is; skipped")}
+
+    # Hugo: a section's _index.md with front matter and no title in the source, empty in the
+    # translation; and an empty source page no translation has yet.
+    (tmp_path / "docs" / "en" / "_index.md").write_text("---\nweight: 10\n---\n", encoding="utf-8")
+    (tmp_path / "docs" / "zh" / "_index.md").write_bytes(b"")
+    (tmp_path / "docs" / "en" / "new.md").write_bytes(b"")
+    result = transcheck(*args, cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    skipped = {(p["path"], p["message"]) for p in json.loads(result.stdout)["problems"]}
+    assert {("docs/zh/_index.md", "empty file, as its source is; skipped"),
+            ("docs/en/new.md", "empty file, the source's page, with nothing to translate; skipped")} <= skipped
 
     (tmp_path / "docs" / "zh" / "guide.md").write_bytes(b"")
     result = transcheck(*args, cwd=tmp_path)

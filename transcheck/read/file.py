@@ -125,19 +125,26 @@ EMPTY = "empty file (no text to check)"
 
 
 def empty_placeholders(spec, problems: list[InputProblem], documents, source: str | None) -> list[InputProblem]:
-    """``problems`` with the empty files of a page that is empty in its source too (or,
-    without one, in every language) skipped as info: a placeholder page a site keeps in
-    each language is no translation gone wrong. An empty translation of a page with
-    text stays an error."""
+    """``problems`` with the empty files of a page that is empty in its source too, or
+    has front matter only there (Hugo's ``_index.md`` of a section), or, without a
+    source, in every language, skipped as info: a placeholder page a site keeps in each
+    language is no translation gone wrong; so is an empty source page with no
+    translation yet. An empty translation of a page with text stays an error."""
     empty = {p.path for p in problems if p.message == EMPTY and p.severity == "error"}
-    if not empty or len(spec.files) < 2:
+    if not empty:
         return problems
+    textless = empty | {p.path for p in problems if p.message.startswith("no text to check")}
     sources = [f.path for f in spec.files if f.language == source]
-    if not (sources and set(sources) <= empty) and (documents or source in {f.language for f in spec.files}):
+    if len(spec.files) < 2 and not sources:
         return problems
-    return [InputProblem(p.path, "empty file, as its source is; skipped" if sources
-                         else "empty file, in every language; skipped", severity="info")
-            if p.path in empty else p for p in problems]
+    if not (sources and set(sources) <= textless) and (documents or source in {f.language for f in spec.files}):
+        return problems
+    def why(path: str) -> str:
+        if path in sources:
+            return "empty file, the source's page, with nothing to translate; skipped"
+        return "empty file, as its source is; skipped" if sources else "empty file, in every language; skipped"
+
+    return [InputProblem(p.path, why(p.path), severity="info") if p.path in empty else p for p in problems]
 
 
 def read_document(spec: FileSpec, settings: Settings) -> Document | InputProblem:
