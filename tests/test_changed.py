@@ -323,6 +323,45 @@ def test_a_page_renamed_after_its_source_brings_only_what_the_rename_changed(tmp
     assert [(f["code"], f["line"]) for f in edited["findings"]] == [("TC401", 11)]
 
 
+def test_a_paragraph_added_in_both_languages_beside_an_old_gap_brings_no_missing_run(tmp_path):
+    # The English page lacked the source's last two sections; a change adds a paragraph
+    # to the first in both languages, which moves where the gap is (at REV the aligner
+    # paired the English paragraph with another and named other lines).
+    work = tmp_path / "site"
+    zh = ["# 指南", "## 网络", "使用 tc 命令模拟网络延迟。", "## 扩展", "通过 SPI 可以扩展编解码器。",
+          "## 故障排查", "发送信号可以打印节点状态。"]
+    en = ["# Guide", "## Network", "Use the tc command to simulate network latency."]
+    for code, paragraphs in (("zh", zh), ("en", en)):
+        (work / "content" / code).mkdir(parents=True)
+        (work / "content" / code / "p.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "base")
+    zh.insert(3, "要取消 tc，请执行下面的命令。")
+    en.insert(3, "To cancel tc, run the command below.")
+    for code, paragraphs in (("zh", zh), ("en", en)):
+        (work / "content" / code / "p.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    _git(work, "commit", "-q", "-am", "both: cancelling tc")
+    args = ("check", ".", "--layout", "content/{lang}/*.md", "--source", "zh", "--no-history", "-f", "json")
+    assert json.loads(transcheck(*args, "--changed-since", "HEAD~1", cwd=work).stdout)["findings"] == []
+
+
+@pytest.mark.parametrize(("spans", "lacked", "expected"), [
+    ({}, 0, True),  # the same number of the source's segments lacked, none written by the change
+    ({"zh/p.md": [(9, 9)]}, 0, False),  # it names a line the change wrote in the source
+    ({}, -1, False),  # it lacks more of the source than at REV: the gap grew
+])
+def test_an_absence_is_the_same_gap_only_where_it_names_old_content_and_did_not_grow(spans, lacked, expected):
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from transcheck.decide.rev import gap_as_before
+    from transcheck.model import Location
+
+    f = SimpleNamespace(path="en/p.md", related=[Location("zh/p.md", 7, 11)])
+    assert gap_as_before(f, spans, Counter({("en/p.md", "zh/p.md"): lacked})) is expected
+
+
 def test_folders_moved_into_each_others_language_are_new_text_there(tmp_path):
     # A module split that moved values-de to values-ru and back the other way: git
     # calls both renames, but the German strings are new text in the Russian place.

@@ -12,7 +12,8 @@ removed one) **and** it was not already there: the group is also checked as it w
 REV, and a finding of the same rule in the same file is pre-existing when its old span
 maps onto the new one, or when it states the same problem (the same key, the basis of
 the fingerprint) no more often than at REV, or when it is an absence (a missing run,
-``Rule.absence``) whose peers' lines were all named at REV too. Without that second test, fixing one
+``Rule.absence``) whose peers' lines were all named at REV too (where they are now, in a
+peer the change edited too). Without that second test, fixing one
 sentence inside a long duplicated block would re-report the whole block, and inserting
 a paragraph would re-report a missing segment whose position the insertion moved.
 """
@@ -24,9 +25,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from transcheck.decide.rev import Version, map_span, old_findings
+from transcheck.decide.rev import Version, gap_as_before, map_span, named_before, old_findings, touches, within
 from transcheck.git import GitError, Repository
-from transcheck.model import ChangedSegment, Document, Finding, InputProblem, Segment, Severity, base_language
+from transcheck.model import (ChangedSegment, Document, Finding, InputProblem, Location, Segment, Severity,
+                              base_language)
 
 
 # Unchanged translations that stay beside the changed ones in a narrowed keyed group.
@@ -227,20 +229,33 @@ class ChangedSince:
 
         old_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (path, code) -> new spans
         old_keys: Counter = Counter()  # (path, code, key) at REV
-        named: dict[str, list] = {}  # path -> the peers' places its absences named at REV
+        named: dict[str, list] = {}  # path -> the peers' places its absences named at REV, as they are now
+        by_path = {v.doc.path: v for v in versions}
+        lacked: Counter = Counter()  # (path, peer) -> the peer's segments it lacked at REV less those it lacks now
         # The group is checked again as it was at REV only when some finding touches a
         # change (not a lag finding, nor one on the source, which are judged apart):
         # otherwise nothing needs telling apart from what was there before, and a pull
         # request costs one check of its groups, not two.
         candidates = any(f.code not in page_codes and f.language != source
-                         and _touches(f.line, f.end_line, spans.get(f.path, ())) for f in group.findings)
+                         and touches(f.line, f.end_line, spans.get(f.path, ())) for f in group.findings)
         if candidates:
             for f, version in old_findings(group.group, versions, recheck):
                 old_spans.setdefault((version.doc.path, f.code), []).append(map_span(version, f))
                 old_keys[(version.doc.path, f.code, f.key)] += 1
                 if f.code in absence_codes:
-                    named.setdefault(version.doc.path, []).extend(f.related)
+                    # Where those places are now: a peer the change edited moved them.
+                    named.setdefault(version.doc.path, []).extend(
+                        Location(loc.path, *map_span(by_path[loc.path], loc)) if loc.path in by_path else loc
+                        for loc in f.related)
+                    for loc in f.related:
+                        if loc.path in by_path:
+                            lacked[(version.doc.path, loc.path)] += within(by_path[loc.path].old_segments, loc)
         new_keys = Counter((f.path, f.code, f.key) for f in group.findings)
+        for f in group.findings:
+            if f.code in absence_codes:
+                for loc in f.related:
+                    if loc.path in by_path:
+                        lacked[(f.path, loc.path)] -= within(by_path[loc.path].doc.segments, loc)
 
         source_path = next((d.path for d in group.documents if d.language == source), None)
 
@@ -250,13 +265,14 @@ class ChangedSince:
             own = spans.get(f.path, ())
             # A finding about two keys of one resource (one source translated two ways,
             # a value pasted from another key) is the change's when it touched either.
-            if not _touches(f.line, f.end_line, own) and not (
-                    f.resource_key and any(loc.path == f.path and _touches(loc.line, loc.end_line, own)
+            if not touches(f.line, f.end_line, own) and not (
+                    f.resource_key and any(loc.path == f.path and touches(loc.line, loc.end_line, own)
                                            for loc in f.related)):
                 return None
-            if _touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
+            if touches(f.line, f.end_line, old_spans.get((f.path, f.code), ())):
                 return None  # the same rule reported the same place at REV
-            if f.code in absence_codes and _named_before(f, named.get(f.path, ()), spans):
+            if f.code in absence_codes and (named_before(f, named.get(f.path, ()), spans) or gap_as_before(
+                    f, spans, lacked)):
                 return None  # content lacked at REV too, its run cut another way by the edit
             # The same statement of what is wrong (the fingerprint's basis) as at REV, only
             # moved by the edit: not new, unless the change added another one like it.
@@ -280,17 +296,6 @@ def _path_parts(path: str) -> set[str]:
     return set(re.split(r"[/\\._-]", path.lower()))
 
 
-def _named_before(f: Finding, before, spans) -> bool:
-    """Whether every place of unchanged peers that an absence names was named at REV."""
-    places = [loc for loc in f.related if loc.path not in spans]
-    return bool(places) and all(any(o.path == loc.path and o.line <= loc.line and loc.end_line <= o.end_line
-                                    for o in before) for loc in places)
-
-
-def _touches(line: int, end_line: int, spans) -> bool:
-    return any(line <= end and end_line >= start for start, end in spans)
-
-
 def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     """The scope of a lag finding (a translated paragraph behind its source).
 
@@ -307,15 +312,15 @@ def _page_scope(f: Finding, spans, source_path: str | None) -> Severity | None:
     source = spans.get(source_path, ()) if source_path else ()
     related = [loc for loc in f.related if loc.path == source_path]
     if own:
-        if not _touches(f.line, f.end_line, own):
+        if not touches(f.line, f.end_line, own):
             return Severity.INFO
         # A finding for a whole page behind its source (several source paragraphs) is
         # the change's only where it changed one of them.
-        if len(related) > 1 and not any(_touches(loc.line, loc.end_line, source) for loc in related):
+        if len(related) > 1 and not any(touches(loc.line, loc.end_line, source) for loc in related):
             return Severity.INFO
         return Severity.ERROR
     if not source:
         return None
-    if related and not any(_touches(loc.line, loc.end_line, source) for loc in related):
+    if related and not any(touches(loc.line, loc.end_line, source) for loc in related):
         return None
     return Severity.INFO

@@ -1,9 +1,11 @@
-"""The group as it was at a pull request's base revision: its findings then, and
-where their lines are now (``decide.changed`` tells what a change introduced)."""
+"""The group as it was at a pull request's base revision: its findings then, where
+their lines are now, and whether an absence now is the one then (``decide.changed``
+tells what a change introduced)."""
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from transcheck.model import ChangedSegment, Document, Finding, Segment
@@ -86,3 +88,33 @@ def map_span(version: Version, f: Finding) -> tuple[int, int]:
     start = new[mapped[before.index]].end_line + 1 if before else 1
     end = new[mapped[after.index]].line if after else (new[-1].end_line + 1 if new else 1)
     return start, max(start, end)
+
+
+def named_before(f: Finding, before, spans) -> bool:
+    """Whether every place of the peers that an absence names was named at REV (where
+    it is now: a peer the change edited too moved its lines), and none is a line the
+    change wrote in a peer: content the change added there is new to lack."""
+    places = list(f.related)
+    return bool(places) and all(
+        not touches(loc.line, loc.end_line, spans.get(loc.path, ()))
+        and any(o.path == loc.path and o.line <= loc.line and loc.end_line <= o.end_line for o in before)
+        for loc in places)
+
+
+def gap_as_before(f: Finding, spans, lacked: Counter) -> bool:
+    """Whether an absence names only peer content the change did not write, and the
+    document lacks no more of each peer than at REV: the same gap, which an edit beside
+    it made the aligner cut elsewhere (at REV it may have paired a paragraph with the
+    wrong one, and named other lines)."""
+    return bool(f.related) and all(
+        not touches(loc.line, loc.end_line, spans.get(loc.path, ())) and lacked[(f.path, loc.path)] >= 0
+        for loc in f.related)
+
+
+def within(segments, loc) -> int:
+    return sum(1 for s in segments if loc.line <= s.line and s.end_line <= loc.end_line)
+
+
+def touches(line: int, end_line: int, spans) -> bool:
+    """Whether lines ``line``..``end_line`` meet any of the (start, end) ``spans``."""
+    return any(line <= end and end_line >= start for start, end in spans)
