@@ -64,7 +64,9 @@ What it does not catch:
     original; nor is a repeat in a group where most translations made the same slip.
     A sub-section repeated under each of two sections' own headings (an API page's
     "Params" under every endpoint), or rows repeated in two tables under headings of
-    their own (a metric's labels), is info: a page's form, as often as a paste.
+    their own (a metric's labels), is info: a page's form, as often as a paste; so is
+    a copy that differs in spacing or letter case alone (a style guide's right and wrong
+    forms, "5000 个" and "5000个"): a paste is the same text.
     In templated text (many lines alike), a near repeat is looked for among the eight
     most similar earlier segments only, to keep the check linear.
 """
@@ -147,6 +149,9 @@ def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repe
             if _sections_alike(doc, part) or _tables_alike(doc, part):
                 yield replace(_finding(doc, part, "; each under its own heading: a section's parts, "
                                                   "as a reference documents each endpoint"), strength=Strength.HINT)
+            elif _contrasted(doc, part):
+                yield replace(_finding(doc, part, "; the two differ in spacing or letter case alone, as a style "
+                                                  "guide's right and wrong forms do"), strength=Strength.HINT)
             else:
                 yield _finding(doc, part, "")
 
@@ -161,6 +166,16 @@ def _sections_alike(doc: Document, run: Repeat) -> bool:
     before, after = segs[run.orig_start - 1], segs[run.copy_start - 1]
     return bool(before.level and after.level and before.level == after.level < segs[run.copy_start].level
                 and normalise(before.text) != normalise(after.text))
+
+
+def _contrasted(doc: Document, run: Repeat) -> bool:
+    """Whether the copy differs from the original in spacing or letter case alone, and
+    does differ ("5000 个" and "5000个", "HBase" and "Hbase"): a paste is the same text."""
+    segs = doc.segments
+    pairs = [(segs[run.orig_start + k].text, segs[run.copy_start + k].text)
+             for k in range(run.copy_end - run.copy_start + 1)]
+    return any(a != b for a, b in pairs) and all(
+        "".join(a.split()).casefold() == "".join(b.split()).casefold() for a, b in pairs)
 
 
 def _tables_alike(doc: Document, run: Repeat) -> bool:

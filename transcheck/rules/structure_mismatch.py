@@ -7,7 +7,8 @@ What it catches:
     ``--source``) or a clear majority of at least three documents:
 
     - the block kind: a heading in the others that is a paragraph here (or the
-      reverse), a list item in the others that is a plain paragraph here;
+      reverse), a list item in the others that is a plain paragraph here (a paragraph
+      under an item's first, indented under it or not, is a paragraph);
     - the heading level (``##`` in the others, ``###`` here);
     - the heading's explicit id (``{ #anchor }``, ``{#id}``): every link to the
       heading uses it, so a translation must keep it as it is;
@@ -71,9 +72,7 @@ What it does not catch:
     ``missing-segment``, TC301, or ``extra-segment``, TC302); emphasis and inline code;
     a link whose localised target differs by more than its language (another page
     name) on a site the translation does not name its language on; a difference
-    within two rows of a gap in the translation; plain-text documents, which have no
-    markup to compare.
-"""
+    within two rows of a gap in the translation; plain-text documents (no markup)."""
 
 from __future__ import annotations
 
@@ -296,10 +295,10 @@ _COUNTS = {
 
 
 def _kind(segments) -> Kind | None:
-    """The block kind of a cell: its first prose segment's, None without prose."""
+    """A cell's block kind: its first prose segment's (a list item's later paragraph reads as one), or None."""
     for seg in segments:
         if seg.kind in _KIND_NAMES:
-            return seg.kind
+            return Kind.PARAGRAPH if seg.kind is Kind.LIST_ITEM and seg.block != "item" else seg.kind
     return None
 
 
