@@ -150,8 +150,9 @@ def _judged(view: GroupView, doc: Document, run: Repeat, t: Options, source_repe
                 yield replace(_finding(doc, part, "; each under its own heading: a section's parts, "
                                                   "as a reference documents each endpoint"), strength=Strength.HINT)
             elif _contrasted(doc, part):
-                yield replace(_finding(doc, part, "; the two differ in spacing or letter case alone, as a style "
-                                                  "guide's right and wrong forms do"), strength=Strength.HINT)
+                yield replace(_finding(doc, part, "; the two differ in spacing or letter case alone (a right and "
+                                                  "a wrong form side by side?), where a paste is the same text"),
+                              strength=Strength.HINT)
             else:
                 yield _finding(doc, part, "")
 
