@@ -51,6 +51,8 @@ _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-
 # A date alone on its line, as release notes write one under each version: "April 1,
 # 2019", "1 April 2019", "2019年4月1日". Its translation writes it in figures ("2019-04-01").
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# A version alone ("V1.2.1", "v2.0"): "1.2.1" with its mark, a figure either way.
+_VERSION = re.compile(r"^[vV]\d++(?:\.\d++)++$")
 _DATE_LINE = re.compile(rf"^(?:{_MONTH}\s++\d{{1,2}}(?:st|nd|rd|th)?,?\s++\d{{4}}|\d{{1,2}}\s++{_MONTH}\s++\d{{4}}"
                         r"|\d{4}\s*+年\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)$", re.IGNORECASE)
 
@@ -68,7 +70,7 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True,
         return Kind.CODE  # an element alone, JSX in a .md page that Docusaurus reads as MDX
     if _IMAGE.match(stripped):
         return Kind.IMAGE
-    if _NUMBER.match(stripped) or _DATE_LINE.match(stripped):
+    if _NUMBER.match(stripped) or _DATE_LINE.match(stripped) or _VERSION.match(stripped):
         return Kind.NUMBER
     if " " not in stripped and not _UNSPACED.search(stripped) and (
             _FILE_NAME.match(stripped) or _is_identifier(stripped.removeprefix("[").removesuffix("]"))
