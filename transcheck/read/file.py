@@ -139,6 +139,7 @@ def empty_placeholders(spec, problems: list[InputProblem], documents, source: st
         return problems
     if not (sources and set(sources) <= textless) and (documents or source in {f.language for f in spec.files}):
         return problems
+
     def why(path: str) -> str:
         if path in sources:
             return "empty file, the source's page, with nothing to translate; skipped"
