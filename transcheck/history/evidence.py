@@ -102,7 +102,9 @@ def carried(old: Segment, new: Segment, translated, languages: tuple[str, str]) 
     kinds = ("u:", "c:") if same_words else ("u:", "c:", "n:", "w:")
     if _words_carried(old, new, translated) or _names_absent(old, new, translated):
         return True
-    if len(kinds) > 2 and _prose(old) != _prose(new) and not _marked_as_code(old, new):
+    # Words of prose changed (punctuation around names put in does not count: "A and B"
+    # as "A, B, and C"): more than names and numbers to carry over.
+    if len(kinds) > 2 and _WORD.findall(_prose(old)) != _WORD.findall(_prose(new)) and not _marked_as_code(old, new):
         return False
     codes = tuple(c.lower() for c in languages)
     if _carries(old, new, translated, codes, kinds, True):
