@@ -29,13 +29,16 @@ def language_codes(view: GroupView) -> frozenset[str]:
 def _language_codes(view: GroupView) -> frozenset[str]:
     codes = set()
     parts = {lang: set(_PATH_PARTS.split(doc.path.lower())) for lang, doc in view.documents.items()}
+    # Whole folders too: "source" and "source_en" mapped in [language-codes] share a part.
+    folders = {lang: set(doc.path.lower().replace("\\", "/").split("/")[:-1]) for lang, doc in view.documents.items()}
     for lang in view.documents:
         # The one part of its path no other document's path has.
-        written = parts[lang].difference(*(p for o, p in parts.items() if o != lang))
+        for mine in (parts, folders):
+            written = mine[lang].difference(*(p for o, p in mine.items() if o != lang))
+            if len(written) == 1 and len(mine) > 1:
+                codes.update(written)
         lang = lang.lower().replace("_", "-")
         codes.update((lang, base_language(lang)))
-        if len(written) == 1 and len(parts) > 1:
-            codes.update(written)
     return frozenset(codes)
 
 
