@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # printf: no space flag (a percentage before a word is text), glibc's "I" (the locale's
-# digits, Persian "%Id") and "'" (grouping) flags, a conversion letter.
-_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?(?P<flags>[-+#0I']{0,3})(?P<width>\d{1,3}|\*)?"
+# digits, Persian "%Id") and "'" (grouping) flags, Java's "," (grouping: "%,d"), a
+# conversion letter.
+_PRINTF = re.compile(r"%(?:(\d{1,2})\$)?(?:\(([A-Za-z_][\w.]*)\))?(?P<flags>[-+#0I',]{0,3})(?P<width>\d{1,3}|\*)?"
                      r"(?:\.\d{1,3})?(?:hh|h|ll|l|L|z|j|t|q)?(?P<conversion>[sdifuxXoeEgGcp@])")
 _QT = re.compile(r"%(\d{1,2})(?![\d$])")
 _DOLLAR = re.compile(r"\$\{([^{}\s]{1,64})\}|\$([A-Za-z][A-Za-z0-9_]{0,63})\$")

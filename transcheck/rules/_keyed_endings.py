@@ -91,8 +91,8 @@ def ending(raw: str, language: str) -> str:
     base = base_language(language)
     # The Armenian colon, the mijaket, written as its look-alike one-dot leader; Burmese,
     # which has no colon, writes a label's as a dash ("အပြင်အဆင်-", "… -").
-    if (base == "hy" and text.endswith("\u2024")) or (base == "my" and text.endswith(("-", "–"))):
-        return ":"
+    if (base == "hy" and text.endswith(("\u2024", "`"))) or (base == "my" and text.endswith(("-", "–"))):
+        return ":"  # Armenian's comma ՝, which stands for a colon, is typed as a backtick too
     if base in _ETHIOPIC and text.endswith("::"):
         return "."  # the Ethiopic full stop "።" typed as two colons
     mark = _MARKS.get(text[-1:], "") if text else ""
