@@ -48,11 +48,11 @@ _PACKAGE = re.compile(r"^@?[a-z][a-z\d]*+(?:[-./][a-z\d]++)++$")
 # a file name, not a file name.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
+# A version alone ("V1.2.1", "v2.0"): "1.2.1" with its mark, a figure either way.
+_VERSION = re.compile(r"^[vV]\d++(?:\.\d++)++$")
 # A date alone on its line, as release notes write one under each version: "April 1,
 # 2019", "1 April 2019", "2019年4月1日". Its translation writes it in figures ("2019-04-01").
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-# A version alone ("V1.2.1", "v2.0"): "1.2.1" with its mark, a figure either way.
-_VERSION = re.compile(r"^[vV]\d++(?:\.\d++)++$")
 _DATE_LINE = re.compile(rf"^(?:{_MONTH}\s++\d{{1,2}}(?:st|nd|rd|th)?,?\s++\d{{4}}|\d{{1,2}}\s++{_MONTH}\s++\d{{4}}"
                         r"|\d{4}\s*+年\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)$", re.IGNORECASE)
 
