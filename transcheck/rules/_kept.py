@@ -193,19 +193,28 @@ def _glossary(view, doc, seg) -> bool:
     cache = view.memo("kept_lines")
     if doc.language not in cache:
         cache[doc.language] = doc.text.split("\n")
+    known = view.memo("kept_glossary_rows")  # (language, a row's line) -> its table's answer
     lines, cells = cache[doc.language], doc.segments
-    k, line = seg.index, seg.line
+    k, line, walked = seg.index, seg.line, []
     # Up the table's rows to its first: the row above is the line before, or two lines
-    # up across the separator that ends the header.
-    while k > 0 and cells[k - 1].block == "table" and line - 2 <= cells[k - 1].line <= line:
+    # up across the separator that ends the header. A row already answered answers.
+    while (doc.language, line) not in known and k > 0 and cells[k - 1].block == "table" \
+            and line - 2 <= cells[k - 1].line <= line:
         if cells[k - 1].line == line - 2 and not _SEPARATOR.match(lines[line - 2]):
             break
+        walked.append(line)
         k, line = k - 1, cells[k - 1].line
-    if line >= len(lines) or not _SEPARATOR.match(lines[line]):
-        return False
-    names = autonyms()
-    header = [c for c in cells[k:k + 12] if c.line == line]
-    return sum(" ".join(c.text.split()).strip(" *_").casefold() in names for c in header) >= 2
+    if (doc.language, line) in known:
+        answer = known[(doc.language, line)]
+    elif line >= len(lines) or not _SEPARATOR.match(lines[line]):
+        answer = False
+    else:
+        names = autonyms()
+        header = [c for c in cells[k:k + 12] if c.line == line]
+        answer = sum(" ".join(c.text.split()).strip(" *_").casefold() in names for c in header) >= 2
+    for row_line in (*walked, line):
+        known[(doc.language, row_line)] = answer
+    return answer
 
 
 _SEPARATOR = re.compile(r"^\s*+\|?(?:\s*+:?-++:?\s*+\|)++(?:\s*+:?-++:?\s*+)?$")
