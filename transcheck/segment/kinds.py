@@ -50,6 +50,9 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u
 _NUMBER = re.compile(r"^[\s\d.,:;%+\-−–/()#°€$£¥₹\u0660-\u0669\u06f0-\u06f9]+$")
 # A version alone ("V1.2.1", "v2.0"): "1.2.1" with its mark, a figure either way.
 _VERSION = re.compile(r"^[vV]\d++(?:\.\d++)++$")
+# An exception as a program prints it: "ModuleNotFoundError: No module named 'x'",
+# "java.lang.IllegalStateException: …", "RuntimeError: CUDA out of memory".
+_RAISED = re.compile(r"^(?:[a-z_]\w{0,40}\.){0,8}[A-Z][A-Za-z0-9]{0,60}?(?:Error|Exception|Warning): \S")
 # A date alone on its line, as release notes write one under each version: "April 1,
 # 2019", "1 April 2019", "2019年4月1日". Its translation writes it in figures ("2019-04-01").
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -72,6 +75,8 @@ def classify_line(text: str, default: Kind = Kind.PARAGRAPH, names: bool = True,
         return Kind.IMAGE
     if _NUMBER.match(stripped) or _DATE_LINE.match(stripped) or _VERSION.match(stripped):
         return Kind.NUMBER
+    if _RAISED.match(stripped):
+        return Kind.CODE  # a program's message as it prints it, which a translation keeps
     if " " not in stripped and not _UNSPACED.search(stripped) and (
             _FILE_NAME.match(stripped) or _is_identifier(stripped.removeprefix("[").removesuffix("]"))
             # A label of one identifier and its colon ("shardingItemParameters:").
